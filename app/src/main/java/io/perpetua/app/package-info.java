@@ -1,0 +1,2 @@
+/** Perpetua app module. */
+package io.perpetua.app;

@@ -1,0 +1,2 @@
+/** Perpetua bench module. */
+package io.perpetua.bench;

@@ -1,0 +1,2 @@
+/** Perpetua market module. */
+package io.perpetua.market;

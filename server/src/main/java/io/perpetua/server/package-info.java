@@ -1,0 +1,2 @@
+/** Perpetua server module. */
+package io.perpetua.server;

@@ -1,0 +1,2 @@
+/** Perpetua signals module. */
+package io.perpetua.signals;

@@ -1,0 +1,2 @@
+/** Perpetua store module. */
+package io.perpetua.store;

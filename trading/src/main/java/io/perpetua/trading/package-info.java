@@ -1,0 +1,2 @@
+/** The trading kernel. */
+package io.perpetua.trading;

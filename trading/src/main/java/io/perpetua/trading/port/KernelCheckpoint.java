@@ -1,0 +1,35 @@
+package io.perpetua.trading.port;
+
+import io.perpetua.core.event.FundingSettled;
+import io.perpetua.core.event.RebalanceCompleted;
+import io.perpetua.core.order.Fill;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the kernel produced since its previous checkpoint, committed atomically: after a crash
+ * the kernel resumes from the last committed checkpoint and re-derives the rest deterministically.
+ *
+ * @param account the account state after this step
+ * @param cursor kernel cursor values (e.g. {@code replay_time}, {@code last_rebalance}), upserted
+ * @param orders orders created or changed (upserted by client order id)
+ * @param fills new fills (inserted once by trade id; duplicates ignored)
+ * @param funding funding settlements
+ * @param rebalances completed rebalances (upserted by rebalance id)
+ */
+public record KernelCheckpoint(
+    AccountState account,
+    Map<String, String> cursor,
+    List<OrderRecord> orders,
+    List<Fill> fills,
+    List<FundingSettled> funding,
+    List<RebalanceCompleted> rebalances) {
+  /** Copies the collections. */
+  public KernelCheckpoint {
+    cursor = Map.copyOf(cursor);
+    orders = List.copyOf(orders);
+    fills = List.copyOf(fills);
+    funding = List.copyOf(funding);
+    rebalances = List.copyOf(rebalances);
+  }
+}
