@@ -1,0 +1,34 @@
+package io.perpetua.signals;
+
+import io.perpetua.core.InstrumentId;
+
+/**
+ * What a strategy may see at decision time: the bars of a fixed set of instruments that had closed
+ * by {@link #time()}, indexed backwards ({@code barsAgo = 0} is the latest closed bar). It cannot
+ * reach bars after {@link #time()}, so look-ahead is impossible by construction.
+ *
+ * <p>Values are {@code NaN} when an instrument had no bar then (not yet listed, or a gap).
+ * Implementations are read-only views; not thread-safe unless stated.
+ */
+public interface MarketView {
+  /** Decision time, epoch ms. */
+  long time();
+
+  /** The bar interval in milliseconds. */
+  long barMillis();
+
+  /** Number of instruments (dense indices {@code 0..n-1}). */
+  int instrumentCount();
+
+  /** The instrument at dense index {@code i}. */
+  InstrumentId instrument(int i);
+
+  /** How many closed bars are visible ({@code barsAgo} must be below this). */
+  int history();
+
+  /** Close of instrument {@code i}, {@code barsAgo} bars before the latest closed bar. */
+  double close(int i, int barsAgo);
+
+  /** Quote (USDT) volume of instrument {@code i}, {@code barsAgo} bars back. */
+  double quoteVolume(int i, int barsAgo);
+}

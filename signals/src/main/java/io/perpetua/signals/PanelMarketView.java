@@ -1,0 +1,103 @@
+package io.perpetua.signals;
+
+import io.perpetua.core.InstrumentId;
+import java.util.List;
+
+/**
+ * A {@link MarketView} over a time-major panel ({@code value[t × n + i]}, NaN where absent) with a
+ * movable cursor: bars {@code 0..cursor} are visible, nothing after. The arrays are shared, not
+ * copied, and must not change while the view is used.
+ *
+ * <p>Not thread-safe (the cursor is mutable); one view per kernel thread.
+ */
+public final class PanelMarketView implements MarketView {
+  private final List<InstrumentId> instruments;
+  private final long[] openTimes;
+  private final long barMillis;
+  private final double[] close;
+  private final double[] quoteVolume;
+  private final int n;
+  private int cursor = -1;
+  private long time;
+
+  /** A view over the given panel; the cursor starts before the first bar. */
+  public PanelMarketView(
+      List<InstrumentId> instruments,
+      long[] openTimes,
+      long barMillis,
+      double[] close,
+      double[] quoteVolume) {
+    this.instruments = List.copyOf(instruments);
+    this.n = instruments.size();
+    if (close.length != openTimes.length * n || quoteVolume.length != close.length) {
+      throw new IllegalArgumentException("panel arrays do not match times × instruments");
+    }
+    this.openTimes = openTimes;
+    this.barMillis = barMillis;
+    this.close = close;
+    this.quoteVolume = quoteVolume;
+  }
+
+  /**
+   * Makes bars {@code 0..latestClosed} visible at decision time {@code timeMs}, which must not be
+   * before the close of bar {@code latestClosed}.
+   */
+  public void moveTo(int latestClosed, long timeMs) {
+    if (latestClosed >= openTimes.length) {
+      throw new IllegalArgumentException("cursor beyond the panel: " + latestClosed);
+    }
+    if (latestClosed >= 0 && timeMs < openTimes[latestClosed] + barMillis) {
+      throw new IllegalArgumentException("bar " + latestClosed + " has not closed at " + timeMs);
+    }
+    this.cursor = latestClosed;
+    this.time = timeMs;
+  }
+
+  /** The index of the latest visible bar (−1 when none). */
+  public int cursor() {
+    return cursor;
+  }
+
+  @Override
+  public long time() {
+    return time;
+  }
+
+  @Override
+  public long barMillis() {
+    return barMillis;
+  }
+
+  @Override
+  public int instrumentCount() {
+    return n;
+  }
+
+  @Override
+  public InstrumentId instrument(int i) {
+    return instruments.get(i);
+  }
+
+  @Override
+  public int history() {
+    return cursor + 1;
+  }
+
+  @Override
+  public double close(int i, int barsAgo) {
+    return value(close, i, barsAgo);
+  }
+
+  @Override
+  public double quoteVolume(int i, int barsAgo) {
+    return value(quoteVolume, i, barsAgo);
+  }
+
+  private double value(double[] column, int i, int barsAgo) {
+    int t = cursor - barsAgo;
+    if (barsAgo < 0 || t < 0) {
+      throw new IndexOutOfBoundsException("bar " + barsAgo + " ago is not visible");
+    }
+    return column[t * n + i];
+  }
+}

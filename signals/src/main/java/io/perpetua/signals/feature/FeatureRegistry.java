@@ -1,0 +1,57 @@
+package io.perpetua.signals.feature;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves feature names from configuration to implementations. Built in: {@code
+ * zscore_neg_ret_<N>h|m|d} (reversal) and {@code zscore_ret_<N>h|m|d} (momentum); more can be
+ * registered by name. Thread-safe.
+ */
+public final class FeatureRegistry {
+  private static final Pattern RETURN_Z = Pattern.compile("zscore_(neg_)?ret_(\\d{1,4})([mhd])");
+
+  private final Map<String, Function<String, CrossSectionalFeature>> custom =
+      new ConcurrentHashMap<>();
+
+  /** Registers a feature under an exact name. */
+  public void register(String name, Function<String, CrossSectionalFeature> factory) {
+    custom.put(name, factory);
+  }
+
+  /** Resolves a name; the exception lists what is available. */
+  public CrossSectionalFeature resolve(String name) {
+    var factory = custom.get(name);
+    if (factory != null) {
+      return factory.apply(name);
+    }
+    Matcher m = RETURN_Z.matcher(name == null ? "" : name);
+    if (m.matches()) {
+      long unit =
+          switch (m.group(3)) {
+            case "m" -> 60_000L;
+            case "h" -> 3_600_000L;
+            default -> 86_400_000L;
+          };
+      long window = Long.parseLong(m.group(2)) * unit;
+      if (window == 0) {
+        throw new IllegalArgumentException("feature '" + name + "' has a zero window");
+      }
+      return new ReturnZScore(name, window, m.group(1) != null);
+    }
+    throw new IllegalArgumentException(
+        "unknown feature '"
+            + name
+            + "': expected zscore_neg_ret_<N>h, zscore_ret_<N>h or one of "
+            + names());
+  }
+
+  private Set<String> names() {
+    return new TreeMap<>(custom).keySet();
+  }
+}

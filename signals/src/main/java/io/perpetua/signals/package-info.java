@@ -1,2 +1,0 @@
-/** Perpetua signals module. */
-package io.perpetua.signals;

@@ -1,0 +1,80 @@
+package io.perpetua.signals.strategy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typed access to strategy parameters from configuration (YAML maps), with errors that name the
+ * parameter. Stateless.
+ */
+public final class Params {
+  private Params() {}
+
+  /** An integer parameter in {@code [min, max]}, or {@code def} when absent. */
+  public static int intValue(Map<String, Object> p, String key, int def, int min, int max) {
+    Object v = p.get(key);
+    if (v == null) {
+      return def;
+    }
+    if (!(v instanceof Number num) || num.doubleValue() != Math.rint(num.doubleValue())) {
+      throw new IllegalArgumentException("parameter " + key + " must be an integer, was " + v);
+    }
+    int i = num.intValue();
+    if (i < min || i > max) {
+      throw new IllegalArgumentException(
+          "parameter " + key + " must be in " + min + ".." + max + ", was " + i);
+    }
+    return i;
+  }
+
+  /** A number parameter, or {@code def} when absent. */
+  public static double doubleValue(Map<String, Object> p, String key, double def) {
+    Object v = p.get(key);
+    if (v == null) {
+      return def;
+    }
+    if (!(v instanceof Number num) || !Double.isFinite(num.doubleValue())) {
+      throw new IllegalArgumentException("parameter " + key + " must be a number, was " + v);
+    }
+    return num.doubleValue();
+  }
+
+  /** A required non-empty list of strings. */
+  public static List<String> stringList(Map<String, Object> p, String key) {
+    Object v = p.get(key);
+    if (!(v instanceof List<?> list) || list.isEmpty()) {
+      throw new IllegalArgumentException("parameter " + key + " must be a non-empty list");
+    }
+    List<String> out = new ArrayList<>();
+    for (Object o : list) {
+      if (!(o instanceof String s) || s.isBlank()) {
+        throw new IllegalArgumentException("parameter " + key + " must list names, found " + o);
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  /** A list of {@code size} numbers, or {@code size} copies of {@code def} when absent. */
+  public static double[] doubleList(Map<String, Object> p, String key, int size, double def) {
+    Object v = p.get(key);
+    double[] out = new double[size];
+    if (v == null) {
+      Arrays.fill(out, def);
+      return out;
+    }
+    if (!(v instanceof List<?> list) || list.size() != size) {
+      throw new IllegalArgumentException(
+          "parameter " + key + " must be a list of " + size + " numbers");
+    }
+    for (int i = 0; i < size; i++) {
+      if (!(list.get(i) instanceof Number num) || !Double.isFinite(num.doubleValue())) {
+        throw new IllegalArgumentException("parameter " + key + "[" + i + "] must be a number");
+      }
+      out[i] = num.doubleValue();
+    }
+    return out;
+  }
+}

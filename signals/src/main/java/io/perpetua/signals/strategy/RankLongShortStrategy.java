@@ -1,0 +1,191 @@
+package io.perpetua.signals.strategy;
+
+import io.perpetua.core.StrategyId;
+import io.perpetua.signals.MarketView;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ranks the pool by a weighted sum of cross-sectional features and goes long the top {@code long_n}
+ * and short the bottom {@code short_n}, equal weight, gross exposure {@code gross_exposure}
+ * (default 1). {@code baseline_rev} is this strategy with features {@code zscore_neg_ret_2h} and
+ * {@code zscore_neg_ret_4h}, equally weighted, 30 long and 30 short.
+ *
+ * <p>If fewer than {@code long_n + short_n} instruments have a signal, both sides shrink equally so
+ * no instrument is both long and short. Ties are broken by instrument index (deterministic).
+ * Immutable parameters; {@link #decide} is not thread-safe (it reuses scratch arrays).
+ */
+public final class RankLongShortStrategy implements CrossSectionalStrategy {
+  /** The configuration type name. */
+  public static final String TYPE = "rank_long_short";
+
+  private final StrategyId id;
+  private final String poolName;
+  private final List<String> features;
+  private final double[] featureWeights;
+  private final int longN;
+  private final int shortN;
+  private final double grossExposure;
+  private final Map<String, Object> parameters;
+
+  /** Creates the strategy; {@code featureWeights} must match {@code features} in length. */
+  public RankLongShortStrategy(
+      StrategyId id,
+      String poolName,
+      List<String> features,
+      double[] featureWeights,
+      int longN,
+      int shortN,
+      double grossExposure) {
+    if (features.isEmpty()) {
+      throw new IllegalArgumentException(id + ": at least one feature is required");
+    }
+    if (featureWeights.length != features.size()) {
+      throw new IllegalArgumentException(id + ": feature_weights must have one weight per feature");
+    }
+    if (longN < 0 || shortN < 0 || longN + shortN == 0) {
+      throw new IllegalArgumentException(id + ": long_n and short_n must be >= 0, not both 0");
+    }
+    if (!(grossExposure > 0) || grossExposure > 10) {
+      throw new IllegalArgumentException(id + ": gross_exposure must be in (0, 10]");
+    }
+    this.id = id;
+    this.poolName = poolName;
+    this.features = List.copyOf(features);
+    this.featureWeights = featureWeights.clone();
+    this.longN = longN;
+    this.shortN = shortN;
+    this.grossExposure = grossExposure;
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("long_n", longN);
+    p.put("short_n", shortN);
+    p.put("features", this.features);
+    p.put("feature_weights", Arrays.stream(featureWeights).boxed().toList());
+    p.put("gross_exposure", grossExposure);
+    this.parameters = Collections.unmodifiableMap(p);
+  }
+
+  @Override
+  public StrategyId id() {
+    return id;
+  }
+
+  @Override
+  public String poolName() {
+    return poolName;
+  }
+
+  @Override
+  public List<String> requiredFeatures() {
+    return features;
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /** Longs wanted. */
+  public int longN() {
+    return longN;
+  }
+
+  /** Shorts wanted. */
+  public int shortN() {
+    return shortN;
+  }
+
+  @Override
+  public StrategyDecision decide(MarketView view, boolean[] pool, List<double[]> featureValues) {
+    int n = view.instrumentCount();
+    double[] signal = new double[n];
+    double[] weights = new double[n];
+    int valid = combine(pool, featureValues, n, signal);
+    Integer[] order = rankDescending(signal, n, valid);
+    int longs = longN;
+    int shorts = shortN;
+    if (longs + shorts > valid) {
+      double scale = valid / (double) (longs + shorts);
+      longs = (int) Math.floor(longN * scale);
+      shorts = (int) Math.floor(shortN * scale);
+    }
+    int total = longs + shorts;
+    if (total > 0) {
+      double w = grossExposure / total;
+      for (int k = 0; k < longs; k++) {
+        weights[order[k]] = w;
+      }
+      for (int k = 0; k < shorts; k++) {
+        weights[order[valid - 1 - k]] = -w;
+      }
+    }
+    return new StrategyDecision(view.time(), signal, weights, countTrue(pool));
+  }
+
+  private int combine(boolean[] pool, List<double[]> featureValues, int n, double[] signal) {
+    int valid = 0;
+    for (int i = 0; i < n; i++) {
+      double s = pool[i] ? 0.0 : Double.NaN;
+      for (int f = 0; f < featureWeights.length && !Double.isNaN(s); f++) {
+        s += featureWeights[f] * featureValues.get(f)[i];
+      }
+      signal[i] = s;
+      if (!Double.isNaN(s)) {
+        valid++;
+      }
+    }
+    return valid;
+  }
+
+  private static Integer[] rankDescending(double[] signal, int n, int valid) {
+    List<Integer> idx = new ArrayList<>(valid);
+    for (int i = 0; i < n; i++) {
+      if (!Double.isNaN(signal[i])) {
+        idx.add(i);
+      }
+    }
+    idx.sort(
+        (a, b) -> {
+          int c = Double.compare(signal[b], signal[a]);
+          return c != 0 ? c : Integer.compare(a, b);
+        });
+    return idx.toArray(new Integer[0]);
+  }
+
+  private static int countTrue(boolean[] pool) {
+    int c = 0;
+    for (boolean b : pool) {
+      if (b) {
+        c++;
+      }
+    }
+    return c;
+  }
+
+  /** Creates {@code rank_long_short} strategies from configuration parameters. */
+  public static final class Factory implements StrategyFactory {
+    @Override
+    public String type() {
+      return TYPE;
+    }
+
+    @Override
+    public CrossSectionalStrategy create(StrategyId id, String poolName, Map<String, Object> p) {
+      List<String> features = Params.stringList(p, "features");
+      double[] weights =
+          Params.doubleList(p, "feature_weights", features.size(), 1.0 / features.size());
+      return new RankLongShortStrategy(
+          id,
+          poolName,
+          features,
+          weights,
+          Params.intValue(p, "long_n", 30, 0, 10_000),
+          Params.intValue(p, "short_n", 30, 0, 10_000),
+          Params.doubleValue(p, "gross_exposure", 1.0));
+    }
+  }
+}

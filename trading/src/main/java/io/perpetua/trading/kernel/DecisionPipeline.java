@@ -1,0 +1,138 @@
+package io.perpetua.trading.kernel;
+
+import io.perpetua.signals.PanelMarketView;
+import io.perpetua.signals.feature.CrossSectionalFeature;
+import io.perpetua.signals.feature.FeatureRegistry;
+import io.perpetua.signals.pool.AssetPool;
+import io.perpetua.signals.pool.AssetPoolDefinition;
+import io.perpetua.signals.strategy.CrossSectionalStrategy;
+import io.perpetua.signals.strategy.StrategyDecision;
+import io.perpetua.trading.state.PlatformState;
+import io.perpetua.trading.state.SignalSnapshot;
+import io.perpetua.trading.state.SymbolSignal;
+import io.perpetua.trading.state.TargetPosition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The decision half of the pipeline — asset pool, features, signal — each a {@link PipelineStage}
+ * with its heartbeat. Same code in every mode. Not thread-safe (kernel thread).
+ */
+final class DecisionPipeline {
+  private final CrossSectionalStrategy strategy;
+  private final AssetPool pool;
+  private final List<CrossSectionalFeature> features;
+  private final List<double[]> featureValues = new ArrayList<>();
+  private final double[] scratch;
+  private final PipelineStage poolStage;
+  private final PipelineStage featureStage;
+  private final PipelineStage signalStage;
+  private final PlatformState state;
+
+  DecisionPipeline(
+      CrossSectionalStrategy strategy,
+      AssetPoolDefinition poolDefinition,
+      FeatureRegistry registry,
+      int instrumentCount,
+      PlatformState state,
+      LongSupplier wallClock) {
+    this.strategy = strategy;
+    this.pool = new AssetPool(poolDefinition);
+    this.features = strategy.requiredFeatures().stream().map(registry::resolve).toList();
+    for (int f = 0; f < features.size(); f++) {
+      featureValues.add(new double[instrumentCount]);
+    }
+    this.scratch = new double[instrumentCount];
+    this.state = state;
+    this.poolStage =
+        new PipelineStage("asset_pool_service", "asset_pool", "Asset pool", state, wallClock);
+    this.featureStage =
+        new PipelineStage(
+            "feature_service", "feature_calculation", "Feature calculation", state, wallClock);
+    this.signalStage =
+        new PipelineStage(
+            "signal_service", "signal_generation", "Signal generation", state, wallClock);
+  }
+
+  List<PipelineStage> stages() {
+    return List.of(poolStage, featureStage, signalStage);
+  }
+
+  /** Runs pool (when due), features and signal at the view's time; publishes the signal. */
+  StrategyDecision decide(PanelMarketView view, Long nextRunMs) {
+    long now = view.time();
+    if (pool.isDue(now)) {
+      poolStage.running();
+      pool.refresh(view);
+      poolStage.ran(
+          now,
+          pool.refreshedAtMs() + pool.definition().refreshHours() * 3_600_000L,
+          Map.of("symbols_count", pool.size(), "pool_name", pool.definition().name()));
+    }
+    featureStage.running();
+    int calculated = 0;
+    for (int f = 0; f < features.size(); f++) {
+      features.get(f).compute(view, pool.members(), scratch, featureValues.get(f));
+    }
+    double[] first = featureValues.isEmpty() ? new double[0] : featureValues.get(0);
+    for (double v : first) {
+      if (!Double.isNaN(v)) {
+        calculated++;
+      }
+    }
+    featureStage.ran(
+        now,
+        nextRunMs,
+        Map.of(
+            "last_calculation", io.perpetua.core.time.Times.iso(now),
+            "symbols_calculated", calculated,
+            "features_per_symbol", features.size()));
+    signalStage.running();
+    StrategyDecision decision = strategy.decide(view, pool.members(), featureValues);
+    signalStage.ran(
+        now,
+        nextRunMs,
+        Map.of(
+            "active_strategy", strategy.id().value(),
+            "long_count", decision.longCount(),
+            "short_count", decision.shortCount()));
+    state.putSignal(snapshot(view, decision));
+    return decision;
+  }
+
+  private SignalSnapshot snapshot(PanelMarketView view, StrategyDecision d) {
+    int n = view.instrumentCount();
+    List<Integer> ranked = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (!Double.isNaN(d.signal()[i])) {
+        ranked.add(i);
+      }
+    }
+    ranked.sort(Comparator.<Integer>comparingDouble(i -> -d.signal()[i]).thenComparing(i -> i));
+    List<SymbolSignal> signals = new ArrayList<>(ranked.size());
+    List<TargetPosition> targets = new ArrayList<>();
+    String name = strategy.id().value();
+    for (int r = 0; r < ranked.size(); r++) {
+      int i = ranked.get(r);
+      double w = d.weights()[i];
+      String side = w > 0 ? "long" : w < 0 ? "short" : null;
+      String symbol = view.instrument(i).apiSymbol();
+      signals.add(new SymbolSignal(symbol, d.signal()[i], r + 1, side));
+      if (side != null) {
+        targets.add(new TargetPosition(symbol, side, w, d.signal()[i], name + "_" + side));
+      }
+    }
+    return new SignalSnapshot(name, d.timeMs(), signals, targets, d.poolSize());
+  }
+
+  /** Metrics of the last decision, for the rebalance record. */
+  Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>(strategy.parameters());
+    m.put("pool", pool.definition().name());
+    return m;
+  }
+}

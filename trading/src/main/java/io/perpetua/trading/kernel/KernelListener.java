@@ -1,0 +1,19 @@
+package io.perpetua.trading.kernel;
+
+import io.perpetua.core.event.Event;
+import io.perpetua.core.order.Order;
+
+/**
+ * Observes a kernel run (backtest recorders, event-bus publishers, tests). Called on the kernel
+ * thread; implementations must be quick. Default methods ignore everything.
+ */
+public interface KernelListener {
+  /** A kernel event (order submitted/rejected/filled, funding, rebalance, signal). */
+  default void onEvent(Event event) {}
+
+  /** An order left the kernel for the venue (after risk). */
+  default void onOrderSent(Order order) {}
+
+  /** Bar {@code t} was processed; {@code equity} is marked to its closes. */
+  default void onStep(int t, long timeMs, double equity) {}
+}

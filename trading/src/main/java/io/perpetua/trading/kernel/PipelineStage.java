@@ -1,0 +1,94 @@
+package io.perpetua.trading.kernel;
+
+import io.perpetua.trading.state.Heartbeat;
+import io.perpetua.trading.state.PlatformState;
+import io.perpetua.trading.state.StageState;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * One pipeline service's observable state: its stage status, last and next run (kernel clock) and
+ * metrics, published as a {@link StageState} and a {@link Heartbeat} (wall clock) to the {@link
+ * PlatformState}. Thread-safe: the kernel updates it, a ticker re-publishes heartbeats.
+ */
+public final class PipelineStage {
+  private final String service;
+  private final String stage;
+  private final String displayName;
+  private final PlatformState state;
+  private final LongSupplier wallClock;
+  private final long startedAtMs;
+  private String status = "idle";
+  private String health = "healthy";
+  private Long lastRunMs;
+  private Long nextRunMs;
+  private Map<String, Object> metrics = Map.of();
+
+  /** A stage named {@code stage} served by {@code service}. */
+  public PipelineStage(
+      String service,
+      String stage,
+      String displayName,
+      PlatformState state,
+      LongSupplier wallClock) {
+    this.service = service;
+    this.stage = stage;
+    this.displayName = displayName;
+    this.state = state;
+    this.wallClock = wallClock;
+    this.startedAtMs = wallClock.getAsLong();
+  }
+
+  /** Marks the stage running. */
+  public synchronized void running() {
+    status = "running";
+    publish();
+  }
+
+  /** Records a successful run. */
+  public synchronized void ran(long runMs, Long nextMs, Map<String, Object> newMetrics) {
+    status = "idle";
+    health = "healthy";
+    lastRunMs = runMs;
+    nextRunMs = nextMs;
+    metrics = new LinkedHashMap<>(newMetrics);
+    publish();
+  }
+
+  /** Sets status and metrics without a run (e.g. a streaming stage). */
+  public synchronized void update(
+      String newStatus, Long lastMs, Long nextMs, Map<String, Object> newMetrics) {
+    status = newStatus;
+    lastRunMs = lastMs;
+    nextRunMs = nextMs;
+    metrics = new LinkedHashMap<>(newMetrics);
+    publish();
+  }
+
+  /** Records a failure; the service reports degraded until its next success. */
+  public synchronized void failed(long runMs, String error) {
+    status = "error";
+    health = "degraded";
+    lastRunMs = runMs;
+    Map<String, Object> m = new LinkedHashMap<>(metrics);
+    m.put("last_error", error);
+    metrics = m;
+    publish();
+  }
+
+  /** Re-publishes the heartbeat with the current wall time. */
+  public synchronized void heartbeat() {
+    state.putHeartbeat(new Heartbeat(service, health, wallClock.getAsLong(), startedAtMs, metrics));
+  }
+
+  private void publish() {
+    state.putStage(new StageState(stage, displayName, status, lastRunMs, nextRunMs, metrics));
+    heartbeat();
+  }
+
+  /** The stage's last run (kernel time) or null. */
+  public synchronized Long lastRunMs() {
+    return lastRunMs;
+  }
+}

@@ -1,0 +1,357 @@
+package io.perpetua.trading.kernel;
+
+import io.perpetua.core.Instrument;
+import io.perpetua.core.InstrumentId;
+import io.perpetua.core.Money;
+import io.perpetua.core.RebalanceId;
+import io.perpetua.core.event.FundingSettled;
+import io.perpetua.core.time.ManualClock;
+import io.perpetua.core.time.Times;
+import io.perpetua.signals.PanelMarketView;
+import io.perpetua.signals.feature.FeatureRegistry;
+import io.perpetua.signals.pool.AssetPoolDefinition;
+import io.perpetua.signals.strategy.CrossSectionalStrategy;
+import io.perpetua.signals.strategy.StrategyDecision;
+import io.perpetua.trading.account.Account;
+import io.perpetua.trading.port.AccountState;
+import io.perpetua.trading.port.KernelCheckpoint;
+import io.perpetua.trading.port.PriceDrivenVenue;
+import io.perpetua.trading.port.TradingJournal;
+import io.perpetua.trading.risk.PreTradeGuard;
+import io.perpetua.trading.state.PlatformState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * The deterministic trading kernel: replays a {@link MarketPanel} on a {@link ManualClock} and runs
+ * the pipeline — asset pool → features → signal → orders → risk → venue → fills → account — the
+ * same way for backtests and paper trading (live differs only by the venue and the clock).
+ *
+ * <p>Event order at each bar close time {@code T}: the clock moves to {@code T}; the bar's closes
+ * become marks and fill orders working at the venue; funding settlements in {@code (prev, T]} are
+ * applied at those marks; then rebalance timers due at or before {@code T} fire. A timer between
+ * two bar closes (the default cron {@code 59 23 * * *}) fires at its own time, seeing only bars
+ * closed by then; its orders fill at the next close.
+ *
+ * <p>After each step that changed anything the kernel commits a {@link KernelCheckpoint}
+ * atomically; {@link #resume()} continues from the last one, re-deriving later decisions with the
+ * same client order ids (so a crash never duplicates an order). Not thread-safe: one thread runs
+ * it; other threads read the published {@link PlatformState}.
+ */
+public final class TradingKernel {
+  static final String CURSOR_TIME = "replay_time";
+  static final String CURSOR_LAST_REBALANCE = "last_rebalance";
+
+  private final KernelConfig config;
+  private final MarketPanel panel;
+  private final FundingSchedule funding;
+  private final CrossSectionalStrategy strategy;
+  private final PriceDrivenVenue venue;
+  private final TradingJournal journal;
+  private final PlatformState state;
+  private final KernelListener listener;
+  private final ManualClock clock;
+  private final PanelMarketView view;
+  private final List<Instrument> instruments;
+  private final Map<InstrumentId, Integer> index = new HashMap<>();
+  private final double[] marks;
+  private final DecisionPipeline decisions;
+  private final PipelineStage dataStage;
+  private final PipelineStage executionStage;
+  private final List<FundingSettled> fundingDelta = new ArrayList<>();
+  private Account account;
+  private ExecutionService execution;
+  private int nextStep;
+  private long lastRebalanceMs = Long.MIN_VALUE;
+  private long nextTimerMs;
+  private int rebalanceSeq;
+
+  /** Wires a kernel; call {@link #resume()} before {@link #run}. */
+  public TradingKernel(
+      KernelConfig config,
+      MarketPanel panel,
+      FundingSchedule funding,
+      List<Instrument> instruments,
+      CrossSectionalStrategy strategy,
+      AssetPoolDefinition poolDefinition,
+      FeatureRegistry features,
+      PriceDrivenVenue venue,
+      ManualClock clock,
+      KernelPorts ports) {
+    this.config = config;
+    this.panel = panel;
+    this.funding = funding;
+    this.strategy = strategy;
+    this.venue = venue;
+    this.journal = ports.journal();
+    this.state = ports.state();
+    this.listener = ports.listener();
+    this.clock = clock;
+    this.instruments = List.copyOf(instruments);
+    for (int i = 0; i < instruments.size(); i++) {
+      if (!instruments.get(i).id().equals(panel.instruments().get(i))) {
+        throw new IllegalArgumentException("instrument " + i + " does not match the panel");
+      }
+      index.put(instruments.get(i).id(), i);
+    }
+    this.marks = new double[instruments.size()];
+    java.util.Arrays.fill(marks, Double.NaN);
+    this.view =
+        new PanelMarketView(
+            panel.instruments(),
+            panel.openTimes(),
+            panel.barMillis(),
+            panel.close(),
+            panel.quoteVolume());
+    LongSupplier wall = ports.wallClock();
+    this.decisions =
+        new DecisionPipeline(strategy, poolDefinition, features, instruments.size(), state, wall);
+    this.dataStage =
+        new PipelineStage("data_service", "data_ingestion", "Data ingestion", state, wall);
+    this.executionStage =
+        new PipelineStage("execution_service", "order_execution", "Order execution", state, wall);
+  }
+
+  /**
+   * Loads the account and cursor from the journal (or opens a new account) and positions the replay
+   * at {@code startMs} or just after the last checkpoint, whichever is later.
+   */
+  public void resume(long startMs) {
+    Optional<AccountState> saved =
+        journal == null ? Optional.empty() : journal.loadAccount(config.accountId());
+    Map<String, String> cursor =
+        journal == null ? Map.of() : journal.loadCursor(config.accountId());
+    account =
+        saved
+            .map(Account::restore)
+            .orElseGet(() -> new Account(config.accountId(), config.initialCapital()));
+    execution =
+        new ExecutionService(
+            venue, PreTradeGuard.precisionFilters(), account, clock, listener, executionStage);
+    long from = startMs;
+    if (cursor.containsKey(CURSOR_TIME)) {
+      from = Math.max(from, Long.parseLong(cursor.get(CURSOR_TIME)) + 1);
+    }
+    if (cursor.containsKey(CURSOR_LAST_REBALANCE)) {
+      lastRebalanceMs = Long.parseLong(cursor.get(CURSOR_LAST_REBALANCE));
+    }
+    nextStep = firstStepClosingAtOrAfter(from);
+    if (nextStep > 0) {
+      long t = panel.closeTime(nextStep - 1);
+      clock.set(Math.max(clock.nowMillis(), t));
+      refreshMarks(nextStep - 1);
+      view.moveTo(nextStep - 1, t);
+    }
+    nextTimerMs = config.rebalanceCron().next(clock.nowMillis());
+    if (lastRebalanceMs != Long.MIN_VALUE && config.publishState()) {
+      republishSignal();
+    }
+    publishAccount();
+    dataStage.update("running", null, null, Map.of("symbols_streaming", instruments.size()));
+  }
+
+  private int firstStepClosingAtOrAfter(long timeMs) {
+    int lo = 0;
+    int hi = panel.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (panel.closeTime(mid) < timeMs) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** Replays until the panel ends or {@code pacer} asks to stop; returns the steps processed. */
+  public int run(Pacer pacer) {
+    int steps = 0;
+    while (nextStep < panel.size()) {
+      long closeTime = panel.closeTime(nextStep);
+      while (nextTimerMs < closeTime) {
+        if (!pacer.awaitEventTime(nextTimerMs)) {
+          return steps;
+        }
+        fireTimer(nextTimerMs);
+      }
+      if (!pacer.awaitEventTime(closeTime)) {
+        return steps;
+      }
+      step(nextStep);
+      if (nextTimerMs == closeTime) {
+        fireTimer(nextTimerMs);
+      }
+      checkpoint(nextStep);
+      nextStep++;
+      steps++;
+    }
+    dataStage.update(
+        "idle",
+        panel.size() > 0 ? panel.closeTime(panel.size() - 1) : null,
+        null,
+        Map.of("symbols_streaming", 0, "replay_finished", true));
+    return steps;
+  }
+
+  private void step(int t) {
+    long closeTime = panel.closeTime(t);
+    long prev = t > 0 ? panel.closeTime(t - 1) : closeTime - panel.barMillis();
+    clock.set(closeTime);
+    view.moveTo(t, closeTime);
+    int n = instruments.size();
+    for (int i = 0; i < n; i++) {
+      double c = panel.close(t, i);
+      if (c > 0) {
+        marks[i] = c;
+        venue.onPrice(instruments.get(i).id(), c, closeTime);
+      }
+    }
+    funding.forEach(
+        prev,
+        closeTime,
+        (i, time, rate) -> {
+          double mark = marks[i];
+          if (mark > 0) {
+            Money amount = account.settleFunding(instruments.get(i).id(), rate, mark);
+            if (amount.signum() != 0) {
+              FundingSettled e = new FundingSettled(time, instruments.get(i).id(), rate, amount);
+              fundingDelta.add(e);
+              listener.onEvent(e);
+            }
+          }
+        });
+    listener.onStep(t, closeTime, account.equity(this::mark));
+    if (config.publishState()) {
+      publishAccount();
+    }
+  }
+
+  private void fireTimer(long timeMs) {
+    clock.set(Math.max(clock.nowMillis(), timeMs));
+    nextTimerMs = config.rebalanceCron().next(timeMs);
+    boolean due =
+        lastRebalanceMs == Long.MIN_VALUE
+            || Times.parseDate(Times.isoDate(timeMs))
+                    - Times.parseDate(Times.isoDate(lastRebalanceMs))
+                >= config.rebalanceDays() * Times.DAY_MS;
+    if (!due || execution.busy()) {
+      return;
+    }
+    int latest = nextStep - 1;
+    if (latest < 0) {
+      return;
+    }
+    view.moveTo(latest, timeMs);
+    StrategyDecision d = decisions.decide(view, nextTimerMs);
+    RebalanceId id =
+        RebalanceId.of(
+            "rb-" + Times.isoDate(timeMs).replace("-", "") + "-" + strategy.id().value());
+    execution.rebalance(
+        strategy.id(),
+        id,
+        "cron",
+        instruments,
+        d.weights(),
+        i -> marks[i],
+        account.equity(this::mark));
+    lastRebalanceMs = timeMs;
+    rebalanceSeq++;
+  }
+
+  private void republishSignal() {
+    int latest = firstStepClosingAtOrAfter(lastRebalanceMs + 1) - 1;
+    if (latest >= 0) {
+      view.moveTo(latest, lastRebalanceMs);
+      decisions.decide(view, config.rebalanceCron().next(clock.nowMillis()));
+      if (nextStep > 0) {
+        view.moveTo(nextStep - 1, clock.nowMillis());
+      }
+    }
+  }
+
+  private void refreshMarks(int upTo) {
+    int n = instruments.size();
+    for (int i = 0; i < n; i++) {
+      for (int t = upTo; t >= 0 && t > upTo - 24 * 30; t--) {
+        double c = panel.close(t, i);
+        if (c > 0) {
+          marks[i] = c;
+          break;
+        }
+      }
+    }
+  }
+
+  private void checkpoint(int t) {
+    if (journal == null) {
+      execution.drain();
+      fundingDelta.clear();
+      return;
+    }
+    ExecutionService.Delta delta = execution.drain();
+    boolean quiet = delta.isEmpty() && fundingDelta.isEmpty();
+    if (quiet && !config.publishState() && t % 24 != 0) {
+      return;
+    }
+    Map<String, String> cursor = new HashMap<>();
+    cursor.put(CURSOR_TIME, Long.toString(panel.closeTime(t)));
+    if (lastRebalanceMs != Long.MIN_VALUE && !execution.busy()) {
+      cursor.put(CURSOR_LAST_REBALANCE, Long.toString(lastRebalanceMs));
+    }
+    journal.commit(
+        new KernelCheckpoint(
+            account.snapshot(clock.nowMillis()),
+            cursor,
+            delta.orders(),
+            delta.fills(),
+            List.copyOf(fundingDelta),
+            delta.rebalances()));
+    fundingDelta.clear();
+  }
+
+  private double mark(InstrumentId id) {
+    Integer i = index.get(id);
+    return i == null ? Double.NaN : marks[i];
+  }
+
+  private void publishAccount() {
+    AccountPublisher.publish(state, account, instruments, marks, index, clock.nowMillis());
+  }
+
+  /** Re-publishes every service heartbeat (called by a wall-clock ticker). */
+  public void heartbeat() {
+    dataStage.heartbeat();
+    executionStage.heartbeat();
+    decisions.stages().forEach(PipelineStage::heartbeat);
+  }
+
+  /** The account (kernel thread only). */
+  public Account account() {
+    return account;
+  }
+
+  /** Current equity at the latest marks (kernel thread only). */
+  public double equity() {
+    return account.equity(this::mark);
+  }
+
+  /** The kernel clock's time. */
+  public long now() {
+    return clock.nowMillis();
+  }
+
+  /** Rebalances started in this run. */
+  public int rebalances() {
+    return rebalanceSeq;
+  }
+
+  /** True when the replay has consumed the panel. */
+  public boolean finished() {
+    return nextStep >= panel.size();
+  }
+}

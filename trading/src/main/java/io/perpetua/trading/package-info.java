@@ -1,2 +1,0 @@
-/** The trading kernel. */
-package io.perpetua.trading;

@@ -1,0 +1,88 @@
+package io.perpetua.trading.portfolio;
+
+import io.perpetua.core.ClientOrderIds;
+import io.perpetua.core.Instrument;
+import io.perpetua.core.Money;
+import io.perpetua.core.Price;
+import io.perpetua.core.Quantity;
+import io.perpetua.core.RebalanceId;
+import io.perpetua.core.StrategyId;
+import io.perpetua.core.order.Order;
+import io.perpetua.core.order.OrderSide;
+import io.perpetua.core.order.OrderType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns target weights into market orders: target quantity {@code = weight × equity / mark},
+ * rounded toward zero to the step size; the order is the difference to the current position. Orders
+ * whose notional is below the instrument's minimum are skipped unless they close a position
+ * completely (reduce-only closes are accepted by venues below the minimum). Position-reducing
+ * orders come first so they free margin for the rest.
+ *
+ * <p>Client order ids derive from (strategy, rebalance, symbol), so re-planning the same rebalance
+ * yields the same ids. Stateless and thread-safe.
+ */
+public final class OrderPlanner {
+
+  /** What the planner decided. */
+  public record Plan(List<Order> orders, List<String> skipped) {}
+
+  /** One instrument's inputs. */
+  public record Line(Instrument instrument, double weight, double mark, Quantity current) {}
+
+  /** Plans the orders to move from the current positions to the targets. */
+  public Plan plan(
+      StrategyId strategy, RebalanceId rebalance, long nowMs, double equity, List<Line> lines) {
+    List<Order> reducing = new ArrayList<>();
+    List<Order> increasing = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (Line line : lines) {
+      Instrument inst = line.instrument();
+      if (!(line.mark() > 0)) {
+        if (!line.current().isZero() || line.weight() != 0) {
+          skipped.add(inst.id().apiSymbol() + ": no price");
+        }
+        continue;
+      }
+      Quantity target = inst.quantityToward0(line.weight() * equity / line.mark());
+      Quantity current = line.current();
+      Quantity delta = target.minus(current);
+      if (delta.isZero()) {
+        continue;
+      }
+      boolean closesFully = target.isZero();
+      boolean reduces =
+          current.signum() != 0
+              && delta.signum() != current.signum()
+              && delta.abs().compareTo(current.abs()) <= 0;
+      Price ref = inst.price(line.mark());
+      Money notional = Money.notional(ref, delta.abs());
+      if (!closesFully && notional.compareTo(inst.minNotional()) < 0) {
+        skipped.add(
+            inst.id().apiSymbol()
+                + ": notional "
+                + notional
+                + " below minimum "
+                + inst.minNotional());
+        continue;
+      }
+      Order order =
+          new Order(
+              ClientOrderIds.derive(strategy, rebalance.value(), inst.id().venueSymbol()),
+              inst.id(),
+              delta.signum() > 0 ? OrderSide.BUY : OrderSide.SELL,
+              OrderType.MARKET,
+              delta.abs(),
+              null,
+              reduces,
+              strategy,
+              rebalance,
+              nowMs);
+      (reduces ? reducing : increasing).add(order);
+    }
+    List<Order> all = new ArrayList<>(reducing);
+    all.addAll(increasing);
+    return new Plan(all, skipped);
+  }
+}

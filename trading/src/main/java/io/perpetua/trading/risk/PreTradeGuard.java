@@ -1,0 +1,55 @@
+package io.perpetua.trading.risk;
+
+import io.perpetua.core.Instrument;
+import io.perpetua.core.Money;
+import io.perpetua.core.order.Order;
+import java.util.Optional;
+
+/**
+ * The check every order passes before it reaches a venue, in every mode. A rejection names the rule
+ * that failed. Implementations are called on the kernel thread.
+ */
+public interface PreTradeGuard {
+  /** A failed check. */
+  record Rejection(String rule, String reason) {}
+
+  /**
+   * Checks {@code order} for {@code instrument} at reference price {@code mark}; empty when it may
+   * proceed.
+   */
+  Optional<Rejection> check(Order order, Instrument instrument, double mark);
+
+  /**
+   * The always-on precision checks: quantity a multiple of the step size, notional at least the
+   * minimum (unless reduce-only), a known positive reference price.
+   */
+  static PreTradeGuard precisionFilters() {
+    return (order, instrument, mark) -> {
+      if (order.quantity().raw() % instrument.stepSize().raw() != 0) {
+        return Optional.of(
+            new Rejection(
+                "step_size",
+                "quantity " + order.quantity() + " is not a multiple of " + instrument.stepSize()));
+      }
+      if (!(mark > 0)) {
+        return Optional.of(
+            new Rejection("no_price", "no reference price for " + order.instrument()));
+      }
+      Money notional = Money.notional(instrument.price(mark), order.quantity());
+      if (!order.reduceOnly() && notional.compareTo(instrument.minNotional()) < 0) {
+        return Optional.of(
+            new Rejection(
+                "min_notional", "notional " + notional + " below " + instrument.minNotional()));
+      }
+      return Optional.empty();
+    };
+  }
+
+  /** This check, then {@code next}. */
+  default PreTradeGuard andThen(PreTradeGuard next) {
+    return (order, instrument, mark) -> {
+      Optional<Rejection> r = check(order, instrument, mark);
+      return r.isPresent() ? r : next.check(order, instrument, mark);
+    };
+  }
+}
