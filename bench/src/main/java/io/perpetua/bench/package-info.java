@@ -1,2 +1,0 @@
-/** Perpetua bench module. */
-package io.perpetua.bench;
