@@ -1,0 +1,95 @@
+package io.perpetua.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The journal database: a HikariCP connection pool over H2 or PostgreSQL, migrated by Flyway
+ * (scripts in {@code db/migration}) when opened.
+ *
+ * <p>{@link #open} fails with {@link io.perpetua.trading.port.ServiceUnavailableException} when the
+ * database cannot be reached and with {@link DatabaseException} when the migration fails; both name
+ * the URL without credentials. Thread-safe; {@link #close} closes the pool (and thereby an embedded
+ * H2 database).
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  private static final long CONNECTION_TIMEOUT_MS = 5_000;
+
+  private final DatabaseConfig config;
+  private final HikariDataSource dataSource;
+  private final JdbcErrors errors;
+
+  private Database(DatabaseConfig config, HikariDataSource dataSource, JdbcErrors errors) {
+    this.config = config;
+    this.dataSource = dataSource;
+    this.errors = errors;
+  }
+
+  /** Connects, migrates the schema to the latest version and returns the open database. */
+  public static Database open(DatabaseConfig config) {
+    Objects.requireNonNull(config, "config");
+    JdbcErrors errors = new JdbcErrors(config.safeUrl(), config.secrets());
+    HikariDataSource dataSource = connect(config, errors);
+    try {
+      var result =
+          Flyway.configure()
+              .dataSource(dataSource)
+              .locations("classpath:db/migration")
+              .load()
+              .migrate();
+      LOG.info(
+          "Database {} at schema version {} ({} migrations applied)",
+          config.safeUrl(),
+          result.targetSchemaVersion,
+          result.migrationsExecuted);
+    } catch (FlywayException e) {
+      dataSource.close();
+      throw errors.translate("schema migration", e);
+    }
+    return new Database(config, dataSource, errors);
+  }
+
+  private static HikariDataSource connect(DatabaseConfig config, JdbcErrors errors) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("perpetua-db");
+    hikari.setJdbcUrl(config.url());
+    hikari.setUsername(config.user());
+    hikari.setPassword(config.password());
+    hikari.setMaximumPoolSize(config.maxPoolSize());
+    hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+    hikari.setAutoCommit(true);
+    try {
+      return new HikariDataSource(hikari);
+    } catch (RuntimeException e) {
+      // PoolInitializationException (unreachable, bad credentials) or a bad URL / missing driver.
+      throw errors.unavailable("connect", e);
+    }
+  }
+
+  /** The configuration (its {@code toString} hides the password). */
+  public DatabaseConfig config() {
+    return config;
+  }
+
+  /** The pooled data source. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** The error translation for this database. */
+  JdbcErrors errors() {
+    return errors;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

@@ -1,0 +1,149 @@
+package io.perpetua.store.jdbc;
+
+import io.perpetua.core.event.RebalanceCompleted;
+import io.perpetua.core.order.Fill;
+import io.perpetua.trading.port.AccountState;
+import io.perpetua.trading.port.KernelCheckpoint;
+import io.perpetua.trading.port.OrderRecord;
+import io.perpetua.trading.port.TradingJournal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The {@link TradingJournal} on JDBC (schema {@code db/migration/V1__trading.sql}), for H2 and
+ * PostgreSQL alike.
+ *
+ * <p>{@link #commit} runs in one transaction: the account row and its positions are replaced, the
+ * cursor, orders (by client order id), funding (by account, symbol, time) and rebalances (by id)
+ * are upserted, and fills are inserted only when their trade id is new. Any failure rolls the whole
+ * checkpoint back and is rethrown as {@link io.perpetua.trading.port.ServiceUnavailableException}
+ * (database unreachable) or {@link DatabaseException} (any other database error); a runtime
+ * exception raised by an invalid checkpoint (e.g. a null status) is rethrown as is. Reject reasons
+ * longer than {@value JournalWriter#MAX_REASON} characters are truncated.
+ *
+ * <p>Thread-safe: it holds no state besides the data source; each call uses its own connection.
+ * Concurrent commits for the same account are serialised by the database, not by this class.
+ */
+public final class JdbcTradingJournal implements TradingJournal {
+  private final DataSource dataSource;
+  private final JdbcErrors errors;
+
+  /** A journal in {@code database}. */
+  public JdbcTradingJournal(Database database) {
+    this(database.dataSource(), database.errors());
+  }
+
+  /**
+   * A journal in an already migrated {@code dataSource}; {@code location} names it in error
+   * messages and must not contain credentials.
+   */
+  public JdbcTradingJournal(DataSource dataSource, String location) {
+    this(dataSource, new JdbcErrors(Objects.requireNonNull(location, "location"), List.of()));
+  }
+
+  private JdbcTradingJournal(DataSource dataSource, JdbcErrors errors) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.errors = errors;
+  }
+
+  @Override
+  public void commit(KernelCheckpoint checkpoint) {
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        JournalWriter.write(c, checkpoint);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollback(c, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw errors.translate("journal commit", e);
+    }
+  }
+
+  private static void rollback(Connection c, Exception failure) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  @Override
+  public Optional<AccountState> loadAccount(String accountId) {
+    Objects.requireNonNull(accountId, "accountId");
+    return query("load account", c -> JournalReader.account(c, accountId));
+  }
+
+  @Override
+  public Map<String, String> loadCursor(String accountId) {
+    Objects.requireNonNull(accountId, "accountId");
+    return query("load cursor", c -> JournalReader.cursor(c, accountId));
+  }
+
+  @Override
+  public List<OrderRecord> recentOrders(int limit) {
+    return query(
+        "recent orders",
+        c -> JournalReader.list(c, JournalReader.ORDERS, positive(limit), JournalReader::order));
+  }
+
+  @Override
+  public List<Fill> recentFills(int limit) {
+    return query(
+        "recent fills",
+        c -> JournalReader.list(c, JournalReader.FILLS, positive(limit), JournalReader::fill));
+  }
+
+  @Override
+  public List<RebalanceCompleted> recentRebalances(int limit) {
+    return query(
+        "recent rebalances",
+        c ->
+            JournalReader.list(
+                c, JournalReader.REBALANCES, positive(limit), JournalReader::rebalance));
+  }
+
+  @Override
+  public long fillCount() {
+    return query(
+        "fill count",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(JournalReader.FILL_COUNT);
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
+  /** A read on its own connection. */
+  @FunctionalInterface
+  private interface Query<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private <T> T query(String operation, Query<T> query) {
+    try (Connection c = dataSource.getConnection()) {
+      return query.run(c);
+    } catch (SQLException e) {
+      throw errors.translate(operation, e);
+    }
+  }
+
+  private static int positive(int limit) {
+    if (limit <= 0) {
+      throw new IllegalArgumentException("limit must be positive, was " + limit);
+    }
+    return limit;
+  }
+}
