@@ -1,0 +1,261 @@
+package io.perpetua.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.http.NotFoundResponse;
+import io.perpetua.core.time.Clock;
+import io.perpetua.server.docs.SwaggerUi;
+import io.perpetua.server.http.ApiError;
+import io.perpetua.server.http.CorsPolicy;
+import io.perpetua.server.http.HttpMethod;
+import io.perpetua.server.http.JettyErrorHandler;
+import io.perpetua.server.http.Route;
+import io.perpetua.server.http.RouteDispatcher;
+import io.perpetua.server.http.RouteTable;
+import io.perpetua.server.json.Json;
+import io.perpetua.server.openapi.OpenApiDocument;
+import io.perpetua.server.v1.AccountRoutes;
+import io.perpetua.server.v1.HealthRoutes;
+import io.perpetua.server.v1.PortfolioRoutes;
+import io.perpetua.server.v1.SignalRoutes;
+import io.perpetua.trading.state.PlatformState;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API server: the V1 route groups over the {@link PlatformState} plus any groups added
+ * with {@link #addRoutes(RouteGroup)}, served by Javalin with the envelope, bearer-token auth,
+ * CORS, request logging (never the {@code Authorization} header), {@code /openapi.json} generated
+ * from the route table and Swagger UI at {@code /docs}.
+ *
+ * <p>Lifecycle: construct, add groups, {@link #start(int)}, {@link #stop()}; a stopped server
+ * cannot be restarted. Thread-safe.
+ */
+public final class ApiServer {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final Pattern DOCS_PATHS =
+      Pattern.compile("^(/docs(/[^/]+)?|" + Pattern.quote(SwaggerUi.SPEC_PATH) + ")/?$");
+
+  private final ApiToken token;
+  private final Clock clock;
+  private final ServerConfig config;
+  private final ObjectMapper mapper = Json.newMapper();
+  private final List<RouteGroup> groups = new ArrayList<>();
+  private RouteTable table;
+  private Javalin app;
+  private boolean stopped;
+
+  /**
+   * A server (not yet listening).
+   *
+   * @param state the state the V1 endpoints serve
+   * @param token the bearer token protecting the API
+   * @param clock the wall clock (envelope timestamps, {@code checked_at}, heartbeat staleness)
+   * @param config bind host, staleness, CORS origins
+   */
+  public ApiServer(PlatformState state, ApiToken token, Clock clock, ServerConfig config) {
+    Objects.requireNonNull(state, "state");
+    this.token = Objects.requireNonNull(token, "token");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.config = Objects.requireNonNull(config, "config");
+    groups.add(new HealthRoutes(state, clock, config.heartbeatStaleness()));
+    groups.add(new AccountRoutes(state));
+    groups.add(new PortfolioRoutes(state));
+    groups.add(new SignalRoutes(state));
+  }
+
+  /**
+   * Adds a group of routes; they are registered and documented like the built-in ones.
+   *
+   * @throws IllegalStateException once the server has started
+   */
+  public synchronized ApiServer addRoutes(RouteGroup group) {
+    if (app != null || stopped) {
+      throw new IllegalStateException("routes must be added before start()");
+    }
+    groups.add(Objects.requireNonNull(group, "group"));
+    table = null;
+    return this;
+  }
+
+  /**
+   * The route table (built-in and added groups).
+   *
+   * @throws IllegalArgumentException if two routes have the same method and path
+   */
+  public synchronized RouteTable routeTable() {
+    if (table == null) {
+      List<Route> routes = new ArrayList<>();
+      groups.forEach(g -> routes.addAll(g.routes()));
+      table = RouteTable.of(routes);
+    }
+    return table;
+  }
+
+  /**
+   * Starts listening.
+   *
+   * @param port the TCP port, 0 for an ephemeral one
+   * @return the port bound
+   * @throws IllegalStateException if already started or stopped
+   */
+  public synchronized int start(int port) {
+    if (app != null || stopped) {
+      throw new IllegalStateException("server already started");
+    }
+    RouteTable routes = routeTable();
+    byte[] openApi = openApi(routes);
+    RouteDispatcher dispatcher = new RouteDispatcher(mapper, token::matches, clock);
+    CorsPolicy cors = new CorsPolicy(config.corsAllowedOrigins());
+    SwaggerUi swagger = new SwaggerUi();
+    JettyErrorHandler jettyErrors = new JettyErrorHandler(mapper, clock);
+    Javalin javalin =
+        Javalin.create(
+            cfg -> {
+              cfg.showJavalinBanner = false;
+              cfg.startupWatcherEnabled = false;
+              cfg.http.maxRequestSize = 1_000_000L;
+              cfg.requestLogger.http(ApiServer::logRequest);
+              // Jetty caches header fields per connection, by default matching values
+              // case-insensitively: a token differing only in case from an earlier request's on
+              // the same connection would be read as that earlier token. Match exactly.
+              cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+              // Errors Jetty raises itself (malformed URI, headers too large) get the envelope.
+              cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+              cfg.jetty.modifyServletContextHandler(
+                  context -> context.setErrorHandler(jettyErrors));
+            });
+    javalin.before(
+        ctx -> {
+          if (cors.apply(ctx)) {
+            ctx.skipRemainingHandlers();
+          }
+        });
+    for (Route route : routes.routes()) {
+      Handler handler = ctx -> dispatcher.handle(route, ctx);
+      javalin.addHttpHandler(HandlerType.valueOf(route.method().name()), route.path(), handler);
+      if (route.method() == HttpMethod.GET) {
+        // Javalin would answer HEAD 200 for any GET path without running the handler (so
+        // without checking the token); run it, and Jetty drops the body.
+        javalin.addHttpHandler(HandlerType.HEAD, route.path(), handler);
+      }
+    }
+    registerDocs(javalin, dispatcher, swagger, openApi);
+    javalin.exception(
+        HttpResponseException.class,
+        (e, ctx) -> {
+          if (e instanceof NotFoundResponse || e instanceof MethodNotAllowedResponse) {
+            dispatcher.unmatched(ctx, allowedMethods(routes, ctx.path()));
+          } else {
+            dispatcher.fail(ctx, e);
+          }
+        });
+    javalin.exception(Exception.class, (e, ctx) -> dispatcher.fail(ctx, e));
+    try {
+      javalin.start(config.bindHost(), port);
+    } catch (RuntimeException e) {
+      javalin.stop();
+      throw e;
+    }
+    app = javalin;
+    LOG.info(
+        "API listening on {}:{} ({} routes, docs at /docs)",
+        config.bindHost(),
+        javalin.port(),
+        routes.routes().size());
+    return javalin.port();
+  }
+
+  /**
+   * The bound port.
+   *
+   * @throws IllegalStateException if not started
+   */
+  public synchronized int port() {
+    if (app == null) {
+      throw new IllegalStateException("server not started");
+    }
+    return app.port();
+  }
+
+  /** Stops listening and releases the port; idempotent. */
+  public synchronized void stop() {
+    stopped = true;
+    if (app != null) {
+      app.stop();
+      app = null;
+    }
+  }
+
+  private byte[] openApi(RouteTable routes) {
+    try {
+      return mapper.writeValueAsBytes(OpenApiDocument.generate(routes, mapper));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void registerDocs(
+      Javalin javalin, RouteDispatcher dispatcher, SwaggerUi swagger, byte[] openApi) {
+    Handler spec = ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi);
+    Handler page = ctx -> send(ctx, swagger.page());
+    Handler asset =
+        ctx -> {
+          var found = swagger.asset(ctx.pathParam("asset"));
+          if (found.isPresent()) {
+            ctx.header("Cache-Control", "public, max-age=86400");
+            send(ctx, found.get());
+          } else {
+            dispatcher.writeError(ctx, ApiError.UNKNOWN_ROUTE, "Unknown documentation asset");
+          }
+        };
+    for (HandlerType type : List.of(HandlerType.GET, HandlerType.HEAD)) {
+      javalin.addHttpHandler(type, SwaggerUi.SPEC_PATH, spec);
+      javalin.addHttpHandler(type, SwaggerUi.PATH, page);
+      javalin.addHttpHandler(type, SwaggerUi.PATH + "/{asset}", asset);
+    }
+  }
+
+  private static void send(Context ctx, SwaggerUi.Asset asset) {
+    ctx.contentType(asset.contentType()).result(asset.bytes());
+  }
+
+  private static Set<String> allowedMethods(RouteTable routes, String path) {
+    Set<String> methods = new TreeSet<>();
+    for (HttpMethod m : routes.methodsFor(path)) {
+      methods.add(m.name());
+    }
+    if (DOCS_PATHS.matcher(path).matches()) {
+      methods.add(HttpMethod.GET.name());
+    }
+    if (methods.contains(HttpMethod.GET.name())) {
+      methods.add("HEAD");
+    }
+    return methods;
+  }
+
+  /** One line per request: method, path, status, envelope code, time. Never headers or queries. */
+  private static void logRequest(Context ctx, Float millis) {
+    Object code = ctx.attribute(RouteDispatcher.CODE_ATTRIBUTE);
+    LOG.info(
+        "{} {} -> {}{} in {} ms",
+        ctx.method().name(),
+        ctx.path(),
+        ctx.statusCode(),
+        code == null ? "" : " (code " + code + ")",
+        Math.round(millis));
+  }
+}

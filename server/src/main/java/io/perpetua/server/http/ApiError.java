@@ -1,0 +1,56 @@
+package io.perpetua.server.http;
+
+/**
+ * The API's error codes: stable numbers within the ranges of the platform spec (400xx request,
+ * 401xx authentication, 404xx not found, 500xx internal, 503xx upstream), each with the HTTP status
+ * it is sent with. Clients branch on {@link #code()}, never on the message.
+ *
+ * <p>Codes are part of the public contract: never renumber or reuse one; add new constants instead.
+ */
+public enum ApiError {
+  /** A query, path or body parameter has a value that is not accepted (message names it). */
+  INVALID_PARAMETER(40001, 400, "Invalid parameter"),
+  /** A required query, path or body parameter is absent (message names it). */
+  MISSING_PARAMETER(40002, 400, "Missing parameter"),
+  /** The request body is not well-formed JSON (or is empty where one is required). */
+  MALFORMED_BODY(40003, 400, "Malformed JSON body"),
+  /** The route exists but not for this HTTP method; sent with an {@code Allow} header. */
+  METHOD_NOT_ALLOWED(40004, 405, "Method not allowed"),
+  /** No {@code Authorization: Bearer <token>} header on a protected route. */
+  MISSING_TOKEN(40101, 401, "Missing bearer token"),
+  /** A bearer token was given but is not the configured one. */
+  INVALID_TOKEN(40102, 401, "Invalid token"),
+  /** No route with this path. */
+  UNKNOWN_ROUTE(40400, 404, "Unknown route"),
+  /** The route exists but the resource does not, or no data has been published yet. */
+  NOT_FOUND(40401, 404, "Resource not found"),
+  /** An unexpected failure; details are only in the server log, under the reference given. */
+  INTERNAL(50000, 500, "Internal server error"),
+  /** A service behind the API (Redis, the database, the venue) is unreachable; retry later. */
+  UPSTREAM_UNAVAILABLE(50301, 503, "Upstream service unavailable");
+
+  private final int code;
+  private final int httpStatus;
+  private final String title;
+
+  ApiError(int code, int httpStatus, String title) {
+    this.code = code;
+    this.httpStatus = httpStatus;
+    this.title = title;
+  }
+
+  /** The envelope {@code code}. */
+  public int code() {
+    return code;
+  }
+
+  /** The HTTP status the error is sent with. */
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** A short generic description, used in the OpenAPI document and as a default message. */
+  public String title() {
+    return title;
+  }
+}

@@ -1,0 +1,67 @@
+package io.perpetua.server.http;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A request as a handler sees it: parameters already parsed and validated against the route's
+ * declarations, and the body already read into the route's body type. Immutable.
+ */
+public final class ApiRequest {
+  private final Route route;
+  private final Map<String, Object> params;
+  private final Object body;
+
+  /**
+   * A request to {@code route}.
+   *
+   * @param route the matched route
+   * @param params parsed values by parameter name; absent optional parameters without a default are
+   *     missing from the map
+   * @param body the parsed body, or null when the route takes none
+   */
+  public ApiRequest(Route route, Map<String, Object> params, Object body) {
+    this.route = route;
+    this.params = Map.copyOf(params);
+    this.body = body;
+  }
+
+  /** The parameter's value (or its default); empty when it is optional and absent. */
+  public <T> Optional<T> param(Param<T> param) {
+    checkDeclared(param);
+    @SuppressWarnings("unchecked")
+    T value = (T) params.get(param.name());
+    return Optional.ofNullable(value);
+  }
+
+  /**
+   * The value of a parameter that always has one (required, or with a default).
+   *
+   * @throws IllegalStateException if the parameter is optional without a default (a programming
+   *     error: use {@link #param(Param)})
+   */
+  public <T> T value(Param<T> param) {
+    return param(param)
+        .orElseThrow(
+            () -> new IllegalStateException(param.name() + " is optional; use param(...)"));
+  }
+
+  /** The parsed body. */
+  public <T> T body(Class<T> type) {
+    if (body == null || !type.isInstance(body)) {
+      throw new IllegalStateException(route + " declares no body of type " + type.getName());
+    }
+    return type.cast(body);
+  }
+
+  /** The matched route. */
+  public Route route() {
+    return route;
+  }
+
+  private void checkDeclared(Param<?> param) {
+    if (route.params().stream().noneMatch(p -> p.name().equals(param.name()))) {
+      throw new IllegalStateException(route + " does not declare " + param);
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package io.perpetua.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.perpetua.core.time.Clock;
+import io.perpetua.trading.port.ServiceUnavailableException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link Route} for a request: checks the bearer token, parses and validates the declared
+ * parameters (rejecting undeclared ones) and the body, calls the handler and writes the envelope.
+ * Every failure becomes an error envelope with its {@link ApiError}; unexpected exceptions are
+ * logged with a reference and answered with a generic 50000 that carries only the reference.
+ *
+ * <p>Thread-safe: holds only immutable collaborators.
+ */
+public final class RouteDispatcher {
+  /** Context attribute holding the envelope code written, for the request log. */
+  public static final String CODE_ATTRIBUTE = "perpetua.envelope.code";
+
+  private static final Logger LOG = LoggerFactory.getLogger(RouteDispatcher.class);
+  private static final String JSON = "application/json; charset=utf-8";
+  private static final String BEARER = "Bearer ";
+
+  private final ObjectMapper mapper;
+  private final Predicate<String> tokenCheck;
+  private final Clock clock;
+
+  /**
+   * A dispatcher.
+   *
+   * @param mapper the API's JSON mapper ({@link io.perpetua.server.json.Json#newMapper()})
+   * @param tokenCheck whether a presented bearer token is the right one (constant-time)
+   * @param clock wall clock for envelope timestamps
+   */
+  public RouteDispatcher(ObjectMapper mapper, Predicate<String> tokenCheck, Clock clock) {
+    this.mapper = Objects.requireNonNull(mapper, "mapper");
+    this.tokenCheck = Objects.requireNonNull(tokenCheck, "tokenCheck");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Handles a request matched to {@code route}; never throws. */
+  public void handle(Route route, Context ctx) {
+    try {
+      if (route.authRequired()) {
+        authenticate(ctx.header("Authorization"));
+      }
+      Map<String, Object> params = parseParams(route, ctx);
+      Object body = null;
+      if (route.bodyType().isPresent()) {
+        body = BodyParser.parse(mapper, ctx.bodyAsBytes(), route.bodyType().get());
+      }
+      Object data = route.handler().handle(new ApiRequest(route, params, body));
+      write(ctx, route.successStatus(), Envelope.success(data, now()));
+    } catch (Exception e) {
+      fail(ctx, e);
+    }
+  }
+
+  /**
+   * Answers a request that matched no route: 405 if the path exists for other methods, else 404.
+   */
+  public void unmatched(Context ctx, Set<String> allowedMethods) {
+    if (allowedMethods.isEmpty()) {
+      writeError(
+          ctx,
+          ApiError.UNKNOWN_ROUTE,
+          "Unknown route: " + ctx.method().name() + " " + ApiException.echo(ctx.path()));
+    } else {
+      String allow = String.join(", ", new TreeSet<>(allowedMethods));
+      ctx.header("Allow", allow);
+      writeError(
+          ctx,
+          ApiError.METHOD_NOT_ALLOWED,
+          "Method "
+              + ctx.method().name()
+              + " not allowed for "
+              + ApiException.echo(ctx.path())
+              + "; allowed: "
+              + allow);
+    }
+  }
+
+  /** Writes the error envelope for any exception; never throws and never exposes internals. */
+  public void fail(Context ctx, Exception e) {
+    if (e instanceof ApiException api) {
+      LOG.debug("{} {} -> {}: {}", ctx.method(), ctx.path(), api.error().code(), api.getMessage());
+      writeError(ctx, api.error(), api.getMessage());
+    } else if (e instanceof ServiceUnavailableException) {
+      LOG.warn("{} {}: upstream unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+      writeError(ctx, ApiError.UPSTREAM_UNAVAILABLE, "Upstream service unavailable; retry later");
+    } else if (e instanceof HttpResponseException http && http.getStatus() < 500) {
+      // Raised by Javalin itself, e.g. a body over the size limit; its messages are generic.
+      writeError(ctx, ApiError.INVALID_PARAMETER, "Bad request: " + http.getMessage());
+    } else {
+      String reference = String.format("%08x", ThreadLocalRandom.current().nextInt());
+      LOG.error("{} {} failed (reference {})", ctx.method(), ctx.path(), reference, e);
+      writeError(ctx, ApiError.INTERNAL, "Internal server error (reference " + reference + ")");
+    }
+  }
+
+  /** Writes an error envelope with its HTTP status (and {@code WWW-Authenticate} for 401s). */
+  public void writeError(Context ctx, ApiError error, String message) {
+    if (error == ApiError.MISSING_TOKEN) {
+      ctx.header("WWW-Authenticate", "Bearer realm=\"perpetua\"");
+    } else if (error == ApiError.INVALID_TOKEN) {
+      ctx.header("WWW-Authenticate", "Bearer realm=\"perpetua\", error=\"invalid_token\"");
+    }
+    write(ctx, error.httpStatus(), Envelope.error(error, message, now()));
+  }
+
+  private void write(Context ctx, int status, Envelope envelope) {
+    byte[] json;
+    try {
+      json = mapper.writeValueAsBytes(envelope);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+    ctx.attribute(CODE_ATTRIBUTE, envelope.code());
+    ctx.header("Cache-Control", "no-store");
+    ctx.status(status).contentType(JSON).result(json);
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(clock.nowMillis());
+  }
+
+  private void authenticate(String header) {
+    if (header == null || header.isBlank()) {
+      throw new ApiException(
+          ApiError.MISSING_TOKEN, "Missing bearer token: send 'Authorization: Bearer <token>'");
+    }
+    if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+        || header.substring(BEARER.length()).isBlank()) {
+      throw new ApiException(
+          ApiError.MISSING_TOKEN, "The Authorization header must be 'Bearer <token>'");
+    }
+    if (!tokenCheck.test(header.substring(BEARER.length()).strip())) {
+      throw new ApiException(ApiError.INVALID_TOKEN, "Invalid bearer token");
+    }
+  }
+
+  private static Map<String, Object> parseParams(Route route, Context ctx) {
+    Map<String, List<String>> query = ctx.queryParamMap();
+    Set<String> accepted =
+        route.params().stream()
+            .filter(p -> p.location() == Param.Location.QUERY)
+            .map(Param::name)
+            .collect(Collectors.toCollection(TreeSet::new));
+    for (String name : new TreeSet<>(query.keySet())) {
+      if (!accepted.contains(name)) {
+        throw new ApiException(
+            ApiError.INVALID_PARAMETER,
+            "Unknown parameter '"
+                + ApiException.echo(name)
+                + "'; "
+                + (accepted.isEmpty()
+                    ? "this endpoint takes no query parameters"
+                    : "accepted parameters: " + accepted));
+      }
+    }
+    Map<String, Object> values = new HashMap<>();
+    for (Param<?> p : route.params()) {
+      String raw = p.location() == Param.Location.PATH ? ctx.pathParam(p.name()) : single(p, query);
+      if (raw == null || raw.isEmpty()) {
+        if (p.isRequired()) {
+          throw ApiException.missing(p.name());
+        }
+        p.defaultValue().ifPresent(v -> values.put(p.name(), v));
+      } else {
+        values.put(p.name(), p.parse(raw));
+      }
+    }
+    return values;
+  }
+
+  private static String single(Param<?> p, Map<String, List<String>> query) {
+    List<String> given = query.getOrDefault(p.name(), List.of());
+    if (given.size() > 1) {
+      throw new ApiException(
+          ApiError.INVALID_PARAMETER,
+          "Invalid parameter '" + p.name() + "': given " + given.size() + " times, expected once");
+    }
+    return given.isEmpty() ? null : given.get(0);
+  }
+}
