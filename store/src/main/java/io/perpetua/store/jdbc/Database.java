@@ -38,16 +38,14 @@ public final class Database implements AutoCloseable {
     JdbcErrors errors = new JdbcErrors(config.safeUrl(), config.secrets());
     HikariDataSource dataSource = connect(config, errors);
     try {
-      var result =
-          Flyway.configure()
-              .dataSource(dataSource)
-              .locations("classpath:db/migration")
-              .load()
-              .migrate();
+      Flyway flyway =
+          Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+      var result = flyway.migrate();
+      var current = flyway.info().current();
       LOG.info(
-          "Database {} at schema version {} ({} migrations applied)",
+          "Database {} at schema version {} ({} migrations applied now)",
           config.safeUrl(),
-          result.targetSchemaVersion,
+          current == null ? "none" : current.getVersion(),
           result.migrationsExecuted);
     } catch (FlywayException e) {
       dataSource.close();

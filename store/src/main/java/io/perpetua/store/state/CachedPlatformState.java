@@ -63,7 +63,12 @@ public final class CachedPlatformState implements PlatformState {
 
   /** The pipeline stages in execution order. */
   public static final List<String> PIPELINE_ORDER =
-      List.of("data_ingestion", "feature_calculation", "signal_generation", "order_execution");
+      List.of(
+          "data_ingestion",
+          "asset_pool",
+          "feature_calculation",
+          "signal_generation",
+          "order_execution");
 
   private static final String STATUS_SUFFIX = ":status";
   private static final String LAST_RUN_SUFFIX = ":last_run";

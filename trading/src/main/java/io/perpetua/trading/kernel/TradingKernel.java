@@ -228,7 +228,22 @@ public final class TradingKernel {
     listener.onStep(t, closeTime, account.equity(this::mark));
     if (config.publishState()) {
       publishAccount();
+      dataStage.update(
+          "running",
+          closeTime,
+          panel.closeTime(Math.min(t + 1, panel.size() - 1)),
+          Map.of("symbols_streaming", streaming(t), "bars_remaining", panel.size() - 1 - t));
     }
+  }
+
+  private int streaming(int t) {
+    int count = 0;
+    for (int i = 0; i < instruments.size(); i++) {
+      if (panel.close(t, i) > 0) {
+        count++;
+      }
+    }
+    return count;
   }
 
   private void fireTimer(long timeMs) {

@@ -1,0 +1,41 @@
+package io.perpetua.app;
+
+import io.perpetua.app.cli.BenchCommand;
+import io.perpetua.app.cli.DataCommand;
+import io.perpetua.app.cli.RunCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code perpetua} command line. Exit codes: 0 ok, 1 failure, 2 usage or config error. */
+@Command(
+    name = "perpetua",
+    mixinStandardHelpOptions = true,
+    version = "perpetua 0.1.0",
+    description =
+        "Automated trading of crypto perpetual futures: research, paper and live on one kernel.",
+    subcommands = {RunCommand.class, DataCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Entry point. */
+  public static void main(String[] args) {
+    int code = commandLine().execute(args);
+    Runtime.getRuntime().exit(code);
+  }
+
+  /** The configured command line (used by tests). */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(
+        (ex, line, parsed) -> {
+          line.getErr().println("perpetua: " + ex.getMessage());
+          return ex instanceof io.perpetua.app.config.ConfigException ? 2 : 1;
+        });
+    return cl;
+  }
+}

@@ -1,0 +1,147 @@
+package io.perpetua.app;
+
+import io.perpetua.core.Instrument;
+import io.perpetua.core.InstrumentId;
+import io.perpetua.core.Timeframe;
+import io.perpetua.market.AlignedBars;
+import io.perpetua.market.BarCatalog;
+import io.perpetua.market.BarField;
+import io.perpetua.market.FundingCatalog;
+import io.perpetua.market.FundingSeries;
+import io.perpetua.market.csv.ErrorPolicy;
+import io.perpetua.market.csv.FundingCsvReader;
+import io.perpetua.market.importer.FundingImporter;
+import io.perpetua.market.importer.ImportReport;
+import io.perpetua.market.importer.KlineImporter;
+import io.perpetua.market.importer.ProgressListener;
+import io.perpetua.market.synthetic.SyntheticMarket;
+import io.perpetua.trading.kernel.FundingSchedule;
+import io.perpetua.trading.kernel.MarketPanel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Provides the market the platform trades: the catalog in the data directory, filled from the
+ * shared real data on first use; a deterministic synthetic market when neither exists. Stateless.
+ */
+public final class MarketLoader {
+  /** The venue whose funding history drives funding settlement. */
+  public static final String FUNDING_VENUE = "binance";
+
+  /**
+   * A loaded market.
+   *
+   * @param panel the bar panel
+   * @param instruments instruments in panel order (filters derived from prices)
+   * @param funding funding settlements where history exists
+   * @param source {@code catalog} or {@code synthetic}
+   */
+  public record Loaded(
+      MarketPanel panel, List<Instrument> instruments, FundingSchedule funding, String source) {}
+
+  private MarketLoader() {}
+
+  /**
+   * Imports the shared data's bars (and funding) for {@code timeframe} when the catalog has none.
+   */
+  public static ImportReport importIfEmpty(
+      Path dataDir, Path sharedData, Timeframe timeframe, ProgressListener progress)
+      throws IOException {
+    BarCatalog catalog = new BarCatalog(dataDir.resolve("catalog"));
+    Path klines = sharedData.resolve("binance-um-klines").resolve(timeframe.code());
+    if (!catalog.instruments(timeframe).isEmpty() || !Files.isDirectory(klines)) {
+      return null;
+    }
+    ImportReport report = new KlineImporter(catalog, ErrorPolicy.SKIP).importPath(klines, progress);
+    Path funding = sharedData.resolve("funding");
+    if (Files.isDirectory(funding)) {
+      new FundingImporter(
+              new FundingCatalog(dataDir.resolve("catalog")),
+              new FundingCsvReader(ErrorPolicy.SKIP, FundingCsvReader::sharedDataShiftMs))
+          .importPath(funding);
+    }
+    return report;
+  }
+
+  /** Loads the catalog's panel for {@code timeframe}, or a synthetic market when it is empty. */
+  public static Loaded load(Path dataDir, Timeframe timeframe) throws IOException {
+    BarCatalog catalog = new BarCatalog(dataDir.resolve("catalog"));
+    if (catalog.instruments(timeframe).isEmpty()) {
+      SyntheticMarket market = SyntheticMarket.generate(syntheticConfig(timeframe));
+      return build(market.bars(), market.funding(), "synthetic");
+    }
+    AlignedBars bars = AlignedBars.fromCatalog(catalog, timeframe, Long.MIN_VALUE, Long.MAX_VALUE);
+    FundingCatalog fundingCatalog = new FundingCatalog(dataDir.resolve("catalog"));
+    Map<InstrumentId, FundingSeries> funding = new HashMap<>();
+    for (InstrumentId id : bars.instruments()) {
+      fundingCatalog.read(FUNDING_VENUE, id).ifPresent(s -> funding.put(id, s));
+    }
+    return build(bars, funding, "catalog");
+  }
+
+  private static SyntheticMarket.Config syntheticConfig(Timeframe timeframe) {
+    SyntheticMarket.Config d = SyntheticMarket.Config.defaults();
+    int bars =
+        (int) Math.min(180L * 86_400_000L / timeframe.millis(), 50_000_000L / d.symbolCount());
+    return new SyntheticMarket.Config(
+        d.seed(),
+        d.symbolCount(),
+        d.names(),
+        timeframe,
+        d.startMs(),
+        bars,
+        d.marketCorrelation(),
+        d.tailDegreesOfFreedom(),
+        d.annualVolatility(),
+        d.lateListingFraction(),
+        d.meanFundingRate());
+  }
+
+  /** Builds the kernel's inputs from an aligned panel and funding series. */
+  public static Loaded build(
+      AlignedBars bars, Map<InstrumentId, FundingSeries> funding, String source) {
+    MarketPanel panel =
+        new MarketPanel(
+            bars.instruments(),
+            bars.times(),
+            bars.timeframe().millis(),
+            bars.column(BarField.CLOSE),
+            bars.column(BarField.QUOTE_VOLUME));
+    List<Instrument> instruments = new ArrayList<>();
+    for (int i = 0; i < bars.instrumentCount(); i++) {
+      instruments.add(Instrument.derivedFrom(bars.instrument(i), lastClose(bars, i)));
+    }
+    FundingSeries[] byIndex = new FundingSeries[bars.instrumentCount()];
+    for (int i = 0; i < byIndex.length; i++) {
+      byIndex[i] = funding.get(bars.instrument(i));
+    }
+    FundingSchedule schedule =
+        (from, to, sink) -> {
+          for (int i = 0; i < byIndex.length; i++) {
+            FundingSeries s = byIndex[i];
+            if (s == null) {
+              continue;
+            }
+            for (int k = s.lowerBound(from + 1); k < s.size() && s.timeMs(k) <= to; k++) {
+              sink.settle(i, s.timeMs(k), s.rate(k));
+            }
+          }
+        };
+    return new Loaded(panel, instruments, schedule, source);
+  }
+
+  private static double lastClose(AlignedBars bars, int i) {
+    for (int t = bars.size() - 1; t >= 0; t--) {
+      double c = bars.close(t, i);
+      if (c > 0) {
+        return c;
+      }
+    }
+    throw new IllegalStateException("no price for " + bars.instrument(i));
+  }
+}

@@ -1,0 +1,320 @@
+package io.perpetua.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perpetua.app.config.PerpetuaConfig;
+import io.perpetua.core.Instrument;
+import io.perpetua.core.InstrumentId;
+import io.perpetua.core.Money;
+import io.perpetua.core.Timeframe;
+import io.perpetua.core.event.Event;
+import io.perpetua.core.time.Clock;
+import io.perpetua.core.time.ManualClock;
+import io.perpetua.core.time.Times;
+import io.perpetua.market.importer.ProgressListener;
+import io.perpetua.server.ApiServer;
+import io.perpetua.server.ServerConfig;
+import io.perpetua.signals.feature.FeatureRegistry;
+import io.perpetua.signals.schedule.CronSchedule;
+import io.perpetua.signals.strategy.CrossSectionalStrategy;
+import io.perpetua.store.jdbc.Database;
+import io.perpetua.store.jdbc.DatabaseConfig;
+import io.perpetua.store.jdbc.JdbcTradingJournal;
+import io.perpetua.store.memory.InMemoryStateCache;
+import io.perpetua.store.memory.InProcessEventBus;
+import io.perpetua.store.redis.RedisConfig;
+import io.perpetua.store.redis.RedisEventBus;
+import io.perpetua.store.redis.RedisStateCache;
+import io.perpetua.store.state.CachedPlatformState;
+import io.perpetua.trading.kernel.KernelConfig;
+import io.perpetua.trading.kernel.KernelListener;
+import io.perpetua.trading.kernel.KernelPorts;
+import io.perpetua.trading.kernel.TradingKernel;
+import io.perpetua.trading.port.EventBus;
+import io.perpetua.trading.port.StateCache;
+import io.perpetua.trading.venue.SimulatedVenue;
+import io.perpetua.trading.venue.SimulatedVenueConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running platform — the composition root: picks the adapters from configuration (H2 or
+ * PostgreSQL; in-process or Redis), starts the HTTP API first (health answers within a second),
+ * then loads market data and runs the paper-trading kernel on its own thread, paced on an
+ * accelerated clock. {@link #close()} stops everything cleanly; the journal keeps the state so the
+ * next start continues where this one stopped.
+ */
+public final class Platform implements AutoCloseable {
+  /** Event-bus topic of kernel events. */
+  public static final String EVENTS_TOPIC = "kernel";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+
+  private final PerpetuaConfig config;
+  private final Path dataDir;
+  private final Path sharedData;
+  private final Map<String, String> env;
+  private final PrintStream out;
+  private final Database database;
+  private final StateCache cache;
+  private final EventBus bus;
+  private final CachedPlatformState state;
+  private final ApiServer server;
+  private final WallClockPacer pacer;
+  private final ScheduledExecutorService ticker;
+  private final Thread kernelThread;
+  private final int port;
+  private volatile TradingKernel kernel;
+  private volatile Throwable kernelFailure;
+
+  private Platform(
+      PerpetuaConfig config,
+      Path dataDir,
+      Path sharedData,
+      Map<String, String> env,
+      PrintStream out,
+      double speed) {
+    this.config = config;
+    this.dataDir = dataDir;
+    this.sharedData = sharedData;
+    this.env = env;
+    this.out = out;
+    this.database = Database.open(databaseConfig());
+    String redis = config.store().redisUrl();
+    this.cache =
+        redis.isBlank() ? new InMemoryStateCache() : new RedisStateCache(redisConfig(redis));
+    this.bus = redis.isBlank() ? new InProcessEventBus() : new RedisEventBus(redisConfig(redis));
+    this.state = new CachedPlatformState(cache);
+    TokenStore.Resolved token = TokenStore.resolve(dataDir, env);
+    this.server =
+        new ApiServer(
+            state,
+            token.token(),
+            Clock.system(),
+            ServerConfig.defaults()
+                .withHeartbeatStaleness(Duration.ofSeconds(config.server().heartbeatStaleSeconds()))
+                .withCorsAllowedOrigins(config.server().corsOrigins()));
+    this.port = server.start(config.server().port());
+    printWelcome(token);
+    this.pacer = new WallClockPacer(speed);
+    this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "heartbeat"));
+    this.kernelThread = new Thread(this::runKernel, "kernel");
+  }
+
+  /**
+   * Starts the platform with its state under {@code dataDir}, importing real data from {@code
+   * sharedData} on first use when it exists.
+   */
+  public static Platform start(
+      PerpetuaConfig config,
+      Path dataDir,
+      Path sharedData,
+      Map<String, String> env,
+      PrintStream out,
+      double speed)
+      throws IOException {
+    Files.createDirectories(dataDir);
+    Platform p = new Platform(config, dataDir, sharedData, env, out, speed);
+    p.kernelThread.start();
+    p.ticker.scheduleAtFixedRate(p::heartbeat, 5, 5, TimeUnit.SECONDS);
+    return p;
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  private DatabaseConfig databaseConfig() {
+    String url = config.store().databaseUrl();
+    if (url.isBlank()) {
+      return DatabaseConfig.embedded(dataDir);
+    }
+    return DatabaseConfig.of(
+        url,
+        config.store().databaseUser(),
+        env.getOrDefault("PERPETUA_STORE_DATABASE_PASSWORD", ""));
+  }
+
+  private RedisConfig redisConfig(String url) {
+    URI uri = URI.create(url);
+    RedisConfig rc = RedisConfig.of(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379);
+    String password = env.get("PERPETUA_STORE_REDIS_PASSWORD");
+    return password == null || password.isBlank() ? rc : rc.withPassword(password);
+  }
+
+  private void printWelcome(TokenStore.Resolved token) {
+    String base = "http://localhost:" + port;
+    out.println("Perpetua is running (paper trading, simulated venue, no real orders).");
+    out.println("  API:      " + base + "/api/v1/health");
+    out.println("  API docs: " + base + "/docs");
+    switch (token.source()) {
+      case "generated" -> {
+        out.println("  API token (shown once; stored in " + token.file() + "):");
+        out.println("    " + revealOnce(token));
+      }
+      case "file" -> out.println("  API token: stored in " + token.file());
+      default -> out.println("  API token: from PERPETUA_API_TOKEN");
+    }
+    String auth = token.file() != null ? "$(cat " + token.file() + ")" : "$PERPETUA_API_TOKEN";
+    out.println("Try:");
+    out.println(
+        "  curl -s -H \"Authorization: Bearer " + auth + "\" " + base + "/api/v1/signals/latest");
+    out.println(
+        "  curl -s -H \"Authorization: Bearer "
+            + auth
+            + "\" "
+            + base
+            + "/api/v1/account/positions");
+    out.println("Press Ctrl-C to stop; the next start continues from the stored state.");
+  }
+
+  private static String revealOnce(TokenStore.Resolved token) {
+    try {
+      return Files.readString(token.file()).trim();
+    } catch (IOException e) {
+      return "(see " + token.file() + ")";
+    }
+  }
+
+  private void runKernel() {
+    try {
+      Timeframe tf = Timeframe.parse(config.data().timeframe());
+      var report = MarketLoader.importIfEmpty(dataDir, sharedData, tf, ProgressListener.NONE);
+      if (report != null) {
+        LOG.info(
+            "imported {} instruments, {} bars from {}",
+            report.instrumentCount(),
+            report.barsImported(),
+            sharedData);
+      }
+      MarketLoader.Loaded market = MarketLoader.load(dataDir, tf);
+      LOG.info(
+          "market: {} instruments, {} bars ({})",
+          market.instruments().size(),
+          market.panel().size(),
+          market.source());
+      kernel = buildKernel(market);
+      kernel.resume(startTime(market));
+      kernel.run(pacer);
+      LOG.info("kernel stopped at {}", Times.iso(kernel.now()));
+    } catch (RuntimeException | IOException e) {
+      kernelFailure = e;
+      LOG.error("kernel failed: {}", e.getMessage(), e);
+    }
+  }
+
+  private TradingKernel buildKernel(MarketLoader.Loaded market) {
+    String name = config.activeStrategy();
+    CrossSectionalStrategy strategy = Strategies.create(config, name);
+    PerpetuaConfig.Strategy sc = config.strategies().get(name);
+    var panel = market.panel();
+    ManualClock clock = new ManualClock(panel.size() > 0 ? panel.openTimes()[0] : 0);
+    Map<InstrumentId, Instrument> byId = new HashMap<>();
+    market.instruments().forEach(i -> byId.put(i.id(), i));
+    var v = config.venue();
+    SimulatedVenue venue =
+        new SimulatedVenue(
+            byId,
+            new SimulatedVenueConfig(v.takerFeeBps(), v.makerFeeBps(), v.slippageBps()),
+            clock);
+    KernelConfig kc =
+        new KernelConfig(
+            config.paper().account(),
+            Money.of(config.paper().initialCapital()),
+            CronSchedule.parse(sc.rebalanceCron()),
+            sc.rebalanceDays(),
+            true);
+    ObjectMapper json = new ObjectMapper();
+    KernelListener publisher =
+        new KernelListener() {
+          @Override
+          public void onEvent(Event event) {
+            try {
+              bus.publish(
+                  EVENTS_TOPIC,
+                  json.writeValueAsString(Map.of("type", event.type(), "event", event)));
+            } catch (JsonProcessingException | RuntimeException e) {
+              LOG.warn("event not published ({}): {}", event.type(), e.getMessage());
+            }
+          }
+        };
+    KernelPorts ports =
+        new KernelPorts(
+            new JdbcTradingJournal(database), state, publisher, System::currentTimeMillis);
+    return new TradingKernel(
+        kc,
+        panel,
+        market.funding(),
+        market.instruments(),
+        strategy,
+        Strategies.pool(config, sc.pool()),
+        new FeatureRegistry(),
+        venue,
+        clock,
+        ports);
+  }
+
+  private long startTime(MarketLoader.Loaded market) {
+    if (!config.paper().start().isBlank()) {
+      return Times.parseDate(config.paper().start());
+    }
+    var panel = market.panel();
+    long last = panel.closeTime(panel.size() - 1);
+    long day = Math.floorDiv(last - 60 * Times.DAY_MS, Times.DAY_MS) * Times.DAY_MS;
+    return Math.max(panel.closeTime(0), day - 2 * Times.HOUR_MS);
+  }
+
+  private void heartbeat() {
+    TradingKernel k = kernel;
+    if (k != null) {
+      try {
+        k.heartbeat();
+      } catch (RuntimeException e) {
+        LOG.warn("heartbeat failed: {}", e.getMessage());
+      }
+    }
+  }
+
+  /** The bound HTTP port. */
+  public int port() {
+    return port;
+  }
+
+  /** The kernel's failure, if it stopped on an error. */
+  public Throwable kernelFailure() {
+    return kernelFailure;
+  }
+
+  /** Blocks until the kernel thread ends. */
+  public void awaitKernel() throws InterruptedException {
+    kernelThread.join();
+  }
+
+  @Override
+  public void close() {
+    pacer.stop();
+    try {
+      kernelThread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    ticker.shutdownNow();
+    server.stop();
+    bus.close();
+    cache.close();
+    database.close();
+  }
+}

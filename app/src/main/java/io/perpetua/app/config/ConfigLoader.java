@@ -1,0 +1,191 @@
+package io.perpetua.app.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.perpetua.core.Timeframe;
+import io.perpetua.signals.schedule.CronSchedule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Loads {@link PerpetuaConfig}: the bundled defaults, then an optional YAML file, then environment
+ * variables {@code PERPETUA_<SECTION>_<KEY>} for scalar keys of the top sections. Unknown keys,
+ * wrong types and invalid values fail with a {@link ConfigException} naming the key. Stateless.
+ */
+public final class ConfigLoader {
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+  private ConfigLoader() {}
+
+  /** Loads the defaults, overlaid with {@code file} (may be null) and {@code env}. */
+  public static PerpetuaConfig load(Path file, Map<String, String> env) {
+    ObjectNode tree = defaults();
+    if (file != null) {
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigException("--config", "file not found: " + file);
+      }
+      try {
+        JsonNode user = YAML.readTree(file.toFile());
+        if (user != null && !user.isMissingNode() && !user.isNull()) {
+          if (!user.isObject()) {
+            throw new ConfigException("(root)", "the file must be a YAML mapping");
+          }
+          merge(tree, (ObjectNode) user);
+        }
+      } catch (IOException e) {
+        throw new ConfigException("(file " + file + ")", "not valid YAML: " + e.getMessage(), e);
+      }
+    }
+    applyEnv(tree, env);
+    PerpetuaConfig config;
+    try {
+      config = YAML.treeToValue(tree, PerpetuaConfig.class);
+    } catch (JsonMappingException e) {
+      throw new ConfigException(path(e), describe(e), e);
+    } catch (IOException e) {
+      throw new ConfigException("(root)", e.getMessage(), e);
+    }
+    validate(config);
+    return config;
+  }
+
+  private static ObjectNode defaults() {
+    try (InputStream in = ConfigLoader.class.getResourceAsStream("/perpetua-defaults.yaml")) {
+      return (ObjectNode) YAML.readTree(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("bundled defaults unreadable", e);
+    }
+  }
+
+  /** Deep-merges mappings; scalars and lists replace. Unknown keys are caught when binding. */
+  private static void merge(ObjectNode base, ObjectNode over) {
+    Iterator<Map.Entry<String, JsonNode>> it = over.fields();
+    while (it.hasNext()) {
+      var e = it.next();
+      JsonNode existing = base.get(e.getKey());
+      if (existing instanceof ObjectNode eo && e.getValue() instanceof ObjectNode vo) {
+        merge(eo, vo);
+      } else {
+        base.set(e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  private static void applyEnv(ObjectNode tree, Map<String, String> env) {
+    if (env.containsKey("PERPETUA_PORT")) {
+      ((ObjectNode) tree.get("server")).set("port", TextNode.valueOf(env.get("PERPETUA_PORT")));
+    }
+    for (var section : iterable(tree.fieldNames())) {
+      JsonNode node = tree.get(section);
+      if (!(node instanceof ObjectNode obj)
+          || section.equals("strategies")
+          || section.equals("asset_pools")) {
+        continue;
+      }
+      for (String key : iterable(obj.fieldNames())) {
+        String var = ("PERPETUA_" + section + "_" + key).toUpperCase(Locale.ROOT);
+        String value = env.get(var);
+        if (value != null && !obj.get(key).isContainerNode()) {
+          obj.set(key, TextNode.valueOf(value));
+        }
+      }
+    }
+  }
+
+  private static <T> Iterable<T> iterable(Iterator<T> it) {
+    List<T> list = new ArrayList<>();
+    it.forEachRemaining(list::add);
+    return list;
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining("."))
+        .replace(".[", "[");
+  }
+
+  private static String describe(JsonMappingException e) {
+    String msg = e.getOriginalMessage();
+    if (msg.startsWith("Unrecognized field")) {
+      return "unknown key";
+    }
+    int cut = msg.indexOf(" at [");
+    return "invalid value: " + (cut > 0 ? msg.substring(0, cut) : msg);
+  }
+
+  private static void validate(PerpetuaConfig c) {
+    if (c.server().port() < 0 || c.server().port() > 65535) {
+      throw new ConfigException("server.port", "must be 0..65535, was " + c.server().port());
+    }
+    if (c.server().heartbeatStaleSeconds() < 1) {
+      throw new ConfigException("server.heartbeat_stale_seconds", "must be positive");
+    }
+    try {
+      Timeframe.parse(c.data().timeframe());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("data.timeframe", e.getMessage(), e);
+    }
+    if (!(c.paper().initialCapital() > 0)) {
+      throw new ConfigException("paper.initial_capital", "must be positive");
+    }
+    if (!(c.paper().speed() > 0)) {
+      throw new ConfigException("paper.speed", "must be positive");
+    }
+    if (!c.paper().start().isBlank()) {
+      try {
+        LocalDate.parse(c.paper().start());
+      } catch (DateTimeParseException e) {
+        throw new ConfigException(
+            "paper.start", "must be YYYY-MM-DD, was '" + c.paper().start() + "'", e);
+      }
+    }
+    validateStrategies(c);
+  }
+
+  private static void validateStrategies(PerpetuaConfig c) {
+    if (!c.strategies().containsKey(c.activeStrategy())) {
+      throw new ConfigException(
+          "active_strategy",
+          "no strategy '"
+              + c.activeStrategy()
+              + "' is defined; defined: "
+              + c.strategies().keySet());
+    }
+    for (var e : c.strategies().entrySet()) {
+      String key = "strategies." + e.getKey();
+      var s = e.getValue();
+      if (!c.assetPools().containsKey(s.pool())) {
+        throw new ConfigException(key + ".pool", "unknown asset pool '" + s.pool() + "'");
+      }
+      try {
+        CronSchedule.parse(s.rebalanceCron());
+      } catch (IllegalArgumentException ex) {
+        throw new ConfigException(key + ".rebalance_cron", ex.getMessage(), ex);
+      }
+      if (s.rebalanceDays() < 1) {
+        throw new ConfigException(key + ".rebalance_days", "must be >= 1");
+      }
+    }
+  }
+}

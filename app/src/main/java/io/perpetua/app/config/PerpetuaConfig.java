@@ -1,0 +1,102 @@
+package io.perpetua.app.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform configuration, bound from YAML (snake_case keys) with environment overrides. See
+ * {@code perpetua-defaults.yaml} for every key and its default. Immutable.
+ *
+ * @param server HTTP server
+ * @param data data locations
+ * @param store persistence and messaging
+ * @param paper paper-trading replay
+ * @param venue simulated venue costs
+ * @param assetPools asset pool definitions by name
+ * @param strategies strategy definitions by id
+ * @param activeStrategy the strategy the platform runs
+ */
+public record PerpetuaConfig(
+    Server server,
+    Data data,
+    Store store,
+    Paper paper,
+    Venue venue,
+    Map<String, Pool> assetPools,
+    Map<String, Strategy> strategies,
+    String activeStrategy) {
+
+  /**
+   * HTTP server settings.
+   *
+   * @param port TCP port
+   * @param corsOrigins allowed origins
+   * @param heartbeatStaleSeconds heartbeat staleness threshold
+   */
+  public record Server(int port, List<String> corsOrigins, int heartbeatStaleSeconds) {}
+
+  /**
+   * Data locations.
+   *
+   * @param dir data directory
+   * @param sharedData shared real-data directory to import from
+   * @param timeframe trading timeframe code
+   */
+  public record Data(String dir, String sharedData, String timeframe) {}
+
+  /**
+   * Persistence and messaging.
+   *
+   * @param databaseUrl JDBC URL, empty for embedded H2
+   * @param databaseUser database user
+   * @param redisUrl Redis URL, empty for in-process
+   */
+  public record Store(String databaseUrl, String databaseUser, String redisUrl) {}
+
+  /**
+   * Paper replay.
+   *
+   * @param account account id
+   * @param initialCapital USDT deposit
+   * @param speed event seconds per wall second
+   * @param start replay start date or empty
+   */
+  public record Paper(String account, double initialCapital, double speed, String start) {}
+
+  /**
+   * Simulated venue costs.
+   *
+   * @param takerFeeBps taker fee
+   * @param makerFeeBps maker fee
+   * @param slippageBps slippage
+   */
+  public record Venue(double takerFeeBps, double makerFeeBps, double slippageBps) {}
+
+  /**
+   * An asset pool.
+   *
+   * @param metric ranking metric
+   * @param topK size
+   * @param lookbackDays window
+   * @param refreshHours refresh interval
+   * @param minHistoryDays minimum history
+   */
+  public record Pool(
+      String metric, int topK, int lookbackDays, int refreshHours, int minHistoryDays) {}
+
+  /**
+   * A strategy.
+   *
+   * @param type factory type
+   * @param pool asset pool name
+   * @param rebalanceCron cron expression (UTC)
+   * @param rebalanceDays minimum days between rebalances
+   * @param parameters strategy parameters
+   */
+  public record Strategy(
+      String type,
+      String pool,
+      String rebalanceCron,
+      int rebalanceDays,
+      Map<String, Object> parameters) {}
+}

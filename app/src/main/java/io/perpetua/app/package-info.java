@@ -1,2 +1,0 @@
-/** Perpetua app module. */
-package io.perpetua.app;

@@ -1,0 +1,113 @@
+package io.perpetua.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  private Path yaml(String text) throws IOException {
+    Path f = dir.resolve("perpetua.yaml");
+    Files.writeString(f, text);
+    return f;
+  }
+
+  @Test
+  void defaults_baselineRevAsInSpec() {
+    PerpetuaConfig c = ConfigLoader.load(null, Map.of());
+    assertThat(c.server().port()).isEqualTo(8080);
+    assertThat(c.activeStrategy()).isEqualTo("baseline_rev");
+    var s = c.strategies().get("baseline_rev");
+    assertThat(s.rebalanceCron()).isEqualTo("59 23 * * *");
+    assertThat(s.parameters()).containsEntry("long_n", 30).containsEntry("short_n", 30);
+    assertThat(c.assetPools().get("default").topK()).isEqualTo(100);
+  }
+
+  @Test
+  void file_overridesAndAddsStrategies() throws IOException {
+    PerpetuaConfig c =
+        ConfigLoader.load(
+            yaml(
+                """
+                server:
+                  port: 9090
+                strategies:
+                  rev_small:
+                    type: rank_long_short
+                    pool: default
+                    rebalance_cron: "0 0 * * *"
+                    rebalance_days: 2
+                    parameters: {features: [zscore_neg_ret_4h], long_n: 5, short_n: 5}
+                active_strategy: rev_small
+                """),
+            Map.of());
+    assertThat(c.server().port()).isEqualTo(9090);
+    assertThat(c.strategies()).containsKeys("baseline_rev", "rev_small");
+    assertThat(c.activeStrategy()).isEqualTo("rev_small");
+  }
+
+  @Test
+  void env_overridesScalars() {
+    PerpetuaConfig c =
+        ConfigLoader.load(
+            null, Map.of("PERPETUA_SERVER_PORT", "7070", "PERPETUA_PAPER_SPEED", "60"));
+    assertThat(c.server().port()).isEqualTo(7070);
+    assertThat(c.paper().speed()).isEqualTo(60.0);
+    assertThat(ConfigLoader.load(null, Map.of("PERPETUA_PORT", "7171")).server().port())
+        .isEqualTo(7171);
+  }
+
+  @Test
+  void unknownKey_failsNamingIt() throws IOException {
+    assertThatThrownBy(() -> ConfigLoader.load(yaml("server:\n  prot: 1\n"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'server.prot'")
+        .hasMessageContaining("unknown key");
+  }
+
+  @Test
+  void wrongType_failsNamingIt() throws IOException {
+    assertThatThrownBy(() -> ConfigLoader.load(yaml("server:\n  port: eighty\n"), Map.of()))
+        .hasMessageContaining("'server.port'");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("PERPETUA_PAPER_SPEED", "fast")))
+        .hasMessageContaining("'paper.speed'");
+  }
+
+  @Test
+  void invalidValues_failNamingTheKey() throws IOException {
+    assertThatThrownBy(() -> ConfigLoader.load(yaml("server:\n  port: 70000\n"), Map.of()))
+        .hasMessageContaining("'server.port'");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    yaml("strategies:\n  baseline_rev:\n    rebalance_cron: \"61 23 * * *\"\n"),
+                    Map.of()))
+        .hasMessageContaining("'strategies.baseline_rev.rebalance_cron'")
+        .hasMessageContaining("minute");
+    assertThatThrownBy(() -> ConfigLoader.load(yaml("active_strategy: nope\n"), Map.of()))
+        .hasMessageContaining("'active_strategy'");
+    assertThatThrownBy(() -> ConfigLoader.load(yaml("data:\n  timeframe: 3h\n"), Map.of()))
+        .hasMessageContaining("'data.timeframe'");
+    assertThatThrownBy(() -> ConfigLoader.load(yaml("paper:\n  start: 2024-13-01\n"), Map.of()))
+        .hasMessageContaining("'paper.start'");
+  }
+
+  @Test
+  void malformedYaml_failsNamingTheFile() throws IOException {
+    Path f = yaml("server: [unclosed\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of())).hasMessageContaining(f.toString());
+  }
+
+  @Test
+  void missingFile_fails() {
+    assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("none.yaml"), Map.of()))
+        .hasMessageContaining("file not found");
+  }
+}
