@@ -140,6 +140,10 @@ public final class TradingKernel {
       lastRebalanceMs = Long.parseLong(cursor.get(CURSOR_LAST_REBALANCE));
     }
     nextStep = firstStepClosingAtOrAfter(from);
+    if (panel.size() > 0) {
+      // never schedule timers before the data begins, whatever the clock was created with
+      clock.set(Math.max(clock.nowMillis(), panel.openTimes()[0]));
+    }
     if (nextStep > 0) {
       long t = panel.closeTime(nextStep - 1);
       clock.set(Math.max(clock.nowMillis(), t));

@@ -53,7 +53,7 @@ final class KernelFixture {
   }
 
   TradingKernel kernel(KernelPorts ports, FundingSchedule funding) {
-    ManualClock clock = new ManualClock(START);
+    ManualClock clock = new ManualClock(Long.MIN_VALUE / 2); // the kernel must anchor it
     Map<InstrumentId, Instrument> byId = new HashMap<>();
     instruments.forEach(x -> byId.put(x.id(), x));
     SimulatedVenue venue = new SimulatedVenue(byId, SimulatedVenueConfig.defaults(), clock);

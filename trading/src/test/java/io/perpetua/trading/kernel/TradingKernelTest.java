@@ -67,6 +67,15 @@ class TradingKernelTest {
   }
 
   @Test
+  void resume_fromBeforeTheData_startsAtTheFirstBar() {
+    TradingKernel k = fixture.kernel(KernelPorts.backtest(new Recorder()), FundingSchedule.none());
+    k.resume(Long.MIN_VALUE);
+    assertThat(k.now()).isEqualTo(KernelFixture.START);
+    assertThat(k.run(Pacer.unpaced())).isEqualTo(24 * 20);
+    assertThat(k.rebalances()).isEqualTo(20);
+  }
+
+  @Test
   void run_twice_sameOrders_deterministic() {
     Recorder a = new Recorder();
     Recorder b = new Recorder();
