@@ -36,6 +36,7 @@ import io.perpetua.trading.venue.SimulatedVenue;
 import io.perpetua.trading.venue.SimulatedVenueConfig;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,9 +52,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The running platform — the composition root: picks the adapters from configuration (H2 or
  * PostgreSQL; in-process or Redis), starts the HTTP API first (health answers within a second),
- * then loads market data and runs the paper-trading kernel on its own thread, paced on an
- * accelerated clock. {@link #close()} stops everything cleanly; the journal keeps the state so the
- * next start continues where this one stopped.
+ * then opens the database, loads market data and runs the paper-trading kernel on its own thread,
+ * paced on an accelerated clock. {@link #close()} stops everything cleanly; the journal keeps the
+ * state so the next start continues where this one stopped.
  */
 public final class Platform implements AutoCloseable {
   /** Event-bus topic of kernel events. */
@@ -66,7 +67,7 @@ public final class Platform implements AutoCloseable {
   private final Path sharedData;
   private final Map<String, String> env;
   private final PrintStream out;
-  private final Database database;
+  private volatile Database database;
   private final StateCache cache;
   private final EventBus bus;
   private final CachedPlatformState state;
@@ -90,7 +91,6 @@ public final class Platform implements AutoCloseable {
     this.sharedData = sharedData;
     this.env = env;
     this.out = out;
-    this.database = Database.open(databaseConfig());
     String redis = config.store().redisUrl();
     this.cache =
         redis.isBlank() ? new InMemoryStateCache() : new RedisStateCache(redisConfig(redis));
@@ -157,7 +157,10 @@ public final class Platform implements AutoCloseable {
 
   private void printWelcome(TokenStore.Resolved token) {
     String base = "http://localhost:" + port;
-    out.println("Perpetua is running (paper trading, simulated venue, no real orders).");
+    out.printf(
+        "Perpetua is running (paper trading, simulated venue, no real orders); API up %d ms after"
+            + " JVM start.%n",
+        ManagementFactory.getRuntimeMXBean().getUptime());
     out.println("  API:      " + base + "/api/v1/health");
     out.println("  API docs: " + base + "/docs");
     switch (token.source()) {
@@ -200,6 +203,7 @@ public final class Platform implements AutoCloseable {
             report.barsImported(),
             sharedData);
       }
+      database = Database.open(databaseConfig());
       MarketLoader.Loaded market = MarketLoader.load(dataDir, tf);
       LOG.info(
           "market: {} instruments, {} bars ({})",
@@ -315,6 +319,9 @@ public final class Platform implements AutoCloseable {
     server.stop();
     bus.close();
     cache.close();
-    database.close();
+    Database db = database;
+    if (db != null) {
+      db.close();
+    }
   }
 }
