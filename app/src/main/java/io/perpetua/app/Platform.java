@@ -2,6 +2,7 @@ package io.perpetua.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perpetua.app.config.ConfigException;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
@@ -148,9 +149,22 @@ public final class Platform implements AutoCloseable {
         env.getOrDefault("PERPETUA_STORE_DATABASE_PASSWORD", ""));
   }
 
+  /** Parses {@code redis://host[:port][/db]}; the password comes from the environment only. */
   private RedisConfig redisConfig(String url) {
     URI uri = URI.create(url);
+    if (!"redis".equals(uri.getScheme()) || uri.getHost() == null) {
+      throw new ConfigException("store.redis_url", "expected redis://host[:port][/db], was " + url);
+    }
     RedisConfig rc = RedisConfig.of(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379);
+    String path = uri.getPath() == null ? "" : uri.getPath().replace("/", "");
+    if (!path.isEmpty()) {
+      try {
+        rc = rc.withDatabase(Integer.parseInt(path));
+      } catch (NumberFormatException e) {
+        throw new ConfigException(
+            "store.redis_url", "database must be a number, was '" + path + "'", e);
+      }
+    }
     String password = env.get("PERPETUA_STORE_REDIS_PASSWORD");
     return password == null || password.isBlank() ? rc : rc.withPassword(password);
   }
