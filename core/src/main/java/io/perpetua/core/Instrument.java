@@ -29,15 +29,15 @@ public record Instrument(InstrumentId id, Price tickSize, Quantity stepSize, Mon
 
   /**
    * Filters derived from a reference price when the venue's {@code exchangeInfo} is not available
-   * (bar data alone carries none): about five significant digits of price, a step size worth
-   * roughly 0.1–1 USDT, and Binance's usual 5 USDT minimum notional.
+   * (bar data alone carries none): six significant digits of price (BTC 0.1, ETH 0.01), a step size
+   * worth roughly 0.1–1 USDT, and Binance's usual 5 USDT minimum notional.
    */
   public static Instrument derivedFrom(InstrumentId id, double referencePrice) {
     if (!(referencePrice > 0) || !Double.isFinite(referencePrice)) {
       throw new IllegalArgumentException(id + ": reference price must be positive");
     }
     int magnitude = (int) Math.floor(Math.log10(referencePrice));
-    int priceScale = clamp(4 - magnitude, 0, 8);
+    int priceScale = clamp(5 - magnitude, 0, 8);
     int qtyScale = clamp(magnitude + 1, 0, 8);
     return new Instrument(id, new Price(1, priceScale), new Quantity(1, qtyScale), Money.of(5.0));
   }
