@@ -88,18 +88,7 @@ public final class MarketLoader {
     SyntheticMarket.Config d = SyntheticMarket.Config.defaults();
     int bars =
         (int) Math.min(180L * 86_400_000L / timeframe.millis(), 50_000_000L / d.symbolCount());
-    return new SyntheticMarket.Config(
-        d.seed(),
-        d.symbolCount(),
-        d.names(),
-        timeframe,
-        d.startMs(),
-        bars,
-        d.marketCorrelation(),
-        d.tailDegreesOfFreedom(),
-        d.annualVolatility(),
-        d.lateListingFraction(),
-        d.meanFundingRate());
+    return d.withBars(timeframe, bars);
   }
 
   /** Builds the kernel's inputs from an aligned panel and funding series. */

@@ -19,7 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Imports funding-rate histories (a file, or every {@code *.csv} and {@code *.csv.gz} below a
@@ -91,27 +90,13 @@ public final class FundingImporter {
 
   private Map<FundingFileName, List<Path>> group(List<Path> files, List<DataIssue> issues)
       throws DataFormatException {
-    Comparator<FundingFileName> order =
+    return InputScan.group(
+        files,
+        FundingFileName::parse,
         Comparator.comparing(FundingFileName::venue)
-            .thenComparing(FundingFileName::instrument, Comparator.naturalOrder());
-    Map<FundingFileName, List<Path>> groups = new TreeMap<>(order);
-    for (Path file : files) {
-      var name = FundingFileName.parse(file.getFileName().toString());
-      if (name.isEmpty()) {
-        DataIssue issue =
-            new DataIssue(
-                file.toString(),
-                0,
-                "cannot infer symbol and venue from the file name: expected"
-                    + " BTC-USDT_<venue>_..._funding_history.csv");
-        if (reader.policy() == ErrorPolicy.STOP) {
-          throw new DataFormatException(issue);
-        }
-        issues.add(issue);
-        continue;
-      }
-      groups.computeIfAbsent(name.get(), k -> new ArrayList<>()).add(file);
-    }
-    return groups;
+            .thenComparing(FundingFileName::instrument, Comparator.naturalOrder()),
+        reader.policy(),
+        "symbol and venue from the file name: expected BTC-USDT_<venue>_..._funding_history.csv",
+        issues);
   }
 }

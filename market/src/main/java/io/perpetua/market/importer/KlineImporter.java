@@ -20,7 +20,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Imports Binance kline CSVs (a file, or every {@code *.csv} and {@code *.csv.gz} below a
@@ -123,28 +122,14 @@ public final class KlineImporter {
 
   private Map<KlineFileName, List<Path>> group(List<Path> files, List<DataIssue> issues)
       throws DataFormatException {
-    Comparator<KlineFileName> order =
+    return InputScan.group(
+        files,
+        KlineFileName::parse,
         Comparator.comparing(KlineFileName::timeframe)
-            .thenComparing(KlineFileName::instrument, Comparator.naturalOrder());
-    Map<KlineFileName, List<Path>> groups = new TreeMap<>(order);
-    for (Path file : files) {
-      var name = KlineFileName.parse(file.getFileName().toString());
-      if (name.isEmpty()) {
-        DataIssue issue =
-            new DataIssue(
-                file.toString(),
-                0,
-                "cannot infer symbol and timeframe from the file name: expected e.g."
-                    + " BTCUSDT-1h.csv.gz or BTCUSDT-1h-2024-01.csv");
-        if (reader.policy() == ErrorPolicy.STOP) {
-          throw new DataFormatException(issue);
-        }
-        issues.add(issue);
-        continue;
-      }
-      groups.computeIfAbsent(name.get(), k -> new ArrayList<>()).add(file);
-    }
-    return groups;
+            .thenComparing(KlineFileName::instrument, Comparator.naturalOrder()),
+        reader.policy(),
+        "symbol and timeframe from the file name: expected e.g. BTCUSDT-1h.csv.gz or BTCUSDT-1h-2024-01.csv",
+        issues);
   }
 
   private static ImportReport.Entry entry(BarSeries imported, long skipped, int stored) {

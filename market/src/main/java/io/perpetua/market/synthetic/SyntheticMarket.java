@@ -213,22 +213,6 @@ public final class SyntheticMarket {
           meanFundingRate);
     }
 
-    /** A copy starting at {@code startMs}. */
-    public Config withStartMs(long startMs) {
-      return new Config(
-          seed,
-          symbolCount,
-          names,
-          timeframe,
-          startMs,
-          bars,
-          marketCorrelation,
-          tailDegreesOfFreedom,
-          annualVolatility,
-          lateListingFraction,
-          meanFundingRate);
-    }
-
     /** A copy with another market correlation. */
     public Config withMarketCorrelation(double rho) {
       return new Config(
