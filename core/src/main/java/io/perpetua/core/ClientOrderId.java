@@ -1,7 +1,5 @@
 package io.perpetua.core;
 
-import java.util.regex.Pattern;
-
 /**
  * Our id of an order, sent to the venue as {@code newClientOrderId}; see {@link ClientOrderIds}.
  *
@@ -10,11 +8,9 @@ import java.util.regex.Pattern;
  * @param value the identifier text
  */
 public record ClientOrderId(String value) implements Comparable<ClientOrderId> {
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
-
   /** Validates the value. */
   public ClientOrderId {
-    if (value == null || !VALID.matcher(value).matches()) {
+    if (!IdText.isValid(value)) {
       throw new IllegalArgumentException("invalid client order id '" + value + "'");
     }
   }

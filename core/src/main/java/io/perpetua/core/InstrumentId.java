@@ -69,9 +69,15 @@ public record InstrumentId(String base, String quote, String settle)
     return base + quote;
   }
 
+  /** Orders by base, then quote, then settlement asset (allocation-free: used by sorted maps). */
   @Override
   public int compareTo(InstrumentId o) {
-    return apiSymbol().compareTo(o.apiSymbol());
+    int c = base.compareTo(o.base);
+    if (c != 0) {
+      return c;
+    }
+    c = quote.compareTo(o.quote);
+    return c != 0 ? c : settle.compareTo(o.settle);
   }
 
   @Override

@@ -1,7 +1,5 @@
 package io.perpetua.core;
 
-import java.util.regex.Pattern;
-
 /**
  * Identifies one rebalance (one decision of a strategy), e.g. {@code rb-20260302-001}.
  *
@@ -10,11 +8,9 @@ import java.util.regex.Pattern;
  * @param value the identifier text
  */
 public record RebalanceId(String value) implements Comparable<RebalanceId> {
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
-
   /** Validates the value. */
   public RebalanceId {
-    if (value == null || !VALID.matcher(value).matches()) {
+    if (!IdText.isValid(value)) {
       throw new IllegalArgumentException("invalid rebalance id '" + value + "'");
     }
   }

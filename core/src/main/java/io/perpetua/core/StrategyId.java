@@ -1,7 +1,5 @@
 package io.perpetua.core;
 
-import java.util.regex.Pattern;
-
 /**
  * Identifies a strategy, e.g. {@code baseline_rev}.
  *
@@ -10,11 +8,9 @@ import java.util.regex.Pattern;
  * @param value the identifier text
  */
 public record StrategyId(String value) implements Comparable<StrategyId> {
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
-
   /** Validates the value. */
   public StrategyId {
-    if (value == null || !VALID.matcher(value).matches()) {
+    if (!IdText.isValid(value)) {
       throw new IllegalArgumentException("invalid strategy id '" + value + "'");
     }
   }

@@ -1,7 +1,5 @@
 package io.perpetua.core;
 
-import java.util.regex.Pattern;
-
 /**
  * Identifies one fill (venue trade id).
  *
@@ -10,11 +8,9 @@ import java.util.regex.Pattern;
  * @param value the identifier text
  */
 public record TradeId(String value) implements Comparable<TradeId> {
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
-
   /** Validates the value. */
   public TradeId {
-    if (value == null || !VALID.matcher(value).matches()) {
+    if (!IdText.isValid(value)) {
       throw new IllegalArgumentException("invalid trade id '" + value + "'");
     }
   }

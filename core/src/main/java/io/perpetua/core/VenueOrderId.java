@@ -1,7 +1,5 @@
 package io.perpetua.core;
 
-import java.util.regex.Pattern;
-
 /**
  * The id a venue assigned to an order.
  *
@@ -10,11 +8,9 @@ import java.util.regex.Pattern;
  * @param value the identifier text
  */
 public record VenueOrderId(String value) implements Comparable<VenueOrderId> {
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
-
   /** Validates the value. */
   public VenueOrderId {
-    if (value == null || !VALID.matcher(value).matches()) {
+    if (!IdText.isValid(value)) {
       throw new IllegalArgumentException("invalid venue order id '" + value + "'");
     }
   }

@@ -31,4 +31,20 @@ public interface MarketView {
 
   /** Quote (USDT) volume of instrument {@code i}, {@code barsAgo} bars back. */
   double quoteVolume(int i, int barsAgo);
+
+  /**
+   * Sum of the quote volume of instrument {@code i} over the latest {@code bars} visible bars (NaN
+   * counts as 0). The default loops; panel views answer in O(1) from prefix sums.
+   */
+  default double quoteVolumeSum(int i, int bars) {
+    double sum = 0;
+    int k = Math.min(bars, history());
+    for (int b = 0; b < k; b++) {
+      double v = quoteVolume(i, b);
+      if (v > 0) {
+        sum += v;
+      }
+    }
+    return sum;
+  }
 }

@@ -17,6 +17,7 @@ public final class PanelMarketView implements MarketView {
   private final double[] close;
   private final double[] quoteVolume;
   private final int n;
+  private double[] cumulativeQuoteVolume;
   private int cursor = -1;
   private long time;
 
@@ -91,6 +92,31 @@ public final class PanelMarketView implements MarketView {
   @Override
   public double quoteVolume(int i, int barsAgo) {
     return value(quoteVolume, i, barsAgo);
+  }
+
+  @Override
+  public double quoteVolumeSum(int i, int bars) {
+    if (cumulativeQuoteVolume == null) {
+      cumulativeQuoteVolume = prefixSums(quoteVolume, n);
+    }
+    int k = Math.min(bars, history());
+    if (k <= 0) {
+      return 0;
+    }
+    double upper = cumulativeQuoteVolume[cursor * n + i];
+    int before = cursor - k;
+    return before < 0 ? upper : upper - cumulativeQuoteVolume[before * n + i];
+  }
+
+  /** Per-instrument running sums over time of the positive values (NaN counts as 0). */
+  private static double[] prefixSums(double[] column, int n) {
+    double[] out = new double[column.length];
+    for (int idx = 0; idx < column.length; idx++) { // time-major: one sequential pass
+      double v = column[idx];
+      double previous = idx >= n ? out[idx - n] : 0.0;
+      out[idx] = v > 0 ? previous + v : previous;
+    }
+    return out;
   }
 
   private double value(double[] column, int i, int barsAgo) {

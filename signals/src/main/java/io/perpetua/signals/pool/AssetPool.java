@@ -39,7 +39,7 @@ public final class AssetPool {
         (int) Math.min(view.history(), definition.lookbackDays() * 86_400_000L / view.barMillis());
     int minBars = (int) (definition.minHistoryDays() * 86_400_000L / view.barMillis());
     for (int i = 0; i < n; i++) {
-      metric[i] = eligible(view, i, minBars) ? volume(view, i, window) : Double.NaN;
+      metric[i] = eligible(view, i, minBars) ? view.quoteVolumeSum(i, window) : Double.NaN;
     }
     double[] sorted = Arrays.stream(metric).filter(v -> v > 0).sorted().toArray();
     int k = Math.min(definition.topK(), sorted.length);
@@ -59,17 +59,6 @@ public final class AssetPool {
       return false;
     }
     return minBars == 0 || (view.history() > minBars && view.close(i, minBars) > 0);
-  }
-
-  private static double volume(MarketView view, int i, int window) {
-    double sum = 0;
-    for (int k = 0; k < window; k++) {
-      double v = view.quoteVolume(i, k);
-      if (v > 0) {
-        sum += v;
-      }
-    }
-    return sum;
   }
 
   /** Membership flags by dense instrument index (owned by the pool; do not modify). */

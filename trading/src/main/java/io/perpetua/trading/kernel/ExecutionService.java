@@ -2,6 +2,7 @@ package io.perpetua.trading.kernel;
 
 import io.perpetua.core.ClientOrderId;
 import io.perpetua.core.Instrument;
+import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Money;
 import io.perpetua.core.RebalanceId;
 import io.perpetua.core.StrategyId;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -43,6 +45,7 @@ final class ExecutionService implements VenueListener {
   private final List<Fill> newFills = new ArrayList<>();
   private final List<RebalanceCompleted> completed = new ArrayList<>();
   private final PipelineStage stage;
+  private final Consumer<InstrumentId> positionChanged;
   private ActiveRebalance active;
 
   private static final class ActiveRebalance {
@@ -74,7 +77,9 @@ final class ExecutionService implements VenueListener {
       Account account,
       Clock clock,
       KernelListener listener,
-      PipelineStage stage) {
+      PipelineStage stage,
+      Consumer<InstrumentId> positionChanged) {
+    this.positionChanged = positionChanged;
     this.venue = venue;
     this.guard = guard;
     this.account = account;
@@ -105,7 +110,7 @@ final class ExecutionService implements VenueListener {
     }
     OrderPlanner.Plan plan = planner.plan(strategy, id, now, equity, lines);
     active = new ActiveRebalance(id, strategy, trigger, now, equity);
-    Map<io.perpetua.core.InstrumentId, Integer> index = new LinkedHashMap<>();
+    Map<InstrumentId, Integer> index = new LinkedHashMap<>();
     for (int i = 0; i < instruments.size(); i++) {
       index.put(instruments.get(i).id(), i);
     }
@@ -143,6 +148,7 @@ final class ExecutionService implements VenueListener {
       return;
     }
     account.apply(fill);
+    positionChanged.accept(fill.instrument());
     newFills.add(fill);
     listener.onEvent(new OrderFilled(fill.timeMs(), fill));
     double qty = r.filledQuantity() + fill.quantity().toDouble();

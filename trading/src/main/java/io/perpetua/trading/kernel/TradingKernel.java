@@ -59,6 +59,10 @@ public final class TradingKernel {
   private final List<Instrument> instruments;
   private final Map<InstrumentId, Integer> index = new HashMap<>();
   private final double[] marks;
+  // double mirror of the account's positions by dense index, refreshed on every fill: equity is
+  // marked on every step, and a map lookup per position per step dominated the replay profile
+  private final double[] positionQty;
+  private final double[] positionCost;
   private final DecisionPipeline decisions;
   private final PipelineStage dataStage;
   private final PipelineStage executionStage;
@@ -99,6 +103,8 @@ public final class TradingKernel {
       index.put(instruments.get(i).id(), i);
     }
     this.marks = new double[instruments.size()];
+    this.positionQty = new double[instruments.size()];
+    this.positionCost = new double[instruments.size()];
     java.util.Arrays.fill(marks, Double.NaN);
     this.view =
         new PanelMarketView(
@@ -131,7 +137,14 @@ public final class TradingKernel {
             .orElseGet(() -> new Account(config.accountId(), config.initialCapital()));
     execution =
         new ExecutionService(
-            venue, PreTradeGuard.precisionFilters(), account, clock, listener, executionStage);
+            venue,
+            PreTradeGuard.precisionFilters(),
+            account,
+            clock,
+            listener,
+            executionStage,
+            this::syncPosition);
+    instruments.forEach(i -> syncPosition(i.id()));
     long from = startMs;
     if (cursor.containsKey(CURSOR_TIME)) {
       from = Math.max(from, Long.parseLong(cursor.get(CURSOR_TIME)) + 1);
@@ -229,7 +242,7 @@ public final class TradingKernel {
             }
           }
         });
-    listener.onStep(t, closeTime, account.equity(this::mark));
+    listener.onStep(t, closeTime, markedEquity());
     if (config.publishState()) {
       publishAccount();
       dataStage.update(
@@ -333,6 +346,27 @@ public final class TradingKernel {
     fundingDelta.clear();
   }
 
+  private void syncPosition(InstrumentId id) {
+    Integer i = index.get(id);
+    var p = account.position(id);
+    if (i != null) {
+      positionQty[i] = p == null ? 0.0 : p.quantity().toDouble();
+      positionCost[i] = p == null ? 0.0 : p.entryCost().toDouble();
+    }
+  }
+
+  /** Equity at the latest marks from the position mirror (hot path: every step). */
+  private double markedEquity() {
+    double u = 0;
+    for (int i = 0; i < marks.length; i++) {
+      double q = positionQty[i];
+      if (q != 0 && marks[i] > 0) {
+        u += q * marks[i] - positionCost[i];
+      }
+    }
+    return account.wallet().toDouble() + u;
+  }
+
   private double mark(InstrumentId id) {
     Integer i = index.get(id);
     return i == null ? Double.NaN : marks[i];
@@ -356,7 +390,7 @@ public final class TradingKernel {
 
   /** Current equity at the latest marks (kernel thread only). */
   public double equity() {
-    return account.equity(this::mark);
+    return markedEquity();
   }
 
   /** The kernel clock's time. */

@@ -15,6 +15,7 @@ import io.perpetua.core.time.Clock;
 import io.perpetua.trading.port.PriceDrivenVenue;
 import io.perpetua.trading.port.VenueListener;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class SimulatedVenue implements PriceDrivenVenue {
   private final Clock clock;
   private final Set<ClientOrderId> seen = new HashSet<>();
   private final Map<ClientOrderId, Order> open = new LinkedHashMap<>();
+  private final Map<InstrumentId, List<Order>> openByInstrument = new HashMap<>();
   private VenueListener listener;
 
   /** A venue listing {@code instruments}. */
@@ -69,12 +71,15 @@ public final class SimulatedVenue implements PriceDrivenVenue {
       return;
     }
     open.put(order.clientOrderId(), order);
+    openByInstrument.computeIfAbsent(order.instrument(), k -> new ArrayList<>()).add(order);
     listener.onAccepted(order, now);
   }
 
   @Override
   public void cancel(ClientOrderId clientOrderId) {
-    if (open.remove(clientOrderId) != null) {
+    Order removed = open.remove(clientOrderId);
+    if (removed != null) {
+      openByInstrument.get(removed.instrument()).remove(removed);
       listener.onCancelled(clientOrderId, clock.nowMillis());
     }
   }
@@ -94,14 +99,19 @@ public final class SimulatedVenue implements PriceDrivenVenue {
     if (open.isEmpty() || !(price > 0)) {
       return;
     }
+    List<Order> working = openByInstrument.get(instrument);
+    if (working == null || working.isEmpty()) {
+      return;
+    }
     List<Order> done = new ArrayList<>();
-    for (Order o : open.values()) {
-      if (o.instrument().equals(instrument) && reaches(o, price)) {
+    for (Order o : working) {
+      if (reaches(o, price)) {
         done.add(o);
       }
     }
     for (Order o : done) {
       open.remove(o.clientOrderId());
+      working.remove(o);
       fill(o, price, timeMs);
     }
   }
