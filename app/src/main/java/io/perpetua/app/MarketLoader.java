@@ -17,6 +17,7 @@ import io.perpetua.market.importer.ProgressListener;
 import io.perpetua.market.synthetic.SyntheticMarket;
 import io.perpetua.trading.kernel.FundingSchedule;
 import io.perpetua.trading.kernel.MarketPanel;
+import io.perpetua.trading.kernel.SeriesFundingSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ public final class MarketLoader {
     BarCatalog catalog = new BarCatalog(dataDir.resolve("catalog"));
     if (catalog.instruments(timeframe).isEmpty()) {
       SyntheticMarket market = SyntheticMarket.generate(syntheticConfig(timeframe));
-      return build(market.bars(), market.funding(), "synthetic");
+      return build(market.bars(), market.funding(), "synthetic", 0.0);
     }
     AlignedBars bars = AlignedBars.fromCatalog(catalog, timeframe, Long.MIN_VALUE, Long.MAX_VALUE);
     FundingCatalog fundingCatalog = new FundingCatalog(dataDir.resolve("catalog"));
@@ -81,7 +82,7 @@ public final class MarketLoader {
     for (InstrumentId id : bars.instruments()) {
       fundingCatalog.read(FUNDING_VENUE, id).ifPresent(s -> funding.put(id, s));
     }
-    return build(bars, funding, "catalog");
+    return build(bars, funding, "catalog", 0.0);
   }
 
   private static SyntheticMarket.Config syntheticConfig(Timeframe timeframe) {
@@ -91,7 +92,10 @@ public final class MarketLoader {
     return d.withBars(timeframe, bars);
   }
 
-  /** Builds the kernel's inputs from an aligned panel and funding series. */
+  /**
+   * Builds the kernel's inputs from an aligned panel and funding series; instruments without
+   * funding history settle {@code fundingFallbackRate} every 8 h (0: none).
+   */
   public static Loaded build(
       AlignedBars bars, Map<InstrumentId, FundingSeries> funding, String source) {
     MarketPanel panel =
@@ -105,22 +109,13 @@ public final class MarketLoader {
     for (int i = 0; i < bars.instrumentCount(); i++) {
       instruments.add(Instrument.derivedFrom(bars.instrument(i), lastClose(bars, i)));
     }
-    FundingSeries[] byIndex = new FundingSeries[bars.instrumentCount()];
-    for (int i = 0; i < byIndex.length; i++) {
-      byIndex[i] = funding.get(bars.instrument(i));
+    List<FundingSeries> series = new ArrayList<>();
+    for (int i = 0; i < bars.instrumentCount(); i++) {
+      series.add(funding.get(bars.instrument(i)));
     }
     FundingSchedule schedule =
-        (from, to, sink) -> {
-          for (int i = 0; i < byIndex.length; i++) {
-            FundingSeries s = byIndex[i];
-            if (s == null) {
-              continue;
-            }
-            for (int k = s.lowerBound(from + 1); k < s.size() && s.timeMs(k) <= to; k++) {
-              sink.settle(i, s.timeMs(k), s.rate(k));
-            }
-          }
-        };
+        new SeriesFundingSchedule(
+            series, fundingFallbackRate, SeriesFundingSchedule.EIGHT_HOURS_MS);
     return new Loaded(panel, instruments, schedule, source);
   }
 

@@ -11,13 +11,36 @@ import io.perpetua.signals.schedule.CronSchedule;
  * @param rebalanceCron when rebalances are considered (UTC)
  * @param rebalanceDays minimum days between rebalances (1 = every time the cron fires)
  * @param publishState whether to publish account/signal state each step (paper/live: true)
+ * @param maintenanceMarginRate cross-margin maintenance rate on gross notional; when equity falls
+ *     below it every position is liquidated (0 = never)
  */
 public record KernelConfig(
     String accountId,
     Money initialCapital,
     CronSchedule rebalanceCron,
     int rebalanceDays,
-    boolean publishState) {
+    boolean publishState,
+    double maintenanceMarginRate) {
+
+  /** Binance's lowest-tier maintenance margin rate on USDT-M perpetuals: 0.4 %. */
+  public static final double DEFAULT_MAINTENANCE_MARGIN_RATE = 0.004;
+
+  /** A config with the default maintenance margin rate. */
+  public KernelConfig(
+      String accountId,
+      Money initialCapital,
+      CronSchedule rebalanceCron,
+      int rebalanceDays,
+      boolean publishState) {
+    this(
+        accountId,
+        initialCapital,
+        rebalanceCron,
+        rebalanceDays,
+        publishState,
+        DEFAULT_MAINTENANCE_MARGIN_RATE);
+  }
+
   /** Validates the config. */
   public KernelConfig {
     if (initialCapital.signum() <= 0) {
@@ -25,6 +48,9 @@ public record KernelConfig(
     }
     if (rebalanceDays < 1) {
       throw new IllegalArgumentException("rebalance_days must be >= 1");
+    }
+    if (!(maintenanceMarginRate >= 0) || maintenanceMarginRate >= 1) {
+      throw new IllegalArgumentException("maintenance margin rate must be in [0, 1)");
     }
   }
 }

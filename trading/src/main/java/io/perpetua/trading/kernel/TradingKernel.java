@@ -32,10 +32,11 @@ import java.util.function.LongSupplier;
  * same way for backtests and paper trading (live differs only by the venue and the clock).
  *
  * <p>Event order at each bar close time {@code T}: the clock moves to {@code T}; the bar's closes
- * become marks and fill orders working at the venue; funding settlements in {@code (prev, T]} are
- * applied at those marks; then rebalance timers due at or before {@code T} fire. A timer between
- * two bar closes (the default cron {@code 59 23 * * *}) fires at its own time, seeing only bars
- * closed by then; its orders fill at the next close.
+ * become marks and fill orders working at the venue; if equity is below the maintenance margin
+ * every position is liquidated at those marks; funding settlements in {@code (prev, T]} are applied
+ * at those marks; then rebalance timers due at or before {@code T} fire. A timer between two bar
+ * closes (the default cron {@code 59 23 * * *}) fires at its own time, seeing only bars closed by
+ * then; its orders fill at the next close.
  *
  * <p>After each step that changed anything the kernel commits a {@link KernelCheckpoint}
  * atomically; {@link #resume()} continues from the last one, re-deriving later decisions with the
@@ -73,6 +74,8 @@ public final class TradingKernel {
   private long lastRebalanceMs = Long.MIN_VALUE;
   private long nextTimerMs;
   private int rebalanceSeq;
+  private int liquidations;
+  private boolean halted;
 
   /** Wires a kernel; call {@link #resume()} before {@link #run}. */
   public TradingKernel(
@@ -228,6 +231,7 @@ public final class TradingKernel {
         venue.onPrice(instruments.get(i).id(), c, closeTime);
       }
     }
+    checkMaintenanceMargin(closeTime);
     funding.forEach(
         prev,
         closeTime,
@@ -253,6 +257,40 @@ public final class TradingKernel {
     }
   }
 
+  /**
+   * Liquidates every position at the current marks when equity is below the maintenance margin of
+   * the gross notional; trading halts for good when nothing is left.
+   */
+  private void checkMaintenanceMargin(long now) {
+    double rate = config.maintenanceMarginRate();
+    if (rate <= 0 || halted) {
+      return;
+    }
+    double gross = 0;
+    for (int i = 0; i < marks.length; i++) {
+      if (positionQty[i] != 0 && marks[i] > 0) {
+        gross += Math.abs(positionQty[i] * marks[i]);
+      }
+    }
+    double equity = markedEquity();
+    if (gross == 0 || equity >= rate * gross) {
+      return;
+    }
+    for (var working : execution.openOrders()) {
+      venue.cancel(working.order().clientOrderId());
+    }
+    RebalanceId id = RebalanceId.of("liq-" + now + "-" + strategy.id().value());
+    double[] flat = new double[instruments.size()];
+    execution.rebalance(strategy.id(), id, "liquidation", instruments, flat, i -> marks[i], equity);
+    for (int i = 0; i < marks.length; i++) {
+      if (marks[i] > 0) {
+        venue.onPrice(instruments.get(i).id(), marks[i], now);
+      }
+    }
+    liquidations++;
+    halted = markedEquity() <= 0;
+  }
+
   private int streaming(int t) {
     int count = 0;
     for (int i = 0; i < instruments.size(); i++) {
@@ -271,7 +309,7 @@ public final class TradingKernel {
             || Times.parseDate(Times.isoDate(timeMs))
                     - Times.parseDate(Times.isoDate(lastRebalanceMs))
                 >= config.rebalanceDays() * Times.DAY_MS;
-    if (!due || execution.busy()) {
+    if (!due || execution.busy() || halted) {
       return;
     }
     int latest = nextStep - 1;
@@ -401,6 +439,11 @@ public final class TradingKernel {
   /** Rebalances started in this run. */
   public int rebalances() {
     return rebalanceSeq;
+  }
+
+  /** Liquidations so far. */
+  public int liquidations() {
+    return liquidations;
   }
 
   /** True when the replay has consumed the panel. */

@@ -23,11 +23,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A deterministic simulated venue. Market orders queue until the next price observation of their
- * instrument ({@link #onPrice}) and fill there in full, moved against the taker by the slippage,
- * rounded to the tick; they pay the taker fee. Limit orders fill (as maker) when a later price
- * trades through them. Orders for instruments the venue does not list, and duplicate client order
- * ids, are rejected.
+ * A deterministic simulated venue. Market orders queue until the first price observation of their
+ * instrument ({@link #onPrice}) at least the configured latency after submission, and fill there in
+ * full, moved against the taker by the slippage model ({@link SimulatedVenueConfig}), rounded to
+ * the tick; they pay the taker fee. Limit orders fill (as maker) when a later price trades through
+ * them. Orders for instruments the venue does not list, and duplicate client order ids, are
+ * rejected.
  *
  * <p>Because fills happen at the first price after the decision, a decision never trades at a price
  * it already saw (no look-ahead). Not thread-safe: driven by the kernel thread.
@@ -38,6 +39,7 @@ public final class SimulatedVenue implements PriceDrivenVenue {
   private final Clock clock;
   private final Set<ClientOrderId> seen = new HashSet<>();
   private final Map<ClientOrderId, Order> open = new LinkedHashMap<>();
+  private final Map<ClientOrderId, Long> fillableAt = new HashMap<>();
   private final Map<InstrumentId, List<Order>> openByInstrument = new HashMap<>();
   private VenueListener listener;
 
@@ -71,6 +73,7 @@ public final class SimulatedVenue implements PriceDrivenVenue {
       return;
     }
     open.put(order.clientOrderId(), order);
+    fillableAt.put(order.clientOrderId(), now + config.latencyMs());
     openByInstrument.computeIfAbsent(order.instrument(), k -> new ArrayList<>()).add(order);
     listener.onAccepted(order, now);
   }
@@ -79,6 +82,7 @@ public final class SimulatedVenue implements PriceDrivenVenue {
   public void cancel(ClientOrderId clientOrderId) {
     Order removed = open.remove(clientOrderId);
     if (removed != null) {
+      fillableAt.remove(clientOrderId);
       openByInstrument.get(removed.instrument()).remove(removed);
       listener.onCancelled(clientOrderId, clock.nowMillis());
     }
@@ -105,12 +109,13 @@ public final class SimulatedVenue implements PriceDrivenVenue {
     }
     List<Order> done = new ArrayList<>();
     for (Order o : working) {
-      if (reaches(o, price)) {
+      if (timeMs >= fillableAt.get(o.clientOrderId()) && reaches(o, price)) {
         done.add(o);
       }
     }
     for (Order o : done) {
       open.remove(o.clientOrderId());
+      fillableAt.remove(o.clientOrderId());
       working.remove(o);
       fill(o, price, timeMs);
     }
@@ -129,7 +134,11 @@ public final class SimulatedVenue implements PriceDrivenVenue {
     boolean taker = o.type() == OrderType.MARKET;
     double execution =
         taker
-            ? price * (1 + o.side().sign() * config.slippageBps() / 10_000.0)
+            ? price
+                * (1
+                    + o.side().sign()
+                        * config.slippageBps(price * o.quantity().toDouble())
+                        / 10_000.0)
             : o.limitPrice().toDouble();
     Price px = inst.price(execution);
     Money notional = Money.notional(px, o.quantity());

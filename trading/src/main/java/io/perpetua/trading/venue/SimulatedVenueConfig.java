@@ -1,14 +1,24 @@
 package io.perpetua.trading.venue;
 
 /**
- * Cost model of the simulated venue.
+ * Cost and timing model of the simulated venue. A market order pays {@code slippageBps +
+ * impactLambda × √notional} basis points of adverse price movement (fixed slippage plus square-root
+ * market impact, notional in USDT) and the taker fee; a limit order that is traded through pays the
+ * maker fee. Orders become fillable {@code latencyMs} after submission.
  *
  * @param takerFeeBps taker fee in basis points of notional (Binance USDT-M default tier: 5)
- * @param makerFeeBps maker fee in basis points (Binance default: 2)
+ * @param makerFeeBps maker fee in basis points (Binance default: 2; negative = rebate)
  * @param slippageBps fixed adverse slippage in basis points applied to market orders
+ * @param impactLambda square-root impact coefficient λ: extra bps per √USDT of notional (0 = off)
+ * @param latencyMs time from submission until an order can fill
  */
-public record SimulatedVenueConfig(double takerFeeBps, double makerFeeBps, double slippageBps) {
-  /** Validates the costs. */
+public record SimulatedVenueConfig(
+    double takerFeeBps,
+    double makerFeeBps,
+    double slippageBps,
+    double impactLambda,
+    long latencyMs) {
+  /** Validates the model. */
   public SimulatedVenueConfig {
     if (!(takerFeeBps >= 0) || takerFeeBps > 1000 || makerFeeBps > 1000 || makerFeeBps < -100) {
       throw new IllegalArgumentException("fees must be within -100..1000 bps");
@@ -16,10 +26,28 @@ public record SimulatedVenueConfig(double takerFeeBps, double makerFeeBps, doubl
     if (!(slippageBps >= 0) || slippageBps > 1000) {
       throw new IllegalArgumentException("slippage must be within 0..1000 bps");
     }
+    if (!(impactLambda >= 0) || impactLambda > 100) {
+      throw new IllegalArgumentException("impact lambda must be within 0..100");
+    }
+    if (latencyMs < 0) {
+      throw new IllegalArgumentException("latency must not be negative");
+    }
+  }
+
+  /** Fees and fixed slippage, no impact, no latency. */
+  public SimulatedVenueConfig(double takerFeeBps, double makerFeeBps, double slippageBps) {
+    this(takerFeeBps, makerFeeBps, slippageBps, 0.0, 0L);
   }
 
   /** Binance default tier fees and 2 bps of slippage. */
   public static SimulatedVenueConfig defaults() {
     return new SimulatedVenueConfig(5.0, 2.0, 2.0);
+  }
+
+  /** Adverse slippage in bps for a market order of {@code notional} USDT. */
+  public double slippageBps(double notional) {
+    return impactLambda > 0
+        ? slippageBps + impactLambda * Math.sqrt(Math.abs(notional))
+        : slippageBps;
   }
 }

@@ -53,6 +53,10 @@ final class KernelFixture {
   }
 
   TradingKernel kernel(KernelPorts ports, FundingSchedule funding) {
+    return kernel(ports, funding, KernelConfig.DEFAULT_MAINTENANCE_MARGIN_RATE);
+  }
+
+  TradingKernel kernel(KernelPorts ports, FundingSchedule funding, double maintenanceMarginRate) {
     ManualClock clock = new ManualClock(Long.MIN_VALUE / 2); // the kernel must anchor it
     Map<InstrumentId, Instrument> byId = new HashMap<>();
     instruments.forEach(x -> byId.put(x.id(), x));
@@ -72,7 +76,8 @@ final class KernelFixture {
             Money.parse("10000"),
             CronSchedule.parse("59 23 * * *"),
             1,
-            ports.journal() != null);
+            ports.journal() != null,
+            maintenanceMarginRate);
     return new TradingKernel(
         config,
         panel,

@@ -176,4 +176,20 @@ class TradingKernelTest {
     assertThat(journal.accounts.get("paper")).isEqualTo(reference.accounts.get("paper"));
     assertThat(k2.equity()).isEqualTo(full.equity());
   }
+
+  /** A 99.9 % maintenance margin on a fully invested book liquidates at the first small loss. */
+  @Test
+  void maintenanceMargin_breached_liquidatesEverything() {
+    Recorder rec = new Recorder();
+    TradingKernel k = fixture.kernel(KernelPorts.backtest(rec), FundingSchedule.none(), 0.999);
+    k.resume(KernelFixture.START);
+    k.run(Pacer.unpaced());
+    assertThat(k.liquidations()).isPositive();
+    assertThat(rec.events)
+        .filteredOn(
+            e ->
+                e instanceof io.perpetua.core.event.RebalanceCompleted r
+                    && r.trigger().equals("liquidation"))
+        .isNotEmpty();
+  }
 }
