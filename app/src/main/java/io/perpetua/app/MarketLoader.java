@@ -97,7 +97,10 @@ public final class MarketLoader {
    * funding history settle {@code fundingFallbackRate} every 8 h (0: none).
    */
   public static Loaded build(
-      AlignedBars bars, Map<InstrumentId, FundingSeries> funding, String source) {
+      AlignedBars bars,
+      Map<InstrumentId, FundingSeries> funding,
+      String source,
+      double fundingFallbackRate) {
     MarketPanel panel =
         new MarketPanel(
             bars.instruments(),
