@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Typed access to strategy parameters from configuration (YAML maps), with errors that name the
@@ -18,10 +20,11 @@ public final class Params {
     if (v == null) {
       return def;
     }
-    if (!(v instanceof Number num) || num.doubleValue() != Math.rint(num.doubleValue())) {
+    double d = doubleValue(p, key, def);
+    if (d != Math.rint(d)) {
       throw new IllegalArgumentException("parameter " + key + " must be an integer, was " + v);
     }
-    int i = num.intValue();
+    int i = (int) d;
     if (i < min || i > max) {
       throw new IllegalArgumentException(
           "parameter " + key + " must be in " + min + ".." + max + ", was " + i);
@@ -29,16 +32,50 @@ public final class Params {
     return i;
   }
 
-  /** A number parameter, or {@code def} when absent. */
+  /**
+   * A number parameter (a JSON/YAML number or a decimal string such as {@code "72000"}), or {@code
+   * def} when absent.
+   */
   public static double doubleValue(Map<String, Object> p, String key, double def) {
     Object v = p.get(key);
     if (v == null) {
       return def;
     }
-    if (!(v instanceof Number num) || !Double.isFinite(num.doubleValue())) {
+    double d;
+    if (v instanceof Number num) {
+      d = num.doubleValue();
+    } else if (v instanceof String text) {
+      try {
+        d = Double.parseDouble(text.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "parameter " + key + " must be a number, was '" + v + "'", e);
+      }
+    } else {
       throw new IllegalArgumentException("parameter " + key + " must be a number, was " + v);
     }
-    return num.doubleValue();
+    if (!Double.isFinite(d)) {
+      throw new IllegalArgumentException("parameter " + key + " must be finite, was " + v);
+    }
+    return d;
+  }
+
+  /** A required number parameter. */
+  public static double requiredDouble(Map<String, Object> p, String key) {
+    if (p.get(key) == null) {
+      throw new IllegalArgumentException("parameter " + key + " is required");
+    }
+    return doubleValue(p, key, Double.NaN);
+  }
+
+  /** Fails naming the first parameter not in {@code known}. */
+  public static void requireKnown(Map<String, Object> p, Set<String> known) {
+    for (String key : p.keySet()) {
+      if (!known.contains(key)) {
+        throw new IllegalArgumentException(
+            "unknown parameter " + key + "; accepted: " + new TreeSet<>(known));
+      }
+    }
   }
 
   /** A required non-empty list of strings. */

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Ranks the pool by a weighted sum of cross-sectional features and goes long the top {@code long_n}
@@ -175,6 +176,8 @@ public final class RankLongShortStrategy implements CrossSectionalStrategy {
 
     @Override
     public CrossSectionalStrategy create(StrategyId id, String poolName, Map<String, Object> p) {
+      Params.requireKnown(
+          p, Set.of("features", "feature_weights", "long_n", "short_n", "gross_exposure"));
       List<String> features = Params.stringList(p, "features");
       double[] weights =
           Params.doubleList(p, "feature_weights", features.size(), 1.0 / features.size());

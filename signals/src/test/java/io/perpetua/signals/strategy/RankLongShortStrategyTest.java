@@ -74,5 +74,10 @@ class RankLongShortStrategyTest {
                     "default",
                     Map.of("features", List.of("a", "b"), "feature_weights", List.of(1.0))))
         .hasMessageContaining("feature_weights");
+    assertThatThrownBy(
+            () ->
+                factory.create(
+                    StrategyId.of("x"), "default", Map.of("features", List.of("a"), "longn", 3)))
+        .hasMessageContaining("unknown parameter longn");
   }
 }
