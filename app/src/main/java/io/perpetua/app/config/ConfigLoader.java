@@ -183,8 +183,9 @@ public final class ConfigLoader {
       } catch (IllegalArgumentException ex) {
         throw new ConfigException(key + ".rebalance_cron", ex.getMessage(), ex);
       }
-      if (s.rebalanceDays() < 1) {
-        throw new ConfigException(key + ".rebalance_days", "must be >= 1");
+      if (s.rebalanceDays() < 0) {
+        throw new ConfigException(
+            key + ".rebalance_days", "must be >= 0 (0: every time the cron fires)");
       }
     }
   }

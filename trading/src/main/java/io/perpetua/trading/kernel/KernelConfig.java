@@ -9,7 +9,7 @@ import io.perpetua.signals.schedule.CronSchedule;
  * @param accountId account id in the journal
  * @param initialCapital deposit of a new account
  * @param rebalanceCron when rebalances are considered (UTC)
- * @param rebalanceDays minimum days between rebalances (1 = every time the cron fires)
+ * @param rebalanceDays minimum calendar days between rebalances (0 = every time the cron fires)
  * @param publishState whether to publish account/signal state each step (paper/live: true)
  * @param maintenanceMarginRate cross-margin maintenance rate on gross notional; when equity falls
  *     below it every position is liquidated (0 = never)
@@ -46,8 +46,8 @@ public record KernelConfig(
     if (initialCapital.signum() <= 0) {
       throw new IllegalArgumentException("initial capital must be positive");
     }
-    if (rebalanceDays < 1) {
-      throw new IllegalArgumentException("rebalance_days must be >= 1");
+    if (rebalanceDays < 0) {
+      throw new IllegalArgumentException("rebalance_days must be >= 0");
     }
     if (!(maintenanceMarginRate >= 0) || maintenanceMarginRate >= 1) {
       throw new IllegalArgumentException("maintenance margin rate must be in [0, 1)");

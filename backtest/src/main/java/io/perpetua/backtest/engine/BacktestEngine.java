@@ -1,0 +1,243 @@
+package io.perpetua.backtest.engine;
+
+import io.perpetua.backtest.BacktestCancelledException;
+import io.perpetua.backtest.BacktestRequest;
+import io.perpetua.backtest.BacktestResult;
+import io.perpetua.backtest.BacktestRunner;
+import io.perpetua.backtest.CostBreakdown;
+import io.perpetua.backtest.EquityCurve;
+import io.perpetua.backtest.Metrics;
+import io.perpetua.backtest.SymbolAttribution;
+import io.perpetua.backtest.TradeRecord;
+import io.perpetua.backtest.metrics.MetricsCalculator;
+import io.perpetua.core.Instrument;
+import io.perpetua.core.InstrumentId;
+import io.perpetua.core.Money;
+import io.perpetua.core.time.ManualClock;
+import io.perpetua.signals.feature.FeatureRegistry;
+import io.perpetua.trading.kernel.KernelConfig;
+import io.perpetua.trading.kernel.KernelPorts;
+import io.perpetua.trading.kernel.Pacer;
+import io.perpetua.trading.kernel.SeriesFundingSchedule;
+import io.perpetua.trading.kernel.TradingKernel;
+import io.perpetua.trading.venue.SimulatedVenue;
+import io.perpetua.trading.venue.SimulatedVenueConfig;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+/**
+ * The backtester: the same {@link TradingKernel} as paper and live, driven by a replay clock over
+ * the requested range with the simulated venue's cost model, then measured. History before {@code
+ * start} (the warm-up) is visible to the strategy but not traded or measured.
+ *
+ * <p>Thread-safe: every run builds its own kernel; the {@link StrategyResolver} and {@link
+ * MarketSource} must be thread-safe.
+ */
+public final class BacktestEngine implements BacktestRunner {
+  private final StrategyResolver strategies;
+  private final MarketSource market;
+  private final Options options;
+
+  /**
+   * Engine-wide settings.
+   *
+   * @param warmupDays history loaded before {@code start} for pools and features
+   * @param fundingFallbackRate funding per 8 h where no history exists (0 = none)
+   * @param maintenanceMarginRate liquidation threshold on gross notional
+   */
+  public record Options(int warmupDays, double fundingFallbackRate, double maintenanceMarginRate) {
+    /** 35 days of warm-up (a 30-day pool window), 0.01 % funding fallback, 0.4 % maintenance. */
+    public static Options defaults() {
+      return new Options(35, 0.0001, KernelConfig.DEFAULT_MAINTENANCE_MARGIN_RATE);
+    }
+  }
+
+  /** An engine over the given strategies and data. */
+  public BacktestEngine(StrategyResolver strategies, MarketSource market, Options options) {
+    this.strategies = strategies;
+    this.market = market;
+    this.options = options;
+  }
+
+  @Override
+  public BacktestResult run(BacktestRequest r, DoubleConsumer progress, BooleanSupplier cancelled) {
+    long started = System.nanoTime();
+    validate(r);
+    Map<String, Object> params = new LinkedHashMap<>(r.parameters());
+    params.putIfAbsent("gross_exposure", r.leverage());
+    StrategyResolver.Resolved s = strategies.resolve(r.strategy(), params);
+    long startMs = r.start().toEpochMilli();
+    long endMs = r.end().toEpochMilli();
+    long fromMs = startMs - options.warmupDays() * 86_400_000L;
+    MarketSource.MarketData data =
+        market.load(r.timeframe(), r.dataSource(), r.symbols(), fromMs, endMs);
+    if (data.panel().size() == 0 || data.panel().closeTime(data.panel().size() - 1) <= startMs) {
+      throw new IllegalArgumentException(
+          "start: no " + r.timeframe() + " data between " + r.start() + " and " + r.end());
+    }
+    ManualClock clock = new ManualClock(fromMs);
+    Map<InstrumentId, Instrument> byId = new HashMap<>();
+    data.instruments().forEach(i -> byId.put(i.id(), i));
+    SimulatedVenue venue =
+        new SimulatedVenue(
+            byId,
+            new SimulatedVenueConfig(
+                r.feeBps(), r.makerFeeBps(), r.slippageBps(), r.impactLambda(), 0L),
+            clock);
+    int rebalanceDays = r.rebalanceDays() != null ? r.rebalanceDays() : s.rebalanceDays();
+    KernelConfig config =
+        new KernelConfig(
+            "backtest",
+            Money.of(r.capital()),
+            s.cron(),
+            rebalanceDays,
+            false,
+            options.maintenanceMarginRate());
+    RunRecorder recorder = new RunRecorder(data.panel(), startMs);
+    TradingKernel kernel =
+        new TradingKernel(
+            config,
+            data.panel(),
+            new SeriesFundingSchedule(
+                data.funding(),
+                options.fundingFallbackRate(),
+                SeriesFundingSchedule.EIGHT_HOURS_MS),
+            data.instruments(),
+            s.strategy(),
+            s.pool(),
+            new FeatureRegistry(),
+            venue,
+            clock,
+            KernelPorts.backtest(recorder));
+    kernel.resume(startMs);
+    Pacer pacer = new ProgressPacer(startMs, endMs, progress, cancelled);
+    kernel.run(pacer);
+    if (cancelled.getAsBoolean()) {
+      throw new BacktestCancelledException("cancelled at " + Instant.ofEpochMilli(kernel.now()));
+    }
+    progress.accept(1.0);
+    return result(r, data, recorder, kernel, started);
+  }
+
+  private BacktestResult result(
+      BacktestRequest r,
+      MarketSource.MarketData data,
+      RunRecorder rec,
+      TradingKernel kernel,
+      long started) {
+    long[] times = Arrays.copyOf(rec.times, rec.points + 1);
+    double[] equity = Arrays.copyOf(rec.equity, rec.points + 1);
+    // the curve starts with the capital at the start of the measured range
+    System.arraycopy(times, 0, times, 1, rec.points);
+    System.arraycopy(equity, 0, equity, 1, rec.points);
+    times[0] = r.start().toEpochMilli();
+    equity[0] = r.capital();
+    EquityCurve curve = new EquityCurve(times, equity);
+    List<TradeRecord> trades = rec.trades.closed();
+    Metrics metrics =
+        MetricsCalculator.compute(
+            curve, trades, Arrays.copyOf(rec.turnover, rec.rebalances), r.periodsPerYear());
+    double net = equity[equity.length - 1] - r.capital();
+    double gross = net + rec.fees + rec.slippage - rec.funding;
+    CostBreakdown costs = new CostBreakdown(gross, rec.fees, rec.slippage, rec.funding, net);
+    long symbolBars = 0;
+    var panel = data.panel();
+    int n = data.instruments().size();
+    for (int t = 0; t < panel.size(); t++) {
+      for (int i = 0; i < n; i++) {
+        if (panel.close(t, i) > 0) {
+          symbolBars++;
+        }
+      }
+    }
+    return new BacktestResult(
+        r,
+        metrics,
+        curve,
+        trades,
+        costs,
+        attribution(rec, trades),
+        rec.orders,
+        kernel.rebalances(),
+        symbolBars,
+        (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private static List<SymbolAttribution> attribution(RunRecorder rec, List<TradeRecord> trades) {
+    Map<String, double[]> pnl = new TreeMap<>(); // net, count
+    for (TradeRecord t : trades) {
+      double[] a = pnl.computeIfAbsent(t.symbol(), k -> new double[2]);
+      a[0] += t.netPnl();
+      a[1]++;
+    }
+    rec.trades
+        .openPnl(rec::lastClose)
+        .forEach((symbol, open) -> pnl.computeIfAbsent(symbol, k -> new double[2])[0] += open[0]);
+    List<SymbolAttribution> out = new ArrayList<>();
+    for (var e : pnl.entrySet()) {
+      double[] s = rec.perSymbol.getOrDefault(e.getKey(), new double[3]);
+      out.add(
+          new SymbolAttribution(
+              e.getKey(), e.getValue()[0], s[0], s[1], (int) e.getValue()[1], s[2]));
+    }
+    out.sort((a, b) -> Double.compare(b.netPnl(), a.netPnl()));
+    return out;
+  }
+
+  private static void validate(BacktestRequest r) {
+    if (r.start() == null || r.end() == null) {
+      throw new IllegalArgumentException("start and end are required");
+    }
+    if (!r.end().isAfter(r.start())) {
+      throw new IllegalArgumentException(
+          "end: must be after start (" + r.start() + "), was " + r.end());
+    }
+    if (!(r.capital() > 0)) {
+      throw new IllegalArgumentException("capital: must be positive, was " + r.capital());
+    }
+    if (!(r.leverage() >= 1) || r.leverage() > 125) {
+      throw new IllegalArgumentException("leverage: must be within 1..125, was " + r.leverage());
+    }
+    if (!(r.feeBps() >= 0) || r.feeBps() > 1000) {
+      throw new IllegalArgumentException("fee_bps: must be within 0..1000, was " + r.feeBps());
+    }
+    if (r.periodsPerYear() < 1) {
+      throw new IllegalArgumentException("periods_per_year: must be positive");
+    }
+  }
+
+  /** Reports progress over the measured range and stops the replay when cancelled. */
+  private static final class ProgressPacer implements Pacer {
+    private final long start;
+    private final long end;
+    private final DoubleConsumer progress;
+    private final BooleanSupplier cancelled;
+    private double last = -1;
+
+    ProgressPacer(long start, long end, DoubleConsumer progress, BooleanSupplier cancelled) {
+      this.start = start;
+      this.end = end;
+      this.progress = progress;
+      this.cancelled = cancelled;
+    }
+
+    @Override
+    public boolean awaitEventTime(long eventTimeMs) {
+      double p = Math.max(0, Math.min(0.999, (eventTimeMs - start) / (double) (end - start)));
+      if (p - last >= 0.01) {
+        last = p;
+        progress.accept(p);
+        return !cancelled.getAsBoolean();
+      }
+      return true;
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.perpetua.backtest.engine;
+
+import io.perpetua.core.event.Event;
+import io.perpetua.core.event.FundingSettled;
+import io.perpetua.core.event.OrderFilled;
+import io.perpetua.core.event.RebalanceCompleted;
+import io.perpetua.core.order.Fill;
+import io.perpetua.core.order.Order;
+import io.perpetua.trading.kernel.KernelListener;
+import io.perpetua.trading.kernel.MarketPanel;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Records what a backtest needs from the kernel: the equity at every bar close from the start of
+ * the measured range, round trips, fees, funding, slippage against the bar close the order filled
+ * at, per-symbol traded notional and rebalance turnover. Not thread-safe (kernel thread).
+ */
+final class RunRecorder implements KernelListener {
+  private final MarketPanel panel;
+  private final long measureFromMs;
+  private final Map<String, Integer> index = new HashMap<>();
+  final TradeTracker trades = new TradeTracker();
+  long[] times = new long[1024];
+  double[] equity = new double[1024];
+  int points;
+  double[] turnover = new double[64];
+  int rebalances;
+  int orders;
+  double fees;
+  double funding;
+  double slippage;
+  final Map<String, double[]> perSymbol = new HashMap<>(); // fees, funding, notional
+  private int step = -1;
+
+  RunRecorder(MarketPanel panel, long measureFromMs) {
+    this.panel = panel;
+    this.measureFromMs = measureFromMs;
+    for (int i = 0; i < panel.instruments().size(); i++) {
+      index.put(panel.instruments().get(i).apiSymbol(), i);
+    }
+  }
+
+  @Override
+  public void onStep(int t, long timeMs, double equityNow) {
+    step = t;
+    if (timeMs <= measureFromMs) { // the curve's first point is the capital at the start
+      return;
+    }
+    if (points == times.length) {
+      times = Arrays.copyOf(times, points * 2);
+      equity = Arrays.copyOf(equity, points * 2);
+    }
+    times[points] = timeMs;
+    equity[points] = equityNow;
+    points++;
+  }
+
+  @Override
+  public void onOrderSent(Order order) {
+    orders++;
+  }
+
+  @Override
+  public void onEvent(Event event) {
+    switch (event) {
+      case OrderFilled f -> onFill(f.fill());
+      case FundingSettled s -> {
+        double amount = s.amount().toDouble();
+        funding += amount;
+        trades.onFunding(s.instrument().apiSymbol(), amount);
+        symbol(s.instrument().apiSymbol())[1] += amount;
+      }
+      case RebalanceCompleted r -> {
+        if (turnover.length == rebalances) {
+          turnover = Arrays.copyOf(turnover, rebalances * 2);
+        }
+        turnover[rebalances++] = r.turnover();
+      }
+      default -> {}
+    }
+  }
+
+  private void onFill(Fill fill) {
+    String symbol = fill.instrument().apiSymbol();
+    double qty = fill.quantity().toDouble();
+    double price = fill.price().toDouble();
+    double fee = fill.fee().toDouble();
+    fees += fee;
+    trades.onFill(fill);
+    double[] s = symbol(symbol);
+    s[0] += fee;
+    s[2] += price * qty;
+    Integer i = index.get(symbol);
+    // the kernel fills at the close of the bar closing at the fill time; slippage is the distance
+    int t = Arrays.binarySearch(panel.openTimes(), fill.timeMs() - panel.barMillis());
+    double reference = i == null || t < 0 ? Double.NaN : panel.close(t, i);
+    if (reference > 0) {
+      slippage += Math.abs(price - reference) * qty;
+    }
+  }
+
+  private double[] symbol(String symbol) {
+    return perSymbol.computeIfAbsent(symbol, k -> new double[3]);
+  }
+
+  double lastClose(String symbol) {
+    Integer i = index.get(symbol);
+    if (i == null) {
+      return Double.NaN;
+    }
+    for (int t = Math.max(step, 0); t >= 0; t--) {
+      double c = panel.close(t, i);
+      if (c > 0) {
+        return c;
+      }
+    }
+    return Double.NaN;
+  }
+}
