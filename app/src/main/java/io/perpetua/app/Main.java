@@ -1,7 +1,9 @@
 package io.perpetua.app;
 
+import io.perpetua.app.cli.BacktestCommand;
 import io.perpetua.app.cli.BenchCommand;
 import io.perpetua.app.cli.DataCommand;
+import io.perpetua.app.cli.MetricsCommand;
 import io.perpetua.app.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +15,13 @@ import picocli.CommandLine.Command;
     version = "perpetua 0.1.0",
     description =
         "Automated trading of crypto perpetual futures: research, paper and live on one kernel.",
-    subcommands = {RunCommand.class, DataCommand.class, BenchCommand.class})
+    subcommands = {
+      RunCommand.class,
+      DataCommand.class,
+      BacktestCommand.class,
+      MetricsCommand.class,
+      BenchCommand.class
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -113,7 +113,9 @@ public final class GridStrategy implements CrossSectionalStrategy {
         weights[i] = signal[i] * grossExposure / members;
       }
     }
-    return new StrategyDecision(view.time(), signal, weights, members);
+    // trade only on level crossings: ignore drift smaller than half a slice
+    double halfSlice = members == 0 ? 0.0 : 0.5 * grossExposure / (levels * (double) members);
+    return new StrategyDecision(view.time(), signal, weights, members, halfSlice);
   }
 
   /** Creates {@code grid} strategies from parameters. */

@@ -10,8 +10,16 @@ package io.perpetua.signals.strategy;
  * @param signal combined signal per instrument
  * @param weights target weight per instrument
  * @param poolSize size of the pool the decision used
+ * @param minTradeFraction smallest position change worth trading, as a fraction of equity (0: any
+ *     change above the venue minimum); a no-trade band against drift-only rebalancing
  */
-public record StrategyDecision(long timeMs, double[] signal, double[] weights, int poolSize) {
+public record StrategyDecision(
+    long timeMs, double[] signal, double[] weights, int poolSize, double minTradeFraction) {
+
+  /** A decision that trades any change. */
+  public StrategyDecision(long timeMs, double[] signal, double[] weights, int poolSize) {
+    this(timeMs, signal, weights, poolSize, 0.0);
+  }
 
   /** Instruments with a non-NaN signal. */
   public int signalCount() {

@@ -97,7 +97,8 @@ final class ExecutionService implements VenueListener {
       List<Instrument> instruments,
       double[] weights,
       ToDoubleFunction<Integer> mark,
-      double equity) {
+      double equity,
+      double minTradeFraction) {
     long now = clock.nowMillis();
     stage.running();
     List<OrderPlanner.Line> lines = new ArrayList<>(instruments.size());
@@ -108,7 +109,8 @@ final class ExecutionService implements VenueListener {
           pos == null ? io.perpetua.core.Quantity.zero(inst.quantityScale()) : pos.quantity();
       lines.add(new OrderPlanner.Line(inst, weights[i], mark.applyAsDouble(i), current));
     }
-    OrderPlanner.Plan plan = planner.plan(strategy, id, now, equity, lines);
+    OrderPlanner.Plan plan =
+        planner.plan(strategy, id, now, equity, lines, minTradeFraction * equity);
     active = new ActiveRebalance(id, strategy, trigger, now, equity);
     Map<InstrumentId, Integer> index = new LinkedHashMap<>();
     for (int i = 0; i < instruments.size(); i++) {

@@ -281,7 +281,8 @@ public final class TradingKernel {
     }
     RebalanceId id = RebalanceId.of("liq-" + now + "-" + strategy.id().value());
     double[] flat = new double[instruments.size()];
-    execution.rebalance(strategy.id(), id, "liquidation", instruments, flat, i -> marks[i], equity);
+    execution.rebalance(
+        strategy.id(), id, "liquidation", instruments, flat, i -> marks[i], equity, 0.0);
     for (int i = 0; i < marks.length; i++) {
       if (marks[i] > 0) {
         venue.onPrice(instruments.get(i).id(), marks[i], now);
@@ -328,7 +329,8 @@ public final class TradingKernel {
         instruments,
         d.weights(),
         i -> marks[i],
-        account.equity(this::mark));
+        markedEquity(),
+        d.minTradeFraction());
     lastRebalanceMs = timeMs;
     rebalanceSeq++;
   }

@@ -34,6 +34,20 @@ public final class OrderPlanner {
   /** Plans the orders to move from the current positions to the targets. */
   public Plan plan(
       StrategyId strategy, RebalanceId rebalance, long nowMs, double equity, List<Line> lines) {
+    return plan(strategy, rebalance, nowMs, equity, lines, 0.0);
+  }
+
+  /**
+   * Plans the orders, skipping changes smaller than {@code minTradeNotional} USDT unless they close
+   * a position (a no-trade band).
+   */
+  public Plan plan(
+      StrategyId strategy,
+      RebalanceId rebalance,
+      long nowMs,
+      double equity,
+      List<Line> lines,
+      double minTradeNotional) {
     List<Order> reducing = new ArrayList<>();
     List<Order> increasing = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
@@ -58,6 +72,9 @@ public final class OrderPlanner {
               && delta.abs().compareTo(current.abs()) <= 0;
       Price ref = inst.price(line.mark());
       Money notional = Money.notional(ref, delta.abs());
+      if (!closesFully && notional.toDouble() < minTradeNotional) {
+        continue;
+      }
       if (!closesFully && notional.compareTo(inst.minNotional()) < 0) {
         skipped.add(
             inst.id().apiSymbol()

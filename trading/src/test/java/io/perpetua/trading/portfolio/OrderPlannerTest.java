@@ -61,4 +61,20 @@ class OrderPlannerTest {
     return new Instrument(
         InstrumentId.usdtPerp(base), new Price(1, 2), new Quantity(1, 3), Money.parse("5"));
   }
+
+  @Test
+  void plan_noTradeBand_skipsSmallChangesButNotCloses() {
+    var lines =
+        List.of(
+            new OrderPlanner.Line(
+                BTC, 0.11, 60_000, Quantity.parse("0.016", 3)), // to 0.018 BTC: +120 USDT
+            new OrderPlanner.Line(
+                instrument("ETH"), 0, 3_000, Quantity.parse("0.010", 3))); // close 30 USDT
+    var banded = planner.plan(StrategyId.of("s"), RebalanceId.of("rb-1"), 0, 10_000, lines, 150.0);
+    assertThat(banded.orders())
+        .singleElement()
+        .satisfies(o -> assertThat(o.instrument().base()).isEqualTo("ETH"));
+    var unbanded = planner.plan(StrategyId.of("s"), RebalanceId.of("rb-1"), 0, 10_000, lines, 0.0);
+    assertThat(unbanded.orders()).hasSize(2);
+  }
 }

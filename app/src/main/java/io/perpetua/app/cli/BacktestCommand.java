@@ -1,0 +1,263 @@
+package io.perpetua.app.cli;
+
+import io.perpetua.app.BacktestSupport;
+import io.perpetua.app.MarketLoader;
+import io.perpetua.app.config.PerpetuaConfig;
+import io.perpetua.backtest.BacktestRequest;
+import io.perpetua.backtest.BacktestResult;
+import io.perpetua.backtest.Metrics;
+import io.perpetua.backtest.report.ReportWriter;
+import io.perpetua.core.Timeframe;
+import io.perpetua.core.time.Times;
+import io.perpetua.market.BarCatalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code perpetua backtest}: one backtest on the catalog, with a report. */
+@Command(
+    name = "backtest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Backtests a strategy on the catalog through the trading kernel (the same code as paper and",
+      "live) and writes report.html, result.json and CSVs. Example:",
+      "  ./perpetua backtest --strategy baseline_rev --start 2024-01-01 --end 2025-01-01",
+      "  ./perpetua backtest --strategy tpl_grid --symbols BTCUSDT --param grid_levels=8 \\",
+      "      --param upper_price=72000 --param lower_price=60000 --start 2024-03-01 --end 2024-06-01"
+    })
+public final class BacktestCommand implements Callable<Integer> {
+  @Option(names = "--strategy", description = "Strategy or template id (default: active_strategy).")
+  String strategy;
+
+  @Option(
+      names = {"-p", "--param"},
+      description = "Parameter override key=value (repeatable).")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(names = "--symbols", split = ",", description = "Venue symbols (default: all).")
+  List<String> symbols = new ArrayList<>();
+
+  @Option(
+      names = "--timeframe",
+      defaultValue = "1h",
+      description = "Bar timeframe (default ${DEFAULT-VALUE}).")
+  String timeframe;
+
+  @Option(
+      names = "--data-source",
+      defaultValue = "kline",
+      description = "kline or dollar_bar (default ${DEFAULT-VALUE}).")
+  String dataSource;
+
+  @Option(
+      names = "--start",
+      description = "First day, YYYY-MM-DD (default: a year before the data ends).")
+  String start;
+
+  @Option(
+      names = "--end",
+      description = "Day after the last, YYYY-MM-DD (default: the end of the data).")
+  String end;
+
+  @Option(
+      names = "--capital",
+      defaultValue = "10000",
+      description = "USDT (default ${DEFAULT-VALUE}).")
+  double capital;
+
+  @Option(
+      names = "--leverage",
+      defaultValue = "1",
+      description = "Gross leverage 1..125 (default ${DEFAULT-VALUE}).")
+  double leverage;
+
+  @Option(
+      names = "--fee-bps",
+      defaultValue = "5",
+      description = "Taker fee bps (default ${DEFAULT-VALUE}).")
+  double feeBps;
+
+  @Option(
+      names = "--maker-fee-bps",
+      defaultValue = "2",
+      description = "Maker fee bps (default ${DEFAULT-VALUE}).")
+  double makerFeeBps;
+
+  @Option(
+      names = "--slippage-bps",
+      defaultValue = "2",
+      description = "Fixed slippage bps (default ${DEFAULT-VALUE}).")
+  double slippageBps;
+
+  @Option(
+      names = "--impact-lambda",
+      defaultValue = "0",
+      description = "Square-root impact: bps per sqrt(USDT) (default ${DEFAULT-VALUE}).")
+  double impactLambda;
+
+  @Option(names = "--rebalance-days", description = "Override the strategy's rebalance period.")
+  Integer rebalanceDays;
+
+  @Option(
+      names = "--periods-per-year",
+      defaultValue = "365",
+      description = "Annualisation of daily returns (default ${DEFAULT-VALUE}).")
+  int periodsPerYear;
+
+  @Option(
+      names = "--out",
+      description = "Report directory (default: var/backtests/<strategy>-<time>).")
+  Path out;
+
+  @Option(names = "--data-dir", description = "Data directory (default: data.dir = var).")
+  Path dataDir;
+
+  @Override
+  public Integer call() throws Exception {
+    PerpetuaConfig config = Home.config(null);
+    Path dir = dataDir != null ? dataDir.toAbsolutePath() : Home.resolve(config.data().dir());
+    Files.createDirectories(dir);
+    Timeframe tf = Timeframe.parse(timeframe);
+    MarketLoader.importIfEmpty(
+        dir, Home.resolve(config.data().sharedData()), tf, new ProgressBar(System.err, "import"));
+    String name = strategy != null ? strategy : config.activeStrategy();
+    Instant[] range = range(dir, tf);
+    BacktestRequest request =
+        new BacktestRequest(
+            name,
+            parsed(params),
+            symbols,
+            timeframe,
+            dataSource,
+            range[0],
+            range[1],
+            capital,
+            leverage,
+            feeBps,
+            makerFeeBps,
+            slippageBps,
+            impactLambda,
+            rebalanceDays,
+            periodsPerYear);
+    ProgressBar bar = new ProgressBar(System.err, "backtest");
+    BacktestResult result =
+        BacktestSupport.engine(config, dir)
+            .run(request, p -> bar.onProgress(Math.round(p * 1000), 1000, ""), () -> false);
+    Path target =
+        out != null
+            ? out
+            : dir.resolve("backtests")
+                .resolve(name + "-" + Times.iso(System.currentTimeMillis()).replace(":", ""));
+    var files = ReportWriter.writeAll(result, target, true);
+    print(result);
+    System.out.println("report: " + files.all().get(0).getParent().resolve("report.html"));
+    return 0;
+  }
+
+  private Instant[] range(Path dir, Timeframe tf) throws IOException {
+    long last = Long.MIN_VALUE;
+    for (var e : new BarCatalog(dir.resolve("catalog")).list()) {
+      if (e.timeframe() == tf) {
+        last = Math.max(last, e.lastOpenTimeMs() + tf.millis());
+      }
+    }
+    if (last == Long.MIN_VALUE && (start == null || end == null)) {
+      throw new IllegalArgumentException(
+          "no " + tf.code() + " data in the catalog: import some with ./perpetua data import");
+    }
+    Instant e =
+        end != null ? Instant.ofEpochMilli(Times.parseDate(end)) : Instant.ofEpochMilli(last);
+    Instant s =
+        start != null
+            ? Instant.ofEpochMilli(Times.parseDate(start))
+            : e.minusSeconds(365L * 86_400);
+    return new Instant[] {s, e};
+  }
+
+  /** key=value strings: integers, then numbers, else text (lists as a,b,c). */
+  static Map<String, Object> parsed(Map<String, String> raw) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    raw.forEach((k, v) -> out.put(k, value(v)));
+    return out;
+  }
+
+  private static Object value(String v) {
+    if (v.contains(",")) {
+      List<Object> list = new ArrayList<>();
+      for (String part : v.split(",")) {
+        list.add(value(part.trim()));
+      }
+      return list;
+    }
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException notInt) {
+      try {
+        return Double.parseDouble(v);
+      } catch (NumberFormatException notNumber) {
+        return v;
+      }
+    }
+  }
+
+  private static void print(BacktestResult r) {
+    Metrics m = r.metrics();
+    var req = r.request();
+    System.out.printf(
+        "%s %s %s..%s  %d orders, %d rebalances, %,d symbol-bars in %.1f s%n",
+        req.strategy(),
+        req.symbols().isEmpty() ? "all symbols" : String.join(",", req.symbols()),
+        req.start(),
+        req.end(),
+        r.orders(),
+        r.rebalances(),
+        r.symbolBars(),
+        r.elapsedMs() / 1000.0);
+    String[][] rows = {
+      {"total_return", pct(m.totalReturn())},
+      {"cagr", pct(m.cagr())},
+      {"volatility", pct(m.volatility())},
+      {"sharpe", num(m.sharpe())},
+      {"sortino", num(m.sortino())},
+      {"calmar", num(m.calmar())},
+      {
+        "max_drawdown",
+        pct(m.maxDrawdown())
+            + "  ("
+            + Times.isoDate(m.maxDrawdownPeakMs())
+            + " -> "
+            + Times.isoDate(m.maxDrawdownTroughMs())
+            + ")"
+      },
+      {"win_rate", pct(m.winRate())},
+      {"profit_factor", num(m.profitFactor())},
+      {"expected_value", num(m.expectedValue()) + " USDT"},
+      {"total_trades", Integer.toString(m.totalTrades())},
+      {"avg_trade_duration", num(m.avgTradeDurationSeconds() / 3600.0) + " h"},
+      {"avg_turnover", num(m.avgTurnover())},
+      {"fees", num(r.costs().fees()) + " USDT"},
+      {"slippage", num(r.costs().slippage()) + " USDT"},
+      {"funding", num(r.costs().funding()) + " USDT"},
+      {"net_pnl", num(r.costs().netPnl()) + " USDT"},
+    };
+    for (String[] row : rows) {
+      System.out.printf("  %-20s %s%n", row[0], row[1]);
+    }
+  }
+
+  private static String pct(double v) {
+    return Double.isFinite(v) ? String.format("%.2f %%", v * 100) : "n/a";
+  }
+
+  private static String num(double v) {
+    return Double.isFinite(v) ? String.format("%.3f", v) : "n/a";
+  }
+}
