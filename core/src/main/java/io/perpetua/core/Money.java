@@ -59,9 +59,36 @@ public record Money(long raw) implements Comparable<Money> {
     return raw < 0 ? negate() : this;
   }
 
-  /** This amount times a rate (fees, funding), rounded half-even to 1e-8. */
+  /**
+   * This amount times a rate (fees, funding), rounded half-even to 1e-8. The product is computed in
+   * double when it is far inside the range where doubles are exact to well below one unit (the rate
+   * is a double already), else through {@link BigDecimal}.
+   */
   public Money times(double rate) {
+    double product = raw * rate;
+    if (Math.abs(product) < 1e14 && Math.abs(raw) < (1L << 52)) {
+      return new Money((long) Math.rint(product));
+    }
     return of(toBigDecimal().multiply(BigDecimal.valueOf(rate)));
+  }
+
+  /**
+   * {@code this × numerator / denominator}, rounded half-even to 1e-8, exactly (128-bit fallback
+   * through {@link BigDecimal} only when the product overflows a long).
+   */
+  public Money fraction(long numerator, long denominator) {
+    if (denominator == 0) {
+      throw new ArithmeticException("fraction with zero denominator");
+    }
+    try {
+      return new Money(
+          FixedPoint.divideRoundHalfEven(Math.multiplyExact(raw, numerator), denominator));
+    } catch (ArithmeticException overflow) {
+      return of(
+          toBigDecimal()
+              .multiply(BigDecimal.valueOf(numerator))
+              .divide(BigDecimal.valueOf(denominator), SCALE, RoundingMode.HALF_EVEN));
+    }
   }
 
   /** The sign: -1, 0 or 1. */

@@ -86,4 +86,30 @@ class FixedPointTest {
     assertThat(Quantity.parse("-0.0379", 4).roundDownTo(Quantity.parse("0.0010", 4)))
         .isEqualTo(Quantity.parse("-0.0370", 4));
   }
+
+  @Property
+  void moneyFraction_equalsExactDecimal(
+      @ForAll @LongRange(min = -1_000_000_000_000_000L, max = 1_000_000_000_000_000L) long raw,
+      @ForAll @LongRange(min = 0, max = 1_000_000_000L) long num,
+      @ForAll @LongRange(min = 1, max = 1_000_000_000L) long den) {
+    Assume.that(num <= den);
+    BigDecimal exact =
+        BigDecimal.valueOf(raw, 8)
+            .multiply(BigDecimal.valueOf(num))
+            .divide(BigDecimal.valueOf(den), 8, RoundingMode.HALF_EVEN);
+    assertThat(new Money(raw).fraction(num, den).toBigDecimal()).isEqualByComparingTo(exact);
+  }
+
+  @Property
+  void moneyTimes_matchesDecimalWithinOneUnit(
+      @ForAll @LongRange(min = -10_000_000_000_000L, max = 10_000_000_000_000L) long raw,
+      @ForAll @IntRange(min = -100, max = 100) int bps) {
+    double rate = bps / 10_000.0;
+    BigDecimal exact =
+        BigDecimal.valueOf(raw, 8)
+            .multiply(BigDecimal.valueOf(rate))
+            .setScale(8, RoundingMode.HALF_EVEN);
+    assertThat(Math.abs(new Money(raw).times(rate).raw() - exact.unscaledValue().longValueExact()))
+        .isLessThanOrEqualTo(1);
+  }
 }

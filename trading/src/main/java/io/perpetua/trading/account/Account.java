@@ -7,7 +7,6 @@ import io.perpetua.core.order.Fill;
 import io.perpetua.core.order.Position;
 import io.perpetua.trading.port.AccountState;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,13 +68,13 @@ public final class Account {
       qty = qty.plus(q);
       cost = cost.plus(signedNotional);
     } else if (q.abs().compareTo(qty.abs()) <= 0) {
-      Money closedCost = fraction(cost, q.abs().raw(), qty.abs().raw());
+      Money closedCost = cost.fraction(q.abs().raw(), qty.abs().raw());
       realized = signedNotional.negate().minus(closedCost);
       qty = qty.plus(q);
       cost = qty.isZero() ? Money.ZERO : cost.minus(closedCost);
     } else {
       Quantity closing = qty.negate();
-      Money closingNotional = fraction(signedNotional, closing.abs().raw(), q.abs().raw());
+      Money closingNotional = signedNotional.fraction(closing.abs().raw(), q.abs().raw());
       realized = closingNotional.negate().minus(cost);
       qty = q.plus(qty);
       cost = signedNotional.minus(closingNotional);
@@ -102,15 +101,6 @@ public final class Account {
     wallet = wallet.plus(amount);
     totalFunding = totalFunding.plus(amount);
     return amount;
-  }
-
-  private static Money fraction(Money amount, long numerator, long denominator) {
-    BigDecimal v =
-        amount
-            .toBigDecimal()
-            .multiply(BigDecimal.valueOf(numerator))
-            .divide(BigDecimal.valueOf(denominator), Money.SCALE, RoundingMode.HALF_EVEN);
-    return Money.of(v);
   }
 
   /** Unrealised PnL at the given marks (instruments without a mark count as zero). */
