@@ -91,6 +91,18 @@ final class KernelFixture {
         ports);
   }
 
+  /** The latest close of {@code id} at or before bar {@code t} (the kernel's mark). */
+  double lastClose(InstrumentId id, int t) {
+    int i = panel.instruments().indexOf(id);
+    for (int k = t; k >= 0; k--) {
+      double c = panel.close(k, i);
+      if (c > 0) {
+        return c;
+      }
+    }
+    return Double.NaN;
+  }
+
   /** Funding every 8 h at a fixed rate for every instrument. */
   FundingSchedule funding(double rate) {
     return (from, to, sink) -> {

@@ -192,4 +192,36 @@ class TradingKernelTest {
                     && r.trigger().equals("liquidation"))
         .isNotEmpty();
   }
+
+  /**
+   * On every bar: equity − capital = realised + unrealised − fees + funding, with the account's
+   * exact totals; and the equity the kernel reports is wallet + unrealised at the bar's marks.
+   */
+  @Test
+  void accountingIdentity_holdsOnEveryBar() {
+    TradingKernel[] holder = new TradingKernel[1];
+    int[] checked = {0};
+    KernelListener identity =
+        new KernelListener() {
+          @Override
+          public void onStep(int t, long time, double equity) {
+            var acc = holder[0].account();
+            double unrealized = acc.unrealizedPnl(id -> fixture.lastClose(id, t));
+            assertThat(equity).isCloseTo(acc.wallet().toDouble() + unrealized, within(1e-6));
+            assertThat(equity - 10_000)
+                .isCloseTo(
+                    acc.totalRealized().toDouble()
+                        + unrealized
+                        - acc.totalFees().toDouble()
+                        + acc.totalFunding().toDouble(),
+                    within(1e-6));
+            checked[0]++;
+          }
+        };
+    holder[0] = fixture.kernel(KernelPorts.backtest(identity), fixture.funding(0.0002));
+    holder[0].resume(KernelFixture.START);
+    holder[0].run(Pacer.unpaced());
+    assertThat(checked[0]).isEqualTo(24 * 20);
+    assertThat(holder[0].account().totalFunding().signum()).isNotZero();
+  }
 }
