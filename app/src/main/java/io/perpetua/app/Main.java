@@ -1,5 +1,6 @@
 package io.perpetua.app;
 
+import io.perpetua.app.cli.ApiKeyCommand;
 import io.perpetua.app.cli.BacktestCommand;
 import io.perpetua.app.cli.BenchCommand;
 import io.perpetua.app.cli.DataCommand;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
       DataCommand.class,
       BacktestCommand.class,
       MetricsCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      ApiKeyCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

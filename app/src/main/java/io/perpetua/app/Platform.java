@@ -4,6 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perpetua.app.config.ConfigException;
 import io.perpetua.app.config.PerpetuaConfig;
+import io.perpetua.backtest.engine.StrategyTemplates;
+import io.perpetua.backtest.job.ApiKeyStore;
+import io.perpetua.backtest.job.JobService;
+import io.perpetua.backtest.job.JobServiceConfig;
+import io.perpetua.backtest.job.JobValidator;
+import io.perpetua.backtest.job.StrategyCatalog;
+import io.perpetua.backtest.job.StrategyTemplate;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Money;
@@ -12,14 +19,21 @@ import io.perpetua.core.event.Event;
 import io.perpetua.core.time.Clock;
 import io.perpetua.core.time.ManualClock;
 import io.perpetua.core.time.Times;
+import io.perpetua.market.BarCatalog;
 import io.perpetua.market.importer.ProgressListener;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.ServerConfig;
+import io.perpetua.server.jobs.ApiKeySecrets;
+import io.perpetua.server.jobs.JobRoutes;
+import io.perpetua.server.jobs.SignatureVerifier;
+import io.perpetua.server.v1.BacktestRoutes;
 import io.perpetua.signals.feature.FeatureRegistry;
 import io.perpetua.signals.schedule.CronSchedule;
 import io.perpetua.signals.strategy.CrossSectionalStrategy;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.DatabaseConfig;
+import io.perpetua.store.jdbc.JdbcApiKeyStore;
+import io.perpetua.store.jdbc.JdbcJobStore;
 import io.perpetua.store.jdbc.JdbcTradingJournal;
 import io.perpetua.store.memory.InMemoryStateCache;
 import io.perpetua.store.memory.InProcessEventBus;
@@ -42,11 +56,16 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +98,9 @@ public final class Platform implements AutoCloseable {
   private final int port;
   private volatile TradingKernel kernel;
   private volatile Throwable kernelFailure;
+  private final AtomicReference<JobService> jobService = new AtomicReference<>();
+  private final AtomicReference<ApiKeyStore> apiKeyStore = new AtomicReference<>();
+  private volatile boolean closing;
 
   private Platform(
       PerpetuaConfig config,
@@ -106,6 +128,7 @@ public final class Platform implements AutoCloseable {
             ServerConfig.defaults()
                 .withHeartbeatStaleness(Duration.ofSeconds(config.server().heartbeatStaleSeconds()))
                 .withCorsAllowedOrigins(config.server().corsOrigins()));
+    addBacktestRoutes(ApiKeySecrets.resolve(dataDir, env));
     this.port = server.start(config.server().port());
     printWelcome(token);
     this.pacer = new WallClockPacer(speed);
@@ -139,6 +162,15 @@ public final class Platform implements AutoCloseable {
   }
 
   private DatabaseConfig databaseConfig() {
+    return databaseConfig(config, dataDir, env);
+  }
+
+  /**
+   * The configured database: {@code store.database_url} (password from {@code
+   * PERPETUA_STORE_DATABASE_PASSWORD}), else the embedded H2 file in {@code dataDir}.
+   */
+  public static DatabaseConfig databaseConfig(
+      PerpetuaConfig config, Path dataDir, Map<String, String> env) {
     String url = config.store().databaseUrl();
     if (url.isBlank()) {
       return DatabaseConfig.embedded(dataDir);
@@ -218,6 +250,7 @@ public final class Platform implements AutoCloseable {
             sharedData);
       }
       database = Database.open(databaseConfig());
+      startBacktestJobs();
       MarketLoader.Loaded market = MarketLoader.load(dataDir, tf);
       LOG.info(
           "market: {} instruments, {} bars ({})",
@@ -231,6 +264,64 @@ public final class Platform implements AutoCloseable {
     } catch (RuntimeException | IOException e) {
       kernelFailure = e;
       LOG.error("kernel failed: {}", e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The backtest APIs: {@code /api/v1/backtest/*} (bearer) and the signed job API {@code
+   * /v1/backtest/jobs}. They answer 503 until {@link #startBacktestJobs} has opened the job service
+   * on the database (which opens after the API is up).
+   */
+  private void addBacktestRoutes(ApiKeySecrets secrets) {
+    SignatureVerifier verifier =
+        new SignatureVerifier(
+            apiKeyStore::get,
+            secrets,
+            Clock.system(),
+            SignatureVerifier.DEFAULT_WINDOW,
+            SignatureVerifier.DEFAULT_REPLAY_CAPACITY);
+    double slippage = config.venue().slippageBps();
+    server.addRoutes(
+        new BacktestRoutes(
+            jobService::get,
+            new BacktestRoutes.Defaults(
+                config.data().timeframe(), config.paper().initialCapital(), slippage)));
+    server.addRoutes(new JobRoutes(jobService::get, verifier, slippage));
+  }
+
+  /**
+   * Opens the job service on the database with the backtest engine over the catalog; strategies and
+   * parameters are validated by resolving them as the engine will, symbols against the catalog. A
+   * failure here leaves the backtest APIs answering 503 but does not stop the kernel.
+   */
+  private void startBacktestJobs() {
+    try {
+      apiKeyStore.set(new JdbcApiKeyStore(database));
+      StrategyTemplates templates = BacktestSupport.templates(config);
+      List<StrategyTemplate> catalog = new ArrayList<>();
+      for (String id : templates.ids()) {
+        catalog.add(StrategyTemplate.checkedBy(id, overrides -> templates.resolve(id, overrides)));
+      }
+      Set<String> symbols = new HashSet<>();
+      for (var entry : new BarCatalog(dataDir.resolve("catalog")).list()) {
+        symbols.add(entry.instrument().venueSymbol());
+      }
+      JobService service =
+          new JobService(
+              new JdbcJobStore(database),
+              BacktestSupport.engine(config, dataDir),
+              new JobValidator(StrategyCatalog.of(catalog), symbols::contains),
+              Clock.system(),
+              JobServiceConfig.defaults());
+      synchronized (jobService) {
+        if (closing) {
+          return;
+        }
+        service.start();
+        jobService.set(service);
+      }
+    } catch (RuntimeException | IOException e) {
+      LOG.error("backtest job service not started: {}", e.getMessage(), e);
     }
   }
 
@@ -331,6 +422,13 @@ public final class Platform implements AutoCloseable {
     }
     ticker.shutdownNow();
     server.stop();
+    synchronized (jobService) {
+      closing = true;
+      JobService jobs = jobService.getAndSet(null);
+      if (jobs != null) {
+        jobs.close();
+      }
+    }
     bus.close();
     cache.close();
     Database db = database;

@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API server: the V1 route groups over the {@link PlatformState} plus any groups added
- * with {@link #addRoutes(RouteGroup)}, served by Javalin with the envelope, bearer-token auth,
- * CORS, request logging (never the {@code Authorization} header), {@code /openapi.json} generated
- * from the route table and Swagger UI at {@code /docs}.
+ * with {@link #addRoutes(RouteGroup)}, served by Javalin with the envelope (or bare responses for
+ * routes declared so), bearer-token auth (or a route's own authenticator), CORS, request logging
+ * (never the {@code Authorization} header), {@code /openapi.json} generated from the route table
+ * and Swagger UI at {@code /docs}.
  *
  * <p>Lifecycle: construct, add groups, {@link #start(int)}, {@link #stop()}; a stopped server
  * cannot be restarted. Thread-safe.
@@ -158,7 +159,8 @@ public final class ApiServer {
         HttpResponseException.class,
         (e, ctx) -> {
           if (e instanceof NotFoundResponse || e instanceof MethodNotAllowedResponse) {
-            dispatcher.unmatched(ctx, allowedMethods(routes, ctx.path()));
+            dispatcher.unmatched(
+                ctx, allowedMethods(routes, ctx.path()), styleFor(routes, ctx.path()));
           } else {
             dispatcher.fail(ctx, e);
           }
@@ -231,6 +233,26 @@ public final class ApiServer {
 
   private static void send(Context ctx, SwaggerUi.Asset asset) {
     ctx.contentType(asset.contentType()).result(asset.bytes());
+  }
+
+  /**
+   * The response style for a path no route matches: that of the routes under the same first path
+   * segment (e.g. {@code /v1}) when they all share one, else the envelope.
+   */
+  static Route.Style styleFor(RouteTable routes, String path) {
+    String first = firstSegment(path);
+    Set<Route.Style> styles = new TreeSet<>();
+    for (Route r : routes.routes()) {
+      if (firstSegment(r.path()).equals(first)) {
+        styles.add(r.style());
+      }
+    }
+    return styles.size() == 1 ? styles.iterator().next() : Route.Style.ENVELOPE;
+  }
+
+  private static String firstSegment(String path) {
+    int next = path.indexOf('/', 1);
+    return next < 0 ? path : path.substring(0, next);
   }
 
   private static Set<String> allowedMethods(RouteTable routes, String path) {

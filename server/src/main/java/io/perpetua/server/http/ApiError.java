@@ -6,6 +6,8 @@ package io.perpetua.server.http;
  * it is sent with. Clients branch on {@link #code()}, never on the message.
  *
  * <p>Codes are part of the public contract: never renumber or reuse one; add new constants instead.
+ * The constant names are public too: the job API (bare, unenveloped responses) sends them as its
+ * string error codes, e.g. {@code RATE_LIMITED}.
  */
 public enum ApiError {
   /** A query, path or body parameter has a value that is not accepted (message names it). */
@@ -16,10 +18,30 @@ public enum ApiError {
   MALFORMED_BODY(40003, 400, "Malformed JSON body"),
   /** The route exists but not for this HTTP method; sent with an {@code Allow} header. */
   METHOD_NOT_ALLOWED(40004, 405, "Method not allowed"),
+  /**
+   * The resource's state does not allow the action, e.g. cancelling a finished job. (The spec has
+   * no 409 range; like 40004 this sits in the request-error range.)
+   */
+  CONFLICT(40005, 409, "Conflict"),
+  /**
+   * Too many active jobs (or signed requests) for the caller; retry later. (The spec has no 429
+   * range; like 40004 this sits in the request-error range.)
+   */
+  RATE_LIMITED(40006, 429, "Rate limited"),
   /** No {@code Authorization: Bearer <token>} header on a protected route. */
   MISSING_TOKEN(40101, 401, "Missing bearer token"),
   /** A bearer token was given but is not the configured one. */
   INVALID_TOKEN(40102, 401, "Invalid token"),
+  /** A signed route was called without one of the three signature headers. */
+  MISSING_SIGNATURE(40103, 401, "Missing signature headers"),
+  /** The API key of a signed request does not exist or is revoked. */
+  INVALID_API_KEY(40104, 401, "Unknown or revoked API key"),
+  /** The timestamp of a signed request is too far from the server's time. */
+  STALE_TIMESTAMP(40105, 401, "Stale timestamp"),
+  /** A signed request was already received (same key and signature) within the time window. */
+  REPLAYED_REQUEST(40106, 401, "Replayed request"),
+  /** The signature of a signed request does not match (or a signature header is malformed). */
+  INVALID_SIGNATURE(40107, 401, "Invalid signature"),
   /** No route with this path. */
   UNKNOWN_ROUTE(40400, 404, "Unknown route"),
   /** The route exists but the resource does not, or no data has been published yet. */

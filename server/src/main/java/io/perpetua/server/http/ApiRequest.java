@@ -11,6 +11,7 @@ public final class ApiRequest {
   private final Route route;
   private final Map<String, Object> params;
   private final Object body;
+  private final Caller caller;
 
   /**
    * A request to {@code route}.
@@ -21,9 +22,31 @@ public final class ApiRequest {
    * @param body the parsed body, or null when the route takes none
    */
   public ApiRequest(Route route, Map<String, Object> params, Object body) {
+    this(route, params, body, null);
+  }
+
+  /**
+   * A request to {@code route} authenticated by its {@link RequestAuthenticator}.
+   *
+   * @param caller who sent it, or null for routes without an authenticator
+   */
+  public ApiRequest(Route route, Map<String, Object> params, Object body, Caller caller) {
     this.route = route;
     this.params = Map.copyOf(params);
     this.body = body;
+    this.caller = caller;
+  }
+
+  /**
+   * Who sent the request, as established by the route's authenticator.
+   *
+   * @throws IllegalStateException if the route has no authenticator (a programming error)
+   */
+  public Caller caller() {
+    if (caller == null) {
+      throw new IllegalStateException(route + " has no request authenticator");
+    }
+    return caller;
   }
 
   /** The parameter's value (or its default); empty when it is optional and absent. */

@@ -22,9 +22,22 @@ import java.util.regex.Pattern;
  * two cannot drift.
  *
  * <p>Built with {@link #get(String)} (or {@code post}, ...) and the {@link Builder}; routes require
- * the token unless {@link Builder#publicAccess()} is called. Immutable and thread-safe.
+ * the token unless {@link Builder#publicAccess()} is called, or authenticate requests their own way
+ * with {@link Builder#authenticatedBy}. Responses use the {@link Envelope} unless {@link
+ * Builder#bare()} is called. Immutable and thread-safe.
  */
 public final class Route {
+  /** How responses are written. */
+  public enum Style {
+    /** Success and errors in the {@link Envelope} (the {@code /api/v1} contract). */
+    ENVELOPE,
+    /**
+     * Success as the bare {@code data} object, errors as {@link ErrorObject} {@code {"error":
+     * {"code", "message"}}} (the job API).
+     */
+    BARE
+  }
+
   private static final Pattern PATH = Pattern.compile("(/[a-z0-9_.\\-]+|/\\{[a-z][a-z0-9_]*})+");
   private static final Pattern PATH_PARAM = Pattern.compile("\\{([a-z][a-z0-9_]*)}");
   private static final ObjectMapper EXAMPLES = new ObjectMapper();
@@ -35,6 +48,8 @@ public final class Route {
   private final String summary;
   private final String description;
   private final boolean authRequired;
+  private final RequestAuthenticator authenticator;
+  private final Style style;
   private final List<Param<?>> params;
   private final Class<?> bodyType;
   private final JsonNode bodyExample;
@@ -52,6 +67,8 @@ public final class Route {
     this.summary = require(b.summary, "summary");
     this.description = b.description == null ? "" : b.description;
     this.authRequired = b.authRequired;
+    this.authenticator = b.authenticator;
+    this.style = b.style;
     this.params = List.copyOf(b.params);
     this.bodyType = b.bodyType;
     this.bodyExample = b.bodyExample;
@@ -155,6 +172,16 @@ public final class Route {
     return authRequired;
   }
 
+  /** The authenticator of a route that does not use the bearer token, if any. */
+  public Optional<RequestAuthenticator> authenticator() {
+    return Optional.ofNullable(authenticator);
+  }
+
+  /** How responses are written. */
+  public Style style() {
+    return style;
+  }
+
   /** Query and path parameters, in declaration order. */
   public List<Param<?>> params() {
     return params;
@@ -197,6 +224,9 @@ public final class Route {
       all.add(ApiError.MISSING_TOKEN);
       all.add(ApiError.INVALID_TOKEN);
     }
+    if (authenticator != null) {
+      all.addAll(authenticator.errors());
+    }
     all.add(ApiError.INVALID_PARAMETER); // unknown query parameters are rejected on every route
     if (params.stream().anyMatch(Param::isRequired)) {
       all.add(ApiError.MISSING_PARAMETER);
@@ -233,6 +263,8 @@ public final class Route {
     private String summary;
     private String description;
     private boolean authRequired = true;
+    private RequestAuthenticator authenticator;
+    private Style style = Style.ENVELOPE;
     private final List<Param<?>> params = new ArrayList<>();
     private Class<?> bodyType;
     private JsonNode bodyExample;
@@ -270,6 +302,20 @@ public final class Route {
     /** Open without the bearer token (health probes, documentation). */
     public Builder publicAccess() {
       this.authRequired = false;
+      this.authenticator = null;
+      return this;
+    }
+
+    /** Authenticated by {@code value} instead of the bearer token. */
+    public Builder authenticatedBy(RequestAuthenticator value) {
+      this.authenticator = Objects.requireNonNull(value, "authenticator");
+      this.authRequired = false;
+      return this;
+    }
+
+    /** Responses without the envelope: the bare data, errors as {@link ErrorObject}. */
+    public Builder bare() {
+      this.style = Style.BARE;
       return this;
     }
 

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,10 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a {@link Route} for a request: checks the bearer token, parses and validates the declared
- * parameters (rejecting undeclared ones) and the body, calls the handler and writes the envelope.
- * Every failure becomes an error envelope with its {@link ApiError}; unexpected exceptions are
- * logged with a reference and answered with a generic 50000 that carries only the reference.
+ * Runs a {@link Route} for a request: checks the bearer token (or runs the route's {@link
+ * RequestAuthenticator}), parses and validates the declared parameters (rejecting undeclared ones)
+ * and the body, calls the handler and writes the envelope. Every failure becomes an error envelope
+ * with its {@link ApiError}; unexpected exceptions are logged with a reference and answered with a
+ * generic 50000 that carries only the reference. Responses of {@link Route.Style#BARE} routes are
+ * the bare data and {@link ErrorObject} errors.
  *
  * <p>Thread-safe: holds only immutable collaborators.
  */
@@ -56,7 +59,11 @@ public final class RouteDispatcher {
   /** Handles a request matched to {@code route}; never throws. */
   public void handle(Route route, Context ctx) {
     try {
-      if (route.authRequired()) {
+      Caller caller = null;
+      Optional<RequestAuthenticator> authenticator = route.authenticator();
+      if (authenticator.isPresent()) {
+        caller = authenticator.get().authenticate(raw(ctx));
+      } else if (route.authRequired()) {
         authenticate(ctx.header("Authorization"));
       }
       Map<String, Object> params = parseParams(route, ctx);
@@ -64,22 +71,40 @@ public final class RouteDispatcher {
       if (route.bodyType().isPresent()) {
         body = BodyParser.parse(mapper, ctx.bodyAsBytes(), route.bodyType().get());
       }
-      Object data = route.handler().handle(new ApiRequest(route, params, body));
-      write(ctx, route.successStatus(), Envelope.success(data, now()));
+      Object data = route.handler().handle(new ApiRequest(route, params, body, caller));
+      if (route.style() == Route.Style.BARE) {
+        writeJson(ctx, route.successStatus(), data, null);
+      } else {
+        write(ctx, route.successStatus(), Envelope.success(data, now()));
+      }
     } catch (Exception e) {
-      fail(ctx, e);
+      fail(route, ctx, e);
     }
+  }
+
+  /** The request as sent: raw target (path and query, undecoded), headers and body. */
+  private static RawRequest raw(Context ctx) {
+    String query = ctx.req().getQueryString();
+    String target = ctx.req().getRequestURI() + (query == null ? "" : "?" + query);
+    return RawRequest.of(ctx.method().name(), target, ctx.headerMap(), ctx.bodyAsBytes());
   }
 
   /**
    * Answers a request that matched no route: 405 if the path exists for other methods, else 404.
    */
   public void unmatched(Context ctx, Set<String> allowedMethods) {
+    unmatched(ctx, allowedMethods, Route.Style.ENVELOPE);
+  }
+
+  /** {@link #unmatched(Context, Set)}, written in {@code style}. */
+  public void unmatched(Context ctx, Set<String> allowedMethods, Route.Style style) {
     if (allowedMethods.isEmpty()) {
       writeError(
           ctx,
           ApiError.UNKNOWN_ROUTE,
-          "Unknown route: " + ctx.method().name() + " " + ApiException.echo(ctx.path()));
+          "Unknown route: " + ctx.method().name() + " " + ApiException.echo(ctx.path()),
+          style,
+          null);
     } else {
       String allow = String.join(", ", new TreeSet<>(allowedMethods));
       ctx.header("Allow", allow);
@@ -91,46 +116,94 @@ public final class RouteDispatcher {
               + " not allowed for "
               + ApiException.echo(ctx.path())
               + "; allowed: "
-              + allow);
+              + allow,
+          style,
+          null);
     }
   }
 
   /** Writes the error envelope for any exception; never throws and never exposes internals. */
   public void fail(Context ctx, Exception e) {
+    fail(ctx, e, Route.Style.ENVELOPE, null);
+  }
+
+  /** Writes the error for any exception in {@code route}'s style; never throws. */
+  public void fail(Route route, Context ctx, Exception e) {
+    fail(
+        ctx,
+        e,
+        route.style(),
+        route.authenticator().map(RequestAuthenticator::scheme).orElse(null));
+  }
+
+  private void fail(Context ctx, Exception e, Route.Style style, String challenge) {
     if (e instanceof ApiException api) {
       LOG.debug("{} {} -> {}: {}", ctx.method(), ctx.path(), api.error().code(), api.getMessage());
-      writeError(ctx, api.error(), api.getMessage());
+      writeError(ctx, api.error(), api.getMessage(), style, challenge);
     } else if (e instanceof ServiceUnavailableException) {
       LOG.warn("{} {}: upstream unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
-      writeError(ctx, ApiError.UPSTREAM_UNAVAILABLE, "Upstream service unavailable; retry later");
+      writeError(
+          ctx,
+          ApiError.UPSTREAM_UNAVAILABLE,
+          "Upstream service unavailable; retry later",
+          style,
+          challenge);
     } else if (e instanceof HttpResponseException http && http.getStatus() < 500) {
       // Raised by Javalin itself, e.g. a body over the size limit; its messages are generic.
-      writeError(ctx, ApiError.INVALID_PARAMETER, "Bad request: " + http.getMessage());
+      writeError(
+          ctx, ApiError.INVALID_PARAMETER, "Bad request: " + http.getMessage(), style, challenge);
     } else {
       String reference = String.format("%08x", ThreadLocalRandom.current().nextInt());
       LOG.error("{} {} failed (reference {})", ctx.method(), ctx.path(), reference, e);
-      writeError(ctx, ApiError.INTERNAL, "Internal server error (reference " + reference + ")");
+      writeError(
+          ctx,
+          ApiError.INTERNAL,
+          "Internal server error (reference " + reference + ")",
+          style,
+          challenge);
     }
   }
 
   /** Writes an error envelope with its HTTP status (and {@code WWW-Authenticate} for 401s). */
   public void writeError(Context ctx, ApiError error, String message) {
-    if (error == ApiError.MISSING_TOKEN) {
+    writeError(ctx, error, message, Route.Style.ENVELOPE, null);
+  }
+
+  /**
+   * Writes an error in {@code style} with its HTTP status. A 401 carries a {@code WWW-Authenticate}
+   * challenge: {@code challenge} (a {@link RequestAuthenticator#scheme()}) when given, else the
+   * bearer one.
+   */
+  public void writeError(
+      Context ctx, ApiError error, String message, Route.Style style, String challenge) {
+    if (challenge != null && error.httpStatus() == 401) {
+      ctx.header("WWW-Authenticate", challenge + " realm=\"perpetua\"");
+    } else if (error == ApiError.MISSING_TOKEN) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"perpetua\"");
     } else if (error == ApiError.INVALID_TOKEN) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"perpetua\", error=\"invalid_token\"");
     }
-    write(ctx, error.httpStatus(), Envelope.error(error, message, now()));
+    if (style == Route.Style.BARE) {
+      writeJson(ctx, error.httpStatus(), ErrorObject.of(error, message), error.code());
+    } else {
+      write(ctx, error.httpStatus(), Envelope.error(error, message, now()));
+    }
   }
 
   private void write(Context ctx, int status, Envelope envelope) {
+    writeJson(ctx, status, envelope, envelope.code());
+  }
+
+  private void writeJson(Context ctx, int status, Object value, Integer code) {
     byte[] json;
     try {
-      json = mapper.writeValueAsBytes(envelope);
+      json = mapper.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-    ctx.attribute(CODE_ATTRIBUTE, envelope.code());
+    if (code != null) {
+      ctx.attribute(CODE_ATTRIBUTE, code);
+    }
     ctx.header("Cache-Control", "no-store");
     ctx.status(status).contentType(JSON).result(json);
   }

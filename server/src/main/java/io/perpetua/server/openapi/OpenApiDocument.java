@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.perpetua.server.http.ApiError;
+import io.perpetua.server.http.ErrorObject;
 import io.perpetua.server.http.Param;
 import io.perpetua.server.http.Route;
 import io.perpetua.server.http.RouteTable;
@@ -19,7 +20,9 @@ import java.util.TreeMap;
 /**
  * Generates the OpenAPI 3.0.3 document of a {@link RouteTable}: every route with its parameters,
  * body, success envelope (data schema derived from the handler's response type, plus the declared
- * example), the error envelopes it can return, and the bearer security scheme. Stateless.
+ * example), the error envelopes it can return, and the bearer security scheme; routes with their
+ * own authenticator get its headers as {@code apiKey} schemes, and bare routes are documented
+ * without the envelope, with {@code ErrorObject} errors. Stateless.
  */
 public final class OpenApiDocument {
   /** The OpenAPI version written. */
@@ -30,6 +33,7 @@ public final class OpenApiDocument {
 
   private static final String JSON = "application/json";
   private static final String EXAMPLE_TIME = "2026-03-02T23:59:00Z";
+  private static final String ERROR_OBJECT = "ErrorObject";
 
   private OpenApiDocument() {}
 
@@ -40,7 +44,9 @@ public final class OpenApiDocument {
     ObjectNode info = doc.putObject("info");
     info.put("title", "Perpetua API");
     info.put("version", "v1");
-    info.put("description", description());
+    info.put(
+        "description",
+        description(table.routes().stream().anyMatch(r -> r.style() == Route.Style.BARE)));
     doc.putArray("servers").addObject().put("url", "/");
     doc.putArray("security").addObject().putArray(SECURITY_SCHEME);
     ArrayNode tags = doc.putArray("tags");
@@ -55,8 +61,26 @@ public final class OpenApiDocument {
         .put("type", "http")
         .put("scheme", "bearer")
         .put("description", "The API token: send 'Authorization: Bearer <token>'.");
+    for (Route route : table.routes()) {
+      route
+          .authenticator()
+          .ifPresent(
+              a ->
+                  a.headers()
+                      .forEach(
+                          (header, text) ->
+                              schemes
+                                  .putObject(header)
+                                  .put("type", "apiKey")
+                                  .put("in", "header")
+                                  .put("name", header)
+                                  .put("description", text)));
+    }
     ObjectNode schemas = components.putObject("schemas");
     schemas.set("ErrorEnvelope", errorEnvelope(mapper));
+    if (table.routes().stream().anyMatch(r -> r.style() == Route.Style.BARE)) {
+      schemas.set(ERROR_OBJECT, errorObject(mapper));
+    }
     SchemaGenerator generator = new SchemaGenerator(mapper, schemas);
 
     ObjectNode paths = doc.putObject("paths");
@@ -83,6 +107,13 @@ public final class OpenApiDocument {
     if (route.authRequired()) {
       security.addObject().putArray(SECURITY_SCHEME);
     }
+    route
+        .authenticator()
+        .ifPresent(
+            a -> {
+              ObjectNode all = security.addObject();
+              a.headers().keySet().forEach(all::putArray);
+            });
     if (!route.params().isEmpty()) {
       ArrayNode params = op.putArray("parameters");
       route.params().forEach(p -> params.add(parameter(p, mapper)));
@@ -132,6 +163,11 @@ public final class OpenApiDocument {
     ObjectNode response = mapper.createObjectNode();
     response.put("description", route.summary());
     ObjectNode media = response.putObject("content").putObject(JSON);
+    if (route.style() == Route.Style.BARE) {
+      media.set("schema", generator.schema(route.responseType(), false));
+      route.responseExample().ifPresent(ex -> media.set("example", ex));
+      return response;
+    }
     ObjectNode schema = media.putObject("schema");
     schema.put("type", "object");
     schema.putArray("required").add("code").add("message").add("data").add("timestamp");
@@ -160,13 +196,20 @@ public final class OpenApiDocument {
           errors.forEach(e -> lines.add(e.code() + " " + e.title()));
           response.put("description", String.join("; ", lines));
           ObjectNode media = response.putObject("content").putObject(JSON);
-          media.putObject("schema").put("$ref", "#/components/schemas/ErrorEnvelope");
+          boolean bare = route.style() == Route.Style.BARE;
+          media
+              .putObject("schema")
+              .put("$ref", "#/components/schemas/" + (bare ? ERROR_OBJECT : "ErrorEnvelope"));
           ObjectNode examples = media.putObject("examples");
           for (ApiError e : errors) {
             examples
-                .putObject(String.valueOf(e.code()))
+                .putObject(bare ? e.name() : String.valueOf(e.code()))
                 .put("summary", e.title())
-                .set("value", envelope(mapper, e.code(), e.title(), null));
+                .set(
+                    "value",
+                    bare
+                        ? mapper.valueToTree(ErrorObject.of(e, e.title()))
+                        : envelope(mapper, e.code(), e.title(), null));
           }
         });
   }
@@ -201,18 +244,46 @@ public final class OpenApiDocument {
     return schema;
   }
 
-  private static String description() {
+  private static ObjectNode errorObject(ObjectMapper mapper) {
+    ObjectNode schema = mapper.createObjectNode();
+    schema.put("type", "object");
+    schema.put("description", "The error body of the job API (responses without the envelope).");
+    schema.putArray("required").add("error");
+    schema.put("additionalProperties", false);
+    ObjectNode error = schema.putObject("properties").putObject("error");
+    error.put("type", "object");
+    error.putArray("required").add("code").add("message");
+    error.put("additionalProperties", false);
+    ObjectNode props = error.putObject("properties");
+    ArrayNode names = props.putObject("code").put("type", "string").putArray("enum");
+    for (ApiError e : ApiError.values()) {
+      names.add(e.name());
+    }
+    props.putObject("message").put("type", "string").put("description", "What went wrong");
+    return schema;
+  }
+
+  private static String description(boolean bareRoutes) {
     StringBuilder d = new StringBuilder();
     d.append("The Perpetua platform API. Every response is an envelope ")
         .append("`{code, message, data, timestamp}`: `code` 0 and `message` \"success\" on ")
         .append("success, an error code below otherwise (with `data: null`). Times are ISO-8601 ")
         .append("UTC; prices have 8 decimal places, weights and ratios 6, money 2.\n\n")
         .append("Every route except the health checks, `/docs` and `/openapi.json` requires ")
-        .append("`Authorization: Bearer <token>`.\n\n")
-        .append("| code | HTTP | meaning |\n|---|---|---|\n");
+        .append("`Authorization: Bearer <token>`.\n\n");
+    if (bareRoutes) {
+      d.append("The job API under `/v1/backtest/jobs` differs: its responses are bare objects ")
+          .append("(no envelope), its errors `{\"error\": {\"code\": \"<name>\", \"message\"}}` ")
+          .append("with the names below, and its requests are signed with an API key ")
+          .append("(`X-Perpetua-API-Key`, `X-Perpetua-Timestamp`, `X-Perpetua-Signature`; ")
+          .append("see docs/api.md).\n\n");
+    }
+    d.append("| code | name | HTTP | meaning |\n|---|---|---|---|\n");
     for (ApiError e : ApiError.values()) {
       d.append("| ")
           .append(e.code())
+          .append(" | ")
+          .append(e.name())
           .append(" | ")
           .append(e.httpStatus())
           .append(" | ")

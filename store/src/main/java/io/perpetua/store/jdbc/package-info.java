@@ -1,5 +1,7 @@
 /**
  * JDBC persistence: {@link io.perpetua.store.jdbc.Database} (pool + Flyway migrations, H2 or
- * PostgreSQL) and {@link io.perpetua.store.jdbc.JdbcTradingJournal}.
+ * PostgreSQL), {@link io.perpetua.store.jdbc.JdbcTradingJournal}, {@link
+ * io.perpetua.store.jdbc.JdbcJobStore} (backtest jobs) and {@link
+ * io.perpetua.store.jdbc.JdbcApiKeyStore}.
  */
 package io.perpetua.store.jdbc;

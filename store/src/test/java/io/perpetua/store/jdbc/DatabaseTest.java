@@ -66,6 +66,8 @@ class DatabaseTest {
               "funding_events",
               "rebalance_events",
               "signal_snapshots",
+              "backtest_jobs",
+              "api_keys",
               "flyway_schema_history");
     }
     assertThat(Files.exists(tempDir.resolve("perpetua.mv.db"))).isTrue();
@@ -86,7 +88,7 @@ class DatabaseTest {
       while (rs.next()) {
         rows.add(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getBoolean(3));
       }
-      assertThat(rows).containsExactly("1/SQL/true");
+      assertThat(rows).containsExactly("1/SQL/true", "2/SQL/true");
     }
   }
 

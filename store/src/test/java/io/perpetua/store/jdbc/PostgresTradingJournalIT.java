@@ -79,6 +79,8 @@ class PostgresTradingJournalIT extends TradingJournalContract {
               "funding_events",
               "rebalance_events",
               "signal_snapshots",
+              "backtest_jobs",
+              "api_keys",
               "flyway_schema_history");
     }
   }

@@ -1,0 +1,33 @@
+package io.perpetua.store.memory;
+
+import io.perpetua.backtest.job.ApiKeyStore;
+import io.perpetua.backtest.job.InMemoryApiKeyStore;
+import io.perpetua.backtest.job.InMemoryJobStore;
+import io.perpetua.backtest.job.JobStore;
+import io.perpetua.store.contract.ApiKeyStoreContract;
+import io.perpetua.store.contract.JobStoreContract;
+import org.junit.jupiter.api.Nested;
+
+/** The in-memory job and key stores pass the same contracts as the JDBC ones. */
+class InMemoryBacktestStoresTest {
+  @Nested
+  class Jobs extends JobStoreContract {
+    @Override
+    protected JobStore openFresh() {
+      return new InMemoryJobStore();
+    }
+
+    @Override
+    protected JobStore reopen() {
+      return store; // "restart" keeps the instance: it models a store that survives the process
+    }
+  }
+
+  @Nested
+  class Keys extends ApiKeyStoreContract {
+    @Override
+    protected ApiKeyStore openFresh() {
+      return new InMemoryApiKeyStore();
+    }
+  }
+}
