@@ -2,14 +2,9 @@ package io.perpetua.store.jdbc;
 
 import io.perpetua.backtest.job.ApiKeyStore;
 import io.perpetua.backtest.job.JobStore;
-import io.perpetua.core.testing.Services;
 import io.perpetua.store.contract.ApiKeyStoreContract;
 import io.perpetua.store.contract.JobStoreContract;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -20,36 +15,20 @@ import org.junit.jupiter.api.Nested;
  * close the pool and open a new one.
  */
 class PostgresBacktestStoresIT {
-  private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-  private static final String USER = "postgres";
-  private static final String SCHEMA =
-      "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-  private static boolean available;
+  private static final PostgresTestSchema SCHEMA = new PostgresTestSchema();
 
   @BeforeAll
   static void requirePostgres() {
-    Services.requirePostgres();
-    available = true;
+    SCHEMA.require();
   }
 
   @AfterAll
   static void dropSchema() throws SQLException {
-    if (available) {
-      execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-    }
-  }
-
-  private static void execute(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(URL, USER, "");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
+    SCHEMA.drop();
   }
 
   private static DatabaseConfig freshSchema() throws SQLException {
-    execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-    execute("CREATE SCHEMA " + SCHEMA);
-    return DatabaseConfig.of(URL + "?currentSchema=" + SCHEMA, USER, "");
+    return SCHEMA.fresh();
   }
 
   @Nested

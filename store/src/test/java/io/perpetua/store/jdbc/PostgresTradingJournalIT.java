@@ -2,17 +2,13 @@ package io.perpetua.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.perpetua.core.testing.Services;
 import io.perpetua.store.contract.TradingJournalContract;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,47 +18,31 @@ import org.junit.jupiter.api.Test;
  * it_<random>} (selected with {@code currentSchema}), dropped after the class.
  */
 class PostgresTradingJournalIT extends TradingJournalContract {
-  private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-  private static final String USER = "postgres";
-  private static final String SCHEMA =
-      "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-  private static boolean available;
+  private static final PostgresTestSchema SCHEMA = new PostgresTestSchema();
 
   @BeforeAll
   static void requirePostgres() {
-    Services.requirePostgres();
-    available = true;
+    SCHEMA.require();
   }
 
   @AfterAll
   static void dropSchema() throws SQLException {
-    if (available) {
-      execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-    }
-  }
-
-  private static void execute(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(URL, USER, "");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
+    SCHEMA.drop();
   }
 
   @Override
   protected DatabaseConfig freshDatabase() throws SQLException {
-    execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-    execute("CREATE SCHEMA " + SCHEMA);
-    return DatabaseConfig.of(URL + "?currentSchema=" + SCHEMA, USER, "");
+    return SCHEMA.fresh();
   }
 
   @Test
   void schemaAndMigrationHistory_liveInTheTestSchema() throws SQLException {
-    try (Connection c = DriverManager.getConnection(URL, USER, "");
+    try (Connection c = PostgresTestSchema.connect();
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
                     + " ORDER BY table_name")) {
-      ps.setString(1, SCHEMA);
+      ps.setString(1, SCHEMA.name);
       List<String> tables = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
