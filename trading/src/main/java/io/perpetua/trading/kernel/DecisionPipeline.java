@@ -32,6 +32,7 @@ final class DecisionPipeline {
   private final PipelineStage featureStage;
   private final PipelineStage signalStage;
   private final PlatformState state;
+  private final boolean publish;
 
   DecisionPipeline(
       CrossSectionalStrategy strategy,
@@ -39,7 +40,9 @@ final class DecisionPipeline {
       FeatureRegistry registry,
       int instrumentCount,
       PlatformState state,
-      LongSupplier wallClock) {
+      LongSupplier wallClock,
+      boolean publish) {
+    this.publish = publish;
     this.strategy = strategy;
     this.pool = new AssetPool(poolDefinition);
     this.features = strategy.requiredFeatures().stream().map(registry::resolve).toList();
@@ -49,13 +52,19 @@ final class DecisionPipeline {
     this.scratch = new double[instrumentCount];
     this.state = state;
     this.poolStage =
-        new PipelineStage("asset_pool_service", "asset_pool", "Asset pool", state, wallClock);
+        new PipelineStage(
+            "asset_pool_service", "asset_pool", "Asset pool", state, wallClock, publish);
     this.featureStage =
         new PipelineStage(
-            "feature_service", "feature_calculation", "Feature calculation", state, wallClock);
+            "feature_service",
+            "feature_calculation",
+            "Feature calculation",
+            state,
+            wallClock,
+            publish);
     this.signalStage =
         new PipelineStage(
-            "signal_service", "signal_generation", "Signal generation", state, wallClock);
+            "signal_service", "signal_generation", "Signal generation", state, wallClock, publish);
   }
 
   List<PipelineStage> stages() {
@@ -100,7 +109,9 @@ final class DecisionPipeline {
             "active_strategy", strategy.id().value(),
             "long_count", decision.longCount(),
             "short_count", decision.shortCount()));
-    state.putSignal(snapshot(view, decision));
+    if (publish) {
+      state.putSignal(snapshot(view, decision));
+    }
     return decision;
   }
 

@@ -47,6 +47,7 @@ final class ExecutionService implements VenueListener {
   private final PipelineStage stage;
   private final Consumer<InstrumentId> positionChanged;
   private ActiveRebalance active;
+  private boolean submitting;
 
   private static final class ActiveRebalance {
     final RebalanceId id;
@@ -116,6 +117,7 @@ final class ExecutionService implements VenueListener {
     for (int i = 0; i < instruments.size(); i++) {
       index.put(instruments.get(i).id(), i);
     }
+    submitting = true; // venue callbacks during submission must not complete the rebalance early
     for (Order order : plan.orders()) {
       active.total++;
       int i = index.get(order.instrument());
@@ -131,6 +133,7 @@ final class ExecutionService implements VenueListener {
       listener.onOrderSent(order);
       venue.submit(order);
     }
+    submitting = false;
     finishIfDone();
     return plan.orders().size();
   }
@@ -233,7 +236,7 @@ final class ExecutionService implements VenueListener {
   }
 
   private void finishIfDone() {
-    if (active == null || active.open > 0) {
+    if (active == null || active.open > 0 || submitting) {
       return;
     }
     long now = clock.nowMillis();

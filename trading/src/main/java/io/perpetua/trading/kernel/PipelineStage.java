@@ -19,19 +19,22 @@ public final class PipelineStage {
   private final PlatformState state;
   private final LongSupplier wallClock;
   private final long startedAtMs;
+  private final boolean enabled;
   private String status = "idle";
   private String health = "healthy";
   private Long lastRunMs;
   private Long nextRunMs;
   private Map<String, Object> metrics = Map.of();
 
-  /** A stage named {@code stage} served by {@code service}. */
+  /** A stage named {@code stage} served by {@code service}; a disabled stage records nothing. */
   public PipelineStage(
       String service,
       String stage,
       String displayName,
       PlatformState state,
-      LongSupplier wallClock) {
+      LongSupplier wallClock,
+      boolean enabled) {
+    this.enabled = enabled;
     this.service = service;
     this.stage = stage;
     this.displayName = displayName;
@@ -42,12 +45,18 @@ public final class PipelineStage {
 
   /** Marks the stage running. */
   public synchronized void running() {
+    if (!enabled) {
+      return;
+    }
     status = "running";
     publish();
   }
 
   /** Records a successful run. */
   public synchronized void ran(long runMs, Long nextMs, Map<String, Object> newMetrics) {
+    if (!enabled) {
+      return;
+    }
     status = "idle";
     health = "healthy";
     lastRunMs = runMs;
@@ -59,6 +68,9 @@ public final class PipelineStage {
   /** Sets status and metrics without a run (e.g. a streaming stage). */
   public synchronized void update(
       String newStatus, Long lastMs, Long nextMs, Map<String, Object> newMetrics) {
+    if (!enabled) {
+      return;
+    }
     status = newStatus;
     lastRunMs = lastMs;
     nextRunMs = nextMs;
@@ -68,6 +80,9 @@ public final class PipelineStage {
 
   /** Records a failure; the service reports degraded until its next success. */
   public synchronized void failed(long runMs, String error) {
+    if (!enabled) {
+      return;
+    }
     status = "error";
     health = "degraded";
     lastRunMs = runMs;
@@ -79,6 +94,9 @@ public final class PipelineStage {
 
   /** Re-publishes the heartbeat with the current wall time. */
   public synchronized void heartbeat() {
+    if (!enabled) {
+      return;
+    }
     state.putHeartbeat(new Heartbeat(service, health, wallClock.getAsLong(), startedAtMs, metrics));
   }
 

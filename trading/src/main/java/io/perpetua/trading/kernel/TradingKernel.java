@@ -75,6 +75,7 @@ public final class TradingKernel {
   private long nextTimerMs;
   private int rebalanceSeq;
   private int liquidations;
+  private int lastProcessedStep = -1;
   private boolean halted;
 
   /** Wires a kernel; call {@link #resume()} before {@link #run}. */
@@ -118,11 +119,25 @@ public final class TradingKernel {
             panel.quoteVolume());
     LongSupplier wall = ports.wallClock();
     this.decisions =
-        new DecisionPipeline(strategy, poolDefinition, features, instruments.size(), state, wall);
+        new DecisionPipeline(
+            strategy,
+            poolDefinition,
+            features,
+            instruments.size(),
+            state,
+            wall,
+            config.publishState());
     this.dataStage =
-        new PipelineStage("data_service", "data_ingestion", "Data ingestion", state, wall);
+        new PipelineStage(
+            "data_service", "data_ingestion", "Data ingestion", state, wall, config.publishState());
     this.executionStage =
-        new PipelineStage("execution_service", "order_execution", "Order execution", state, wall);
+        new PipelineStage(
+            "execution_service",
+            "order_execution",
+            "Order execution",
+            state,
+            wall,
+            config.publishState());
   }
 
   /**
@@ -160,6 +175,7 @@ public final class TradingKernel {
       // never schedule timers before the data begins, whatever the clock was created with
       clock.set(Math.max(clock.nowMillis(), panel.openTimes()[0]));
     }
+    lastProcessedStep = nextStep - 1;
     if (nextStep > 0) {
       long t = panel.closeTime(nextStep - 1);
       clock.set(Math.max(clock.nowMillis(), t));
@@ -222,6 +238,7 @@ public final class TradingKernel {
     long closeTime = panel.closeTime(t);
     long prev = t > 0 ? panel.closeTime(t - 1) : closeTime - panel.barMillis();
     clock.set(closeTime);
+    lastProcessedStep = t;
     view.moveTo(t, closeTime);
     int n = instruments.size();
     for (int i = 0; i < n; i++) {
@@ -307,24 +324,24 @@ public final class TradingKernel {
     nextTimerMs = config.rebalanceCron().next(timeMs);
     boolean due =
         lastRebalanceMs == Long.MIN_VALUE
-            || Times.parseDate(Times.isoDate(timeMs))
-                    - Times.parseDate(Times.isoDate(lastRebalanceMs))
-                >= config.rebalanceDays() * Times.DAY_MS;
-    if (!due || execution.busy() || halted) {
+            || Math.floorDiv(timeMs, Times.DAY_MS) - Math.floorDiv(lastRebalanceMs, Times.DAY_MS)
+                >= config.rebalanceDays();
+    // the bar that closed at or before the timer (a timer at a bar's close sees that bar)
+    int latest = lastProcessedStep;
+    if (!due || halted || latest < 0) {
       return;
     }
-    int latest = nextStep - 1;
-    if (latest < 0) {
-      return;
+    if (execution.busy()) {
+      // a new decision supersedes orders still working (e.g. an instrument without a price since)
+      for (var working : execution.openOrders()) {
+        venue.cancel(working.order().clientOrderId());
+      }
     }
     view.moveTo(latest, timeMs);
     StrategyDecision d = decisions.decide(view, nextTimerMs);
-    RebalanceId id =
-        RebalanceId.of(
-            "rb-" + Times.isoDate(timeMs).replace("-", "") + "-" + strategy.id().value());
     execution.rebalance(
         strategy.id(),
-        id,
+        rebalanceId(timeMs),
         "cron",
         instruments,
         d.weights(),
@@ -333,6 +350,18 @@ public final class TradingKernel {
         d.minTradeFraction());
     lastRebalanceMs = timeMs;
     rebalanceSeq++;
+  }
+
+  /** {@code rb-<yyyyMMdd>-<HHmm>-<strategy>}: unique per decision, stable across restarts. */
+  private RebalanceId rebalanceId(long timeMs) {
+    String stamp = Times.iso(timeMs); // 2026-03-02T23:59:00Z
+    String time =
+        stamp.substring(0, 10).replace("-", "")
+            + "-"
+            + stamp.substring(11, 13)
+            + stamp.substring(14, 16);
+    String name = strategy.id().value();
+    return RebalanceId.of("rb-" + time + "-" + name.substring(0, Math.min(name.length(), 47)));
   }
 
   private void republishSignal() {

@@ -56,6 +56,32 @@ final class KernelFixture {
     return kernel(ports, funding, KernelConfig.DEFAULT_MAINTENANCE_MARGIN_RATE);
   }
 
+  /** A kernel running {@code strategy} on {@code cron} every {@code rebalanceDays} days. */
+  TradingKernel kernel(
+      KernelPorts ports,
+      io.perpetua.signals.strategy.CrossSectionalStrategy strategy,
+      String cron,
+      int rebalanceDays) {
+    ManualClock clock = new ManualClock(Long.MIN_VALUE / 2);
+    Map<InstrumentId, Instrument> byId = new HashMap<>();
+    instruments.forEach(x -> byId.put(x.id(), x));
+    SimulatedVenue venue = new SimulatedVenue(byId, SimulatedVenueConfig.defaults(), clock);
+    KernelConfig config =
+        new KernelConfig(
+            "bt", Money.parse("10000"), CronSchedule.parse(cron), rebalanceDays, false);
+    return new TradingKernel(
+        config,
+        panel,
+        FundingSchedule.none(),
+        instruments,
+        strategy,
+        AssetPoolDefinition.defaultPool(),
+        new FeatureRegistry(),
+        venue,
+        clock,
+        ports);
+  }
+
   TradingKernel kernel(KernelPorts ports, FundingSchedule funding, double maintenanceMarginRate) {
     ManualClock clock = new ManualClock(Long.MIN_VALUE / 2); // the kernel must anchor it
     Map<InstrumentId, Instrument> byId = new HashMap<>();

@@ -224,4 +224,96 @@ class TradingKernelTest {
     assertThat(checked[0]).isEqualTo(24 * 20);
     assertThat(holder[0].account().totalFunding().signum()).isNotZero();
   }
+
+  private static io.perpetua.signals.strategy.RankLongShortStrategy rank(int n) {
+    return new io.perpetua.signals.strategy.RankLongShortStrategy(
+        io.perpetua.core.StrategyId.of("hourly"),
+        "default",
+        java.util.List.of("zscore_neg_ret_2h"),
+        new double[] {1.0},
+        n,
+        n,
+        1.0);
+  }
+
+  /** Hourly decisions: distinct rebalance and client order ids, nothing refused as a duplicate. */
+  @Test
+  void hourlyRebalances_neverRepeatClientOrderIds() {
+    Recorder rec = new Recorder();
+    TradingKernel k = fixture.kernel(KernelPorts.backtest(rec), rank(10), "30 * * * *", 0);
+    k.resume(KernelFixture.START);
+    k.run(Pacer.unpaced());
+    assertThat(k.rebalances()).isEqualTo(24 * 20 - 1);
+    assertThat(rec.events).noneMatch(e -> e instanceof io.perpetua.core.event.OrderRejected);
+    assertThat(rec.sent.stream().map(o -> o.clientOrderId()).distinct().count())
+        .isEqualTo(rec.sent.size());
+    assertThat(rec.sent.stream().map(o -> o.rebalanceId()).distinct().count()).isGreaterThan(400);
+  }
+
+  /** A timer at a bar's close time decides on that bar, not the one before. */
+  @Test
+  void timerAtBarClose_seesThatBar() {
+    List<long[]> seen = new ArrayList<>();
+    var base = rank(5);
+    var capturing =
+        new io.perpetua.signals.strategy.CrossSectionalStrategy() {
+          @Override
+          public io.perpetua.core.StrategyId id() {
+            return base.id();
+          }
+
+          @Override
+          public String poolName() {
+            return base.poolName();
+          }
+
+          @Override
+          public List<String> requiredFeatures() {
+            return base.requiredFeatures();
+          }
+
+          @Override
+          public java.util.Map<String, Object> parameters() {
+            return base.parameters();
+          }
+
+          @Override
+          public io.perpetua.signals.strategy.StrategyDecision decide(
+              io.perpetua.signals.MarketView view, boolean[] pool, List<double[]> f) {
+            seen.add(new long[] {view.time(), Double.doubleToLongBits(view.close(0, 0))});
+            return base.decide(view, pool, f);
+          }
+        };
+    TradingKernel k =
+        fixture.kernel(KernelPorts.backtest(new Recorder()), capturing, "0 * * * *", 0);
+    k.resume(KernelFixture.START);
+    k.run(Pacer.unpaced());
+    assertThat(seen).hasSizeGreaterThan(400);
+    for (long[] s : seen) {
+      int bar = (int) ((s[0] - KernelFixture.START) / 3_600_000L) - 1; // the bar closing at s[0]
+      assertThat(Double.longBitsToDouble(s[1])).isEqualTo(fixture.panel.close(bar, 0));
+    }
+  }
+
+  /** An instrument without prices for days cannot stall the decisions of all the others. */
+  @Test
+  void priceGap_doesNotStallRebalances() {
+    KernelFixture gapped = new KernelFixture(80, 24 * 20, 7);
+    int n = 80;
+    for (int t = 24 * 3; t < 24 * 8; t++) {
+      for (int i = 0; i < 10; i++) {
+        gapped.panel.close()[t * n + i] = Double.NaN;
+      }
+    }
+    Recorder rec = new Recorder();
+    TradingKernel k = gapped.kernel(KernelPorts.backtest(rec), FundingSchedule.none());
+    k.resume(KernelFixture.START);
+    k.run(Pacer.unpaced());
+    assertThat(k.rebalances()).isEqualTo(20);
+    assertThat(rec.events)
+        .filteredOn(
+            e -> e instanceof io.perpetua.core.event.RebalanceCompleted r && r.ordersFailed() > 0)
+        .as("orders stuck on the gapped instruments were superseded")
+        .isNotEmpty();
+  }
 }
