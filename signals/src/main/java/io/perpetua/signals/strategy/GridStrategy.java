@@ -2,8 +2,6 @@ package io.perpetua.signals.strategy;
 
 import io.perpetua.core.StrategyId;
 import io.perpetua.signals.MarketView;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,20 +16,17 @@ import java.util.Set;
  * <p>Expressed as target weights, so it runs through the same kernel, risk checks and venue as any
  * portfolio strategy; rebalanced every bar by its schedule. Immutable parameters; stateless.
  */
-public final class GridStrategy implements CrossSectionalStrategy {
+public final class GridStrategy extends ConfiguredStrategy {
   /** The configuration type name. */
   public static final String TYPE = "grid";
 
   private static final Set<String> PARAMETERS =
       Set.of("grid_levels", "upper_price", "lower_price", "gross_exposure");
 
-  private final StrategyId id;
-  private final String poolName;
   private final int levels;
   private final double upper;
   private final double lower;
   private final double grossExposure;
-  private final Map<String, Object> parameters;
 
   /** Creates the grid; the bounds must be positive and ordered. */
   public GridStrategy(
@@ -41,6 +36,18 @@ public final class GridStrategy implements CrossSectionalStrategy {
       double upper,
       double lower,
       double grossExposure) {
+    super(
+        id,
+        poolName,
+        List.of(),
+        "grid_levels",
+        levels,
+        "upper_price",
+        upper,
+        "lower_price",
+        lower,
+        "gross_exposure",
+        grossExposure);
     if (levels < 1 || levels > 1000) {
       throw new IllegalArgumentException("parameter grid_levels must be in 1..1000, was " + levels);
     }
@@ -54,38 +61,10 @@ public final class GridStrategy implements CrossSectionalStrategy {
     if (!(grossExposure > 0) || grossExposure > 125) {
       throw new IllegalArgumentException("parameter gross_exposure must be in (0, 125]");
     }
-    this.id = id;
-    this.poolName = poolName;
     this.levels = levels;
     this.upper = upper;
     this.lower = lower;
     this.grossExposure = grossExposure;
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("grid_levels", levels);
-    p.put("upper_price", upper);
-    p.put("lower_price", lower);
-    p.put("gross_exposure", grossExposure);
-    this.parameters = Collections.unmodifiableMap(p);
-  }
-
-  @Override
-  public StrategyId id() {
-    return id;
-  }
-
-  @Override
-  public String poolName() {
-    return poolName;
-  }
-
-  @Override
-  public List<String> requiredFeatures() {
-    return List.of();
-  }
-
-  @Override
-  public Map<String, Object> parameters() {
-    return parameters;
   }
 
   /** The fraction of the allocation held at {@code price}: levels above it / all levels. */

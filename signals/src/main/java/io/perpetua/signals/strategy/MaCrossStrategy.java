@@ -2,8 +2,6 @@ package io.perpetua.signals.strategy;
 
 import io.perpetua.core.StrategyId;
 import io.perpetua.signals.MarketView;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +37,7 @@ import java.util.Set;
  * backwards, or whose instrument count changes, raises {@link IllegalStateException}: use one
  * instance per run. Immutable parameters; not thread-safe.
  */
-public final class MaCrossStrategy implements CrossSectionalStrategy {
+public final class MaCrossStrategy extends ConfiguredStrategy {
   /** The configuration type name. */
   public static final String TYPE = "ma_cross";
 
@@ -49,12 +47,9 @@ public final class MaCrossStrategy implements CrossSectionalStrategy {
   private static final double PRICE_SCALE = 1e8;
   private static final Set<String> PARAMETERS = Set.of("fast", "slow", "gross_exposure");
 
-  private final StrategyId id;
-  private final String poolName;
   private final int fast;
   private final int slow;
   private final double grossExposure;
-  private final Map<String, Object> parameters;
 
   // per instrument (dense index): ring buffer of the last `slow` fixed-point closes at
   // [i * slow, (i + 1) * slow), next write slot, bars seen (capped at slow), window sums,
@@ -72,6 +67,7 @@ public final class MaCrossStrategy implements CrossSectionalStrategy {
 
   /** Creates the strategy; requires {@code 1 <= fast < slow <= 10000}. */
   public MaCrossStrategy(StrategyId id, String poolName, int fast, int slow, double grossExposure) {
+    super(id, poolName, List.of(), "fast", fast, "slow", slow, "gross_exposure", grossExposure);
     if (fast < 1 || slow <= fast || slow > 10_000) {
       throw new IllegalArgumentException(
           "parameters fast and slow must satisfy 1 <= fast < slow <= 10000, were "
@@ -83,36 +79,9 @@ public final class MaCrossStrategy implements CrossSectionalStrategy {
       throw new IllegalArgumentException(
           "parameter gross_exposure must be in (0, 10], was " + grossExposure);
     }
-    this.id = id;
-    this.poolName = poolName;
     this.fast = fast;
     this.slow = slow;
     this.grossExposure = grossExposure;
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("fast", fast);
-    p.put("slow", slow);
-    p.put("gross_exposure", grossExposure);
-    this.parameters = Collections.unmodifiableMap(p);
-  }
-
-  @Override
-  public StrategyId id() {
-    return id;
-  }
-
-  @Override
-  public String poolName() {
-    return poolName;
-  }
-
-  @Override
-  public List<String> requiredFeatures() {
-    return List.of();
-  }
-
-  @Override
-  public Map<String, Object> parameters() {
-    return parameters;
   }
 
   /**
@@ -156,14 +125,14 @@ public final class MaCrossStrategy implements CrossSectionalStrategy {
     if (holding.length != n) {
       if (processed > 0) {
         throw new IllegalStateException(
-            id + ": instrument count changed from " + holding.length + " to " + n);
+            id() + ": instrument count changed from " + holding.length + " to " + n);
       }
       allocate(n);
     }
     int history = view.history();
     if (history < processed || view.time() < lastTimeMs) {
       throw new IllegalStateException(
-          id
+          id()
               + ": decide called out of order (history "
               + history
               + " after "

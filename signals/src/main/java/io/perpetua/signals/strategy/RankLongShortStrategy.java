@@ -4,8 +4,6 @@ import io.perpetua.core.StrategyId;
 import io.perpetua.signals.MarketView;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,18 +18,14 @@ import java.util.Set;
  * no instrument is both long and short. Ties are broken by instrument index (deterministic).
  * Immutable parameters; {@link #decide} is not thread-safe (it reuses scratch arrays).
  */
-public final class RankLongShortStrategy implements CrossSectionalStrategy {
+public final class RankLongShortStrategy extends ConfiguredStrategy {
   /** The configuration type name. */
   public static final String TYPE = "rank_long_short";
 
-  private final StrategyId id;
-  private final String poolName;
-  private final List<String> features;
   private final double[] featureWeights;
   private final int longN;
   private final int shortN;
   private final double grossExposure;
-  private final Map<String, Object> parameters;
 
   /** Creates the strategy; {@code featureWeights} must match {@code features} in length. */
   public RankLongShortStrategy(
@@ -42,6 +36,20 @@ public final class RankLongShortStrategy implements CrossSectionalStrategy {
       int longN,
       int shortN,
       double grossExposure) {
+    super(
+        id,
+        poolName,
+        features,
+        "long_n",
+        longN,
+        "short_n",
+        shortN,
+        "features",
+        List.copyOf(features),
+        "feature_weights",
+        Arrays.stream(featureWeights).boxed().toList(),
+        "gross_exposure",
+        grossExposure);
     if (features.isEmpty()) {
       throw new IllegalArgumentException(id + ": at least one feature is required");
     }
@@ -54,40 +62,10 @@ public final class RankLongShortStrategy implements CrossSectionalStrategy {
     if (!(grossExposure > 0) || grossExposure > 10) {
       throw new IllegalArgumentException(id + ": gross_exposure must be in (0, 10]");
     }
-    this.id = id;
-    this.poolName = poolName;
-    this.features = List.copyOf(features);
     this.featureWeights = featureWeights.clone();
     this.longN = longN;
     this.shortN = shortN;
     this.grossExposure = grossExposure;
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("long_n", longN);
-    p.put("short_n", shortN);
-    p.put("features", this.features);
-    p.put("feature_weights", Arrays.stream(featureWeights).boxed().toList());
-    p.put("gross_exposure", grossExposure);
-    this.parameters = Collections.unmodifiableMap(p);
-  }
-
-  @Override
-  public StrategyId id() {
-    return id;
-  }
-
-  @Override
-  public String poolName() {
-    return poolName;
-  }
-
-  @Override
-  public List<String> requiredFeatures() {
-    return features;
-  }
-
-  @Override
-  public Map<String, Object> parameters() {
-    return parameters;
   }
 
   /** Longs wanted. */
