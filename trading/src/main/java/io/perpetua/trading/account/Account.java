@@ -19,7 +19,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <ul>
  *   <li>wallet = initial deposit + Σ realised PnL − Σ fees + Σ funding;
- *   <li>equity = wallet + Σ unrealised PnL, with unrealised = quantity × mark − entry cost.
+ *   <li>equity = wallet + Σ unrealised PnL ({@link #unrealizedPnl}), with unrealised = quantity ×
+ *       mark − entry cost.
  * </ul>
  *
  * Reducing a position realises {@code −(signed fill notional) − entryCost × fraction closed}; a
@@ -115,20 +116,6 @@ public final class Account {
       }
     }
     return u;
-  }
-
-  /** Equity = wallet + unrealised PnL. */
-  public double equity(ToDoubleFunction<InstrumentId> mark) {
-    return wallet.toDouble() + unrealizedPnl(mark);
-  }
-
-  /** Gross notional of open positions at the marks. */
-  public double grossNotional(ToDoubleFunction<InstrumentId> mark) {
-    double g = 0;
-    for (Position p : positions.values()) {
-      g += Math.abs(p.quantity().toDouble() * mark.applyAsDouble(p.instrument()));
-    }
-    return g;
   }
 
   /** The signed position quantity in {@code instrument}, or null when never traded. */

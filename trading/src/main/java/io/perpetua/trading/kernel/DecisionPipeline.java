@@ -13,7 +13,6 @@ import io.perpetua.trading.state.SymbolSignal;
 import io.perpetua.trading.state.TargetPosition;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -138,12 +137,5 @@ final class DecisionPipeline {
       }
     }
     return new SignalSnapshot(name, d.timeMs(), signals, targets, d.poolSize());
-  }
-
-  /** Metrics of the last decision, for the rebalance record. */
-  Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>(strategy.parameters());
-    m.put("pool", pool.definition().name());
-    return m;
   }
 }

@@ -281,9 +281,11 @@ final class ExecutionService implements VenueListener {
     return active != null;
   }
 
-  /** Orders still working (not terminal). */
-  List<OrderRecord> openOrders() {
-    return List.copyOf(working.values());
+  /** Cancels every order still working at the venue; their rebalance completes as failed. */
+  void cancelWorking() {
+    for (OrderRecord r : List.copyOf(working.values())) {
+      venue.cancel(r.order().clientOrderId());
+    }
   }
 
   /** Takes the records changed since the last call (for the checkpoint). */

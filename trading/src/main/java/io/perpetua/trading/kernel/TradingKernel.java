@@ -293,9 +293,7 @@ public final class TradingKernel {
     if (gross == 0 || equity >= rate * gross) {
       return;
     }
-    for (var working : execution.openOrders()) {
-      venue.cancel(working.order().clientOrderId());
-    }
+    execution.cancelWorking();
     RebalanceId id = RebalanceId.of("liq-" + now + "-" + strategy.id().value());
     double[] flat = new double[instruments.size()];
     execution.rebalance(
@@ -331,12 +329,8 @@ public final class TradingKernel {
     if (!due || halted || latest < 0) {
       return;
     }
-    if (execution.busy()) {
-      // a new decision supersedes orders still working (e.g. an instrument without a price since)
-      for (var working : execution.openOrders()) {
-        venue.cancel(working.order().clientOrderId());
-      }
-    }
+    // a new decision supersedes orders still working (e.g. an instrument without a price since)
+    execution.cancelWorking();
     view.moveTo(latest, timeMs);
     StrategyDecision d = decisions.decide(view, nextTimerMs);
     execution.rebalance(
@@ -434,11 +428,6 @@ public final class TradingKernel {
       }
     }
     return account.wallet().toDouble() + u;
-  }
-
-  private double mark(InstrumentId id) {
-    Integer i = index.get(id);
-    return i == null ? Double.NaN : marks[i];
   }
 
   private void publishAccount() {

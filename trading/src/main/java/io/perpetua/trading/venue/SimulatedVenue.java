@@ -88,16 +88,6 @@ public final class SimulatedVenue implements PriceDrivenVenue {
     }
   }
 
-  /** Number of working orders. */
-  public int openOrderCount() {
-    return open.size();
-  }
-
-  /** Working orders, in submission order. */
-  public List<Order> openOrders() {
-    return List.copyOf(open.values());
-  }
-
   @Override
   public void onPrice(InstrumentId instrument, double price, long timeMs) {
     if (open.isEmpty() || !(price > 0)) {
