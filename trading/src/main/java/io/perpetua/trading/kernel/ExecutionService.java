@@ -16,26 +16,31 @@ import io.perpetua.core.order.OrderStatus;
 import io.perpetua.core.time.Clock;
 import io.perpetua.trading.account.Account;
 import io.perpetua.trading.port.OrderRecord;
+import io.perpetua.trading.port.ServiceUnavailableException;
 import io.perpetua.trading.port.Venue;
 import io.perpetua.trading.port.VenueListener;
 import io.perpetua.trading.portfolio.OrderPlanner;
+import io.perpetua.trading.risk.OrderContext;
 import io.perpetua.trading.risk.PreTradeGuard;
+import io.perpetua.trading.risk.RiskEngine;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The execution half of the pipeline: plans orders from target weights, passes each through the
- * {@link PreTradeGuard}, sends it to the {@link Venue}, applies fills to the {@link Account} and
- * keeps the order records and rebalance totals. Not thread-safe (kernel thread).
+ * {@link RiskEngine} (with the portfolio context: positions plus orders still working), sends it to
+ * the {@link Venue}, applies fills to the {@link Account}, reports trade results to the risk engine
+ * and keeps the order records and rebalance totals. Not thread-safe (kernel thread).
  */
 final class ExecutionService implements VenueListener {
   private final Venue venue;
-  private final PreTradeGuard guard;
+  private static final PreTradeGuard PRECISION = PreTradeGuard.precisionFilters();
+  private final RiskEngine risk;
   private final Account account;
   private final Clock clock;
   private final KernelListener listener;
@@ -48,6 +53,10 @@ final class ExecutionService implements VenueListener {
   private final Consumer<InstrumentId> positionChanged;
   private ActiveRebalance active;
   private boolean submitting;
+  private boolean venueFailing;
+
+  /** Latest prices by instrument index and when each was seen (kernel time). */
+  record Marks(double[] price, long[] timeMs) {}
 
   private static final class ActiveRebalance {
     final RebalanceId id;
@@ -74,7 +83,7 @@ final class ExecutionService implements VenueListener {
 
   ExecutionService(
       Venue venue,
-      PreTradeGuard guard,
+      RiskEngine risk,
       Account account,
       Clock clock,
       KernelListener listener,
@@ -82,7 +91,7 @@ final class ExecutionService implements VenueListener {
       Consumer<InstrumentId> positionChanged) {
     this.positionChanged = positionChanged;
     this.venue = venue;
-    this.guard = guard;
+    this.risk = risk;
     this.account = account;
     this.clock = clock;
     this.listener = listener;
@@ -90,52 +99,111 @@ final class ExecutionService implements VenueListener {
     venue.setListener(this);
   }
 
-  /** Starts a rebalance toward {@code weights}; returns the number of orders sent. */
+  /**
+   * Starts a rebalance toward {@code weights} (for the instruments in {@code selection}, or all
+   * when null); returns the number of orders planned. With {@code bypassRisk} only the precision
+   * filters apply (the venue's own liquidation).
+   */
   int rebalance(
       StrategyId strategy,
       RebalanceId id,
       String trigger,
       List<Instrument> instruments,
       double[] weights,
-      ToDoubleFunction<Integer> mark,
+      Marks marks,
       double equity,
-      double minTradeFraction) {
+      double minTradeFraction,
+      int[] selection,
+      boolean bypassRisk) {
     long now = clock.nowMillis();
     stage.running();
-    List<OrderPlanner.Line> lines = new ArrayList<>(instruments.size());
+    double[] projected = projectedQuantities(instruments);
+    double gross = 0;
     for (int i = 0; i < instruments.size(); i++) {
+      if (projected[i] != 0 && marks.price()[i] > 0) {
+        gross += Math.abs(projected[i] * marks.price()[i]);
+      }
+    }
+    int count = selection == null ? instruments.size() : selection.length;
+    List<OrderPlanner.Line> lines = new ArrayList<>(count);
+    Map<InstrumentId, Integer> index = new HashMap<>();
+    for (int k = 0; k < count; k++) {
+      int i = selection == null ? k : selection[k];
       Instrument inst = instruments.get(i);
       var pos = account.position(inst.id());
       var current =
           pos == null ? io.perpetua.core.Quantity.zero(inst.quantityScale()) : pos.quantity();
-      lines.add(new OrderPlanner.Line(inst, weights[i], mark.applyAsDouble(i), current));
+      lines.add(new OrderPlanner.Line(inst, weights[i], marks.price()[i], current));
+      index.put(inst.id(), i);
     }
     OrderPlanner.Plan plan =
         planner.plan(strategy, id, now, equity, lines, minTradeFraction * equity);
     active = new ActiveRebalance(id, strategy, trigger, now, equity);
-    Map<InstrumentId, Integer> index = new LinkedHashMap<>();
-    for (int i = 0; i < instruments.size(); i++) {
-      index.put(instruments.get(i).id(), i);
-    }
     submitting = true; // venue callbacks during submission must not complete the rebalance early
     for (Order order : plan.orders()) {
       active.total++;
       int i = index.get(order.instrument());
-      Optional<PreTradeGuard.Rejection> rejection =
-          guard.check(order, instruments.get(i), mark.applyAsDouble(i));
+      double mark = marks.price()[i];
+      double delta = order.signedQuantity().toDouble();
+      double before = projected[i] * mark;
+      double after = (projected[i] + delta) * mark;
+      double grossAfter = gross - Math.abs(before) + Math.abs(after);
+      OrderContext ctx =
+          new OrderContext(mark, marks.timeMs()[i], now, equity, before, after, gross, grossAfter);
+      PreTradeGuard guard = bypassRisk ? PRECISION : risk;
+      Optional<PreTradeGuard.Rejection> rejection = guard.check(order, instruments.get(i), ctx);
       if (rejection.isPresent()) {
         reject(order, rejection.get().rule(), rejection.get().reason(), now);
         continue;
       }
-      record(order, OrderStatus.PENDING, 0, 0, Money.ZERO, null, now);
-      active.open++;
-      listener.onEvent(new OrderSubmitted(now, order));
-      listener.onOrderSent(order);
-      venue.submit(order);
+      if (submit(order, now)) {
+        projected[i] += delta;
+        gross = grossAfter;
+      }
     }
     submitting = false;
     finishIfDone();
     return plan.orders().size();
+  }
+
+  /** Sends a checked order; false when the venue could not be reached (the order is rejected). */
+  private boolean submit(Order order, long now) {
+    record(order, OrderStatus.PENDING, 0, 0, Money.ZERO, null, now);
+    active.open++;
+    listener.onEvent(new OrderSubmitted(now, order));
+    listener.onOrderSent(order);
+    try {
+      venue.submit(order);
+    } catch (ServiceUnavailableException e) {
+      venueFailing = true;
+      risk.venueReachable(false, now);
+      active.open--;
+      reject(order, "venue_unreachable", e.getMessage(), now);
+      return false;
+    }
+    if (venueFailing) {
+      venueFailing = false;
+      risk.venueReachable(true, now);
+    }
+    return true;
+  }
+
+  /** Position quantities plus the unfilled part of orders still working, by instrument index. */
+  private double[] projectedQuantities(List<Instrument> instruments) {
+    Map<InstrumentId, Double> pending = new HashMap<>();
+    for (OrderRecord r : working.values()) {
+      double remaining = r.order().quantity().toDouble() - r.filledQuantity();
+      double signed = r.order().side().sign() > 0 ? remaining : -remaining;
+      pending.merge(r.order().instrument(), signed, Double::sum);
+    }
+    double[] q = new double[instruments.size()];
+    for (int i = 0; i < q.length; i++) {
+      var pos = account.position(instruments.get(i).id());
+      q[i] =
+          (pos == null ? 0 : pos.quantity().toDouble())
+              + pending.getOrDefault(instruments.get(i).id(), 0.0);
+    }
+    return q;
   }
 
   @Override
@@ -152,7 +220,16 @@ final class ExecutionService implements VenueListener {
     if (r == null || r.status().isTerminal()) {
       return;
     }
-    account.apply(fill);
+    var before = account.position(fill.instrument());
+    Money realized = account.apply(fill);
+    var after = account.position(fill.instrument());
+    int was = before == null ? 0 : before.quantity().signum();
+    int now = after == null ? 0 : after.quantity().signum();
+    if (was != 0 && was != now) {
+      risk.onRealized(fill.instrument(), realized.toDouble(), true, fill.timeMs());
+    } else if (realized.signum() != 0) {
+      risk.onRealized(fill.instrument(), realized.toDouble(), false, fill.timeMs());
+    }
     positionChanged.accept(fill.instrument());
     newFills.add(fill);
     listener.onEvent(new OrderFilled(fill.timeMs(), fill));

@@ -17,7 +17,8 @@ import io.perpetua.trading.port.AccountState;
 import io.perpetua.trading.port.KernelCheckpoint;
 import io.perpetua.trading.port.PriceDrivenVenue;
 import io.perpetua.trading.port.TradingJournal;
-import io.perpetua.trading.risk.PreTradeGuard;
+import io.perpetua.trading.risk.PortfolioReading;
+import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.state.PlatformState;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +61,9 @@ public final class TradingKernel {
   private final List<Instrument> instruments;
   private final Map<InstrumentId, Integer> index = new HashMap<>();
   private final double[] marks;
+  private final long[] markTimes;
+  private final long[] openedAt;
+  private final RiskEngine risk;
   // double mirror of the account's positions by dense index, refreshed on every fill: equity is
   // marked on every step, and a map lookup per position per step dominated the replay profile
   private final double[] positionQty;
@@ -98,6 +102,7 @@ public final class TradingKernel {
     this.journal = ports.journal();
     this.state = ports.state();
     this.listener = ports.listener();
+    this.risk = ports.risk();
     this.clock = clock;
     this.instruments = List.copyOf(instruments);
     for (int i = 0; i < instruments.size(); i++) {
@@ -107,6 +112,8 @@ public final class TradingKernel {
       index.put(instruments.get(i).id(), i);
     }
     this.marks = new double[instruments.size()];
+    this.markTimes = new long[instruments.size()];
+    this.openedAt = new long[instruments.size()];
     this.positionQty = new double[instruments.size()];
     this.positionCost = new double[instruments.size()];
     java.util.Arrays.fill(marks, Double.NaN);
@@ -155,13 +162,9 @@ public final class TradingKernel {
             .orElseGet(() -> new Account(config.accountId(), config.initialCapital()));
     execution =
         new ExecutionService(
-            venue,
-            PreTradeGuard.precisionFilters(),
-            account,
-            clock,
-            listener,
-            executionStage,
-            this::syncPosition);
+            venue, risk, account, clock, listener, executionStage, this::syncPosition);
+    risk.restoreState(cursor);
+    risk.useBarInterval(panel.barMillis());
     instruments.forEach(i -> syncPosition(i.id()));
     long from = startMs;
     if (cursor.containsKey(CURSOR_TIME)) {
@@ -240,11 +243,16 @@ public final class TradingKernel {
     clock.set(closeTime);
     lastProcessedStep = t;
     view.moveTo(t, closeTime);
+    if (risk.emergencyStopped()) {
+      // the stop binds before any queued order can fill at this step's prices
+      execution.cancelWorking();
+    }
     int n = instruments.size();
     for (int i = 0; i < n; i++) {
       double c = panel.close(t, i);
       if (c > 0) {
         marks[i] = c;
+        markTimes[i] = closeTime;
         venue.onPrice(instruments.get(i).id(), c, closeTime);
       }
     }
@@ -263,7 +271,8 @@ public final class TradingKernel {
             }
           }
         });
-    listener.onStep(t, closeTime, markedEquity());
+    double equity = observeRisk(closeTime);
+    listener.onStep(t, closeTime, equity);
     if (config.publishState()) {
       publishAccount();
       dataStage.update(
@@ -297,7 +306,16 @@ public final class TradingKernel {
     RebalanceId id = RebalanceId.of("liq-" + now + "-" + strategy.id().value());
     double[] flat = new double[instruments.size()];
     execution.rebalance(
-        strategy.id(), id, "liquidation", instruments, flat, i -> marks[i], equity, 0.0);
+        strategy.id(),
+        id,
+        "liquidation",
+        instruments,
+        flat,
+        new ExecutionService.Marks(marks, markTimes),
+        equity,
+        0.0,
+        null,
+        true);
     for (int i = 0; i < marks.length; i++) {
       if (marks[i] > 0) {
         venue.onPrice(instruments.get(i).id(), marks[i], now);
@@ -305,6 +323,66 @@ public final class TradingKernel {
     }
     liquidations++;
     halted = markedEquity() <= 0;
+  }
+
+  /** Hands the portfolio to the risk engine and carries out forced closes; returns the equity. */
+  private double observeRisk(long now) {
+    double wallet = account.wallet().toDouble();
+    double u = 0;
+    double longs = 0;
+    double shorts = 0;
+    double largest = 0;
+    int worst = -1;
+    for (int i = 0; i < marks.length; i++) {
+      double q = positionQty[i];
+      if (q != 0 && marks[i] > 0) {
+        double notional = q * marks[i];
+        u += notional - positionCost[i];
+        if (notional > 0) {
+          longs += notional;
+        } else {
+          shorts -= notional;
+        }
+        if (Math.abs(notional) > largest) {
+          largest = Math.abs(notional);
+          worst = i;
+        }
+      }
+    }
+    double equity = wallet + u;
+    risk.observe(
+        new PortfolioReading(
+            now,
+            equity,
+            longs,
+            shorts,
+            largest,
+            worst < 0 ? null : instruments.get(worst).id().apiSymbol()));
+    boolean closeAll = risk.takeCloseAll();
+    if (closeAll || risk.watchesHoldingTime()) {
+      List<Integer> close = new ArrayList<>();
+      for (int i = 0; i < marks.length; i++) {
+        if (positionQty[i] != 0
+            && (closeAll || risk.holdingTooLong(instruments.get(i).id(), now - openedAt[i], now))) {
+          close.add(i);
+        }
+      }
+      if (!close.isEmpty()) {
+        int[] selection = close.stream().mapToInt(Integer::intValue).toArray();
+        execution.rebalance(
+            strategy.id(),
+            RebalanceId.of("risk-" + now + "-" + strategy.id().value()),
+            closeAll ? "daily_loss" : "holding_time",
+            instruments,
+            new double[instruments.size()],
+            new ExecutionService.Marks(marks, markTimes),
+            equity,
+            0.0,
+            selection,
+            false);
+      }
+    }
+    return equity;
   }
 
   private int streaming(int t) {
@@ -329,6 +407,11 @@ public final class TradingKernel {
     if (!due || halted || latest < 0) {
       return;
     }
+    Optional<String> halt = risk.haltReason(timeMs);
+    if (halt.isPresent()) {
+      risk.rebalanceBlocked(timeMs, halt.get());
+      return;
+    }
     // a new decision supersedes orders still working (e.g. an instrument without a price since)
     execution.cancelWorking();
     view.moveTo(latest, timeMs);
@@ -339,9 +422,11 @@ public final class TradingKernel {
         "cron",
         instruments,
         d.weights(),
-        i -> marks[i],
+        new ExecutionService.Marks(marks, markTimes),
         markedEquity(),
-        d.minTradeFraction());
+        d.minTradeFraction(),
+        null,
+        false);
     lastRebalanceMs = timeMs;
     rebalanceSeq++;
   }
@@ -376,6 +461,7 @@ public final class TradingKernel {
         double c = panel.close(t, i);
         if (c > 0) {
           marks[i] = c;
+          markTimes[i] = panel.closeTime(t);
           break;
         }
       }
@@ -398,6 +484,7 @@ public final class TradingKernel {
     if (lastRebalanceMs != Long.MIN_VALUE && !execution.busy()) {
       cursor.put(CURSOR_LAST_REBALANCE, Long.toString(lastRebalanceMs));
     }
+    cursor.putAll(risk.exportState());
     journal.commit(
         new KernelCheckpoint(
             account.snapshot(clock.nowMillis()),
@@ -413,7 +500,15 @@ public final class TradingKernel {
     Integer i = index.get(id);
     var p = account.position(id);
     if (i != null) {
-      positionQty[i] = p == null ? 0.0 : p.quantity().toDouble();
+      double q = p == null ? 0.0 : p.quantity().toDouble();
+      if (q == 0) {
+        if (positionQty[i] != 0) {
+          risk.positionClosed(id, clock.nowMillis());
+        }
+      } else if (positionQty[i] == 0 || Math.signum(q) != Math.signum(positionQty[i])) {
+        openedAt[i] = clock.nowMillis(); // after a restart: the restart time (not journaled)
+      }
+      positionQty[i] = q;
       positionCost[i] = p == null ? 0.0 : p.entryCost().toDouble();
     }
   }

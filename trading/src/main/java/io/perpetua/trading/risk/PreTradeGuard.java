@@ -13,18 +13,16 @@ public interface PreTradeGuard {
   /** A failed check. */
   record Rejection(String rule, String reason) {}
 
-  /**
-   * Checks {@code order} for {@code instrument} at reference price {@code mark}; empty when it may
-   * proceed.
-   */
-  Optional<Rejection> check(Order order, Instrument instrument, double mark);
+  /** Checks {@code order} for {@code instrument} in {@code context}; empty when it may proceed. */
+  Optional<Rejection> check(Order order, Instrument instrument, OrderContext context);
 
   /**
    * The always-on precision checks: quantity a multiple of the step size, notional at least the
    * minimum (unless reduce-only), a known positive reference price.
    */
   static PreTradeGuard precisionFilters() {
-    return (order, instrument, mark) -> {
+    return (order, instrument, context) -> {
+      double mark = context.mark();
       if (order.quantity().raw() % instrument.stepSize().raw() != 0) {
         return Optional.of(
             new Rejection(
@@ -47,9 +45,9 @@ public interface PreTradeGuard {
 
   /** This check, then {@code next}. */
   default PreTradeGuard andThen(PreTradeGuard next) {
-    return (order, instrument, mark) -> {
-      Optional<Rejection> r = check(order, instrument, mark);
-      return r.isPresent() ? r : next.check(order, instrument, mark);
+    return (order, instrument, context) -> {
+      Optional<Rejection> r = check(order, instrument, context);
+      return r.isPresent() ? r : next.check(order, instrument, context);
     };
   }
 }
