@@ -15,6 +15,7 @@ import io.perpetua.signals.strategy.StrategyDecision;
 import io.perpetua.trading.account.Account;
 import io.perpetua.trading.port.AccountState;
 import io.perpetua.trading.port.KernelCheckpoint;
+import io.perpetua.trading.port.PortfolioSnapshot;
 import io.perpetua.trading.port.PriceDrivenVenue;
 import io.perpetua.trading.port.TradingJournal;
 import io.perpetua.trading.risk.PortfolioReading;
@@ -72,6 +73,7 @@ public final class TradingKernel {
   private final PipelineStage dataStage;
   private final PipelineStage executionStage;
   private final List<FundingSettled> fundingDelta = new ArrayList<>();
+  private final List<PortfolioSnapshot> snapshotDelta = new ArrayList<>();
   private Account account;
   private ExecutionService execution;
   private int nextStep;
@@ -350,6 +352,20 @@ public final class TradingKernel {
       }
     }
     double equity = wallet + u;
+    if (journal != null && now % Times.HOUR_MS == 0) {
+      int open = 0;
+      for (double q : positionQty) {
+        open += q != 0 ? 1 : 0;
+      }
+      snapshotDelta.add(
+          new PortfolioSnapshot(
+              PortfolioSnapshot.Interval.HOURLY, now, equity, wallet, longs, shorts, open));
+      if (now % Times.DAY_MS == 0) {
+        snapshotDelta.add(
+            new PortfolioSnapshot(
+                PortfolioSnapshot.Interval.DAILY, now, equity, wallet, longs, shorts, open));
+      }
+    }
     risk.observe(
         new PortfolioReading(
             now,
@@ -472,10 +488,11 @@ public final class TradingKernel {
     if (journal == null) {
       execution.drain();
       fundingDelta.clear();
+      snapshotDelta.clear();
       return;
     }
     ExecutionService.Delta delta = execution.drain();
-    boolean quiet = delta.isEmpty() && fundingDelta.isEmpty();
+    boolean quiet = delta.isEmpty() && fundingDelta.isEmpty() && snapshotDelta.isEmpty();
     if (quiet && !config.publishState() && t % 24 != 0) {
       return;
     }
@@ -492,8 +509,10 @@ public final class TradingKernel {
             delta.orders(),
             delta.fills(),
             List.copyOf(fundingDelta),
-            delta.rebalances()));
+            delta.rebalances(),
+            List.copyOf(snapshotDelta)));
     fundingDelta.clear();
+    snapshotDelta.clear();
   }
 
   private void syncPosition(InstrumentId id) {

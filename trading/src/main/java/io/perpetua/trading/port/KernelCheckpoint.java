@@ -16,6 +16,7 @@ import java.util.Map;
  * @param fills new fills (inserted once by trade id; duplicates ignored)
  * @param funding funding settlements
  * @param rebalances completed rebalances (upserted by rebalance id)
+ * @param snapshots portfolio snapshots taken (upserted by interval and time)
  */
 public record KernelCheckpoint(
     AccountState account,
@@ -23,9 +24,23 @@ public record KernelCheckpoint(
     List<OrderRecord> orders,
     List<Fill> fills,
     List<FundingSettled> funding,
-    List<RebalanceCompleted> rebalances) {
+    List<RebalanceCompleted> rebalances,
+    List<PortfolioSnapshot> snapshots) {
+
+  /** A checkpoint without portfolio snapshots. */
+  public KernelCheckpoint(
+      AccountState account,
+      Map<String, String> cursor,
+      List<OrderRecord> orders,
+      List<Fill> fills,
+      List<FundingSettled> funding,
+      List<RebalanceCompleted> rebalances) {
+    this(account, cursor, orders, fills, funding, rebalances, List.of());
+  }
+
   /** Copies the collections. */
   public KernelCheckpoint {
+    snapshots = List.copyOf(snapshots);
     cursor = Map.copyOf(cursor);
     orders = List.copyOf(orders);
     fills = List.copyOf(fills);
