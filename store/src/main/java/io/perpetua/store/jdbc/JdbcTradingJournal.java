@@ -5,11 +5,14 @@ import io.perpetua.core.order.Fill;
 import io.perpetua.trading.port.AccountState;
 import io.perpetua.trading.port.KernelCheckpoint;
 import io.perpetua.trading.port.OrderRecord;
+import io.perpetua.trading.port.PortfolioSnapshot;
+import io.perpetua.trading.port.TradingHistory;
 import io.perpetua.trading.port.TradingJournal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +34,7 @@ import javax.sql.DataSource;
  * <p>Thread-safe: it holds no state besides the data source; each call uses its own connection.
  * Concurrent commits for the same account are serialised by the database, not by this class.
  */
-public final class JdbcTradingJournal implements TradingJournal {
+public final class JdbcTradingJournal implements TradingJournal, TradingHistory {
   private final DataSource dataSource;
   private final JdbcErrors errors;
 
@@ -126,13 +129,90 @@ public final class JdbcTradingJournal implements TradingJournal {
         });
   }
 
+  @Override
+  public Page<OrderRecord> orders(Query q) {
+    return query(
+        "order history",
+        c ->
+            HistoryQueries.page(
+                c,
+                JournalReader.ORDER_SELECT,
+                "orders",
+                "created_at_ms",
+                JournalReader.ORDER_ORDER,
+                q,
+                true,
+                JournalReader::order));
+  }
+
+  @Override
+  public Page<Fill> fills(Query q) {
+    return query(
+        "trade history",
+        c ->
+            HistoryQueries.page(
+                c,
+                JournalReader.FILL_SELECT,
+                "fills",
+                "fill_time_ms",
+                JournalReader.FILL_ORDER,
+                q,
+                true,
+                JournalReader::fill));
+  }
+
+  @Override
+  public Page<RebalanceCompleted> rebalances(Query q) {
+    return query(
+        "rebalance history",
+        c ->
+            HistoryQueries.page(
+                c,
+                JournalReader.REBALANCE_SELECT,
+                "rebalance_events",
+                "event_time_ms",
+                JournalReader.REBALANCE_ORDER,
+                q,
+                false,
+                JournalReader::rebalance));
+  }
+
+  @Override
+  public List<OrderRecord> openOrders() {
+    return query(
+        "open orders",
+        c -> JournalReader.list(c, HistoryQueries.OPEN_ORDERS, 10_000, JournalReader::order));
+  }
+
+  @Override
+  public List<PortfolioSnapshot> snapshots(
+      String accountId, PortfolioSnapshot.Interval interval, long fromMs, long toMs) {
+    return query(
+        "portfolio snapshots",
+        c -> {
+          List<PortfolioSnapshot> out = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(HistoryQueries.SNAPSHOTS)) {
+            ps.setString(1, accountId);
+            ps.setString(2, interval.code());
+            ps.setLong(3, fromMs);
+            ps.setLong(4, toMs);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(HistoryQueries.snapshot(rs));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
   /** A read on its own connection. */
   @FunctionalInterface
-  private interface Query<T> {
+  private interface Read<T> {
     T run(Connection c) throws SQLException;
   }
 
-  private <T> T query(String operation, Query<T> query) {
+  private <T> T query(String operation, Read<T> query) {
     try (Connection c = dataSource.getConnection()) {
       return query.run(c);
     } catch (SQLException e) {

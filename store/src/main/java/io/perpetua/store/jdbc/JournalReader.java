@@ -39,19 +39,24 @@ final class JournalReader {
           + " WHERE account_id = ? ORDER BY symbol";
   static final String CURSOR =
       "SELECT cursor_key, cursor_value FROM kernel_cursor WHERE account_id = ? ORDER BY cursor_key";
-  static final String ORDERS =
+  static final String ORDER_SELECT =
       "SELECT client_order_id, symbol, side, order_type, quantity_raw, quantity_scale,"
           + " limit_price_raw, limit_price_scale, reduce_only, strategy_id, rebalance_id, status,"
           + " filled_quantity, average_fill_price, fee, reject_reason, dry_run, created_at_ms,"
-          + " updated_at_ms FROM orders ORDER BY created_at_ms DESC, client_order_id DESC";
-  static final String FILLS =
+          + " updated_at_ms FROM orders";
+  static final String ORDER_ORDER = " ORDER BY created_at_ms DESC, client_order_id DESC";
+  static final String ORDERS = ORDER_SELECT + ORDER_ORDER;
+  static final String FILL_SELECT =
       "SELECT trade_id, client_order_id, symbol, side, quantity_raw, quantity_scale, price_raw,"
-          + " price_scale, fee, liquidity, fill_time_ms FROM fills"
-          + " ORDER BY fill_time_ms DESC, trade_id DESC";
-  static final String REBALANCES =
+          + " price_scale, fee, liquidity, fill_time_ms FROM fills";
+  static final String FILL_ORDER = " ORDER BY fill_time_ms DESC, trade_id DESC";
+  static final String FILLS = FILL_SELECT + FILL_ORDER;
+  static final String REBALANCE_SELECT =
       "SELECT rebalance_id, strategy_id, trigger_source, orders_total, orders_filled,"
           + " orders_failed, turnover, fee_total, long_symbols, short_symbols, execution_time_ms,"
-          + " event_time_ms FROM rebalance_events ORDER BY event_time_ms DESC, rebalance_id DESC";
+          + " event_time_ms FROM rebalance_events";
+  static final String REBALANCE_ORDER = " ORDER BY event_time_ms DESC, rebalance_id DESC";
+  static final String REBALANCES = REBALANCE_SELECT + REBALANCE_ORDER;
   static final String FILL_COUNT = "SELECT COUNT(*) FROM fills";
 
   /** Maps the current row of a result set. */

@@ -11,6 +11,7 @@ import io.perpetua.store.jdbc.MergeSql.Column;
 import io.perpetua.trading.port.AccountState;
 import io.perpetua.trading.port.KernelCheckpoint;
 import io.perpetua.trading.port.OrderRecord;
+import io.perpetua.trading.port.PortfolioSnapshot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -126,6 +127,20 @@ final class JournalWriter {
               column("execution_time_ms", BIGINT),
               column("event_time_ms", BIGINT)));
 
+  private static final String SNAPSHOT =
+      MergeSql.upsert(
+          "portfolio_snapshots",
+          List.of("account_id", "snapshot_interval", "snapshot_ms"),
+          List.of(
+              column("account_id", TEXT),
+              column("snapshot_interval", TEXT),
+              column("snapshot_ms", BIGINT),
+              column("nav", DOUBLE),
+              column("wallet", DOUBLE),
+              column("long_notional", DOUBLE),
+              column("short_notional", DOUBLE),
+              column("positions", INT)));
+
   private static final String DELETE_POSITIONS = "DELETE FROM positions WHERE account_id = ?";
   private static final String INSERT_POSITION =
       "INSERT INTO positions (account_id, symbol, quantity_raw, quantity_scale, entry_cost,"
@@ -144,6 +159,26 @@ final class JournalWriter {
     writeFills(c, accountId, checkpoint.fills());
     writeFunding(c, accountId, checkpoint.funding());
     writeRebalances(c, accountId, checkpoint.rebalances());
+    writeSnapshots(c, accountId, checkpoint.snapshots());
+  }
+
+  private static void writeSnapshots(
+      Connection c, String accountId, List<PortfolioSnapshot> snapshots) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(SNAPSHOT)) {
+      for (PortfolioSnapshot s : snapshots) {
+        new Params(ps)
+            .text(accountId)
+            .text(s.interval().code())
+            .bigint(s.timeMs())
+            .real(s.nav())
+            .real(s.wallet())
+            .real(s.longNotional())
+            .real(s.shortNotional())
+            .integer(s.positions());
+        ps.addBatch();
+      }
+      execute(ps, snapshots.size());
+    }
   }
 
   private static void writeAccount(Connection c, AccountState a) throws SQLException {

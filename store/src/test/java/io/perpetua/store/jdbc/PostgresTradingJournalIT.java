@@ -61,6 +61,10 @@ class PostgresTradingJournalIT extends TradingJournalContract {
               "signal_snapshots",
               "backtest_jobs",
               "api_keys",
+              "risk_controls",
+              "risk_alerts",
+              "risk_events",
+              "portfolio_snapshots",
               "flyway_schema_history");
     }
   }

@@ -591,8 +591,10 @@ public final class RiskEngine implements PreTradeGuard {
               paused ? "paused until " + Times.iso(pauseUntilMs) : null));
     }
     long now = r == null ? 0 : r.timeMs();
-    for (RuleStatus rule : rules) {
-      alertOn(rule, now);
+    if (r != null) { // without a reading (just opened) the restored alerts stay as they are
+      for (RuleStatus rule : rules) {
+        alertOn(rule, now);
+      }
     }
     List<String> halts = new ArrayList<>();
     haltReason(now).ifPresent(halts::add);
