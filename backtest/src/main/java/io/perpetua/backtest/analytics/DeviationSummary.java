@@ -1,0 +1,33 @@
+package io.perpetua.backtest.analytics;
+
+/**
+ * Counts and averages over a position-deviation check. Immutable.
+ *
+ * @param totalSymbols symbols with a non-zero target or a non-zero actual weight
+ * @param matched symbols with both ({@code acceptable} + {@code warning})
+ * @param warning of those, the ones with |deviation %| ≥ 10
+ * @param missing symbols with a target and no position
+ * @param extra symbols with a position and no target
+ * @param avgDeviationPct mean of |deviation %| over the symbols with a target (matched + missing);
+ *     {@code NaN} when none has one
+ * @param maxDeviationPct largest |deviation %| over the same symbols; {@code NaN} when none
+ */
+public record DeviationSummary(
+    int totalSymbols,
+    int matched,
+    int warning,
+    int missing,
+    int extra,
+    double avgDeviationPct,
+    double maxDeviationPct) {
+  /** Validates that the counts add up. */
+  public DeviationSummary {
+    if (matched < 0 || warning < 0 || missing < 0 || extra < 0 || warning > matched) {
+      throw new IllegalArgumentException("counts must be non-negative, warning ≤ matched");
+    }
+    if (totalSymbols != matched + missing + extra) {
+      throw new IllegalArgumentException(
+          "totalSymbols " + totalSymbols + " != matched + missing + extra");
+    }
+  }
+}
