@@ -218,7 +218,7 @@ public final class RiskEngine implements PreTradeGuard {
     }
     rollDay(ctx.nowMs(), equity);
     double turnover = (dayTurnover + value) / dayStartEquity;
-    if (turnover > limits.maxDailyTurnover()) {
+    if (!(dayStartEquity > 0) || turnover > limits.maxDailyTurnover()) {
       return reject(
           "max_daily_turnover",
           "daily turnover would be "
@@ -359,9 +359,21 @@ public final class RiskEngine implements PreTradeGuard {
         event(now, "venue_recovered", "venue_unreachable", null, "venue reachable again");
       }
       venueDownSinceMs = Long.MIN_VALUE;
+      String key = key("venue_unreachable", null);
+      if (active.containsKey(key)) {
+        resolve(key, now);
+      }
     } else if (venueDownSinceMs == Long.MIN_VALUE) {
       venueDownSinceMs = now;
       event(now, "venue_unreachable", "venue_unreachable", null, "venue did not answer");
+      raise(
+          now,
+          AlertSeverity.CRITICAL,
+          "venue_unreachable",
+          null,
+          "venue unreachable: no new orders after " + breakers.venueUnreachableMs() / 1000 + " s",
+          0,
+          breakers.venueUnreachableMs() / 1000.0);
     }
   }
 
@@ -561,18 +573,20 @@ public final class RiskEngine implements PreTradeGuard {
             RuleStatus.upper(turnover, limits.maxDailyTurnover(), warn),
             null,
             null));
-    if (breakers.dailyLossPct() > 0) {
-      double lossPct =
-          r == null || !(dayStartEquity > 0) ? 0 : Math.max(0, 1 - equity / dayStartEquity);
+    if (breakers.dailyLossPct() > 0 || breakers.dailyLossR() > 0) {
+      boolean inPct = breakers.dailyLossPct() > 0;
+      double loss = r == null || !(dayStartEquity > 0) ? 0 : Math.max(0, dayStartEquity - equity);
+      double value = inPct ? (dayStartEquity > 0 ? loss / dayStartEquity : 0) : loss;
+      double limit = inPct ? breakers.dailyLossPct() : breakers.dailyLossR() * breakers.riskUnit();
       rules.add(
           new RuleStatus(
               "daily_loss",
-              "Loss since the start of the UTC day",
-              breakers.dailyLossPct(),
-              lossPct,
-              dailyLossHalted
-                  ? RuleStatus.Level.VIOLATED
-                  : RuleStatus.upper(lossPct, breakers.dailyLossPct(), warn),
+              inPct
+                  ? "Loss since the start of the UTC day (fraction of equity)"
+                  : "Loss since the start of the UTC day (USDT; limit = daily_loss_r x risk_unit)",
+              limit,
+              value,
+              dailyLossHalted ? RuleStatus.Level.VIOLATED : RuleStatus.upper(value, limit, warn),
               null,
               null));
     }
