@@ -3,6 +3,7 @@ package io.perpetua.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perpetua.app.config.ConfigException;
+import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.backtest.engine.StrategyTemplates;
 import io.perpetua.backtest.job.ApiKeyStore;
@@ -26,7 +27,10 @@ import io.perpetua.server.ServerConfig;
 import io.perpetua.server.jobs.ApiKeySecrets;
 import io.perpetua.server.jobs.JobRoutes;
 import io.perpetua.server.jobs.SignatureVerifier;
+import io.perpetua.server.v1.AnalyticsRoutes;
 import io.perpetua.server.v1.BacktestRoutes;
+import io.perpetua.server.v1.OrderRoutes;
+import io.perpetua.server.v1.RiskRoutes;
 import io.perpetua.signals.feature.FeatureRegistry;
 import io.perpetua.signals.schedule.CronSchedule;
 import io.perpetua.signals.strategy.CrossSectionalStrategy;
@@ -34,6 +38,7 @@ import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.DatabaseConfig;
 import io.perpetua.store.jdbc.JdbcApiKeyStore;
 import io.perpetua.store.jdbc.JdbcJobStore;
+import io.perpetua.store.jdbc.JdbcRiskStore;
 import io.perpetua.store.jdbc.JdbcTradingJournal;
 import io.perpetua.store.memory.InMemoryStateCache;
 import io.perpetua.store.memory.InProcessEventBus;
@@ -47,6 +52,7 @@ import io.perpetua.trading.kernel.KernelPorts;
 import io.perpetua.trading.kernel.TradingKernel;
 import io.perpetua.trading.port.EventBus;
 import io.perpetua.trading.port.StateCache;
+import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.venue.SimulatedVenue;
 import io.perpetua.trading.venue.SimulatedVenueConfig;
 import java.io.IOException;
@@ -97,6 +103,10 @@ public final class Platform implements AutoCloseable {
   private final Thread kernelThread;
   private final int port;
   private volatile TradingKernel kernel;
+  private volatile RiskEngine risk;
+  private volatile JdbcTradingJournal journal;
+  private volatile Set<InstrumentId> tradable = Set.of();
+  private volatile AnalyticsRoutes.SymbolReturns returns = (symbols, end, days) -> new double[0][];
   private volatile Throwable kernelFailure;
   private final AtomicReference<JobService> jobService = new AtomicReference<>();
   private final AtomicReference<ApiKeyStore> apiKeyStore = new AtomicReference<>();
@@ -129,6 +139,14 @@ public final class Platform implements AutoCloseable {
                 .withHeartbeatStaleness(Duration.ofSeconds(config.server().heartbeatStaleSeconds()))
                 .withCorsAllowedOrigins(config.server().corsOrigins()));
     addBacktestRoutes(ApiKeySecrets.resolve(dataDir, env));
+    server.addRoutes(new RiskRoutes(() -> risk, () -> tradable));
+    server.addRoutes(new OrderRoutes(() -> journal));
+    server.addRoutes(
+        new AnalyticsRoutes(
+            () -> journal,
+            state,
+            config.paper().account(),
+            (symbols, end, days) -> returns.dailyReturns(symbols, end, days)));
     this.port = server.start(config.server().port());
     printWelcome(token);
     this.pacer = new WallClockPacer(speed);
@@ -250,6 +268,8 @@ public final class Platform implements AutoCloseable {
             sharedData);
       }
       database = Database.open(databaseConfig());
+      journal = new JdbcTradingJournal(database);
+      risk = openRisk();
       startBacktestJobs();
       MarketLoader.Loaded market = MarketLoader.load(dataDir, tf);
       LOG.info(
@@ -257,6 +277,8 @@ public final class Platform implements AutoCloseable {
           market.instruments().size(),
           market.panel().size(),
           market.source());
+      tradable = Set.copyOf(market.panel().instruments());
+      returns = new MarketReturns(market.panel());
       kernel = buildKernel(market);
       kernel.resume(startTime(market));
       kernel.run(pacer);
@@ -360,9 +382,7 @@ public final class Platform implements AutoCloseable {
             }
           }
         };
-    KernelPorts ports =
-        new KernelPorts(
-            new JdbcTradingJournal(database), state, publisher, System::currentTimeMillis);
+    KernelPorts ports = new KernelPorts(journal, state, publisher, System::currentTimeMillis, risk);
     return new TradingKernel(
         kc,
         panel,
@@ -374,6 +394,46 @@ public final class Platform implements AutoCloseable {
         venue,
         clock,
         ports);
+  }
+
+  /**
+   * The risk engine on the database (emergency stop, disabled symbols and alerts survive restarts),
+   * publishing its status under {@code quant:risk:status} and the stop under {@code
+   * quant:system:emergency_stop}.
+   */
+  private RiskEngine openRisk() {
+    RiskEngine engine =
+        RiskEngine.open(
+            ConfigLoader.riskConfig(config),
+            new JdbcRiskStore(database),
+            System::currentTimeMillis);
+    ObjectMapper json = new ObjectMapper();
+    engine.publishTo(
+        status -> {
+          try {
+            Map<String, Object> stop = new java.util.LinkedHashMap<>();
+            var e = status.emergencyStop();
+            stop.put("emergency_stop", e != null && e.active());
+            stop.put("reason", e == null ? null : e.reason());
+            stop.put("operator", e == null ? null : e.operator());
+            stop.put("changed_at", e == null ? null : Times.iso(e.changedAtMs()));
+            Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            doc.put("overall_status", status.overall().code());
+            doc.put("trading_enabled", status.tradingEnabled());
+            doc.put("dry_run", status.dryRun());
+            doc.put("halt_reasons", status.haltReasons());
+            doc.put("disabled_symbols", status.disabledSymbols());
+            doc.put(
+                "last_check", status.lastCheckMs() == 0 ? null : Times.iso(status.lastCheckMs()));
+            cache.putAll(
+                Map.of(
+                    "quant:risk:status", json.writeValueAsString(doc),
+                    "quant:system:emergency_stop", json.writeValueAsString(stop)));
+          } catch (JsonProcessingException | RuntimeException ex) {
+            LOG.warn("risk status not published: {}", ex.getMessage());
+          }
+        });
+    return engine;
   }
 
   private long startTime(MarketLoader.Loaded market) {

@@ -56,7 +56,7 @@ class RiskOrderRoutesTest {
     risk.observe(new PortfolioReading(T0, 10_000, 6_000, 5_500, 1_700, "BTC/USDT:USDT"));
     api =
         TestServer.start(
-            new RiskRoutes(risk, () -> Set.of(BTC, ETH)), new OrderRoutes(new FakeHistory()));
+            new RiskRoutes(() -> risk, () -> Set.of(BTC, ETH)), new OrderRoutes(FakeHistory::new));
   }
 
   @AfterEach

@@ -75,6 +75,7 @@ public final class RunCommand implements Callable<Integer> {
         c.store(),
         c.paper(),
         c.venue(),
+        c.risk(),
         c.assetPools(),
         c.strategies(),
         c.activeStrategy());

@@ -8,8 +8,12 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Timeframe;
 import io.perpetua.signals.schedule.CronSchedule;
+import io.perpetua.trading.risk.CircuitBreakers;
+import io.perpetua.trading.risk.RiskConfig;
+import io.perpetua.trading.risk.RiskLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,9 +22,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -135,6 +141,7 @@ public final class ConfigLoader {
   }
 
   private static void validate(PerpetuaConfig c) {
+    riskConfig(c);
     if (c.server().port() < 0 || c.server().port() > 65535) {
       throw new ConfigException("server.port", "must be 0..65535, was " + c.server().port());
     }
@@ -161,6 +168,53 @@ public final class ConfigLoader {
       }
     }
     validateStrategies(c);
+  }
+
+  /** The risk engine's configuration; a bad value is reported under its {@code risk.*} key. */
+  public static RiskConfig riskConfig(PerpetuaConfig c) {
+    PerpetuaConfig.Risk r = c.risk();
+    Set<InstrumentId> blacklist = new LinkedHashSet<>();
+    for (String symbol : r.blacklist()) {
+      try {
+        blacklist.add(InstrumentId.parse(symbol));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(
+            "risk.blacklist", "not a symbol like BTC/USDT:USDT: " + symbol, e);
+      }
+    }
+    RiskLimits limits;
+    try {
+      limits =
+          new RiskLimits(
+              r.maxPositionPct(),
+              r.maxTotalExposure(),
+              r.maxDrawdownHalt(),
+              r.minBalanceReserve(),
+              r.maxOrderValue(),
+              r.maxDailyTurnover(),
+              blacklist,
+              r.dryRun());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("risk", e.getMessage(), e);
+    }
+    try {
+      CircuitBreakers breakers =
+          new CircuitBreakers(
+              r.dailyLossPct(),
+              r.dailyLossR(),
+              r.riskUnit(),
+              r.closeOnDailyLoss(),
+              r.consecutiveLosses(),
+              r.pauseMinutes(),
+              r.venueUnreachableSeconds() * 1000L,
+              r.marketDataStaleSeconds() * 1000L,
+              r.minBalanceR(),
+              r.holdingWarnMinutes(),
+              r.holdingCloseMinutes());
+      return new RiskConfig(limits, breakers, r.warningRatio());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("risk", e.getMessage(), e);
+    }
   }
 
   private static void validateStrategies(PerpetuaConfig c) {

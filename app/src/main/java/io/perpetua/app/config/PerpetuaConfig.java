@@ -12,6 +12,7 @@ import java.util.Map;
  * @param store persistence and messaging
  * @param paper paper-trading replay
  * @param venue simulated venue costs
+ * @param risk risk limits and circuit breakers
  * @param assetPools asset pool definitions by name
  * @param strategies strategy definitions by id
  * @param activeStrategy the strategy the platform runs
@@ -22,9 +23,37 @@ public record PerpetuaConfig(
     Store store,
     Paper paper,
     Venue venue,
+    Risk risk,
     Map<String, Pool> assetPools,
     Map<String, Strategy> strategies,
     String activeStrategy) {
+
+  /**
+   * The {@code risk:} section: pre-trade limits (spec 000 §3.1 {@code /risk/config}) and circuit
+   * breakers. Fractions are of equity; money in USDT; 0 turns a money limit or breaker off. See
+   * {@code perpetua-defaults.yaml} for each key.
+   */
+  public record Risk(
+      double maxPositionPct,
+      double maxTotalExposure,
+      double maxDrawdownHalt,
+      double minBalanceReserve,
+      double maxOrderValue,
+      double maxDailyTurnover,
+      List<String> blacklist,
+      boolean dryRun,
+      double warningRatio,
+      double dailyLossPct,
+      double dailyLossR,
+      double riskUnit,
+      boolean closeOnDailyLoss,
+      int consecutiveLosses,
+      int pauseMinutes,
+      int venueUnreachableSeconds,
+      int marketDataStaleSeconds,
+      double minBalanceR,
+      int holdingWarnMinutes,
+      int holdingCloseMinutes) {}
 
   /**
    * HTTP server settings.

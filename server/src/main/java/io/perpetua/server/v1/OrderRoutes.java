@@ -18,6 +18,7 @@ import io.perpetua.trading.port.TradingHistory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Spec 000 §3.3, the order audit: {@code GET /api/v1/orders/history}, {@code
@@ -36,11 +37,15 @@ public final class OrderRoutes implements RouteGroup {
   static final Param<Integer> TRADE_PAGE_SIZE = Paging.pageSize(100);
   static final Param<Integer> REBALANCE_PAGE_SIZE = Paging.pageSize(50);
 
-  private final TradingHistory history;
+  private final Supplier<TradingHistory> journal;
 
-  /** Routes over the journal's {@code history}. */
-  public OrderRoutes(TradingHistory history) {
-    this.history = Objects.requireNonNull(history, "history");
+  /** Routes over the journal's history; it may supply null while starting (503 then). */
+  public OrderRoutes(Supplier<TradingHistory> journal) {
+    this.journal = Objects.requireNonNull(journal, "journal");
+  }
+
+  private TradingHistory history() {
+    return Ready.get(journal, "journal");
   }
 
   @Override
@@ -118,7 +123,7 @@ public final class OrderRoutes implements RouteGroup {
 
   private OrderList orders(ApiRequest request) {
     TradingHistory.Query q = query(request, ORDER_PAGE_SIZE);
-    TradingHistory.Page<OrderRecord> page = history.orders(q);
+    TradingHistory.Page<OrderRecord> page = history().orders(q);
     return new OrderList(
         page.items().stream().map(OrderRoutes::order).toList(),
         Paging.Pagination.of(q.page(), q.pageSize(), page.totalItems()));
@@ -150,7 +155,7 @@ public final class OrderRoutes implements RouteGroup {
 
   private RebalanceList rebalances(ApiRequest request) {
     TradingHistory.Query q = query(request, REBALANCE_PAGE_SIZE);
-    TradingHistory.Page<RebalanceCompleted> page = history.rebalances(q);
+    TradingHistory.Page<RebalanceCompleted> page = history().rebalances(q);
     List<RebalanceItem> items =
         page.items().stream()
             .map(
@@ -175,7 +180,7 @@ public final class OrderRoutes implements RouteGroup {
 
   private TradeList trades(ApiRequest request) {
     TradingHistory.Query q = query(request, TRADE_PAGE_SIZE);
-    TradingHistory.Page<Fill> page = history.fills(q);
+    TradingHistory.Page<Fill> page = history().fills(q);
     List<TradeItem> items =
         page.items().stream()
             .map(
@@ -197,7 +202,7 @@ public final class OrderRoutes implements RouteGroup {
   }
 
   private OpenOrders openOrders() {
-    List<OrderRecord> open = history.openOrders();
+    List<OrderRecord> open = history().openOrders();
     return new OpenOrders(open.stream().map(OrderRoutes::order).toList(), open.size());
   }
 

@@ -39,18 +39,22 @@ public final class RiskRoutes implements RouteGroup {
           .description("Only alerts of this severity.");
   static final Param<Integer> ALERT_PAGE_SIZE = Paging.pageSize(20);
 
-  private final RiskEngine risk;
+  private final Supplier<RiskEngine> engine;
   private final Supplier<Set<InstrumentId>> instruments;
 
   /**
    * The routes.
    *
-   * @param risk the platform's risk engine
+   * @param engine the platform's risk engine; may supply null while starting (503 then)
    * @param instruments the tradable instruments (symbols outside it are unknown: 40001)
    */
-  public RiskRoutes(RiskEngine risk, Supplier<Set<InstrumentId>> instruments) {
-    this.risk = Objects.requireNonNull(risk, "risk");
+  public RiskRoutes(Supplier<RiskEngine> engine, Supplier<Set<InstrumentId>> instruments) {
+    this.engine = Objects.requireNonNull(engine, "engine");
     this.instruments = Objects.requireNonNull(instruments, "instruments");
+  }
+
+  private RiskEngine risk() {
+    return Ready.get(engine, "risk engine");
   }
 
   @Override
@@ -124,7 +128,7 @@ public final class RiskRoutes implements RouteGroup {
   }
 
   private StatusData status() {
-    RiskStatus s = risk.status();
+    RiskStatus s = risk().status();
     List<RuleItem> rules =
         s.rules().stream()
             .map(
@@ -155,7 +159,8 @@ public final class RiskRoutes implements RouteGroup {
     AlertSeverity severity = "all".equals(sev) ? null : AlertSeverity.parse(sev);
     int page = request.value(Paging.PAGE);
     int size = request.value(ALERT_PAGE_SIZE);
-    RiskStore.AlertPage result = risk.store().alerts(severity, Paging.fromMs(request), page, size);
+    RiskStore.AlertPage result =
+        risk().store().alerts(severity, Paging.fromMs(request), page, size);
     List<AlertItem> items =
         result.items().stream()
             .map(
@@ -176,7 +181,7 @@ public final class RiskRoutes implements RouteGroup {
   }
 
   private ConfigData config() {
-    RiskLimits l = risk.config().limits();
+    RiskLimits l = risk().config().limits();
     return new ConfigData(
         l.maxPositionPct(),
         l.maxTotalExposure(),
@@ -190,13 +195,13 @@ public final class RiskRoutes implements RouteGroup {
 
   private StopData emergencyStop(ApiRequest request) {
     ControlBody body = request.body(ControlBody.class);
-    EmergencyStop stop = risk.emergencyStop(body.reason(), body.operator());
+    EmergencyStop stop = risk().emergencyStop(body.reason(), body.operator());
     return stopData(stop);
   }
 
   private StopData resume(ApiRequest request) {
     ControlBody body = request.body(ControlBody.class);
-    return stopData(risk.resume(body.reason(), body.operator()));
+    return stopData(risk().resume(body.reason(), body.operator()));
   }
 
   private static StopData stopData(EmergencyStop stop) {
@@ -221,7 +226,7 @@ public final class RiskRoutes implements RouteGroup {
       throw ApiException.invalid("symbol", "a symbol the platform trades", body.symbol());
     }
     String reason = body.reason() == null ? (enable ? "enabled" : "disabled") : body.reason();
-    SymbolControl c = risk.setSymbolEnabled(id, enable, reason, body.operator());
+    SymbolControl c = risk().setSymbolEnabled(id, enable, reason, body.operator());
     return new SymbolData(
         c.symbol().apiSymbol(),
         c.tradingEnabled(),
