@@ -61,6 +61,7 @@ public final class FakeBinanceServer implements AutoCloseable {
   private final AtomicInteger usedWeight = new AtomicInteger();
   private volatile long weightMinute;
   private volatile boolean marketPaused;
+  private volatile boolean userPaused;
   private Javalin app;
 
   private FakeBinanceServer(FakeExchange exchange, FakeFaults faults) {
@@ -165,6 +166,11 @@ public final class FakeBinanceServer implements AutoCloseable {
     this.marketPaused = paused;
   }
 
+  /** While paused, user-data events are lost (as if the connection were silently dead). */
+  public void pauseUserStream(boolean paused) {
+    this.userPaused = paused;
+  }
+
   /**
    * Expires every listen key: keep-alives answer {@code -1125} and connected user streams get a
    * {@code listenKeyExpired} event (Binance sends one when a key lapses).
@@ -183,6 +189,9 @@ public final class FakeBinanceServer implements AutoCloseable {
   }
 
   private void publishUser(ObjectNode event) {
+    if (userPaused) {
+      return;
+    }
     String text = event.toString();
     for (WsContext ctx : userSessions.keySet()) {
       send(ctx, text);
