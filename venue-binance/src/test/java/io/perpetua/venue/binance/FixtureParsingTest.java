@@ -178,5 +178,6 @@ class FixtureParsingTest {
               assertThat(d.bids().get(0)[1]).isEqualByComparingTo(new BigDecimal("10"));
             });
     assertThat(MarketEvent.parse(read("ws-market/ticker_stream.json"))).isEmpty();
+    assertThat(MarketEvent.parse(read("ws-market/trade_stream.json"))).isEmpty();
   }
 }
