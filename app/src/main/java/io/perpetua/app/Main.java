@@ -6,6 +6,7 @@ import io.perpetua.app.cli.BenchCommand;
 import io.perpetua.app.cli.DataCommand;
 import io.perpetua.app.cli.MetricsCommand;
 import io.perpetua.app.cli.RunCommand;
+import io.perpetua.app.cli.VenueCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,7 +23,8 @@ import picocli.CommandLine.Command;
       BacktestCommand.class,
       MetricsCommand.class,
       BenchCommand.class,
-      ApiKeyCommand.class
+      ApiKeyCommand.class,
+      VenueCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,108 @@
+package io.perpetua.app.cli;
+
+import io.perpetua.venue.binance.fake.FakeBinanceServer;
+import io.perpetua.venue.binance.fake.FakeListing;
+import io.perpetua.venue.binance.fake.SyntheticPriceDriver;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code perpetua venue ...}: venue tools; {@code venue fake-binance} runs the fake exchange. */
+@Command(
+    name = "venue",
+    mixinStandardHelpOptions = true,
+    description = "Exchange venue tools.",
+    subcommands = {VenueCommand.FakeBinance.class})
+public final class VenueCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** {@code perpetua venue fake-binance}: a local fake Binance USDT-M venue until SIGTERM. */
+  @Command(
+      name = "fake-binance",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Runs a local fake of Binance USDT-M futures (REST + WebSocket, same paths and payloads)",
+        "on loopback, with a matching engine driven by a seeded synthetic random walk.",
+        "Point the adapter at it with the printed REST and WebSocket base URLs. See docs/venues.md."
+      },
+      footer = {
+        "",
+        "Example:",
+        "  ./perpetua venue fake-binance --port 8765 --symbols BTCUSDT,ETHUSDT"
+      })
+  public static final class FakeBinance implements Callable<Integer> {
+    @Option(
+        names = "--port",
+        defaultValue = "8765",
+        description = "Port (0 = any free port; default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(
+        names = "--host",
+        defaultValue = "127.0.0.1",
+        description = "Bind address (default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(
+        names = "--symbols",
+        split = ",",
+        defaultValue = "BTCUSDT,ETHUSDT",
+        description = "Listed symbols (default ${DEFAULT-VALUE}).")
+    List<String> symbols;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "42",
+        description = "Random-walk seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+        names = "--tick-ms",
+        defaultValue = "250",
+        description =
+            "Milliseconds between synthetic trades per symbol (default ${DEFAULT-VALUE}).")
+    long tickMs;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      if (tickMs <= 0) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--tick-ms must be positive");
+      }
+      List<FakeListing> listings =
+          symbols.stream()
+              .map(s -> FakeListing.standard(s.trim().toUpperCase(Locale.ROOT), null))
+              .toList();
+      FakeBinanceServer server = FakeBinanceServer.start(listings, host, port);
+      SyntheticPriceDriver driver = new SyntheticPriceDriver(server.exchange(), seed, 5.0);
+      driver.start(tickMs);
+      System.out.println("fake-binance listening");
+      System.out.println("  REST      " + server.restBaseUrl().replace("127.0.0.1", host));
+      System.out.println("  WebSocket " + server.wsBaseUrl().replace("127.0.0.1", host));
+      System.out.println(
+          "  API key   " + FakeBinanceServer.API_KEY + " (fake; secret in docs/venues.md)");
+      System.out.println("  symbols   " + String.join(",", symbols));
+      CountDownLatch done = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    driver.close();
+                    server.close();
+                    done.countDown();
+                  },
+                  "fake-binance-stop"));
+      done.await();
+      return 0;
+    }
+  }
+}
