@@ -1,5 +1,6 @@
 package io.perpetua.app;
 
+import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.backtest.engine.BacktestEngine;
 import io.perpetua.backtest.engine.CatalogMarketSource;
@@ -34,8 +35,9 @@ public final class BacktestSupport {
   }
 
   /**
-   * An engine over the catalog in {@code dataDir}. The shared data set has no delisted instruments,
-   * so reports carry the survivorship-bias caveat.
+   * An engine over the catalog in {@code dataDir}, with the configured risk limits in front of
+   * every order (money limits scale with the backtest's capital relative to the paper account's).
+   * The shared data set has no delisted instruments, so reports carry the survivorship-bias caveat.
    */
   public static BacktestEngine engine(PerpetuaConfig config, Path dataDir) {
     Path catalog = dataDir.resolve("catalog");
@@ -43,6 +45,7 @@ public final class BacktestSupport {
         templates(config),
         new CatalogMarketSource(
             new BarCatalog(catalog), new FundingCatalog(catalog), MarketLoader.FUNDING_VENUE, true),
-        BacktestEngine.Options.defaults());
+        BacktestEngine.Options.defaults()
+            .withRisk(ConfigLoader.riskConfig(config), config.paper().initialCapital()));
   }
 }

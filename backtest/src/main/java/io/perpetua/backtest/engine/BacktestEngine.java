@@ -20,6 +20,9 @@ import io.perpetua.trading.kernel.KernelPorts;
 import io.perpetua.trading.kernel.Pacer;
 import io.perpetua.trading.kernel.SeriesFundingSchedule;
 import io.perpetua.trading.kernel.TradingKernel;
+import io.perpetua.trading.risk.InMemoryRiskStore;
+import io.perpetua.trading.risk.RiskConfig;
+import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.venue.SimulatedVenue;
 import io.perpetua.trading.venue.SimulatedVenueConfig;
 import java.time.Instant;
@@ -53,10 +56,32 @@ public final class BacktestEngine implements BacktestRunner {
    * @param fundingFallbackRate funding per 8 h where no history exists (0 = none)
    * @param maintenanceMarginRate liquidation threshold on gross notional
    */
-  public record Options(int warmupDays, double fundingFallbackRate, double maintenanceMarginRate) {
-    /** 35 days of warm-up (a 30-day pool window), 0.01 % funding fallback, 0.4 % maintenance. */
+  public record Options(
+      int warmupDays,
+      double fundingFallbackRate,
+      double maintenanceMarginRate,
+      RiskConfig risk,
+      double riskCapital) {
+    /**
+     * 35 days of warm-up (a 30-day pool window), 0.01 % funding fallback, 0.4 % maintenance, and a
+     * risk engine without limits.
+     */
     public static Options defaults() {
-      return new Options(35, 0.0001, KernelConfig.DEFAULT_MAINTENANCE_MARGIN_RATE);
+      return new Options(
+          35, 0.0001, KernelConfig.DEFAULT_MAINTENANCE_MARGIN_RATE, RiskConfig.unlimited(), 0);
+    }
+
+    /**
+     * These options with the risk limits of {@code config}, whose money amounts were written for an
+     * account of {@code capital} USDT and scale with each backtest's capital.
+     */
+    public Options withRisk(RiskConfig config, double capital) {
+      return new Options(warmupDays, fundingFallbackRate, maintenanceMarginRate, config, capital);
+    }
+
+    RiskEngine riskEngine(double runCapital) {
+      RiskConfig c = riskCapital > 0 ? risk.scaleMoney(runCapital / riskCapital) : risk;
+      return RiskEngine.open(c, new InMemoryRiskStore(), System::currentTimeMillis);
     }
   }
 
@@ -116,7 +141,7 @@ public final class BacktestEngine implements BacktestRunner {
             new FeatureRegistry(),
             venue,
             clock,
-            KernelPorts.backtest(recorder));
+            KernelPorts.backtest(recorder, options.riskEngine(r.capital())));
     kernel.resume(startMs);
     Pacer pacer = new ProgressPacer(startMs, endMs, progress, cancelled);
     kernel.run(pacer);

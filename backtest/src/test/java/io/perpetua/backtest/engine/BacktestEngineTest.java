@@ -58,11 +58,22 @@ class BacktestEngineTest {
                 5,
                 "short_n",
                 5));
-    engine =
-        new BacktestEngine(
-            new StrategyTemplates(Map.of("baseline_rev", baseline)),
-            new CatalogMarketSource(bars, funding, "synthetic", false),
-            BacktestEngine.Options.defaults());
+    baselineTemplate = baseline;
+    barCatalog = bars;
+    fundingCatalog = funding;
+    engine = new BacktestEngine(templates(), source(), BacktestEngine.Options.defaults());
+  }
+
+  private static StrategyTemplates.Template baselineTemplate;
+  private static BarCatalog barCatalog;
+  private static FundingCatalog fundingCatalog;
+
+  private static StrategyTemplates templates() {
+    return new StrategyTemplates(Map.of("baseline_rev", baselineTemplate));
+  }
+
+  private static CatalogMarketSource source() {
+    return new CatalogMarketSource(barCatalog, fundingCatalog, "synthetic", false);
   }
 
   private static Instant day(int d) {
@@ -91,6 +102,42 @@ class BacktestEngineTest {
         0,
         null,
         365);
+  }
+
+  @Test
+  void riskLimits_standInFrontOfBacktestOrders_withMoneyScaledToTheCapital() {
+    BacktestRequest req = request("baseline_rev", Map.of(), List.of(), "kline", 2);
+    BacktestResult free = engine.run(req, p -> {}, () -> false);
+    String traded = free.trades().get(0).symbol();
+    var blacklisted =
+        io.perpetua.trading.risk.RiskConfig.unlimited()
+            .limits()
+            .withBlacklist(java.util.Set.of(io.perpetua.core.InstrumentId.parse(traded)));
+    var config =
+        new io.perpetua.trading.risk.RiskConfig(
+            blacklisted, io.perpetua.trading.risk.CircuitBreakers.off(), 0.8);
+    BacktestEngine limited =
+        new BacktestEngine(
+            templates(), source(), BacktestEngine.Options.defaults().withRisk(config, 10_000));
+    BacktestResult r = limited.run(req, p -> {}, () -> false);
+    assertThat(r.trades()).extracting(t -> t.symbol()).doesNotContain(traded).isNotEmpty();
+    // an order-value cap written for a 1,000 USDT account scales 10x for this 10,000 run
+    var capped =
+        new io.perpetua.trading.risk.RiskConfig(
+            new io.perpetua.trading.risk.RiskLimits(
+                1, 10, 1, 0, 200, 100, java.util.Set.of(), true),
+            io.perpetua.trading.risk.CircuitBreakers.off(),
+            0.8);
+    BacktestResult tight =
+        new BacktestEngine(
+                templates(), source(), BacktestEngine.Options.defaults().withRisk(capped, 10_000))
+            .run(req, p -> {}, () -> false);
+    BacktestResult scaled =
+        new BacktestEngine(
+                templates(), source(), BacktestEngine.Options.defaults().withRisk(capped, 1_000))
+            .run(req, p -> {}, () -> false);
+    assertThat(tight.trades()).isEmpty(); // each of the 10 positions is ~1,000 USDT > 200
+    assertThat(scaled.trades().size()).isPositive(); // written for 1,000 USDT: 2,000 here
   }
 
   @Test

@@ -25,6 +25,41 @@ public record RiskConfig(RiskLimits limits, CircuitBreakers breakers, double war
     return new RiskConfig(RiskLimits.defaults(), CircuitBreakers.defaults(), 0.8);
   }
 
+  /**
+   * A copy whose money amounts (reserve, order value, R unit) are multiplied by {@code factor},
+   * e.g. a backtest with another capital than the account the limits were written for.
+   */
+  public RiskConfig scaleMoney(double factor) {
+    if (!(factor > 0) || Double.isInfinite(factor)) {
+      throw new IllegalArgumentException("factor must be positive, got " + factor);
+    }
+    RiskLimits l = limits;
+    CircuitBreakers b = breakers;
+    return new RiskConfig(
+        new RiskLimits(
+            l.maxPositionPct(),
+            l.maxTotalExposure(),
+            l.maxDrawdownHalt(),
+            l.minBalanceReserve() * factor,
+            l.maxOrderValue() * factor,
+            l.maxDailyTurnover(),
+            l.blacklist(),
+            l.dryRun()),
+        new CircuitBreakers(
+            b.dailyLossPct(),
+            b.dailyLossR(),
+            b.riskUnit() * factor,
+            b.closeOnDailyLoss(),
+            b.consecutiveLosses(),
+            b.pauseMinutes(),
+            b.venueUnreachableMs(),
+            b.marketDataStaleMs(),
+            b.minBalanceR(),
+            b.holdingWarnMinutes(),
+            b.holdingCloseMinutes()),
+        warningRatio);
+  }
+
   /** No limits and no breakers: only precision filters and operator controls act. */
   public static RiskConfig unlimited() {
     return new RiskConfig(RiskLimits.unlimited(), CircuitBreakers.off(), 0.8);
