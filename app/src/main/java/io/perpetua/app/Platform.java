@@ -23,6 +23,7 @@ import io.perpetua.core.time.Times;
 import io.perpetua.market.BarCatalog;
 import io.perpetua.market.importer.ProgressListener;
 import io.perpetua.server.ApiServer;
+import io.perpetua.server.ApiToken;
 import io.perpetua.server.ServerConfig;
 import io.perpetua.server.jobs.ApiKeySecrets;
 import io.perpetua.server.jobs.JobRoutes;
@@ -138,6 +139,10 @@ public final class Platform implements AutoCloseable {
             ServerConfig.defaults()
                 .withHeartbeatStaleness(Duration.ofSeconds(config.server().heartbeatStaleSeconds()))
                 .withCorsAllowedOrigins(config.server().corsOrigins()));
+    String viewer = env.getOrDefault("PERPETUA_API_VIEWER_TOKEN", "");
+    if (!viewer.isBlank()) {
+      server.withViewerToken(ApiToken.of(viewer.strip()));
+    }
     addBacktestRoutes(ApiKeySecrets.resolve(dataDir, env));
     server.addRoutes(new RiskRoutes(() -> risk, () -> tradable));
     server.addRoutes(new OrderRoutes(() -> journal));

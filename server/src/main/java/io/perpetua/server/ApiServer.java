@@ -51,6 +51,7 @@ public final class ApiServer {
       Pattern.compile("^(/docs(/[^/]+)?|" + Pattern.quote(SwaggerUi.SPEC_PATH) + ")/?$");
 
   private final ApiToken token;
+  private ApiToken viewerToken;
   private final Clock clock;
   private final ServerConfig config;
   private final ObjectMapper mapper = Json.newMapper();
@@ -76,6 +77,20 @@ public final class ApiServer {
     groups.add(new AccountRoutes(state));
     groups.add(new PortfolioRoutes(state));
     groups.add(new SignalRoutes(state));
+  }
+
+  /**
+   * Also accepts {@code viewer} as a read-only token: GET routes only (other methods answer
+   * 403/40108).
+   *
+   * @throws IllegalStateException once the server has started
+   */
+  public synchronized ApiServer withViewerToken(ApiToken viewer) {
+    if (app != null || stopped) {
+      throw new IllegalStateException("tokens must be set before start()");
+    }
+    this.viewerToken = Objects.requireNonNull(viewer, "viewer");
+    return this;
   }
 
   /**
@@ -119,7 +134,10 @@ public final class ApiServer {
     }
     RouteTable routes = routeTable();
     byte[] openApi = openApi(routes);
-    RouteDispatcher dispatcher = new RouteDispatcher(mapper, token::matches, clock);
+    ApiToken viewer = viewerToken;
+    RouteDispatcher dispatcher =
+        new RouteDispatcher(
+            mapper, token::matches, t -> viewer != null && viewer.matches(t), clock);
     CorsPolicy cors = new CorsPolicy(config.corsAllowedOrigins());
     SwaggerUi swagger = new SwaggerUi();
     JettyErrorHandler jettyErrors = new JettyErrorHandler(mapper, clock);

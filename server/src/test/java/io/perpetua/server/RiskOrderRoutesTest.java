@@ -255,6 +255,31 @@ class RiskOrderRoutesTest {
   }
 
   @Test
+  void viewerToken_readsButCannotAct() {
+    Map<String, String> viewer =
+        Map.of("Authorization", "Bearer " + TestServer.VIEWER, "Content-Type", "application/json");
+    assertThat(api.send("GET", "/api/v1/risk/status", viewer, null).status()).isEqualTo(200);
+    assertThat(api.send("GET", "/api/v1/orders/history", viewer, null).status()).isEqualTo(200);
+    for (String path :
+        List.of(
+            "/api/v1/system/emergency-stop",
+            "/api/v1/system/resume",
+            "/api/v1/risk/symbols/disable")) {
+      TestServer.Response r =
+          api.send(
+              "POST",
+              path,
+              viewer,
+              "{\"confirm\": true, \"reason\": \"x\", \"operator\": \"a\","
+                  + " \"symbol\": \"BTC/USDT:USDT\"}");
+      assertThat(r.status()).as(path).isEqualTo(403);
+      assertThat(r.code()).isEqualTo(40108);
+    }
+    assertThat(risk.emergencyStopped()).isFalse();
+    assertThat(store.loadSymbolControls()).isEmpty();
+  }
+
+  @Test
   void orderHistory_paginatesAndFilters_inTheSpecShape() {
     JsonNode data = api.get("/api/v1/orders/history?page=2&page_size=2").data();
     assertThat(data.at("/pagination/total_items").asLong()).isEqualTo(5);

@@ -19,6 +19,8 @@ final class TestServer implements AutoCloseable {
   /** The token the server accepts. */
   static final String TOKEN = "s3cret-test-token-0123456789abcdef";
 
+  static final String VIEWER = "viewer-test-token-0123456789abcdef";
+
   static final ObjectMapper JSON = new ObjectMapper();
 
   final InMemoryPlatformState state;
@@ -31,7 +33,9 @@ final class TestServer implements AutoCloseable {
   private TestServer(InMemoryPlatformState state, ServerConfig config, RouteGroup... extra) {
     this.state = state;
     this.clock = new ManualClock(Fixtures.NOW);
-    this.server = new ApiServer(state, ApiToken.of(TOKEN), clock, config);
+    this.server =
+        new ApiServer(state, ApiToken.of(TOKEN), clock, config)
+            .withViewerToken(ApiToken.of(VIEWER));
     for (RouteGroup group : extra) {
       server.addRoutes(group);
     }

@@ -42,6 +42,11 @@ public enum ApiError {
   REPLAYED_REQUEST(40106, 401, "Replayed request"),
   /** The signature of a signed request does not match (or a signature header is malformed). */
   INVALID_SIGNATURE(40107, 401, "Invalid signature"),
+  /**
+   * The token is valid but its role may not do this: the read-only viewer token on a route that
+   * changes something (every non-GET route needs the admin token).
+   */
+  FORBIDDEN(40108, 403, "Forbidden"),
   /** No route with this path. */
   UNKNOWN_ROUTE(40400, 404, "Unknown route"),
   /** The route exists but the resource does not, or no data has been published yet. */

@@ -223,6 +223,9 @@ public final class Route {
     if (authRequired) {
       all.add(ApiError.MISSING_TOKEN);
       all.add(ApiError.INVALID_TOKEN);
+      if (method != HttpMethod.GET) {
+        all.add(ApiError.FORBIDDEN);
+      }
     }
     if (authenticator != null) {
       all.addAll(authenticator.errors());

@@ -41,6 +41,7 @@ public final class RouteDispatcher {
 
   private final ObjectMapper mapper;
   private final Predicate<String> tokenCheck;
+  private final Predicate<String> viewerCheck;
   private final Clock clock;
 
   /**
@@ -51,8 +52,26 @@ public final class RouteDispatcher {
    * @param clock wall clock for envelope timestamps
    */
   public RouteDispatcher(ObjectMapper mapper, Predicate<String> tokenCheck, Clock clock) {
+    this(mapper, tokenCheck, t -> false, clock);
+  }
+
+  /**
+   * A dispatcher with two roles: the admin token may call every route, the viewer token only GET
+   * routes (anything else is 403/40108).
+   *
+   * @param mapper the API's JSON mapper
+   * @param tokenCheck whether a presented bearer token is the admin token (constant-time)
+   * @param viewerCheck whether it is a read-only viewer token (constant-time)
+   * @param clock wall clock for envelope timestamps
+   */
+  public RouteDispatcher(
+      ObjectMapper mapper,
+      Predicate<String> tokenCheck,
+      Predicate<String> viewerCheck,
+      Clock clock) {
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.tokenCheck = Objects.requireNonNull(tokenCheck, "tokenCheck");
+    this.viewerCheck = Objects.requireNonNull(viewerCheck, "viewerCheck");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -64,7 +83,7 @@ public final class RouteDispatcher {
       if (authenticator.isPresent()) {
         caller = authenticator.get().authenticate(raw(ctx));
       } else if (route.authRequired()) {
-        authenticate(ctx.header("Authorization"));
+        authenticate(route, ctx.header("Authorization"));
       }
       Map<String, Object> params = parseParams(route, ctx);
       Object body = null;
@@ -212,7 +231,7 @@ public final class RouteDispatcher {
     return Instant.ofEpochMilli(clock.nowMillis());
   }
 
-  private void authenticate(String header) {
+  private void authenticate(Route route, String header) {
     if (header == null || header.isBlank()) {
       throw new ApiException(
           ApiError.MISSING_TOKEN, "Missing bearer token: send 'Authorization: Bearer <token>'");
@@ -222,9 +241,18 @@ public final class RouteDispatcher {
       throw new ApiException(
           ApiError.MISSING_TOKEN, "The Authorization header must be 'Bearer <token>'");
     }
-    if (!tokenCheck.test(header.substring(BEARER.length()).strip())) {
-      throw new ApiException(ApiError.INVALID_TOKEN, "Invalid bearer token");
+    String presented = header.substring(BEARER.length()).strip();
+    if (tokenCheck.test(presented)) {
+      return;
     }
+    if (viewerCheck.test(presented)) {
+      if (route.method() != HttpMethod.GET) {
+        throw new ApiException(
+            ApiError.FORBIDDEN, "The viewer token is read-only: this route needs the admin token");
+      }
+      return;
+    }
+    throw new ApiException(ApiError.INVALID_TOKEN, "Invalid bearer token");
   }
 
   private static Map<String, Object> parseParams(Route route, Context ctx) {
