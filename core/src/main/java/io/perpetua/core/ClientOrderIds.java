@@ -14,16 +14,26 @@ import java.util.HexFormat;
  * within Binance's 36-character limit). Stateless and thread-safe.
  */
 public final class ClientOrderIds {
+  // one digest per thread: MessageDigest.getInstance costs more than hashing the short input
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(ClientOrderIds::newDigest);
+  private static final HexFormat HEX = HexFormat.of();
+
   private ClientOrderIds() {}
 
   /** The id for leg {@code leg} of decision {@code decision} of {@code strategy}. */
   public static ClientOrderId derive(StrategyId strategy, String decision, String leg) {
+    byte[] digest =
+        SHA256
+            .get()
+            .digest(
+                (strategy.value() + "|" + decision + "|" + leg).getBytes(StandardCharsets.UTF_8));
+    return new ClientOrderId("pp-" + HEX.formatHex(digest, 0, 14));
+  }
+
+  private static MessageDigest newDigest() {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] digest =
-          sha.digest(
-              (strategy.value() + "|" + decision + "|" + leg).getBytes(StandardCharsets.UTF_8));
-      return new ClientOrderId("pp-" + HexFormat.of().formatHex(digest).substring(0, 28));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 unavailable", e);
     }

@@ -8,9 +8,9 @@ import io.perpetua.core.order.Position;
 import io.perpetua.trading.port.AccountState;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -34,7 +34,8 @@ public final class Account {
   private Money totalFees = Money.ZERO;
   private Money totalFunding = Money.ZERO;
   private Money totalRealized = Money.ZERO;
-  private final Map<InstrumentId, Position> positions = new TreeMap<>();
+  // hash map: a fill looks its position up on the hot path; iteration goes through sorted()
+  private final Map<InstrumentId, Position> positions = new HashMap<>();
 
   /** A new account with a deposit. */
   public Account(String accountId, Money deposit) {
@@ -107,7 +108,7 @@ public final class Account {
   /** Unrealised PnL at the given marks (instruments without a mark count as zero). */
   public double unrealizedPnl(ToDoubleFunction<InstrumentId> mark) {
     double u = 0;
-    for (Position p : positions.values()) {
+    for (Position p : sorted()) {
       if (!p.quantity().isZero()) {
         double m = mark.applyAsDouble(p.instrument());
         if (m > 0) {
@@ -126,7 +127,7 @@ public final class Account {
   /** Open (non-zero) positions. */
   public List<Position> openPositions() {
     List<Position> out = new ArrayList<>();
-    for (Position p : positions.values()) {
+    for (Position p : sorted()) {
       if (!p.quantity().isZero()) {
         out.add(p);
       }
@@ -161,7 +162,13 @@ public final class Account {
 
   /** The durable state at {@code asOfMs}. */
   public AccountState snapshot(long asOfMs) {
-    return new AccountState(
-        accountId, wallet, List.copyOf(positions.values()), totalFees, totalFunding, asOfMs);
+    return new AccountState(accountId, wallet, sorted(), totalFees, totalFunding, asOfMs);
+  }
+
+  /** Positions in instrument order (deterministic iteration). */
+  private List<Position> sorted() {
+    List<Position> out = new ArrayList<>(positions.values());
+    out.sort(java.util.Comparator.comparing(Position::instrument));
+    return out;
   }
 }

@@ -24,7 +24,6 @@ import io.perpetua.trading.risk.OrderContext;
 import io.perpetua.trading.risk.PreTradeGuard;
 import io.perpetua.trading.risk.RiskEngine;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +50,8 @@ final class ExecutionService implements VenueListener {
   private final List<RebalanceCompleted> completed = new ArrayList<>();
   private final PipelineStage stage;
   private final Consumer<InstrumentId> positionChanged;
+  private final Map<InstrumentId, Integer> index;
+  private final double[] positionQty;
   private ActiveRebalance active;
   private boolean submitting;
   private boolean venueFailing;
@@ -88,8 +89,12 @@ final class ExecutionService implements VenueListener {
       Clock clock,
       KernelListener listener,
       PipelineStage stage,
-      Consumer<InstrumentId> positionChanged) {
+      Consumer<InstrumentId> positionChanged,
+      Map<InstrumentId, Integer> index,
+      double[] positionQty) {
     this.positionChanged = positionChanged;
+    this.index = index;
+    this.positionQty = positionQty;
     this.venue = venue;
     this.risk = risk;
     this.account = account;
@@ -126,7 +131,6 @@ final class ExecutionService implements VenueListener {
     }
     int count = selection == null ? instruments.size() : selection.length;
     List<OrderPlanner.Line> lines = new ArrayList<>(count);
-    Map<InstrumentId, Integer> index = new HashMap<>();
     for (int k = 0; k < count; k++) {
       int i = selection == null ? k : selection[k];
       Instrument inst = instruments.get(i);
@@ -134,7 +138,6 @@ final class ExecutionService implements VenueListener {
       var current =
           pos == null ? io.perpetua.core.Quantity.zero(inst.quantityScale()) : pos.quantity();
       lines.add(new OrderPlanner.Line(inst, weights[i], marks.price()[i], current));
-      index.put(inst.id(), i);
     }
     OrderPlanner.Plan plan =
         planner.plan(strategy, id, now, equity, lines, minTradeFraction * equity);
@@ -188,20 +191,15 @@ final class ExecutionService implements VenueListener {
     return true;
   }
 
-  /** Position quantities plus the unfilled part of orders still working, by instrument index. */
+  /**
+   * Position quantities (the kernel's mirror, by instrument index) plus the unfilled part of orders
+   * still working.
+   */
   private double[] projectedQuantities(List<Instrument> instruments) {
-    Map<InstrumentId, Double> pending = new HashMap<>();
+    double[] q = java.util.Arrays.copyOf(positionQty, instruments.size());
     for (OrderRecord r : working.values()) {
       double remaining = r.order().quantity().toDouble() - r.filledQuantity();
-      double signed = r.order().side().sign() > 0 ? remaining : -remaining;
-      pending.merge(r.order().instrument(), signed, Double::sum);
-    }
-    double[] q = new double[instruments.size()];
-    for (int i = 0; i < q.length; i++) {
-      var pos = account.position(instruments.get(i).id());
-      q[i] =
-          (pos == null ? 0 : pos.quantity().toDouble())
-              + pending.getOrDefault(instruments.get(i).id(), 0.0);
+      q[index.get(r.order().instrument())] += r.order().side().sign() > 0 ? remaining : -remaining;
     }
     return q;
   }

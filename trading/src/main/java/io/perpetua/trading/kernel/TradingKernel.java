@@ -164,7 +164,15 @@ public final class TradingKernel {
             .orElseGet(() -> new Account(config.accountId(), config.initialCapital()));
     execution =
         new ExecutionService(
-            venue, risk, account, clock, listener, executionStage, this::syncPosition);
+            venue,
+            risk,
+            account,
+            clock,
+            listener,
+            executionStage,
+            this::syncPosition,
+            index,
+            positionQty);
     risk.restoreState(cursor);
     risk.useBarInterval(panel.barMillis());
     instruments.forEach(i -> syncPosition(i.id()));
