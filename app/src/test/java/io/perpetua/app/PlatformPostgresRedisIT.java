@@ -85,6 +85,127 @@ class PlatformPostgresRedisIT {
     }
   }
 
+  /**
+   * The risk and order endpoints on PostgreSQL and Redis: the risk status answers, the emergency
+   * stop is persisted in PostgreSQL ({@code risk_controls}) and published in Redis ({@code
+   * quant:risk:status}, {@code quant:system:emergency_stop}), the order history and NAV answer 200.
+   */
+  @Test
+  void riskControlsAndHistory_onPostgresAndRedis() throws Exception {
+    Services.requirePostgres();
+    Services.requireRedis();
+    String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (var c = DriverManager.getConnection(PG, "postgres", "")) {
+      c.createStatement().execute("CREATE SCHEMA " + schema);
+    }
+    try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
+      redis.select(15);
+      redis.flushDB();
+    }
+    try {
+      PerpetuaConfig config =
+          ConfigLoader.load(
+              null,
+              Map.of(
+                  "PERPETUA_PORT", "0",
+                  "PERPETUA_STORE_DATABASE_URL", PG + "?currentSchema=" + schema,
+                  "PERPETUA_STORE_DATABASE_USER", "postgres",
+                  "PERPETUA_STORE_REDIS_URL", "redis://127.0.0.1:6379/15"));
+      try (Platform p =
+          Platform.start(
+              config,
+              dataDir,
+              SharedData.root(),
+              Map.of("PERPETUA_API_TOKEN", TOKEN),
+              new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+              36_000)) {
+        int port = p.port();
+        JsonNode status = awaitData(port, "/api/v1/risk/status");
+        assertThat(status.get("emergency_stop").asBoolean()).isFalse();
+        assertThat(status.get("trading_enabled").asBoolean()).isTrue();
+        assertThat(status.get("rules").size()).isPositive();
+
+        var stop =
+            send(
+                port,
+                "/api/v1/system/emergency-stop",
+                "{\"confirm\":true,\"reason\":\"it stop\",\"operator\":\"it-op\"}");
+        assertThat(stop.statusCode()).as(stop.body()).isEqualTo(200);
+        try (var c = DriverManager.getConnection(PG + "?currentSchema=" + schema, "postgres", "");
+            var rs =
+                c.createStatement()
+                    .executeQuery(
+                        "SELECT active, reason, operator FROM risk_controls"
+                            + " WHERE control_key = 'emergency_stop' AND active")) {
+          assertThat(rs.next()).as("an active emergency stop row in risk_controls").isTrue();
+          assertThat(rs.getString(2)).isEqualTo("it stop");
+          assertThat(rs.getString(3)).isEqualTo("it-op");
+        }
+        try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
+          redis.select(15);
+          assertThat(
+                  json(redis.get("quant:system:emergency_stop")).get("emergency_stop").asBoolean())
+              .isTrue();
+          JsonNode published = json(redis.get("quant:risk:status"));
+          assertThat(published.get("trading_enabled").asBoolean()).isFalse();
+          assertThat(published.get("overall_status").asText()).isEqualTo("halted");
+        }
+        JsonNode halted = awaitData(port, "/api/v1/risk/status");
+        assertThat(halted.get("emergency_stop").asBoolean()).isTrue();
+        assertThat(halted.get("trading_enabled").asBoolean()).isFalse();
+
+        for (String path :
+            new String[] {
+              "/api/v1/orders/history?page=1&page_size=500",
+              "/api/v1/portfolio/nav",
+              "/api/v1/orders/trades",
+              "/api/v1/orders/rebalance-history",
+              "/api/v1/account/open-orders"
+            }) {
+          var res = send(port, path, null);
+          assertThat(res.statusCode()).as("%s: %s", path, res.body()).isEqualTo(200);
+        }
+        var resume =
+            send(
+                port,
+                "/api/v1/system/resume",
+                "{\"confirm\":true,\"reason\":\"it resume\",\"operator\":\"it-op\"}");
+        assertThat(resume.statusCode()).as(resume.body()).isEqualTo(200);
+        try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
+          redis.select(15);
+          assertThat(
+                  json(redis.get("quant:system:emergency_stop")).get("emergency_stop").asBoolean())
+              .isFalse();
+        }
+      }
+    } finally {
+      try (var c = DriverManager.getConnection(PG, "postgres", "")) {
+        c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+      }
+      try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
+        redis.select(15);
+        redis.flushDB();
+      }
+    }
+  }
+
+  private static JsonNode json(String text) throws Exception {
+    assertThat(text).as("published in Redis").isNotNull();
+    return new ObjectMapper().readTree(text);
+  }
+
+  /** A GET (body null) or a JSON POST with the bearer token. */
+  private static HttpResponse<String> send(int port, String path, String body) throws Exception {
+    var req =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + TOKEN);
+    if (body != null) {
+      req.header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+    return HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private static void awaitFills(String schema) throws Exception {
     long end = System.currentTimeMillis() + 30_000;
     while (System.currentTimeMillis() < end) {

@@ -351,6 +351,65 @@ final class ExecutionService implements VenueListener {
     active = null;
   }
 
+  /**
+   * The rebalance in flight as one line for the checkpoint cursor (empty when none), so that {@link
+   * #restore} can complete it with the same totals after a restart.
+   */
+  String exportActive() {
+    if (active == null) {
+      return "";
+    }
+    ActiveRebalance a = active;
+    return String.join(
+        "|",
+        a.id.value(),
+        a.strategy.value(),
+        a.trigger,
+        Long.toString(a.startedMs),
+        Double.toString(a.equity),
+        Integer.toString(a.total),
+        Integer.toString(a.filled),
+        Integer.toString(a.failed),
+        Double.toString(a.traded),
+        a.fees.toString(),
+        Integer.toString(a.open));
+  }
+
+  /**
+   * After a restart: takes back the orders the journal holds as working ({@code open}; the
+   * simulated venue lost them with the process) and re-sends the unfilled ones under their client
+   * order ids, and the rebalance in flight from {@link #exportActive()}.
+   */
+  void restore(String activeLine, List<OrderRecord> open) {
+    if (activeLine != null && !activeLine.isEmpty()) {
+      String[] f = activeLine.split("\\|", -1);
+      ActiveRebalance a =
+          new ActiveRebalance(
+              RebalanceId.of(f[0]),
+              StrategyId.of(f[1]),
+              f[2],
+              Long.parseLong(f[3]),
+              Double.parseDouble(f[4]));
+      a.total = Integer.parseInt(f[5]);
+      a.filled = Integer.parseInt(f[6]);
+      a.failed = Integer.parseInt(f[7]);
+      a.traded = Double.parseDouble(f[8]);
+      a.fees = Money.parse(f[9]);
+      a.open = Integer.parseInt(f[10]);
+      active = a;
+    }
+    for (OrderRecord r : open) {
+      if (!r.status().isTerminal()) {
+        working.put(r.order().clientOrderId(), r);
+      }
+    }
+    for (OrderRecord r : List.copyOf(working.values())) {
+      if (r.filledQuantity() == 0) {
+        venue.submit(r.order());
+      }
+    }
+  }
+
   /** True while a rebalance has orders in flight. */
   boolean busy() {
     return active != null;

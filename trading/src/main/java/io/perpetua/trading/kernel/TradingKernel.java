@@ -15,8 +15,10 @@ import io.perpetua.signals.strategy.StrategyDecision;
 import io.perpetua.trading.account.Account;
 import io.perpetua.trading.port.AccountState;
 import io.perpetua.trading.port.KernelCheckpoint;
+import io.perpetua.trading.port.OrderRecord;
 import io.perpetua.trading.port.PortfolioSnapshot;
 import io.perpetua.trading.port.PriceDrivenVenue;
+import io.perpetua.trading.port.TradingHistory;
 import io.perpetua.trading.port.TradingJournal;
 import io.perpetua.trading.risk.PortfolioReading;
 import io.perpetua.trading.risk.RiskEngine;
@@ -48,6 +50,7 @@ import java.util.function.LongSupplier;
 public final class TradingKernel {
   static final String CURSOR_TIME = "replay_time";
   static final String CURSOR_LAST_REBALANCE = "last_rebalance";
+  static final String CURSOR_ACTIVE_REBALANCE = "active_rebalance";
 
   private final KernelConfig config;
   private final MarketPanel panel;
@@ -196,6 +199,13 @@ public final class TradingKernel {
       view.moveTo(nextStep - 1, t);
     }
     nextTimerMs = config.rebalanceCron().next(clock.nowMillis());
+    // orders journaled as working at the checkpoint (a timer at a bar close) are working again:
+    // without this they stayed open forever and the rebalance never completed
+    if (journal instanceof TradingHistory history) {
+      List<OrderRecord> open = new ArrayList<>(history.openOrders());
+      java.util.Collections.reverse(open); // oldest first, as they were sent
+      execution.restore(cursor.get(CURSOR_ACTIVE_REBALANCE), open);
+    }
     if (lastRebalanceMs != Long.MIN_VALUE && config.publishState()) {
       republishSignal();
     }
@@ -506,9 +516,10 @@ public final class TradingKernel {
     }
     Map<String, String> cursor = new HashMap<>();
     cursor.put(CURSOR_TIME, Long.toString(panel.closeTime(t)));
-    if (lastRebalanceMs != Long.MIN_VALUE && !execution.busy()) {
+    if (lastRebalanceMs != Long.MIN_VALUE) {
       cursor.put(CURSOR_LAST_REBALANCE, Long.toString(lastRebalanceMs));
     }
+    cursor.put(CURSOR_ACTIVE_REBALANCE, execution.exportActive());
     cursor.putAll(risk.exportState());
     journal.commit(
         new KernelCheckpoint(

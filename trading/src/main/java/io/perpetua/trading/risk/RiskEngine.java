@@ -54,6 +54,8 @@ public final class RiskEngine implements PreTradeGuard {
   private final Map<InstrumentId, Double> openTradePnl = new HashMap<>();
   private volatile EmergencyStop emergency;
   private volatile Consumer<RiskStatus> publisher = s -> {};
+  private volatile boolean publishing;
+  private int lastLevels = -1;
   private long staleAfterMs;
   private double peakEquity = Double.NaN;
   private long day = Long.MIN_VALUE;
@@ -104,6 +106,7 @@ public final class RiskEngine implements PreTradeGuard {
   /** Sends every status change to {@code sink} (e.g. the platform state). */
   public void publishTo(Consumer<RiskStatus> sink) {
     this.publisher = Objects.requireNonNull(sink, "sink");
+    this.publishing = true;
     publish();
   }
 
@@ -267,8 +270,14 @@ public final class RiskEngine implements PreTradeGuard {
       event(now, "breaker_tripped", "daily_loss", null, "loss today " + fmt(loss) + " USDT");
     }
     lastReading = reading;
-    status = evaluate(reading);
-    publish();
+    // without a subscriber (backtests) the full status is rebuilt only when a rule changes level:
+    // alerts follow level changes, and nobody reads the values in between
+    int levels = levels(reading, drawdown);
+    if (publishing || levels != lastLevels) {
+      lastLevels = levels;
+      status = evaluate(reading);
+      publish();
+    }
   }
 
   /** True once after the daily-loss breaker asked for every position to be closed. */
@@ -511,6 +520,40 @@ public final class RiskEngine implements PreTradeGuard {
 
   // ---------------------------------------------------------------- status and alerts
 
+  /** The rule levels (and halts) packed in an int, two bits each: cheap change detection. */
+  private int levels(PortfolioReading r, double drawdown) {
+    double warn = config.warningRatio();
+    double equity = r.equity();
+    double gross = equity > 0 ? (r.longNotional() + r.shortNotional()) / equity : 0;
+    double largest = equity > 0 ? r.largestPosition() / equity : 0;
+    double turnover = dayStartEquity > 0 ? dayTurnover / dayStartEquity : 0;
+    double loss = dayStartEquity > 0 ? Math.max(0, 1 - equity / dayStartEquity) : 0;
+    int reserve =
+        equity < limits.minBalanceReserve()
+            ? 2
+            : equity * warn < limits.minBalanceReserve() ? 1 : 0;
+    int packed = RuleStatus.upper(largest, limits.maxPositionPct(), warn).ordinal();
+    packed = packed << 2 | RuleStatus.upper(gross, limits.maxTotalExposure(), warn).ordinal();
+    packed = packed << 2 | RuleStatus.upper(drawdown, limits.maxDrawdownHalt(), warn).ordinal();
+    packed = packed << 2 | reserve;
+    packed = packed << 2 | RuleStatus.upper(turnover, limits.maxDailyTurnover(), warn).ordinal();
+    double lossLimit = Double.POSITIVE_INFINITY;
+    if (breakers.dailyLossPct() > 0) {
+      lossLimit = breakers.dailyLossPct();
+    } else if (breakers.dailyLossR() > 0) {
+      loss = Math.max(0, dayStartEquity - equity);
+      lossLimit = breakers.dailyLossR() * breakers.riskUnit();
+    }
+    packed = packed << 2 | RuleStatus.upper(loss, lossLimit, warn).ordinal();
+    double streakLimit =
+        breakers.consecutiveLosses() > 0 ? breakers.consecutiveLosses() : Double.POSITIVE_INFINITY;
+    packed = packed << 2 | RuleStatus.upper(lossStreak, streakLimit, warn).ordinal();
+    packed = packed << 1 | (drawdownHalted ? 1 : 0);
+    packed = packed << 1 | (dailyLossHalted ? 1 : 0);
+    packed = packed << 1 | (r.timeMs() < pauseUntilMs ? 1 : 0);
+    return packed << 1 | (emergencyStopped() ? 1 : 0);
+  }
+
   private RiskStatus evaluate(PortfolioReading r) {
     double warn = config.warningRatio();
     List<RuleStatus> rules = new ArrayList<>();
@@ -715,7 +758,10 @@ public final class RiskEngine implements PreTradeGuard {
     publisher.accept(s);
   }
 
-  /** The latest status (operator controls are always current). */
+  /**
+   * The latest status. With a subscriber ({@link #publishTo}) it is rebuilt at every observation;
+   * without one (backtests) only when a rule changes level, so its values may lag in between.
+   */
   public synchronized RiskStatus status() {
     return status;
   }
