@@ -26,22 +26,52 @@ final class HistoryQueries {
   /** A WHERE clause and its parameters. */
   private record Where(String sql, List<Object> params) {}
 
-  private HistoryQueries() {}
-
-  /** One page of {@code select} rows matching {@code query} on {@code timeColumn}. */
-  static <T> TradingHistory.Page<T> page(
-      Connection c,
+  /**
+   * One paginated table: its SELECT, name, time column, ORDER BY, whether the symbol and side
+   * filters apply, and the row mapper.
+   */
+  record Table<T>(
       String select,
-      String table,
+      String name,
       String timeColumn,
       String orderBy,
-      TradingHistory.Query query,
-      boolean filterSymbolAndSide,
-      JournalReader.RowMapper<T> mapper)
+      boolean symbolAndSide,
+      JournalReader.RowMapper<T> mapper) {}
+
+  static final Table<io.perpetua.trading.port.OrderRecord> ORDERS =
+      new Table<>(
+          JournalReader.ORDER_SELECT,
+          "orders",
+          "created_at_ms",
+          JournalReader.ORDER_ORDER,
+          true,
+          JournalReader::order);
+  static final Table<io.perpetua.core.order.Fill> FILLS =
+      new Table<>(
+          JournalReader.FILL_SELECT,
+          "fills",
+          "fill_time_ms",
+          JournalReader.FILL_ORDER,
+          true,
+          JournalReader::fill);
+  static final Table<io.perpetua.core.event.RebalanceCompleted> REBALANCES =
+      new Table<>(
+          JournalReader.REBALANCE_SELECT,
+          "rebalance_events",
+          "event_time_ms",
+          JournalReader.REBALANCE_ORDER,
+          false,
+          JournalReader::rebalance);
+
+  private HistoryQueries() {}
+
+  /** One page of {@code table}'s rows matching {@code query}. */
+  static <T> TradingHistory.Page<T> page(Connection c, Table<T> table, TradingHistory.Query query)
       throws SQLException {
-    Where where = where(timeColumn, query, filterSymbolAndSide);
+    Where where = where(table.timeColumn(), query, table.symbolAndSide());
     long total;
-    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + where.sql())) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT COUNT(*) FROM " + table.name() + where.sql())) {
       bind(ps, where.params());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -50,14 +80,14 @@ final class HistoryQueries {
     }
     List<T> items = new ArrayList<>();
     try (PreparedStatement ps =
-        c.prepareStatement(select + where.sql() + orderBy + " LIMIT ? OFFSET ?")) {
+        c.prepareStatement(table.select() + where.sql() + table.orderBy() + " LIMIT ? OFFSET ?")) {
       List<Object> params = new ArrayList<>(where.params());
       params.add(query.pageSize());
       params.add(query.offset());
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          items.add(mapper.map(rs));
+          items.add(table.mapper().map(rs));
         }
       }
     }

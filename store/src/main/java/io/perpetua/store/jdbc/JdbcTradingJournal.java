@@ -131,50 +131,17 @@ public final class JdbcTradingJournal implements TradingJournal, TradingHistory 
 
   @Override
   public Page<OrderRecord> orders(Query q) {
-    return query(
-        "order history",
-        c ->
-            HistoryQueries.page(
-                c,
-                JournalReader.ORDER_SELECT,
-                "orders",
-                "created_at_ms",
-                JournalReader.ORDER_ORDER,
-                q,
-                true,
-                JournalReader::order));
+    return query("order history", c -> HistoryQueries.page(c, HistoryQueries.ORDERS, q));
   }
 
   @Override
   public Page<Fill> fills(Query q) {
-    return query(
-        "trade history",
-        c ->
-            HistoryQueries.page(
-                c,
-                JournalReader.FILL_SELECT,
-                "fills",
-                "fill_time_ms",
-                JournalReader.FILL_ORDER,
-                q,
-                true,
-                JournalReader::fill));
+    return query("trade history", c -> HistoryQueries.page(c, HistoryQueries.FILLS, q));
   }
 
   @Override
   public Page<RebalanceCompleted> rebalances(Query q) {
-    return query(
-        "rebalance history",
-        c ->
-            HistoryQueries.page(
-                c,
-                JournalReader.REBALANCE_SELECT,
-                "rebalance_events",
-                "event_time_ms",
-                JournalReader.REBALANCE_ORDER,
-                q,
-                false,
-                JournalReader::rebalance));
+    return query("rebalance history", c -> HistoryQueries.page(c, HistoryQueries.REBALANCES, q));
   }
 
   @Override
