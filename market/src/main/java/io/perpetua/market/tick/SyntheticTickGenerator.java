@@ -94,7 +94,7 @@ public final class SyntheticTickGenerator {
         burst += 3 + 7 * random.nextDouble();
       }
       int n = poisson(p.tradesPerSecond() * burst);
-      double secondReturn = p.secondVolatility() * (studentT() + 0.6 * bias);
+      double secondReturn = p.secondVolatility() * (studentT() + 0.05 * bias);
       double perTrade = n == 0 ? 0 : secondReturn / n;
       long[] offsets = new long[n];
       for (int i = 0; i < n; i++) {

@@ -52,6 +52,8 @@ public final class PaperPosition {
   private final boolean flipped;
   private double lastExitPrice;
   private long lastExitMs;
+  private int tpFills;
+  private int tpMakerFills;
   private final double entryFees;
 
   private PaperPosition(PositionSnapshot s) {
@@ -84,6 +86,8 @@ public final class PaperPosition {
     this.flipped = s.flipped();
     this.lastExitPrice = s.lastExitPrice();
     this.lastExitMs = s.lastExitMs();
+    this.tpFills = s.tpFills();
+    this.tpMakerFills = s.tpMakerFills();
     this.entryFees = entryFeesOf(s);
   }
 
@@ -205,6 +209,8 @@ public final class PaperPosition {
             0,
             flipped,
             Double.NaN,
+            0,
+            0,
             0));
   }
 
@@ -239,7 +245,9 @@ public final class PaperPosition {
         graceDeadlineMs,
         flipped,
         lastExitPrice,
-        lastExitMs);
+        lastExitMs,
+        tpFills,
+        tpMakerFills);
   }
 
   /** What a price update did. */
@@ -322,6 +330,8 @@ public final class PaperPosition {
         return result;
       }
       tpTouchMs = Long.MIN_VALUE;
+      tpFills++;
+      tpMakerFills += makerFill ? 1 : 0;
       if (status == FlowTradeStatus.TP1_HIT) {
         return close(timeMs, FlowTradeStatus.TP, fillPrice, makerFill, level, fee);
       }
@@ -389,6 +399,16 @@ public final class PaperPosition {
     makerQty += maker ? qty : 0;
     lastExitPrice = fill;
     lastExitMs = timeMs;
+  }
+
+  /** TP tranches filled so far. */
+  public int tpFills() {
+    return tpFills;
+  }
+
+  /** TP tranches filled as maker so far. */
+  public int tpMakerFills() {
+    return tpMakerFills;
   }
 
   /** 1R in money: quantity × risk distance. */

@@ -40,6 +40,8 @@ import io.perpetua.signals.flow.FlowTier;
  * @param flipped whether this position was opened by a flip
  * @param lastExitPrice the last exit fill price (NaN before)
  * @param lastExitMs the last exit time
+ * @param tpFills TP tranches filled
+ * @param tpMakerFills TP tranches filled as maker
  */
 public record PositionSnapshot(
     String id,
@@ -70,7 +72,9 @@ public record PositionSnapshot(
     long graceDeadlineMs,
     boolean flipped,
     double lastExitPrice,
-    long lastExitMs) {
+    long lastExitMs,
+    int tpFills,
+    int tpMakerFills) {
 
   /** Validates the identity fields. */
   public PositionSnapshot {
