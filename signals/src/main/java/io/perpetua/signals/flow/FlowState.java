@@ -22,9 +22,9 @@ import io.perpetua.market.tick.SpotPerpDivergence;
  * refreshed once per time bucket (O(histogram bins)), so a trade is classified as large against the
  * P99 known at the start of its bucket. Sums are exact integers of the quantised trade values
  * ({@link SymbolFlowConfig#quantityScale()}, {@link SymbolFlowConfig#notionalScale()}), so they
- * never drift. Memory is fixed at construction (about 2–3 MB for 24 h at 1 s buckets) whatever the
- * trade rate. Times must not go backwards by more than a bucket (late trades count in the current
- * bucket).
+ * never drift. Memory is fixed at construction (about 5 MB per symbol for 24 h at 1 s buckets)
+ * whatever the trade rate. Times must not go backwards by more than a bucket (late trades count in
+ * the current bucket).
  *
  * <p>Not thread-safe: one owner thread per symbol.
  */
