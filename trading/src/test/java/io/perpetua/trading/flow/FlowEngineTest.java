@@ -140,6 +140,11 @@ class FlowEngineTest {
         .containsKeys("config_hash", "strategy_version", "engine_instance", "cvd_fast", "f_score");
     assertThat(rec.evaluations).anyMatch(e -> e.blockReason().equals(FlowEngine.COOLDOWN));
     assertThat(rec.opened).hasSizeGreaterThan(10);
+    assertThat(rec.closed).anyMatch(t -> t.status() == FlowTradeStatus.SIGNAL_FLIP);
+    assertThat(rec.opened).as("a flip that reversed").anyMatch(PositionSnapshot::flipped);
+    assertThat(rec.closed)
+        .extracting(ClosedFlowTrade::status)
+        .contains(FlowTradeStatus.TP, FlowTradeStatus.SL);
     assertThat(rec.closed).hasSizeGreaterThan(5);
     for (ClosedFlowTrade t : rec.closed) {
       assertThat(t.status().closed()).isTrue();
