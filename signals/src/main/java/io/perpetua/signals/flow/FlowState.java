@@ -63,6 +63,7 @@ public final class FlowState {
   private long thresholdBucket = Long.MIN_VALUE;
   private double p95;
   private double p99;
+  private final double[] quantiles = new double[2];
   private double longShortRatio = Double.NaN;
   private double topLongShare = Double.NaN;
   private long ratiosMs;
@@ -147,27 +148,32 @@ public final class FlowState {
 
   /** Applies one aggregated trade. */
   public void onTrade(AggTrade t) {
-    advanceTo(t.timeMs());
+    onTrade(t.timeMs(), t.price(), t.quantity(), t.takerBuy());
+  }
+
+  /**
+   * Applies one trade given as primitives (allocation-free; a replay loop may call it directly).
+   */
+  public void onTrade(long timeMs, double price, double qty, boolean buy) {
+    advanceTo(timeMs);
     long time = nowMs;
     if (firstTradeMs == Long.MIN_VALUE) {
       firstTradeMs = time;
     }
     tradeCount++;
-    lastPrice = t.price();
+    lastPrice = price;
     long bucket = Math.floorDiv(time, config.bucketMs());
     if (bucket != thresholdBucket) {
       refreshThresholds();
       thresholdBucket = bucket;
     }
-    double qty = t.quantity();
-    double notional = t.notional();
+    double notional = price * qty;
     long qtyRaw = Math.round(qty * qtyUnit);
     long notionalRaw = Math.round(notional * notionalUnit);
-    boolean buy = t.takerBuy();
     trades.add(time, buy ? BUY_QTY : SELL_QTY, qtyRaw);
     trades.add(time, buy ? BUY_NOTIONAL : SELL_NOTIONAL, notionalRaw);
     sizes.add(time, qty);
-    atr.add(time, t.price());
+    atr.add(time, price);
     if (qty >= p99) {
       recent.add(time, buy ? LARGE_BUY : LARGE_SELL, qtyRaw);
     }
@@ -215,8 +221,9 @@ public final class FlowState {
 
   private void refreshThresholds() {
     if (sizes.count() >= config.minTradesForPercentiles()) {
-      p95 = Math.max(config.floorP95(), sizes.quantile(0.95));
-      p99 = Math.max(config.floorP99(), sizes.quantile(0.99));
+      sizes.quantiles(0.95, 0.99, quantiles);
+      p95 = Math.max(config.floorP95(), quantiles[0]);
+      p99 = Math.max(config.floorP99(), quantiles[1]);
     } else {
       p95 = config.floorP95();
       p99 = config.floorP99();

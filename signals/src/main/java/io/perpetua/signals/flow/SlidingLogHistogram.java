@@ -106,6 +106,37 @@ public final class SlidingLogHistogram {
     return min * Math.exp((bins - 0.5) * logStep);
   }
 
+  /**
+   * Two nearest-rank quantiles {@code lo ≤ hi} in one pass (NaN when empty), written to {@code
+   * out[0]} and {@code out[1]}. Does not change state.
+   */
+  public void quantiles(double lo, double hi, double[] out) {
+    if (totalCount == 0) {
+      out[0] = Double.NaN;
+      out[1] = Double.NaN;
+      return;
+    }
+    long rankLo = Math.max(1, (long) Math.ceil(lo * totalCount));
+    long rankHi = Math.max(1, (long) Math.ceil(hi * totalCount));
+    long seen = 0;
+    boolean loDone = false;
+    for (int b = 0; b < bins; b++) {
+      seen += total[b];
+      if (!loDone && seen >= rankLo) {
+        out[0] = min * Math.exp((b + 0.5) * logStep);
+        loDone = true;
+      }
+      if (seen >= rankHi) {
+        out[1] = min * Math.exp((b + 0.5) * logStep);
+        return;
+      }
+    }
+    out[1] = min * Math.exp((bins - 0.5) * logStep);
+    if (!loDone) {
+      out[0] = out[1];
+    }
+  }
+
   /** The number of bins. */
   public int bins() {
     return bins;

@@ -27,7 +27,7 @@ class FlowStatePropertyTest {
     List<Boolean> large = new ArrayList<>();
     long t = 1_600_000_000_000L;
     double p = 10_000;
-    for (int i = 0; i < 4000; i++) {
+    for (int i = 0; i < 2500; i++) {
       t += r.nextInt(10) < 9 ? r.nextInt(2000) : r.nextInt(3_600_000);
       p = Math.max(100, p + r.nextGaussian() * 5);
       double q = Math.round(0.05 * Math.pow(1 - r.nextDouble(), -1 / 1.3) * 1e6) / 1e6;
