@@ -105,7 +105,12 @@ public final class FlowEngine {
 
   /** The state of a symbol (created on first use). */
   public FlowState state(InstrumentId instrument) {
-    return states.computeIfAbsent(instrument, i -> new FlowState(settings.symbolConfig(i)));
+    FlowState state = states.get(instrument); // no capturing lambda on the per-tick path
+    if (state == null) {
+      state = new FlowState(settings.symbolConfig(instrument));
+      states.put(instrument, state);
+    }
+    return state;
   }
 
   /** Open positions. */
