@@ -1,0 +1,82 @@
+package io.perpetua.market.tick;
+
+import io.perpetua.core.FixedPoint;
+import io.perpetua.core.InstrumentId;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reads a file of single trades in the layout {@code
+ * exchange,symbol,timestamp,local_timestamp,id,side,price,amount} (timestamps in microseconds,
+ * {@code side} = taker side) and replays it as aggregated trades ({@link AggTradeAggregator}).
+ *
+ * <p>Stateless; malformed rows fail with the line number.
+ */
+public final class TradeFileReader {
+  private static final String HEADER =
+      "exchange,symbol,timestamp,local_timestamp,id,side,price,amount";
+
+  private TradeFileReader() {}
+
+  /**
+   * Streams the file's aggregated trades, in file order, to {@code sink}.
+   *
+   * @return the number of single trades read
+   */
+  public static long forEachAggTrade(Path file, Consumer<AggTrade> sink) {
+    var aggregator = new AggTradeAggregator(sink);
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line = in.readLine();
+      if (line == null || !line.trim().equals(HEADER)) {
+        throw new IllegalArgumentException(file + ": expected header '" + HEADER + "'");
+      }
+      int lineNo = 1;
+      while ((line = in.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        parseInto(aggregator, line, file, lineNo);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(file.toString(), e);
+    }
+    aggregator.flush();
+    return aggregator.trades();
+  }
+
+  /** All aggregated trades of the file, in order. */
+  public static List<AggTrade> readAggTrades(Path file) {
+    List<AggTrade> out = new ArrayList<>();
+    forEachAggTrade(file, out::add);
+    return out;
+  }
+
+  private static void parseInto(AggTradeAggregator aggregator, String line, Path file, int lineNo) {
+    String[] f = line.split(",", -1);
+    if (f.length != 8) {
+      throw new IllegalArgumentException(file + ":" + lineNo + ": expected 8 columns");
+    }
+    try {
+      InstrumentId id = InstrumentId.fromVenueSymbol(f[1]);
+      long micros = Long.parseLong(f[2].trim());
+      long tradeId = Long.parseLong(f[4].trim());
+      String side = f[5].trim();
+      if (!side.equals("buy") && !side.equals("sell")) {
+        throw new IllegalArgumentException("side must be buy or sell: '" + side + "'");
+      }
+      double price = Double.parseDouble(f[6].trim());
+      long qtyRaw = FixedPoint.rawOf(f[7].trim(), AggTradeAggregator.QUANTITY_SCALE);
+      aggregator.add(id, tradeId, micros, price, qtyRaw, side.equals("buy"));
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw new IllegalArgumentException(file + ":" + lineNo + ": " + e.getMessage(), e);
+    }
+  }
+}

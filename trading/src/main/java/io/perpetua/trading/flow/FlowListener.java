@@ -1,0 +1,34 @@
+package io.perpetua.trading.flow;
+
+import io.perpetua.signals.flow.FlowEvaluation;
+
+/**
+ * Receives everything a {@link FlowEngine} produces, on the engine's thread, in event order. Every
+ * method defaults to doing nothing. A persistence adapter stores evaluations, features, labels,
+ * trades and costs; a bus adapter publishes them.
+ */
+public interface FlowListener {
+  /** An evaluation (with engine-level blocks such as cooldown applied). */
+  default void onEvaluation(FlowEvaluation evaluation) {}
+
+  /** The learning-loop row of an evaluation. */
+  default void onFeature(FeatureEvent feature) {}
+
+  /** A position was opened. */
+  default void onPositionOpened(PositionSnapshot position) {}
+
+  /** A position changed (TP1 half closed, stop at break-even). */
+  default void onPositionUpdated(PositionSnapshot position) {}
+
+  /** A position closed. */
+  default void onTradeClosed(ClosedFlowTrade trade) {}
+
+  /** The execution costs of a closed trade. */
+  default void onExecutionCost(ExecutionCostEvent cost) {}
+
+  /** A maker entry timed out without any fill. */
+  default void onEntryCancelled(PendingEntrySnapshot entry) {}
+
+  /** A label was back-filled. */
+  default void onLabel(LabelEvent label) {}
+}
