@@ -190,17 +190,13 @@ public final class Platform implements AutoCloseable {
 
   /**
    * The configured database: {@code store.database_url} (password from {@code
-   * PERPETUA_STORE_DATABASE_PASSWORD}), else the embedded H2 file in {@code dataDir}, written at
-   * every commit ({@code WRITE_DELAY=0}: by default H2 keeps commits in memory for up to 500 ms, so
-   * a killed process lost its last checkpoints and an emergency stop already acknowledged).
+   * PERPETUA_STORE_DATABASE_PASSWORD}), else the embedded H2 file in {@code dataDir}.
    */
   public static DatabaseConfig databaseConfig(
       PerpetuaConfig config, Path dataDir, Map<String, String> env) {
     String url = config.store().databaseUrl();
     if (url.isBlank()) {
-      DatabaseConfig h2 = DatabaseConfig.embedded(dataDir);
-      return new DatabaseConfig(
-          h2.url() + ";WRITE_DELAY=0", h2.user(), h2.password(), h2.maxPoolSize());
+      return DatabaseConfig.embedded(dataDir);
     }
     return DatabaseConfig.of(
         url,

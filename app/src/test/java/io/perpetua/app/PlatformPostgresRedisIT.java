@@ -124,6 +124,8 @@ class PlatformPostgresRedisIT {
         assertThat(status.get("emergency_stop").asBoolean()).isFalse();
         assertThat(status.get("trading_enabled").asBoolean()).isTrue();
         assertThat(status.get("rules").size()).isPositive();
+        JsonNode nav = awaitData(port, "/api/v1/portfolio/nav"); // 404 until the first snapshot
+        assertThat(nav.get("datapoints").size()).isPositive();
 
         var stop =
             send(

@@ -48,7 +48,9 @@ public record DatabaseConfig(String url, String user, String password, int maxPo
    */
   public static DatabaseConfig embedded(Path dataDir) {
     Path file = dataDir.toAbsolutePath().normalize().resolve("perpetua");
-    return of("jdbc:h2:file:" + file + ";AUTO_SERVER=FALSE", "sa", "");
+    // WRITE_DELAY=0: by default H2 keeps commits in memory for up to 500 ms, so a killed process
+    // lost its last checkpoints and an emergency stop the API had already acknowledged
+    return of("jdbc:h2:file:" + file + ";AUTO_SERVER=FALSE;WRITE_DELAY=0", "sa", "");
   }
 
   /** True for an H2 URL. */
