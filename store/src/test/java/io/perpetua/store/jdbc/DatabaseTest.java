@@ -143,7 +143,9 @@ class DatabaseTest {
 
     assertThat(config.url())
         .isEqualTo(
-            "jdbc:h2:file:" + tempDir.toAbsolutePath().resolve("perpetua") + ";AUTO_SERVER=FALSE;WRITE_DELAY=0");
+            "jdbc:h2:file:"
+                + tempDir.toAbsolutePath().resolve("perpetua")
+                + ";AUTO_SERVER=FALSE;WRITE_DELAY=0");
     assertThat(config.isH2()).isTrue();
   }
 
