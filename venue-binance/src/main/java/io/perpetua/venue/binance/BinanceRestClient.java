@@ -186,6 +186,13 @@ public final class BinanceRestClient {
         call("GET", "/fapi/v1/openOrders", p, Security.SIGNED_READ, 1), OrderState::fromJson);
   }
 
+  /** Open orders of every symbol (weight 40). */
+  public List<OrderState> openOrders() {
+    return list(
+        call("GET", "/fapi/v1/openOrders", new LinkedHashMap<>(), Security.SIGNED_READ, 40),
+        OrderState::fromJson);
+  }
+
   /** Our executions of one order. */
   public List<UserTrade> userTrades(String symbol, long orderId) {
     Map<String, String> p = new LinkedHashMap<>();

@@ -20,7 +20,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -202,7 +201,13 @@ public final class BinanceVenue implements Venue, AutoCloseable {
       return;
     }
     try {
-      apply(t, rest.placeOrder(request));
+      OrderState state = rest.placeOrder(request);
+      apply(t, state);
+      if (!t.done && state.executedQty().signum() > 0) {
+        // the answer may be an order placed before a restart (-4116): its fills went to the old
+        // stream, so they are read back now (de-duplicated by trade id against the stream's)
+        reportTrades(t, state);
+      }
     } catch (BinanceApiException e) {
       if (e.isOutcomeUnknown()) {
         t.outcomeUnknown = true;
@@ -339,10 +344,7 @@ public final class BinanceVenue implements Venue, AutoCloseable {
       return;
     }
     if (state.executedQty().signum() > 0) {
-      List<UserTrade> trades = rest.userTrades(symbol, state.orderId());
-      for (UserTrade tr : trades) {
-        fill(t, tr.id(), tr.qty(), tr.price(), tr.commission(), tr.maker(), tr.timeMs());
-      }
+      reportTrades(t, state);
     }
     switch (state.status()) {
       case "FILLED" -> t.done = true;
@@ -350,6 +352,13 @@ public final class BinanceVenue implements Venue, AutoCloseable {
       default -> {
         // still working
       }
+    }
+  }
+
+  /** Reports the executions of {@code state}'s order from {@code userTrades}. */
+  private void reportTrades(Tracked t, OrderState state) {
+    for (UserTrade tr : rest.userTrades(t.filters.symbol(), state.orderId())) {
+      fill(t, tr.id(), tr.qty(), tr.price(), tr.commission(), tr.maker(), tr.timeMs());
     }
   }
 
