@@ -63,6 +63,7 @@ public final class AsyncVenueBridge implements PriceDrivenVenue {
   private final Map<ClientOrderId, Double> pending = new HashMap<>();
   private VenueListener listener;
   private volatile boolean reachable = true;
+  private long settledAt = Long.MIN_VALUE;
 
   /**
    * A bridge over {@code venue}.
@@ -118,7 +119,10 @@ public final class AsyncVenueBridge implements PriceDrivenVenue {
   @Override
   public void onPrice(InstrumentId instrument, double price, long timeMs) {
     feed.onPrice(instrument, price, timeMs);
-    awaitSettled(settleWaitMs);
+    if (timeMs != settledAt) {
+      settledAt = timeMs; // one bounded wait per bar, not per instrument
+      awaitSettled(settleWaitMs);
+    }
     drain();
   }
 

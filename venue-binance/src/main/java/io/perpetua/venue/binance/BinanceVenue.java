@@ -201,11 +201,13 @@ public final class BinanceVenue implements Venue, AutoCloseable {
       return;
     }
     try {
-      OrderState state = rest.placeOrder(request);
+      BinanceRestClient.Placement placed = rest.place(request);
+      OrderState state = placed.state();
       apply(t, state);
       if (!t.done && state.executedQty().signum() > 0) {
-        // the answer may be an order placed before a restart (-4116): its fills went to the old
-        // stream, so they are read back now (de-duplicated by trade id against the stream's)
+        // executions are read back at once (de-duplicated by trade id against the stream's):
+        // the stream may not be subscribed yet, or the order existed before a restart (-4116)
+        // and its fills went to the old stream
         reportTrades(t, state);
       }
     } catch (BinanceApiException e) {
