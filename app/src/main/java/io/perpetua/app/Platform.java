@@ -52,6 +52,7 @@ import io.perpetua.trading.kernel.KernelListener;
 import io.perpetua.trading.kernel.KernelPorts;
 import io.perpetua.trading.kernel.TradingKernel;
 import io.perpetua.trading.port.EventBus;
+import io.perpetua.trading.port.PriceDrivenVenue;
 import io.perpetua.trading.port.StateCache;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.venue.SimulatedVenue;
@@ -104,6 +105,7 @@ public final class Platform implements AutoCloseable {
   private final Thread kernelThread;
   private final int port;
   private volatile TradingKernel kernel;
+  private volatile FakeBinanceLive live;
   private volatile RiskEngine risk;
   private volatile JdbcTradingJournal journal;
   private volatile Set<InstrumentId> tradable = Set.of();
@@ -286,6 +288,15 @@ public final class Platform implements AutoCloseable {
       returns = new MarketReturns(market.panel());
       kernel = buildKernel(market);
       kernel.resume(startTime(market));
+      FakeBinanceLive l = live;
+      if (l != null) {
+        // before any decision: what the venue holds against what the journal says
+        var startup = l.reconciler.startup();
+        LOG.info(
+            "start-up reconciliation: reachable={} mismatches={}",
+            startup.reachable(),
+            startup.mismatches());
+      }
       kernel.run(pacer);
       LOG.info("kernel stopped at {}", Times.iso(kernel.now()));
     } catch (RuntimeException | IOException e) {
@@ -361,11 +372,20 @@ public final class Platform implements AutoCloseable {
     Map<InstrumentId, Instrument> byId = new HashMap<>();
     market.instruments().forEach(i -> byId.put(i.id(), i));
     var v = config.venue();
-    SimulatedVenue venue =
-        new SimulatedVenue(
-            byId,
-            new SimulatedVenueConfig(v.takerFeeBps(), v.makerFeeBps(), v.slippageBps()),
-            clock);
+    PriceDrivenVenue venue;
+    if (v.simulated()) {
+      venue =
+          new SimulatedVenue(
+              byId,
+              new SimulatedVenueConfig(v.takerFeeBps(), v.makerFeeBps(), v.slippageBps()),
+              clock);
+    } else {
+      live = FakeBinanceLive.start(config, panel, market.instruments(), clock, risk);
+      out.println(
+          "perpetua: live mode against the fake Binance venue at " + live.fake.restBaseUrl());
+      venue = live.bridge;
+    }
+    FakeBinanceLive liveVenue = live;
     KernelConfig kc =
         new KernelConfig(
             config.paper().account(),
@@ -386,19 +406,31 @@ public final class Platform implements AutoCloseable {
               LOG.warn("event not published ({}): {}", event.type(), e.getMessage());
             }
           }
+
+          @Override
+          public void onStep(int t, long timeMs, double equity) {
+            if (liveVenue != null) {
+              liveVenue.reconciler.onStep(t, timeMs, equity);
+            }
+          }
         };
     KernelPorts ports = new KernelPorts(journal, state, publisher, System::currentTimeMillis, risk);
-    return new TradingKernel(
-        kc,
-        panel,
-        market.funding(),
-        market.instruments(),
-        strategy,
-        Strategies.pool(config, sc.pool()),
-        new FeatureRegistry(),
-        venue,
-        clock,
-        ports);
+    TradingKernel built =
+        new TradingKernel(
+            kc,
+            panel,
+            market.funding(),
+            market.instruments(),
+            strategy,
+            Strategies.pool(config, sc.pool()),
+            new FeatureRegistry(),
+            venue,
+            clock,
+            ports);
+    if (liveVenue != null) {
+      liveVenue.reconciler.attach(built);
+    }
+    return built;
   }
 
   /**
@@ -486,6 +518,10 @@ public final class Platform implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     ticker.shutdownNow();
+    FakeBinanceLive l = live;
+    if (l != null) {
+      l.close();
+    }
     server.stop();
     synchronized (jobService) {
       closing = true;

@@ -30,6 +30,13 @@ public final class RunCommand implements Callable<Integer> {
       description = "Event seconds per wall second (default: paper.speed = 3600).")
   Double speed;
 
+  @Option(
+      names = "--venue",
+      description =
+          "Where orders go: simulated (paper) or fake-binance (live mode against an in-process"
+              + " fake of Binance over HTTP/WebSocket). Default: venue.type = simulated.")
+  String venue;
+
   @Option(names = "--config", description = "YAML configuration file (default: PERPETUA_CONFIG).")
   Path configFile;
 
@@ -41,6 +48,13 @@ public final class RunCommand implements Callable<Integer> {
     PerpetuaConfig config = Home.config(configFile);
     if (port != null) {
       config = withPort(config, port);
+    }
+    if (venue != null) {
+      if (!PerpetuaConfig.Venue.TYPES.contains(venue)) {
+        throw new ConfigException(
+            "--venue", "must be one of " + PerpetuaConfig.Venue.TYPES + ", was '" + venue + "'");
+      }
+      config = withVenue(config, config.venue().withType(venue));
     }
     double s = speed != null ? speed : config.paper().speed();
     if (!(s > 0)) {
@@ -62,6 +76,19 @@ public final class RunCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     done.await();
     return 0;
+  }
+
+  private static PerpetuaConfig withVenue(PerpetuaConfig c, PerpetuaConfig.Venue v) {
+    return new PerpetuaConfig(
+        c.server(),
+        c.data(),
+        c.store(),
+        c.paper(),
+        v,
+        c.risk(),
+        c.assetPools(),
+        c.strategies(),
+        c.activeStrategy());
   }
 
   private static PerpetuaConfig withPort(PerpetuaConfig c, int port) {

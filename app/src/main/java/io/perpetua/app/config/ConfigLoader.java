@@ -167,7 +167,28 @@ public final class ConfigLoader {
             "paper.start", "must be YYYY-MM-DD, was '" + c.paper().start() + "'", e);
       }
     }
+    validateVenue(c.venue());
     validateStrategies(c);
+  }
+
+  private static void validateVenue(PerpetuaConfig.Venue v) {
+    if (!PerpetuaConfig.Venue.TYPES.contains(v.type())) {
+      throw new ConfigException(
+          "venue.type",
+          "must be one of " + PerpetuaConfig.Venue.TYPES + ", was '" + v.type() + "'");
+    }
+    if (v.reconcileEveryBars() < 1) {
+      throw new ConfigException("venue.reconcile_every_bars", "must be at least 1");
+    }
+    if (v.settleWaitMs() < 0) {
+      throw new ConfigException("venue.settle_wait_ms", "must not be negative");
+    }
+    if (!(v.balanceTolerance() >= 0)) {
+      throw new ConfigException("venue.balance_tolerance", "must not be negative");
+    }
+    if (v.fakePort() < 0 || v.fakePort() > 65535) {
+      throw new ConfigException("venue.fake_port", "must be 0..65535");
+    }
   }
 
   /** The risk engine's configuration; a bad value is reported under its {@code risk.*} key. */
@@ -193,7 +214,8 @@ public final class ConfigLoader {
               r.maxOrderValue(),
               r.maxDailyTurnover(),
               blacklist,
-              r.dryRun());
+              // orders reach a venue (even a fake one) unless the venue is simulated
+              r.dryRun() && c.venue().simulated());
     } catch (IllegalArgumentException e) {
       throw new ConfigException("risk", e.getMessage(), e);
     }

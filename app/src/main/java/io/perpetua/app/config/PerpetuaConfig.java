@@ -93,13 +93,48 @@ public record PerpetuaConfig(
   public record Paper(String account, double initialCapital, double speed, String start) {}
 
   /**
-   * Simulated venue costs.
+   * Where orders go, and the simulated venue's costs.
    *
-   * @param takerFeeBps taker fee
-   * @param makerFeeBps maker fee
-   * @param slippageBps slippage
+   * @param type {@code simulated} (paper, the default) or {@code fake-binance} (live mode against
+   *     an in-process fake of Binance USDT-M, over HTTP and WebSocket)
+   * @param takerFeeBps taker fee (simulated venue)
+   * @param makerFeeBps maker fee (simulated venue)
+   * @param slippageBps slippage (simulated venue)
+   * @param reconcileEveryBars bars between periodic reconciliations with a real venue
+   * @param settleWaitMs longest wait per bar for orders in flight at a real venue
+   * @param balanceTolerance accepted wallet difference journal/venue, as a fraction of the wallet
+   * @param fakePort port of the in-process fake venue (0 = any free port)
    */
-  public record Venue(double takerFeeBps, double makerFeeBps, double slippageBps) {}
+  public record Venue(
+      String type,
+      double takerFeeBps,
+      double makerFeeBps,
+      double slippageBps,
+      int reconcileEveryBars,
+      long settleWaitMs,
+      double balanceTolerance,
+      int fakePort) {
+    /** The venue types. */
+    public static final List<String> TYPES = List.of("simulated", "fake-binance");
+
+    /** True for the simulated venue. */
+    public boolean simulated() {
+      return "simulated".equals(type);
+    }
+
+    /** This section with another {@code type}. */
+    public Venue withType(String newType) {
+      return new Venue(
+          newType,
+          takerFeeBps,
+          makerFeeBps,
+          slippageBps,
+          reconcileEveryBars,
+          settleWaitMs,
+          balanceTolerance,
+          fakePort);
+    }
+  }
 
   /**
    * An asset pool.

@@ -54,6 +54,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void venueType_defaultsToSimulated_fakeBinanceIsNotDryRun_unknownFails() {
+    PerpetuaConfig paper = ConfigLoader.load(null, Map.of());
+    assertThat(paper.venue().type()).isEqualTo("simulated");
+    assertThat(ConfigLoader.riskConfig(paper).limits().dryRun()).isTrue();
+    PerpetuaConfig live = ConfigLoader.load(null, Map.of("PERPETUA_VENUE_TYPE", "fake-binance"));
+    assertThat(live.venue().simulated()).isFalse();
+    assertThat(ConfigLoader.riskConfig(live).limits().dryRun()).isFalse();
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("PERPETUA_VENUE_TYPE", "ftx")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("venue.type");
+  }
+
+  @Test
   void env_overridesScalars() {
     PerpetuaConfig c =
         ConfigLoader.load(

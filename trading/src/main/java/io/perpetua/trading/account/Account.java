@@ -160,6 +160,19 @@ public final class Account {
     return accountId;
   }
 
+  /**
+   * Replaces the position in {@code instrument} by {@code quantity} entered at {@code entryPrice}
+   * (reconciliation with a venue, which is the truth); the wallet and the realised PnL so far are
+   * kept. Returns the quantity held before.
+   */
+  public Quantity adopt(InstrumentId instrument, Quantity quantity, double entryPrice) {
+    Position old = positions.get(instrument);
+    Money realized = old == null ? Money.ZERO : old.realizedPnl();
+    Money cost = quantity.isZero() ? Money.ZERO : Money.of(quantity.toDouble() * entryPrice);
+    positions.put(instrument, new Position(instrument, quantity, cost, realized));
+    return old == null ? Quantity.zero(quantity.scale()) : old.quantity();
+  }
+
   /** The durable state at {@code asOfMs}. */
   public AccountState snapshot(long asOfMs) {
     return new AccountState(accountId, wallet, sorted(), totalFees, totalFunding, asOfMs);

@@ -86,6 +86,7 @@ public final class TradingKernel {
   private int liquidations;
   private int lastProcessedStep = -1;
   private boolean halted;
+  private boolean adopted;
 
   /** Wires a kernel; call {@link #resume()} before {@link #run}. */
   public TradingKernel(
@@ -510,7 +511,9 @@ public final class TradingKernel {
       return;
     }
     ExecutionService.Delta delta = execution.drain();
-    boolean quiet = delta.isEmpty() && fundingDelta.isEmpty() && snapshotDelta.isEmpty();
+    boolean quiet =
+        delta.isEmpty() && fundingDelta.isEmpty() && snapshotDelta.isEmpty() && !adopted;
+    adopted = false;
     if (quiet && !config.publishState() && t % 24 != 0) {
       return;
     }
@@ -549,6 +552,33 @@ public final class TradingKernel {
       positionQty[i] = q;
       positionCost[i] = p == null ? 0.0 : p.entryCost().toDouble();
     }
+  }
+
+  /**
+   * Takes the venue's position in {@code instrument} as the truth (reconciliation): the account
+   * holds {@code quantity} from now on, entered at the current mark (so no PnL is invented); the
+   * change is journaled with the next checkpoint. Kernel thread only.
+   */
+  public void adoptPosition(InstrumentId instrument, java.math.BigDecimal quantity) {
+    Integer i = index.get(instrument);
+    if (i == null) {
+      throw new IllegalArgumentException("not traded by this kernel: " + instrument);
+    }
+    Instrument inst = instruments.get(i);
+    double mark = marks[i] > 0 ? marks[i] : 0.0;
+    account.adopt(
+        instrument,
+        io.perpetua.core.Quantity.of(
+            quantity.setScale(inst.quantityScale(), java.math.RoundingMode.HALF_EVEN),
+            inst.quantityScale()),
+        mark);
+    syncPosition(instrument);
+    adopted = true;
+  }
+
+  /** The instruments this kernel trades, in panel order. */
+  public List<Instrument> instruments() {
+    return instruments;
   }
 
   /** Equity at the latest marks from the position mirror (hot path: every step). */

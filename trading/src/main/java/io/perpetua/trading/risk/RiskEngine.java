@@ -386,6 +386,35 @@ public final class RiskEngine implements PreTradeGuard {
     }
   }
 
+  /**
+   * The outcome of a reconciliation with the venue at {@code now}. A mismatch records a {@code
+   * reconciliation_mismatch} event and raises (or keeps, de-duplicated) a warning alert on the rule
+   * {@code venue_reconciliation}; {@code adopted} says the kernel took the venue's state as truth
+   * and makes the alert critical. A consistent result resolves the alert.
+   *
+   * @param mismatches how many differences were found (0 = consistent)
+   * @param detail what differed, for the event and the alert message
+   */
+  public synchronized void reconciled(int mismatches, boolean adopted, String detail, long now) {
+    String key = key("venue_reconciliation", null);
+    if (mismatches == 0) {
+      if (active.containsKey(key)) {
+        resolve(key, now);
+        event(now, "reconciliation_ok", "venue_reconciliation", null, detail);
+      }
+      return;
+    }
+    event(now, "reconciliation_mismatch", "venue_reconciliation", null, detail);
+    raise(
+        now,
+        adopted ? AlertSeverity.CRITICAL : AlertSeverity.WARNING,
+        "venue_reconciliation",
+        null,
+        (adopted ? "venue state adopted: " : "venue differs from the journal: ") + detail,
+        mismatches,
+        0);
+  }
+
   private boolean venueDown(long now) {
     return venueDownSinceMs != Long.MIN_VALUE
         && breakers.venueUnreachableMs() > 0

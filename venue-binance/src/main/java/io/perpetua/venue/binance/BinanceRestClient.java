@@ -120,19 +120,32 @@ public final class BinanceRestClient {
    * @throws BinanceApiException when the venue rejects the order or the outcome stays unknown
    */
   public OrderState placeOrder(NewOrderRequest request) {
+    return place(request).state();
+  }
+
+  /**
+   * An order's state after {@link #place}.
+   *
+   * @param state the order as the venue holds it
+   * @param existed true when the venue already had the order (duplicate id, or found on retry)
+   */
+  public record Placement(OrderState state, boolean existed) {}
+
+  /** {@link #placeOrder}, also telling whether the venue already had the order. */
+  public Placement place(NewOrderRequest request) {
     BinanceApiException last = null;
     for (int attempt = 0; attempt < PLACE_ATTEMPTS; attempt++) {
       try {
         if (attempt > 0) {
           Optional<OrderState> existing = findOrder(request.symbol(), request.clientOrderId());
           if (existing.isPresent()) {
-            return existing.get();
+            return new Placement(existing.get(), true);
           }
         }
-        return newOrder(request);
+        return new Placement(newOrder(request), false);
       } catch (BinanceApiException e) {
         if (e.code() == BinanceApiException.DUPLICATE_CLIENT_ORDER_ID) {
-          return queryOrder(request.symbol(), request.clientOrderId());
+          return new Placement(queryOrder(request.symbol(), request.clientOrderId()), true);
         }
         if (!e.isRetryable()) {
           throw e;
@@ -184,6 +197,13 @@ public final class BinanceRestClient {
     p.put("symbol", symbol);
     return list(
         call("GET", "/fapi/v1/openOrders", p, Security.SIGNED_READ, 1), OrderState::fromJson);
+  }
+
+  /** Open orders of every symbol (weight 40). */
+  public List<OrderState> openOrders() {
+    return list(
+        call("GET", "/fapi/v1/openOrders", new LinkedHashMap<>(), Security.SIGNED_READ, 40),
+        OrderState::fromJson);
   }
 
   /** Our executions of one order. */

@@ -20,7 +20,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -202,7 +201,15 @@ public final class BinanceVenue implements Venue, AutoCloseable {
       return;
     }
     try {
-      apply(t, rest.placeOrder(request));
+      BinanceRestClient.Placement placed = rest.place(request);
+      OrderState state = placed.state();
+      apply(t, state);
+      if (!t.done && state.executedQty().signum() > 0) {
+        // executions are read back at once (de-duplicated by trade id against the stream's):
+        // the stream may not be subscribed yet, or the order existed before a restart (-4116)
+        // and its fills went to the old stream
+        reportTrades(t, state);
+      }
     } catch (BinanceApiException e) {
       if (e.isOutcomeUnknown()) {
         t.outcomeUnknown = true;
@@ -339,10 +346,7 @@ public final class BinanceVenue implements Venue, AutoCloseable {
       return;
     }
     if (state.executedQty().signum() > 0) {
-      List<UserTrade> trades = rest.userTrades(symbol, state.orderId());
-      for (UserTrade tr : trades) {
-        fill(t, tr.id(), tr.qty(), tr.price(), tr.commission(), tr.maker(), tr.timeMs());
-      }
+      reportTrades(t, state);
     }
     switch (state.status()) {
       case "FILLED" -> t.done = true;
@@ -350,6 +354,13 @@ public final class BinanceVenue implements Venue, AutoCloseable {
       default -> {
         // still working
       }
+    }
+  }
+
+  /** Reports the executions of {@code state}'s order from {@code userTrades}. */
+  private void reportTrades(Tracked t, OrderState state) {
+    for (UserTrade tr : rest.userTrades(t.filters.symbol(), state.orderId())) {
+      fill(t, tr.id(), tr.qty(), tr.price(), tr.commission(), tr.maker(), tr.timeMs());
     }
   }
 

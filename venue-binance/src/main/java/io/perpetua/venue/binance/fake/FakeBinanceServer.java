@@ -71,13 +71,16 @@ public final class FakeBinanceServer implements AutoCloseable {
 
   /** Starts a fake for {@code listings} with 10,000 USDT on {@code host:port} (0 = any port). */
   public static FakeBinanceServer start(List<FakeListing> listings, String host, int port) {
+    return start(listings, host, port, new BigDecimal("10000"));
+  }
+
+  /** Starts a fake for {@code listings} with {@code usdt} in the wallet on {@code host:port}. */
+  public static FakeBinanceServer start(
+      List<FakeListing> listings, String host, int port, BigDecimal usdt) {
     FakeFaults faults = new FakeFaults();
     FakeExchange exchange =
         new FakeExchange(
-            listings,
-            new BigDecimal("10000"),
-            faults,
-            () -> System.currentTimeMillis() + faults.clockSkewMs());
+            listings, usdt, faults, () -> System.currentTimeMillis() + faults.clockSkewMs());
     FakeBinanceServer server = new FakeBinanceServer(exchange, faults);
     exchange.setSink(
         new FakeExchange.Sink() {

@@ -52,6 +52,7 @@ public final class FakeFaults {
   private volatile int partialFills;
   private volatile long ackDelayMs;
   private volatile long clockSkewMs;
+  private volatile boolean outage;
 
   /** The next request answers 429 with {@code Retry-After: retryAfterSeconds}. */
   public void rateLimitNext(int retryAfterSeconds) {
@@ -108,8 +109,19 @@ public final class FakeFaults {
     return ackDelayMs;
   }
 
+  /**
+   * A sustained outage: while on, every REST request is answered 503 before processing (the queued
+   * one-shot faults are kept for later).
+   */
+  public void outage(boolean on) {
+    this.outage = on;
+  }
+
   /** Removes and returns the first queued REST fault that applies to {@code path}, or null. */
   RestFault takeRestFault(String path) {
+    if (outage) {
+      return new RestFault(Kind.SERVER_ERROR, path, 0);
+    }
     for (Iterator<RestFault> it = rest.iterator(); it.hasNext(); ) {
       RestFault f = it.next();
       if (f.pathPrefix() == null || path.startsWith(f.pathPrefix())) {

@@ -1,0 +1,23 @@
+package io.perpetua.trading.port;
+
+import io.perpetua.core.InstrumentId;
+import io.perpetua.core.Money;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a venue says the account holds, read on demand for reconciliation: positions, open orders
+ * and the wallet balance. Every method asks the venue (no cache) and throws {@link
+ * ServiceUnavailableException} when it cannot be reached. Implementations are thread-safe.
+ */
+public interface VenueAccount {
+  /** Signed position quantities by instrument; flat instruments are left out. */
+  Map<InstrumentId, BigDecimal> positions();
+
+  /** The client order ids of every order still open at the venue. */
+  List<String> openOrders();
+
+  /** The wallet balance in the settlement currency (USDT), without unrealised PnL. */
+  Money balance();
+}

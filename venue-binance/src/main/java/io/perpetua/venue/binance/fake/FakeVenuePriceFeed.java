@@ -1,0 +1,49 @@
+package io.perpetua.venue.binance.fake;
+
+import io.perpetua.core.InstrumentId;
+import io.perpetua.trading.venue.AsyncVenueBridge;
+import io.perpetua.venue.binance.BinanceVenue;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Drives a {@link FakeExchange} with the kernel's replayed prices: each price becomes a trade print
+ * on the fake (rounded to the listing's tick), which moves its last and mark price and fills
+ * resting limit orders; the same price is given to the {@link BinanceVenue} as its mark (the
+ * PERCENT_PRICE and market MIN_NOTIONAL checks need one). Prices of symbols the fake does not list
+ * are ignored. Thread-safe as far as the fake is (called on the kernel thread).
+ */
+public final class FakeVenuePriceFeed implements AsyncVenueBridge.PriceFeed {
+  private final FakeExchange exchange;
+  private final BinanceVenue venue;
+  private final Map<String, BigDecimal> ticks = new HashMap<>();
+
+  /** A feed into {@code exchange}, and into {@code venue}'s marks when it is not null. */
+  public FakeVenuePriceFeed(FakeExchange exchange, BinanceVenue venue) {
+    this.exchange = exchange;
+    this.venue = venue;
+    for (FakeListing l : exchange.listings()) {
+      ticks.put(l.symbol(), l.tickSize());
+    }
+  }
+
+  @Override
+  public void onPrice(InstrumentId instrument, double price, long timeMs) {
+    String symbol = instrument.venueSymbol();
+    BigDecimal tick = ticks.get(symbol);
+    if (tick == null || !(price > 0) || !Double.isFinite(price)) {
+      return;
+    }
+    BigDecimal px =
+        BigDecimal.valueOf(price).divide(tick, 0, RoundingMode.HALF_EVEN).multiply(tick);
+    if (px.signum() <= 0) {
+      return;
+    }
+    exchange.trade(symbol, px, BigDecimal.ONE, false);
+    if (venue != null) {
+      venue.onMarkPrice(symbol, px);
+    }
+  }
+}
