@@ -136,6 +136,38 @@ class PlatformEndToEndTest {
     }
   }
 
+  @Test
+  void run_onTheFakeBinanceVenue_tradesOverItsProtocol_andIsNotDryRun() throws Exception {
+    PerpetuaConfig config =
+        ConfigLoader.load(
+            null, Map.of("PERPETUA_PORT", "0", "PERPETUA_VENUE_TYPE", "fake-binance"));
+    Map<String, String> env = Map.of("PERPETUA_API_TOKEN", TOKEN);
+    try (Platform p =
+        Platform.start(
+            config,
+            dataDir,
+            SharedData.root(),
+            env,
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            36_000)) {
+      int port = p.port();
+      // fills come back over the venue's user stream: wait for the whole book
+      long end = System.currentTimeMillis() + 30_000;
+      int held = 0;
+      while (held != 60 && System.currentTimeMillis() < end) {
+        held = awaitPositions(port).get("total_positions").asInt();
+      }
+      assertThat(held).isEqualTo(60);
+      JsonNode risk = awaitData(port, "/api/v1/risk/status", 5_000);
+      assertThat(risk.get("dry_run").asBoolean()).isFalse();
+      JsonNode orders = awaitData(port, "/api/v1/orders/history?page_size=500", 5_000);
+      assertThat(orders.get("items").findValuesAsText("dry_run")).containsOnly("false");
+      assertThat(orders.get("items").findValuesAsText("status")).contains("filled");
+      JsonNode trades = awaitData(port, "/api/v1/orders/trades?page_size=5", 5_000);
+      assertThat(trades.at("/pagination/total_items").asLong()).isPositive();
+    }
+  }
+
   private JsonNode awaitPositions(int port) throws Exception {
     long end = System.currentTimeMillis() + 30_000;
     while (System.currentTimeMillis() < end) {
