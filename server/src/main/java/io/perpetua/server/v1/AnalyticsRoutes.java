@@ -1,5 +1,6 @@
 package io.perpetua.server.v1;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.perpetua.backtest.analytics.DailyPnlReport;
 import io.perpetua.backtest.analytics.DayPnl;
 import io.perpetua.backtest.analytics.DrawdownReport;
@@ -428,7 +429,9 @@ public final class AnalyticsRoutes implements RouteGroup {
       @Nullable @Decimals(Decimals.WEIGHT) double sortinoRatio) {}
 
   /** One rolling value. */
-  record RollingItem(LocalDate date, @Nullable @Decimals(Decimals.WEIGHT) double rollingVol30d) {}
+  record RollingItem(
+      LocalDate date,
+      @JsonProperty("rolling_vol_30d") @Nullable @Decimals(Decimals.WEIGHT) double rollingVol30d) {}
 
   /** One symbol. */
   record SymbolItem(
