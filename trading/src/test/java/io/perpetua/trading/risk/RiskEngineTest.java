@@ -279,6 +279,28 @@ class RiskEngineTest {
   // ---------------------------------------------------------------- operator controls
 
   @Test
+  void emergencyStop_bindsEvenWhenTheDatabaseIsDown_andResumeKeepsItWhenItCannotPersist() {
+    InMemoryRiskStore healthy = store();
+    boolean[] down = {false};
+    FlakyStore flaky = new FlakyStore(healthy, down);
+    RiskEngine e = RiskEngine.open(RiskConfig.defaults(), flaky, () -> T0);
+    down[0] = true;
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.emergencyStop("outage", "ops"))
+        .hasMessageContaining("unreachable");
+    assertThat(e.emergencyStopped()).as("stopped in memory although not persisted").isTrue();
+    assertThat(rule(e.check(buy("1.00"), BTC_I, ctx(0, 100, 0, 100)))).isEqualTo("emergency_stop");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.resume("ok", "ops"))
+        .hasMessageContaining("unreachable");
+    assertThat(e.emergencyStopped())
+        .as("a resume that could not be persisted does not resume")
+        .isTrue();
+    down[0] = false;
+    e.resume("ok", "ops");
+    assertThat(e.emergencyStopped()).isFalse();
+    assertThat(healthy.loadEmergencyStop().orElseThrow().active()).isFalse();
+  }
+
+  @Test
   void emergencyStop_blocksEverything_persists_alerts_resumeLiftsIt() {
     InMemoryRiskStore store = store();
     RiskEngine e = engine(limits(), off(), store);
@@ -668,5 +690,56 @@ class RiskEngineTest {
 
   private static RiskLimits noPositionLimits() {
     return new RiskLimits(10, 10, 0.3, 100, 0, 1e9, Set.of(), true);
+  }
+
+  /** A store whose emergency-stop writes fail while {@code down[0]} (a database outage). */
+  private record FlakyStore(InMemoryRiskStore inner, boolean[] down) implements RiskStore {
+    @Override
+    public Optional<EmergencyStop> loadEmergencyStop() {
+      return inner.loadEmergencyStop();
+    }
+
+    @Override
+    public void saveEmergencyStop(EmergencyStop stop) {
+      if (down[0]) {
+        throw new IllegalStateException("database unreachable");
+      }
+      inner.saveEmergencyStop(stop);
+    }
+
+    @Override
+    public List<SymbolControl> loadSymbolControls() {
+      return inner.loadSymbolControls();
+    }
+
+    @Override
+    public void saveSymbolControl(SymbolControl control) {
+      inner.saveSymbolControl(control);
+    }
+
+    @Override
+    public void saveAlert(Alert alert) {
+      inner.saveAlert(alert);
+    }
+
+    @Override
+    public List<Alert> activeAlerts() {
+      return inner.activeAlerts();
+    }
+
+    @Override
+    public AlertPage alerts(AlertSeverity severity, long sinceMs, int page, int pageSize) {
+      return inner.alerts(severity, sinceMs, page, pageSize);
+    }
+
+    @Override
+    public void recordEvent(RiskEvent event) {
+      inner.recordEvent(event);
+    }
+
+    @Override
+    public List<RiskEvent> events(int limit) {
+      return inner.events(limit);
+    }
   }
 }
