@@ -112,6 +112,7 @@ public final class Platform implements AutoCloseable {
   private final AtomicReference<JobService> jobService = new AtomicReference<>();
   private final AtomicReference<ApiKeyStore> apiKeyStore = new AtomicReference<>();
   private volatile boolean closing;
+  private final FlowRuntime flow;
 
   private Platform(
       PerpetuaConfig config,
@@ -152,6 +153,8 @@ public final class Platform implements AutoCloseable {
             state,
             config.paper().account(),
             (symbols, end, days) -> returns.dailyReturns(symbols, end, days)));
+    this.flow = new FlowRuntime(config.flow(), sharedData, speed);
+    flow.addRoutes(server);
     this.port = server.start(config.server().port());
     printWelcome(token);
     this.pacer = new WallClockPacer(speed);
@@ -279,6 +282,7 @@ public final class Platform implements AutoCloseable {
       database = Database.open(databaseConfig());
       journal = new JdbcTradingJournal(database);
       risk = openRisk();
+      flow.start(database);
       startBacktestJobs();
       MarketLoader.Loaded market = MarketLoader.load(dataDir, tf);
       LOG.info(
@@ -484,6 +488,7 @@ public final class Platform implements AutoCloseable {
   @Override
   public void close() {
     pacer.stop();
+    flow.close();
     try {
       kernelThread.join(10_000);
     } catch (InterruptedException e) {

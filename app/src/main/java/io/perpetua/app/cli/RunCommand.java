@@ -78,6 +78,7 @@ public final class RunCommand implements Callable<Integer> {
         c.risk(),
         c.assetPools(),
         c.strategies(),
-        c.activeStrategy());
+        c.activeStrategy(),
+        c.flow());
   }
 }
