@@ -282,7 +282,6 @@ public final class Platform implements AutoCloseable {
       database = Database.open(databaseConfig());
       journal = new JdbcTradingJournal(database);
       risk = openRisk();
-      flow.start(database);
       startBacktestJobs();
       MarketLoader.Loaded market = MarketLoader.load(dataDir, tf);
       LOG.info(
@@ -294,6 +293,7 @@ public final class Platform implements AutoCloseable {
       returns = new MarketReturns(market.panel());
       kernel = buildKernel(market);
       kernel.resume(startTime(market));
+      flow.start(database); // after the kernel is ready: the order-flow replay runs beside it
       kernel.run(pacer);
       LOG.info("kernel stopped at {}", Times.iso(kernel.now()));
     } catch (RuntimeException | IOException e) {
