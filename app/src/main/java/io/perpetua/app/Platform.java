@@ -114,6 +114,7 @@ public final class Platform implements AutoCloseable {
   private final AtomicReference<JobService> jobService = new AtomicReference<>();
   private final AtomicReference<ApiKeyStore> apiKeyStore = new AtomicReference<>();
   private volatile boolean closing;
+  private final FlowRuntime flow;
 
   private Platform(
       PerpetuaConfig config,
@@ -154,6 +155,8 @@ public final class Platform implements AutoCloseable {
             state,
             config.paper().account(),
             (symbols, end, days) -> returns.dailyReturns(symbols, end, days)));
+    this.flow = new FlowRuntime(config.flow(), sharedData, speed);
+    flow.addRoutes(server);
     this.port = server.start(config.server().port());
     printWelcome(token);
     this.pacer = new WallClockPacer(speed);
@@ -297,6 +300,7 @@ public final class Platform implements AutoCloseable {
             startup.reachable(),
             startup.mismatches());
       }
+      flow.start(database); // after the kernel is ready: the order-flow replay runs beside it
       kernel.run(pacer);
       LOG.info("kernel stopped at {}", Times.iso(kernel.now()));
     } catch (RuntimeException | IOException e) {
@@ -512,6 +516,7 @@ public final class Platform implements AutoCloseable {
   @Override
   public void close() {
     pacer.stop();
+    flow.close();
     try {
       kernelThread.join(10_000);
     } catch (InterruptedException e) {

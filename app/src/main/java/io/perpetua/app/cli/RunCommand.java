@@ -105,6 +105,7 @@ public final class RunCommand implements Callable<Integer> {
         c.risk(),
         c.assetPools(),
         c.strategies(),
-        c.activeStrategy());
+        c.activeStrategy(),
+        c.flow());
   }
 }

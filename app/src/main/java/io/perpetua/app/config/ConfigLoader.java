@@ -142,6 +142,7 @@ public final class ConfigLoader {
 
   private static void validate(PerpetuaConfig c) {
     riskConfig(c);
+    validateFlow(c.flow());
     if (c.server().port() < 0 || c.server().port() > 65535) {
       throw new ConfigException("server.port", "must be 0..65535, was " + c.server().port());
     }
@@ -236,6 +237,28 @@ public final class ConfigLoader {
       return new RiskConfig(limits, breakers, r.warningRatio());
     } catch (IllegalArgumentException e) {
       throw new ConfigException("risk", e.getMessage(), e);
+    }
+  }
+
+  private static void validateFlow(PerpetuaConfig.Flow f) {
+    if (f.engineInstance() == null || !f.engineInstance().matches("[a-z0-9_\\-]{1,64}")) {
+      throw new ConfigException("flow.engine_instance", "1-64 of [a-z0-9_-]");
+    }
+    if (f.symbols() == null || f.symbols().isEmpty()) {
+      throw new ConfigException("flow.symbols", "at least one symbol");
+    }
+    for (String s : f.symbols()) {
+      try {
+        io.perpetua.core.InstrumentId.fromVenueSymbol(s);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("flow.symbols", e.getMessage(), e);
+      }
+    }
+    if (f.warmupMinutes() < 15 || f.warmupMinutes() > 1440) {
+      throw new ConfigException("flow.warmup_minutes", "must be 15..1440");
+    }
+    if (f.syntheticHours() < 2 || f.syntheticHours() > 48) {
+      throw new ConfigException("flow.synthetic_hours", "must be 2..48");
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param assetPools asset pool definitions by name
  * @param strategies strategy definitions by id
  * @param activeStrategy the strategy the platform runs
+ * @param flow the order-flow paper engine
  */
 public record PerpetuaConfig(
     Server server,
@@ -26,7 +27,28 @@ public record PerpetuaConfig(
     Risk risk,
     Map<String, Pool> assetPools,
     Map<String, Strategy> strategies,
-    String activeStrategy) {
+    String activeStrategy,
+    Flow flow) {
+
+  /**
+   * The {@code flow:} section: the order-flow paper engine (docs/orderflow.md).
+   *
+   * @param enabled run it at start-up
+   * @param engineInstance the engine instance (key of its stored restart snapshot)
+   * @param tickFile the tick file under {@code data.shared_data} (synthetic flow when absent)
+   * @param symbols the venue symbols factory strategies may use
+   * @param warmupMinutes trade history needed before the first evaluation
+   * @param syntheticHours hours of synthetic flow when the tick file is absent
+   * @param seedStrategy create one demo factory strategy on the first start
+   */
+  public record Flow(
+      boolean enabled,
+      String engineInstance,
+      String tickFile,
+      List<String> symbols,
+      int warmupMinutes,
+      int syntheticHours,
+      boolean seedStrategy) {}
 
   /**
    * The {@code risk:} section: pre-trade limits (spec 000 §3.1 {@code /risk/config}) and circuit

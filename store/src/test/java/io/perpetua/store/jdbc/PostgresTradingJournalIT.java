@@ -65,6 +65,15 @@ class PostgresTradingJournalIT extends TradingJournalContract {
               "risk_alerts",
               "risk_events",
               "portfolio_snapshots",
+              "flow_strategies",
+              "flow_strategy_versions",
+              "flow_evaluations",
+              "flow_positions",
+              "flow_trades",
+              "flow_features",
+              "flow_labels",
+              "flow_execution_costs",
+              "flow_snapshots",
               "flyway_schema_history");
     }
   }

@@ -1,0 +1,230 @@
+package io.perpetua.app;
+
+import io.perpetua.app.config.PerpetuaConfig;
+import io.perpetua.core.InstrumentId;
+import io.perpetua.core.time.Clock;
+import io.perpetua.market.tick.FlowTick;
+import io.perpetua.market.tick.SyntheticFlowSymbol;
+import io.perpetua.market.tick.SyntheticTickGenerator;
+import io.perpetua.market.tick.TradeFileReader;
+import io.perpetua.server.ApiServer;
+import io.perpetua.server.v1.flow.FlowBacktestRoutes;
+import io.perpetua.server.v1.flow.FlowPaperRoutes;
+import io.perpetua.server.v1.flow.FlowStrategyRoutes;
+import io.perpetua.signals.flow.FactoryStrategyDefinition;
+import io.perpetua.store.jdbc.Database;
+import io.perpetua.store.jdbc.JdbcFlowJournal;
+import io.perpetua.store.jdbc.JdbcFlowStateStore;
+import io.perpetua.trading.flow.FlowEngineSettings;
+import io.perpetua.trading.flow.FlowService;
+import io.perpetua.trading.flow.FlowSnapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The order-flow paper engine inside the platform: on its own thread, once the database is open, it
+ * loads the stored factory strategies (seeding a demo one on the first start), reads the real tick
+ * file from the shared data (seeded synthetic flow when it is absent), warms the engine up to the
+ * stored snapshot and restores it, then replays the remaining ticks through {@link FlowService} on
+ * the platform's pacing, storing every evaluation, trade and label and checkpointing the restart
+ * state every event minute (and when stopped). The API routes get the service through a supplier:
+ * null (503) until the restore is done. Thread-safe.
+ */
+final class FlowRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FlowRuntime.class);
+  private static final long START_MS = 1_700_000_000_000L;
+  private static final long CHECKPOINT_MS = 60_000L;
+  private static final Map<String, Double> PRICES =
+      Map.of("BTCUSDT", 60_000.0, "ETHUSDT", 3_000.0, "SOLUSDT", 150.0, "XRPUSDT", 0.6);
+
+  private final PerpetuaConfig.Flow config;
+  private final Path tickFile;
+  private final WallClockPacer pacer;
+  private final Set<InstrumentId> instruments = new LinkedHashSet<>();
+  private volatile FlowService service;
+  private volatile List<? extends FlowTick> sample;
+  private Thread thread;
+
+  FlowRuntime(PerpetuaConfig.Flow config, Path sharedData, double speed) {
+    this.config = config;
+    this.tickFile = sharedData == null ? null : sharedData.resolve(config.tickFile());
+    this.pacer = new WallClockPacer(speed);
+    config.symbols().forEach(s -> instruments.add(InstrumentId.fromVenueSymbol(s)));
+  }
+
+  /** The service, null until started and restored. */
+  FlowService service() {
+    return service;
+  }
+
+  /** Adds the order-flow routes (503 until {@link #start}). */
+  void addRoutes(ApiServer server) {
+    server.addRoutes(new FlowStrategyRoutes(this::service));
+    server.addRoutes(new FlowPaperRoutes(this::service));
+    server.addRoutes(new FlowBacktestRoutes(this::service, this::backtestTicks));
+  }
+
+  /** Starts the replay thread on {@code database} (nothing when disabled). */
+  synchronized void start(Database database) {
+    if (!config.enabled() || thread != null) {
+      return;
+    }
+    thread = new Thread(() -> run(database), "flow");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void run(Database database) {
+    try {
+      var s =
+          new FlowService(
+              FlowEngineSettings.paper(config.engineInstance())
+                  .withDefaultWarmupMs(config.warmupMinutes() * 60_000L),
+              instruments,
+              new JdbcFlowJournal(database),
+              new JdbcFlowStateStore(database),
+              Clock.system());
+      List<? extends FlowTick> ticks = ticks();
+      if (s.loadStrategies().isEmpty() && config.seedStrategy()) {
+        s.create(demo(config.symbols().get(0)));
+      }
+      Optional<FlowSnapshot> snap = s.storedSnapshot();
+      int from = 0;
+      if (snap.isPresent()) {
+        long t = snap.get().timeMs();
+        while (from < ticks.size() && ticks.get(from).timeMs() <= t) {
+          s.warmUp(ticks.get(from++));
+        }
+        s.restore(snap.get());
+      }
+      service = s;
+      LOG.info(
+          "flow: {} strategies, {} ticks ({}), resuming at tick {}",
+          s.strategies().size(),
+          ticks.size(),
+          source(),
+          from);
+      replay(s, ticks, from);
+    } catch (RuntimeException e) {
+      LOG.error("flow engine stopped: {}", e.getMessage(), e);
+    }
+  }
+
+  private void replay(FlowService s, List<? extends FlowTick> ticks, int from) {
+    long nextCheckpoint = Long.MIN_VALUE;
+    int i = from;
+    for (; i < ticks.size(); i++) {
+      FlowTick tick = ticks.get(i);
+      if (!pacer.awaitEventTime(tick.timeMs())) {
+        break;
+      }
+      s.onTick(tick);
+      boolean boundary = i + 1 == ticks.size() || ticks.get(i + 1).timeMs() > tick.timeMs();
+      if (nextCheckpoint == Long.MIN_VALUE) {
+        nextCheckpoint = tick.timeMs() + CHECKPOINT_MS;
+      } else if (boundary && tick.timeMs() >= nextCheckpoint) {
+        s.checkpoint();
+        nextCheckpoint = tick.timeMs() + CHECKPOINT_MS;
+      }
+    }
+    // on a stop, checkpoint only between two event times (the restore re-reads the ticks up to it)
+    if (i > from && (i == ticks.size() || ticks.get(i).timeMs() > ticks.get(i - 1).timeMs())) {
+      s.checkpoint();
+    }
+    LOG.info(
+        "flow replay {} at tick {} of {}", i == ticks.size() ? "done" : "stopped", i, ticks.size());
+  }
+
+  private String source() {
+    return tickFile != null && Files.isRegularFile(tickFile) ? tickFile.toString() : "synthetic";
+  }
+
+  private List<? extends FlowTick> ticks() {
+    if (tickFile != null && Files.isRegularFile(tickFile)) {
+      return sampleTicks();
+    }
+    return synthetic(config.symbols().get(0), config.syntheticHours(), 1);
+  }
+
+  private List<? extends FlowTick> sampleTicks() {
+    List<? extends FlowTick> s = sample;
+    if (s == null) {
+      s = TradeFileReader.readAggTrades(tickFile);
+      sample = s;
+    }
+    return s;
+  }
+
+  private List<? extends FlowTick> backtestTicks(
+      String source, InstrumentId symbol, int hours, long seed) {
+    if (source.equals("synthetic")) {
+      return synthetic(symbol.venueSymbol(), hours, seed);
+    }
+    if (tickFile == null || !Files.isRegularFile(tickFile)) {
+      return List.of();
+    }
+    return sampleTicks().stream().filter(t -> t.instrument().equals(symbol)).toList();
+  }
+
+  private static List<FlowTick> synthetic(String symbol, int hours, long seed) {
+    var spec = SyntheticFlowSymbol.preset(symbol, PRICES.getOrDefault(symbol, 1.0));
+    return new SyntheticTickGenerator(seed, START_MS, List.of(spec)).generate(hours * 3_600_000L);
+  }
+
+  /**
+   * The demo strategy of the first start: permissive (entry 60, OBI and spot–perp gates off — the
+   * tick file has trades only), short targets and a 30 min timeout, so the 2 h sample trades.
+   */
+  static FactoryStrategyDefinition demo(String symbol) {
+    var d = FactoryStrategyDefinition.defaults("demo flow " + symbol, symbol);
+    return new FactoryStrategyDefinition(
+        d.displayName(),
+        symbol,
+        "both",
+        10_000,
+        "5m",
+        "30m",
+        50,
+        30,
+        10,
+        10,
+        60,
+        true,
+        0.0001,
+        d.whaleGateOn(),
+        d.whaleUsd(),
+        d.whaleFlowPct(),
+        false,
+        d.obiVeto(),
+        false,
+        d.spotPerpVeto(),
+        1.0,
+        0.5,
+        1.0,
+        30,
+        60);
+  }
+
+  @Override
+  public void close() {
+    pacer.stop();
+    Thread t;
+    synchronized (this) {
+      t = thread;
+    }
+    if (t != null) {
+      try {
+        t.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Backtests of order-flow (factory) strategies over tick data through the paper flow engine. */
+package io.perpetua.backtest.flow;
