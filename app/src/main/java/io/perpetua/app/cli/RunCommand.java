@@ -54,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
         throw new ConfigException(
             "--venue", "must be one of " + PerpetuaConfig.Venue.TYPES + ", was '" + venue + "'");
       }
-      config = withVenue(config, config.venue().withType(venue));
+      config = config.withVenue(config.venue().withType(venue));
     }
     double s = speed != null ? speed : config.paper().speed();
     if (!(s > 0)) {
@@ -78,34 +78,12 @@ public final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static PerpetuaConfig withVenue(PerpetuaConfig c, PerpetuaConfig.Venue v) {
-    return new PerpetuaConfig(
-        c.server(),
-        c.data(),
-        c.store(),
-        c.paper(),
-        v,
-        c.risk(),
-        c.assetPools(),
-        c.strategies(),
-        c.activeStrategy());
-  }
-
   private static PerpetuaConfig withPort(PerpetuaConfig c, int port) {
     if (port < 0 || port > 65535) {
       throw new ConfigException("--port", "must be 0..65535, was " + port);
     }
     var s = c.server();
-    return new PerpetuaConfig(
-        new PerpetuaConfig.Server(port, s.corsOrigins(), s.heartbeatStaleSeconds()),
-        c.data(),
-        c.store(),
-        c.paper(),
-        c.venue(),
-        c.risk(),
-        c.assetPools(),
-        c.strategies(),
-        c.activeStrategy(),
-        c.flow());
+    return c.withServer(
+        new PerpetuaConfig.Server(port, s.corsOrigins(), s.heartbeatStaleSeconds()));
   }
 }

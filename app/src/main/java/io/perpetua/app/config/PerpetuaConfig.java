@@ -30,6 +30,18 @@ public record PerpetuaConfig(
     String activeStrategy,
     Flow flow) {
 
+  /** A copy with other server settings. */
+  public PerpetuaConfig withServer(Server value) {
+    return new PerpetuaConfig(
+        value, data, store, paper, venue, risk, assetPools, strategies, activeStrategy, flow);
+  }
+
+  /** A copy with other venue settings. */
+  public PerpetuaConfig withVenue(Venue value) {
+    return new PerpetuaConfig(
+        server, data, store, paper, value, risk, assetPools, strategies, activeStrategy, flow);
+  }
+
   /**
    * The {@code flow:} section: the order-flow paper engine (docs/orderflow.md).
    *
