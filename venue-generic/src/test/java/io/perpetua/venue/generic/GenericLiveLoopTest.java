@@ -234,6 +234,8 @@ class GenericLiveLoopTest {
     var kpis = p.makerFirst.kpis();
     assertThat(kpis.entries()).isEqualTo(distinctIds(p.sent));
     assertThat(kpis.entries()).isEqualTo(kpis.makerOnly() + kpis.fallbacks() + kpis.keptPartial());
+    assertThat(kpis.fallbacks()).as("no print within 50 ms: most entries fall back").isPositive();
+    assertThat(kpis.timeouts()).isEqualTo(kpis.entries() - kpis.makerOnly());
     // every venue order is the kernel's id or its one derived fallback id
     assertThat(exchange.orderCount()).isLessThanOrEqualTo(2 * distinctIds(p.sent));
   }
