@@ -52,11 +52,13 @@ public final class GenericVenue implements Venue, AutoCloseable {
   private final Map<String, Order> orders = new ConcurrentHashMap<>();
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
   private final Map<InstrumentId, Instrument> instruments = new TreeMap<>();
+  private volatile Thread venueThread;
   private final ExecutorService thread =
       Executors.newSingleThreadExecutor(
           r -> {
             Thread t = new Thread(r, "generic-venue");
             t.setDaemon(true);
+            venueThread = t;
             return t;
           });
   private volatile VenueListener listener;
@@ -81,7 +83,16 @@ public final class GenericVenue implements Venue, AutoCloseable {
               Quantity.of(l.stepSize(), l.stepSize().scale()),
               Money.of(l.minNotional())));
     }
-    exchange.setSink(e -> thread.execute(() -> deliver(e)));
+    // answers to the venue thread's own calls are delivered at once (in order, before anything
+    // queued after the call); prints from other threads queue their fills
+    exchange.setSink(
+        e -> {
+          if (Thread.currentThread() == venueThread) {
+            deliver(e);
+          } else {
+            thread.execute(() -> deliver(e));
+          }
+        });
   }
 
   /** The listed instruments with the venue's filters, by platform id. */

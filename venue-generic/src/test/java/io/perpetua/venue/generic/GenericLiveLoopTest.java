@@ -235,7 +235,9 @@ class GenericLiveLoopTest {
     assertThat(kpis.entries()).isEqualTo(distinctIds(p.sent));
     assertThat(kpis.entries()).isEqualTo(kpis.makerOnly() + kpis.fallbacks() + kpis.keptPartial());
     assertThat(kpis.fallbacks()).as("no print within 50 ms: most entries fall back").isPositive();
-    assertThat(kpis.timeouts()).isEqualTo(kpis.entries() - kpis.makerOnly());
+    // an entry ends early when the next bar's print crossed its limit before it was placed (the
+    // post-only limit is refused and the fallback follows at once), otherwise at the timeout
+    assertThat(kpis.timeouts()).isLessThanOrEqualTo(kpis.entries() - kpis.makerOnly());
     // every venue order is the kernel's id or its one derived fallback id
     assertThat(exchange.orderCount()).isLessThanOrEqualTo(2 * distinctIds(p.sent));
   }
