@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * What a venue says the account holds, read on demand for reconciliation: positions, open orders
  * and the wallet balance. Every method asks the venue (no cache) and throws {@link
- * ServiceUnavailableException} when it cannot be reached. Implementations are thread-safe.
+ * ServiceUnavailableException} when it cannot be reached. Instruments are the platform's ({@code
+ * BTC/USDT:USDT}); each adapter translates its own symbols ({@code BTCUSDT}, {@code BTC-PERP}).
+ * Implementations are thread-safe.
  */
 public interface VenueAccount {
   /** Signed position quantities by instrument; flat instruments are left out. */
@@ -18,6 +20,9 @@ public interface VenueAccount {
   /** The client order ids of every order still open at the venue. */
   List<String> openOrders();
 
-  /** The wallet balance in the settlement currency (USDT), without unrealised PnL. */
+  /**
+   * The wallet balance in the account's settlement currency (USDT on both venues so far), without
+   * unrealised PnL.
+   */
   Money balance();
 }

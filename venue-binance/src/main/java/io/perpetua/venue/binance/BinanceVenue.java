@@ -210,6 +210,11 @@ public final class BinanceVenue implements Venue, AutoCloseable {
         // and its fills went to the old stream
         reportTrades(t, state);
       }
+      if (!t.done && ("CANCELED".equals(state.status()) || "EXPIRED".equals(state.status()))) {
+        // an existing order (-4116, e.g. after a restart) that had already ended: its end went
+        // to the old stream, so it is reported here, after its fills
+        finish(t, state.updateTimeMs());
+      }
     } catch (BinanceApiException e) {
       if (e.isOutcomeUnknown()) {
         t.outcomeUnknown = true;
