@@ -18,6 +18,7 @@ import io.perpetua.store.jdbc.JdbcFlowStateStore;
 import io.perpetua.trading.flow.FlowEngineSettings;
 import io.perpetua.trading.flow.FlowService;
 import io.perpetua.trading.flow.FlowSnapshot;
+import io.perpetua.trading.port.EventBus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -51,9 +52,11 @@ final class FlowRuntime implements AutoCloseable {
   private volatile FlowService service;
   private volatile List<? extends FlowTick> sample;
   private Thread thread;
+  private final TickPublisher publisher;
 
-  FlowRuntime(PerpetuaConfig.Flow config, Path sharedData, double speed) {
+  FlowRuntime(PerpetuaConfig.Flow config, Path sharedData, double speed, EventBus bus) {
     this.config = config;
+    this.publisher = new TickPublisher(bus);
     this.tickFile = sharedData == null ? null : sharedData.resolve(config.tickFile());
     this.pacer = new WallClockPacer(speed);
     config.symbols().forEach(s -> instruments.add(InstrumentId.fromVenueSymbol(s)));
@@ -126,6 +129,7 @@ final class FlowRuntime implements AutoCloseable {
         break;
       }
       s.onTick(tick);
+      publisher.publish(tick);
       boolean boundary = i + 1 == ticks.size() || ticks.get(i + 1).timeMs() > tick.timeMs();
       if (nextCheckpoint == Long.MIN_VALUE) {
         nextCheckpoint = tick.timeMs() + CHECKPOINT_MS;

@@ -155,7 +155,7 @@ public final class Platform implements AutoCloseable {
             state,
             config.paper().account(),
             (symbols, end, days) -> returns.dailyReturns(symbols, end, days)));
-    this.flow = new FlowRuntime(config.flow(), sharedData, speed);
+    this.flow = new FlowRuntime(config.flow(), sharedData, speed, bus);
     flow.addRoutes(server);
     this.port = server.start(config.server().port());
     printWelcome(token);
@@ -496,6 +496,11 @@ public final class Platform implements AutoCloseable {
         LOG.warn("heartbeat failed: {}", e.getMessage());
       }
     }
+  }
+
+  /** The platform's event bus (kernel events, order-flow ticks). */
+  EventBus eventBus() {
+    return bus;
   }
 
   /** The bound HTTP port. */

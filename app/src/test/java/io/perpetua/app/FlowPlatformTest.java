@@ -96,6 +96,11 @@ class FlowPlatformTest {
       JsonNode positions =
           await(p.port(), "/api/v1/flow/paper/positions", d -> d.get("items").size() > 0);
       openAtStop = positions.get("items").findValuesAsText("position_id");
+      var published = p.eventBus().range(TickPublisher.TOPIC, "0", 1);
+      assertThat(published).as("ticks on the bus").isNotEmpty();
+      assertThat(published.get(0).payload())
+          .contains("\"type\":\"agg_trade\"")
+          .contains("\"instrument\":\"BTC/USDT:USDT\"");
     } // stopped with an open position (and pending labels, a cooldown)
     assertThat(openAtStop).isNotEmpty();
 
