@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import javax.sql.DataSource;
 
 /**
  * The {@link FlowJournal} in the journal database (migration V4). Every write is one committed,
@@ -132,19 +131,18 @@ public final class JdbcFlowJournal implements FlowJournal {
               column("friction_r", DOUBLE),
               column("doc", TEXT)));
 
-  private final DataSource dataSource;
-  private final JdbcErrors errors;
+  private final JdbcAccess db;
 
   /** A journal in {@code database}. */
   public JdbcFlowJournal(Database database) {
-    this.dataSource = Objects.requireNonNull(database, "database").dataSource();
-    this.errors = database.errors();
+    Objects.requireNonNull(database, "database");
+    this.db = new JdbcAccess(database.dataSource(), database.errors());
   }
 
   @Override
   public void saveStrategy(FactoryStrategyRow row) {
     String doc = FlowJson.write(row);
-    update(
+    db.update(
         "save flow strategy",
         STRATEGY,
         p ->
@@ -158,7 +156,7 @@ public final class JdbcFlowJournal implements FlowJournal {
                 .bigint(row.updatedMs())
                 .bigint(sequence(row.id()))
                 .text(doc));
-    update(
+    db.update(
         "save flow strategy version",
         VERSION,
         p -> p.text(row.id().value()).integer(row.version()).bigint(row.updatedMs()).text(doc));
@@ -192,7 +190,7 @@ public final class JdbcFlowJournal implements FlowJournal {
 
   @Override
   public void recordEvaluation(FlowEvaluation e) {
-    update(
+    db.update(
         "record flow evaluation",
         EVALUATION,
         p ->
@@ -243,7 +241,7 @@ public final class JdbcFlowJournal implements FlowJournal {
 
   @Override
   public void savePosition(PositionSnapshot s) {
-    update(
+    db.update(
         "save flow position",
         POSITION,
         p ->
@@ -259,7 +257,7 @@ public final class JdbcFlowJournal implements FlowJournal {
 
   @Override
   public void removePosition(String positionId) {
-    update(
+    db.update(
         "remove flow position",
         "DELETE FROM flow_positions WHERE position_id = ?",
         p -> p.text(positionId));
@@ -276,7 +274,7 @@ public final class JdbcFlowJournal implements FlowJournal {
 
   @Override
   public void recordTrade(ClosedFlowTrade t) {
-    update(
+    db.update(
         "record flow trade",
         TRADE,
         p ->
@@ -324,7 +322,7 @@ public final class JdbcFlowJournal implements FlowJournal {
 
   @Override
   public void recordFeature(FeatureEvent f) {
-    update(
+    db.update(
         "record flow feature",
         FEATURE,
         p ->
@@ -336,7 +334,7 @@ public final class JdbcFlowJournal implements FlowJournal {
 
   @Override
   public void recordLabel(LabelEvent l) {
-    update(
+    db.update(
         "record flow label",
         LABEL,
         p ->
@@ -362,7 +360,7 @@ public final class JdbcFlowJournal implements FlowJournal {
 
   @Override
   public void recordExecutionCost(ExecutionCostEvent c) {
-    update(
+    db.update(
         "record flow execution cost",
         COST,
         p ->
@@ -374,7 +372,7 @@ public final class JdbcFlowJournal implements FlowJournal {
 
   @Override
   public Counts counts() {
-    return query(
+    return db.query(
         "flow counts",
         c -> {
           long[] n = new long[7];
@@ -431,7 +429,7 @@ public final class JdbcFlowJournal implements FlowJournal {
 
   private <T> Page<T> page(
       String operation, String table, Where w, String order, int page, int size, Class<T> type) {
-    return query(
+    return db.query(
         operation,
         c -> {
           long total = count(c, "SELECT COUNT(*) FROM " + table + w.clause(), w);
@@ -462,8 +460,8 @@ public final class JdbcFlowJournal implements FlowJournal {
     }
   }
 
-  private <T> List<T> docs(String operation, String sql, Class<T> type, Binder binder) {
-    return query(
+  private <T> List<T> docs(String operation, String sql, Class<T> type, JdbcAccess.Binder binder) {
+    return db.query(
         operation,
         c -> {
           List<T> out = new ArrayList<>();
@@ -477,35 +475,5 @@ public final class JdbcFlowJournal implements FlowJournal {
           }
           return out;
         });
-  }
-
-  /** Binds a statement's parameters. */
-  @FunctionalInterface
-  private interface Binder {
-    void bind(Params p) throws SQLException;
-  }
-
-  /** A read on its own connection. */
-  @FunctionalInterface
-  private interface Query<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private void update(String operation, String sql, Binder binder) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      binder.bind(new Params(ps));
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw errors.translate(operation, e);
-    }
-  }
-
-  private <T> T query(String operation, Query<T> query) {
-    try (Connection c = dataSource.getConnection()) {
-      return query.run(c);
-    } catch (SQLException e) {
-      throw errors.translate(operation, e);
-    }
   }
 }

@@ -9,7 +9,6 @@ import io.perpetua.trading.risk.EmergencyStop;
 import io.perpetua.trading.risk.RiskEvent;
 import io.perpetua.trading.risk.RiskStore;
 import io.perpetua.trading.risk.SymbolControl;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * The {@link RiskStore} in the journal database ({@code risk_controls}, {@code risk_alerts}, {@code
@@ -70,18 +68,17 @@ public final class JdbcRiskStore implements RiskStore {
           + " raised_at_ms, resolved_at_ms FROM risk_alerts";
   private static final int MAX_TEXT = 1000;
 
-  private final DataSource dataSource;
-  private final JdbcErrors errors;
+  private final JdbcAccess db;
 
   /** A store in {@code database}. */
   public JdbcRiskStore(Database database) {
-    this.dataSource = Objects.requireNonNull(database, "database").dataSource();
-    this.errors = database.errors();
+    Objects.requireNonNull(database, "database");
+    this.db = new JdbcAccess(database.dataSource(), database.errors());
   }
 
   @Override
   public Optional<EmergencyStop> loadEmergencyStop() {
-    return query(
+    return db.query(
         "load emergency stop",
         c -> {
           try (PreparedStatement ps =
@@ -108,7 +105,7 @@ public final class JdbcRiskStore implements RiskStore {
 
   @Override
   public List<SymbolControl> loadSymbolControls() {
-    return query(
+    return db.query(
         "load symbol controls",
         c -> {
           List<SymbolControl> out = new ArrayList<>();
@@ -147,7 +144,7 @@ public final class JdbcRiskStore implements RiskStore {
 
   private void saveControl(
       String key, String symbol, boolean active, String reason, String operator, long timeMs) {
-    update(
+    db.update(
         "save risk control",
         CONTROL,
         p ->
@@ -161,7 +158,7 @@ public final class JdbcRiskStore implements RiskStore {
 
   @Override
   public void saveAlert(Alert a) {
-    update(
+    db.update(
         "save alert",
         ALERT,
         p ->
@@ -178,7 +175,7 @@ public final class JdbcRiskStore implements RiskStore {
 
   @Override
   public List<Alert> activeAlerts() {
-    return query(
+    return db.query(
         "active alerts",
         c ->
             JournalReader.list(
@@ -191,7 +188,7 @@ public final class JdbcRiskStore implements RiskStore {
   @Override
   public AlertPage alerts(AlertSeverity severity, long sinceMs, int page, int pageSize) {
     String where = " WHERE raised_at_ms >= ?" + (severity == null ? "" : " AND severity = ?");
-    return query(
+    return db.query(
         "alert history",
         c -> {
           long total;
@@ -249,7 +246,7 @@ public final class JdbcRiskStore implements RiskStore {
 
   @Override
   public void recordEvent(RiskEvent e) {
-    update(
+    db.update(
         "record risk event",
         EVENT,
         p ->
@@ -262,7 +259,7 @@ public final class JdbcRiskStore implements RiskStore {
 
   @Override
   public List<RiskEvent> events(int limit) {
-    return query(
+    return db.query(
         "risk events",
         c ->
             JournalReader.list(
@@ -289,35 +286,5 @@ public final class JdbcRiskStore implements RiskStore {
 
   private static double finite(double v) {
     return Double.isFinite(v) ? v : (v > 0 ? Double.MAX_VALUE : -Double.MAX_VALUE);
-  }
-
-  /** Binds a statement's parameters. */
-  @FunctionalInterface
-  private interface Binder {
-    void bind(Params p) throws SQLException;
-  }
-
-  /** A read on its own connection. */
-  @FunctionalInterface
-  private interface Query<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private void update(String operation, String sql, Binder binder) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      binder.bind(new Params(ps));
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw errors.translate(operation, e);
-    }
-  }
-
-  private <T> T query(String operation, Query<T> query) {
-    try (Connection c = dataSource.getConnection()) {
-      return query.run(c);
-    } catch (SQLException e) {
-      throw errors.translate(operation, e);
-    }
   }
 }

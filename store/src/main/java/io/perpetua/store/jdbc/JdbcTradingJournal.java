@@ -37,6 +37,7 @@ import javax.sql.DataSource;
 public final class JdbcTradingJournal implements TradingJournal, TradingHistory {
   private final DataSource dataSource;
   private final JdbcErrors errors;
+  private final JdbcAccess db;
 
   /** A journal in {@code database}. */
   public JdbcTradingJournal(Database database) {
@@ -54,6 +55,7 @@ public final class JdbcTradingJournal implements TradingJournal, TradingHistory 
   private JdbcTradingJournal(DataSource dataSource, JdbcErrors errors) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.errors = errors;
+    this.db = new JdbcAccess(this.dataSource, errors);
   }
 
   @Override
@@ -84,32 +86,32 @@ public final class JdbcTradingJournal implements TradingJournal, TradingHistory 
   @Override
   public Optional<AccountState> loadAccount(String accountId) {
     Objects.requireNonNull(accountId, "accountId");
-    return query("load account", c -> JournalReader.account(c, accountId));
+    return db.query("load account", c -> JournalReader.account(c, accountId));
   }
 
   @Override
   public Map<String, String> loadCursor(String accountId) {
     Objects.requireNonNull(accountId, "accountId");
-    return query("load cursor", c -> JournalReader.cursor(c, accountId));
+    return db.query("load cursor", c -> JournalReader.cursor(c, accountId));
   }
 
   @Override
   public List<OrderRecord> recentOrders(int limit) {
-    return query(
+    return db.query(
         "recent orders",
         c -> JournalReader.list(c, JournalReader.ORDERS, positive(limit), JournalReader::order));
   }
 
   @Override
   public List<Fill> recentFills(int limit) {
-    return query(
+    return db.query(
         "recent fills",
         c -> JournalReader.list(c, JournalReader.FILLS, positive(limit), JournalReader::fill));
   }
 
   @Override
   public List<RebalanceCompleted> recentRebalances(int limit) {
-    return query(
+    return db.query(
         "recent rebalances",
         c ->
             JournalReader.list(
@@ -118,7 +120,7 @@ public final class JdbcTradingJournal implements TradingJournal, TradingHistory 
 
   @Override
   public long fillCount() {
-    return query(
+    return db.query(
         "fill count",
         c -> {
           try (PreparedStatement ps = c.prepareStatement(JournalReader.FILL_COUNT);
@@ -131,22 +133,22 @@ public final class JdbcTradingJournal implements TradingJournal, TradingHistory 
 
   @Override
   public Page<OrderRecord> orders(Query q) {
-    return query("order history", c -> HistoryQueries.page(c, HistoryQueries.ORDERS, q));
+    return db.query("order history", c -> HistoryQueries.page(c, HistoryQueries.ORDERS, q));
   }
 
   @Override
   public Page<Fill> fills(Query q) {
-    return query("trade history", c -> HistoryQueries.page(c, HistoryQueries.FILLS, q));
+    return db.query("trade history", c -> HistoryQueries.page(c, HistoryQueries.FILLS, q));
   }
 
   @Override
   public Page<RebalanceCompleted> rebalances(Query q) {
-    return query("rebalance history", c -> HistoryQueries.page(c, HistoryQueries.REBALANCES, q));
+    return db.query("rebalance history", c -> HistoryQueries.page(c, HistoryQueries.REBALANCES, q));
   }
 
   @Override
   public List<OrderRecord> openOrders() {
-    return query(
+    return db.query(
         "open orders",
         c -> JournalReader.list(c, HistoryQueries.OPEN_ORDERS, 10_000, JournalReader::order));
   }
@@ -154,7 +156,7 @@ public final class JdbcTradingJournal implements TradingJournal, TradingHistory 
   @Override
   public List<PortfolioSnapshot> snapshots(
       String accountId, PortfolioSnapshot.Interval interval, long fromMs, long toMs) {
-    return query(
+    return db.query(
         "portfolio snapshots",
         c -> {
           List<PortfolioSnapshot> out = new ArrayList<>();
@@ -171,20 +173,6 @@ public final class JdbcTradingJournal implements TradingJournal, TradingHistory 
           }
           return out;
         });
-  }
-
-  /** A read on its own connection. */
-  @FunctionalInterface
-  private interface Read<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T query(String operation, Read<T> query) {
-    try (Connection c = dataSource.getConnection()) {
-      return query.run(c);
-    } catch (SQLException e) {
-      throw errors.translate(operation, e);
-    }
   }
 
   private static int positive(int limit) {

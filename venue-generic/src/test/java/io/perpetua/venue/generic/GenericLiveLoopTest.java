@@ -27,6 +27,7 @@ import io.perpetua.trading.risk.InMemoryRiskStore;
 import io.perpetua.trading.risk.RiskConfig;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.state.InMemoryPlatformState;
+import io.perpetua.trading.state.InMemoryTradingJournal;
 import io.perpetua.trading.venue.AsyncVenueBridge;
 import io.perpetua.trading.venue.MakerFirstSettings;
 import io.perpetua.trading.venue.MakerFirstVenue;
@@ -58,7 +59,7 @@ class GenericLiveLoopTest {
   private MarketPanel panel;
   private final List<Instrument> instruments = new ArrayList<>();
   private GenericExchange exchange;
-  private final MemoryJournal journal = new MemoryJournal();
+  private final InMemoryTradingJournal journal = new InMemoryTradingJournal();
   private final InMemoryRiskStore riskStore = new InMemoryRiskStore();
   private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -186,12 +187,12 @@ class GenericLiveLoopTest {
     assertThat(exchange.orderCount()).isEqualTo(distinctIds(p.sent));
     assertThat(journal.fillCount()).isEqualTo(exchange.trades().size());
     assertThat(exchange.trades().size()).as("partial fills").isGreaterThan(p.sent.size());
-    assertThat(journal.fills.keySet()).allMatch(id -> id.contains("-PERP:"));
+    assertThat(journal.fills().keySet()).allMatch(id -> id.contains("-PERP:"));
     for (GenericEvent.Traded t : exchange.trades()) {
       BigDecimal notional = t.quantity().multiply(t.price());
       BigDecimal expected = notional.multiply(new BigDecimal(t.maker() ? "-0.0001" : "0.0004"));
       assertThat(t.fee()).isEqualByComparingTo(expected.setScale(8, RoundingMode.HALF_EVEN));
-      Fill f = journal.fills.get(t.tradeId());
+      Fill f = journal.fills().get(t.tradeId());
       assertThat(f.fee().toBigDecimal()).isEqualByComparingTo(t.fee());
     }
     assertThat(p.kernel.account().totalFees().toBigDecimal())

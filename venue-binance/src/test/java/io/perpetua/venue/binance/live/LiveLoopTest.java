@@ -26,6 +26,7 @@ import io.perpetua.trading.risk.RiskConfig;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.risk.RiskEvent;
 import io.perpetua.trading.state.InMemoryPlatformState;
+import io.perpetua.trading.state.InMemoryTradingJournal;
 import io.perpetua.trading.venue.AsyncVenueBridge;
 import io.perpetua.trading.venue.Reconciler;
 import io.perpetua.venue.binance.BinanceConfig;
@@ -62,7 +63,7 @@ class LiveLoopTest {
   private MarketPanel panel;
   private final List<Instrument> instruments = new ArrayList<>();
   private FakeBinanceServer fake;
-  private final ListJournal journal = new ListJournal();
+  private final InMemoryTradingJournal journal = new InMemoryTradingJournal();
   private final InMemoryRiskStore riskStore = new InMemoryRiskStore();
   private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -189,7 +190,7 @@ class LiveLoopTest {
     assertThat(venuePositions()).isEqualTo(journalPositions(p));
     assertThat(fake.exchange().orderCount()).isEqualTo(distinctIds(p.sent));
     assertThat(journal.fillCount()).isEqualTo(venueTrades());
-    assertThat(journal.orders.values()).allMatch(o -> !o.dryRun());
+    assertThat(journal.orders().values()).allMatch(o -> !o.dryRun());
     var check = p.reconciler.check(p.kernel.now(), false, true);
     assertThat(check.mismatches()).isEmpty();
     assertThat(check.consistent()).isTrue();
