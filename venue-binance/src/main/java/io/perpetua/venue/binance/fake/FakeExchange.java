@@ -144,14 +144,16 @@ public final class FakeExchange {
         .put("f", id * 3)
         .put("l", id * 3 + 2)
         .put("T", now)
-        .put("m", buyerMaker);
+        .put("m", buyerMaker)
+        .put("st", 1);
     sink.marketEvent(lower + "@aggTrade", agg);
     ObjectNode mark = JSON.objectNode().put("e", "markPriceUpdate").put("E", now).put("s", symbol);
     mark.put("p", plain(b.last))
         .put("i", plain(b.last))
         .put("P", plain(b.last))
         .put("r", "0.00010000")
-        .put("T", nextFunding(now));
+        .put("T", nextFunding(now))
+        .put("st", 1);
     sink.marketEvent(lower + "@markPrice", mark);
     ObjectNode ticker =
         JSON.objectNode()
@@ -164,7 +166,9 @@ public final class FakeExchange {
         .put("b", plain(b.last.subtract(b.listing.tickSize())))
         .put("B", "1.000")
         .put("a", plain(b.last.add(b.listing.tickSize())))
-        .put("A", "1.000");
+        .put("A", "1.000")
+        .put("st", 1)
+        .put("ps", symbol);
     sink.marketEvent(lower + "@bookTicker", ticker);
     for (FakeOrder o : new ArrayList<>(byOrderId.values())) {
       if (o.symbol.equals(symbol) && o.isOpen() && "LIMIT".equals(o.type)) {
