@@ -64,6 +64,7 @@ public final class FakeExchange {
   private final FakeFaults faults;
   private final LongSupplier clock;
   private BigDecimal wallet;
+  private int requestWeightLimit = 2_400;
   private long nextOrderId = 100_000;
   private long nextTradeId = 500_000;
   private long nextTranId = 900_000;
@@ -85,6 +86,14 @@ public final class FakeExchange {
     this.wallet = walletBalance;
     this.faults = faults;
     this.clock = clock;
+  }
+
+  /**
+   * Sets the {@code REQUEST_WEIGHT} per minute that {@code exchangeInfo} announces (Binance's 2,400
+   * by default). Benchmarks raise it so that thousands of orders a minute are not throttled.
+   */
+  public synchronized void setRequestWeightLimit(int limit) {
+    this.requestWeightLimit = limit;
   }
 
   /** Sets where events go. */
@@ -467,7 +476,7 @@ public final class FakeExchange {
         .put("rateLimitType", "REQUEST_WEIGHT")
         .put("interval", "MINUTE")
         .put("intervalNum", 1)
-        .put("limit", 2400);
+        .put("limit", requestWeightLimit);
     limits
         .addObject()
         .put("rateLimitType", "ORDERS")
