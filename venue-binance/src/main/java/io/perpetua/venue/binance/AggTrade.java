@@ -33,8 +33,8 @@ public record AggTrade(
     return new AggTrade(
         Json.textOr(n, "s", symbol),
         Json.longValue(n, "a"),
-        Json.decimal(n, "p"),
-        Json.decimal(n, "q"),
+        Json.nonNegative(n, "p"),
+        Json.nonNegative(n, "q"),
         Json.longValue(n, "f"),
         Json.longValue(n, "l"),
         Json.longValue(n, "T"),

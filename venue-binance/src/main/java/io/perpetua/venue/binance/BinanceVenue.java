@@ -72,6 +72,7 @@ public final class BinanceVenue implements Venue, AutoCloseable {
     boolean accepted;
     boolean done;
     boolean outcomeUnknown;
+    BigDecimal filled = BigDecimal.ZERO;
 
     Tracked(Order order, SymbolFilters filters) {
       this.order = order;
@@ -295,6 +296,17 @@ public final class BinanceVenue implements Venue, AutoCloseable {
       return;
     }
     if (t.done) {
+      if (u.isTrade()) {
+        LOG.warn(
+            "rejecting trade {} of {}: it arrived after the order ended",
+            u.tradeId(),
+            u.clientOrderId());
+      }
+      return;
+    }
+    String wrong = mismatch(t, u);
+    if (wrong != null) {
+      LOG.warn("rejecting {} update of {}: {}", u.executionType(), u.clientOrderId(), wrong);
       return;
     }
     if ("EXPIRED".equals(u.orderStatus()) && "GTX".equals(u.timeInForce()) && !t.accepted) {
@@ -320,6 +332,21 @@ public final class BinanceVenue implements Venue, AutoCloseable {
         // NEW, PARTIALLY_FILLED: still working
       }
     }
+  }
+
+  /** Why {@code u} cannot belong to {@code t}, or null when it can. */
+  private static String mismatch(Tracked t, OrderTradeUpdate u) {
+    if (t.filters != null && !t.filters.symbol().equals(u.symbol())) {
+      return "symbol " + u.symbol() + " is not the order's " + t.filters.symbol();
+    }
+    String side = t.order.side() == OrderSide.BUY ? "BUY" : "SELL";
+    if (!side.equals(u.side())) {
+      return "side " + u.side() + " is not the order's " + side;
+    }
+    if (u.isTrade() && u.lastFilledPrice().signum() <= 0) {
+      return "trade price " + u.lastFilledPrice() + " is not positive";
+    }
+    return null;
   }
 
   private void doReconcile() {
@@ -403,9 +430,22 @@ public final class BinanceVenue implements Venue, AutoCloseable {
       BigDecimal commission,
       boolean maker,
       long timeMs) {
-    if (!seenTrades.add(t.filters.symbol() + ":" + tradeId)) {
+    if (seenTrades.contains(t.filters.symbol() + ":" + tradeId)) {
       return;
     }
+    BigDecimal total = t.filled.add(qty);
+    if (qty.signum() <= 0 || total.compareTo(t.order.quantity().toBigDecimal()) > 0) {
+      LOG.warn(
+          "rejecting trade {} of {}: quantity {} would take the fills to {} of {}",
+          tradeId,
+          t.order.clientOrderId(),
+          qty,
+          total,
+          t.order.quantity().toBigDecimal());
+      return;
+    }
+    seenTrades.add(t.filters.symbol() + ":" + tradeId);
+    t.filled = total;
     Instrument inst = t.filters.toInstrument();
     Fill f =
         new Fill(

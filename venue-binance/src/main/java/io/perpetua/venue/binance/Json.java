@@ -52,6 +52,15 @@ final class Json {
     }
   }
 
+  /** A decimal that must not be negative (quantities, prices, volumes). */
+  static BigDecimal nonNegative(JsonNode node, String field) {
+    BigDecimal v = decimal(node, field);
+    if (v.signum() < 0) {
+      throw new IllegalArgumentException("field '" + field + "' is negative: " + v);
+    }
+    return v;
+  }
+
   static BigDecimal decimalOr(JsonNode node, String field, BigDecimal fallback) {
     JsonNode v = node.get(field);
     return v == null || v.isNull() || v.asText().isEmpty() ? fallback : decimal(node, field);

@@ -2,7 +2,6 @@ package io.perpetua.venue.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -210,13 +209,6 @@ public sealed interface MarketEvent
   }
 
   private static List<BigDecimal[]> levels(JsonNode array) {
-    List<BigDecimal[]> out = new ArrayList<>();
-    for (JsonNode level : array) {
-      out.add(
-          new BigDecimal[] {
-            new BigDecimal(level.get(0).asText()), new BigDecimal(level.get(1).asText())
-          });
-    }
-    return out;
+    return BinanceMessages.levels(array);
   }
 }

@@ -51,7 +51,7 @@ public record OrderState(
         Json.textOr(n, "timeInForce", "GTC"),
         Json.decimalOr(n, "price", BigDecimal.ZERO),
         Json.decimalOr(n, "avgPrice", BigDecimal.ZERO),
-        Json.decimal(n, "origQty"),
+        Json.nonNegative(n, "origQty"),
         Json.decimalOr(n, "executedQty", BigDecimal.ZERO),
         Json.decimalOr(n, "cumQuote", BigDecimal.ZERO),
         Json.bool(n, "reduceOnly"),

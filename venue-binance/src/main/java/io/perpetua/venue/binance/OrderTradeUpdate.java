@@ -71,15 +71,15 @@ public record OrderTradeUpdate(
         Json.text(o, "S"),
         Json.text(o, "o"),
         Json.textOr(o, "f", "GTC"),
-        Json.decimal(o, "q"),
-        Json.decimalOr(o, "p", BigDecimal.ZERO),
-        Json.decimalOr(o, "ap", BigDecimal.ZERO),
+        Json.nonNegative(o, "q"),
+        nonNegativeOr(o, "p"),
+        nonNegativeOr(o, "ap"),
         Json.text(o, "x"),
         Json.text(o, "X"),
         Json.longValue(o, "i"),
-        Json.decimalOr(o, "l", BigDecimal.ZERO),
-        Json.decimalOr(o, "z", BigDecimal.ZERO),
-        Json.decimalOr(o, "L", BigDecimal.ZERO),
+        nonNegativeOr(o, "l"),
+        nonNegativeOr(o, "z"),
+        nonNegativeOr(o, "L"),
         Json.textOr(o, "N", null),
         Json.decimalOr(o, "n", BigDecimal.ZERO),
         Json.longOr(o, "t", 0),
@@ -87,6 +87,13 @@ public record OrderTradeUpdate(
         Json.bool(o, "R"),
         Json.textOr(o, "ps", "BOTH"),
         Json.decimalOr(o, "rp", BigDecimal.ZERO));
+  }
+
+  private static BigDecimal nonNegativeOr(JsonNode o, String field) {
+    JsonNode v = o.get(field);
+    return v == null || v.isNull() || v.asText().isEmpty()
+        ? BigDecimal.ZERO
+        : Json.nonNegative(o, field);
   }
 
   /** True when this event carries an execution of ours ({@code x = TRADE} with a quantity). */

@@ -191,6 +191,25 @@ public final class FakeBinanceServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends {@code raw} as it is (malformed, hostile or out of order) to every user-data connection:
+   * fault injection for bad venue data.
+   */
+  public void injectUserMessage(String raw) {
+    for (WsContext ctx : userSessions.keySet()) {
+      send(ctx, raw);
+    }
+  }
+
+  /** Sends {@code raw} as it is to every market connection subscribed to {@code stream}. */
+  public void injectMarketMessage(String stream, String raw) {
+    for (Map.Entry<WsContext, Subscription> e : marketSessions.entrySet()) {
+      if (e.getValue().streams().stream().anyMatch(s -> s.equals(stream))) {
+        send(e.getKey(), raw);
+      }
+    }
+  }
+
   private void publishUser(ObjectNode event) {
     if (userPaused) {
       return;

@@ -64,6 +64,7 @@ public final class FakeExchange {
   private final FakeFaults faults;
   private final LongSupplier clock;
   private BigDecimal wallet;
+  private int requestWeightLimit = 2_400;
   private long nextOrderId = 100_000;
   private long nextTradeId = 500_000;
   private long nextTranId = 900_000;
@@ -85,6 +86,14 @@ public final class FakeExchange {
     this.wallet = walletBalance;
     this.faults = faults;
     this.clock = clock;
+  }
+
+  /**
+   * Sets the {@code REQUEST_WEIGHT} per minute that {@code exchangeInfo} announces (Binance's 2,400
+   * by default). Benchmarks raise it so that thousands of orders a minute are not throttled.
+   */
+  public synchronized void setRequestWeightLimit(int limit) {
+    this.requestWeightLimit = limit;
   }
 
   /** Sets where events go. */
@@ -144,14 +153,16 @@ public final class FakeExchange {
         .put("f", id * 3)
         .put("l", id * 3 + 2)
         .put("T", now)
-        .put("m", buyerMaker);
+        .put("m", buyerMaker)
+        .put("st", 1);
     sink.marketEvent(lower + "@aggTrade", agg);
     ObjectNode mark = JSON.objectNode().put("e", "markPriceUpdate").put("E", now).put("s", symbol);
     mark.put("p", plain(b.last))
         .put("i", plain(b.last))
         .put("P", plain(b.last))
         .put("r", "0.00010000")
-        .put("T", nextFunding(now));
+        .put("T", nextFunding(now))
+        .put("st", 1);
     sink.marketEvent(lower + "@markPrice", mark);
     ObjectNode ticker =
         JSON.objectNode()
@@ -164,7 +175,9 @@ public final class FakeExchange {
         .put("b", plain(b.last.subtract(b.listing.tickSize())))
         .put("B", "1.000")
         .put("a", plain(b.last.add(b.listing.tickSize())))
-        .put("A", "1.000");
+        .put("A", "1.000")
+        .put("st", 1)
+        .put("ps", symbol);
     sink.marketEvent(lower + "@bookTicker", ticker);
     for (FakeOrder o : new ArrayList<>(byOrderId.values())) {
       if (o.symbol.equals(symbol) && o.isOpen() && "LIMIT".equals(o.type)) {
@@ -463,7 +476,7 @@ public final class FakeExchange {
         .put("rateLimitType", "REQUEST_WEIGHT")
         .put("interval", "MINUTE")
         .put("intervalNum", 1)
-        .put("limit", 2400);
+        .put("limit", requestWeightLimit);
     limits
         .addObject()
         .put("rateLimitType", "ORDERS")
