@@ -1,11 +1,14 @@
 package io.perpetua.app;
 
+import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.time.Clock;
 import io.perpetua.trading.kernel.MarketPanel;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.venue.AsyncVenueBridge;
+import io.perpetua.trading.venue.MakerFirstSettings;
+import io.perpetua.trading.venue.MakerFirstVenue;
 import io.perpetua.trading.venue.Reconciler;
 import io.perpetua.venue.binance.BinanceConfig;
 import io.perpetua.venue.binance.BinanceCredentials;
@@ -34,13 +37,19 @@ final class FakeBinanceLive implements AutoCloseable {
   final BinanceVenue venue;
   final AsyncVenueBridge bridge;
   final Reconciler reconciler;
+  final MakerFirstVenue makerFirst;
 
   private FakeBinanceLive(
-      FakeBinanceServer fake, BinanceVenue venue, AsyncVenueBridge bridge, Reconciler reconciler) {
+      FakeBinanceServer fake,
+      BinanceVenue venue,
+      AsyncVenueBridge bridge,
+      Reconciler reconciler,
+      MakerFirstVenue makerFirst) {
     this.fake = fake;
     this.venue = venue;
     this.bridge = bridge;
     this.reconciler = reconciler;
+    this.makerFirst = makerFirst;
   }
 
   /** Starts the fake and connects to it; {@code kernelClock} is the replay clock. */
@@ -63,10 +72,23 @@ final class FakeBinanceLive implements AutoCloseable {
               BinanceConfig.of(fake.restBaseUrl(), fake.wsBaseUrl()),
               new BinanceCredentials(FakeBinanceServer.API_KEY, FakeBinanceServer.API_SECRET),
               Clock.system());
-      BinanceVenue venue = BinanceVenue.connect(rest, false, Clock.system());
+      MakerFirstSettings mf = ConfigLoader.makerFirst(v);
+      // post-only limits (GTX) only when maker-first execution is on
+      BinanceVenue venue = BinanceVenue.connect(rest, mf.enabled(), Clock.system());
+      MakerFirstVenue makerFirst =
+          mf.enabled()
+              ? new MakerFirstVenue(
+                  venue,
+                  venue.instruments(),
+                  id -> fake.exchange().lastPrice(id.venueSymbol()).doubleValue(),
+                  mf)
+              : null;
       AsyncVenueBridge bridge =
           new AsyncVenueBridge(
-              venue, kernelClock, new FakeVenuePriceFeed(fake.exchange(), venue), v.settleWaitMs());
+              makerFirst == null ? venue : makerFirst,
+              kernelClock,
+              new FakeVenuePriceFeed(fake.exchange(), venue),
+              v.settleWaitMs());
       Reconciler reconciler =
           new Reconciler(
               new BinanceVenueAccount(rest, "USDT"),
@@ -74,7 +96,7 @@ final class FakeBinanceLive implements AutoCloseable {
               bridge,
               v.reconcileEveryBars(),
               v.balanceTolerance());
-      return new FakeBinanceLive(fake, venue, bridge, reconciler);
+      return new FakeBinanceLive(fake, venue, bridge, reconciler, makerFirst);
     } catch (RuntimeException e) {
       fake.close();
       throw e;
@@ -111,6 +133,9 @@ final class FakeBinanceLive implements AutoCloseable {
 
   @Override
   public void close() {
+    if (makerFirst != null) {
+      makerFirst.close();
+    }
     venue.close();
     fake.close();
   }

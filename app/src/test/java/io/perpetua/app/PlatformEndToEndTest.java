@@ -168,6 +168,40 @@ class PlatformEndToEndTest {
     }
   }
 
+  @Test
+  void run_onTheFakeBinanceVenue_makerFirst_entersWithPostOnlyLimits() throws Exception {
+    PerpetuaConfig config =
+        ConfigLoader.load(
+            null,
+            Map.of(
+                "PERPETUA_PORT", "0",
+                "PERPETUA_VENUE_TYPE", "fake-binance",
+                "PERPETUA_VENUE_MAKER_FIRST", "true",
+                "PERPETUA_VENUE_ENTRY_TIMEOUT_MS", "3000"));
+    try (Platform p =
+        Platform.start(
+            config,
+            dataDir,
+            SharedData.root(),
+            Map.of("PERPETUA_API_TOKEN", TOKEN),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            3_600)) {
+      int port = p.port();
+      long end = System.currentTimeMillis() + 60_000;
+      JsonNode trades = null;
+      while (System.currentTimeMillis() < end) {
+        trades = awaitData(port, "/api/v1/orders/trades?page_size=500", 5_000);
+        if (trades.at("/pagination/total_items").asLong() >= 40) {
+          break;
+        }
+      }
+      // post-only entries rest and fill as maker; the ones that time out go to market (taker)
+      assertThat(trades.get("items").findValuesAsText("liquidity")).contains("maker");
+      JsonNode risk = awaitData(port, "/api/v1/risk/status", 5_000);
+      assertThat(risk.get("dry_run").asBoolean()).isFalse();
+    }
+  }
+
   private JsonNode awaitPositions(int port) throws Exception {
     long end = System.currentTimeMillis() + 30_000;
     while (System.currentTimeMillis() < end) {

@@ -14,6 +14,7 @@ import io.perpetua.signals.schedule.CronSchedule;
 import io.perpetua.trading.risk.CircuitBreakers;
 import io.perpetua.trading.risk.RiskConfig;
 import io.perpetua.trading.risk.RiskLimits;
+import io.perpetua.trading.venue.MakerFirstSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -190,6 +191,17 @@ public final class ConfigLoader {
     if (v.fakePort() < 0 || v.fakePort() > 65535) {
       throw new ConfigException("venue.fake_port", "must be 0..65535");
     }
+    try {
+      makerFirst(v);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("venue", e.getMessage(), e);
+    }
+  }
+
+  /** The maker-first execution settings of the {@code venue:} section. */
+  public static MakerFirstSettings makerFirst(PerpetuaConfig.Venue v) {
+    return new MakerFirstSettings(
+        v.makerFirst(), v.entryOffsetTicks(), v.entryTimeoutMs(), v.entryFallbackSlippageBps());
   }
 
   /** The risk engine's configuration; a bad value is reported under its {@code risk.*} key. */

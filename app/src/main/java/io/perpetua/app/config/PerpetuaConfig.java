@@ -138,6 +138,11 @@ public record PerpetuaConfig(
    * @param settleWaitMs longest wait per bar for orders in flight at a real venue
    * @param balanceTolerance accepted wallet difference journal/venue, as a fraction of the wallet
    * @param fakePort port of the in-process fake venue (0 = any free port)
+   * @param makerFirst live: post-only entries first, market fallback (orderflow spec §4.1)
+   * @param entryOffsetTicks live maker-first: ticks on the passive side of the price
+   * @param entryTimeoutMs live maker-first: how long a post-only limit rests (wall ms)
+   * @param entryFallbackSlippageBps live maker-first: take the rest at market only if the price
+   *     moved less than this
    */
   public record Venue(
       String type,
@@ -147,7 +152,11 @@ public record PerpetuaConfig(
       int reconcileEveryBars,
       long settleWaitMs,
       double balanceTolerance,
-      int fakePort) {
+      int fakePort,
+      boolean makerFirst,
+      int entryOffsetTicks,
+      long entryTimeoutMs,
+      double entryFallbackSlippageBps) {
     /** The venue types. */
     public static final List<String> TYPES = List.of("simulated", "fake-binance");
 
@@ -166,7 +175,11 @@ public record PerpetuaConfig(
           reconcileEveryBars,
           settleWaitMs,
           balanceTolerance,
-          fakePort);
+          fakePort,
+          makerFirst,
+          entryOffsetTicks,
+          entryTimeoutMs,
+          entryFallbackSlippageBps);
     }
   }
 
