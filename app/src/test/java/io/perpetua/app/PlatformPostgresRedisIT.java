@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
@@ -33,55 +35,69 @@ class PlatformPostgresRedisIT {
   private static final String PG = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
   @TempDir Path dataDir;
+  private String schema;
 
-  @Test
-  void run_onPostgresAndRedis_rebalanceJournaledAndPublished() throws Exception {
+  /** A fresh PostgreSQL schema and an empty Redis database 15 per test. */
+  @BeforeEach
+  void freshStores() throws Exception {
     Services.requirePostgres();
     Services.requireRedis();
-    String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (var c = DriverManager.getConnection(PG, "postgres", "")) {
       c.createStatement().execute("CREATE SCHEMA " + schema);
     }
+    flushRedis();
+  }
+
+  @AfterEach
+  void dropStores() throws Exception {
+    if (schema != null) {
+      try (var c = DriverManager.getConnection(PG, "postgres", "")) {
+        c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+      }
+      flushRedis();
+    }
+  }
+
+  private static void flushRedis() {
     try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
       redis.select(15);
       redis.flushDB();
     }
-    try {
-      PerpetuaConfig config =
-          ConfigLoader.load(
-              null,
-              Map.of(
-                  "PERPETUA_PORT", "0",
-                  "PERPETUA_STORE_DATABASE_URL", PG + "?currentSchema=" + schema,
-                  "PERPETUA_STORE_DATABASE_USER", "postgres",
-                  "PERPETUA_STORE_REDIS_URL", "redis://127.0.0.1:6379/15"));
-      try (Platform p =
-          Platform.start(
-              config,
-              dataDir,
-              SharedData.root(),
-              Map.of("PERPETUA_API_TOKEN", TOKEN),
-              new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-              36_000)) {
-        JsonNode targets = awaitData(p.port(), "/api/v1/portfolio/target-positions");
-        assertThat(targets.get("total_long").asInt()).isEqualTo(30);
-        awaitFills(schema);
-      }
-      try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
-        redis.select(15);
-        assertThat(redis.get("quant:signal:latest")).contains("baseline_rev");
-        assertThat(redis.get("quant:account:balance")).contains("total_equity");
-        assertThat(redis.keys("quant:heartbeat:*")).contains("quant:heartbeat:signal_service");
-        assertThat(redis.xlen("quant:events:kernel")).isPositive();
-      }
-    } finally {
-      try (var c = DriverManager.getConnection(PG, "postgres", "")) {
-        c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-      }
-      try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
-        redis.select(15);
-        redis.flushDB();
-      }
+  }
+
+  /** The platform on this test's schema and Redis database 15. */
+  private Platform start() throws Exception {
+    PerpetuaConfig config =
+        ConfigLoader.load(
+            null,
+            Map.of(
+                "PERPETUA_PORT", "0",
+                "PERPETUA_STORE_DATABASE_URL", PG + "?currentSchema=" + schema,
+                "PERPETUA_STORE_DATABASE_USER", "postgres",
+                "PERPETUA_STORE_REDIS_URL", "redis://127.0.0.1:6379/15"));
+    return Platform.start(
+        config,
+        dataDir,
+        SharedData.root(),
+        Map.of("PERPETUA_API_TOKEN", TOKEN),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        36_000);
+  }
+
+  @Test
+  void run_onPostgresAndRedis_rebalanceJournaledAndPublished() throws Exception {
+    try (Platform p = start()) {
+      JsonNode targets = awaitData(p.port(), "/api/v1/portfolio/target-positions");
+      assertThat(targets.get("total_long").asInt()).isEqualTo(30);
+      awaitFills(schema);
+    }
+    try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
+      redis.select(15);
+      assertThat(redis.get("quant:signal:latest")).contains("baseline_rev");
+      assertThat(redis.get("quant:account:balance")).contains("total_equity");
+      assertThat(redis.keys("quant:heartbeat:*")).contains("quant:heartbeat:signal_service");
+      assertThat(redis.xlen("quant:events:kernel")).isPositive();
     }
   }
 
@@ -92,101 +108,64 @@ class PlatformPostgresRedisIT {
    */
   @Test
   void riskControlsAndHistory_onPostgresAndRedis() throws Exception {
-    Services.requirePostgres();
-    Services.requireRedis();
-    String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (var c = DriverManager.getConnection(PG, "postgres", "")) {
-      c.createStatement().execute("CREATE SCHEMA " + schema);
-    }
-    try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
-      redis.select(15);
-      redis.flushDB();
-    }
-    try {
-      PerpetuaConfig config =
-          ConfigLoader.load(
-              null,
-              Map.of(
-                  "PERPETUA_PORT", "0",
-                  "PERPETUA_STORE_DATABASE_URL", PG + "?currentSchema=" + schema,
-                  "PERPETUA_STORE_DATABASE_USER", "postgres",
-                  "PERPETUA_STORE_REDIS_URL", "redis://127.0.0.1:6379/15"));
-      try (Platform p =
-          Platform.start(
-              config,
-              dataDir,
-              SharedData.root(),
-              Map.of("PERPETUA_API_TOKEN", TOKEN),
-              new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-              36_000)) {
-        int port = p.port();
-        JsonNode status = awaitData(port, "/api/v1/risk/status");
-        assertThat(status.get("emergency_stop").asBoolean()).isFalse();
-        assertThat(status.get("trading_enabled").asBoolean()).isTrue();
-        assertThat(status.get("rules").size()).isPositive();
-        JsonNode nav = awaitData(port, "/api/v1/portfolio/nav"); // 404 until the first snapshot
-        assertThat(nav.get("datapoints").size()).isPositive();
+    try (Platform p = start()) {
+      int port = p.port();
+      JsonNode status = awaitData(port, "/api/v1/risk/status");
+      assertThat(status.get("emergency_stop").asBoolean()).isFalse();
+      assertThat(status.get("trading_enabled").asBoolean()).isTrue();
+      assertThat(status.get("rules").size()).isPositive();
+      JsonNode nav = awaitData(port, "/api/v1/portfolio/nav"); // 404 until the first snapshot
+      assertThat(nav.get("datapoints").size()).isPositive();
 
-        var stop =
-            send(
-                port,
-                "/api/v1/system/emergency-stop",
-                "{\"confirm\":true,\"reason\":\"it stop\",\"operator\":\"it-op\"}");
-        assertThat(stop.statusCode()).as(stop.body()).isEqualTo(200);
-        try (var c = DriverManager.getConnection(PG + "?currentSchema=" + schema, "postgres", "");
-            var rs =
-                c.createStatement()
-                    .executeQuery(
-                        "SELECT active, reason, operator FROM risk_controls"
-                            + " WHERE control_key = 'emergency_stop' AND active")) {
-          assertThat(rs.next()).as("an active emergency stop row in risk_controls").isTrue();
-          assertThat(rs.getString(2)).isEqualTo("it stop");
-          assertThat(rs.getString(3)).isEqualTo("it-op");
-        }
-        try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
-          redis.select(15);
-          assertThat(
-                  json(redis.get("quant:system:emergency_stop")).get("emergency_stop").asBoolean())
-              .isTrue();
-          JsonNode published = json(redis.get("quant:risk:status"));
-          assertThat(published.get("trading_enabled").asBoolean()).isFalse();
-          assertThat(published.get("overall_status").asText()).isEqualTo("halted");
-        }
-        JsonNode halted = awaitData(port, "/api/v1/risk/status");
-        assertThat(halted.get("emergency_stop").asBoolean()).isTrue();
-        assertThat(halted.get("trading_enabled").asBoolean()).isFalse();
-
-        for (String path :
-            new String[] {
-              "/api/v1/orders/history?page=1&page_size=500",
-              "/api/v1/portfolio/nav",
-              "/api/v1/orders/trades",
-              "/api/v1/orders/rebalance-history",
-              "/api/v1/account/open-orders"
-            }) {
-          var res = send(port, path, null);
-          assertThat(res.statusCode()).as("%s: %s", path, res.body()).isEqualTo(200);
-        }
-        var resume =
-            send(
-                port,
-                "/api/v1/system/resume",
-                "{\"confirm\":true,\"reason\":\"it resume\",\"operator\":\"it-op\"}");
-        assertThat(resume.statusCode()).as(resume.body()).isEqualTo(200);
-        try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
-          redis.select(15);
-          assertThat(
-                  json(redis.get("quant:system:emergency_stop")).get("emergency_stop").asBoolean())
-              .isFalse();
-        }
-      }
-    } finally {
-      try (var c = DriverManager.getConnection(PG, "postgres", "")) {
-        c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+      var stop =
+          send(
+              port,
+              "/api/v1/system/emergency-stop",
+              "{\"confirm\":true,\"reason\":\"it stop\",\"operator\":\"it-op\"}");
+      assertThat(stop.statusCode()).as(stop.body()).isEqualTo(200);
+      try (var c = DriverManager.getConnection(PG + "?currentSchema=" + schema, "postgres", "");
+          var rs =
+              c.createStatement()
+                  .executeQuery(
+                      "SELECT active, reason, operator FROM risk_controls"
+                          + " WHERE control_key = 'emergency_stop' AND active")) {
+        assertThat(rs.next()).as("an active emergency stop row in risk_controls").isTrue();
+        assertThat(rs.getString(2)).isEqualTo("it stop");
+        assertThat(rs.getString(3)).isEqualTo("it-op");
       }
       try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
         redis.select(15);
-        redis.flushDB();
+        assertThat(json(redis.get("quant:system:emergency_stop")).get("emergency_stop").asBoolean())
+            .isTrue();
+        JsonNode published = json(redis.get("quant:risk:status"));
+        assertThat(published.get("trading_enabled").asBoolean()).isFalse();
+        assertThat(published.get("overall_status").asText()).isEqualTo("halted");
+      }
+      JsonNode halted = awaitData(port, "/api/v1/risk/status");
+      assertThat(halted.get("emergency_stop").asBoolean()).isTrue();
+      assertThat(halted.get("trading_enabled").asBoolean()).isFalse();
+
+      for (String path :
+          new String[] {
+            "/api/v1/orders/history?page=1&page_size=500",
+            "/api/v1/portfolio/nav",
+            "/api/v1/orders/trades",
+            "/api/v1/orders/rebalance-history",
+            "/api/v1/account/open-orders"
+          }) {
+        var res = send(port, path, null);
+        assertThat(res.statusCode()).as("%s: %s", path, res.body()).isEqualTo(200);
+      }
+      var resume =
+          send(
+              port,
+              "/api/v1/system/resume",
+              "{\"confirm\":true,\"reason\":\"it resume\",\"operator\":\"it-op\"}");
+      assertThat(resume.statusCode()).as(resume.body()).isEqualTo(200);
+      try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
+        redis.select(15);
+        assertThat(json(redis.get("quant:system:emergency_stop")).get("emergency_stop").asBoolean())
+            .isFalse();
       }
     }
   }
