@@ -13,6 +13,7 @@ import io.perpetua.core.order.Order;
 import io.perpetua.core.order.OrderSide;
 import io.perpetua.core.order.OrderType;
 import io.perpetua.core.time.Clock;
+import io.perpetua.trading.testing.OrderEndRecorder;
 import io.perpetua.trading.venue.MakerFirstSettings;
 import io.perpetua.trading.venue.MakerFirstVenue;
 import io.perpetua.venue.binance.fake.FakeBinanceServer;

@@ -12,6 +12,7 @@ import io.perpetua.core.order.Order;
 import io.perpetua.core.order.OrderSide;
 import io.perpetua.core.order.OrderType;
 import io.perpetua.core.time.Clock;
+import io.perpetua.trading.testing.OrderEndRecorder;
 import io.perpetua.trading.venue.MakerFirstSettings;
 import io.perpetua.trading.venue.MakerFirstVenue;
 import java.math.BigDecimal;
@@ -56,7 +57,7 @@ class MakerFirstOnGenericVenueTest {
     }
   }
 
-  private MakerFirstVenue session(long timeoutMs, Recorder recorder) {
+  private MakerFirstVenue session(long timeoutMs, OrderEndRecorder recorder) {
     GenericVenue venue = new GenericVenue(exchange, true, Clock.system());
     MakerFirstVenue mf =
         new MakerFirstVenue(
@@ -86,7 +87,7 @@ class MakerFirstOnGenericVenueTest {
 
   @Test
   void restingLimitFilled_isAllMaker_withTheRebate() throws Exception {
-    Recorder r = new Recorder(1.0);
+    OrderEndRecorder r = new OrderEndRecorder(1.0);
     MakerFirstVenue mf = session(5_000, r);
     Order o = buy("d1", "1.000");
     mf.submit(o);
@@ -110,7 +111,7 @@ class MakerFirstOnGenericVenueTest {
 
   @Test
   void timeout_cancelsAndTakesTheRemainderAtMarket_underTheDerivedId() throws Exception {
-    Recorder r = new Recorder(1.0);
+    OrderEndRecorder r = new OrderEndRecorder(1.0);
     MakerFirstVenue mf = session(100, r);
     Order o = buy("d2", "1.000");
     mf.submit(o);
@@ -136,7 +137,7 @@ class MakerFirstOnGenericVenueTest {
 
   @Test
   void priceRanAway_keepsTheFilledPartOnly() throws Exception {
-    Recorder r = new Recorder(1.0);
+    OrderEndRecorder r = new OrderEndRecorder(1.0);
     MakerFirstVenue mf = session(300, r);
     Order o = buy("d3", "1.000");
     mf.submit(o);
@@ -156,7 +157,7 @@ class MakerFirstOnGenericVenueTest {
 
   @Test
   void retry_neverDoublesTheFallback() throws Exception {
-    Recorder first = new Recorder(1.0);
+    OrderEndRecorder first = new OrderEndRecorder(1.0);
     MakerFirstVenue mf = session(100, first);
     Order o = buy("d4", "1.000");
     mf.submit(o);
@@ -164,7 +165,7 @@ class MakerFirstOnGenericVenueTest {
     mf.submit(o); // the same decision again in the same process
     assertThat(exchange.orderCount()).isEqualTo(2);
     // a restarted process re-derives the decision: same ids, new session
-    Recorder second = new Recorder(1.0);
+    OrderEndRecorder second = new OrderEndRecorder(1.0);
     MakerFirstVenue restarted = session(100, second);
     restarted.submit(o);
     assertThat(second.awaitEnd()).isTrue();

@@ -1,4 +1,4 @@
-package io.perpetua.venue.generic;
+package io.perpetua.trading.testing;
 
 import io.perpetua.core.ClientOrderId;
 import io.perpetua.core.order.Fill;
@@ -10,18 +10,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** Records a venue's callbacks; latches for the first acknowledgement and the end of an order. */
-final class Recorder implements VenueListener {
-  final List<Order> accepted = new CopyOnWriteArrayList<>();
-  final List<Fill> fills = new CopyOnWriteArrayList<>();
-  final List<String> rejected = new CopyOnWriteArrayList<>();
-  final List<ClientOrderId> cancelled = new CopyOnWriteArrayList<>();
+public final class OrderEndRecorder implements VenueListener {
+  public final List<Order> accepted = new CopyOnWriteArrayList<>();
+  public final List<Fill> fills = new CopyOnWriteArrayList<>();
+  public final List<String> rejected = new CopyOnWriteArrayList<>();
+  public final List<ClientOrderId> cancelled = new CopyOnWriteArrayList<>();
   private final CountDownLatch acknowledged = new CountDownLatch(1);
   private final CountDownLatch ended = new CountDownLatch(1);
   private final double quantity;
   private double filled;
 
   /** A recorder of one order of {@code quantity}. */
-  Recorder(double quantity) {
+  public OrderEndRecorder(double quantity) {
     this.quantity = quantity;
   }
 
@@ -53,15 +53,15 @@ final class Recorder implements VenueListener {
     ended.countDown();
   }
 
-  boolean awaitAccepted() throws InterruptedException {
+  public boolean awaitAccepted() throws InterruptedException {
     return acknowledged.await(5, TimeUnit.SECONDS);
   }
 
-  boolean awaitEnd() throws InterruptedException {
+  public boolean awaitEnd() throws InterruptedException {
     return ended.await(5, TimeUnit.SECONDS);
   }
 
-  synchronized double filled() {
+  public synchronized double filled() {
     return filled;
   }
 }
