@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -413,6 +414,11 @@ final class ExecutionService implements VenueListener {
   /** True while a rebalance has orders in flight. */
   boolean busy() {
     return active != null;
+  }
+
+  /** The client order ids of the orders still working (sent, not yet terminal). */
+  Set<ClientOrderId> workingIds() {
+    return Set.copyOf(working.keySet());
   }
 
   /** Cancels every order still working at the venue; their rebalance completes as failed. */

@@ -1,5 +1,6 @@
 package io.perpetua.trading.kernel;
 
+import io.perpetua.core.ClientOrderId;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Money;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -574,6 +576,11 @@ public final class TradingKernel {
         mark);
     syncPosition(instrument);
     adopted = true;
+  }
+
+  /** The client order ids of the orders still working (kernel thread only). */
+  public Set<ClientOrderId> workingOrderIds() {
+    return execution.workingIds();
   }
 
   /** The instruments this kernel trades, in panel order. */

@@ -17,8 +17,14 @@ public interface VenueAccount {
   /** Signed position quantities by instrument; flat instruments are left out. */
   Map<InstrumentId, BigDecimal> positions();
 
-  /** The client order ids of every order still open at the venue. */
-  List<String> openOrders();
+  /** Every order still open at the venue (all symbols). */
+  List<VenueOpenOrder> openOrders();
+
+  /**
+   * Cancels an open order at the venue (reconciliation of orders the platform does not know). A
+   * no-op when the order is no longer open.
+   */
+  void cancelOrder(VenueOpenOrder order);
 
   /**
    * The wallet balance in the account's settlement currency (USDT on both venues so far), without

@@ -8,12 +8,14 @@ import io.perpetua.trading.kernel.KernelListener;
 import io.perpetua.trading.kernel.TradingKernel;
 import io.perpetua.trading.port.ServiceUnavailableException;
 import io.perpetua.trading.port.VenueAccount;
+import io.perpetua.trading.port.VenueOpenOrder;
 import io.perpetua.trading.risk.RiskEngine;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,7 +33,10 @@ import java.util.Set;
  *       the balance are compared again; a position that still differs is <b>adopted</b>: the venue
  *       is the truth ({@link TradingKernel#adoptPosition}), and the alert becomes critical. A
  *       balance difference beyond the tolerance is reported, never adopted (funding and fees are
- *       booked by the kernel from its own schedule).
+ *       booked by the kernel from its own schedule). Open orders are compared too: an order with
+ *       the platform's id format that the kernel is not working, seen at two checks in a row, is an
+ *       orphan (its decision was never journaled, or the journal lost track of it) and is
+ *       <b>cancelled</b>; orders placed by someone else on the account are reported, never touched.
  *   <li>Every query also probes the venue: when it cannot be reached, the risk engine is told
  *       ({@code venue_unreachable} alert) and the bridge refuses new orders; the probe then runs on
  *       every bar until the venue answers again.
@@ -49,6 +54,8 @@ public final class Reconciler implements KernelListener {
   private TradingKernel kernel;
   private int sinceCheck;
   private int checks;
+  private Set<String> unknownOrdersBefore = Set.of();
+  private volatile Timed last;
 
   /**
    * What one reconciliation found.
@@ -57,13 +64,19 @@ public final class Reconciler implements KernelListener {
    * @param compared false when the comparison was deferred (orders in flight)
    * @param mismatches one line per difference
    * @param adopted the instruments whose venue position was adopted
+   * @param cancelled client ids of orphaned platform orders that were cancelled at the venue
    */
   public record Report(
-      boolean reachable, boolean compared, List<String> mismatches, List<InstrumentId> adopted) {
+      boolean reachable,
+      boolean compared,
+      List<String> mismatches,
+      List<InstrumentId> adopted,
+      List<String> cancelled) {
     /** Copies the lists. */
     public Report {
       mismatches = List.copyOf(mismatches);
       adopted = List.copyOf(adopted);
+      cancelled = List.copyOf(cancelled);
     }
 
     /** True when the venue answered and agreed with the journal. */
@@ -122,31 +135,81 @@ public final class Reconciler implements KernelListener {
   }
 
   /**
-   * Queries the venue and compares; with {@code adopt}, positions that differ are adopted. Kernel
-   * thread only.
+   * Queries the venue and compares; with {@code adopt}, positions that differ are adopted and
+   * orphaned platform orders are cancelled. Kernel thread only.
    */
   public Report check(long now, boolean adopt, boolean withOpenOrders) {
     sinceCheck = 0;
     checks++;
     Map<InstrumentId, BigDecimal> positions;
-    List<String> open;
+    List<VenueOpenOrder> open;
     Money balance;
     try {
       positions = venue.positions();
-      open = withOpenOrders ? venue.openOrders() : List.of();
+      open = withOpenOrders || adopt ? venue.openOrders() : List.of();
       balance = venue.balance();
     } catch (ServiceUnavailableException e) {
       bridge.setReachable(false);
       risk.venueReachable(false, now);
-      return new Report(false, false, List.of(), List.of());
+      return remember(new Report(false, false, List.of(), List.of(), List.of()), now);
     }
     bridge.setReachable(true);
     risk.venueReachable(true, now);
     if (!bridge.idle()) {
-      return new Report(true, false, List.of(), List.of());
+      return remember(new Report(true, false, List.of(), List.of(), List.of()), now);
     }
     List<String> mismatches = new ArrayList<>();
-    List<InstrumentId> toAdopt = new ArrayList<>();
+    List<InstrumentId> toAdopt = comparePositions(positions, mismatches);
+    List<VenueOpenOrder> orphans = unknownOrders(open, mismatches);
+    double wallet = kernel.account().wallet().toDouble();
+    double diff = Math.abs(balance.toDouble() - wallet);
+    if (diff > balanceTolerance * Math.max(1.0, Math.abs(wallet))) {
+      mismatches.add(
+          "wallet journal "
+              + kernel.account().wallet()
+              + " venue "
+              + balance
+              + " (beyond tolerance)");
+    }
+    List<InstrumentId> adopted = new ArrayList<>();
+    List<String> cancelled = new ArrayList<>();
+    if (adopt) {
+      for (InstrumentId id : toAdopt) {
+        kernel.adoptPosition(id, positions.getOrDefault(id, BigDecimal.ZERO));
+        adopted.add(id);
+      }
+      cancelled.addAll(cancelOrphans(orphans, mismatches));
+    }
+    risk.reconciled(
+        mismatches.size(),
+        !adopted.isEmpty() || !cancelled.isEmpty(),
+        String.join("; ", mismatches),
+        now);
+    return remember(new Report(true, true, mismatches, adopted, cancelled), now);
+  }
+
+  /** The last report and when it was made (any thread); empty before the first check. */
+  public Optional<Timed> last() {
+    return Optional.ofNullable(last);
+  }
+
+  /**
+   * A report with its time.
+   *
+   * @param timeMs kernel time of the check
+   * @param report what it found
+   */
+  public record Timed(long timeMs, Report report) {}
+
+  private Report remember(Report report, long now) {
+    last = new Timed(now, report);
+    return report;
+  }
+
+  /** Adds a line per position difference; returns the instruments that differ. */
+  private List<InstrumentId> comparePositions(
+      Map<InstrumentId, BigDecimal> positions, List<String> mismatches) {
+    List<InstrumentId> differ = new ArrayList<>();
     Account account = kernel.account();
     Set<InstrumentId> traded = new HashSet<>();
     for (Instrument inst : kernel.instruments()) {
@@ -161,7 +224,7 @@ public final class Reconciler implements KernelListener {
                 + journal.toPlainString()
                 + " venue "
                 + actual.toPlainString());
-        toAdopt.add(inst.id());
+        differ.add(inst.id());
       }
     }
     positions.forEach(
@@ -170,21 +233,49 @@ public final class Reconciler implements KernelListener {
             mismatches.add(id.venueSymbol() + " position " + q.toPlainString() + " not traded");
           }
         });
-    open.forEach(id -> mismatches.add("open order " + id + " unknown to the journal"));
-    double wallet = account.wallet().toDouble();
-    double diff = Math.abs(balance.toDouble() - wallet);
-    if (diff > balanceTolerance * Math.max(1.0, Math.abs(wallet))) {
-      mismatches.add(
-          "wallet journal " + account.wallet() + " venue " + balance + " (beyond tolerance)");
-    }
-    List<InstrumentId> adopted = new ArrayList<>();
-    if (adopt) {
-      for (InstrumentId id : toAdopt) {
-        kernel.adoptPosition(id, positions.getOrDefault(id, BigDecimal.ZERO));
-        adopted.add(id);
+    return differ;
+  }
+
+  /**
+   * Open venue orders the kernel is not working: a line each; returns the platform's own (id format
+   * {@code pp-}) that were already unknown at the previous check — a second sighting, so an order
+   * whose acknowledgement is merely late is never taken for an orphan. Orders placed by someone
+   * else on the account are reported, never touched.
+   */
+  private List<VenueOpenOrder> unknownOrders(List<VenueOpenOrder> open, List<String> mismatches) {
+    Set<String> working = new HashSet<>();
+    kernel.workingOrderIds().forEach(id -> working.add(id.value()));
+    Set<String> unknownNow = new HashSet<>();
+    List<VenueOpenOrder> orphans = new ArrayList<>();
+    for (VenueOpenOrder o : open) {
+      if (working.contains(o.clientOrderId())) {
+        continue;
+      }
+      unknownNow.add(o.clientOrderId());
+      if (!o.platformId()) {
+        mismatches.add(
+            "open order " + o.clientOrderId() + " on " + o.venueSymbol() + " not placed by us");
+      } else if (unknownOrdersBefore.contains(o.clientOrderId())) {
+        orphans.add(o);
+      } else {
+        mismatches.add("open order " + o.clientOrderId() + " unknown to the journal");
       }
     }
-    risk.reconciled(mismatches.size(), !adopted.isEmpty(), String.join("; ", mismatches), now);
-    return new Report(true, true, mismatches, adopted);
+    unknownOrdersBefore = unknownNow;
+    return orphans;
+  }
+
+  private List<String> cancelOrphans(List<VenueOpenOrder> orphans, List<String> mismatches) {
+    List<String> cancelled = new ArrayList<>();
+    for (VenueOpenOrder o : orphans) {
+      try {
+        venue.cancelOrder(o);
+        cancelled.add(o.clientOrderId());
+        mismatches.add("orphaned order " + o.clientOrderId() + " cancelled");
+      } catch (ServiceUnavailableException e) {
+        mismatches.add("orphaned order " + o.clientOrderId() + " not cancelled: " + e.getMessage());
+      }
+    }
+    return cancelled;
   }
 }

@@ -4,6 +4,7 @@ import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Money;
 import io.perpetua.trading.port.ServiceUnavailableException;
 import io.perpetua.trading.port.VenueAccount;
+import io.perpetua.trading.port.VenueOpenOrder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,12 +51,37 @@ public final class BinanceVenueAccount implements VenueAccount {
   }
 
   @Override
-  public List<String> openOrders() {
-    List<String> out = new ArrayList<>();
+  public List<VenueOpenOrder> openOrders() {
+    List<VenueOpenOrder> out = new ArrayList<>();
     for (OrderState o : ask(rest::openOrders)) {
-      out.add(o.clientOrderId());
+      InstrumentId id = null;
+      try {
+        id = InstrumentId.fromVenueSymbol(o.symbol());
+      } catch (IllegalArgumentException e) {
+        LOG.debug("open order {} on {}: symbol not nameable", o.clientOrderId(), o.symbol());
+      }
+      out.add(
+          new VenueOpenOrder(
+              o.clientOrderId(),
+              id,
+              o.symbol(),
+              o.side(),
+              o.origQty().subtract(o.executedQty()),
+              o.price() == null ? BigDecimal.ZERO : o.price()));
     }
     return out;
+  }
+
+  @Override
+  public void cancelOrder(VenueOpenOrder order) {
+    try {
+      rest.cancelOrder(order.venueSymbol(), order.clientOrderId());
+    } catch (BinanceApiException e) {
+      if (e.code() == BinanceApiException.UNKNOWN_ORDER) {
+        return; // no longer open
+      }
+      throw new ServiceUnavailableException("binance venue: " + e.getMessage(), e);
+    }
   }
 
   @Override

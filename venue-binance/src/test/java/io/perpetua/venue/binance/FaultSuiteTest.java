@@ -13,6 +13,7 @@ import io.perpetua.core.order.Order;
 import io.perpetua.core.order.OrderSide;
 import io.perpetua.core.order.OrderType;
 import io.perpetua.core.time.Clock;
+import io.perpetua.trading.port.VenueOpenOrder;
 import io.perpetua.venue.binance.fake.FakeBinanceServer;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -233,7 +234,7 @@ class FaultSuiteTest {
     b.awaitIdle(5_000);
     assertThat(await(() -> second.fills.size() == downFills, 5_000)).as("fills read back").isTrue();
     assertThat(server.exchange().orderCount()).as("0 duplicate orders").isEqualTo(3);
-    List<String> venueOpen =
+    List<VenueOpenOrder> venueOpen =
         new BinanceVenueAccount(FakeVenueSupport.client(server), "USDT").openOrders();
     assertThat(venueOpen).as("venue still holds the unfilled ones").hasSize((int) (3 - downFills));
     // the new process owns the open orders: a later print fills them and it reports them once

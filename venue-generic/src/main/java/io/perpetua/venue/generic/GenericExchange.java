@@ -192,6 +192,31 @@ public final class GenericExchange {
     return out;
   }
 
+  /**
+   * The open orders as requests whose quantity is the unfilled part, in client id order of
+   * placement.
+   */
+  public synchronized List<GenericOrderRequest> openOrderDetails() {
+    up();
+    List<GenericOrderRequest> out = new ArrayList<>();
+    byClientId.forEach(
+        (id, o) -> {
+          if (o.open) {
+            GenericOrderRequest r = o.request;
+            out.add(
+                new GenericOrderRequest(
+                    r.clientId(),
+                    r.symbol(),
+                    r.buy(),
+                    r.quantity().subtract(o.filled),
+                    r.price(),
+                    r.postOnly(),
+                    r.reduceOnly()));
+          }
+        });
+    return out;
+  }
+
   /** Wallet balance: deposit + realised PnL − fees. */
   public synchronized BigDecimal wallet() {
     up();

@@ -4,6 +4,7 @@ import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Money;
 import io.perpetua.trading.port.ServiceUnavailableException;
 import io.perpetua.trading.port.VenueAccount;
+import io.perpetua.trading.port.VenueOpenOrder;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,27 @@ public final class GenericVenueAccount implements VenueAccount {
   }
 
   @Override
-  public List<String> openOrders() {
-    return ask(exchange::openOrders);
+  public List<VenueOpenOrder> openOrders() {
+    return ask(exchange::openOrderDetails).stream()
+        .map(
+            r ->
+                new VenueOpenOrder(
+                    r.clientId(),
+                    GenericSymbols.parse(r.symbol()),
+                    r.symbol(),
+                    r.buy() ? "BUY" : "SELL",
+                    r.quantity(),
+                    r.price() == null ? BigDecimal.ZERO : r.price()))
+        .toList();
+  }
+
+  @Override
+  public void cancelOrder(VenueOpenOrder order) {
+    ask(
+        () -> {
+          exchange.cancel(order.clientOrderId());
+          return null;
+        });
   }
 
   @Override

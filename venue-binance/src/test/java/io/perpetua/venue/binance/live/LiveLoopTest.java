@@ -276,6 +276,65 @@ class LiveLoopTest {
                     && a.severity().name().equals("CRITICAL"));
   }
 
+  @Test
+  void orphanedPlatformOrder_isCancelledAtTheSecondSighting_foreignOrderIsOnlyReported()
+      throws Exception {
+    Process p = new Process();
+    p.runUntil(START + 30 * HOUR);
+    String symbol = instruments.get(0).id().venueSymbol();
+    BigDecimal far = fake.exchange().lastPrice(symbol).multiply(new BigDecimal("0.97"));
+    BigDecimal tick = instruments.get(0).tickSize().toBigDecimal();
+    BigDecimal price = far.divide(tick, 0, java.math.RoundingMode.DOWN).multiply(tick);
+    BinanceRestClient manual = manualClient();
+    // an order with the platform's id format that no journal knows (a decision lost in a crash)
+    String orphan =
+        io.perpetua.core.ClientOrderIds.derive(StrategyId.of("baseline_rev"), "lost", "x").value();
+    BigDecimal qty = manualQuantity(symbol).multiply(BigDecimal.valueOf(4));
+    manual.placeOrder(
+        new io.perpetua.venue.binance.NewOrderRequest(
+            symbol, "BUY", "LIMIT", "GTC", qty, price, false, orphan));
+    manual.placeOrder(
+        new io.perpetua.venue.binance.NewOrderRequest(
+            symbol, "BUY", "LIMIT", "GTC", qty, price, false, "desk-manual-7"));
+    assertThat(openIds()).contains(orphan, "desk-manual-7");
+
+    var first = p.reconciler.check(p.kernel.now(), true, false);
+    assertThat(first.cancelled()).as("first sighting: reported only").isEmpty();
+    assertThat(first.mismatches())
+        .anyMatch(m -> m.contains(orphan) && m.contains("unknown to the journal"))
+        .anyMatch(m -> m.contains("desk-manual-7") && m.contains("not placed by us"));
+    assertThat(openIds()).contains(orphan);
+
+    var second = p.reconciler.check(p.kernel.now(), true, false);
+    assertThat(second.cancelled()).containsExactly(orphan);
+    assertThat(openIds()).as("foreign order untouched").containsExactly("desk-manual-7");
+    assertThat(p.reconciler.last())
+        .hasValueSatisfying(t -> assertThat(t.report()).isSameAs(second));
+    assertThat(riskStore.activeAlerts())
+        .anyMatch(
+            a ->
+                a.ruleName().equals("venue_reconciliation")
+                    && a.severity().name().equals("CRITICAL"));
+    // the kernel's own working orders are never taken for orphans: the replay goes on normally
+    p.kernel.run(Pacer.unpaced());
+    assertThat(fake.exchange().orderCount()).isEqualTo(distinctIds(p.sent) + 2);
+  }
+
+  private BinanceRestClient manualClient() {
+    BinanceRestClient manual =
+        new BinanceRestClient(
+            BinanceConfig.of(fake.restBaseUrl(), fake.wsBaseUrl()),
+            new BinanceCredentials(FakeBinanceServer.API_KEY, FakeBinanceServer.API_SECRET),
+            Clock.system());
+    manual.syncTime();
+    return manual;
+  }
+
+  private List<String> openIds() {
+    return new BinanceVenueAccount(manualClient(), "USDT")
+        .openOrders().stream().map(o -> o.clientOrderId()).toList();
+  }
+
   /** Worth about 50 USDT at the last price, on the step. */
   private BigDecimal manualQuantity(String symbol) {
     BigDecimal step = instruments.get(0).stepSize().toBigDecimal();
