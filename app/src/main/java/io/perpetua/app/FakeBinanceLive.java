@@ -4,6 +4,7 @@ import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.time.Clock;
+import io.perpetua.server.v1.VenueRoutes;
 import io.perpetua.trading.kernel.MarketPanel;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.venue.AsyncVenueBridge;
@@ -38,18 +39,27 @@ final class FakeBinanceLive implements AutoCloseable {
   final AsyncVenueBridge bridge;
   final Reconciler reconciler;
   final MakerFirstVenue makerFirst;
+  final BinanceVenueAccount account;
 
   private FakeBinanceLive(
       FakeBinanceServer fake,
       BinanceVenue venue,
       AsyncVenueBridge bridge,
       Reconciler reconciler,
-      MakerFirstVenue makerFirst) {
+      MakerFirstVenue makerFirst,
+      BinanceVenueAccount account) {
     this.fake = fake;
     this.venue = venue;
     this.bridge = bridge;
     this.reconciler = reconciler;
     this.makerFirst = makerFirst;
+    this.account = account;
+  }
+
+  /** The venue as the API lists it. */
+  VenueRoutes.Connected connected() {
+    return new VenueRoutes.Connected(
+        "fake-binance", "kernel", "binance-usdm", account, reconciler::last);
   }
 
   /** Starts the fake and connects to it; {@code kernelClock} is the replay clock. */
@@ -89,14 +99,10 @@ final class FakeBinanceLive implements AutoCloseable {
               kernelClock,
               new FakeVenuePriceFeed(fake.exchange(), venue),
               v.settleWaitMs());
+      BinanceVenueAccount account = new BinanceVenueAccount(rest, "USDT");
       Reconciler reconciler =
-          new Reconciler(
-              new BinanceVenueAccount(rest, "USDT"),
-              risk,
-              bridge,
-              v.reconcileEveryBars(),
-              v.balanceTolerance());
-      return new FakeBinanceLive(fake, venue, bridge, reconciler, makerFirst);
+          new Reconciler(account, risk, bridge, v.reconcileEveryBars(), v.balanceTolerance());
+      return new FakeBinanceLive(fake, venue, bridge, reconciler, makerFirst, account);
     } catch (RuntimeException e) {
       fake.close();
       throw e;

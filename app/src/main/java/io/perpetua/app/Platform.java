@@ -32,6 +32,7 @@ import io.perpetua.server.v1.AnalyticsRoutes;
 import io.perpetua.server.v1.BacktestRoutes;
 import io.perpetua.server.v1.OrderRoutes;
 import io.perpetua.server.v1.RiskRoutes;
+import io.perpetua.server.v1.VenueRoutes;
 import io.perpetua.signals.feature.FeatureRegistry;
 import io.perpetua.signals.schedule.CronSchedule;
 import io.perpetua.signals.strategy.CrossSectionalStrategy;
@@ -149,6 +150,11 @@ public final class Platform implements AutoCloseable {
     addBacktestRoutes(ApiKeySecrets.resolve(dataDir, env));
     server.addRoutes(new RiskRoutes(() -> risk, () -> tradable));
     server.addRoutes(new OrderRoutes(() -> journal));
+    server.addRoutes(
+        new VenueRoutes(
+            this::connectedVenues,
+            () -> config.venue().simulated() ? "paper" : "live",
+            System::currentTimeMillis));
     server.addRoutes(
         new AnalyticsRoutes(
             () -> journal,
@@ -516,6 +522,17 @@ public final class Platform implements AutoCloseable {
   /** Blocks until the kernel thread ends. */
   public void awaitKernel() throws InterruptedException {
     kernelThread.join();
+  }
+
+  /** The live venue connection, null in paper mode (tests). */
+  FakeBinanceLive liveVenue() {
+    return live;
+  }
+
+  /** The venues the API lists: none in paper mode. */
+  private List<VenueRoutes.Connected> connectedVenues() {
+    FakeBinanceLive l = live;
+    return l == null ? List.of() : List.of(l.connected());
   }
 
   @Override

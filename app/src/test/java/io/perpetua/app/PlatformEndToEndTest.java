@@ -17,7 +17,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -168,8 +172,15 @@ class PlatformEndToEndTest {
     }
   }
 
+  /**
+   * Decision → risk → signed order → fake venue fill → user-data event → position → API, for the
+   * three order kinds: maker-first turns the kernel's orders into post-only (GTX) limits, the ones
+   * that time out go on at market, and the orders that shrink a position carry reduce-only. Every
+   * kind is checked on the venue's own order book and found again through the API, and the
+   * positions the API reports equal the venue's.
+   */
   @Test
-  void run_onTheFakeBinanceVenue_makerFirst_entersWithPostOnlyLimits() throws Exception {
+  void run_onTheFakeBinanceVenue_market_postOnly_reduceOnly_fromDecisionToApi() throws Exception {
     PerpetuaConfig config =
         ConfigLoader.load(
             null,
@@ -187,19 +198,113 @@ class PlatformEndToEndTest {
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             3_600)) {
       int port = p.port();
-      long end = System.currentTimeMillis() + 60_000;
-      JsonNode trades = null;
-      while (System.currentTimeMillis() < end) {
-        trades = awaitData(port, "/api/v1/orders/trades?page_size=500", 5_000);
-        if (trades.at("/pagination/total_items").asLong() >= 40) {
-          break;
+      long up = System.currentTimeMillis() + 60_000;
+      while (p.liveVenue() == null && System.currentTimeMillis() < up) {
+        Thread.sleep(50); // the kernel thread connects to the venue after the API is up
+      }
+      var exchange = p.liveVenue().fake.exchange();
+      // wait for the second rebalance: its reducing orders are reduce-only
+      long end = System.currentTimeMillis() + 90_000;
+      JsonNode venueOrders = exchange.allOrders();
+      while (System.currentTimeMillis() < end && !filled(venueOrders, "reduceOnly", "GTX")) {
+        Thread.sleep(250);
+        venueOrders = exchange.allOrders();
+      }
+      assertThat(filled(venueOrders, "reduceOnly", "GTX"))
+          .as("a reduce-only post-only fill")
+          .isTrue();
+      assertThat(filled(venueOrders, "entry", "GTX")).as("a post-only entry filled").isTrue();
+      long end2 = System.currentTimeMillis() + 60_000;
+      while (System.currentTimeMillis() < end2 && !filled(venueOrders, "any", "MARKET")) {
+        Thread.sleep(250);
+        venueOrders = exchange.allOrders();
+      }
+      assertThat(filled(venueOrders, "any", "MARKET")).as("a market fallback filled").isTrue();
+
+      // the API has every post-only order the venue filled, under the same id, reduce-only kept;
+      // the journal catches up at the next bar's checkpoint
+      List<JsonNode> venueFilled = new ArrayList<>();
+      for (JsonNode v : venueOrders) {
+        if (v.get("timeInForce").asText().equals("GTX")
+            && v.get("status").asText().equals("FILLED")) {
+          venueFilled.add(v);
         }
       }
-      // post-only entries rest and fill as maker; the ones that time out go to market (taker)
-      assertThat(trades.get("items").findValuesAsText("liquidity")).contains("maker");
+      long end4 = System.currentTimeMillis() + 20_000;
+      List<String> behind;
+      int matched;
+      do {
+        JsonNode orders = awaitData(port, "/api/v1/orders/history?page_size=500", 5_000);
+        Map<String, JsonNode> byId = new HashMap<>();
+        orders.get("items").forEach(o -> byId.put(o.get("order_id").asText(), o));
+        behind = new ArrayList<>();
+        matched = 0;
+        for (JsonNode v : venueFilled) {
+          JsonNode api = byId.get(v.get("clientOrderId").asText());
+          if (api == null) {
+            continue; // beyond the first API page
+          }
+          assertThat(api.get("reduce_only").asBoolean()).isEqualTo(v.get("reduceOnly").asBoolean());
+          matched++;
+          if (!api.get("status").asText().equals("filled")) {
+            behind.add(api.get("order_id").asText() + " " + api.get("status").asText());
+          }
+        }
+      } while (!behind.isEmpty() && System.currentTimeMillis() < end4);
+      assertThat(matched).isPositive();
+      assertThat(behind).as("API status of orders the venue filled").isEmpty();
+      JsonNode trades = awaitData(port, "/api/v1/orders/trades?page_size=500", 5_000);
+      assertThat(trades.get("items").findValuesAsText("liquidity")).contains("maker", "taker");
+
+      // positions through the API equal the venue's (between two rebalances they stand still)
+      long end3 = System.currentTimeMillis() + 30_000;
+      Map<String, Double> apiPos = Map.of();
+      Map<String, Double> venuePos = Map.of("", 0.0);
+      JsonNode venues = null;
+      while (System.currentTimeMillis() < end3 && !apiPos.equals(venuePos)) {
+        apiPos = signed(awaitPositions(port).get("positions"));
+        venues = awaitData(port, "/api/v1/venues", 5_000);
+        venuePos = new TreeMap<>();
+        for (JsonNode q : venues.at("/venues/0/positions")) {
+          venuePos.put(q.get("symbol").asText(), q.get("quantity").asDouble());
+        }
+      }
+      assertThat(apiPos).isNotEmpty().isEqualTo(venuePos);
+      assertThat(venues.get("mode").asText()).isEqualTo("live");
+      assertThat(venues.at("/venues/0/venue_id").asText()).isEqualTo("fake-binance");
+      assertThat(venues.at("/venues/0/reachable").asBoolean()).isTrue();
+      assertThat(venues.at("/venues/0/last_reconciliation/reachable").asBoolean()).isTrue();
       JsonNode risk = awaitData(port, "/api/v1/risk/status", 5_000);
       assertThat(risk.get("dry_run").asBoolean()).isFalse();
     }
+  }
+
+  /**
+   * True when {@code orders} has a FILLED order of that kind ({@code reduceOnly}, {@code entry}).
+   */
+  private static boolean filled(JsonNode orders, String kind, String tifOrType) {
+    for (JsonNode o : orders) {
+      boolean reduce = o.get("reduceOnly").asBoolean();
+      boolean kindOk = kind.equals("any") || (kind.equals("reduceOnly") == reduce);
+      boolean typeOk =
+          tifOrType.equals("MARKET")
+              ? o.get("type").asText().equals("MARKET")
+              : o.get("timeInForce").asText().equals(tifOrType);
+      if (kindOk && typeOk && o.get("status").asText().equals("FILLED")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Symbol → signed quantity of an API positions list. */
+  private static Map<String, Double> signed(JsonNode positions) {
+    Map<String, Double> out = new TreeMap<>();
+    for (JsonNode q : positions) {
+      double c = q.get("contracts").asDouble();
+      out.put(q.get("symbol").asText(), q.get("side").asText().equals("short") ? -c : c);
+    }
+    return out;
   }
 
   private JsonNode awaitPositions(int port) throws Exception {

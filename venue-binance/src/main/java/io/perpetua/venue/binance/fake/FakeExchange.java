@@ -57,7 +57,7 @@ public final class FakeExchange {
 
   private final Map<String, Book> books = new LinkedHashMap<>();
   private final Map<String, FakeOrder> byClientId = new HashMap<>();
-  private final Map<Long, FakeOrder> byOrderId = new HashMap<>();
+  private final Map<Long, FakeOrder> byOrderId = new LinkedHashMap<>();
   private final Map<String, Position> positions = new HashMap<>();
   private final List<ObjectNode> userTrades = new ArrayList<>();
   private final List<ObjectNode> income = new ArrayList<>();
@@ -292,6 +292,13 @@ public final class FakeExchange {
     o.updateTime = now;
     orderEvent(o, "CANCELED", now, null);
     return orderJson(o);
+  }
+
+  /** Every order the venue holds, in any state, oldest first (tests and the CLI's summary). */
+  public synchronized ArrayNode allOrders() {
+    ArrayNode out = JSON.arrayNode();
+    byOrderId.values().forEach(o -> out.add(orderJson(o)));
+    return out;
   }
 
   /** Open orders of {@code symbol} (all symbols when null). */
