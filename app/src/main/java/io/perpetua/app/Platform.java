@@ -8,7 +8,6 @@ import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.backtest.engine.StrategyTemplates;
 import io.perpetua.backtest.job.ApiKeyStore;
 import io.perpetua.backtest.job.JobService;
-import io.perpetua.backtest.job.JobServiceConfig;
 import io.perpetua.backtest.job.JobValidator;
 import io.perpetua.backtest.job.StrategyCatalog;
 import io.perpetua.backtest.job.StrategyTemplate;
@@ -360,7 +359,7 @@ public final class Platform implements AutoCloseable {
               BacktestSupport.engine(config, dataDir),
               new JobValidator(StrategyCatalog.of(catalog), symbols::contains),
               Clock.system(),
-              JobServiceConfig.defaults());
+              ConfigLoader.jobService(config.jobs()));
       synchronized (jobService) {
         if (closing) {
           return;

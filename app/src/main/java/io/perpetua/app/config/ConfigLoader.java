@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.perpetua.backtest.job.JobServiceConfig;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Timeframe;
 import io.perpetua.signals.schedule.CronSchedule;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -143,6 +145,15 @@ public final class ConfigLoader {
 
   private static void validate(PerpetuaConfig c) {
     riskConfig(c);
+    if (c.jobs().workers() < 0) {
+      throw new ConfigException("jobs.workers", "must be 0 (one per processor) or more");
+    }
+    if (c.jobs().maxActivePerOwner() < 1) {
+      throw new ConfigException("jobs.max_active_per_owner", "must be at least 1");
+    }
+    if (c.jobs().retentionDays() < 1) {
+      throw new ConfigException("jobs.retention_days", "must be at least 1");
+    }
     validateFlow(c.flow());
     if (c.server().port() < 0 || c.server().port() > 65535) {
       throw new ConfigException("server.port", "must be 0..65535, was " + c.server().port());
@@ -196,6 +207,20 @@ public final class ConfigLoader {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("venue", e.getMessage(), e);
     }
+  }
+
+  /** The job service's settings from the {@code jobs:} section. */
+  public static JobServiceConfig jobService(PerpetuaConfig.Jobs jobs) {
+    JobServiceConfig d = JobServiceConfig.defaults();
+    return new JobServiceConfig(
+        jobs.workers() == 0 ? d.workers() : jobs.workers(),
+        jobs.maxActivePerOwner(),
+        Duration.ofDays(jobs.retentionDays()),
+        d.purgeInterval(),
+        d.progressInterval(),
+        d.progressStep(),
+        d.pollInterval(),
+        d.shutdownGrace());
   }
 
   /** The maker-first execution settings of the {@code venue:} section. */

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param strategies strategy definitions by id
  * @param activeStrategy the strategy the platform runs
  * @param flow the order-flow paper engine
+ * @param jobs the backtest job service
  */
 public record PerpetuaConfig(
     Server server,
@@ -28,19 +29,39 @@ public record PerpetuaConfig(
     Map<String, Pool> assetPools,
     Map<String, Strategy> strategies,
     String activeStrategy,
-    Flow flow) {
+    Flow flow,
+    Jobs jobs) {
 
   /** A copy with other server settings. */
   public PerpetuaConfig withServer(Server value) {
     return new PerpetuaConfig(
-        value, data, store, paper, venue, risk, assetPools, strategies, activeStrategy, flow);
+        value, data, store, paper, venue, risk, assetPools, strategies, activeStrategy, flow, jobs);
   }
 
   /** A copy with other venue settings. */
   public PerpetuaConfig withVenue(Venue value) {
     return new PerpetuaConfig(
-        server, data, store, paper, value, risk, assetPools, strategies, activeStrategy, flow);
+        server,
+        data,
+        store,
+        paper,
+        value,
+        risk,
+        assetPools,
+        strategies,
+        activeStrategy,
+        flow,
+        jobs);
   }
+
+  /**
+   * The {@code jobs:} section: the backtest job service behind both job APIs (docs/api.md).
+   *
+   * @param workers jobs run at once; 0 = one per available processor
+   * @param maxActivePerOwner queued plus running jobs one user may have
+   * @param retentionDays days a finished job keeps its equity curve and trades (metrics are kept)
+   */
+  public record Jobs(int workers, int maxActivePerOwner, int retentionDays) {}
 
   /**
    * The {@code flow:} section: the order-flow paper engine (docs/orderflow.md).

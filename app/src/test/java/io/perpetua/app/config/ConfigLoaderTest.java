@@ -67,6 +67,32 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void jobs_defaultsAreTheSpecs_overridable_andValidated() {
+    var d = ConfigLoader.jobService(ConfigLoader.load(null, Map.of()).jobs());
+    assertThat(d.maxActivePerOwner()).isEqualTo(5);
+    assertThat(d.retention()).isEqualTo(java.time.Duration.ofDays(90));
+    assertThat(d.workers()).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    var c =
+        ConfigLoader.jobService(
+            ConfigLoader.load(
+                    null,
+                    Map.of(
+                        "PERPETUA_JOBS_MAX_ACTIVE_PER_OWNER", "2",
+                        "PERPETUA_JOBS_RETENTION_DAYS", "7",
+                        "PERPETUA_JOBS_WORKERS", "3"))
+                .jobs());
+    assertThat(c.maxActivePerOwner()).isEqualTo(2);
+    assertThat(c.retention()).isEqualTo(java.time.Duration.ofDays(7));
+    assertThat(c.workers()).isEqualTo(3);
+    assertThatThrownBy(
+            () -> ConfigLoader.load(null, Map.of("PERPETUA_JOBS_MAX_ACTIVE_PER_OWNER", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("jobs.max_active_per_owner");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("PERPETUA_JOBS_RETENTION_DAYS", "0")))
+        .hasMessageContaining("jobs.retention_days");
+  }
+
+  @Test
   void env_overridesScalars() {
     PerpetuaConfig c =
         ConfigLoader.load(
