@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A {@link MarketView} over a time-major panel ({@code value[t × n + i]}, NaN where absent) with a
  * movable cursor: bars {@code 0..cursor} are visible, nothing after. The arrays are shared, not
- * copied, and must not change while the view is used.
+ * copied. Bars up to the cursor must not change while the view is used; later ones may still be
+ * written (a live panel grows bar by bar), as running sums are extended only up to the cursor.
  *
  * <p>Not thread-safe (the cursor is mutable); one view per kernel thread.
  */
@@ -18,6 +19,7 @@ public final class PanelMarketView implements MarketView {
   private final double[] quoteVolume;
   private final int n;
   private double[] cumulativeQuoteVolume;
+  private int summedBars; // bars whose running volume sums are computed
   private int cursor = -1;
   private long time;
 
@@ -96,8 +98,8 @@ public final class PanelMarketView implements MarketView {
 
   @Override
   public double quoteVolumeSum(int i, int bars) {
-    if (cumulativeQuoteVolume == null) {
-      cumulativeQuoteVolume = prefixSums(quoteVolume, n);
+    if (summedBars <= cursor) {
+      extendSums();
     }
     int k = Math.min(bars, history());
     if (k <= 0) {
@@ -108,15 +110,22 @@ public final class PanelMarketView implements MarketView {
     return before < 0 ? upper : upper - cumulativeQuoteVolume[before * n + i];
   }
 
-  /** Per-instrument running sums over time of the positive values (NaN counts as 0). */
-  private static double[] prefixSums(double[] column, int n) {
-    double[] out = new double[column.length];
-    for (int idx = 0; idx < column.length; idx++) { // time-major: one sequential pass
-      double v = column[idx];
+  /**
+   * Extends the per-instrument running sums over time of the positive volumes (NaN counts as 0) up
+   * to the cursor: each bar is summed once, when it first becomes visible.
+   */
+  private void extendSums() {
+    if (cumulativeQuoteVolume == null) {
+      cumulativeQuoteVolume = new double[quoteVolume.length];
+    }
+    double[] out = cumulativeQuoteVolume;
+    int end = (cursor + 1) * n;
+    for (int idx = summedBars * n; idx < end; idx++) { // time-major: one sequential pass
+      double v = quoteVolume[idx];
       double previous = idx >= n ? out[idx - n] : 0.0;
       out[idx] = v > 0 ? previous + v : previous;
     }
-    return out;
+    summedBars = cursor + 1;
   }
 
   private double value(double[] column, int i, int barsAgo) {

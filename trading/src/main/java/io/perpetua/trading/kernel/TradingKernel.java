@@ -230,7 +230,11 @@ public final class TradingKernel {
     return lo;
   }
 
-  /** Replays until the panel ends or {@code pacer} asks to stop; returns the steps processed. */
+  /**
+   * Replays until the panel ends or {@code pacer} asks to stop; returns the steps processed. On a
+   * growable (live) panel it returns when it has caught up, and a later call goes on with the bars
+   * appended since.
+   */
   public int run(Pacer pacer) {
     int steps = 0;
     while (nextStep < panel.size()) {
@@ -252,11 +256,20 @@ public final class TradingKernel {
       nextStep++;
       steps++;
     }
-    dataStage.update(
-        "idle",
-        panel.size() > 0 ? panel.closeTime(panel.size() - 1) : null,
-        null,
-        Map.of("symbols_streaming", 0, "replay_finished", true));
+    if (panel.growing()) {
+      // live: caught up with the venue, waiting for the next bar to close
+      dataStage.update(
+          "running",
+          panel.size() > 0 ? panel.closeTime(panel.size() - 1) : null,
+          null,
+          Map.of("symbols_streaming", instruments.size(), "awaiting_bar", true));
+    } else {
+      dataStage.update(
+          "idle",
+          panel.size() > 0 ? panel.closeTime(panel.size() - 1) : null,
+          null,
+          Map.of("symbols_streaming", 0, "replay_finished", true));
+    }
     return steps;
   }
 
@@ -581,6 +594,11 @@ public final class TradingKernel {
   /** The client order ids of the orders still working (kernel thread only). */
   public Set<ClientOrderId> workingOrderIds() {
     return execution.workingIds();
+  }
+
+  /** The index of the next bar to step (bars before it are processed). */
+  public int nextStep() {
+    return nextStep;
   }
 
   /** The instruments this kernel trades, in panel order. */

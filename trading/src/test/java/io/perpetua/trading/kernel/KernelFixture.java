@@ -52,6 +52,42 @@ final class KernelFixture {
     }
   }
 
+  private KernelFixture(MarketPanel panel, List<Instrument> instruments) {
+    this.panel = panel;
+    this.instruments.addAll(instruments);
+  }
+
+  /**
+   * The same market as a live panel: the first {@code historyBars} bars, room for the rest, which
+   * {@link #appendNext} adds one at a time from this fixture's complete panel.
+   */
+  KernelFixture live(int historyBars) {
+    int n = panel.instruments().size();
+    MarketPanel history =
+        new MarketPanel(
+            panel.instruments(),
+            java.util.Arrays.copyOf(panel.openTimes(), historyBars),
+            panel.barMillis(),
+            java.util.Arrays.copyOf(panel.close(), historyBars * n),
+            java.util.Arrays.copyOf(panel.quoteVolume(), historyBars * n));
+    return new KernelFixture(
+        MarketPanel.growable(history, panel.size() - historyBars), instruments);
+  }
+
+  /** Appends to {@code live} the next bar of this fixture's complete panel; false at the end. */
+  boolean appendNext(KernelFixture live) {
+    int t = live.panel.size();
+    if (t >= panel.size()) {
+      return false;
+    }
+    int n = panel.instruments().size();
+    live.panel.append(
+        panel.openTimes()[t],
+        java.util.Arrays.copyOfRange(panel.close(), t * n, (t + 1) * n),
+        java.util.Arrays.copyOfRange(panel.quoteVolume(), t * n, (t + 1) * n));
+    return true;
+  }
+
   TradingKernel kernel(KernelPorts ports, FundingSchedule funding) {
     return kernel(ports, funding, KernelConfig.DEFAULT_MAINTENANCE_MARGIN_RATE);
   }
