@@ -181,15 +181,7 @@ public final class GenericExchange {
 
   /** Client ids of the open orders. */
   public synchronized List<String> openOrders() {
-    up();
-    List<String> out = new ArrayList<>();
-    byClientId.forEach(
-        (id, o) -> {
-          if (o.open) {
-            out.add(id);
-          }
-        });
-    return out;
+    return openOrderDetails().stream().map(GenericOrderRequest::clientId).toList();
   }
 
   /**

@@ -256,12 +256,7 @@ class LiveLoopTest {
     String symbol = instruments.get(0).id().venueSymbol();
     Map<InstrumentId, BigDecimal> before = venuePositions();
     // an operator trades by hand on the venue
-    BinanceRestClient manual =
-        new BinanceRestClient(
-            BinanceConfig.of(fake.restBaseUrl(), fake.wsBaseUrl()),
-            new BinanceCredentials(FakeBinanceServer.API_KEY, FakeBinanceServer.API_SECRET),
-            Clock.system());
-    manual.syncTime();
+    BinanceRestClient manual = manualClient();
     manual.placeOrder(
         new io.perpetua.venue.binance.NewOrderRequest(
             symbol, "BUY", "MARKET", null, manualQuantity(symbol), null, false, "manual-1"));
