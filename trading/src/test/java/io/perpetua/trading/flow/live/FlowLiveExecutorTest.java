@@ -25,6 +25,7 @@ import io.perpetua.trading.risk.InMemoryRiskStore;
 import io.perpetua.trading.risk.RiskConfig;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.risk.RiskLimits;
+import io.perpetua.trading.testing.ScriptedVenue;
 import io.perpetua.trading.venue.MakerFirstSettings;
 import io.perpetua.trading.venue.MakerFirstVenue;
 import java.math.BigDecimal;
@@ -315,7 +316,7 @@ class FlowLiveExecutorTest {
       e.onTradeClosed(closed(POSITION, FlowDirection.LONG, 1, 9_698));
       idle(e);
 
-      assertThat(venue.cancels).containsExactly(limit.clientOrderId());
+      assertThat(venue.cancels()).containsExactly(limit.clientOrderId());
       List<Order> sent = venue.accepted();
       assertThat(sent).hasSize(2);
       Order exit = sent.get(1);
@@ -345,7 +346,7 @@ class FlowLiveExecutorTest {
     FlowLiveExecutor e = executor(FlowLiveVenue.of(venue), liveRisk(), null);
     e.onPositionOpened(position(POSITION, FlowDirection.LONG, 1, 1, Double.NaN));
     idle(e);
-    venue.down = true;
+    venue.down(true);
     e.onTradeClosed(closed(POSITION, FlowDirection.LONG, 1, 9_710));
     idle(e);
     FlowLiveOrder failed = e.orders(null, null, FlowLiveOrderStatus.REJECTED).get(0);
@@ -353,7 +354,7 @@ class FlowLiveExecutorTest {
     assertThat(failed.reason()).contains("unreachable");
     assertThat(venue.position("BTCUSDT")).isEqualByComparingTo("1");
 
-    venue.down = false;
+    venue.down(false);
     e.probeNow();
     idle(e);
     assertThat(venue.position("BTCUSDT")).isEqualByComparingTo("0");
@@ -366,7 +367,7 @@ class FlowLiveExecutorTest {
     // a venue that stays down: three attempts, then the leg is given up and counted
     e.onPositionOpened(position("p-2", FlowDirection.LONG, 1, 1, Double.NaN));
     idle(e);
-    venue.down = true;
+    venue.down(true);
     e.onTradeClosed(closed("p-2", FlowDirection.LONG, 1, 9_710));
     for (int i = 0; i < 4; i++) {
       idle(e);
@@ -420,12 +421,12 @@ class FlowLiveExecutorTest {
     assertThat(k.mismatchedProbes()).isZero();
     assertThat(k.probes()).isEqualTo(1);
 
-    venue.positions.put("BTCUSDT", new BigDecimal("1.5")); // changed behind the executor's back
+    venue.setPosition("BTCUSDT", new BigDecimal("1.5")); // changed behind the executor's back
     e.probeNow();
     idle(e);
     assertThat(e.kpis().mismatchedProbes()).isEqualTo(1);
     assertThat(e.kpis().lastMismatch()).contains("BTCUSDT: fills 1", "venue 1.5");
-    venue.positions.put("BTCUSDT", BigDecimal.ONE);
+    venue.setPosition("BTCUSDT", BigDecimal.ONE);
 
     down[0] = true;
     e.probeNow();

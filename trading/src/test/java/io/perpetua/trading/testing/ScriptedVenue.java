@@ -1,4 +1,4 @@
-package io.perpetua.trading.flow.live;
+package io.perpetua.trading.testing;
 
 import io.perpetua.core.ClientOrderId;
 import io.perpetua.core.Money;
@@ -26,20 +26,26 @@ import java.util.Set;
  * (post-only); a client id seen before is refused as a duplicate; while {@link #down} every order
  * is refused as unreachable. Thread-safe.
  */
-final class ScriptedVenue implements Venue {
-  final List<Order> accepted = new ArrayList<>();
-  final List<ClientOrderId> cancels = new ArrayList<>();
-  final Map<String, BigDecimal> positions = new LinkedHashMap<>();
+public final class ScriptedVenue implements Venue {
+  private final List<Order> accepted = new ArrayList<>();
+  private final List<ClientOrderId> cancels = new ArrayList<>();
+  private final Map<String, BigDecimal> positions = new LinkedHashMap<>();
   private final Set<ClientOrderId> seen = new HashSet<>();
   private final Map<ClientOrderId, Order> resting = new LinkedHashMap<>();
   private final Map<ClientOrderId, BigDecimal> restingFilled = new LinkedHashMap<>();
   private VenueListener listener;
   private double price;
   private long trades;
-  volatile boolean down;
+  private volatile boolean down;
 
-  ScriptedVenue(double price) {
+  /** A venue whose market orders fill at {@code price} until it changes. */
+  public ScriptedVenue(double price) {
     this.price = price;
+  }
+
+  /** While true, every order is refused as unreachable. */
+  public void down(boolean value) {
+    down = value;
   }
 
   @Override
@@ -52,39 +58,51 @@ final class ScriptedVenue implements Venue {
     return false;
   }
 
-  synchronized List<Order> accepted() {
+  /** The orders accepted, in order. */
+  public synchronized List<Order> accepted() {
     return List.copyOf(accepted);
   }
 
-  synchronized BigDecimal position(String symbol) {
+  /** The cancels asked for, in order. */
+  public synchronized List<ClientOrderId> cancels() {
+    return List.copyOf(cancels);
+  }
+
+  /** The position of {@code symbol} (venue symbol) after every fill. */
+  public synchronized BigDecimal position(String symbol) {
     return positions.getOrDefault(symbol, BigDecimal.ZERO);
+  }
+
+  /** Sets a position behind everyone's back (a manual trade). */
+  public synchronized void setPosition(String symbol, BigDecimal quantity) {
+    positions.put(symbol, quantity);
   }
 
   @Override
   public synchronized void submit(Order order) {
     if (down) {
-      listener.onRejected(order, "venue unreachable: HTTP 503", 0);
+      listener.onRejected(order, "venue unreachable: HTTP 503", now());
       return;
     }
     if (!seen.add(order.clientOrderId())) {
-      listener.onRejected(order, "duplicate client order id " + order.clientOrderId(), 0);
+      listener.onRejected(order, "duplicate client order id " + order.clientOrderId(), now());
       return;
     }
     if (order.type() == OrderType.LIMIT) {
       double limit = order.limitPrice().toDouble();
       boolean takes = order.side() == OrderSide.BUY ? limit >= price : limit <= price;
       if (takes) {
-        listener.onRejected(order, "post-only order would have taken liquidity", 0);
+        listener.onRejected(order, "post-only order would have taken liquidity", now());
         return;
       }
       accepted.add(order);
-      listener.onAccepted(order, 0);
+      listener.onAccepted(order, now());
       resting.put(order.clientOrderId(), order);
       restingFilled.put(order.clientOrderId(), BigDecimal.ZERO);
       return;
     }
     accepted.add(order);
-    listener.onAccepted(order, 0);
+    listener.onAccepted(order, now());
     fill(order, order.quantity().toBigDecimal(), price, Liquidity.TAKER);
   }
 
@@ -92,12 +110,12 @@ final class ScriptedVenue implements Venue {
   public synchronized void cancel(ClientOrderId clientOrderId) {
     cancels.add(clientOrderId);
     if (resting.remove(clientOrderId) != null) {
-      listener.onCancelled(clientOrderId, 0);
+      listener.onCancelled(clientOrderId, now());
     }
   }
 
   /** A print at {@code at} of up to {@code qty}: fills resting limits it reaches, as maker. */
-  synchronized void trade(double at, double qty) {
+  public synchronized void trade(double at, double qty) {
     price = at;
     BigDecimal available = BigDecimal.valueOf(qty);
     for (Order o : new ArrayList<>(resting.values())) {
@@ -117,7 +135,8 @@ final class ScriptedVenue implements Venue {
     }
   }
 
-  synchronized void price(double at) {
+  /** The price market orders fill at from now on. */
+  public synchronized void price(double at) {
     price = at;
   }
 
@@ -138,6 +157,10 @@ final class ScriptedVenue implements Venue {
             Price.of(at, 1),
             Money.of(at * qty.doubleValue() * rate),
             liquidity,
-            0));
+            now()));
+  }
+
+  private static long now() {
+    return System.currentTimeMillis();
   }
 }
