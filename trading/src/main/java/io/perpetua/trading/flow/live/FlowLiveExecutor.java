@@ -94,6 +94,10 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
   private final ScheduledExecutorService prober;
   private final AtomicLong queued = new AtomicLong();
   private final AtomicLong finished = new AtomicLong();
+
+  /** Counts every order sent and every venue answer processed (probe consistency). */
+  private final AtomicLong activity = new AtomicLong();
+
   private final Map<InstrumentId, Mark> marks = new ConcurrentHashMap<>();
   private volatile long nowMs;
 
@@ -375,6 +379,7 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
       return t;
     }
     books.computeIfAbsent(m.key, k -> new LiveBook()).orders++;
+    activity.incrementAndGet();
     (entry ? ports.entries() : ports.venue()).submit(order);
     return t;
   }
@@ -473,6 +478,7 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
     if (!t.trades.add(f.tradeId())) {
       return; // a repeated report of the same trade
     }
+    activity.incrementAndGet();
     BigDecimal q = f.quantity().toBigDecimal();
     double price = f.price().toDouble();
     double fee = f.fee().toDouble();
@@ -513,7 +519,7 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
     if (status == FlowLiveOrderStatus.CANCELLED) {
       why =
           t.leg == FlowLiveLeg.ENTRY && m.cancelRequested
-              ? "cancelled: the paper trade closed before the entry filled"
+              ? "the paper trade closed before the entry filled"
               : t.fallbackId != null
                   ? "maker-first: limit ended, the price moved too far for the market fallback"
                   : "cancelled by the venue";
@@ -521,6 +527,7 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
     if (!t.end(status, why, timeMs)) {
       return;
     }
+    activity.incrementAndGet();
     if (t.leg != FlowLiveLeg.ENTRY) {
       m.retryBlocked = true; // retried at the next probe that reaches the venue
     }
@@ -533,17 +540,18 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
   /**
    * Asks the venue for its positions now (on the calling thread; the platform does it every probe
    * interval): tells the risk engine whether the venue is reachable, compares its positions with
-   * the executor's fills when nothing is in flight, settles orders of unknown outcome after an
-   * outage, and retries TP1/exit legs that failed.
+   * the executor's fills when nothing was in flight or happened meanwhile, settles orders of
+   * unknown outcome after an outage, and retries TP1/exit legs that failed.
    */
   public void probeNow() {
     if (ports.account() == null) {
-      post(() -> probed(null));
+      post(() -> probed(null, -1));
       return;
     }
+    long seen = activity.get();
     try {
       Map<InstrumentId, BigDecimal> positions = ports.account().positions();
-      post(() -> probed(positions));
+      post(() -> probed(positions, seen));
     } catch (ServiceUnavailableException e) {
       post(() -> unreachable(e.getMessage()));
     } catch (RuntimeException e) {
@@ -551,7 +559,7 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
     }
   }
 
-  private void probed(Map<InstrumentId, BigDecimal> venuePositions) {
+  private void probed(Map<InstrumentId, BigDecimal> venuePositions, long seen) {
     probes++;
     risk.venueReachable(true, nowMs);
     if (!reachable) {
@@ -560,8 +568,8 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
       LOG.info("flow live: venue reachable again; settling orders of unknown outcome");
       ports.reconcile().run();
     }
-    if (venuePositions != null && inFlight() == 0) {
-      compare(venuePositions);
+    if (venuePositions != null && inFlight() == 0 && activity.get() == seen) {
+      compare(venuePositions); // nothing moved between the venue's answer and now
     }
     for (Mirror m : new ArrayList<>(mirrors.values())) {
       if (m.retryBlocked) {
