@@ -155,7 +155,15 @@ public final class Platform implements AutoCloseable {
             state,
             config.paper().account(),
             (symbols, end, days) -> returns.dailyReturns(symbols, end, days)));
-    this.flow = new FlowRuntime(config.flow(), sharedData, speed, bus);
+    this.flow =
+        new FlowRuntime(
+            config.flow(),
+            sharedData,
+            speed,
+            bus,
+            config.venue().simulated() || !config.flow().live()
+                ? null
+                : prices -> FlowLive.start(config, prices, risk));
     flow.addRoutes(server);
     this.port = server.start(config.server().port());
     printWelcome(token);
@@ -501,6 +509,11 @@ public final class Platform implements AutoCloseable {
   /** The platform's event bus (kernel events, order-flow ticks). */
   EventBus eventBus() {
     return bus;
+  }
+
+  /** The order-flow runtime (tests reach its live side through it). */
+  FlowRuntime flow() {
+    return flow;
   }
 
   /** The bound HTTP port. */
