@@ -3,12 +3,14 @@ package io.perpetua.app;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.time.Clock;
+import io.perpetua.market.tick.AggTrade;
 import io.perpetua.market.tick.FlowTick;
 import io.perpetua.market.tick.SyntheticFlowSymbol;
 import io.perpetua.market.tick.SyntheticTickGenerator;
 import io.perpetua.market.tick.TradeFileReader;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.v1.flow.FlowBacktestRoutes;
+import io.perpetua.server.v1.flow.FlowLiveRoutes;
 import io.perpetua.server.v1.flow.FlowPaperRoutes;
 import io.perpetua.server.v1.flow.FlowStrategyRoutes;
 import io.perpetua.signals.flow.FactoryStrategyDefinition;
@@ -18,9 +20,11 @@ import io.perpetua.store.jdbc.JdbcFlowStateStore;
 import io.perpetua.trading.flow.FlowEngineSettings;
 import io.perpetua.trading.flow.FlowService;
 import io.perpetua.trading.flow.FlowSnapshot;
+import io.perpetua.trading.flow.live.FlowLiveExecutor;
 import io.perpetua.trading.port.EventBus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * stored snapshot and restores it, then replays the remaining ticks through {@link FlowService} on
  * the platform's pacing, storing every evaluation, trade and label and checkpointing the restart
  * state every event minute (and when stopped). The API routes get the service through a supplier:
- * null (503) until the restore is done. Thread-safe.
+ * null (503) until the restore is done. With a live starter ({@code venue.type: fake-binance} and
+ * {@code flow.live}), the engine's decisions also go to the {@link FlowLive} executor, and every
+ * replayed tick is printed on its fake venue first. Thread-safe.
  */
 final class FlowRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FlowRuntime.class);
@@ -53,9 +59,22 @@ final class FlowRuntime implements AutoCloseable {
   private volatile List<? extends FlowTick> sample;
   private Thread thread;
   private final TickPublisher publisher;
+  private final FlowLive.Starter liveStarter;
+  private volatile FlowLive live;
 
-  FlowRuntime(PerpetuaConfig.Flow config, Path sharedData, double speed, EventBus bus) {
+  /**
+   * A runtime.
+   *
+   * @param liveStarter starts the live executor, or null for paper only
+   */
+  FlowRuntime(
+      PerpetuaConfig.Flow config,
+      Path sharedData,
+      double speed,
+      EventBus bus,
+      FlowLive.Starter liveStarter) {
     this.config = config;
+    this.liveStarter = liveStarter;
     this.publisher = new TickPublisher(bus);
     this.tickFile = sharedData == null ? null : sharedData.resolve(config.tickFile());
     this.pacer = new WallClockPacer(speed);
@@ -67,11 +86,22 @@ final class FlowRuntime implements AutoCloseable {
     return service;
   }
 
-  /** Adds the order-flow routes (503 until {@link #start}). */
+  /** The live side, null in paper-only mode and until started. */
+  FlowLive live() {
+    return live;
+  }
+
+  private FlowLiveExecutor liveExecutor() {
+    FlowLive l = live;
+    return l == null ? null : l.executor;
+  }
+
+  /** Adds the order-flow routes (503 until {@link #start}; the live ones without an executor). */
   void addRoutes(ApiServer server) {
     server.addRoutes(new FlowStrategyRoutes(this::service));
     server.addRoutes(new FlowPaperRoutes(this::service));
     server.addRoutes(new FlowBacktestRoutes(this::service, this::backtestTicks));
+    server.addRoutes(new FlowLiveRoutes(this::liveExecutor));
   }
 
   /** Starts the replay thread on {@code database} (nothing when disabled). */
@@ -86,6 +116,9 @@ final class FlowRuntime implements AutoCloseable {
 
   private void run(Database database) {
     try {
+      List<? extends FlowTick> ticks = ticks();
+      FlowLive l = liveStarter == null ? null : liveStarter.start(firstPrices(ticks));
+      live = l;
       var s =
           new FlowService(
               FlowEngineSettings.paper(config.engineInstance())
@@ -93,8 +126,8 @@ final class FlowRuntime implements AutoCloseable {
               instruments,
               new JdbcFlowJournal(database),
               new JdbcFlowStateStore(database),
-              Clock.system());
-      List<? extends FlowTick> ticks = ticks();
+              Clock.system(),
+              l == null ? null : l.executor);
       if (s.loadStrategies().isEmpty() && config.seedStrategy()) {
         s.create(demo(config.symbols().get(0)));
       }
@@ -120,13 +153,28 @@ final class FlowRuntime implements AutoCloseable {
     }
   }
 
+  /** The first trade price of every symbol the engine may trade. */
+  private Map<InstrumentId, Double> firstPrices(List<? extends FlowTick> ticks) {
+    Map<InstrumentId, Double> out = new LinkedHashMap<>();
+    for (FlowTick t : ticks) {
+      if (t instanceof AggTrade a && instruments.contains(a.instrument())) {
+        out.putIfAbsent(a.instrument(), a.price());
+      }
+    }
+    return out;
+  }
+
   private void replay(FlowService s, List<? extends FlowTick> ticks, int from) {
     long nextCheckpoint = Long.MIN_VALUE;
+    FlowLive l = live;
     int i = from;
     for (; i < ticks.size(); i++) {
       FlowTick tick = ticks.get(i);
       if (!pacer.awaitEventTime(tick.timeMs())) {
         break;
+      }
+      if (l != null) {
+        l.onTick(tick); // the venue trades first; the engine's decision reaches it after
       }
       s.onTick(tick);
       publisher.publish(tick);
@@ -229,6 +277,10 @@ final class FlowRuntime implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    FlowLive l = live;
+    if (l != null) {
+      l.close();
     }
   }
 }

@@ -160,7 +160,15 @@ public final class Platform implements AutoCloseable {
             state,
             config.paper().account(),
             (symbols, end, days) -> returns.dailyReturns(symbols, end, days)));
-    this.flow = new FlowRuntime(config.flow(), sharedData, speed, bus);
+    this.flow =
+        new FlowRuntime(
+            config.flow(),
+            sharedData,
+            speed,
+            bus,
+            config.venue().simulated() || !config.flow().live()
+                ? null
+                : prices -> FlowLive.start(config, prices, risk));
     flow.addRoutes(server);
     this.port = server.start(config.server().port());
     printWelcome(token);
@@ -508,6 +516,11 @@ public final class Platform implements AutoCloseable {
     return bus;
   }
 
+  /** The order-flow runtime (tests reach its live side through it). */
+  FlowRuntime flow() {
+    return flow;
+  }
+
   /** The bound HTTP port. */
   public int port() {
     return port;
@@ -530,8 +543,16 @@ public final class Platform implements AutoCloseable {
 
   /** The venues the API lists: none in paper mode. */
   private List<VenueRoutes.Connected> connectedVenues() {
+    List<VenueRoutes.Connected> out = new ArrayList<>();
     FakeBinanceLive l = live;
-    return l == null ? List.of() : List.of(l.connected());
+    if (l != null) {
+      out.add(l.connected());
+    }
+    FlowLive f = flow.live();
+    if (f != null) {
+      out.add(f.connected());
+    }
+    return out;
   }
 
   @Override

@@ -181,6 +181,7 @@ public final class ConfigLoader {
       }
     }
     validateVenue(c.venue());
+    flowLiveRiskConfig(c);
     validateStrategies(c);
   }
 
@@ -277,7 +278,46 @@ public final class ConfigLoader {
     }
   }
 
+  /**
+   * The order-flow live account's risk configuration: the {@code risk:} section (money amounts
+   * scaled from {@code paper.initial_capital} to {@code flow.live_capital}) with that account's own
+   * sizing limits — position and gross exposure at most {@code flow.live_max_leverage} × equity,
+   * one order at most that × {@code flow.live_capital}, and {@code flow.live_max_daily_turnover}.
+   * The cross-sectional book's 15 % per symbol would refuse every entry of an intraday strategy
+   * that risks 2 % on a 1×ATR(5 m) stop (about 15× its balance).
+   */
+  public static RiskConfig flowLiveRiskConfig(PerpetuaConfig c) {
+    PerpetuaConfig.Flow f = c.flow();
+    RiskConfig base = riskConfig(c).scaleMoney(f.liveCapital() / c.paper().initialCapital());
+    RiskLimits l = base.limits();
+    try {
+      return new RiskConfig(
+          new RiskLimits(
+              f.liveMaxLeverage(),
+              f.liveMaxLeverage(),
+              l.maxDrawdownHalt(),
+              l.minBalanceReserve(),
+              f.liveMaxLeverage() * f.liveCapital(),
+              f.liveMaxDailyTurnover(),
+              l.blacklist(),
+              l.dryRun()),
+          base.breakers(),
+          base.warningRatio());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("flow", e.getMessage(), e);
+    }
+  }
+
   private static void validateFlow(PerpetuaConfig.Flow f) {
+    if (!(f.liveCapital() > 0) || Double.isInfinite(f.liveCapital())) {
+      throw new ConfigException("flow.live_capital", "must be a positive number");
+    }
+    if (!(f.liveMaxLeverage() > 0) || Double.isInfinite(f.liveMaxLeverage())) {
+      throw new ConfigException("flow.live_max_leverage", "must be a positive number");
+    }
+    if (!(f.liveMaxDailyTurnover() > 0)) {
+      throw new ConfigException("flow.live_max_daily_turnover", "must be positive");
+    }
     if (f.engineInstance() == null || !f.engineInstance().matches("[a-z0-9_\\-]{1,64}")) {
       throw new ConfigException("flow.engine_instance", "1-64 of [a-z0-9_-]");
     }

@@ -73,6 +73,12 @@ public record PerpetuaConfig(
    * @param warmupMinutes trade history needed before the first evaluation
    * @param syntheticHours hours of synthetic flow when the tick file is absent
    * @param seedStrategy create one demo factory strategy on the first start
+   * @param live with {@code venue.type: fake-binance}, also send the engine's decisions as real
+   *     orders to a fake Binance account of their own (the live executor; docs/orderflow.md §10)
+   * @param liveCapital USDT in that account's wallet
+   * @param liveMaxLeverage that account's position and gross-exposure limit, × equity (also caps
+   *     one order at this × {@code live_capital}); the {@code risk:} section's other rules apply
+   * @param liveMaxDailyTurnover that account's submitted notional per UTC day / opening equity
    */
   public record Flow(
       boolean enabled,
@@ -81,7 +87,11 @@ public record PerpetuaConfig(
       List<String> symbols,
       int warmupMinutes,
       int syntheticHours,
-      boolean seedStrategy) {}
+      boolean seedStrategy,
+      boolean live,
+      double liveCapital,
+      double liveMaxLeverage,
+      double liveMaxDailyTurnover) {}
 
   /**
    * The {@code risk:} section: pre-trade limits (spec 000 §3.1 {@code /risk/config}) and circuit

@@ -93,6 +93,33 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void flowLive_ownSizingLimits_theRiskSectionsOtherRules_badValuesNamed() {
+    PerpetuaConfig c =
+        ConfigLoader.load(
+            null,
+            Map.of("PERPETUA_VENUE_TYPE", "fake-binance", "PERPETUA_FLOW_LIVE_CAPITAL", "20000"));
+    assertThat(c.flow().live()).isTrue();
+    var risk = ConfigLoader.flowLiveRiskConfig(c);
+    assertThat(risk.limits().maxPositionPct()).isEqualTo(20.0);
+    assertThat(risk.limits().maxTotalExposure()).isEqualTo(20.0);
+    assertThat(risk.limits().maxOrderValue()).isEqualTo(400_000.0);
+    assertThat(risk.limits().maxDailyTurnover()).isEqualTo(1_000.0);
+    assertThat(risk.limits().minBalanceReserve()).isEqualTo(200.0); // 100 scaled to 20k
+    assertThat(risk.limits().maxDrawdownHalt()).isEqualTo(0.30);
+    assertThat(risk.limits().dryRun()).isFalse();
+    assertThat(risk.breakers().venueUnreachableMs()).isEqualTo(30_000);
+    assertThat(ConfigLoader.load(null, Map.of("PERPETUA_FLOW_LIVE", "false")).flow().live())
+        .isFalse();
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("PERPETUA_FLOW_LIVE_CAPITAL", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("flow.live_capital");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(null, Map.of("PERPETUA_FLOW_LIVE_MAX_LEVERAGE", "-1")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("flow.live_max_leverage");
+  }
+
+  @Test
   void env_overridesScalars() {
     PerpetuaConfig c =
         ConfigLoader.load(

@@ -31,4 +31,57 @@ public interface FlowListener {
 
   /** A label was back-filled. */
   default void onLabel(LabelEvent label) {}
+
+  /** A listener that hands every call to {@code first}, then to {@code second}. */
+  static FlowListener both(FlowListener first, FlowListener second) {
+    return new FlowListener() {
+      @Override
+      public void onEvaluation(FlowEvaluation evaluation) {
+        first.onEvaluation(evaluation);
+        second.onEvaluation(evaluation);
+      }
+
+      @Override
+      public void onFeature(FeatureEvent feature) {
+        first.onFeature(feature);
+        second.onFeature(feature);
+      }
+
+      @Override
+      public void onPositionOpened(PositionSnapshot position) {
+        first.onPositionOpened(position);
+        second.onPositionOpened(position);
+      }
+
+      @Override
+      public void onPositionUpdated(PositionSnapshot position) {
+        first.onPositionUpdated(position);
+        second.onPositionUpdated(position);
+      }
+
+      @Override
+      public void onTradeClosed(ClosedFlowTrade trade) {
+        first.onTradeClosed(trade);
+        second.onTradeClosed(trade);
+      }
+
+      @Override
+      public void onExecutionCost(ExecutionCostEvent cost) {
+        first.onExecutionCost(cost);
+        second.onExecutionCost(cost);
+      }
+
+      @Override
+      public void onEntryCancelled(PendingEntrySnapshot entry) {
+        first.onEntryCancelled(entry);
+        second.onEntryCancelled(entry);
+      }
+
+      @Override
+      public void onLabel(LabelEvent label) {
+        first.onLabel(label);
+        second.onLabel(label);
+      }
+    };
+  }
 }

@@ -50,11 +50,30 @@ public final class FlowService {
       FlowJournal journal,
       FlowStateStore stateStore,
       Clock clock) {
+    this(settings, instruments, journal, stateStore, clock, null);
+  }
+
+  /**
+   * A service whose engine output also goes to {@code observer}, after the journal, on the engine's
+   * thread (e.g. the live executor, {@code FlowLiveExecutor}, which must not block it).
+   *
+   * @param observer another listener, or null for none
+   */
+  public FlowService(
+      FlowEngineSettings settings,
+      Set<InstrumentId> instruments,
+      FlowJournal journal,
+      FlowStateStore stateStore,
+      Clock clock,
+      FlowListener observer) {
     this.journal = Objects.requireNonNull(journal, "journal");
     this.stateStore = Objects.requireNonNull(stateStore, "stateStore");
     this.engineInstance = settings.engineInstance();
     this.instruments = Set.copyOf(instruments);
-    this.engine = new FlowEngine(settings, new JournalListener(journal));
+    FlowListener journalling = new JournalListener(journal);
+    this.engine =
+        new FlowEngine(
+            settings, observer == null ? journalling : FlowListener.both(journalling, observer));
     this.book = new FactoryStrategyBook(engine, instruments, clock);
   }
 

@@ -124,6 +124,33 @@ public final class RiskEngine implements PreTradeGuard {
 
   @Override
   public Optional<Rejection> check(Order order, Instrument instrument, OrderContext ctx) {
+    Optional<Rejection> operator = operatorRejection(order);
+    if (operator.isPresent()) {
+      return operator;
+    }
+    Optional<Rejection> precision = PRECISION.check(order, instrument, ctx);
+    if (precision.isPresent()) {
+      return precision;
+    }
+    synchronized (this) {
+      Optional<Rejection> r = checkLocked(order, instrument, ctx);
+      if (r.isEmpty()) {
+        dayTurnover += notional(order, instrument, ctx);
+      }
+      return r;
+    }
+  }
+
+  /**
+   * This engine's operator controls alone (emergency stop, disabled symbols) as a guard. Another
+   * account's risk engine puts it in front of its own checks (the order-flow live executor does),
+   * so an operator's stop or symbol switch binds every account of the platform at its next order.
+   */
+  public PreTradeGuard operatorControls() {
+    return (order, instrument, ctx) -> operatorRejection(order);
+  }
+
+  private Optional<Rejection> operatorRejection(Order order) {
     EmergencyStop stop = emergency;
     if (stop != null && stop.active()) {
       return reject(
@@ -139,17 +166,7 @@ public final class RiskEngine implements PreTradeGuard {
               + ": "
               + control.reason());
     }
-    Optional<Rejection> precision = PRECISION.check(order, instrument, ctx);
-    if (precision.isPresent()) {
-      return precision;
-    }
-    synchronized (this) {
-      Optional<Rejection> r = checkLocked(order, instrument, ctx);
-      if (r.isEmpty()) {
-        dayTurnover += notional(order, instrument, ctx);
-      }
-      return r;
-    }
+    return Optional.empty();
   }
 
   private Optional<Rejection> checkLocked(Order order, Instrument instrument, OrderContext ctx) {

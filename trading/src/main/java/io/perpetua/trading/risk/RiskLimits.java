@@ -67,6 +67,19 @@ public record RiskLimits(
         dryRun);
   }
 
+  /** A copy with another dry-run flag. */
+  public RiskLimits withDryRun(boolean value) {
+    return new RiskLimits(
+        maxPositionPct,
+        maxTotalExposure,
+        maxDrawdownHalt,
+        minBalanceReserve,
+        maxOrderValue,
+        maxDailyTurnover,
+        blacklist,
+        value);
+  }
+
   private static void positive(String name, double value) {
     if (!(value > 0)) {
       throw new IllegalArgumentException(name + " must be > 0, got " + value);

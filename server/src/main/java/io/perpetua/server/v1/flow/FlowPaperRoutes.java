@@ -1,6 +1,5 @@
 package io.perpetua.server.v1.flow;
 
-import static io.perpetua.server.v1.flow.FlowSupport.PAGE;
 import static io.perpetua.server.v1.flow.FlowSupport.STRATEGY_ID;
 import static io.perpetua.server.v1.flow.FlowSupport.SYMBOL;
 import static io.perpetua.server.v1.flow.FlowSupport.TAG;
@@ -16,6 +15,7 @@ import io.perpetua.server.http.Route;
 import io.perpetua.server.json.Decimals;
 import io.perpetua.server.json.Doc;
 import io.perpetua.server.json.Nullable;
+import io.perpetua.server.v1.Paging;
 import io.perpetua.signals.flow.FlowEvaluation;
 import io.perpetua.signals.flow.FlowInputs;
 import io.perpetua.trading.flow.ClosedFlowTrade;
@@ -27,8 +27,6 @@ import io.perpetua.trading.flow.FlowStatistics;
 import io.perpetua.trading.flow.FlowTradeStatus;
 import io.perpetua.trading.flow.PositionSnapshot;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,12 +41,8 @@ import java.util.function.Supplier;
  * Read-only; thread-safe.
  */
 public final class FlowPaperRoutes implements RouteGroup {
-  static final Param<Integer> SIGNAL_PAGE_SIZE = FlowSupport.pageSize(50);
-  static final Param<Integer> TRADE_PAGE_SIZE = FlowSupport.pageSize(50);
-  static final Param<LocalDate> START_DATE =
-      Param.date("start_date").description("Only items on or after this UTC day (YYYY-MM-DD).");
-  static final Param<LocalDate> END_DATE =
-      Param.date("end_date").description("Only items on or before this UTC day (YYYY-MM-DD).");
+  static final Param<Integer> SIGNAL_PAGE_SIZE = Paging.pageSize(50);
+  static final Param<Integer> TRADE_PAGE_SIZE = Paging.pageSize(50);
   static final Param<String> RESULT =
       Param.oneOf("result", "all", "win", "loss")
           .withDefault("all")
@@ -96,9 +90,9 @@ public final class FlowPaperRoutes implements RouteGroup {
             .description("Every stored evaluation, newest first, paginated.")
             .param(STRATEGY_ID)
             .param(SYMBOL)
-            .param(START_DATE)
-            .param(END_DATE)
-            .param(PAGE)
+            .param(Paging.START_DATE)
+            .param(Paging.END_DATE)
+            .param(Paging.PAGE)
             .param(SIGNAL_PAGE_SIZE)
             .response(FlowSignalPage.class, example("flow-signals-history.json"))
             .handle(this::history),
@@ -136,7 +130,7 @@ public final class FlowPaperRoutes implements RouteGroup {
             .param(SYMBOL)
             .param(RESULT)
             .param(STATUS)
-            .param(PAGE)
+            .param(Paging.PAGE)
             .param(TRADE_PAGE_SIZE)
             .response(FlowTradePage.class, example("flow-paper-trades.json"))
             .handle(this::trades),
@@ -175,13 +169,9 @@ public final class FlowPaperRoutes implements RouteGroup {
 
   private FlowSignalPage history(ApiRequest r) {
     FlowService s = flow();
-    long from = r.param(START_DATE).map(FlowPaperRoutes::startOf).orElse(0L);
-    long to = r.param(END_DATE).map(d -> startOf(d.plusDays(1)) - 1).orElse(Long.MAX_VALUE);
-    if (to < from) {
-      throw ApiException.invalid(
-          "end_date", "a date on or after start_date", "" + r.param(END_DATE).orElseThrow());
-    }
-    int page = r.value(PAGE);
+    long from = Paging.fromMs(r);
+    long to = Paging.toMs(r);
+    int page = r.value(Paging.PAGE);
     int size = r.value(SIGNAL_PAGE_SIZE);
     var result =
         s.journal()
@@ -195,11 +185,7 @@ public final class FlowPaperRoutes implements RouteGroup {
                     size));
     return new FlowSignalPage(
         result.items().stream().map(FlowPaperRoutes::signal).toList(),
-        FlowSupport.FlowPagination.of(page, size, result.totalItems()));
-  }
-
-  private static long startOf(LocalDate day) {
-    return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        Paging.Pagination.of(page, size, result.totalItems()));
   }
 
   private FlowIndicatorSeries indicators(ApiRequest r) {
@@ -308,7 +294,7 @@ public final class FlowPaperRoutes implements RouteGroup {
     FlowService s = flow();
     String result = r.value(RESULT);
     String status = r.value(STATUS);
-    int page = r.value(PAGE);
+    int page = r.value(Paging.PAGE);
     int size = r.value(TRADE_PAGE_SIZE);
     var q =
         new FlowJournal.TradeQuery(
@@ -321,7 +307,7 @@ public final class FlowPaperRoutes implements RouteGroup {
     var found = s.journal().trades(q);
     return new FlowTradePage(
         found.items().stream().map(FlowPaperRoutes::trade).toList(),
-        FlowSupport.FlowPagination.of(page, size, found.totalItems()));
+        Paging.Pagination.of(page, size, found.totalItems()));
   }
 
   static FlowTradeItem trade(ClosedFlowTrade t) {
@@ -422,7 +408,7 @@ public final class FlowPaperRoutes implements RouteGroup {
   record FlowSignalList(List<FlowSignalItem> items) {}
 
   /** A page of signals. */
-  record FlowSignalPage(List<FlowSignalItem> items, FlowSupport.FlowPagination pagination) {}
+  record FlowSignalPage(List<FlowSignalItem> items, Paging.Pagination pagination) {}
 
   /** One evaluation. */
   record FlowSignalItem(
@@ -522,7 +508,7 @@ public final class FlowPaperRoutes implements RouteGroup {
       @Doc("Timeout") Instant deadline) {}
 
   /** A page of trades. */
-  record FlowTradePage(List<FlowTradeItem> items, FlowSupport.FlowPagination pagination) {}
+  record FlowTradePage(List<FlowTradeItem> items, Paging.Pagination pagination) {}
 
   /** One closed trade. */
   record FlowTradeItem(

@@ -6,7 +6,6 @@ import io.perpetua.server.http.ApiError;
 import io.perpetua.server.http.ApiException;
 import io.perpetua.server.http.ApiRequest;
 import io.perpetua.server.http.Param;
-import io.perpetua.server.json.Doc;
 import io.perpetua.signals.flow.FieldError;
 import io.perpetua.signals.flow.FlowValidationException;
 import io.perpetua.trading.flow.FactoryStrategyRow;
@@ -27,7 +26,6 @@ import java.util.stream.Collectors;
 /** Shared parameters, error translation and helpers of the order-flow routes. */
 final class FlowSupport {
   static final String TAG = "Order flow";
-  static final int MAX_PAGE_SIZE = 500;
   static final Param<String> STRATEGY_ID_PATH =
       Param.string("strategy_id", "[A-Za-z0-9_.:\\-]+", 64)
           .inPath()
@@ -38,16 +36,8 @@ final class FlowSupport {
   static final Param<String> SYMBOL =
       Param.string("symbol", "[A-Z0-9]{2,20}", 20)
           .description("Only this venue symbol (e.g. BTCUSDT).");
-  static final Param<Integer> PAGE =
-      Param.integer("page", 1, 1_000_000).withDefault(1).description("1-based page number.");
 
   private FlowSupport() {}
-
-  static Param<Integer> pageSize(int defaultSize) {
-    return Param.integer("page_size", 1, MAX_PAGE_SIZE)
-        .withDefault(defaultSize)
-        .description("Items per page, 1.." + MAX_PAGE_SIZE + ".");
-  }
 
   /** The service, or 503 (50301) while the platform is starting. */
   static FlowService ready(Supplier<FlowService> supplier) {
@@ -166,16 +156,5 @@ final class FlowSupport {
 
   static String snake(String camel) {
     return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
-  }
-
-  /** The spec's pagination object. */
-  record FlowPagination(
-      @Doc("1-based page") int page,
-      @Doc("Items per page") int pageSize,
-      @Doc("Items matching in all") long totalItems,
-      @Doc("Pages in all") long totalPages) {
-    static FlowPagination of(int page, int pageSize, long total) {
-      return new FlowPagination(page, pageSize, total, (total + pageSize - 1) / pageSize);
-    }
   }
 }

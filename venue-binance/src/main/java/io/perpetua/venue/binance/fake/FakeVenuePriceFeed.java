@@ -31,6 +31,16 @@ public final class FakeVenuePriceFeed implements AsyncVenueBridge.PriceFeed {
 
   @Override
   public void onPrice(InstrumentId instrument, double price, long timeMs) {
+    onTrade(instrument, price, BigDecimal.ONE, false);
+  }
+
+  /**
+   * A replayed trade of {@code quantity} at {@code price} (taker side from {@code buyerMaker}, as
+   * in an aggTrade): the fake prints it, which moves its last and mark price and fills resting
+   * limits it reaches (as maker); the venue gets the price as its mark.
+   */
+  public void onTrade(
+      InstrumentId instrument, double price, BigDecimal quantity, boolean buyerMaker) {
     String symbol = instrument.venueSymbol();
     BigDecimal tick = ticks.get(symbol);
     if (tick == null || !(price > 0) || !Double.isFinite(price)) {
@@ -41,7 +51,7 @@ public final class FakeVenuePriceFeed implements AsyncVenueBridge.PriceFeed {
     if (px.signum() <= 0) {
       return;
     }
-    exchange.trade(symbol, px, BigDecimal.ONE, false);
+    exchange.trade(symbol, px, quantity, buyerMaker);
     if (venue != null) {
       venue.onMarkPrice(symbol, px);
     }

@@ -1,0 +1,146 @@
+package io.perpetua.app;
+
+import io.perpetua.app.config.ConfigLoader;
+import io.perpetua.app.config.PerpetuaConfig;
+import io.perpetua.core.InstrumentId;
+import io.perpetua.market.tick.AggTrade;
+import io.perpetua.market.tick.FlowTick;
+import io.perpetua.server.v1.VenueRoutes;
+import io.perpetua.trading.flow.live.FlowLiveExecutor;
+import io.perpetua.trading.flow.live.FlowLiveSettings;
+import io.perpetua.trading.flow.live.FlowLiveVenue;
+import io.perpetua.trading.risk.InMemoryRiskStore;
+import io.perpetua.trading.risk.RiskEngine;
+import io.perpetua.venue.binance.BinanceVenueAccount;
+import io.perpetua.venue.binance.fake.FakeListing;
+import io.perpetua.venue.binance.fake.FakeVenuePriceFeed;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The order-flow engine's live side in {@code venue.type: fake-binance} mode: a fake Binance
+ * account of its own ({@link FakeVenueConnection}: the flow replays another history than the
+ * kernel's hourly bars, and one exchange cannot hold two prices for a symbol), listing the flow
+ * symbols at their first tick price with Binance's filters ({@link FakeListing#standard}) and
+ * {@code flow.live_capital} USDT, and the {@link FlowLiveExecutor} on it: maker-first entries when
+ * {@code venue.maker_first} is on (exactly as the kernel's), its own {@link RiskEngine} ({@link
+ * ConfigLoader#flowLiveRiskConfig}) behind the platform's operator controls, and a probe of the
+ * account every 5 s. Every replayed aggTrade is printed on the fake before the engine sees it, so
+ * the fake's book follows the ticks and resting post-only orders fill as maker. Closing stops the
+ * executor, then the connection and the fake.
+ */
+final class FlowLive implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FlowLive.class);
+
+  /** The flow strategies' evaluation interval: market data older than two of them blocks orders. */
+  private static final long EVALUATION_MS = 15_000;
+
+  /** Starts the live side once the first price of every traded symbol is known. */
+  @FunctionalInterface
+  interface Starter {
+    /** Starts it with these first prices (symbols without one are not listed). */
+    FlowLive start(Map<InstrumentId, Double> firstPrices);
+  }
+
+  final FakeVenueConnection connection;
+  final FlowLiveExecutor executor;
+  private final FakeVenuePriceFeed feed;
+
+  private FlowLive(FakeVenueConnection connection, FlowLiveExecutor executor) {
+    this.connection = connection;
+    this.executor = executor;
+    this.feed = new FakeVenuePriceFeed(connection.fake.exchange(), connection.venue);
+  }
+
+  /**
+   * The flow account as {@code GET /api/v1/venues} lists it: no kernel reconciliation runs on it
+   * (the executor's probe compares it; see {@code /api/v1/flow/live/summary}).
+   */
+  VenueRoutes.Connected connected() {
+    return new VenueRoutes.Connected(
+        "flow-fake-binance",
+        "flow",
+        "binance-usdm",
+        new BinanceVenueAccount(connection.rest, "USDT"),
+        Optional::empty);
+  }
+
+  /**
+   * Starts the flow account and its executor.
+   *
+   * @param platformRisk the kernel's risk engine, whose operator controls (emergency stop, disabled
+   *     symbols) bind the flow account too; null when there is none
+   */
+  static FlowLive start(
+      PerpetuaConfig config, Map<InstrumentId, Double> firstPrices, RiskEngine platformRisk) {
+    PerpetuaConfig.Flow f = config.flow();
+    List<FakeListing> listings = new ArrayList<>();
+    firstPrices.forEach(
+        (id, price) -> {
+          FakeListing std = FakeListing.standard(id.venueSymbol(), null);
+          listings.add(
+              new FakeListing(
+                  std.symbol(),
+                  std.tickSize(),
+                  std.stepSize(),
+                  std.minNotional(),
+                  FakeVenueConnection.atTick(price, std.tickSize()),
+                  std.makerFee(),
+                  std.takerFee()));
+        });
+    FakeVenueConnection c =
+        FakeVenueConnection.start(
+            listings,
+            0,
+            BigDecimal.valueOf(f.liveCapital()),
+            ConfigLoader.makerFirst(config.venue()));
+    try {
+      RiskEngine risk =
+          RiskEngine.open(
+              ConfigLoader.flowLiveRiskConfig(config),
+              new InMemoryRiskStore(),
+              System::currentTimeMillis);
+      risk.useBarInterval(EVALUATION_MS);
+      FlowLiveExecutor executor =
+          new FlowLiveExecutor(
+              new FlowLiveVenue(
+                  c.venue,
+                  c.makerFirst,
+                  new BinanceVenueAccount(c.rest, "USDT"),
+                  c.venue::reconcile),
+              c.venue.instruments(),
+              risk,
+              platformRisk == null ? null : platformRisk.operatorControls(),
+              FlowLiveSettings.defaults(f.liveCapital()));
+      LOG.info(
+          "flow live: {} on its own fake Binance account at {} ({} USDT, maker-first {})",
+          firstPrices.keySet(),
+          c.fake.restBaseUrl(),
+          f.liveCapital(),
+          c.makerFirst != null);
+      return new FlowLive(c, executor);
+    } catch (RuntimeException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  /** A replayed tick: the fake prints it first, then the executor gets its price. */
+  void onTick(FlowTick tick) {
+    if (tick instanceof AggTrade t) {
+      feed.onTrade(t.instrument(), t.price(), BigDecimal.valueOf(t.quantity()), t.buyerMaker());
+      executor.onPrice(t.instrument(), t.price(), t.timeMs());
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.close();
+    connection.close();
+  }
+}

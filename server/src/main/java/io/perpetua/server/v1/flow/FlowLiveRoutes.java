@@ -1,0 +1,356 @@
+package io.perpetua.server.v1.flow;
+
+import static io.perpetua.server.v1.flow.FlowSupport.STRATEGY_ID;
+import static io.perpetua.server.v1.flow.FlowSupport.SYMBOL;
+import static io.perpetua.server.v1.flow.FlowSupport.TAG;
+import static io.perpetua.server.v1.flow.FlowSupport.example;
+
+import io.perpetua.core.InstrumentId;
+import io.perpetua.core.StrategyId;
+import io.perpetua.core.WireCode;
+import io.perpetua.server.RouteGroup;
+import io.perpetua.server.http.ApiException;
+import io.perpetua.server.http.ApiRequest;
+import io.perpetua.server.http.Param;
+import io.perpetua.server.http.Route;
+import io.perpetua.server.json.Decimals;
+import io.perpetua.server.json.Doc;
+import io.perpetua.server.json.Nullable;
+import io.perpetua.server.v1.Paging;
+import io.perpetua.trading.flow.live.FlowLiveExecutor;
+import io.perpetua.trading.flow.live.FlowLiveKpis;
+import io.perpetua.trading.flow.live.FlowLiveOrder;
+import io.perpetua.trading.flow.live.FlowLiveOrderStatus;
+import io.perpetua.trading.flow.live.FlowLivePosition;
+import io.perpetua.trading.port.ServiceUnavailableException;
+import io.perpetua.trading.venue.MakerFirstKpis;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The order-flow live executor's state: its orders (paginated, newest decision first), what the
+ * venue's fills add up to per strategy and symbol, and its KPIs (maker share, maker-first
+ * fallbacks, slippage against the paper engine, risk rejections, venue reachability). 503 when the
+ * platform runs the order-flow engine paper-only (no executor). Read-only; thread-safe.
+ */
+public final class FlowLiveRoutes implements RouteGroup {
+  static final Param<Integer> ORDER_PAGE_SIZE = Paging.pageSize(50);
+  static final Param<String> STATUS =
+      Param.oneOf(
+              "status",
+              "all",
+              "submitted",
+              "working",
+              "filled",
+              "cancelled",
+              "rejected",
+              "risk_rejected",
+              "skipped")
+          .withDefault("all")
+          .description("Only orders in this status.");
+  static final Param<String> LIVE_STRATEGY =
+      STRATEGY_ID.description(
+          "Only this strategy (e.g. factory-1); an unknown id matches nothing.");
+
+  private final Supplier<FlowLiveExecutor> executor;
+
+  /**
+   * The routes.
+   *
+   * @param executor the live executor; may supply null (paper-only mode, or starting): 503
+   */
+  public FlowLiveRoutes(Supplier<FlowLiveExecutor> executor) {
+    this.executor = Objects.requireNonNull(executor, "executor");
+  }
+
+  private FlowLiveExecutor live() {
+    FlowLiveExecutor e = executor.get();
+    if (e == null) {
+      throw new ServiceUnavailableException(
+          "no order-flow live executor: the engine runs paper-only (venue.type simulated or"
+              + " flow.live false) or is still starting",
+          null);
+    }
+    return e;
+  }
+
+  @Override
+  public List<Route> routes() {
+    return List.of(
+        Route.get("/api/v1/flow/live/orders")
+            .tag(TAG)
+            .summary("Live orders of the order-flow engine")
+            .description(
+                "Every order the live executor decided, newest first: deterministic client id,"
+                    + " strategy, paper position, leg (entry, tp1, exit), post-only (maker-first)"
+                    + " and reduce-only flags, status, fills against the paper price, and the"
+                    + " reason of a risk rejection, skip, venue rejection or cancel. 503 in"
+                    + " paper-only mode.")
+            .param(LIVE_STRATEGY)
+            .param(SYMBOL)
+            .param(STATUS)
+            .param(Paging.PAGE)
+            .param(ORDER_PAGE_SIZE)
+            .response(FlowLiveOrderPage.class, example("flow-live-orders.json"))
+            .handle(this::orders),
+        Route.get("/api/v1/flow/live/positions")
+            .tag(TAG)
+            .summary("Live positions of the order-flow engine")
+            .description(
+                "Per strategy and symbol, what the venue's fills add up to: signed quantity,"
+                    + " average entry, realised and unrealised pnl, fees, slippage against the"
+                    + " paper engine and maker share. 503 in paper-only mode.")
+            .param(LIVE_STRATEGY)
+            .response(FlowLivePositionList.class, example("flow-live-positions.json"))
+            .handle(this::positions),
+        Route.get("/api/v1/flow/live/summary")
+            .tag(TAG)
+            .summary("Live execution KPIs of the order-flow engine")
+            .description(
+                "Orders by outcome, maker share (all fills and entries), maker-first entries,"
+                    + " timeouts and fallbacks, slippage against the paper engine, fees, equity,"
+                    + " venue reachability and position comparisons. 503 in paper-only mode.")
+            .response(FlowLiveSummary.class, example("flow-live-summary.json"))
+            .handle(r -> summary()));
+  }
+
+  private FlowLiveOrderPage orders(ApiRequest r) {
+    FlowLiveExecutor e = live();
+    String status = r.value(STATUS);
+    List<FlowLiveOrder> all =
+        e.orders(
+            r.param(LIVE_STRATEGY).map(StrategyId::of).orElse(null),
+            symbol(r),
+            status.equals("all")
+                ? null
+                : WireCode.parse(FlowLiveOrderStatus.class, "status", status));
+    int page = r.value(Paging.PAGE);
+    int size = r.value(ORDER_PAGE_SIZE);
+    int from = (int) Math.min(all.size(), (long) (page - 1) * size);
+    List<FlowLiveOrderItem> items =
+        all.subList(from, Math.min(all.size(), from + size)).stream()
+            .map(FlowLiveRoutes::order)
+            .toList();
+    return new FlowLiveOrderPage(items, Paging.Pagination.of(page, size, all.size()));
+  }
+
+  private static InstrumentId symbol(ApiRequest r) {
+    Optional<String> s = r.param(SYMBOL);
+    if (s.isEmpty()) {
+      return null;
+    }
+    try {
+      return InstrumentId.fromVenueSymbol(s.get());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("symbol", "a venue symbol like BTCUSDT", s.get());
+    }
+  }
+
+  private static FlowLiveOrderItem order(FlowLiveOrder o) {
+    return new FlowLiveOrderItem(
+        o.clientOrderId(),
+        o.strategyId().value(),
+        o.positionId(),
+        o.instrument().venueSymbol(),
+        o.leg().code(),
+        o.attempt(),
+        o.side().name().toLowerCase(java.util.Locale.ROOT),
+        o.postOnly() ? "limit" : "market",
+        o.postOnly(),
+        o.reduceOnly(),
+        o.status().code(),
+        o.quantity(),
+        o.filledQuantity(),
+        o.averageFillPrice(),
+        o.paperPrice(),
+        o.slippageBps(),
+        o.fees(),
+        o.makerQuantity(),
+        o.reason(),
+        o.fallbackClientOrderId(),
+        Instant.ofEpochMilli(o.decisionTimeMs()),
+        Instant.ofEpochMilli(o.updatedMs()));
+  }
+
+  private FlowLivePositionList positions(ApiRequest r) {
+    Optional<String> strategy = r.param(LIVE_STRATEGY);
+    return new FlowLivePositionList(
+        live().positions().stream()
+            .filter(p -> strategy.isEmpty() || p.strategyId().value().equals(strategy.get()))
+            .map(FlowLiveRoutes::position)
+            .toList());
+  }
+
+  private static FlowLivePositionItem position(FlowLivePosition p) {
+    return new FlowLivePositionItem(
+        p.strategyId().value(),
+        p.instrument().venueSymbol(),
+        p.quantity(),
+        p.averageEntry(),
+        p.markPrice(),
+        p.unrealizedPnl(),
+        p.realizedPnl(),
+        p.fees(),
+        p.slippageBps(),
+        p.makerShare(),
+        p.orders(),
+        p.fills());
+  }
+
+  private FlowLiveSummary summary() {
+    FlowLiveKpis k = live().kpis();
+    MakerFirstKpis mf = k.makerFirst();
+    return new FlowLiveSummary(
+        k.ordersSent(),
+        k.filled(),
+        k.working(),
+        k.cancelled(),
+        k.venueRejected(),
+        k.riskRejected(),
+        k.skipped(),
+        k.makerShare(),
+        k.entryMakerShare(),
+        k.slippageBps(),
+        k.fees(),
+        k.realizedPnl(),
+        k.equity(),
+        mf != null,
+        mf == null
+            ? null
+            : new FlowMakerFirst(
+                mf.entries(),
+                mf.makerOnly(),
+                mf.timeouts(),
+                mf.fallbacks(),
+                mf.keptPartial(),
+                mf.makerRatio(),
+                mf.fallbackRate(),
+                mf.timeoutRate(),
+                mf.frictionBps()),
+        k.venueReachable(),
+        k.venueError(),
+        k.probes(),
+        k.mismatchedProbes(),
+        k.lastMismatch(),
+        k.duplicatesIgnored(),
+        k.unmirrored(),
+        k.exitsGivenUp());
+  }
+
+  /** A page of live orders. */
+  record FlowLiveOrderPage(List<FlowLiveOrderItem> items, Paging.Pagination pagination) {}
+
+  /** One live order. */
+  record FlowLiveOrderItem(
+      @Doc("Deterministic client order id (strategy, position id, leg)") String clientOrderId,
+      @Doc("Strategy id") String strategyId,
+      @Doc("The paper position it mirrors") String positionId,
+      @Doc("Venue symbol") String symbol,
+      @Doc(
+              value = "Leg",
+              allowed = {"entry", "tp1", "exit"})
+          String leg,
+      @Doc("1 for the leg's first order, 2 and 3 for retries") int attempt,
+      @Doc(
+              value = "Side",
+              allowed = {"buy", "sell"})
+          String side,
+      @Doc(
+              value = "Order type at the venue (limit: post-only, maker-first)",
+              allowed = {"market", "limit"})
+          String type,
+      @Doc("Sent maker-first: post-only limit, then at most one market fallback") boolean postOnly,
+      @Doc("Sent reduce-only") boolean reduceOnly,
+      @Doc(
+              value = "Status",
+              allowed = {
+                "submitted",
+                "working",
+                "filled",
+                "cancelled",
+                "rejected",
+                "risk_rejected",
+                "skipped"
+              })
+          String status,
+      @Decimals(Decimals.PRICE) @Doc("Quantity asked") double quantity,
+      @Decimals(Decimals.PRICE) @Doc("Quantity filled at the venue") double filledQuantity,
+      @Nullable @Decimals(Decimals.PRICE) @Doc("Average fill price") double averageFillPrice,
+      @Nullable @Decimals(Decimals.PRICE) @Doc("The paper engine's price for the same step")
+          double paperPrice,
+      @Nullable @Decimals(Decimals.WEIGHT) @Doc("Fill against the paper price, bps (+ = worse)")
+          double slippageBps,
+      @Decimals(Decimals.PRICE) @Doc("Fees paid (negative: rebates)") double fees,
+      @Decimals(Decimals.PRICE) @Doc("Quantity filled as maker") double makerQuantity,
+      @Nullable @Doc("Why it was risk-rejected, skipped, rejected or cancelled") String reason,
+      @Nullable @Doc("Client id of the maker-first market fallback") String fallbackClientOrderId,
+      @Doc("Decision time (event clock)") Instant decisionTime,
+      @Doc("Latest venue event (decision time before)") Instant updatedAt) {}
+
+  /** Live positions. */
+  record FlowLivePositionList(List<FlowLivePositionItem> items) {}
+
+  /** What the fills of one strategy on one symbol add up to. */
+  record FlowLivePositionItem(
+      @Doc("Strategy id") String strategyId,
+      @Doc("Venue symbol") String symbol,
+      @Decimals(Decimals.PRICE) @Doc("Venue-confirmed signed quantity (Σ fills)") double quantity,
+      @Nullable @Decimals(Decimals.PRICE) @Doc("Average entry price (null when flat)")
+          double averageEntry,
+      @Nullable @Decimals(Decimals.PRICE) @Doc("Latest price") double markPrice,
+      @Decimals(Decimals.MONEY) @Doc("Unrealised pnl at the latest price") double unrealizedPnl,
+      @Decimals(Decimals.MONEY) @Doc("Realised pnl before fees") double realizedPnl,
+      @Decimals(Decimals.MONEY) @Doc("Fees paid") double fees,
+      @Nullable @Decimals(Decimals.WEIGHT) @Doc("Fills against the paper prices, bps (+ = worse)")
+          double slippageBps,
+      @Nullable @Decimals(Decimals.WEIGHT) @Doc("Maker share of the filled notional")
+          double makerShare,
+      @Doc("Orders sent") int orders,
+      @Doc("Fills received") int fills) {}
+
+  /** The executor's KPIs. */
+  record FlowLiveSummary(
+      @Doc("Orders sent to the venue") long ordersSent,
+      @Doc("Orders completely filled") long filled,
+      @Doc("Orders sent and not ended") long working,
+      @Doc("Orders ended without filling completely") long cancelled,
+      @Doc("Orders refused by the venue") long venueRejected,
+      @Doc("Orders refused by the risk guard (never sent)") long riskRejected,
+      @Doc("Orders not sent: below the venue's step or minimum notional") long skipped,
+      @Nullable @Decimals(Decimals.WEIGHT) @Doc("Maker share of all filled notional")
+          double makerShare,
+      @Nullable @Decimals(Decimals.WEIGHT) @Doc("Maker share of the entries' filled notional")
+          double entryMakerShare,
+      @Nullable @Decimals(Decimals.WEIGHT) @Doc("All fills against the paper prices, bps")
+          double slippageBps,
+      @Decimals(Decimals.MONEY) @Doc("Fees paid") double fees,
+      @Decimals(Decimals.MONEY) @Doc("Realised pnl before fees") double realizedPnl,
+      @Decimals(Decimals.MONEY) @Doc("Capital + realised − fees + unrealised") double equity,
+      @Doc("Whether entries go maker-first (venue.maker_first)") boolean makerFirstEnabled,
+      @Nullable FlowMakerFirst makerFirst,
+      @Doc("Whether the latest probe reached the venue") boolean venueReachable,
+      @Nullable @Doc("The latest probe's error") String venueError,
+      @Doc("Probes answered") long probes,
+      @Doc("Probes whose venue positions differed from the fills") long mismatchedProbes,
+      @Nullable @Doc("What differed at the latest such probe") String lastMismatch,
+      @Doc("Repeated decisions ignored (not sent again)") long duplicatesIgnored,
+      @Doc("Decisions about positions this process never entered (nothing sent)") long unmirrored,
+      @Doc("TP1/exit legs given up after their last attempt") long exitsGivenUp) {}
+
+  /** Maker-first entry KPIs (spec §4.1). */
+  record FlowMakerFirst(
+      @Doc("Entries sent as post-only limits") long entries,
+      @Doc("Entries filled by their limit alone") long makerOnly,
+      @Doc("Limits cancelled at entry_timeout_ms") long timeouts,
+      @Doc("Remainders sent at market") long fallbacks,
+      @Doc("Entries that kept only their filled part") long keptPartial,
+      @Decimals(Decimals.WEIGHT) @Doc("Maker share of the entries' notional") double makerRatio,
+      @Decimals(Decimals.WEIGHT) @Doc("Share of entries that fell back to market")
+          double fallbackRate,
+      @Decimals(Decimals.WEIGHT) @Doc("Share of entries that timed out") double timeoutRate,
+      @Decimals(Decimals.WEIGHT) @Doc("Fees + slippage vs the entries' reference, bps")
+          double frictionBps) {}
+}

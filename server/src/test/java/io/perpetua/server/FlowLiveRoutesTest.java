@@ -1,0 +1,242 @@
+package io.perpetua.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.perpetua.core.Instrument;
+import io.perpetua.core.InstrumentId;
+import io.perpetua.core.Money;
+import io.perpetua.core.Price;
+import io.perpetua.core.Quantity;
+import io.perpetua.core.StrategyId;
+import io.perpetua.server.http.Route;
+import io.perpetua.server.v1.flow.FlowLiveRoutes;
+import io.perpetua.signals.flow.FlowDirection;
+import io.perpetua.signals.flow.FlowTier;
+import io.perpetua.trading.flow.ClosedFlowTrade;
+import io.perpetua.trading.flow.FlowTradeStatus;
+import io.perpetua.trading.flow.PositionSnapshot;
+import io.perpetua.trading.flow.live.FlowLiveExecutor;
+import io.perpetua.trading.flow.live.FlowLiveSettings;
+import io.perpetua.trading.flow.live.FlowLiveVenue;
+import io.perpetua.trading.risk.CircuitBreakers;
+import io.perpetua.trading.risk.InMemoryRiskStore;
+import io.perpetua.trading.risk.RiskConfig;
+import io.perpetua.trading.risk.RiskEngine;
+import io.perpetua.trading.risk.RiskLimits;
+import io.perpetua.trading.testing.ScriptedVenue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /api/v1/flow/live/*} over HTTP on an executor that traded a scripted venue: the examples
+ * and the live answers match the generated schemas, filters and pagination hold, and every route is
+ * 503 without an executor (paper-only mode).
+ */
+class FlowLiveRoutesTest {
+  private static final InstrumentId BTC = InstrumentId.fromVenueSymbol("BTCUSDT");
+  private static final StrategyId STRATEGY = StrategyId.of("factory-1");
+  private static final long T0 = 1_582_334_145_000L;
+  private static final AtomicReference<FlowLiveExecutor> LIVE = new AtomicReference<>();
+  private static FlowLiveExecutor executor;
+  private static TestServer api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    ScriptedVenue venue = new ScriptedVenue(9_700);
+    executor =
+        new FlowLiveExecutor(
+            FlowLiveVenue.of(venue),
+            Map.of(
+                BTC,
+                new Instrument(
+                    BTC, Price.parse("0.1", 1), Quantity.parse("0.001", 3), Money.of(100.0))),
+            RiskEngine.open(
+                new RiskConfig(
+                    RiskLimits.unlimited().withDryRun(false), CircuitBreakers.off(), 0.8),
+                new InMemoryRiskStore(),
+                () -> T0),
+            null,
+            FlowLiveSettings.defaults(10_000));
+    executor.onPrice(BTC, 9_700, T0);
+    String id = "factory-1:BTCUSDT:" + T0;
+    executor.onPositionOpened(position(id, 1.5, 1.5, Double.NaN));
+    assertThat(executor.awaitIdle(5_000)).isTrue(); // the entry's fill is back
+    venue.price(9_706);
+    executor.onPositionUpdated(position(id, 1.5, 0.75, 9_705));
+    executor.onPositionOpened(position("factory-1:BTCUSDT:" + (T0 + 1), 0.001, 0.001, Double.NaN));
+    assertThat(executor.awaitIdle(5_000)).isTrue();
+    venue.price(9_690.3);
+    executor.onPrice(BTC, 9_690.3, T0 + 60_000);
+    executor.onTradeClosed(
+        new ClosedFlowTrade(
+            id,
+            STRATEGY,
+            BTC,
+            FlowDirection.LONG,
+            FlowTier.STANDARD,
+            70,
+            T0,
+            T0 + 60_000,
+            9_700,
+            9_690,
+            1.5,
+            Money.of(150.0),
+            FlowTradeStatus.SL_BE,
+            0,
+            0.1,
+            -0.1,
+            Money.of(-15.0),
+            Money.of(15.0),
+            0,
+            0,
+            false,
+            60_000,
+            0.1));
+    assertThat(executor.awaitIdle(5_000)).isTrue();
+    LIVE.set(executor);
+    api = TestServer.start(new FlowLiveRoutes(LIVE::get));
+  }
+
+  private static PositionSnapshot position(
+      String id, double quantity, double remaining, double lastExit) {
+    return new PositionSnapshot(
+        id,
+        STRATEGY,
+        BTC,
+        FlowDirection.LONG,
+        FlowTier.STANDARD,
+        70,
+        T0,
+        9_700,
+        9_700,
+        10,
+        10,
+        quantity,
+        remaining,
+        9_690,
+        9_705,
+        9_710,
+        remaining < quantity ? FlowTradeStatus.TP1_HIT : FlowTradeStatus.ACTIVE,
+        T0 + 1_800_000,
+        0,
+        0,
+        0,
+        0,
+        quantity,
+        Long.MIN_VALUE,
+        Double.NaN,
+        0,
+        false,
+        lastExit,
+        0,
+        0,
+        0);
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+    executor.close();
+  }
+
+  @Test
+  void everyRoute_exampleAndLiveResponse_matchTheGeneratedSchema() throws Exception {
+    JsonNode doc = api.get("/openapi.json").json();
+    SchemaValidator validator = new SchemaValidator(doc);
+    String dump = System.getenv("FLOW_EXAMPLES_DUMP");
+    int checked = 0;
+    for (Route route : api.server.routeTable().routes()) {
+      if (!route.path().startsWith("/api/v1/flow/live/")) {
+        continue;
+      }
+      JsonNode ok =
+          doc.path("paths")
+              .path(route.path())
+              .path(route.method().name().toLowerCase(Locale.ROOT))
+              .at("/responses/200/content/application~1json");
+      TestServer.Response live = api.get(route.path());
+      assertThat(live.status()).as(live.body()).isEqualTo(200);
+      assertThat(validator.validate(ok.get("schema"), live.json()))
+          .as(route.path() + " " + live.body())
+          .isEmpty();
+      if (dump != null) {
+        Files.writeString(
+            Path.of(dump, route.path().replaceAll("[/{}]", "_") + ".json"), live.data().toString());
+      }
+      if (dump == null) {
+        assertThat(validator.validate(ok.get("schema"), ok.get("example")))
+            .as("example of " + route)
+            .isEmpty();
+      }
+      checked++;
+    }
+    assertThat(checked).isEqualTo(3);
+  }
+
+  @Test
+  void orders_positionsAndSummary_showWhatTheVenueDid() {
+    JsonNode orders = api.get("/api/v1/flow/live/orders").data();
+    assertThat(orders.at("/pagination/total_items").asInt()).isEqualTo(4);
+    JsonNode items = orders.get("items");
+    assertThat(items.findValuesAsText("leg")).containsExactly("exit", "entry", "tp1", "entry");
+    assertThat(items.findValuesAsText("status"))
+        .containsExactly("filled", "skipped", "filled", "filled");
+    assertThat(items.get(1).get("reason").asText()).contains("below the venue's minimum");
+    JsonNode exit = items.get(0);
+    assertThat(exit.get("reduce_only").asBoolean()).isTrue();
+    assertThat(exit.get("type").asText()).isEqualTo("market");
+    assertThat(exit.get("quantity").asDouble()).isEqualTo(0.75);
+    assertThat(exit.get("average_fill_price").asDouble()).isEqualTo(9_690.3);
+    assertThat(exit.get("slippage_bps").asDouble()).isCloseTo(-0.3 / 9_690 * 1e4, within());
+    assertThat(items.get(3).get("client_order_id").asText()).startsWith("pp-");
+
+    JsonNode page = api.get("/api/v1/flow/live/orders?status=filled&page=2&page_size=2").data();
+    assertThat(page.get("items")).hasSize(1);
+    assertThat(page.at("/pagination/total_items").asInt()).isEqualTo(3);
+    assertThat(page.at("/pagination/total_pages").asInt()).isEqualTo(2);
+    assertThat(api.get("/api/v1/flow/live/orders?strategy_id=other").data().get("items")).isEmpty();
+    assertThat(api.get("/api/v1/flow/live/orders?symbol=ETHUSDT").data().get("items")).isEmpty();
+    assertThat(api.get("/api/v1/flow/live/orders?status=nope").code()).isEqualTo(40001);
+
+    JsonNode position = api.get("/api/v1/flow/live/positions").data().get("items").get(0);
+    assertThat(position.get("symbol").asText()).isEqualTo("BTCUSDT");
+    assertThat(position.get("quantity").asDouble()).isZero();
+    assertThat(position.get("average_entry").isNull()).isTrue();
+    assertThat(position.get("orders").asInt()).isEqualTo(3);
+    assertThat(position.get("realized_pnl").asDouble()).isCloseTo(0.75 * 6 - 0.75 * 9.7, within());
+
+    JsonNode summary = api.get("/api/v1/flow/live/summary").data();
+    assertThat(summary.get("orders_sent").asInt()).isEqualTo(3);
+    assertThat(summary.get("filled").asInt()).isEqualTo(3);
+    assertThat(summary.get("skipped").asInt()).isEqualTo(1);
+    assertThat(summary.get("maker_share").asDouble()).isZero();
+    assertThat(summary.get("maker_first_enabled").asBoolean()).isFalse();
+    assertThat(summary.get("maker_first").isNull()).isTrue();
+    assertThat(summary.get("venue_reachable").asBoolean()).isTrue();
+  }
+
+  private static org.assertj.core.data.Offset<Double> within() {
+    return org.assertj.core.data.Offset.offset(0.01);
+  }
+
+  @Test
+  void withoutAnExecutor_everyRouteIs503() {
+    try (TestServer paperOnly = TestServer.start(new FlowLiveRoutes(() -> null))) {
+      for (String path :
+          new String[] {
+            "/api/v1/flow/live/orders", "/api/v1/flow/live/positions", "/api/v1/flow/live/summary"
+          }) {
+        TestServer.Response r = paperOnly.get(path);
+        assertThat(r.status()).as(path).isEqualTo(503);
+        assertThat(r.code()).isEqualTo(50301);
+      }
+    }
+  }
+}
