@@ -55,7 +55,7 @@ class AllFixturesTest {
     m.put("rest/futures_market_historical_trades.json", BinanceMessages::publicTrades);
     m.put("rest/futures_market_index_info.json", BinanceMessages::indexInfo);
     m.put("rest/futures_market_index_price_klines.json", BinanceMessages::bars);
-    m.put("rest/futures_market_klines.json", BinanceMessages::bars);
+    m.put("rest/futures_market_klines.json", n -> each(n, Kline::fromJson));
     m.put("rest/futures_market_mark_price_klines.json", BinanceMessages::bars);
     m.put("rest/futures_market_open_interest.json", BinanceMessages::openInterest);
     m.put(
