@@ -51,8 +51,9 @@ class MarketDataStreamTest {
       s.start();
       assertThat(await(() -> server.marketConnections() == 1, 5_000)).isTrue();
       trade("50010.0");
-      assertThat(await(() -> events.size() == 3, 5_000)).isTrue();
+      assertThat(await(() -> events.size() == 4, 5_000)).isTrue();
       assertThat(events).hasAtLeastOneElementOfType(MarketEvent.MarkPrice.class);
+      assertThat(events).hasAtLeastOneElementOfType(MarketEvent.Kline.class);
       assertThat(events).hasAtLeastOneElementOfType(MarketEvent.BookTicker.class);
       assertThat(tradeIds()).containsExactly(1L);
     }
