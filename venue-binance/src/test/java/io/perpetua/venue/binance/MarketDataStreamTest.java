@@ -85,6 +85,29 @@ class MarketDataStreamTest {
   }
 
   @Test
+  void connectHook_runsAfterEveryConnect_beforeThatConnectionsEvents() throws Exception {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    BinanceRestClient rest =
+        new BinanceRestClient(
+            FakeVenueSupport.config(server, 2_000, Duration.ofHours(23)), null, Clock.system());
+    try (MarketDataStream s =
+        new MarketDataStream(
+            rest,
+            List.of("btcusdt@aggTrade"),
+            e -> seen.add("event"),
+            reconnect -> seen.add(reconnect ? "reconnect" : "connect"))) {
+      s.start();
+      assertThat(await(() -> seen.contains("connect"), 5_000)).isTrue();
+      server.dropConnections();
+      assertThat(await(() -> seen.contains("reconnect"), 5_000)).isTrue();
+      assertThat(await(() -> server.marketConnections() == 1, 5_000)).isTrue();
+      trade("50000.0");
+      assertThat(await(() -> seen.contains("event"), 5_000)).isTrue();
+      assertThat(seen).containsExactly("connect", "reconnect", "event");
+    }
+  }
+
+  @Test
   void connectionOlderThanMaxAge_isRotated_withoutLosingTrades() throws Exception {
     try (MarketDataStream s = stream(Duration.ofMillis(300))) {
       s.start();
