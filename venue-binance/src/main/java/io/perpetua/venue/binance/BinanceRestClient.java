@@ -105,6 +105,49 @@ public final class BinanceRestClient {
         call("GET", "/fapi/v1/aggTrades", p, Security.NONE, 20), n -> AggTrade.fromJson(n, symbol));
   }
 
+  /** Largest {@code limit} of {@code GET /fapi/v1/klines}. */
+  public static final int MAX_KLINES = 1500;
+
+  /**
+   * Klines (candlesticks) of {@code symbol} ({@code GET /fapi/v1/klines}), oldest first. As on
+   * Binance, the bar in progress is included when the range reaches it.
+   *
+   * @param interval a Binance interval code, e.g. {@code 1h}
+   * @param startTimeMs first open time (null: as the venue chooses)
+   * @param endTimeMs last open time (null: up to now)
+   * @param limit 1 to {@value #MAX_KLINES} rows; the request weight is Binance's 1 (limit below
+   *     100), 2 (below 500), 5 (up to 1000) or 10 (above)
+   */
+  public List<Kline> klines(
+      String symbol, String interval, Long startTimeMs, Long endTimeMs, int limit) {
+    if (limit < 1 || limit > MAX_KLINES) {
+      throw new IllegalArgumentException("kline limit must be 1.." + MAX_KLINES + ": " + limit);
+    }
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("symbol", symbol);
+    p.put("interval", interval);
+    if (startTimeMs != null) {
+      p.put("startTime", Long.toString(startTimeMs));
+    }
+    if (endTimeMs != null) {
+      p.put("endTime", Long.toString(endTimeMs));
+    }
+    p.put("limit", Integer.toString(limit));
+    return list(
+        call("GET", "/fapi/v1/klines", p, Security.NONE, klineWeight(limit)), Kline::fromJson);
+  }
+
+  /** Binance's request weight of {@code GET /fapi/v1/klines} for {@code limit}. */
+  public static int klineWeight(int limit) {
+    if (limit < 100) {
+      return 1;
+    }
+    if (limit < 500) {
+      return 2;
+    }
+    return limit <= 1000 ? 5 : 10;
+  }
+
   /** Sends a new order once (see {@link #placeOrder} for the retry-safe variant). */
   public OrderState newOrder(NewOrderRequest request) {
     return OrderState.fromJson(

@@ -27,6 +27,7 @@ public final class MarketDataStream implements AutoCloseable {
 
   private final BinanceRestClient rest;
   private final Consumer<MarketEvent> consumer;
+  private final Consumer<Boolean> ownerOnConnected;
   private final ReconnectingWebSocket socket;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService dispatcher;
@@ -39,11 +40,25 @@ public final class MarketDataStream implements AutoCloseable {
    */
   public MarketDataStream(
       BinanceRestClient rest, List<String> streams, Consumer<MarketEvent> consumer) {
+    this(rest, streams, consumer, reconnect -> {});
+  }
+
+  /**
+   * A stream of {@code streams} that also calls {@code onConnected} after every connect ({@code
+   * true} for a reconnect), on the event thread, after the aggTrade gap fill and before the first
+   * event of that connection, so that the owner can repair what it missed.
+   */
+  public MarketDataStream(
+      BinanceRestClient rest,
+      List<String> streams,
+      Consumer<MarketEvent> consumer,
+      Consumer<Boolean> onConnected) {
     if (streams.isEmpty()) {
       throw new IllegalArgumentException("at least one stream is required");
     }
     this.rest = rest;
     this.consumer = consumer;
+    this.ownerOnConnected = onConnected;
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("binance-market-timer"));
     this.dispatcher = Executors.newSingleThreadExecutor(daemon("binance-market"));
     URI uri =
@@ -91,6 +106,11 @@ public final class MarketDataStream implements AutoCloseable {
       for (Map.Entry<String, Long> e : Map.copyOf(lastAggId).entrySet()) {
         fillFrom(e.getKey(), e.getValue() + 1, Long.MAX_VALUE);
       }
+    }
+    try {
+      ownerOnConnected.accept(reconnect);
+    } catch (RuntimeException e) {
+      LOG.warn("market stream: the connect hook failed: {}", e.toString());
     }
   }
 

@@ -63,6 +63,8 @@ public sealed interface MarketEvent
    * @param low low
    * @param close close
    * @param volume base volume
+   * @param quoteVolume quote volume ({@code q}: Σ price × quantity)
+   * @param trades number of trades ({@code n})
    * @param closed true when the bar is final
    */
   record Kline(
@@ -75,6 +77,8 @@ public sealed interface MarketEvent
       BigDecimal low,
       BigDecimal close,
       BigDecimal volume,
+      BigDecimal quoteVolume,
+      long trades,
       boolean closed)
       implements MarketEvent {}
 
@@ -190,11 +194,13 @@ public sealed interface MarketEvent
         Json.text(k, "i"),
         Json.longValue(k, "t"),
         Json.longValue(k, "T"),
-        Json.decimal(k, "o"),
-        Json.decimal(k, "h"),
-        Json.decimal(k, "l"),
-        Json.decimal(k, "c"),
-        Json.decimal(k, "v"),
+        Json.nonNegative(k, "o"),
+        Json.nonNegative(k, "h"),
+        Json.nonNegative(k, "l"),
+        Json.nonNegative(k, "c"),
+        Json.nonNegative(k, "v"),
+        Json.nonNegative(k, "q"),
+        Json.longValue(k, "n"),
         Json.bool(k, "x"));
   }
 

@@ -55,7 +55,7 @@ class AllFixturesTest {
     m.put("rest/futures_market_historical_trades.json", BinanceMessages::publicTrades);
     m.put("rest/futures_market_index_info.json", BinanceMessages::indexInfo);
     m.put("rest/futures_market_index_price_klines.json", BinanceMessages::bars);
-    m.put("rest/futures_market_klines.json", BinanceMessages::bars);
+    m.put("rest/futures_market_klines.json", n -> each(n, Kline::fromJson));
     m.put("rest/futures_market_mark_price_klines.json", BinanceMessages::bars);
     m.put("rest/futures_market_open_interest.json", BinanceMessages::openInterest);
     m.put(
@@ -219,7 +219,11 @@ class AllFixturesTest {
           @Override
           public void marketEvent(
               String stream, com.fasterxml.jackson.databind.node.ObjectNode event) {
-            market.put(stream.substring(stream.indexOf('@') + 1), event);
+            String key = stream.substring(stream.indexOf('@') + 1);
+            if (event.path("k").path("x").asBoolean()) {
+              key += "_closed";
+            }
+            market.put(key, event);
           }
         });
     x.trade("BTCUSDT", new BigDecimal("50000.0"), new BigDecimal("0.010"), false);
@@ -231,8 +235,21 @@ class AllFixturesTest {
                 "type", "MARKET",
                 "quantity", "0.010",
                 "newClientOrderId", "shape-1"));
+    // a print two minutes later closes the first 1m bar (x=true) and opens another
+    x.tradeAt(
+        "BTCUSDT",
+        new BigDecimal("50001.0"),
+        new BigDecimal("0.002"),
+        true,
+        System.currentTimeMillis() + 120_000);
     List<String> diffs = new ArrayList<>();
     compare("order", order, read("rest/order_response.json"), diffs);
+    compare("kline", market.get("kline_1m"), read("ws-market/kline_stream_open.json"), diffs);
+    compare(
+        "kline closed",
+        market.get("kline_1m_closed"),
+        read("ws-market/kline_stream_closed.json"),
+        diffs);
     compare("aggTrade", market.get("aggTrade"), read("ws-market/agg_trade_stream.json"), diffs);
     compare("markPrice", market.get("markPrice"), read("ws-market/mark_price_stream.json"), diffs);
     compare(

@@ -135,6 +135,39 @@ class FixtureParsingTest {
   }
 
   @Test
+  void restKlines_parseEveryPositionalField() throws IOException {
+    var rows = Json.parse(read("rest/futures_market_klines.json"));
+    assertThat(rows).hasSize(1);
+    Kline k = Kline.fromJson(rows.get(0));
+    assertThat(k.openTimeMs()).isEqualTo(1499040000000L);
+    assertThat(k.open()).isEqualByComparingTo("0.01634790");
+    assertThat(k.high()).isEqualByComparingTo("0.80000000");
+    assertThat(k.low()).isEqualByComparingTo("0.01575800");
+    assertThat(k.close()).isEqualByComparingTo("0.01577100");
+    assertThat(k.volume()).isEqualByComparingTo("148976.11427815");
+    assertThat(k.closeTimeMs()).isEqualTo(1499644799999L);
+    assertThat(k.quoteVolume()).isEqualByComparingTo("2434.19055334");
+    assertThat(k.trades()).isEqualTo(308);
+  }
+
+  @Test
+  void klineStreams_carryQuoteVolumeAndTradeCount() throws IOException {
+    for (String f : List.of("kline_stream_closed", "kline_stream_open")) {
+      MarketEvent.Kline k =
+          (MarketEvent.Kline) MarketEvent.parse(read("ws-market/" + f + ".json")).orElseThrow();
+      assertThat(k.symbol()).isEqualTo("BTCUSDT");
+      assertThat(k.interval()).isEqualTo("1m");
+      assertThat(k.openTimeMs()).isEqualTo(1638747660000L);
+      assertThat(k.closeTimeMs()).isEqualTo(1638747719999L);
+      assertThat(k.close()).isEqualByComparingTo("0.0020");
+      assertThat(k.volume()).isEqualByComparingTo("1000");
+      assertThat(k.quoteVolume()).isEqualByComparingTo("1.0000");
+      assertThat(k.trades()).isEqualTo(100);
+      assertThat(k.closed()).isEqualTo(f.endsWith("closed"));
+    }
+  }
+
+  @Test
   void exchangeInfo_filtersAndLimits() throws IOException {
     ExchangeInfo info =
         ExchangeInfo.fromJson(Json.parse(read("rest/futures_market_exchange_info.json")));

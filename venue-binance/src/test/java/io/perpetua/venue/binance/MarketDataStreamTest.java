@@ -51,8 +51,9 @@ class MarketDataStreamTest {
       s.start();
       assertThat(await(() -> server.marketConnections() == 1, 5_000)).isTrue();
       trade("50010.0");
-      assertThat(await(() -> events.size() == 3, 5_000)).isTrue();
+      assertThat(await(() -> events.size() == 4, 5_000)).isTrue();
       assertThat(events).hasAtLeastOneElementOfType(MarketEvent.MarkPrice.class);
+      assertThat(events).hasAtLeastOneElementOfType(MarketEvent.Kline.class);
       assertThat(events).hasAtLeastOneElementOfType(MarketEvent.BookTicker.class);
       assertThat(tradeIds()).containsExactly(1L);
     }
@@ -80,6 +81,29 @@ class MarketDataStreamTest {
       Thread.sleep(50);
       assertThat(tradeIds())
           .containsExactlyElementsOf(LongStream.rangeClosed(1, 9).boxed().toList());
+    }
+  }
+
+  @Test
+  void connectHook_runsAfterEveryConnect_beforeThatConnectionsEvents() throws Exception {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    BinanceRestClient rest =
+        new BinanceRestClient(
+            FakeVenueSupport.config(server, 2_000, Duration.ofHours(23)), null, Clock.system());
+    try (MarketDataStream s =
+        new MarketDataStream(
+            rest,
+            List.of("btcusdt@aggTrade"),
+            e -> seen.add("event"),
+            reconnect -> seen.add(reconnect ? "reconnect" : "connect"))) {
+      s.start();
+      assertThat(await(() -> seen.contains("connect"), 5_000)).isTrue();
+      server.dropConnections();
+      assertThat(await(() -> seen.contains("reconnect"), 5_000)).isTrue();
+      assertThat(await(() -> server.marketConnections() == 1, 5_000)).isTrue();
+      trade("50000.0");
+      assertThat(await(() -> seen.contains("event"), 5_000)).isTrue();
+      assertThat(seen).containsExactly("connect", "reconnect", "event");
     }
   }
 

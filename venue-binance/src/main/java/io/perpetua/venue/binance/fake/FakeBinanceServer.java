@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.websocket.WsContext;
+import io.perpetua.venue.binance.BinanceRestClient;
 import io.perpetua.venue.binance.HmacSigner;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -18,17 +19,18 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A local fake of Binance USDT-M futures on loopback: the REST paths ({@code /fapi/v1/time}, {@code
- * exchangeInfo}, {@code aggTrades}, {@code order} new/query/cancel, {@code openOrders}, {@code
- * userTrades}, {@code income}, {@code listenKey}, {@code /fapi/v2/account}, {@code balance}, {@code
- * positionRisk}) with API-key and HMAC signature checks, {@code recvWindow} and the {@code
- * X-MBX-USED-WEIGHT-1M} header; and the WebSocket streams ({@code /ws/<stream>}, {@code
- * /stream?streams=a/b} combined, {@code /ws/<listenKey>} user data). Matching and accounting are in
- * {@link FakeExchange}; faults in {@link FakeFaults} plus the stream faults here (dropped
+ * exchangeInfo}, {@code aggTrades}, {@code klines}, {@code order} new/query/cancel, {@code
+ * openOrders}, {@code userTrades}, {@code income}, {@code listenKey}, {@code /fapi/v2/account},
+ * {@code balance}, {@code positionRisk}) with API-key and HMAC signature checks, {@code recvWindow}
+ * and the {@code X-MBX-USED-WEIGHT-1M} header; and the WebSocket streams ({@code /ws/<stream>},
+ * {@code /stream?streams=a/b} combined, {@code /ws/<listenKey>} user data). Matching and accounting
+ * are in {@link FakeExchange}; faults in {@link FakeFaults} plus the stream faults here (dropped
  * connections, paused market stream, expired listen keys).
  *
  * <p>Thread-safe. Start with {@link #start}; port 0 picks a free port.
@@ -271,6 +273,18 @@ public final class FakeBinanceServer implements AutoCloseable {
                 Long.parseLong(param(ctx, "fromId", "0")),
                 Math.min(1000, Integer.parseInt(param(ctx, "limit", "500")))));
     route(
+        HandlerType.GET,
+        "/fapi/v1/klines",
+        Security.NONE,
+        ctx -> BinanceRestClient.klineWeight(klineLimit(ctx)),
+        ctx ->
+            exchange.klines(
+                required(ctx, "symbol"),
+                required(ctx, "interval"),
+                optionalLong(ctx, "startTime"),
+                optionalLong(ctx, "endTime"),
+                klineLimit(ctx)));
+    route(
         HandlerType.POST,
         "/fapi/v1/order",
         Security.SIGNED,
@@ -335,6 +349,10 @@ public final class FakeBinanceServer implements AutoCloseable {
           listenKeys.clear();
           return JSON.objectNode();
         });
+    wsRoutes();
+  }
+
+  private void wsRoutes() {
     app.ws(
         "/ws/{name}",
         ws -> {
@@ -405,8 +423,44 @@ public final class FakeBinanceServer implements AutoCloseable {
       Security security,
       int weight,
       Function<Context, JsonNode> body) {
+    route(method, path, security, ctx -> weight, body);
+  }
+
+  private void route(
+      HandlerType method,
+      String path,
+      Security security,
+      ToIntFunction<Context> weight,
+      Function<Context, JsonNode> body) {
     app.addHttpHandler(
-        method, path, ctx -> handle(ctx, method + " " + path, path, security, weight, body));
+        method,
+        path,
+        ctx -> handle(ctx, method + " " + path, path, security, weight.applyAsInt(ctx), body));
+  }
+
+  /** The {@code limit} of a klines request (Binance's default 500; malformed counts as 500). */
+  private static int klineLimit(Context ctx) {
+    try {
+      return Integer.parseInt(param(ctx, "limit", "500").trim());
+    } catch (NumberFormatException e) {
+      return 500;
+    }
+  }
+
+  private static String required(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      throw new FakeReject(
+          400,
+          -1102,
+          "Mandatory parameter '" + name + "' was not sent, was empty/null, or malformed.");
+    }
+    return v;
+  }
+
+  private static Long optionalLong(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    return v == null || v.isBlank() ? null : Long.valueOf(v.trim());
   }
 
   private void handle(

@@ -3,6 +3,7 @@ package io.perpetua.venue.binance.fake;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.perpetua.venue.binance.KlineInterval;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayDeque;
@@ -12,15 +13,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 
 /**
  * The fake venue's matching engine and account: one USDT-M one-way-mode account, a book per symbol
- * driven by traded prices ({@link #trade}), market orders filled at the last price (taker), limit
- * orders that cross filled at once (taker; post-only GTX ones expire instead) and resting ones
- * filled at their limit when a later trade reaches them (maker), fees, positions, realised PnL and
- * funding. Every change produces the user-data events and market-stream events Binance would send,
- * with the same field names and shapes.
+ * driven by traded prices ({@link #trade}, {@link #tradeAt}), market orders filled at the last
+ * price (taker), limit orders that cross filled at once (taker; post-only GTX ones expire instead)
+ * and resting ones filled at their limit when a later trade reaches them (maker), fees, positions,
+ * realised PnL and funding. Every change produces the user-data events and market-stream events
+ * Binance would send, with the same field names and shapes. Prints are also aggregated into klines
+ * ({@link #klines}, {@code kline_<interval>} events, {@link #seedHistory}).
  *
  * <p>Thread-safe (one lock).
  */
@@ -63,6 +66,8 @@ public final class FakeExchange {
   private final List<ObjectNode> income = new ArrayList<>();
   private final FakeFaults faults;
   private final LongSupplier clock;
+  private final FakeKlines klines = new FakeKlines(List.of(KlineInterval.M1, KlineInterval.H1));
+  private long marketTimeMs = Long.MIN_VALUE;
   private BigDecimal wallet;
   private int requestWeightLimit = 2_400;
   private long nextOrderId = 100_000;
@@ -122,13 +127,29 @@ public final class FakeExchange {
   }
 
   /**
-   * A trade print at {@code price}: publishes aggTrade, markPrice and bookTicker events and fills
-   * resting limit orders the price reaches.
+   * A trade print at {@code price}, stamped with the venue clock's now: {@link #tradeAt} at {@code
+   * clock now}.
    */
   public synchronized void trade(
       String symbol, BigDecimal price, BigDecimal qty, boolean buyerMaker) {
+    tradeAt(symbol, price, qty, buyerMaker, clock.getAsLong());
+  }
+
+  /**
+   * A trade print at {@code price} stamped with the explicit market time {@code timeMs}: publishes
+   * aggTrade, markPrice and bookTicker events (all stamped {@code timeMs}), updates the klines of
+   * every aggregated interval (publishing {@code <symbol>@kline_<interval>}: the bar the print
+   * closes, if any, then the bar in progress) and fills resting limit orders the price reaches.
+   * REST signatures keep using the venue clock, so tests can move market time hour by hour.
+   *
+   * <p>Kline time never moves backwards: a print stamped before the latest market time seen is
+   * booked into the bar of that latest time (its aggTrade keeps {@code timeMs}).
+   */
+  public synchronized void tradeAt(
+      String symbol, BigDecimal price, BigDecimal qty, boolean buyerMaker, long timeMs) {
     Book b = book(symbol);
-    long now = clock.getAsLong();
+    long now = timeMs;
+    marketTimeMs = Math.max(marketTimeMs, timeMs);
     b.last =
         price.setScale(
             Math.max(price.scale(), b.listing.tickSize().scale()), RoundingMode.HALF_EVEN);
@@ -179,6 +200,10 @@ public final class FakeExchange {
         .put("st", 1)
         .put("ps", symbol);
     sink.marketEvent(lower + "@bookTicker", ticker);
+    for (FakeKlines.Event e :
+        klines.onTrade(symbol, b.last, qty, buyerMaker, id * 3, id * 3 + 2, marketTimeMs)) {
+      sink.marketEvent(e.stream(), e.payload());
+    }
     for (FakeOrder o : new ArrayList<>(byOrderId.values())) {
       if (o.symbol.equals(symbol) && o.isOpen() && "LIMIT".equals(o.type)) {
         boolean reached =
@@ -188,6 +213,78 @@ public final class FakeExchange {
         }
       }
     }
+  }
+
+  /** The latest market time of any print (epoch ms; {@code Long.MIN_VALUE} before the first). */
+  public synchronized long marketTimeMs() {
+    return marketTimeMs;
+  }
+
+  /**
+   * Sets the kline intervals the venue aggregates (Binance codes; {@code 1m} and {@code 1h} by
+   * default). Dropped intervals lose their bars; added ones start empty.
+   *
+   * @throws IllegalArgumentException for a code {@link KlineInterval} does not know
+   */
+  public synchronized void setKlineIntervals(List<String> codes) {
+    klines.setIntervals(codes.stream().map(KlineInterval::parse).toList());
+  }
+
+  /** The aggregated kline intervals. */
+  public synchronized List<String> klineIntervals() {
+    return klines.intervals().stream().map(KlineInterval::code).toList();
+  }
+
+  /**
+   * Klines of {@code symbol} ({@code GET /fapi/v1/klines}) in Binance's row format, the bar in
+   * progress last (as Binance does).
+   *
+   * @throws FakeReject {@code -1121} for an unknown symbol, {@code -1120} for an interval the venue
+   *     does not aggregate, {@code -1130} for a limit outside 1..1500, {@code -1023} when the start
+   *     is after the end
+   */
+  public synchronized ArrayNode klines(
+      String symbol, String interval, Long startMs, Long endMs, int limit) {
+    book(symbol);
+    KlineInterval i =
+        KlineInterval.of(interval == null ? "" : interval)
+            .filter(klines::aggregates)
+            .orElseThrow(() -> new FakeReject(400, -1120, "Invalid interval."));
+    if (limit < 1 || limit > 1500) {
+      throw new FakeReject(400, -1130, "Data sent for parameter 'limit' is not valid.");
+    }
+    if (startMs != null && endMs != null && startMs > endMs) {
+      throw new FakeReject(400, -1023, "Start time is greater than end time.");
+    }
+    return klines.rows(symbol, i, startMs, endMs, limit);
+  }
+
+  /**
+   * Writes a seeded random-walk history of {@code bars} closed {@code interval} bars for every
+   * listing, ending just before the current bar (the one holding the latest market time, or the
+   * venue clock's now if later) and closing at each symbol's last price, so that a fresh venue has
+   * history to backfill from. Existing bars are kept; the interval is aggregated from now on.
+   *
+   * @param seed random-walk seed (deterministic per seed, symbol and current bar)
+   * @return the open time of the current bar (the first bar after the history)
+   * @throws IllegalArgumentException for an unknown interval or more than 5,000 bars
+   */
+  public synchronized long seedHistory(String interval, int bars, long seed) {
+    KlineInterval i = KlineInterval.parse(interval);
+    if (bars < 0 || bars > FakeKlines.RETAINED) {
+      throw new IllegalArgumentException("bars must be 0.." + FakeKlines.RETAINED + ": " + bars);
+    }
+    long current = i.openTime(Math.max(marketTimeMs, clock.getAsLong()));
+    for (Book b : books.values()) {
+      klines.seed(
+          b.listing,
+          i,
+          bars,
+          current,
+          b.last,
+          new SplittableRandom(seed * 1_000_003L + b.listing.symbol().hashCode()));
+    }
+    return current;
   }
 
   /** Aggregate trades of {@code symbol} from {@code fromId} ({@code GET /fapi/v1/aggTrades}). */
