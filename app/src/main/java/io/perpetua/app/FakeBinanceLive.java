@@ -24,7 +24,7 @@ import java.util.List;
  * {@link AsyncVenueBridge} that puts its venue (maker-first when configured) behind the kernel's
  * venue port, and the {@link Reconciler}. Closing stops the venue connection, then the fake.
  */
-final class FakeBinanceLive implements AutoCloseable {
+final class FakeBinanceLive implements LiveVenue {
   final FakeVenueConnection connection;
   final FakeBinanceServer fake;
   final AsyncVenueBridge bridge;
@@ -43,8 +43,23 @@ final class FakeBinanceLive implements AutoCloseable {
     this.account = account;
   }
 
-  /** The venue as the API lists it. */
-  VenueRoutes.Connected connected() {
+  @Override
+  public AsyncVenueBridge bridge() {
+    return bridge;
+  }
+
+  @Override
+  public Reconciler reconciler() {
+    return reconciler;
+  }
+
+  @Override
+  public String describe() {
+    return "live mode against the fake Binance venue at " + fake.restBaseUrl();
+  }
+
+  @Override
+  public VenueRoutes.Connected connected() {
     return new VenueRoutes.Connected(
         "fake-binance", "kernel", "binance-usdm", account, reconciler::last);
   }

@@ -50,6 +50,8 @@ import io.perpetua.store.state.CachedPlatformState;
 import io.perpetua.trading.kernel.KernelConfig;
 import io.perpetua.trading.kernel.KernelListener;
 import io.perpetua.trading.kernel.KernelPorts;
+import io.perpetua.trading.kernel.MarketPanel;
+import io.perpetua.trading.kernel.Pacer;
 import io.perpetua.trading.kernel.TradingKernel;
 import io.perpetua.trading.port.EventBus;
 import io.perpetua.trading.port.PriceDrivenVenue;
@@ -105,7 +107,8 @@ public final class Platform implements AutoCloseable {
   private final Thread kernelThread;
   private final int port;
   private volatile TradingKernel kernel;
-  private volatile FakeBinanceLive live;
+  private volatile LiveVenue live;
+  private volatile Clock liveBarClock;
   private volatile RiskEngine risk;
   private volatile JdbcTradingJournal journal;
   private volatile Set<InstrumentId> tradable = Set.of();
@@ -189,8 +192,25 @@ public final class Platform implements AutoCloseable {
       PrintStream out,
       double speed)
       throws IOException {
+    return start(config, dataDir, sharedData, env, out, speed, Clock.system());
+  }
+
+  /**
+   * {@link #start} with the clock that decides when a live Binance bar has closed (tests move it
+   * with the fake venue's market time).
+   */
+  static Platform start(
+      PerpetuaConfig config,
+      Path dataDir,
+      Path sharedData,
+      Map<String, String> env,
+      PrintStream out,
+      double speed,
+      Clock liveBarClock)
+      throws IOException {
     Files.createDirectories(dataDir);
     Platform p = new Platform(config, dataDir, sharedData, env, out, speed);
+    p.liveBarClock = liveBarClock;
     p.kernelThread.start();
     p.ticker.scheduleAtFixedRate(p::heartbeat, 5, 5, TimeUnit.SECONDS);
     return p;
@@ -295,6 +315,18 @@ public final class Platform implements AutoCloseable {
       risk = openRisk();
       startBacktestJobs();
       MarketLoader.Loaded market = MarketLoader.load(dataDir, tf);
+      BinanceLive binance = null;
+      if (config.venue().binance()) {
+        // live trading on Binance: the venue's own bars, not the catalog's replay
+        binance =
+            BinanceLive.connect(
+                config,
+                env,
+                tf,
+                market.panel().instruments().stream().map(InstrumentId::venueSymbol).toList(),
+                liveBarClock);
+        market = binance.market();
+      }
       LOG.info(
           "market: {} instruments, {} bars ({})",
           market.instruments().size(),
@@ -302,19 +334,23 @@ public final class Platform implements AutoCloseable {
           market.source());
       tradable = Set.copyOf(market.panel().instruments());
       returns = new MarketReturns(market.panel());
-      kernel = buildKernel(market);
-      kernel.resume(startTime(market));
-      FakeBinanceLive l = live;
+      kernel = buildKernel(market, binance);
+      kernel.resume(binance != null ? binance.firstLiveStart() : startTime(market));
+      LiveVenue l = live;
       if (l != null) {
         // before any decision: what the venue holds against what the journal says
-        var startup = l.reconciler.startup();
+        var startup = l.reconciler().startup();
         LOG.info(
             "start-up reconciliation: reachable={} mismatches={}",
             startup.reachable(),
             startup.mismatches());
       }
       flow.start(database); // after the kernel is ready: the order-flow replay runs beside it
-      kernel.run(pacer);
+      if (binance != null) {
+        runLive(binance.panel);
+      } else {
+        kernel.run(pacer);
+      }
       LOG.info("kernel stopped at {}", Times.iso(kernel.now()));
     } catch (RuntimeException | IOException e) {
       kernelFailure = e;
@@ -380,7 +416,28 @@ public final class Platform implements AutoCloseable {
     }
   }
 
-  private TradingKernel buildKernel(MarketLoader.Loaded market) {
+  /**
+   * Live bars: steps every bar as the venue closes it, waiting in between, until stopped (or the
+   * panel is full; a restart then goes on from the last checkpoint).
+   */
+  private void runLive(MarketPanel panel) {
+    Pacer live = t -> !pacer.stopped();
+    while (!pacer.stopped()) {
+      kernel.run(live);
+      if (!panel.growing() && kernel.nextStep() >= panel.size()) {
+        LOG.error("live bars: the panel is full; restart the platform to go on trading");
+        return;
+      }
+      try {
+        panel.awaitMoreThan(kernel.nextStep(), 500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private TradingKernel buildKernel(MarketLoader.Loaded market, BinanceLive binance) {
     String name = config.activeStrategy();
     CrossSectionalStrategy strategy = Strategies.create(config, name);
     PerpetuaConfig.Strategy sc = config.strategies().get(name);
@@ -396,13 +453,19 @@ public final class Platform implements AutoCloseable {
               byId,
               new SimulatedVenueConfig(v.takerFeeBps(), v.makerFeeBps(), v.slippageBps()),
               clock);
+    } else if (binance != null) {
+      binance.attach(clock, risk, v);
+      live = binance;
+      out.println("perpetua: " + binance.describe());
+      venue = binance.bridge();
     } else {
-      live = FakeBinanceLive.start(config, panel, market.instruments(), clock, risk);
-      out.println(
-          "perpetua: live mode against the fake Binance venue at " + live.fake.restBaseUrl());
-      venue = live.bridge;
+      FakeBinanceLive fake =
+          FakeBinanceLive.start(config, panel, market.instruments(), clock, risk);
+      live = fake;
+      out.println("perpetua: " + fake.describe());
+      venue = fake.bridge();
     }
-    FakeBinanceLive liveVenue = live;
+    LiveVenue liveVenue = live;
     KernelConfig kc =
         new KernelConfig(
             config.paper().account(),
@@ -427,7 +490,7 @@ public final class Platform implements AutoCloseable {
           @Override
           public void onStep(int t, long timeMs, double equity) {
             if (liveVenue != null) {
-              liveVenue.reconciler.onStep(t, timeMs, equity);
+              liveVenue.reconciler().onStep(t, timeMs, equity);
             }
           }
         };
@@ -445,7 +508,7 @@ public final class Platform implements AutoCloseable {
             clock,
             ports);
     if (liveVenue != null) {
-      liveVenue.reconciler.attach(built);
+      liveVenue.reconciler().attach(built);
     }
     return built;
   }
@@ -537,14 +600,14 @@ public final class Platform implements AutoCloseable {
   }
 
   /** The live venue connection, null in paper mode (tests). */
-  FakeBinanceLive liveVenue() {
+  LiveVenue liveVenue() {
     return live;
   }
 
   /** The venues the API lists: none in paper mode. */
   private List<VenueRoutes.Connected> connectedVenues() {
     List<VenueRoutes.Connected> out = new ArrayList<>();
-    FakeBinanceLive l = live;
+    LiveVenue l = live;
     if (l != null) {
       out.add(l.connected());
     }
@@ -565,7 +628,7 @@ public final class Platform implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     ticker.shutdownNow();
-    FakeBinanceLive l = live;
+    LiveVenue l = live;
     if (l != null) {
       l.close();
     }

@@ -38,6 +38,11 @@ public final class WallClockPacer implements Pacer {
     }
   }
 
+  /** True once {@link #stop()} was called. */
+  public boolean stopped() {
+    return stopped.getCount() == 0;
+  }
+
   /** Asks the replay to stop. */
   public void stop() {
     stopped.countDown();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.core.ClientOrderIds;
@@ -21,10 +20,6 @@ import io.perpetua.venue.binance.fake.FakeExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,35 +42,19 @@ class FlowLivePlatformTest {
   private static final String TOKEN = "flow-live-e2e-token-0123456789";
   private static final StrategyId DEMO = StrategyId.of("factory-1");
   private static final InstrumentId BTC = InstrumentId.fromVenueSymbol("BTCUSDT");
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
 
   @TempDir Path dataDir;
 
   private JsonNode get(int port, String path) throws Exception {
-    var req =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Authorization", "Bearer " + TOKEN);
-    return json.readTree(http.send(req.build(), HttpResponse.BodyHandlers.ofString()).body());
+    return new TestApi(port, TOKEN).get(path);
   }
 
   private JsonNode data(int port, String path) throws Exception {
-    JsonNode body = get(port, path);
-    assertThat(body.get("code").asInt()).as(path + ": " + body).isZero();
-    return body.get("data");
+    return new TestApi(port, TOKEN).data(path);
   }
 
   private JsonNode await(int port, String path, Predicate<JsonNode> done) throws Exception {
-    long end = System.currentTimeMillis() + 120_000;
-    JsonNode last = null;
-    while (System.currentTimeMillis() < end) {
-      last = get(port, path);
-      if (last.get("code").asInt() == 0 && done.test(last.get("data"))) {
-        return last.get("data");
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("timed out on " + path + ": " + last);
+    return new TestApi(port, TOKEN).await(path, done, 120_000);
   }
 
   @Test

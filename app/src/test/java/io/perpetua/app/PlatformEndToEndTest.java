@@ -202,7 +202,7 @@ class PlatformEndToEndTest {
       while (p.liveVenue() == null && System.currentTimeMillis() < up) {
         Thread.sleep(50); // the kernel thread connects to the venue after the API is up
       }
-      var exchange = p.liveVenue().fake.exchange();
+      var exchange = ((FakeBinanceLive) p.liveVenue()).fake.exchange();
       // wait for the second rebalance: its reducing orders are reduce-only
       long end = System.currentTimeMillis() + 90_000;
       JsonNode venueOrders = exchange.allOrders();

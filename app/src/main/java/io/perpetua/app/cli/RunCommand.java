@@ -33,8 +33,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--venue",
       description =
-          "Where orders go: simulated (paper) or fake-binance (live mode against an in-process"
-              + " fake of Binance over HTTP/WebSocket). Default: venue.type = simulated.")
+          "Where orders go: simulated (paper), fake-binance (live mode against an in-process"
+              + " fake of Binance over HTTP/WebSocket) or binance (live trading on Binance: the"
+              + " binance section, keys from PERPETUA_BINANCE_API_KEY/_SECRET). Default:"
+              + " venue.type = simulated.")
   String venue;
 
   @Option(names = "--config", description = "YAML configuration file (default: PERPETUA_CONFIG).")

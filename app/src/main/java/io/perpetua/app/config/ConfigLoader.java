@@ -181,8 +181,44 @@ public final class ConfigLoader {
       }
     }
     validateVenue(c.venue());
+    validateBinance(c);
     flowLiveRiskConfig(c);
     validateStrategies(c);
+  }
+
+  private static void validateBinance(PerpetuaConfig c) {
+    PerpetuaConfig.Binance b = c.binance();
+    if (!PerpetuaConfig.Binance.ENVIRONMENTS.contains(b.environment())) {
+      throw new ConfigException(
+          "binance.environment",
+          "must be one of "
+              + PerpetuaConfig.Binance.ENVIRONMENTS
+              + ", was '"
+              + b.environment()
+              + "'");
+    }
+    if (b.historyBars() < 10 || b.historyBars() > 10_000) {
+      throw new ConfigException("binance.history_bars", "must be 10..10000");
+    }
+    if (b.graceSeconds() < 0) {
+      throw new ConfigException("binance.grace_seconds", "must not be negative");
+    }
+    if (b.restUrl().isBlank() != b.wsUrl().isBlank()) {
+      throw new ConfigException("binance.rest_url", "set rest_url and ws_url together, or neither");
+    }
+    for (String s : b.symbols()) {
+      try {
+        InstrumentId.fromVenueSymbol(s);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("binance.symbols", "not a USDT perpetual symbol: '" + s + "'");
+      }
+    }
+    boolean production = b.environment().equals("production") && b.restUrl().isBlank();
+    if ("binance".equals(c.venue().type()) && production && !b.confirmProduction()) {
+      throw new ConfigException(
+          "binance.confirm_production",
+          "venue.type binance on production trades real money: set it to true to confirm");
+    }
   }
 
   private static void validateVenue(PerpetuaConfig.Venue v) {

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param activeStrategy the strategy the platform runs
  * @param flow the order-flow paper engine
  * @param jobs the backtest job service
+ * @param binance live trading on Binance USDT-M ({@code venue.type: binance})
  */
 public record PerpetuaConfig(
     Server server,
@@ -30,12 +31,24 @@ public record PerpetuaConfig(
     Map<String, Strategy> strategies,
     String activeStrategy,
     Flow flow,
-    Jobs jobs) {
+    Jobs jobs,
+    Binance binance) {
 
   /** A copy with other server settings. */
   public PerpetuaConfig withServer(Server value) {
     return new PerpetuaConfig(
-        value, data, store, paper, venue, risk, assetPools, strategies, activeStrategy, flow, jobs);
+        value,
+        data,
+        store,
+        paper,
+        venue,
+        risk,
+        assetPools,
+        strategies,
+        activeStrategy,
+        flow,
+        jobs,
+        binance);
   }
 
   /** A copy with other venue settings. */
@@ -51,7 +64,34 @@ public record PerpetuaConfig(
         strategies,
         activeStrategy,
         flow,
-        jobs);
+        jobs,
+        binance);
+  }
+
+  /**
+   * The {@code binance:} section: live trading on Binance USDT-M futures ({@code venue.type:
+   * binance}). The API key and secret are never configuration: they come from the environment
+   * ({@code PERPETUA_BINANCE_API_KEY}, {@code PERPETUA_BINANCE_API_SECRET}) or a secret file
+   * ({@code PERPETUA_BINANCE_SECRET_FILE}).
+   *
+   * @param environment {@code testnet} or {@code production}
+   * @param confirmProduction must be true to trade on production (real money)
+   * @param restUrl overrides the environment's REST base URL when not blank (e.g. a local fake)
+   * @param wsUrl overrides the environment's WebSocket base URL when not blank
+   * @param symbols venue symbols to trade; empty: the catalog's symbols the venue lists
+   * @param historyBars closed bars backfilled from the venue at start-up
+   * @param graceSeconds a bar is taken this long after its close even if some symbols have no kline
+   */
+  public record Binance(
+      String environment,
+      boolean confirmProduction,
+      String restUrl,
+      String wsUrl,
+      List<String> symbols,
+      int historyBars,
+      int graceSeconds) {
+    /** The environments. */
+    public static final List<String> ENVIRONMENTS = List.of("testnet", "production");
   }
 
   /**
@@ -160,8 +200,10 @@ public record PerpetuaConfig(
   /**
    * Where orders go, and the simulated venue's costs.
    *
-   * @param type {@code simulated} (paper, the default) or {@code fake-binance} (live mode against
-   *     an in-process fake of Binance USDT-M, over HTTP and WebSocket)
+   * @param type {@code simulated} (paper, the default), {@code fake-binance} (live mode against an
+   *     in-process fake of Binance USDT-M, over HTTP and WebSocket, replaying the catalog) or
+   *     {@code binance} (live trading on Binance itself, bars from the venue; the {@code binance:}
+   *     section)
    * @param takerFeeBps taker fee (simulated venue)
    * @param makerFeeBps maker fee (simulated venue)
    * @param slippageBps slippage (simulated venue)
@@ -189,7 +231,12 @@ public record PerpetuaConfig(
       long entryTimeoutMs,
       double entryFallbackSlippageBps) {
     /** The venue types. */
-    public static final List<String> TYPES = List.of("simulated", "fake-binance");
+    public static final List<String> TYPES = List.of("simulated", "fake-binance", "binance");
+
+    /** True for live trading on Binance itself. */
+    public boolean binance() {
+      return "binance".equals(type);
+    }
 
     /** True for the simulated venue. */
     public boolean simulated() {
