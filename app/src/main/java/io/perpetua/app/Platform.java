@@ -264,10 +264,21 @@ public final class Platform implements AutoCloseable {
 
   private void printWelcome(TokenStore.Resolved token) {
     String base = "http://localhost:" + port;
+    String mode =
+        switch (config.venue().type()) {
+          case "binance" ->
+              "LIVE trading on Binance "
+                  + config.binance().environment()
+                  + (config.binance().restUrl().isBlank()
+                      ? ""
+                      : " at " + config.binance().restUrl())
+                  + ", real orders";
+          case "fake-binance" -> "live mode against a local fake of Binance, no real money";
+          default -> "paper trading, simulated venue, no real orders";
+        };
     out.printf(
-        "Perpetua is running (paper trading, simulated venue, no real orders); API up %d ms after"
-            + " JVM start.%n",
-        ManagementFactory.getRuntimeMXBean().getUptime());
+        "Perpetua is running (%s); API up %d ms after JVM start.%n",
+        mode, ManagementFactory.getRuntimeMXBean().getUptime());
     out.println("  API:      " + base + "/api/v1/health");
     out.println("  API docs: " + base + "/docs");
     switch (token.source()) {

@@ -1,5 +1,6 @@
 package io.perpetua.app.cli;
 
+import io.perpetua.venue.binance.KlineInterval;
 import io.perpetua.venue.binance.fake.FakeBinanceServer;
 import io.perpetua.venue.binance.fake.FakeListing;
 import io.perpetua.venue.binance.fake.SyntheticPriceDriver;
@@ -37,7 +38,8 @@ public final class VenueCommand implements Runnable {
       footer = {
         "",
         "Example:",
-        "  ./perpetua venue fake-binance --port 8765 --symbols BTCUSDT,ETHUSDT"
+        "  ./perpetua venue fake-binance --port 8765 --symbols BTCUSDT,ETHUSDT",
+        "  ./perpetua venue fake-binance --history-bars 720   # for ./perpetua run --venue binance"
       })
   public static final class FakeBinance implements Callable<Integer> {
     @Option(
@@ -72,17 +74,43 @@ public final class VenueCommand implements Runnable {
             "Milliseconds between synthetic trades per symbol (default ${DEFAULT-VALUE}).")
     long tickMs;
 
+    @Option(
+        names = "--history-bars",
+        defaultValue = "0",
+        description =
+            "Seeded kline history per symbol, so that a live platform can backfill from it"
+                + " (0..5000; default ${DEFAULT-VALUE}).")
+    int historyBars;
+
+    @Option(
+        names = "--history-interval",
+        defaultValue = "1h",
+        description = "Interval of that history (default ${DEFAULT-VALUE}).")
+    String historyInterval;
+
     @Override
     public Integer call() throws InterruptedException {
       if (tickMs <= 0) {
         throw new CommandLine.ParameterException(
             new CommandLine(this), "--tick-ms must be positive");
       }
+      if (historyBars < 0 || historyBars > 5_000) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--history-bars must be 0..5000");
+      }
+      if (KlineInterval.of(historyInterval).isEmpty()) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this),
+            "--history-interval: unknown interval '" + historyInterval + "'");
+      }
       List<FakeListing> listings =
           symbols.stream()
               .map(s -> FakeListing.standard(s.trim().toUpperCase(Locale.ROOT), null))
               .toList();
       FakeBinanceServer server = FakeBinanceServer.start(listings, host, port);
+      if (historyBars > 0) {
+        server.exchange().seedHistory(historyInterval, historyBars, seed);
+      }
       SyntheticPriceDriver driver = new SyntheticPriceDriver(server.exchange(), seed, 5.0);
       driver.start(tickMs);
       System.out.println("fake-binance listening");
@@ -91,6 +119,9 @@ public final class VenueCommand implements Runnable {
       System.out.println(
           "  API key   " + FakeBinanceServer.API_KEY + " (fake; secret in docs/venues.md)");
       System.out.println("  symbols   " + String.join(",", symbols));
+      if (historyBars > 0) {
+        System.out.println("  history   " + historyBars + " x " + historyInterval + " klines");
+      }
       CountDownLatch done = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(
