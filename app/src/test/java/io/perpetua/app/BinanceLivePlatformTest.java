@@ -8,6 +8,7 @@ import io.perpetua.app.config.ConfigException;
 import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.core.Timeframe;
+import io.perpetua.core.testing.LogCapture;
 import io.perpetua.core.time.ManualClock;
 import io.perpetua.venue.binance.fake.FakeBinanceServer;
 import io.perpetua.venue.binance.fake.FakeListing;
@@ -107,13 +108,15 @@ class BinanceLivePlatformTest {
         "PERPETUA_BINANCE_API_SECRET", FakeBinanceServer.API_SECRET);
   }
 
+  private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
   private Platform start() throws Exception {
     return Platform.start(
         config(),
         dataDir,
         noSharedData,
         env(),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(console, true, StandardCharsets.UTF_8),
         3_600,
         marketClock);
   }
@@ -175,6 +178,19 @@ class BinanceLivePlatformTest {
 
   @Test
   void tradesTheVenuesOwnBars_notTheHistory_andTheApiShowsTheVenuesPositions() throws Exception {
+    try (LogCapture logs = new LogCapture()) {
+      tradesThenRestarts();
+      // the venue credentials never reach a log line, the console or an API answer
+      String seen = logs.text() + console.toString(StandardCharsets.UTF_8) + answers;
+      assertThat(logs.size()).isPositive();
+      assertThat(seen).contains("binance").doesNotContain(FakeBinanceServer.API_SECRET);
+      assertThat(seen).doesNotContain(FakeBinanceServer.API_KEY);
+    }
+  }
+
+  private final StringBuilder answers = new StringBuilder();
+
+  private void tradesThenRestarts() throws Exception {
     try (Platform p = start()) {
       TestApi api = new TestApi(p.port(), TOKEN);
       BinanceLive live = binance(p);
@@ -215,6 +231,8 @@ class BinanceLivePlatformTest {
       assertThat(venues.at("/venues/0/last_reconciliation/consistent").asBoolean()).isTrue();
       JsonNode risk = api.data("/api/v1/risk/status");
       assertThat(risk.get("dry_run").asBoolean()).isFalse();
+      answers.append(venues).append(risk).append(api.get("/api/v1/risk/config"));
+      answers.append(api.get("/api/v1/health")).append(orders);
       JsonNode pipeline = api.data("/api/v1/health/pipeline");
       assertThat(pipeline.toString()).contains("awaiting_bar");
     }

@@ -3,6 +3,7 @@ package io.perpetua.server;
 import static io.perpetua.server.JsonShapes.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.perpetua.core.testing.LogCapture;
 import io.perpetua.core.time.ManualClock;
 import io.perpetua.server.http.Route;
 import java.time.Duration;

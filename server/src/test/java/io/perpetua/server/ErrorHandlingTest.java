@@ -4,6 +4,7 @@ import static io.perpetua.server.JsonShapes.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.perpetua.core.testing.LogCapture;
 import io.perpetua.trading.port.ServiceUnavailableException;
 import java.net.ConnectException;
 import java.time.Duration;

@@ -12,6 +12,7 @@ import io.perpetua.core.StrategyId;
 import io.perpetua.core.order.Order;
 import io.perpetua.core.order.OrderSide;
 import io.perpetua.core.order.OrderType;
+import io.perpetua.core.testing.LogCapture;
 import io.perpetua.core.time.Clock;
 import io.perpetua.venue.binance.fake.FakeBinanceServer;
 import java.math.BigDecimal;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.perpetua.core.testing.LogCapture;
 import io.perpetua.core.time.Clock;
 import io.perpetua.core.time.ManualClock;
 import io.perpetua.venue.binance.fake.FakeBinanceServer;
