@@ -165,7 +165,8 @@ class FlowLivePlatformTest {
             + " limits, %d timeout limits, %d markets), %d venue trades (%d maker), maker share"
             + " %.3f, entry maker share %.3f, fallbacks %d; TP tranches %d (maker %d, fallback"
             + " %d), TP maker share %.3f, TP overshoot %.3f, TP limits not placed %d, exit maker"
-            + " share %.3f, stops %d, flips %d, timeout fallbacks %d; slippage %.2f bps, fees"
+            + " share %.3f, stops %d, flips %d, timeout fallbacks %d; venue rejections %d;"
+            + " slippage %.2f bps, fees"
             + " %.2f, realised %.2f, stable samples %d (%d open)%n",
         paper.size(),
         paper.stream().map(t -> t.status().code()).toList(),
@@ -190,6 +191,7 @@ class FlowLivePlatformTest {
         x.get("stop_closes").asLong(),
         x.get("flip_closes").asLong(),
         x.get("timeout_fallbacks").asLong(),
+        summary.get("venue_rejected").asLong(),
         summary.get("slippage_bps").asDouble(),
         summary.get("fees").asDouble(),
         summary.get("realized_pnl").asDouble(),
