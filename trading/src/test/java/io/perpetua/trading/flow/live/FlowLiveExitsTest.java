@@ -19,6 +19,8 @@ import io.perpetua.signals.flow.FlowTier;
 import io.perpetua.trading.flow.ClosedFlowTrade;
 import io.perpetua.trading.flow.FlowTradeStatus;
 import io.perpetua.trading.flow.PositionSnapshot;
+import io.perpetua.trading.port.VenueAccount;
+import io.perpetua.trading.port.VenueOpenOrder;
 import io.perpetua.trading.risk.CircuitBreakers;
 import io.perpetua.trading.risk.InMemoryRiskStore;
 import io.perpetua.trading.risk.RiskConfig;
@@ -28,6 +30,7 @@ import io.perpetua.trading.testing.ManualTimer;
 import io.perpetua.trading.testing.ScriptedVenue;
 import io.perpetua.trading.venue.MakerFirstSettings;
 import io.perpetua.trading.venue.MakerFirstVenue;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -66,6 +69,10 @@ class FlowLiveExitsTest {
   }
 
   private FlowLiveExecutor executor(boolean makerExits) {
+    return executor(makerExits, null);
+  }
+
+  private FlowLiveExecutor executor(boolean makerExits, VenueAccount account) {
     RiskEngine risk =
         RiskEngine.open(
             new RiskConfig(RiskLimits.unlimited().withDryRun(false), CircuitBreakers.off(), 0.8),
@@ -73,7 +80,7 @@ class FlowLiveExitsTest {
             () -> T0);
     executor =
         new FlowLiveExecutor(
-            new FlowLiveVenue(venue, makerExits ? makerFirst : null, null, null),
+            new FlowLiveVenue(venue, makerExits ? makerFirst : null, account, null),
             Map.of(BTC, FILTERS),
             risk,
             null,
@@ -537,6 +544,45 @@ class FlowLiveExitsTest {
     assertThat(venue.accepted()).hasSize(3); // at once, no timeout: nothing rests for it
     assertThat(venue.accepted().get(2).clientOrderId()).isEqualTo(id("tp1-mkt"));
     assertThat(venue.accepted().get(2).quantity()).isEqualTo(Quantity.parse("0.500", 3));
+  }
+
+  @Test
+  void withTpLimitsResting_aProbeMismatchCountsOnlyWhenTheNextProbeSeesItAgain() throws Exception {
+    VenueAccount account =
+        new VenueAccount() {
+          @Override
+          public Map<InstrumentId, BigDecimal> positions() {
+            return Map.of(BTC, venue.position("BTCUSDT"));
+          }
+
+          @Override
+          public List<VenueOpenOrder> openOrders() {
+            return List.of();
+          }
+
+          @Override
+          public void cancelOrder(VenueOpenOrder order) {
+            throw new UnsupportedOperationException("not used");
+          }
+
+          @Override
+          public Money balance() {
+            return Money.ZERO;
+          }
+        };
+    executor(true, account);
+    enteredLong(1);
+    executor.probeNow();
+    idle();
+    assertThat(executor.kpis().mismatchedProbes()).isZero();
+    venue.setPosition("BTCUSDT", new BigDecimal("0.7")); // e.g. a TP fill not reported yet
+    executor.probeNow();
+    idle();
+    assertThat(executor.kpis().mismatchedProbes()).as("once: maybe a fill in transit").isZero();
+    executor.probeNow();
+    idle();
+    assertThat(executor.kpis().mismatchedProbes()).isEqualTo(1);
+    assertThat(executor.kpis().lastMismatch()).contains("fills 1", "venue 0.7");
   }
 
   @Test
