@@ -28,11 +28,12 @@ import org.slf4j.LoggerFactory;
  * kernel's hourly bars, and one exchange cannot hold two prices for a symbol), listing the flow
  * symbols at their first tick price with Binance's filters ({@link FakeListing#standard}) and
  * {@code flow.live_capital} USDT, and the {@link FlowLiveExecutor} on it: maker-first entries when
- * {@code venue.maker_first} is on (exactly as the kernel's), its own {@link RiskEngine} ({@link
- * ConfigLoader#flowLiveRiskConfig}) behind the platform's operator controls, and a probe of the
- * account every 5 s. Every replayed aggTrade is printed on the fake before the engine sees it, so
- * the fake's book follows the ticks and resting post-only orders fill as maker. Closing stops the
- * executor, then the connection and the fake.
+ * {@code venue.maker_first} is on (exactly as the kernel's) and then maker-first exits too
+ * (pre-placed TP limits, {@code venue.tp_timeout_ms}, {@code venue.timeout_grace_ms}), its own
+ * {@link RiskEngine} ({@link ConfigLoader#flowLiveRiskConfig}) behind the platform's operator
+ * controls, and a probe of the account every 5 s. Every replayed aggTrade is printed on the fake
+ * before the engine sees it, so the fake's book follows the ticks and resting post-only orders fill
+ * as maker. Closing stops the executor, then the connection and the fake.
  */
 final class FlowLive implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FlowLive.class);
@@ -116,7 +117,8 @@ final class FlowLive implements AutoCloseable {
               c.venue.instruments(),
               risk,
               platformRisk == null ? null : platformRisk.operatorControls(),
-              FlowLiveSettings.defaults(f.liveCapital()));
+              FlowLiveSettings.defaults(f.liveCapital())
+                  .withExitTimeouts(config.venue().tpTimeoutMs(), config.venue().timeoutGraceMs()));
       LOG.info(
           "flow live: {} on its own fake Binance account at {} ({} USDT, maker-first {})",
           firstPrices.keySet(),

@@ -33,10 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ./perpetua run --venue fake-binance} with maker-first on runs the whole loop for the
  * order-flow engine too: the demo strategy's decisions on the real tick sample pass the risk guard,
- * go out as signed orders to the flow's own fake Binance account (post-only entries, reduce-only
- * exits), fill there as the replayed ticks move its book, come back over the user-data stream, and
- * the API's live positions are the fake account's — at every stable moment and flat at the end —
- * while baseline_rev trades on the kernel's fake.
+ * go out as signed orders to the flow's own fake Binance account (post-only entries; reduce-only
+ * post-only TP limits resting from the entry's end, reduce-only market closes), fill there as the
+ * replayed ticks move its book, come back over the user-data stream, and the API's live positions
+ * are the fake account's — whenever the executor has booked exactly the venue's trades, and flat at
+ * the end — while baseline_rev trades on the kernel's fake.
  */
 class FlowLivePlatformTest {
   private static final String TOKEN = "flow-live-e2e-token-0123456789";
@@ -81,7 +82,9 @@ class FlowLivePlatformTest {
                 "PERPETUA_PORT", "0",
                 "PERPETUA_VENUE_TYPE", "fake-binance",
                 "PERPETUA_VENUE_MAKER_FIRST", "true",
-                "PERPETUA_VENUE_ENTRY_TIMEOUT_MS", "1000"));
+                "PERPETUA_VENUE_ENTRY_TIMEOUT_MS", "1000",
+                "PERPETUA_VENUE_TP_TIMEOUT_MS", "500",
+                "PERPETUA_VENUE_TIMEOUT_GRACE_MS", "500"));
     try (Platform p =
         Platform.start(
             config,
@@ -95,7 +98,8 @@ class FlowLivePlatformTest {
       JsonNode summary = await(port, "/api/v1/flow/live/summary", d -> true);
       FakeExchange fake = p.flow().live().connection.fake.exchange();
 
-      // while the replay runs: whenever nothing is in flight, the API's position is the venue's
+      // while the replay runs: whenever the executor has booked exactly the venue's trades, the
+      // API's position is the venue's
       int[] samples = sampleWhileReplaying(port, fake, ticks.size());
       assertThat(samples[0]).as("stable samples").isPositive();
 
@@ -123,34 +127,23 @@ class FlowLivePlatformTest {
       for (JsonNode t : fake.userTrades("BTCUSDT", null)) {
         makerTrades += t.get("maker").asBoolean() ? 1 : 0;
       }
-      assertThat(makerTrades).as("post-only entries filled as maker").isPositive();
+      assertThat(makerTrades).as("post-only orders filled as maker").isPositive();
       long fallbacks = summary.at("/maker_first/fallbacks").asLong();
       assertThat(fake.orderCount())
           .as("one venue order per order sent, plus the maker-first fallbacks")
           .isEqualTo(summary.get("orders_sent").asLong() + fallbacks);
       assertThat(summary.get("maker_share").asDouble()).isPositive();
       assertThat(summary.get("risk_rejected").asLong()).isZero();
-      assertThat(summary.get("venue_rejected").asLong()).isZero();
+      assertThat(summary.get("venue_rejected").asLong())
+          .as("venue rejections: only post-only exit limits the price had already reached")
+          .isEqualTo(legs.get(2).size());
       assertThat(summary.get("mismatched_probes").asLong()).isZero();
       assertThat(summary.get("probes").asLong()).isPositive();
-      System.out.printf(
-          "flow live e2e: %d paper trades, %d orders sent (%d entries, %d exits), %d venue"
-              + " trades (%d maker), maker share %.3f, entry maker share %.3f, fallbacks %d,"
-              + " slippage %.2f bps, fees %.2f, realised %.2f, stable samples %d (%d open)%n",
-          paper.size(),
-          summary.get("orders_sent").asLong(),
-          entries.size(),
-          exits.size(),
-          venueTrades,
-          makerTrades,
-          summary.get("maker_share").asDouble(),
-          summary.get("entry_maker_share").asDouble(),
-          fallbacks,
-          summary.get("slippage_bps").asDouble(),
-          summary.get("fees").asDouble(),
-          summary.get("realized_pnl").asDouble(),
-          samples[0],
-          samples[1]);
+      assertThat(summary.get("exits_given_up").asLong()).isZero();
+      JsonNode x = summary.get("exits");
+      assertThat(x.get("maker_exits").asBoolean()).isTrue();
+      checkTpLegs(entries, exits, x);
+      report(paper, summary, entries, exits, venueTrades, makerTrades, samples);
 
       // and baseline_rev trades on the kernel's own fake venue beside it
       JsonNode kernelOrders = await(port, "/api/v1/orders/history", d -> d.get("items").size() > 0);
@@ -158,25 +151,76 @@ class FlowLivePlatformTest {
     }
   }
 
+  private static void report(
+      List<ClosedFlowTrade> paper,
+      JsonNode summary,
+      List<JsonNode> entries,
+      List<JsonNode> exits,
+      int venueTrades,
+      long makerTrades,
+      int[] samples) {
+    JsonNode x = summary.get("exits");
+    System.out.printf(
+        "flow live e2e: %d paper trades %s, %d orders sent (%d entries, %d exits: %d TP"
+            + " limits, %d timeout limits, %d markets), %d venue trades (%d maker), maker share"
+            + " %.3f, entry maker share %.3f, fallbacks %d; TP tranches %d (maker %d, fallback"
+            + " %d), TP maker share %.3f, TP overshoot %.3f, TP limits not placed %d, exit maker"
+            + " share %.3f, stops %d, flips %d, timeout fallbacks %d; venue rejections %d;"
+            + " slippage %.2f bps, fees"
+            + " %.2f, realised %.2f, stable samples %d (%d open)%n",
+        paper.size(),
+        paper.stream().map(t -> t.status().code()).toList(),
+        summary.get("orders_sent").asLong(),
+        entries.size(),
+        exits.size(),
+        exits.stream().filter(o -> isTpLimit(o)).count(),
+        exits.stream().filter(o -> o.get("leg").asText().equals("timeout")).count(),
+        exits.stream().filter(o -> o.get("type").asText().equals("market")).count(),
+        venueTrades,
+        makerTrades,
+        summary.get("maker_share").asDouble(),
+        summary.get("entry_maker_share").asDouble(),
+        summary.at("/maker_first/fallbacks").asLong(),
+        x.get("tp_tranches").asLong(),
+        x.get("tp_maker_tranches").asLong(),
+        x.get("tp_fallbacks").asLong(),
+        x.get("tp_maker_share").asDouble(),
+        x.get("tp_overshoot_rate").asDouble(),
+        x.get("tp_limits_not_placed").asLong(),
+        x.get("exit_maker_share").asDouble(),
+        x.get("stop_closes").asLong(),
+        x.get("flip_closes").asLong(),
+        x.get("timeout_fallbacks").asLong(),
+        summary.get("venue_rejected").asLong(),
+        summary.get("slippage_bps").asDouble(),
+        summary.get("fees").asDouble(),
+        summary.get("realized_pnl").asDouble(),
+        samples[0],
+        samples[1]);
+  }
+
   /**
-   * Samples the API's live position and the venue's until the replay ends; a sample counts when no
-   * order was in flight before and after it (then no fill can have happened in between) and must
-   * then agree. Returns {stable samples, of which with a position open}.
+   * Samples the API's live position and the venue's until the replay ends; a sample counts when the
+   * venue's trade count did not move while its position was read and the API had booked exactly
+   * that many fills before and after (resting TP limits may fill at any moment, so "nothing in
+   * flight" no longer happens while a position is open) — then both must agree. Returns {stable
+   * samples, of which with a position open}.
    */
   private int[] sampleWhileReplaying(int port, FakeExchange fake, int ticks) throws Exception {
     int stableSamples = 0;
     int stableOpen = 0;
     while (data(port, "/api/v1/flow/paper/summary").get("ticks_processed").asLong() < ticks) {
-      JsonNode before = data(port, "/api/v1/flow/live/summary");
-      double apiBefore = livePosition(port);
+      double[] before = liveBook(port);
+      int tradesBefore = fake.userTrades("BTCUSDT", null).size();
       BigDecimal venue = fakePosition(fake);
-      double apiAfter = livePosition(port);
-      JsonNode after = data(port, "/api/v1/flow/live/summary");
+      int tradesAfter = fake.userTrades("BTCUSDT", null).size();
+      double[] after = liveBook(port);
+      double apiBefore = before[0];
       boolean stable =
-          before.get("working").asLong() == 0
-              && after.get("working").asLong() == 0
-              && before.get("orders_sent").asLong() == after.get("orders_sent").asLong()
-              && apiBefore == apiAfter;
+          tradesBefore == tradesAfter
+              && before[1] == tradesBefore
+              && after[1] == tradesBefore
+              && before[0] == after[0];
       if (stable) {
         stableSamples++;
         stableOpen += apiBefore != 0 ? 1 : 0;
@@ -189,7 +233,9 @@ class FlowLivePlatformTest {
 
   /**
    * One post-only entry per paper position under its derived id at the paper entry price; exits
-   * reduce-only markets whose filled quantity is what the venue executed. Returns {entries, exits}.
+   * reduce-only: TP/timeout limits that rested post-only ({@code GTX}) and ended filled or
+   * cancelled (or were refused as they would have taken), markets filled; what the API says was
+   * filled is what the venue executed. Returns {entries, exits, exit limits refused by the venue}.
    */
   private List<List<JsonNode>> checkOrders(int port, FakeExchange fake, List<ClosedFlowTrade> paper)
       throws Exception {
@@ -201,8 +247,7 @@ class FlowLivePlatformTest {
     assertThat(entries).hasSize(paper.size());
     for (JsonNode e : entries) {
       String position = e.get("position_id").asText();
-      ClosedFlowTrade t =
-          paper.stream().filter(x -> x.id().equals(position)).findFirst().orElseThrow();
+      ClosedFlowTrade t = trade(paper, position);
       assertThat(e.get("client_order_id").asText())
           .isEqualTo(ClientOrderIds.derive(DEMO, position, "entry").value());
       assertThat(e.get("post_only").asBoolean()).isTrue();
@@ -212,19 +257,119 @@ class FlowLivePlatformTest {
       assertThat(atVenue.get("type").asText()).isEqualTo("LIMIT");
       assertThat(atVenue.get("timeInForce").asText()).isEqualTo("GTX");
     }
-    // exits: reduce-only markets; what the API says was filled is what the venue executed
+    // exits: reduce-only; what the API says was filled is what the venue executed
     assertThat(exits).isNotEmpty();
+    List<JsonNode> refused = new ArrayList<>();
+    Set<String> ids = new java.util.HashSet<>();
     for (JsonNode x : exits) {
-      assertThat(x.get("reduce_only").asBoolean()).isTrue();
-      assertThat(x.get("post_only").asBoolean()).isFalse();
-      assertThat(x.get("status").asText()).isEqualTo("filled");
-      JsonNode atVenue = venueOrder(fake, x.get("client_order_id").asText());
-      assertThat(atVenue.get("type").asText()).isEqualTo("MARKET");
+      String id = x.get("client_order_id").asText();
+      assertThat(ids.add(id)).as("no exit id twice").isTrue();
+      if (x.get("status").asText().equals("skipped")) {
+        assertThat(x.get("leg").asText()).isIn("tp1", "tp2");
+        continue; // a TP half with no limit (below the minimum, price at the level): not sent
+      }
+      assertThat(x.get("reduce_only").asBoolean()).as(x.toString()).isTrue();
+      JsonNode atVenue = venueOrder(fake, id);
       assertThat(atVenue.get("reduceOnly").asBoolean()).isTrue();
       assertThat(new BigDecimal(atVenue.get("executedQty").asText()).doubleValue())
+          .as(x.toString())
           .isEqualTo(x.get("filled_quantity").asDouble());
+      if (x.get("post_only").asBoolean()) {
+        assertThat(x.get("leg").asText()).isIn("tp1", "tp2", "timeout");
+        assertThat(atVenue.get("type").asText()).isEqualTo("LIMIT");
+        assertThat(atVenue.get("timeInForce").asText()).isEqualTo("GTX");
+        assertThat(new BigDecimal(atVenue.get("price").asText()).doubleValue())
+            .isEqualTo(x.get("limit_price").asDouble());
+        assertThat(x.get("status").asText()).isIn("filled", "cancelled", "rejected");
+        if (x.get("status").asText().equals("rejected")) {
+          assertThat(x.get("reason").asText()).contains("post-only");
+          refused.add(x);
+        }
+        if (isTpLimit(x)) {
+          ClosedFlowTrade t = trade(paper, x.get("position_id").asText());
+          double level = x.get("paper_price").asDouble();
+          assertThat(Math.abs(x.get("limit_price").asDouble() - level))
+              .as("a TP limit rests on the tick next to its paper level")
+              .isLessThan(0.1 + 1e-9);
+          assertThat(t.direction().sign() * (level - t.entryPrice()))
+              .as("a TP level lies beyond the entry")
+              .isPositive();
+        }
+      } else {
+        assertThat(atVenue.get("type").asText()).isEqualTo("MARKET");
+        assertThat(x.get("status").asText()).isEqualTo("filled");
+      }
     }
-    return List.of(entries, exits);
+    return List.of(entries, exits, refused);
+  }
+
+  /**
+   * Every position whose entry ended before its paper trade rests its fills as two TP limits: TP1
+   * half the filled quantity toward the step, TP2 the rest; the summary's TP KPIs are the orders'.
+   */
+  private static void checkTpLegs(List<JsonNode> entries, List<JsonNode> exits, JsonNode kpis) {
+    long tpLimits = exits.stream().filter(o -> isTpLimit(o)).count();
+    assertThat(tpLimits).as("TP limits rested at the venue").isPositive();
+    assertThat(kpis.get("tp_limits").asLong()).isEqualTo(tpLimits);
+    double tpQty = 0;
+    double tpMaker = 0;
+    for (JsonNode e : entries) {
+      String position = e.get("position_id").asText();
+      List<JsonNode> tps =
+          exits.stream()
+              .filter(o -> isTpLimit(o) && o.get("position_id").asText().equals(position))
+              .toList();
+      if (tps.isEmpty()) {
+        continue;
+      }
+      assertThat(tps)
+          .extracting(o -> o.get("leg").asText())
+          .containsExactlyInAnyOrder("tp1", "tp2");
+      BigDecimal filled = BigDecimal.valueOf(e.get("filled_quantity").asDouble());
+      BigDecimal half = filled.divide(BigDecimal.TWO).setScale(3, java.math.RoundingMode.DOWN);
+      for (JsonNode tp : tps) {
+        BigDecimal q = BigDecimal.valueOf(tp.get("quantity").asDouble());
+        assertThat(q)
+            .as(tp.toString())
+            .isEqualByComparingTo(
+                tp.get("leg").asText().equals("tp1") ? half : filled.subtract(half));
+      }
+    }
+    for (JsonNode o : exits) {
+      if (o.get("leg").asText().startsWith("tp")) {
+        tpQty += o.get("filled_quantity").asDouble();
+        tpMaker += o.get("maker_quantity").asDouble();
+      }
+    }
+    if (tpQty > 0) {
+      assertThat(kpis.get("tp_maker_share").asDouble()).isCloseTo(tpMaker / tpQty, within(1e-6));
+    }
+    assertThat(kpis.get("tp_tranches").asLong())
+        .isEqualTo(kpis.get("tp_maker_tranches").asLong() + kpis.get("tp_fallbacks").asLong());
+  }
+
+  private static boolean isTpLimit(JsonNode order) {
+    return order.get("post_only").asBoolean()
+        && !order.get("status").asText().equals("skipped")
+        && (order.get("leg").asText().equals("tp1") || order.get("leg").asText().equals("tp2"));
+  }
+
+  private static ClosedFlowTrade trade(List<ClosedFlowTrade> paper, String position) {
+    return paper.stream().filter(x -> x.id().equals(position)).findFirst().orElseThrow();
+  }
+
+  /** {the API's live BTCUSDT position, its fills}. */
+  private double[] liveBook(int port) throws Exception {
+    JsonNode items = data(port, "/api/v1/flow/live/positions").get("items");
+    double qty = 0;
+    double fills = 0;
+    for (JsonNode p : items) {
+      if (p.get("symbol").asText().equals("BTCUSDT")) {
+        qty += p.get("quantity").asDouble();
+        fills += p.get("fills").asInt();
+      }
+    }
+    return new double[] {qty, fills};
   }
 
   private double livePosition(int port) throws Exception {

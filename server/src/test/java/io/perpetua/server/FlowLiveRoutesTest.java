@@ -192,6 +192,7 @@ class FlowLiveRoutesTest {
     JsonNode exit = items.get(0);
     assertThat(exit.get("reduce_only").asBoolean()).isTrue();
     assertThat(exit.get("type").asText()).isEqualTo("market");
+    assertThat(exit.get("limit_price").isNull()).isTrue();
     assertThat(exit.get("quantity").asDouble()).isEqualTo(0.75);
     assertThat(exit.get("average_fill_price").asDouble()).isEqualTo(9_690.3);
     assertThat(exit.get("slippage_bps").asDouble()).isCloseTo(-0.3 / 9_690 * 1e4, within());
@@ -220,6 +221,12 @@ class FlowLiveRoutesTest {
     assertThat(summary.get("maker_first_enabled").asBoolean()).isFalse();
     assertThat(summary.get("maker_first").isNull()).isTrue();
     assertThat(summary.get("venue_reachable").asBoolean()).isTrue();
+    JsonNode exits = summary.get("exits"); // market exits: no maker-first on this venue
+    assertThat(exits.get("maker_exits").asBoolean()).isFalse();
+    assertThat(exits.get("tp_limits").asInt()).isZero();
+    assertThat(exits.get("tp_maker_share").asDouble()).isZero();
+    assertThat(exits.get("stop_closes").asInt()).isEqualTo(1);
+    assertThat(exits.get("exit_maker_share").asDouble()).isZero();
   }
 
   private static org.assertj.core.data.Offset<Double> within() {

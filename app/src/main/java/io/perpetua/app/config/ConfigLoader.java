@@ -239,6 +239,12 @@ public final class ConfigLoader {
     if (v.fakePort() < 0 || v.fakePort() > 65535) {
       throw new ConfigException("venue.fake_port", "must be 0..65535");
     }
+    if (v.tpTimeoutMs() < 1) {
+      throw new ConfigException("venue.tp_timeout_ms", "must be positive");
+    }
+    if (v.timeoutGraceMs() < 1) {
+      throw new ConfigException("venue.timeout_grace_ms", "must be positive");
+    }
     try {
       makerFirst(v);
     } catch (IllegalArgumentException e) {

@@ -216,6 +216,10 @@ public record PerpetuaConfig(
    * @param entryTimeoutMs live maker-first: how long a post-only limit rests (wall ms)
    * @param entryFallbackSlippageBps live maker-first: take the rest at market only if the price
    *     moved less than this
+   * @param tpTimeoutMs maker-first exits of the order-flow executor: how long (wall ms) a TP limit
+   *     the paper engine hit may stay unfilled before the rest of its half goes at market
+   * @param timeoutGraceMs maker-first exits of the order-flow executor: how long (wall ms) the
+   *     timeout exit's limit rests before the rest goes at market
    */
   public record Venue(
       String type,
@@ -229,7 +233,9 @@ public record PerpetuaConfig(
       boolean makerFirst,
       int entryOffsetTicks,
       long entryTimeoutMs,
-      double entryFallbackSlippageBps) {
+      double entryFallbackSlippageBps,
+      long tpTimeoutMs,
+      long timeoutGraceMs) {
     /** The venue types. */
     public static final List<String> TYPES = List.of("simulated", "fake-binance", "binance");
 
@@ -257,7 +263,9 @@ public record PerpetuaConfig(
           makerFirst,
           entryOffsetTicks,
           entryTimeoutMs,
-          entryFallbackSlippageBps);
+          entryFallbackSlippageBps,
+          tpTimeoutMs,
+          timeoutGraceMs);
     }
   }
 

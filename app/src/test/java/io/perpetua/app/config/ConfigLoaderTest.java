@@ -120,6 +120,28 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void makerFirstExitTimeouts_defaultsOverridesAndBadValuesNamed() {
+    PerpetuaConfig d = ConfigLoader.load(null, Map.of());
+    assertThat(d.venue().tpTimeoutMs()).isEqualTo(2_000);
+    assertThat(d.venue().timeoutGraceMs()).isEqualTo(3_000);
+    PerpetuaConfig c =
+        ConfigLoader.load(
+            null,
+            Map.of(
+                "PERPETUA_VENUE_TP_TIMEOUT_MS", "500", "PERPETUA_VENUE_TIMEOUT_GRACE_MS", "700"));
+    assertThat(c.venue().tpTimeoutMs()).isEqualTo(500);
+    assertThat(c.venue().timeoutGraceMs()).isEqualTo(700);
+    assertThat(c.venue().withType("fake-binance").tpTimeoutMs()).isEqualTo(500);
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("PERPETUA_VENUE_TP_TIMEOUT_MS", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("venue.tp_timeout_ms");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(null, Map.of("PERPETUA_VENUE_TIMEOUT_GRACE_MS", "-1")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("venue.timeout_grace_ms");
+  }
+
+  @Test
   void env_overridesScalars() {
     PerpetuaConfig c =
         ConfigLoader.load(

@@ -23,8 +23,11 @@ import java.util.Set;
 /**
  * An in-memory venue answering at once: market orders fill at the current price (taker, 5 bp),
  * limits rest until {@link #trade} reaches them (maker, 2 bp) and are refused when they would take
- * (post-only); a client id seen before is refused as a duplicate; while {@link #down} every order
- * is refused as unreachable. Thread-safe.
+ * (post-only); a client id seen before is refused as a duplicate; a reduce-only order that would
+ * not reduce the position, or would reduce it by more than it holds, is refused (Binance {@code
+ * -2022}) and a resting one never fills beyond the position; while {@link #down} every order is
+ * refused as unreachable; with {@link #duplicateCallbacks} every answer is delivered twice.
+ * Thread-safe.
  */
 public final class ScriptedVenue implements Venue {
   private final List<Order> accepted = new ArrayList<>();
@@ -37,6 +40,7 @@ public final class ScriptedVenue implements Venue {
   private double price;
   private long trades;
   private volatile boolean down;
+  private volatile boolean twice;
 
   /** A venue whose market orders fill at {@code price} until it changes. */
   public ScriptedVenue(double price) {
@@ -48,9 +52,48 @@ public final class ScriptedVenue implements Venue {
     down = value;
   }
 
+  /** While true, every acknowledgement, fill, rejection and cancel is reported twice. */
+  public void duplicateCallbacks(boolean value) {
+    twice = value;
+  }
+
   @Override
-  public synchronized void setListener(VenueListener listener) {
-    this.listener = listener;
+  public synchronized void setListener(VenueListener target) {
+    this.listener =
+        new VenueListener() {
+          @Override
+          public void onAccepted(Order order, long timeMs) {
+            for (int i = twice ? 2 : 1; i > 0; i--) {
+              target.onAccepted(order, timeMs);
+            }
+          }
+
+          @Override
+          public void onFill(Fill fill) {
+            for (int i = twice ? 2 : 1; i > 0; i--) {
+              target.onFill(fill);
+            }
+          }
+
+          @Override
+          public void onRejected(Order order, String reason, long timeMs) {
+            for (int i = twice ? 2 : 1; i > 0; i--) {
+              target.onRejected(order, reason, timeMs);
+            }
+          }
+
+          @Override
+          public void onCancelled(ClientOrderId clientOrderId, long timeMs) {
+            for (int i = twice ? 2 : 1; i > 0; i--) {
+              target.onCancelled(clientOrderId, timeMs);
+            }
+          }
+        };
+  }
+
+  /** The orders resting (limits not filled completely nor cancelled), oldest first. */
+  public synchronized List<Order> resting() {
+    return List.copyOf(resting.values());
   }
 
   @Override
@@ -86,6 +129,10 @@ public final class ScriptedVenue implements Venue {
     }
     if (!seen.add(order.clientOrderId())) {
       listener.onRejected(order, "duplicate client order id " + order.clientOrderId(), now());
+      return;
+    }
+    if (order.reduceOnly() && reducible(order).compareTo(order.quantity().toBigDecimal()) < 0) {
+      listener.onRejected(order, "-2022 ReduceOnly Order is rejected.", now());
       return;
     }
     if (order.type() == OrderType.LIMIT) {
@@ -126,6 +173,12 @@ public final class ScriptedVenue implements Venue {
       }
       BigDecimal rest = o.quantity().toBigDecimal().subtract(restingFilled.get(o.clientOrderId()));
       BigDecimal q = rest.min(available);
+      if (o.reduceOnly()) {
+        q = q.min(reducible(o));
+        if (q.signum() <= 0) {
+          continue; // nothing to reduce
+        }
+      }
       available = available.subtract(q);
       restingFilled.merge(o.clientOrderId(), q, BigDecimal::add);
       if (q.compareTo(rest) == 0) {
@@ -133,6 +186,13 @@ public final class ScriptedVenue implements Venue {
       }
       fill(o, q, limit, Liquidity.MAKER);
     }
+  }
+
+  /** How much of the position {@code o} may reduce (0 when it would not reduce it). */
+  private BigDecimal reducible(Order o) {
+    BigDecimal pos = positions.getOrDefault(o.instrument().venueSymbol(), BigDecimal.ZERO);
+    BigDecimal held = o.side() == OrderSide.SELL ? pos : pos.negate();
+    return held.max(BigDecimal.ZERO);
   }
 
   /** The price market orders fill at from now on. */

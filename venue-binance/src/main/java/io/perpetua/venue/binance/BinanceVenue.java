@@ -266,6 +266,11 @@ public final class BinanceVenue implements Venue, AutoCloseable {
     try {
       OrderState state = rest.cancelOrder(t.filters.symbol(), id.value());
       if ("CANCELED".equals(state.status())) {
+        if (state.executedQty().compareTo(t.filled) > 0) {
+          // fills the user stream has not delivered yet: read them back before the order ends
+          // (the stream's copies arrive after the end, de-duplicated by trade id)
+          reportTrades(t, state);
+        }
         finish(t, state.updateTimeMs());
       }
     } catch (BinanceApiException e) {
@@ -296,7 +301,7 @@ public final class BinanceVenue implements Venue, AutoCloseable {
       return;
     }
     if (t.done) {
-      if (u.isTrade()) {
+      if (u.isTrade() && !seenTrades.contains(u.symbol() + ":" + u.tradeId())) {
         LOG.warn(
             "rejecting trade {} of {}: it arrived after the order ended",
             u.tradeId(),

@@ -126,6 +126,22 @@ class BinanceVenueTest {
   }
 
   @Test
+  void aFillTheStreamHasNotDeliveredWhenTheCancelReturns_isReadBackBeforeTheEnd() throws Exception {
+    Order o = limit("d4b", OrderSide.BUY, "0.020", "49900.0");
+    venue.submit(o);
+    venue.awaitIdle(5_000);
+    server.pauseUserStream(true); // the stream's TRADE event is lost (late, in real life)
+    server.faults().partialFillNext(1);
+    server.exchange().trade("BTCUSDT", new BigDecimal("49900.0"), BigDecimal.ONE, true);
+    venue.cancel(o.clientOrderId());
+    venue.awaitIdle(5_000);
+    server.pauseUserStream(false);
+    assertThat(listener.fills).hasSize(1);
+    assertThat(listener.fills.get(0).quantity()).isEqualTo(Quantity.parse("0.010", 3));
+    assertThat(listener.events.getLast()).isEqualTo("cancelled " + o.clientOrderId());
+  }
+
+  @Test
   void postOnlyThatWouldTake_isRejected() throws Exception {
     BinanceVenue postOnly =
         new BinanceVenue(

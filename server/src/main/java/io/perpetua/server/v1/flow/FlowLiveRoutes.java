@@ -18,6 +18,7 @@ import io.perpetua.server.json.Doc;
 import io.perpetua.server.json.Nullable;
 import io.perpetua.server.v1.Paging;
 import io.perpetua.trading.flow.live.FlowLiveExecutor;
+import io.perpetua.trading.flow.live.FlowLiveExitKpis;
 import io.perpetua.trading.flow.live.FlowLiveKpis;
 import io.perpetua.trading.flow.live.FlowLiveOrder;
 import io.perpetua.trading.flow.live.FlowLiveOrderStatus;
@@ -33,8 +34,9 @@ import java.util.function.Supplier;
 /**
  * The order-flow live executor's state: its orders (paginated, newest decision first), what the
  * venue's fills add up to per strategy and symbol, and its KPIs (maker share, maker-first
- * fallbacks, slippage against the paper engine, risk rejections, venue reachability). 503 when the
- * platform runs the order-flow engine paper-only (no executor). Read-only; thread-safe.
+ * fallbacks, maker ratio at TP and TP overshoot, slippage against the paper engine, risk
+ * rejections, venue reachability). 503 when the platform runs the order-flow engine paper-only (no
+ * executor). Read-only; thread-safe.
  */
 public final class FlowLiveRoutes implements RouteGroup {
   static final Param<Integer> ORDER_PAGE_SIZE = Paging.pageSize(50);
@@ -85,10 +87,10 @@ public final class FlowLiveRoutes implements RouteGroup {
             .summary("Live orders of the order-flow engine")
             .description(
                 "Every order the live executor decided, newest first: deterministic client id,"
-                    + " strategy, paper position, leg (entry, tp1, exit), post-only (maker-first)"
-                    + " and reduce-only flags, status, fills against the paper price, and the"
-                    + " reason of a risk rejection, skip, venue rejection or cancel. 503 in"
-                    + " paper-only mode.")
+                    + " strategy, paper position, leg (entry, tp1, tp2, timeout, exit), post-only"
+                    + " (maker-first entry or pre-placed exit limit) and reduce-only flags, limit"
+                    + " price, status, fills against the paper price, and the reason of a risk"
+                    + " rejection, skip, venue rejection or cancel. 503 in paper-only mode.")
             .param(LIVE_STRATEGY)
             .param(SYMBOL)
             .param(STATUS)
@@ -111,8 +113,10 @@ public final class FlowLiveRoutes implements RouteGroup {
             .summary("Live execution KPIs of the order-flow engine")
             .description(
                 "Orders by outcome, maker share (all fills and entries), maker-first entries,"
-                    + " timeouts and fallbacks, slippage against the paper engine, fees, equity,"
-                    + " venue reachability and position comparisons. 503 in paper-only mode.")
+                    + " timeouts and fallbacks, exits (TP limits, maker ratio at TP, TP overshoot,"
+                    + " timeout limits, stops, flips), slippage against the paper engine, fees,"
+                    + " equity, venue reachability and position comparisons. 503 in paper-only"
+                    + " mode.")
             .response(FlowLiveSummary.class, example("flow-live-summary.json"))
             .handle(r -> summary()));
   }
@@ -171,6 +175,7 @@ public final class FlowLiveRoutes implements RouteGroup {
         o.makerQuantity(),
         o.reason(),
         o.fallbackClientOrderId(),
+        o.limitPrice(),
         Instant.ofEpochMilli(o.decisionTimeMs()),
         Instant.ofEpochMilli(o.updatedMs()));
   }
@@ -230,6 +235,7 @@ public final class FlowLiveRoutes implements RouteGroup {
                 mf.fallbackRate(),
                 mf.timeoutRate(),
                 mf.frictionBps()),
+        exits(k.exits()),
         k.venueReachable(),
         k.venueError(),
         k.probes(),
@@ -238,6 +244,24 @@ public final class FlowLiveRoutes implements RouteGroup {
         k.duplicatesIgnored(),
         k.unmirrored(),
         k.exitsGivenUp());
+  }
+
+  private static FlowLiveExits exits(FlowLiveExitKpis x) {
+    return new FlowLiveExits(
+        x.makerExits(),
+        x.tpLimits(),
+        x.tpLimitsNotPlaced(),
+        x.tpTranches(),
+        x.tpMakerTranches(),
+        x.tpFallbacks(),
+        x.tpMakerShare(),
+        x.tpOvershootRate(),
+        x.tpFallbackSlippageBps(),
+        x.timeoutLimits(),
+        x.timeoutFallbacks(),
+        x.stopCloses(),
+        x.flipCloses(),
+        x.exitMakerShare());
   }
 
   /** A page of live orders. */
@@ -250,8 +274,10 @@ public final class FlowLiveRoutes implements RouteGroup {
       @Doc("The paper position it mirrors") String positionId,
       @Doc("Venue symbol") String symbol,
       @Doc(
-              value = "Leg",
-              allowed = {"entry", "tp1", "exit"})
+              value =
+                  "Leg: entry, tp1/tp2 (the TP halves: pre-placed limit or market), timeout (the"
+                      + " timeout exit's limit), exit (market close)",
+              allowed = {"entry", "tp1", "tp2", "timeout", "exit"})
           String leg,
       @Doc("1 for the leg's first order, 2 and 3 for retries") int attempt,
       @Doc(
@@ -259,10 +285,13 @@ public final class FlowLiveRoutes implements RouteGroup {
               allowed = {"buy", "sell"})
           String side,
       @Doc(
-              value = "Order type at the venue (limit: post-only, maker-first)",
+              value = "Order type at the venue (limit: post-only)",
               allowed = {"market", "limit"})
           String type,
-      @Doc("Sent maker-first: post-only limit, then at most one market fallback") boolean postOnly,
+      @Doc(
+              "Sent as a post-only limit: a maker-first entry (then at most one market fallback)"
+                  + " or a pre-placed exit limit")
+          boolean postOnly,
       @Doc("Sent reduce-only") boolean reduceOnly,
       @Doc(
               value = "Status",
@@ -286,7 +315,12 @@ public final class FlowLiveRoutes implements RouteGroup {
       @Decimals(Decimals.PRICE) @Doc("Fees paid (negative: rebates)") double fees,
       @Decimals(Decimals.PRICE) @Doc("Quantity filled as maker") double makerQuantity,
       @Nullable @Doc("Why it was risk-rejected, skipped, rejected or cancelled") String reason,
-      @Nullable @Doc("Client id of the maker-first market fallback") String fallbackClientOrderId,
+      @Nullable @Doc("Client id of the maker-first entry's market fallback")
+          String fallbackClientOrderId,
+      @Nullable
+          @Decimals(Decimals.PRICE)
+          @Doc("Limit price of an exit limit (null: market, or a maker-first entry)")
+          double limitPrice,
       @Doc("Decision time (event clock)") Instant decisionTime,
       @Doc("Latest venue event (decision time before)") Instant updatedAt) {}
 
@@ -331,6 +365,7 @@ public final class FlowLiveRoutes implements RouteGroup {
       @Decimals(Decimals.MONEY) @Doc("Capital + realised − fees + unrealised") double equity,
       @Doc("Whether entries go maker-first (venue.maker_first)") boolean makerFirstEnabled,
       @Nullable FlowMakerFirst makerFirst,
+      FlowLiveExits exits,
       @Doc("Whether the latest probe reached the venue") boolean venueReachable,
       @Nullable @Doc("The latest probe's error") String venueError,
       @Doc("Probes answered") long probes,
@@ -338,7 +373,34 @@ public final class FlowLiveRoutes implements RouteGroup {
       @Nullable @Doc("What differed at the latest such probe") String lastMismatch,
       @Doc("Repeated decisions ignored (not sent again)") long duplicatesIgnored,
       @Doc("Decisions about positions this process never entered (nothing sent)") long unmirrored,
-      @Doc("TP1/exit legs given up after their last attempt") long exitsGivenUp) {}
+      @Doc("Market exit legs given up after their last attempt") long exitsGivenUp) {}
+
+  /** Exit KPIs (spec §4.1: maker ratio at TP, TP overshoot, flips). */
+  record FlowLiveExits(
+      @Doc("Exits are maker-first (pre-placed TP limits, timeout limit); on with maker-first")
+          boolean makerExits,
+      @Doc("TP limits sent") long tpLimits,
+      @Doc("TP halves without a resting limit (below the minimum, price at the level, refused)")
+          long tpLimitsNotPlaced,
+      @Doc("TP halves the paper engine hit and the venue filled completely") long tpTranches,
+      @Doc("Of which filled by their limit alone") long tpMakerTranches,
+      @Doc("Of which (partly) closed at market after tp_timeout_ms") long tpFallbacks,
+      @Nullable @Decimals(Decimals.WEIGHT) @Doc("Maker share of the quantity filled by TP orders")
+          double tpMakerShare,
+      @Nullable
+          @Decimals(Decimals.WEIGHT)
+          @Doc("TP overshoot: share of TP tranches that fell back to market")
+          double tpOvershootRate,
+      @Nullable
+          @Decimals(Decimals.WEIGHT)
+          @Doc("TP market orders against the paper's TP price, bps (+ = worse)")
+          double tpFallbackSlippageBps,
+      @Doc("Timeout exits sent as a limit") long timeoutLimits,
+      @Doc("Timeout exits whose rest went to market after timeout_grace_ms") long timeoutFallbacks,
+      @Doc("Positions closed at market by a stop (sl, sl_be)") long stopCloses,
+      @Doc("Positions closed at market by an opposite signal (signal_flip)") long flipCloses,
+      @Nullable @Decimals(Decimals.WEIGHT) @Doc("Maker share of every exit fill's quantity")
+          double exitMakerShare) {}
 
   /** Maker-first entry KPIs (spec §4.1). */
   record FlowMakerFirst(

@@ -5,6 +5,7 @@ import io.perpetua.core.ClientOrderIds;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Money;
+import io.perpetua.core.Price;
 import io.perpetua.core.Quantity;
 import io.perpetua.core.StrategyId;
 import io.perpetua.core.order.Fill;
@@ -38,13 +39,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The order-flow engine's live executor (spec {@code orderflow-and-arbitrage.md} §4.1 entry, §6): a
+ * The order-flow engine's live executor (spec {@code orderflow-and-arbitrage.md} §4.1, §6): a
  * {@link FlowListener} that mirrors the paper engine's decisions as real orders through the {@link
  * io.perpetua.trading.port.Venue} port, and books what the venue fills.
  *
@@ -52,35 +54,40 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Position opened</b> → an entry of the paper quantity rounded toward zero to the venue's
  *       step (skipped, with the reason, below the step or the minimum notional): through {@link
  *       MakerFirstVenue} when configured (post-only limit, reprice, market fallback), else market.
- *   <li><b>TP1</b> (a smaller remaining) → a market order for the closed share of what the venue
- *       filled; <b>trade closed</b> → a market order for the rest. Both are reduce-only when they
- *       reduce the account's net position (the venue nets every strategy of a symbol in one-way
- *       mode; an exit that would not reduce the net goes without the flag). An exit decided while
- *       the entry is still working first cancels the entry, then closes what it filled.
+ *   <li><b>Exits</b> ({@link ExitMachine}): with maker-first on, once the entry has ended its fills
+ *       rest as two reduce-only post-only TP limits (TP1, TP2 halves); a TP the paper engine hits
+ *       that the venue has not filled after {@code tp_timeout_ms} is cancelled and its rest closed
+ *       at market; a stop or a flip cancels the TP limits and closes at market; a timeout rests a
+ *       limit at the price, then market after {@code timeout_grace_ms}. Without maker-first, TP1
+ *       and the close are market orders when the paper engine decides them. Exits are reduce-only
+ *       when they reduce the account's net position (the venue nets every strategy of a symbol in
+ *       one-way mode; an exit that would not reduce the net goes without the flag). An exit decided
+ *       while the entry is still working first cancels the entry, then closes what it filled.
  *   <li><b>Entry cancelled</b> (maker simulation) → nothing: only opened positions are mirrored.
  * </ul>
  *
- * <p>Client order ids are {@code ClientOrderIds.derive(strategy, position id, leg)} ({@code entry},
- * {@code tp1}, {@code exit}; a retry appends {@code -2}, {@code -3}), so a decision replayed after
- * a restart meets the venue's duplicate-id refusal instead of doubling an order; a repeated
- * decision for a position already mirrored is ignored here. Every order first passes the operator
- * controls and the {@link RiskEngine} with an {@link OrderContext} built from this executor's own
- * venue-confirmed positions and working orders and its equity (capital + realised − fees +
- * unrealised); a rejection is recorded with its rule and never sent. With {@code risk.dry_run} on,
- * nothing is sent at all.
+ * <p>Client order ids are {@code ClientOrderIds.derive(strategy, position id, name)} ({@code
+ * entry}, {@code tp1}, {@code tp2}, {@code timeout}, {@code tp1-mkt}, {@code tp2-mkt}, {@code
+ * exit}; a retry appends {@code -2}, {@code -3}), so a decision replayed after a restart meets the
+ * venue's duplicate-id refusal instead of doubling an order; a repeated decision for a position
+ * already mirrored is ignored here. Every order first passes the operator controls and the {@link
+ * RiskEngine} with an {@link OrderContext} built from this executor's own venue-confirmed positions
+ * and working orders and its equity (capital + realised − fees + unrealised); a rejection is
+ * recorded with its rule and never sent. With {@code risk.dry_run} on, nothing is sent at all.
  *
  * <p>Venue unreachable: the probe ({@link FlowLiveSettings#probeIntervalMs()}) tells the risk
  * engine, which refuses new entries once the venue has been unreachable for its configured time;
  * orders sent meanwhile are recorded as the venue answers them (rejected, or settled by {@link
- * FlowLiveVenue#reconcile()} when it is reachable again). A failed TP1/exit is retried at the next
- * probe that reaches the venue, at most {@link FlowLiveSettings#maxExitAttempts()} orders per leg,
- * then given up and counted. Nothing is dropped silently.
+ * FlowLiveVenue#reconcile()} when it is reachable again). A failed market exit is retried at the
+ * next probe that reaches the venue, at most {@link FlowLiveSettings#maxExitAttempts()} orders per
+ * leg, then given up and counted; a cancel the venue has not confirmed is sent again at each probe.
+ * Nothing is dropped silently.
  *
  * <p>Threads: the listener methods only queue work, so the engine's thread never waits for the
- * venue; one executor thread owns the state (decisions and venue callbacks in arrival order);
- * probes run on their own thread. Reads ({@link #orders}, {@link #positions}, {@link #kpis}) are
- * thread-safe snapshots. Times given to the risk engine are the engine's event times ({@link
- * #onPrice}).
+ * venue; one executor thread owns the state (decisions, venue callbacks and the exit timers'
+ * expiries in arrival order); probes run on their own thread. Reads ({@link #orders}, {@link
+ * #positions}, {@link #kpis}) are thread-safe snapshots. Times given to the risk engine are the
+ * engine's event times ({@link #onPrice}).
  */
 public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FlowLiveExecutor.class);
@@ -91,6 +98,8 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
   private final PreTradeGuard controls;
   private final FlowLiveSettings settings;
   private final ScheduledExecutorService worker;
+  private final FlowLiveTimer timer;
+  private final ExitMachine exits;
   private final ScheduledExecutorService prober;
   private final AtomicLong queued = new AtomicLong();
   private final AtomicLong finished = new AtomicLong();
@@ -110,6 +119,7 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
   private long probes;
   private long mismatchedProbes;
   private String lastMismatch;
+  private String pendingMismatch;
   private long duplicates;
   private long unmirrored;
   private long givenUp;
@@ -132,12 +142,33 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
       RiskEngine risk,
       PreTradeGuard controls,
       FlowLiveSettings settings) {
+    this(ports, instruments, risk, controls, settings, null);
+  }
+
+  /**
+   * An executor whose exit timers ({@code tp_timeout_ms}, {@code timeout_grace_ms}) run on {@code
+   * timer} (null: the executor's own thread, wall clock).
+   */
+  public FlowLiveExecutor(
+      FlowLiveVenue ports,
+      Map<InstrumentId, Instrument> instruments,
+      RiskEngine risk,
+      PreTradeGuard controls,
+      FlowLiveSettings settings,
+      FlowLiveTimer timer) {
     this.ports = Objects.requireNonNull(ports, "ports");
     this.instruments = Map.copyOf(instruments);
     this.risk = Objects.requireNonNull(risk, "risk");
     this.controls = controls == null ? (o, i, c) -> Optional.empty() : controls;
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.worker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "flow-live"));
+    ScheduledThreadPoolExecutor pool =
+        new ScheduledThreadPoolExecutor(1, r -> daemon(r, "flow-live"));
+    pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    this.worker = pool;
+    this.timer =
+        timer != null ? timer : (task, delayMs) -> schedule(task, delayMs, TimeUnit.MILLISECONDS);
+    this.exits =
+        new ExitMachine(new Steps(), this.instruments, settings, ports.makerFirst() != null);
     ports.entries().setListener(new Inbound());
     if (ports.account() != null) {
       prober = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "flow-live-probe"));
@@ -148,6 +179,14 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
           TimeUnit.MILLISECONDS);
     } else {
       prober = null;
+    }
+  }
+
+  private void schedule(Runnable task, long delay, TimeUnit unit) {
+    try {
+      worker.schedule(task, delay, unit);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("flow live: closed; a timer was not set");
     }
   }
 
@@ -183,10 +222,9 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
     post(
         () -> {
           Mirror m = mirror(position.id());
-          if (m != null && position.quantity() > 0) {
-            m.fraction = Math.min(m.fraction, position.remaining() / position.quantity());
-            m.tp1Price = position.lastExitPrice();
-            advance(m);
+          if (m != null && position.remaining() < position.quantity()) {
+            exits.tp1Hit(m, position.lastExitPrice());
+            exits.advance(m);
           }
         });
   }
@@ -197,10 +235,8 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
         () -> {
           Mirror m = mirror(trade.id());
           if (m != null) {
-            m.fraction = 0;
-            m.paperClosed = true;
-            m.exitPrice = trade.exitPrice();
-            advance(m);
+            exits.closed(m, trade.status(), trade.exitPrice());
+            exits.advance(m);
           }
         });
   }
@@ -221,9 +257,11 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
       return;
     }
     Mirror m = new Mirror(s.id(), new StrategyKey(s.strategyId(), s.instrument()), s.direction());
+    m.tp1.level = s.tp1();
+    m.tp2.level = s.tp2();
     mirrors.put(s.id(), m);
     OrderSide side = s.direction() == FlowDirection.LONG ? OrderSide.BUY : OrderSide.SELL;
-    m.entryId = idOf(m, FlowLiveLeg.ENTRY, 1);
+    m.entryId = idOf(m, FlowLiveLeg.ENTRY.code(), 1);
     Instrument inst = instruments.get(s.instrument());
     if (inst == null) {
       skip(m, side, BigDecimal.ZERO, s.entryPrice(), s.instrument() + " is not listed");
@@ -252,66 +290,20 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
               + ")");
       return;
     }
-    send(m, FlowLiveLeg.ENTRY, 1, side, qty, false, s.entryPrice());
+    send(m, FlowLiveLeg.ENTRY, FlowLiveLeg.ENTRY.code(), 1, side, qty, null, false, s.entryPrice());
   }
 
   private void skip(Mirror m, OrderSide side, BigDecimal qty, double paperPrice, String why) {
-    Tracked t =
-        new Tracked(m.entryId, m, FlowLiveLeg.ENTRY, 1, side, qty, false, null, paperPrice, nowMs);
-    t.end(FlowLiveOrderStatus.SKIPPED, why, nowMs);
-    orders.putIfAbsent(t.id, t);
-    LOG.info("flow live: entry of {} skipped: {}", m.id, why);
+    skip(m, FlowLiveLeg.ENTRY, side, qty, paperPrice, why);
   }
 
-  /** Sends what the paper position's state asks of the venue, if anything. */
-  private void advance(Mirror m) {
-    Tracked entry = orders.get(m.entryId);
-    if (entry != null && !entry.status.terminal()) {
-      if (m.paperClosed && !m.cancelRequested) {
-        m.cancelRequested = true; // the exit waits for the entry's end
-        ports.entries().cancel(entry.id);
-      }
-      return;
-    }
-    for (ClientOrderId id : m.exits) {
-      if (!orders.get(id).status.terminal()) {
-        return; // one exit at a time
-      }
-    }
-    BigDecimal open = m.open();
-    if (open.signum() <= 0) {
-      if (m.paperClosed && m.entryFilled.signum() > 0 && !m.reported) {
-        m.reported = true;
-        risk.onRealized(m.key.instrument(), m.netPnl(), true, nowMs);
-      }
-      return;
-    }
-    Instrument inst = instruments.get(m.key.instrument());
-    BigDecimal target =
-        m.paperClosed
-            ? BigDecimal.ZERO
-            : inst.quantityToward0(m.entryFilled.doubleValue() * m.fraction).toBigDecimal();
-    BigDecimal excess = open.subtract(target);
-    if (excess.signum() <= 0 || m.retryBlocked || m.givenUp != null) {
-      return;
-    }
-    FlowLiveLeg leg = m.paperClosed ? FlowLiveLeg.EXIT : FlowLiveLeg.TP1;
-    int attempt = m.attempts.merge(leg, 1, Integer::sum);
-    if (attempt > settings.maxExitAttempts()) {
-      m.givenUp = leg.code() + " given up after " + settings.maxExitAttempts() + " attempts";
-      givenUp++;
-      LOG.error("flow live: {} {}: {} stays open at the venue", m.id, m.givenUp, open);
-      return;
-    }
-    OrderSide side = m.direction == FlowDirection.LONG ? OrderSide.SELL : OrderSide.BUY;
-    Quantity qty = Quantity.of(excess, inst.quantityScale());
-    boolean reduceOnly = reducesNet(m.key.instrument(), side, excess);
-    double paper = leg == FlowLiveLeg.TP1 ? m.tp1Price : m.exitPrice;
-    Tracked t = send(m, leg, attempt, side, qty, reduceOnly, paper);
-    m.exits.add(t.id);
-    if (t.status.terminal()) {
-      m.retryBlocked = true; // risk-rejected: retried at the next probe
-    }
+  private void skip(
+      Mirror m, FlowLiveLeg leg, OrderSide side, BigDecimal qty, double paperPrice, String why) {
+    Tracked t =
+        new Tracked(idOf(m, leg.code(), 1), m, leg, 1, side, qty, false, null, paperPrice, nowMs);
+    t.end(FlowLiveOrderStatus.SKIPPED, why, nowMs);
+    orders.putIfAbsent(t.id, t);
+    LOG.info("flow live: {} of {} skipped: {}", leg.code(), m.id, why);
   }
 
   /** True when selling (buying) {@code qty} reduces the account's net position in the symbol. */
@@ -331,28 +323,30 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
     return reducing.compareTo(qty) >= 0;
   }
 
-  private ClientOrderId idOf(Mirror m, FlowLiveLeg leg, int attempt) {
-    String name = attempt == 1 ? leg.code() : leg.code() + "-" + attempt;
-    return ClientOrderIds.derive(m.key.strategyId(), m.id, name);
+  private static ClientOrderId idOf(Mirror m, String name, int attempt) {
+    return ClientOrderIds.derive(
+        m.key.strategyId(), m.id, attempt == 1 ? name : name + "-" + attempt);
   }
 
   private Tracked send(
       Mirror m,
       FlowLiveLeg leg,
+      String name,
       int attempt,
       OrderSide side,
       Quantity qty,
+      Price limit,
       boolean reduceOnly,
       double paperPrice) {
     boolean entry = leg == FlowLiveLeg.ENTRY;
     Order order =
         new Order(
-            idOf(m, leg, attempt),
+            idOf(m, name, attempt),
             m.key.instrument(),
             side,
-            OrderType.MARKET,
+            limit == null ? OrderType.MARKET : OrderType.LIMIT,
             qty,
-            null,
+            limit,
             reduceOnly,
             m.key.strategyId(),
             null,
@@ -371,6 +365,7 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
             fallback,
             paperPrice,
             nowMs);
+    t.limitPrice = limit;
     Optional<String> refused = riskCheck(order); // before the order counts as working
     orders.put(t.id, t);
     if (refused.isPresent()) {
@@ -398,13 +393,15 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
   }
 
   /**
-   * The order against this account: venue-confirmed positions plus working orders, at the marks.
+   * The order against this account: venue-confirmed positions plus working orders that may add to
+   * them, at the marks. Working reduce-only orders (resting TP limits) are left out: they may never
+   * fill, and counting them would let new risk in against exposure that is still there.
    */
   private OrderContext context(Order order) {
     Map<InstrumentId, BigDecimal> exposure = new HashMap<>();
     books.forEach((k, b) -> exposure.merge(k.instrument(), b.quantity, BigDecimal::add));
     for (Tracked t : orders.values()) {
-      if (t.status.sent() && !t.status.terminal()) {
+      if (t.status.sent() && !t.status.terminal() && !t.reduceOnly) {
         BigDecimal rest = t.side == OrderSide.BUY ? t.remaining() : t.remaining().negate();
         exposure.merge(t.key.instrument(), rest, BigDecimal::add);
       }
@@ -503,9 +500,10 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
     } else {
       m.exitFilled = m.exitFilled.add(q);
       m.exitNotional += price * q.doubleValue();
+      m.legFilled.merge(t.leg, q, BigDecimal::add);
     }
     m.fees += fee;
-    advance(m);
+    exits.advance(m);
     observe();
   }
 
@@ -518,21 +516,97 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
     String why = reason;
     if (status == FlowLiveOrderStatus.CANCELLED) {
       why =
-          t.leg == FlowLiveLeg.ENTRY && m.cancelRequested
-              ? "the paper trade closed before the entry filled"
-              : t.fallbackId != null
-                  ? "maker-first: limit ended, the price moved too far for the market fallback"
-                  : "cancelled by the venue";
+          t.cancelReason != null
+              ? t.cancelReason
+              : t.leg == FlowLiveLeg.ENTRY && m.cancelRequested
+                  ? "the paper trade closed before the entry filled"
+                  : t.fallbackId != null
+                      ? "maker-first: limit ended, the price moved too far for the market fallback"
+                      : "cancelled by the venue";
     }
     if (!t.end(status, why, timeMs)) {
       return;
     }
     activity.incrementAndGet();
-    if (t.leg != FlowLiveLeg.ENTRY) {
+    if (t.exitLimit()) {
+      RestingLeg leg = ExitMachine.legOf(m, t.leg);
+      if (leg != null && t.cancelReason == null && leg.note == null) {
+        leg.note = status.code() + ": " + why; // no limit rests for it any more
+      }
+    } else if (t.leg != FlowLiveLeg.ENTRY) {
       m.retryBlocked = true; // retried at the next probe that reaches the venue
     }
     LOG.info("flow live: {} {} of {} {}: {}", t.leg.code(), id, m.id, status.code(), why);
-    advance(m);
+    exits.advance(m);
+  }
+
+  /** The executor's side of the {@link ExitMachine}. */
+  private final class Steps implements ExitMachine.Port {
+    @Override
+    public Tracked order(ClientOrderId id) {
+      return id == null ? null : orders.get(id);
+    }
+
+    @Override
+    public Tracked send(
+        Mirror m,
+        FlowLiveLeg leg,
+        String name,
+        int attempt,
+        OrderSide side,
+        Quantity qty,
+        Price limit,
+        boolean reduceOnly,
+        double paperPrice) {
+      return FlowLiveExecutor.this.send(
+          m, leg, name, attempt, side, qty, limit, reduceOnly, paperPrice);
+    }
+
+    @Override
+    public void skip(
+        Mirror m, FlowLiveLeg leg, OrderSide side, BigDecimal qty, double paper, String why) {
+      FlowLiveExecutor.this.skip(m, leg, side, qty, paper, why);
+    }
+
+    @Override
+    public void cancel(Tracked t) {
+      activity.incrementAndGet();
+      (t.leg == FlowLiveLeg.ENTRY ? ports.entries() : ports.venue()).cancel(t.id);
+    }
+
+    @Override
+    public boolean reducesNet(InstrumentId symbol, OrderSide side, BigDecimal qty) {
+      return FlowLiveExecutor.this.reducesNet(symbol, side, qty);
+    }
+
+    @Override
+    public double mark(InstrumentId symbol) {
+      Mark mark = marks.get(symbol);
+      return mark == null ? Double.NaN : mark.price();
+    }
+
+    @Override
+    public void later(Mirror m, Runnable step, long delayMs) {
+      timer.schedule(
+          () ->
+              post(
+                  () -> {
+                    step.run();
+                    exits.advance(m);
+                  }),
+          delayMs);
+    }
+
+    @Override
+    public void realized(Mirror m) {
+      risk.onRealized(m.key.instrument(), m.netPnl(), true, nowMs);
+    }
+
+    @Override
+    public void givenUp(Mirror m, String what) {
+      givenUp++;
+      LOG.error("flow live: {} {}: {} stays open at the venue", m.id, what, m.open());
+    }
   }
 
   // ------------------------------------------------------------------ probe
@@ -541,7 +615,8 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
    * Asks the venue for its positions now (on the calling thread; the platform does it every probe
    * interval): tells the risk engine whether the venue is reachable, compares its positions with
    * the executor's fills when nothing was in flight or happened meanwhile, settles orders of
-   * unknown outcome after an outage, and retries TP1/exit legs that failed.
+   * unknown outcome after an outage, retries market exits that failed and cancels the venue has not
+   * confirmed.
    */
   public void probeNow() {
     if (ports.account() == null) {
@@ -570,11 +645,19 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
     }
     if (venuePositions != null && inFlight() == 0 && activity.get() == seen) {
       compare(venuePositions); // nothing moved between the venue's answer and now
+    } else if (venuePositions == null || activity.get() != seen) {
+      pendingMismatch = null;
     }
     for (Mirror m : new ArrayList<>(mirrors.values())) {
+      for (ClientOrderId id : m.exits) {
+        Tracked t = orders.get(id);
+        if (t.cancelReason != null && !t.status.terminal()) {
+          ports.venue().cancel(id); // not confirmed yet: ask again (a no-op once it has ended)
+        }
+      }
       if (m.retryBlocked) {
         m.retryBlocked = false;
-        advance(m);
+        exits.advance(m);
       }
     }
     observe();
@@ -589,10 +672,20 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
     risk.venueReachable(false, nowMs);
   }
 
+  /** Orders whose outcome is pending: all working ones except exit limits left resting. */
   private long inFlight() {
-    return orders.values().stream().filter(t -> !t.status.terminal()).count();
+    return orders.values().stream().filter(t -> !t.status.terminal() && !resting(t)).count();
   }
 
+  private static boolean resting(Tracked t) {
+    return t.exitLimit() && t.cancelReason == null;
+  }
+
+  /**
+   * Compares the venue's positions with the fills. While exit limits rest, one of them may have
+   * filled at the venue a moment before its fill reaches the executor: a difference then counts
+   * only when the next probe sees it again.
+   */
   private void compare(Map<InstrumentId, BigDecimal> venue) {
     Map<InstrumentId, BigDecimal> ours = new TreeMap<>();
     books.forEach((k, b) -> ours.merge(k.instrument(), b.quantity, BigDecimal::add));
@@ -607,9 +700,16 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
             s.venueSymbol() + ": fills " + a.toPlainString() + ", venue " + b.toPlainString());
       }
     }
-    if (!diffs.isEmpty()) {
+    String diff = diffs.isEmpty() ? null : String.join("; ", diffs);
+    boolean resting = orders.values().stream().anyMatch(t -> !t.status.terminal() && resting(t));
+    if (diff != null && resting && !diff.equals(pendingMismatch)) {
+      pendingMismatch = diff; // seen once with limits resting: confirmed at the next probe
+      return;
+    }
+    pendingMismatch = null;
+    if (diff != null) {
       mismatchedProbes++;
-      lastMismatch = String.join("; ", diffs);
+      lastMismatch = diff;
       LOG.warn("flow live: venue positions differ from the fills: {}", lastMismatch);
     }
   }
@@ -691,39 +791,12 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
   /** Orders, newest decision first; null filters match everything. */
   public synchronized List<FlowLiveOrder> orders(
       StrategyId strategy, InstrumentId symbol, FlowLiveOrderStatus status) {
-    List<FlowLiveOrder> out = new ArrayList<>();
-    for (Tracked t : orders.values()) {
-      if ((strategy == null || t.key.strategyId().equals(strategy))
-          && (symbol == null || t.key.instrument().equals(symbol))
-          && (status == null || t.status == status)) {
-        out.add(t.view());
-      }
-    }
-    return out.reversed();
+    return LiveReads.orders(orders.values(), strategy, symbol, status);
   }
 
   /** What the fills add up to per strategy and symbol, in first-trade order. */
   public synchronized List<FlowLivePosition> positions() {
-    List<FlowLivePosition> out = new ArrayList<>();
-    books.forEach(
-        (k, b) -> {
-          double mark = markOf(k.instrument());
-          out.add(
-              new FlowLivePosition(
-                  k.strategyId(),
-                  k.instrument(),
-                  b.quantity.doubleValue(),
-                  b.averageEntry,
-                  mark > 0 ? mark : Double.NaN,
-                  b.unrealized(mark),
-                  b.realized,
-                  b.fees,
-                  b.slippageBps(),
-                  b.makerShare(),
-                  b.orders,
-                  b.fills));
-        });
-    return out;
+    return LiveReads.positions(books, this::markOf);
   }
 
   /** The venue-confirmed net position of every symbol traded (Σ strategies), exact. */
@@ -735,45 +808,24 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
 
   /** The counters and execution quality so far. */
   public synchronized FlowLiveKpis kpis() {
-    long[] n = new long[FlowLiveOrderStatus.values().length];
-    double entryMaker = 0;
-    double entryNotional = 0;
-    for (Tracked t : orders.values()) {
-      n[t.status.ordinal()]++;
-      if (t.leg == FlowLiveLeg.ENTRY && t.filled.signum() > 0) {
-        entryNotional += t.notional;
-        entryMaker += t.notional * t.makerQuantity / t.filled.doubleValue();
-      }
-    }
-    LiveBook all = new LiveBook();
-    for (LiveBook b : books.values()) {
-      all.makerNotional += b.makerNotional;
-      all.takerNotional += b.takerNotional;
-      all.slippageCost += b.slippageCost;
-      all.paperNotional += b.paperNotional;
-      all.fees += b.fees;
-      all.realized += b.realized;
-    }
-    long sent = 0;
-    for (FlowLiveOrderStatus s : FlowLiveOrderStatus.values()) {
-      sent += s.sent() ? n[s.ordinal()] : 0;
-    }
+    LiveReads.Counts n = LiveReads.counts(orders.values(), books.values());
     MakerFirstVenue mf = ports.makerFirst();
     return new FlowLiveKpis(
-        sent,
-        n[FlowLiveOrderStatus.FILLED.ordinal()],
-        n[FlowLiveOrderStatus.SUBMITTED.ordinal()] + n[FlowLiveOrderStatus.WORKING.ordinal()],
-        n[FlowLiveOrderStatus.CANCELLED.ordinal()],
-        n[FlowLiveOrderStatus.REJECTED.ordinal()],
-        n[FlowLiveOrderStatus.RISK_REJECTED.ordinal()],
-        n[FlowLiveOrderStatus.SKIPPED.ordinal()],
-        all.makerShare(),
-        entryNotional > 0 ? entryMaker / entryNotional : Double.NaN,
-        all.slippageBps(),
-        all.fees,
-        all.realized,
+        n.sent(),
+        n.of(FlowLiveOrderStatus.FILLED),
+        n.of(FlowLiveOrderStatus.SUBMITTED) + n.of(FlowLiveOrderStatus.WORKING),
+        n.of(FlowLiveOrderStatus.CANCELLED),
+        n.of(FlowLiveOrderStatus.REJECTED),
+        n.of(FlowLiveOrderStatus.RISK_REJECTED),
+        n.of(FlowLiveOrderStatus.SKIPPED),
+        n.all().makerShare(),
+        n.entryMakerShare(),
+        n.all().slippageBps(),
+        n.all().fees,
+        n.all().realized,
         equity(),
         mf == null ? null : mf.kpis(),
+        exits.kpis(mirrors.values(), orders.values()),
         reachable,
         venueError,
         probes,

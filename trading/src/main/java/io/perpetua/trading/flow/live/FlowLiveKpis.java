@@ -22,16 +22,17 @@ import io.perpetua.trading.venue.MakerFirstKpis;
  * @param equity capital + realised − fees + unrealised
  * @param makerFirst the maker-first KPIs (entries, fallbacks, timeouts, kept partials), or null
  *     when entries go at market
+ * @param exits the exits' KPIs (maker ratio at TP, TP overshoot, timeout limits, stops, flips)
  * @param venueReachable whether the latest probe reached the venue
  * @param venueError the latest probe's error (null when reachable)
  * @param probes probes answered
  * @param mismatchedProbes probes whose venue positions differed from the executor's fills
  * @param lastMismatch what differed at the latest such probe (null if none)
  * @param duplicatesIgnored repeated decisions for a position already mirrored (not sent again)
- * @param unmirrored TP1/exit decisions for positions this process never entered (e.g. restored
- *     after a restart): nothing is sent for them
- * @param exitsGivenUp TP1/exit legs given up after their last attempt (the position stays open at
- *     the venue; see the orders' reasons)
+ * @param unmirrored TP/exit decisions for positions this process never entered (e.g. restored after
+ *     a restart): nothing is sent for them
+ * @param exitsGivenUp market exit legs given up after their last attempt (the position stays open
+ *     at the venue; see the orders' reasons)
  */
 public record FlowLiveKpis(
     long ordersSent,
@@ -48,6 +49,7 @@ public record FlowLiveKpis(
     double realizedPnl,
     double equity,
     MakerFirstKpis makerFirst,
+    FlowLiveExitKpis exits,
     boolean venueReachable,
     String venueError,
     long probes,

@@ -1,6 +1,7 @@
 package io.perpetua.trading.flow.live;
 
 import io.perpetua.core.ClientOrderId;
+import io.perpetua.core.Price;
 import io.perpetua.core.TradeId;
 import io.perpetua.core.order.OrderSide;
 import io.perpetua.trading.flow.StrategyKey;
@@ -23,6 +24,13 @@ final class Tracked {
   final long decisionTimeMs;
   final Set<TradeId> trades = new HashSet<>();
   FlowLiveOrderStatus status = FlowLiveOrderStatus.SUBMITTED;
+
+  /** The limit price of an exit limit (post-only), null for a market order or an entry. */
+  Price limitPrice;
+
+  /** Why the executor asked the venue to cancel it (null: not asked). */
+  String cancelReason;
+
   String reason;
   BigDecimal filled = BigDecimal.ZERO;
   double notional;
@@ -55,6 +63,11 @@ final class Tracked {
     this.updatedMs = decisionTimeMs;
   }
 
+  /** True for an exit limit (TP1/TP2/timeout), false for market orders and entries. */
+  boolean exitLimit() {
+    return limitPrice != null;
+  }
+
   BigDecimal remaining() {
     return quantity.subtract(filled);
   }
@@ -84,7 +97,7 @@ final class Tracked {
         leg,
         attempt,
         side,
-        fallbackId != null,
+        fallbackId != null || limitPrice != null,
         reduceOnly,
         status,
         quantity.doubleValue(),
@@ -96,6 +109,7 @@ final class Tracked {
         makerQuantity,
         reason,
         fallbackId == null ? null : fallbackId.value(),
+        limitPrice == null ? Double.NaN : limitPrice.toDouble(),
         decisionTimeMs,
         updatedMs);
   }

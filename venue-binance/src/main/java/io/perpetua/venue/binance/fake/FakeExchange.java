@@ -610,7 +610,11 @@ public final class FakeExchange {
     Book b = book(o.symbol);
     BigDecimal qty = o.remaining();
     if (faults.takePartialFill()) {
-      BigDecimal half = qty.divide(BigDecimal.valueOf(2), RoundingMode.DOWN);
+      BigDecimal half =
+          qty.divide(
+              BigDecimal.valueOf(2),
+              Math.max(qty.scale(), b.listing.stepSize().scale()),
+              RoundingMode.DOWN);
       half = half.subtract(half.remainder(b.listing.stepSize()));
       if (half.signum() > 0) {
         qty = half;
