@@ -6,7 +6,6 @@ import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Timeframe;
 import io.perpetua.core.time.Clock;
-import io.perpetua.server.v1.VenueRoutes;
 import io.perpetua.trading.kernel.FundingSchedule;
 import io.perpetua.trading.kernel.MarketPanel;
 import io.perpetua.trading.risk.RiskEngine;
@@ -48,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * wallet difference it makes is reported by reconciliation beyond {@code venue.balance_tolerance}.
  * Closing stops the bar feed, the mark stream, maker-first and the venue connection.
  */
-final class BinanceLive implements LiveVenue {
+final class BinanceLive extends LiveVenue {
   private static final Logger LOG = LoggerFactory.getLogger(BinanceLive.class);
   private static final int MAX_LIVE_BARS = 100_000;
 
@@ -60,9 +59,6 @@ final class BinanceLive implements LiveVenue {
   final List<Instrument> instruments;
   private final LiveBarFeed bars;
   private final List<MarketDataStream> marks;
-  private final BinanceVenueAccount account;
-  private AsyncVenueBridge bridge;
-  private Reconciler reconciler;
 
   private BinanceLive(
       String environment,
@@ -73,6 +69,7 @@ final class BinanceLive implements LiveVenue {
       List<Instrument> instruments,
       LiveBarFeed bars,
       List<MarketDataStream> marks) {
+    super("binance", new BinanceVenueAccount(rest, "USDT"));
     this.environment = environment;
     this.rest = rest;
     this.venue = venue;
@@ -81,7 +78,6 @@ final class BinanceLive implements LiveVenue {
     this.instruments = instruments;
     this.bars = bars;
     this.marks = marks;
-    this.account = new BinanceVenueAccount(rest, "USDT");
   }
 
   /**
@@ -167,14 +163,13 @@ final class BinanceLive implements LiveVenue {
 
   /** Puts the venue behind the kernel: builds the bridge and the reconciler. */
   void attach(Clock kernelClock, RiskEngine risk, PerpetuaConfig.Venue v) {
-    bridge =
-        new AsyncVenueBridge(
-            makerFirst == null ? venue : makerFirst,
-            kernelClock,
-            AsyncVenueBridge.PriceFeed.none(), // marks stream in from the venue itself
-            v.settleWaitMs());
-    reconciler =
-        new Reconciler(account, risk, bridge, v.reconcileEveryBars(), v.balanceTolerance());
+    // no price feed: marks stream in from the venue itself
+    link(
+        makerFirst == null ? venue : makerFirst,
+        kernelClock,
+        AsyncVenueBridge.PriceFeed.none(),
+        risk,
+        v);
   }
 
   /** The market for the kernel: the growable panel over the venue's instruments, no funding. */
@@ -244,23 +239,7 @@ final class BinanceLive implements LiveVenue {
   }
 
   @Override
-  public AsyncVenueBridge bridge() {
-    return bridge;
-  }
-
-  @Override
-  public Reconciler reconciler() {
-    return reconciler;
-  }
-
-  @Override
-  public VenueRoutes.Connected connected() {
-    return new VenueRoutes.Connected(
-        "binance", "kernel", "binance-usdm", account, reconciler::last);
-  }
-
-  @Override
-  public String describe() {
+  String describe() {
     return "live trading on Binance USDT-M (" + environment + ")";
   }
 

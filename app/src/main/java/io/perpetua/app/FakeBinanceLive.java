@@ -4,7 +4,6 @@ import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.time.Clock;
-import io.perpetua.server.v1.VenueRoutes;
 import io.perpetua.trading.kernel.MarketPanel;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.venue.AsyncVenueBridge;
@@ -24,44 +23,19 @@ import java.util.List;
  * {@link AsyncVenueBridge} that puts its venue (maker-first when configured) behind the kernel's
  * venue port, and the {@link Reconciler}. Closing stops the venue connection, then the fake.
  */
-final class FakeBinanceLive implements LiveVenue {
+final class FakeBinanceLive extends LiveVenue {
   final FakeVenueConnection connection;
   final FakeBinanceServer fake;
-  final AsyncVenueBridge bridge;
-  final Reconciler reconciler;
-  final BinanceVenueAccount account;
 
-  private FakeBinanceLive(
-      FakeVenueConnection connection,
-      AsyncVenueBridge bridge,
-      Reconciler reconciler,
-      BinanceVenueAccount account) {
+  private FakeBinanceLive(FakeVenueConnection connection) {
+    super("fake-binance", new BinanceVenueAccount(connection.rest, "USDT"));
     this.connection = connection;
     this.fake = connection.fake;
-    this.bridge = bridge;
-    this.reconciler = reconciler;
-    this.account = account;
   }
 
   @Override
-  public AsyncVenueBridge bridge() {
-    return bridge;
-  }
-
-  @Override
-  public Reconciler reconciler() {
-    return reconciler;
-  }
-
-  @Override
-  public String describe() {
+  String describe() {
     return "live mode against the fake Binance venue at " + fake.restBaseUrl();
-  }
-
-  @Override
-  public VenueRoutes.Connected connected() {
-    return new VenueRoutes.Connected(
-        "fake-binance", "kernel", "binance-usdm", account, reconciler::last);
   }
 
   /** Starts the fake and connects to it; {@code kernelClock} is the replay clock. */
@@ -79,16 +53,10 @@ final class FakeBinanceLive implements LiveVenue {
             BigDecimal.valueOf(config.paper().initialCapital()),
             ConfigLoader.makerFirst(v));
     try {
-      AsyncVenueBridge bridge =
-          new AsyncVenueBridge(
-              c.orders(),
-              kernelClock,
-              new FakeVenuePriceFeed(c.fake.exchange(), c.venue),
-              v.settleWaitMs());
-      BinanceVenueAccount account = new BinanceVenueAccount(c.rest, "USDT");
-      Reconciler reconciler =
-          new Reconciler(account, risk, bridge, v.reconcileEveryBars(), v.balanceTolerance());
-      return new FakeBinanceLive(c, bridge, reconciler, account);
+      FakeBinanceLive live = new FakeBinanceLive(c);
+      live.link(
+          c.orders(), kernelClock, new FakeVenuePriceFeed(c.fake.exchange(), c.venue), risk, v);
+      return live;
     } catch (RuntimeException e) {
       c.close();
       throw e;

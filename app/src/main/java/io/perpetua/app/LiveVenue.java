@@ -1,26 +1,71 @@
 package io.perpetua.app;
 
+import io.perpetua.app.config.PerpetuaConfig;
+import io.perpetua.core.time.Clock;
 import io.perpetua.server.v1.VenueRoutes;
+import io.perpetua.trading.port.Venue;
+import io.perpetua.trading.port.VenueAccount;
+import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.venue.AsyncVenueBridge;
 import io.perpetua.trading.venue.Reconciler;
+import java.util.Objects;
 
 /**
- * A live venue behind the kernel: the bridge its orders go through, the reconciler that compares
- * the venue with the journal, and the account view {@code GET /api/v1/venues} lists.
+ * A live venue behind the kernel (the local fake or Binance itself): the bridge its orders go
+ * through, the reconciler that compares the venue's account with the journal, and the account view
+ * {@code GET /api/v1/venues} lists. {@link #link} is called once, on the kernel thread, before the
+ * venue is published to other threads.
  */
-interface LiveVenue extends AutoCloseable {
+abstract class LiveVenue implements AutoCloseable {
+  private final String id;
+  private final VenueAccount account;
+  private AsyncVenueBridge bridge;
+  private Reconciler reconciler;
+
+  /**
+   * A venue named {@code id} in the API whose account is {@code account}.
+   *
+   * @param id the name {@code GET /api/v1/venues} lists it under
+   */
+  LiveVenue(String id, VenueAccount account) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.account = Objects.requireNonNull(account, "account");
+  }
+
+  /**
+   * Puts {@code orders} behind the kernel: the bridge (callbacks re-stamped with {@code
+   * kernelClock}, {@code feed} given every kernel price) and the reconciler with the {@code venue:}
+   * section's settings.
+   */
+  final void link(
+      Venue orders,
+      Clock kernelClock,
+      AsyncVenueBridge.PriceFeed feed,
+      RiskEngine risk,
+      PerpetuaConfig.Venue v) {
+    bridge = new AsyncVenueBridge(orders, kernelClock, feed, v.settleWaitMs());
+    reconciler =
+        new Reconciler(account, risk, bridge, v.reconcileEveryBars(), v.balanceTolerance());
+  }
+
   /** The kernel's venue port. */
-  AsyncVenueBridge bridge();
+  final AsyncVenueBridge bridge() {
+    return bridge;
+  }
 
   /** Start-up and periodic reconciliation (kernel thread). */
-  Reconciler reconciler();
+  final Reconciler reconciler() {
+    return reconciler;
+  }
 
   /** The venue as the API lists it. */
-  VenueRoutes.Connected connected();
+  final VenueRoutes.Connected connected() {
+    return new VenueRoutes.Connected(id, "kernel", "binance-usdm", account, reconciler::last);
+  }
 
   /** A line for the console: where the platform trades. */
-  String describe();
+  abstract String describe();
 
   @Override
-  void close();
+  public abstract void close();
 }
