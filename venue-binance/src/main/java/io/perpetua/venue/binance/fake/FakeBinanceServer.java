@@ -448,14 +448,7 @@ public final class FakeBinanceServer implements AutoCloseable {
   }
 
   private static String required(Context ctx, String name) {
-    String v = ctx.queryParam(name);
-    if (v == null || v.isBlank()) {
-      throw new FakeReject(
-          400,
-          -1102,
-          "Mandatory parameter '" + name + "' was not sent, was empty/null, or malformed.");
-    }
-    return v;
+    return FakeExchange.required(name, ctx.queryParam(name));
   }
 
   private static Long optionalLong(Context ctx, String name) {

@@ -753,7 +753,11 @@ public final class FakeExchange {
   }
 
   private static String required(Map<String, String> p, String name) {
-    String v = p.get(name);
+    return required(name, p.get(name));
+  }
+
+  /** {@code v}, the value of the mandatory parameter {@code name}; -1102 when absent or blank. */
+  static String required(String name, String v) {
     if (v == null || v.isBlank()) {
       throw new FakeReject(
           400,
