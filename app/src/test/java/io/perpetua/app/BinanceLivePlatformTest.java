@@ -196,8 +196,9 @@ class BinanceLivePlatformTest {
       BinanceLive live = binance(p);
       assertThat(live.panel.size()).isEqualTo(120);
       assertThat(live.panel.closeTime(119)).isEqualTo(currentBar);
-      // history is never traded: no order until a live bar crosses a rebalance time
-      Thread.sleep(300);
+      // history is never traded: the kernel has caught up (waits for a bar), and sent nothing
+      api.await(
+          "/api/v1/health/pipeline", d -> d.toString().contains("\"awaiting_bar\":true"), 30_000);
       assertThat(fake.exchange().orderCount()).isZero();
 
       throughNextRebalance(p, api);
