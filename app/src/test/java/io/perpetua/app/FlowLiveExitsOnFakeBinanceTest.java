@@ -15,10 +15,8 @@ import io.perpetua.trading.flow.PositionSnapshot;
 import io.perpetua.trading.flow.live.FlowLiveExecutor;
 import io.perpetua.trading.flow.live.FlowLiveExitKpis;
 import io.perpetua.trading.flow.live.FlowLiveSettings;
-import io.perpetua.trading.flow.live.FlowLiveVenue;
 import io.perpetua.trading.testing.FlowFixtures;
 import io.perpetua.trading.venue.MakerFirstSettings;
-import io.perpetua.venue.binance.BinanceVenueAccount;
 import io.perpetua.venue.binance.fake.FakeExchange;
 import io.perpetua.venue.binance.fake.FakeListing;
 import io.perpetua.venue.binance.fake.FakeVenuePriceFeed;
@@ -60,11 +58,7 @@ class FlowLiveExitsOnFakeBinanceTest {
     feed = new FakeVenuePriceFeed(fake, connection.venue);
     executor =
         new FlowLiveExecutor(
-            new FlowLiveVenue(
-                connection.venue,
-                connection.makerFirst,
-                new BinanceVenueAccount(connection.rest, "USDT"),
-                connection.venue::reconcile),
+            connection.flowLiveVenue(),
             connection.venue.instruments(),
             liveRisk(),
             null,
