@@ -22,6 +22,16 @@ final class OpenApiChecks {
   }
 
   /**
+   * {@link #everyRoute(TestServer, Predicate, Function, String)} for the routes under {@code
+   * prefix}, dumping to the folder {@code FLOW_EXAMPLES_DUMP} names when it is set (how the flow
+   * routes' examples are regenerated).
+   */
+  static int everyFlowRoute(TestServer api, String prefix, Function<Route, String> livePath) {
+    return everyRoute(
+        api, path -> path.startsWith(prefix), livePath, System.getenv("FLOW_EXAMPLES_DUMP"));
+  }
+
+  /**
    * For every route whose path {@code paths} accepts: the example of its 200 answer matches the
    * answer's schema, and a GET's live answer at {@code livePath} is a 200 that matches it too.
    *
