@@ -1,6 +1,7 @@
 package io.perpetua.app;
 
 import io.perpetua.core.time.Clock;
+import io.perpetua.trading.flow.live.FlowLiveVenue;
 import io.perpetua.trading.port.Venue;
 import io.perpetua.trading.venue.MakerFirstSettings;
 import io.perpetua.trading.venue.MakerFirstVenue;
@@ -8,6 +9,7 @@ import io.perpetua.venue.binance.BinanceConfig;
 import io.perpetua.venue.binance.BinanceCredentials;
 import io.perpetua.venue.binance.BinanceRestClient;
 import io.perpetua.venue.binance.BinanceVenue;
+import io.perpetua.venue.binance.BinanceVenueAccount;
 import io.perpetua.venue.binance.fake.FakeBinanceServer;
 import io.perpetua.venue.binance.fake.FakeListing;
 import java.math.BigDecimal;
@@ -67,6 +69,15 @@ final class FakeVenueConnection implements AutoCloseable {
   /** Where orders go: maker-first around the venue when it is on, else the venue. */
   Venue orders() {
     return makerFirst == null ? venue : makerFirst;
+  }
+
+  /**
+   * This account as the order-flow live executor's venue: entries through maker-first when it is
+   * on, positions probed over signed REST, unknown outcomes reconciled by the adapter.
+   */
+  FlowLiveVenue flowLiveVenue() {
+    return new FlowLiveVenue(
+        venue, makerFirst, new BinanceVenueAccount(rest, "USDT"), venue::reconcile);
   }
 
   /** {@code price} rounded to a multiple of {@code tick} (at least one tick). */

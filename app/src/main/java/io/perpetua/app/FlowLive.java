@@ -8,7 +8,6 @@ import io.perpetua.market.tick.FlowTick;
 import io.perpetua.server.v1.VenueRoutes;
 import io.perpetua.trading.flow.live.FlowLiveExecutor;
 import io.perpetua.trading.flow.live.FlowLiveSettings;
-import io.perpetua.trading.flow.live.FlowLiveVenue;
 import io.perpetua.trading.risk.InMemoryRiskStore;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.venue.binance.BinanceVenueAccount;
@@ -109,11 +108,7 @@ final class FlowLive implements AutoCloseable {
       risk.useBarInterval(EVALUATION_MS);
       FlowLiveExecutor executor =
           new FlowLiveExecutor(
-              new FlowLiveVenue(
-                  c.venue,
-                  c.makerFirst,
-                  new BinanceVenueAccount(c.rest, "USDT"),
-                  c.venue::reconcile),
+              c.flowLiveVenue(),
               c.venue.instruments(),
               risk,
               platformRisk == null ? null : platformRisk.operatorControls(),

@@ -1,28 +1,22 @@
 package io.perpetua.app;
 
+import static io.perpetua.trading.testing.FlowFixtures.BTC;
+import static io.perpetua.trading.testing.FlowFixtures.STRATEGY;
+import static io.perpetua.trading.testing.FlowFixtures.T0;
+import static io.perpetua.trading.testing.FlowFixtures.liveRisk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perpetua.core.ClientOrderIds;
-import io.perpetua.core.InstrumentId;
-import io.perpetua.core.Money;
-import io.perpetua.core.StrategyId;
 import io.perpetua.signals.flow.FlowDirection;
-import io.perpetua.signals.flow.FlowTier;
 import io.perpetua.trading.flow.ClosedFlowTrade;
 import io.perpetua.trading.flow.FlowTradeStatus;
 import io.perpetua.trading.flow.PositionSnapshot;
 import io.perpetua.trading.flow.live.FlowLiveExecutor;
 import io.perpetua.trading.flow.live.FlowLiveExitKpis;
 import io.perpetua.trading.flow.live.FlowLiveSettings;
-import io.perpetua.trading.flow.live.FlowLiveVenue;
-import io.perpetua.trading.risk.CircuitBreakers;
-import io.perpetua.trading.risk.InMemoryRiskStore;
-import io.perpetua.trading.risk.RiskConfig;
-import io.perpetua.trading.risk.RiskEngine;
-import io.perpetua.trading.risk.RiskLimits;
+import io.perpetua.trading.testing.FlowFixtures;
 import io.perpetua.trading.venue.MakerFirstSettings;
-import io.perpetua.venue.binance.BinanceVenueAccount;
 import io.perpetua.venue.binance.fake.FakeExchange;
 import io.perpetua.venue.binance.fake.FakeListing;
 import io.perpetua.venue.binance.fake.FakeVenuePriceFeed;
@@ -44,9 +38,6 @@ import org.junit.jupiter.api.Test;
  * executor's fills are the venue's trades.
  */
 class FlowLiveExitsOnFakeBinanceTest {
-  private static final InstrumentId BTC = InstrumentId.fromVenueSymbol("BTCUSDT");
-  private static final StrategyId STRATEGY = StrategyId.of("factory-1");
-  private static final long T0 = 1_582_334_145_000L;
   private static final long WAIT = 300;
 
   private FakeVenueConnection connection;
@@ -67,17 +58,9 @@ class FlowLiveExitsOnFakeBinanceTest {
     feed = new FakeVenuePriceFeed(fake, connection.venue);
     executor =
         new FlowLiveExecutor(
-            new FlowLiveVenue(
-                connection.venue,
-                connection.makerFirst,
-                new BinanceVenueAccount(connection.rest, "USDT"),
-                connection.venue::reconcile),
+            connection.flowLiveVenue(),
             connection.venue.instruments(),
-            RiskEngine.open(
-                new RiskConfig(
-                    RiskLimits.unlimited().withDryRun(false), CircuitBreakers.off(), 0.8),
-                new InMemoryRiskStore(),
-                () -> T0),
+            liveRisk(),
             null,
             new FlowLiveSettings(10_000, 60_000, 3, WAIT, WAIT));
     await("user stream connected", () -> connection.fake.userConnections() == 1);
@@ -104,66 +87,16 @@ class FlowLiveExitsOnFakeBinanceTest {
     }
   }
 
-  private static PositionSnapshot position(String id, double remaining, boolean tp1Hit) {
-    return new PositionSnapshot(
-        id,
-        STRATEGY,
-        BTC,
-        FlowDirection.LONG,
-        FlowTier.STANDARD,
-        70,
-        T0,
-        9_700,
-        9_700,
-        10,
-        10,
-        1,
-        remaining,
-        9_690,
-        9_705,
-        9_710,
-        tp1Hit ? FlowTradeStatus.TP1_HIT : FlowTradeStatus.ACTIVE,
-        T0 + 1_800_000,
-        0,
-        0,
-        0,
-        0,
-        1,
-        Long.MIN_VALUE,
-        Double.NaN,
-        0,
-        false,
-        tp1Hit ? 9_705 : Double.NaN,
-        0,
-        0,
-        0);
+  /**
+   * The long of 1 on its way: TP1 hit (its last exit at 9,705) once {@code remaining} is below 1.
+   */
+  private static PositionSnapshot position(String id, double remaining) {
+    return FlowFixtures.position(
+        id, FlowDirection.LONG, 1, remaining, remaining < 1 ? 9_705 : Double.NaN);
   }
 
   private static ClosedFlowTrade closed(String id, FlowTradeStatus status, double exit) {
-    return new ClosedFlowTrade(
-        id,
-        STRATEGY,
-        BTC,
-        FlowDirection.LONG,
-        FlowTier.STANDARD,
-        70,
-        T0,
-        T0 + 60_000,
-        9_700,
-        exit,
-        1,
-        Money.of(100.0),
-        status,
-        1,
-        0.1,
-        0.9,
-        Money.of(90.0),
-        Money.of(10.0),
-        0,
-        0,
-        false,
-        60_000,
-        0.1);
+    return FlowFixtures.closed(id, FlowDirection.LONG, 1, status, exit);
   }
 
   private JsonNode venueOrder(String position, String name) {
@@ -192,7 +125,7 @@ class FlowLiveExitsOnFakeBinanceTest {
 
   /** Opens a long of 1 and fills its maker-first entry; returns once both TP limits rest. */
   private void enteredLong(String id) throws InterruptedException {
-    executor.onPositionOpened(position(id, 1, false));
+    executor.onPositionOpened(position(id, 1));
     await("entry rests", () -> open().equals(List.of(id(id, "entry"))));
     print(9_699.9, "5");
     await("TP limits rest", () -> open().equals(List.of(id(id, "tp1"), id(id, "tp2"))));
@@ -223,7 +156,7 @@ class FlowLiveExitsOnFakeBinanceTest {
     String id = "factory-1:BTCUSDT:tp";
     enteredLong(id);
     print(9_704.9, "3"); // one tick short of TP1: the paper (at its own prices) says TP1
-    executor.onPositionUpdated(position(id, 0.5, true));
+    executor.onPositionUpdated(position(id, 0.5));
     await("TP1's half at market", () -> venuePosition().compareTo(new BigDecimal("0.5")) == 0);
     JsonNode limit = venueOrder(id, "tp1");
     assertThat(limit.get("status").asText()).isEqualTo("CANCELED");

@@ -7,20 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.core.ClientOrderIds;
-import io.perpetua.core.InstrumentId;
 import io.perpetua.core.StrategyId;
 import io.perpetua.core.testing.SharedData;
 import io.perpetua.market.tick.TradeFileReader;
 import io.perpetua.trading.flow.ClosedFlowTrade;
-import io.perpetua.trading.flow.FlowEngineSettings;
-import io.perpetua.trading.flow.FlowService;
-import io.perpetua.trading.flow.InMemoryFlowJournal;
-import io.perpetua.trading.flow.InMemoryFlowStateStore;
 import io.perpetua.venue.binance.fake.FakeExchange;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FlowLivePlatformTest {
   private static final String TOKEN = "flow-live-e2e-token-0123456789";
   private static final StrategyId DEMO = StrategyId.of("factory-1");
-  private static final InstrumentId BTC = InstrumentId.fromVenueSymbol("BTCUSDT");
 
   @TempDir Path dataDir;
 
@@ -62,17 +53,9 @@ class FlowLivePlatformTest {
   void fakeBinanceRun_flowDecisionsTradeTheFlowAccount_andTheApiShowsItsPositions()
       throws Exception {
     Path file = SharedData.require("ticks/BTCUSDT-trades-2020-02-22.csv");
-    var reference =
-        new FlowService(
-            FlowEngineSettings.paper("reference").withDefaultWarmupMs(75 * 60_000L),
-            Set.of(BTC),
-            new InMemoryFlowJournal(),
-            new InMemoryFlowStateStore(),
-            () -> 0L);
-    reference.create(FlowRuntime.demo("BTCUSDT"));
     var ticks = TradeFileReader.readAggTrades(file);
-    ticks.forEach(reference::onTick);
-    List<ClosedFlowTrade> paper = reference.journal().closedTrades(null, null);
+    List<ClosedFlowTrade> paper =
+        TestPlatforms.paperReference(ticks).journal().closedTrades(null, null);
     assertThat(paper).as("the sample trades").hasSizeGreaterThanOrEqualTo(3);
 
     PerpetuaConfig config =
@@ -85,14 +68,7 @@ class FlowLivePlatformTest {
                 "PERPETUA_VENUE_ENTRY_TIMEOUT_MS", "1000",
                 "PERPETUA_VENUE_TP_TIMEOUT_MS", "500",
                 "PERPETUA_VENUE_TIMEOUT_GRACE_MS", "500"));
-    try (Platform p =
-        Platform.start(
-            config,
-            dataDir,
-            SharedData.root(),
-            Map.of("PERPETUA_API_TOKEN", TOKEN),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            300)) {
+    try (Platform p = TestPlatforms.start(config, dataDir, TOKEN, 300)) {
       int port = p.port();
       await(port, "/api/v1/flow/paper/summary", d -> true);
       JsonNode summary = await(port, "/api/v1/flow/live/summary", d -> true);

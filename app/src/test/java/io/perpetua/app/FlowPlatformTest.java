@@ -3,29 +3,17 @@ package io.perpetua.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
-import io.perpetua.core.InstrumentId;
 import io.perpetua.core.testing.SharedData;
 import io.perpetua.market.tick.TradeFileReader;
 import io.perpetua.trading.flow.ClosedFlowTrade;
-import io.perpetua.trading.flow.FlowEngineSettings;
 import io.perpetua.trading.flow.FlowService;
-import io.perpetua.trading.flow.InMemoryFlowJournal;
-import io.perpetua.trading.flow.InMemoryFlowStateStore;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,41 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FlowPlatformTest {
   private static final String TOKEN = "flow-e2e-token-0123456789";
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
 
   @TempDir Path dataDir;
 
   private JsonNode get(int port, String path) throws Exception {
-    var req =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Authorization", "Bearer " + TOKEN);
-    return json.readTree(http.send(req.build(), HttpResponse.BodyHandlers.ofString()).body());
+    return new TestApi(port, TOKEN).get(path);
   }
 
-  /** Polls {@code path} until its data satisfies {@code done}. */
-  private JsonNode await(int port, String path, java.util.function.Predicate<JsonNode> done)
-      throws Exception {
-    long end = System.currentTimeMillis() + 90_000;
-    JsonNode last = null;
-    while (System.currentTimeMillis() < end) {
-      last = get(port, path);
-      if (last.get("code").asInt() == 0 && done.test(last.get("data"))) {
-        return last.get("data");
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("timed out on " + path + ": " + last);
+  private JsonNode await(int port, String path, Predicate<JsonNode> done) throws Exception {
+    return new TestApi(port, TOKEN).await(path, done, 90_000);
   }
 
   private Platform start(PerpetuaConfig config, double speed) throws Exception {
-    return Platform.start(
-        config,
-        dataDir,
-        SharedData.root(),
-        Map.of("PERPETUA_API_TOKEN", TOKEN),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        speed);
+    return TestPlatforms.start(config, dataDir, TOKEN, speed);
   }
 
   @Test
@@ -78,16 +44,8 @@ class FlowPlatformTest {
       throws Exception {
     Path file = SharedData.require("ticks/BTCUSDT-trades-2020-02-22.csv");
     PerpetuaConfig config = ConfigLoader.load(null, Map.of("PERPETUA_PORT", "0"));
-    var reference =
-        new FlowService(
-            FlowEngineSettings.paper("reference").withDefaultWarmupMs(75 * 60_000L),
-            Set.of(InstrumentId.fromVenueSymbol("BTCUSDT")),
-            new InMemoryFlowJournal(),
-            new InMemoryFlowStateStore(),
-            () -> 0L);
-    reference.create(FlowRuntime.demo("BTCUSDT"));
     var ticks = TradeFileReader.readAggTrades(file);
-    ticks.forEach(reference::onTick);
+    FlowService reference = TestPlatforms.paperReference(ticks);
     List<ClosedFlowTrade> want = reference.journal().closedTrades(null, null);
     assertThat(want).as("the sample trades").isNotEmpty();
 

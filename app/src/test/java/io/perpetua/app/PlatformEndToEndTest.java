@@ -189,14 +189,7 @@ class PlatformEndToEndTest {
                 "PERPETUA_VENUE_TYPE", "fake-binance",
                 "PERPETUA_VENUE_MAKER_FIRST", "true",
                 "PERPETUA_VENUE_ENTRY_TIMEOUT_MS", "3000"));
-    try (Platform p =
-        Platform.start(
-            config,
-            dataDir,
-            SharedData.root(),
-            Map.of("PERPETUA_API_TOKEN", TOKEN),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            3_600)) {
+    try (Platform p = TestPlatforms.start(config, dataDir, TOKEN, 3_600)) {
       int port = p.port();
       long up = System.currentTimeMillis() + 60_000;
       while (p.liveVenue() == null && System.currentTimeMillis() < up) {

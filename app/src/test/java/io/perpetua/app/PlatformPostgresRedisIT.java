@@ -7,14 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.core.testing.Services;
-import io.perpetua.core.testing.SharedData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.Map;
@@ -76,13 +72,7 @@ class PlatformPostgresRedisIT {
                 "PERPETUA_STORE_DATABASE_URL", PG + "?currentSchema=" + schema,
                 "PERPETUA_STORE_DATABASE_USER", "postgres",
                 "PERPETUA_STORE_REDIS_URL", "redis://127.0.0.1:6379/15"));
-    return Platform.start(
-        config,
-        dataDir,
-        SharedData.root(),
-        Map.of("PERPETUA_API_TOKEN", TOKEN),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        36_000);
+    return TestPlatforms.start(config, dataDir, TOKEN, 36_000);
   }
 
   @Test

@@ -1,33 +1,24 @@
 package io.perpetua.server;
 
+import static io.perpetua.trading.testing.FlowFixtures.BTC;
+import static io.perpetua.trading.testing.FlowFixtures.BTC_FILTERS;
+import static io.perpetua.trading.testing.FlowFixtures.POSITION;
+import static io.perpetua.trading.testing.FlowFixtures.T0;
+import static io.perpetua.trading.testing.FlowFixtures.closed;
+import static io.perpetua.trading.testing.FlowFixtures.liveRisk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.perpetua.core.Instrument;
-import io.perpetua.core.InstrumentId;
-import io.perpetua.core.Money;
-import io.perpetua.core.Price;
-import io.perpetua.core.Quantity;
-import io.perpetua.core.StrategyId;
 import io.perpetua.server.http.Route;
 import io.perpetua.server.v1.flow.FlowLiveRoutes;
 import io.perpetua.signals.flow.FlowDirection;
-import io.perpetua.signals.flow.FlowTier;
-import io.perpetua.trading.flow.ClosedFlowTrade;
 import io.perpetua.trading.flow.FlowTradeStatus;
 import io.perpetua.trading.flow.PositionSnapshot;
 import io.perpetua.trading.flow.live.FlowLiveExecutor;
 import io.perpetua.trading.flow.live.FlowLiveSettings;
 import io.perpetua.trading.flow.live.FlowLiveVenue;
-import io.perpetua.trading.risk.CircuitBreakers;
-import io.perpetua.trading.risk.InMemoryRiskStore;
-import io.perpetua.trading.risk.RiskConfig;
-import io.perpetua.trading.risk.RiskEngine;
-import io.perpetua.trading.risk.RiskLimits;
+import io.perpetua.trading.testing.FlowFixtures;
 import io.perpetua.trading.testing.ScriptedVenue;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -40,9 +31,6 @@ import org.junit.jupiter.api.Test;
  * 503 without an executor (paper-only mode).
  */
 class FlowLiveRoutesTest {
-  private static final InstrumentId BTC = InstrumentId.fromVenueSymbol("BTCUSDT");
-  private static final StrategyId STRATEGY = StrategyId.of("factory-1");
-  private static final long T0 = 1_582_334_145_000L;
   private static final AtomicReference<FlowLiveExecutor> LIVE = new AtomicReference<>();
   private static FlowLiveExecutor executor;
   private static TestServer api;
@@ -53,52 +41,20 @@ class FlowLiveRoutesTest {
     executor =
         new FlowLiveExecutor(
             FlowLiveVenue.of(venue),
-            Map.of(
-                BTC,
-                new Instrument(
-                    BTC, Price.parse("0.1", 1), Quantity.parse("0.001", 3), Money.of(100.0))),
-            RiskEngine.open(
-                new RiskConfig(
-                    RiskLimits.unlimited().withDryRun(false), CircuitBreakers.off(), 0.8),
-                new InMemoryRiskStore(),
-                () -> T0),
+            Map.of(BTC, BTC_FILTERS),
+            liveRisk(),
             null,
             FlowLiveSettings.defaults(10_000));
     executor.onPrice(BTC, 9_700, T0);
-    String id = "factory-1:BTCUSDT:" + T0;
-    executor.onPositionOpened(position(id, 1.5, 1.5, Double.NaN));
+    executor.onPositionOpened(position(POSITION, 1.5, 1.5, Double.NaN));
     assertThat(executor.awaitIdle(5_000)).isTrue(); // the entry's fill is back
     venue.price(9_706);
-    executor.onPositionUpdated(position(id, 1.5, 0.75, 9_705));
+    executor.onPositionUpdated(position(POSITION, 1.5, 0.75, 9_705));
     executor.onPositionOpened(position("factory-1:BTCUSDT:" + (T0 + 1), 0.001, 0.001, Double.NaN));
     assertThat(executor.awaitIdle(5_000)).isTrue();
     venue.price(9_690.3);
     executor.onPrice(BTC, 9_690.3, T0 + 60_000);
-    executor.onTradeClosed(
-        new ClosedFlowTrade(
-            id,
-            STRATEGY,
-            BTC,
-            FlowDirection.LONG,
-            FlowTier.STANDARD,
-            70,
-            T0,
-            T0 + 60_000,
-            9_700,
-            9_690,
-            1.5,
-            Money.of(150.0),
-            FlowTradeStatus.SL_BE,
-            0,
-            0.1,
-            -0.1,
-            Money.of(-15.0),
-            Money.of(15.0),
-            0,
-            0,
-            false,
-            60_000,
-            0.1));
+    executor.onTradeClosed(closed(POSITION, FlowDirection.LONG, 1.5, FlowTradeStatus.SL_BE, 9_690));
     assertThat(executor.awaitIdle(5_000)).isTrue();
     LIVE.set(executor);
     api = TestServer.start(new FlowLiveRoutes(LIVE::get));
@@ -106,38 +62,7 @@ class FlowLiveRoutesTest {
 
   private static PositionSnapshot position(
       String id, double quantity, double remaining, double lastExit) {
-    return new PositionSnapshot(
-        id,
-        STRATEGY,
-        BTC,
-        FlowDirection.LONG,
-        FlowTier.STANDARD,
-        70,
-        T0,
-        9_700,
-        9_700,
-        10,
-        10,
-        quantity,
-        remaining,
-        9_690,
-        9_705,
-        9_710,
-        remaining < quantity ? FlowTradeStatus.TP1_HIT : FlowTradeStatus.ACTIVE,
-        T0 + 1_800_000,
-        0,
-        0,
-        0,
-        0,
-        quantity,
-        Long.MIN_VALUE,
-        Double.NaN,
-        0,
-        false,
-        lastExit,
-        0,
-        0,
-        0);
+    return FlowFixtures.position(id, FlowDirection.LONG, quantity, remaining, lastExit);
   }
 
   @AfterAll
@@ -147,37 +72,8 @@ class FlowLiveRoutesTest {
   }
 
   @Test
-  void everyRoute_exampleAndLiveResponse_matchTheGeneratedSchema() throws Exception {
-    JsonNode doc = api.get("/openapi.json").json();
-    SchemaValidator validator = new SchemaValidator(doc);
-    String dump = System.getenv("FLOW_EXAMPLES_DUMP");
-    int checked = 0;
-    for (Route route : api.server.routeTable().routes()) {
-      if (!route.path().startsWith("/api/v1/flow/live/")) {
-        continue;
-      }
-      JsonNode ok =
-          doc.path("paths")
-              .path(route.path())
-              .path(route.method().name().toLowerCase(Locale.ROOT))
-              .at("/responses/200/content/application~1json");
-      TestServer.Response live = api.get(route.path());
-      assertThat(live.status()).as(live.body()).isEqualTo(200);
-      assertThat(validator.validate(ok.get("schema"), live.json()))
-          .as(route.path() + " " + live.body())
-          .isEmpty();
-      if (dump != null) {
-        Files.writeString(
-            Path.of(dump, route.path().replaceAll("[/{}]", "_") + ".json"), live.data().toString());
-      }
-      if (dump == null) {
-        assertThat(validator.validate(ok.get("schema"), ok.get("example")))
-            .as("example of " + route)
-            .isEmpty();
-      }
-      checked++;
-    }
-    assertThat(checked).isEqualTo(3);
+  void everyRoute_exampleAndLiveResponse_matchTheGeneratedSchema() {
+    assertThat(OpenApiChecks.everyFlowRoute(api, "/api/v1/flow/live/", Route::path)).isEqualTo(3);
   }
 
   @Test

@@ -15,10 +15,7 @@ import io.perpetua.trading.flow.FlowEngineSettings;
 import io.perpetua.trading.flow.FlowService;
 import io.perpetua.trading.flow.InMemoryFlowJournal;
 import io.perpetua.trading.flow.InMemoryFlowStateStore;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -90,40 +87,9 @@ class FlowRoutesTest {
   }
 
   @Test
-  void everyRoute_exampleAndLiveResponse_matchTheGeneratedSchema() throws Exception {
-    JsonNode doc = api.get("/openapi.json").json();
-    SchemaValidator validator = new SchemaValidator(doc);
-    String dump = System.getenv("FLOW_EXAMPLES_DUMP");
-    int checked = 0;
-    for (Route route : api.server.routeTable().routes()) {
-      if (!route.path().startsWith("/api/v1/flow/")) {
-        continue;
-      }
-      JsonNode ok =
-          doc.path("paths")
-              .path(route.path())
-              .path(route.method().name().toLowerCase(Locale.ROOT))
-              .at("/responses/200/content/application~1json");
-      if (route.method().name().equals("GET")) {
-        TestServer.Response live = api.get(livePath(route));
-        assertThat(live.status()).as(live.body()).isEqualTo(200);
-        assertThat(validator.validate(ok.get("schema"), live.json()))
-            .as(route.path() + " " + live.body())
-            .isEmpty();
-        if (dump != null) {
-          Files.writeString(
-              Path.of(dump, route.path().replaceAll("[/{}]", "_") + ".json"),
-              live.data().toString());
-        }
-      }
-      if (dump == null) {
-        assertThat(validator.validate(ok.get("schema"), ok.get("example")))
-            .as("example of " + route)
-            .isEmpty();
-      }
-      checked++;
-    }
-    assertThat(checked).isEqualTo(19);
+  void everyRoute_exampleAndLiveResponse_matchTheGeneratedSchema() {
+    assertThat(OpenApiChecks.everyFlowRoute(api, "/api/v1/flow/", FlowRoutesTest::livePath))
+        .isEqualTo(19);
   }
 
   @Test

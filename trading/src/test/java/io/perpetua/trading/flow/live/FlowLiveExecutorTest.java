@@ -1,32 +1,32 @@
 package io.perpetua.trading.flow.live;
 
+import static io.perpetua.trading.testing.FlowFixtures.BTC;
+import static io.perpetua.trading.testing.FlowFixtures.BTC_FILTERS;
+import static io.perpetua.trading.testing.FlowFixtures.POSITION;
+import static io.perpetua.trading.testing.FlowFixtures.STRATEGY;
+import static io.perpetua.trading.testing.FlowFixtures.T0;
+import static io.perpetua.trading.testing.FlowFixtures.liveRisk;
+import static io.perpetua.trading.testing.FlowFixtures.position;
+import static io.perpetua.trading.testing.FlowFixtures.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.perpetua.core.ClientOrderIds;
-import io.perpetua.core.Instrument;
-import io.perpetua.core.InstrumentId;
-import io.perpetua.core.Money;
 import io.perpetua.core.Price;
 import io.perpetua.core.Quantity;
-import io.perpetua.core.StrategyId;
 import io.perpetua.core.order.Order;
 import io.perpetua.core.order.OrderSide;
 import io.perpetua.core.order.OrderType;
 import io.perpetua.signals.flow.FlowDirection;
-import io.perpetua.signals.flow.FlowTier;
 import io.perpetua.trading.flow.ClosedFlowTrade;
 import io.perpetua.trading.flow.FlowTradeStatus;
 import io.perpetua.trading.flow.PositionSnapshot;
-import io.perpetua.trading.port.ServiceUnavailableException;
-import io.perpetua.trading.port.VenueAccount;
-import io.perpetua.trading.port.VenueOpenOrder;
 import io.perpetua.trading.risk.CircuitBreakers;
-import io.perpetua.trading.risk.InMemoryRiskStore;
-import io.perpetua.trading.risk.RiskConfig;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.risk.RiskLimits;
+import io.perpetua.trading.testing.FlowFixtures;
 import io.perpetua.trading.testing.ScriptedVenue;
+import io.perpetua.trading.testing.ScriptedVenueAccount;
 import io.perpetua.trading.venue.MakerFirstSettings;
 import io.perpetua.trading.venue.MakerFirstVenue;
 import java.math.BigDecimal;
@@ -45,13 +45,6 @@ import org.junit.jupiter.api.Test;
  * exit is retried at the next probe and given up after its last attempt.
  */
 class FlowLiveExecutorTest {
-  private static final InstrumentId BTC = InstrumentId.fromVenueSymbol("BTCUSDT");
-  private static final StrategyId STRATEGY = StrategyId.of("factory-1");
-  private static final Instrument BTC_FILTERS =
-      new Instrument(BTC, Price.parse("0.1", 1), Quantity.parse("0.001", 3), Money.of(100.0));
-  private static final long T0 = 1_582_334_145_000L;
-  private static final String POSITION = "factory-1:BTCUSDT:" + T0;
-
   private final List<FlowLiveExecutor> executors = new ArrayList<>();
 
   @AfterEach
@@ -72,76 +65,9 @@ class FlowLiveExecutorTest {
     return e;
   }
 
-  private static RiskEngine risk(RiskLimits limits) {
-    return RiskEngine.open(
-        new RiskConfig(limits, CircuitBreakers.off(), 0.8), new InMemoryRiskStore(), () -> T0);
-  }
-
-  private static RiskEngine liveRisk() {
-    return risk(RiskLimits.unlimited().withDryRun(false));
-  }
-
-  static PositionSnapshot position(
-      String id, FlowDirection direction, double quantity, double remaining, double lastExit) {
-    return new PositionSnapshot(
-        id,
-        STRATEGY,
-        BTC,
-        direction,
-        FlowTier.STANDARD,
-        70,
-        T0,
-        9_700,
-        9_700,
-        10,
-        10,
-        quantity,
-        remaining,
-        9_690,
-        9_705,
-        9_710,
-        remaining < quantity ? FlowTradeStatus.TP1_HIT : FlowTradeStatus.ACTIVE,
-        T0 + 1_800_000,
-        0,
-        0,
-        0,
-        0,
-        quantity,
-        Long.MIN_VALUE,
-        Double.NaN,
-        0,
-        false,
-        lastExit,
-        0,
-        0,
-        0);
-  }
-
-  static ClosedFlowTrade closed(String id, FlowDirection direction, double quantity, double exit) {
-    return new ClosedFlowTrade(
-        id,
-        STRATEGY,
-        BTC,
-        direction,
-        FlowTier.STANDARD,
-        70,
-        T0,
-        T0 + 60_000,
-        9_700,
-        exit,
-        quantity,
-        Money.of(100.0),
-        FlowTradeStatus.TP,
-        1,
-        0.1,
-        0.9,
-        Money.of(90.0),
-        Money.of(10.0),
-        0,
-        0,
-        false,
-        60_000,
-        0.1);
+  private static ClosedFlowTrade closed(
+      String id, FlowDirection direction, double quantity, double exit) {
+    return FlowFixtures.closed(id, direction, quantity, FlowTradeStatus.TP, exit);
   }
 
   private static void idle(FlowLiveExecutor e) throws InterruptedException {
@@ -383,40 +309,11 @@ class FlowLiveExecutorTest {
   void probe_unreachableVenueBlocksNewEntries_andPositionsAreComparedWithTheVenues()
       throws Exception {
     ScriptedVenue venue = new ScriptedVenue(9_700);
-    boolean[] down = {false};
-    VenueAccount account =
-        new VenueAccount() {
-          @Override
-          public Map<InstrumentId, BigDecimal> positions() {
-            if (down[0]) {
-              throw new ServiceUnavailableException("binance venue: HTTP 503", null);
-            }
-            return Map.of(BTC, venue.position("BTCUSDT"));
-          }
-
-          @Override
-          public List<VenueOpenOrder> openOrders() {
-            return List.of();
-          }
-
-          @Override
-          public void cancelOrder(VenueOpenOrder order) {
-            throw new UnsupportedOperationException("not used");
-          }
-
-          @Override
-          public Money balance() {
-            return Money.ZERO;
-          }
-        };
+    ScriptedVenueAccount account = new ScriptedVenueAccount(venue, BTC);
     RiskEngine guarded =
-        RiskEngine.open(
-            new RiskConfig(
-                RiskLimits.unlimited().withDryRun(false),
-                new CircuitBreakers(0, 0, 0, false, 0, 0, 30_000, 0, 0, 0, 0),
-                0.8),
-            new InMemoryRiskStore(),
-            () -> T0);
+        risk(
+            RiskLimits.unlimited().withDryRun(false),
+            new CircuitBreakers(0, 0, 0, false, 0, 0, 30_000, 0, 0, 0, 0));
     FlowLiveExecutor e = executor(new FlowLiveVenue(venue, null, account, null), guarded, null);
     e.onPositionOpened(position(POSITION, FlowDirection.LONG, 1, 1, Double.NaN));
     idle(e);
@@ -434,7 +331,7 @@ class FlowLiveExecutorTest {
     assertThat(e.kpis().lastMismatch()).contains("BTCUSDT: fills 1", "venue 1.5");
     venue.setPosition("BTCUSDT", BigDecimal.ONE);
 
-    down[0] = true;
+    account.down(true);
     e.probeNow();
     idle(e);
     assertThat(e.kpis().venueReachable()).isFalse();

@@ -1,33 +1,31 @@
 package io.perpetua.trading.flow.live;
 
+import static io.perpetua.trading.testing.FlowFixtures.BTC;
+import static io.perpetua.trading.testing.FlowFixtures.BTC_FILTERS;
+import static io.perpetua.trading.testing.FlowFixtures.POSITION;
+import static io.perpetua.trading.testing.FlowFixtures.STRATEGY;
+import static io.perpetua.trading.testing.FlowFixtures.T0;
+import static io.perpetua.trading.testing.FlowFixtures.closed;
+import static io.perpetua.trading.testing.FlowFixtures.liveRisk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.perpetua.core.ClientOrderId;
 import io.perpetua.core.ClientOrderIds;
-import io.perpetua.core.Instrument;
-import io.perpetua.core.InstrumentId;
-import io.perpetua.core.Money;
 import io.perpetua.core.Price;
 import io.perpetua.core.Quantity;
-import io.perpetua.core.StrategyId;
 import io.perpetua.core.order.Order;
 import io.perpetua.core.order.OrderSide;
 import io.perpetua.core.order.OrderType;
 import io.perpetua.signals.flow.FlowDirection;
-import io.perpetua.signals.flow.FlowTier;
 import io.perpetua.trading.flow.ClosedFlowTrade;
 import io.perpetua.trading.flow.FlowTradeStatus;
 import io.perpetua.trading.flow.PositionSnapshot;
 import io.perpetua.trading.port.VenueAccount;
-import io.perpetua.trading.port.VenueOpenOrder;
-import io.perpetua.trading.risk.CircuitBreakers;
-import io.perpetua.trading.risk.InMemoryRiskStore;
-import io.perpetua.trading.risk.RiskConfig;
-import io.perpetua.trading.risk.RiskEngine;
-import io.perpetua.trading.risk.RiskLimits;
+import io.perpetua.trading.testing.FlowFixtures;
 import io.perpetua.trading.testing.ManualTimer;
 import io.perpetua.trading.testing.ScriptedVenue;
+import io.perpetua.trading.testing.ScriptedVenueAccount;
 import io.perpetua.trading.venue.MakerFirstSettings;
 import io.perpetua.trading.venue.MakerFirstVenue;
 import java.math.BigDecimal;
@@ -44,12 +42,6 @@ import org.junit.jupiter.api.Test;
  * and duplicated venue answers, and the exit KPIs.
  */
 class FlowLiveExitsTest {
-  private static final InstrumentId BTC = InstrumentId.fromVenueSymbol("BTCUSDT");
-  private static final StrategyId STRATEGY = StrategyId.of("factory-1");
-  private static final Instrument FILTERS =
-      new Instrument(BTC, Price.parse("0.1", 1), Quantity.parse("0.001", 3), Money.of(100.0));
-  private static final long T0 = 1_582_334_145_000L;
-  private static final String POSITION = "factory-1:BTCUSDT:" + T0;
   private static final long TP_TIMEOUT = 2_000;
   private static final long GRACE = 3_000;
 
@@ -57,7 +49,10 @@ class FlowLiveExitsTest {
   private final ManualTimer timer = new ManualTimer();
   private final MakerFirstVenue makerFirst =
       new MakerFirstVenue(
-          venue, Map.of(BTC, FILTERS), id -> 9_700, new MakerFirstSettings(true, 1, 600_000, 10));
+          venue,
+          Map.of(BTC, BTC_FILTERS),
+          id -> 9_700,
+          new MakerFirstSettings(true, 1, 600_000, 10));
   private FlowLiveExecutor executor;
 
   @AfterEach
@@ -73,16 +68,11 @@ class FlowLiveExitsTest {
   }
 
   private FlowLiveExecutor executor(boolean makerExits, VenueAccount account) {
-    RiskEngine risk =
-        RiskEngine.open(
-            new RiskConfig(RiskLimits.unlimited().withDryRun(false), CircuitBreakers.off(), 0.8),
-            new InMemoryRiskStore(),
-            () -> T0);
     executor =
         new FlowLiveExecutor(
             new FlowLiveVenue(venue, makerExits ? makerFirst : null, account, null),
-            Map.of(BTC, FILTERS),
-            risk,
+            Map.of(BTC, BTC_FILTERS),
+            liveRisk(),
             null,
             new FlowLiveSettings(10_000, 600_000, 3, TP_TIMEOUT, GRACE),
             timer);
@@ -90,6 +80,7 @@ class FlowLiveExitsTest {
     return executor;
   }
 
+  /** A position whose stop is 10 below (a short: above) the entry; its last exit at TP1. */
   private static PositionSnapshot position(
       String id,
       FlowDirection direction,
@@ -97,39 +88,9 @@ class FlowLiveExitsTest {
       double remaining,
       double tp1,
       double tp2) {
-    int s = direction.sign();
-    return new PositionSnapshot(
-        id,
-        STRATEGY,
-        BTC,
-        direction,
-        FlowTier.STANDARD,
-        70,
-        T0,
-        9_700,
-        9_700,
-        10,
-        10,
-        quantity,
-        remaining,
-        9_700 - s * 10,
-        tp1,
-        tp2,
-        remaining < quantity ? FlowTradeStatus.TP1_HIT : FlowTradeStatus.ACTIVE,
-        T0 + 1_800_000,
-        0,
-        0,
-        0,
-        0,
-        quantity,
-        Long.MIN_VALUE,
-        Double.NaN,
-        0,
-        false,
-        remaining < quantity ? tp1 : Double.NaN,
-        0,
-        0,
-        0);
+    double stop = 9_700 - direction.sign() * 10;
+    double lastExit = remaining < quantity ? tp1 : Double.NaN;
+    return FlowFixtures.position(id, direction, quantity, remaining, stop, tp1, tp2, lastExit);
   }
 
   private static PositionSnapshot opened(double quantity) {
@@ -138,34 +99,6 @@ class FlowLiveExitsTest {
 
   private static PositionSnapshot tp1Hit(double quantity) {
     return position(POSITION, FlowDirection.LONG, quantity, quantity / 2, 9_705, 9_710);
-  }
-
-  private static ClosedFlowTrade closed(
-      String id, FlowDirection direction, double quantity, FlowTradeStatus status, double exit) {
-    return new ClosedFlowTrade(
-        id,
-        STRATEGY,
-        BTC,
-        direction,
-        FlowTier.STANDARD,
-        70,
-        T0,
-        T0 + 60_000,
-        9_700,
-        exit,
-        quantity,
-        Money.of(100.0),
-        status,
-        1,
-        0.1,
-        0.9,
-        Money.of(90.0),
-        Money.of(10.0),
-        0,
-        0,
-        status == FlowTradeStatus.SIGNAL_FLIP,
-        60_000,
-        0.1);
   }
 
   private void idle() throws InterruptedException {
@@ -548,28 +481,7 @@ class FlowLiveExitsTest {
 
   @Test
   void withTpLimitsResting_aProbeMismatchCountsOnlyWhenTheNextProbeSeesItAgain() throws Exception {
-    VenueAccount account =
-        new VenueAccount() {
-          @Override
-          public Map<InstrumentId, BigDecimal> positions() {
-            return Map.of(BTC, venue.position("BTCUSDT"));
-          }
-
-          @Override
-          public List<VenueOpenOrder> openOrders() {
-            return List.of();
-          }
-
-          @Override
-          public void cancelOrder(VenueOpenOrder order) {
-            throw new UnsupportedOperationException("not used");
-          }
-
-          @Override
-          public Money balance() {
-            return Money.ZERO;
-          }
-        };
+    VenueAccount account = new ScriptedVenueAccount(venue, BTC);
     executor(true, account);
     enteredLong(1);
     executor.probeNow();

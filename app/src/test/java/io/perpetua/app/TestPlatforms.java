@@ -1,0 +1,55 @@
+package io.perpetua.app;
+
+import io.perpetua.app.config.PerpetuaConfig;
+import io.perpetua.core.InstrumentId;
+import io.perpetua.core.testing.SharedData;
+import io.perpetua.market.tick.FlowTick;
+import io.perpetua.trading.flow.FlowEngineSettings;
+import io.perpetua.trading.flow.FlowService;
+import io.perpetua.trading.flow.InMemoryFlowJournal;
+import io.perpetua.trading.flow.InMemoryFlowStateStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Platforms as the end-to-end tests start them, and the paper run they compare one with. */
+final class TestPlatforms {
+  private TestPlatforms() {}
+
+  /**
+   * A platform on {@code config} with its data in {@code dataDir} and the shared data, {@code
+   * token} as its API token and its console discarded, replaying at {@code speed}.
+   */
+  static Platform start(PerpetuaConfig config, Path dataDir, String token, double speed)
+      throws IOException {
+    return Platform.start(
+        config,
+        dataDir,
+        SharedData.root(),
+        Map.of("PERPETUA_API_TOKEN", token),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        speed);
+  }
+
+  /**
+   * The demo strategy on BTCUSDT run over {@code ticks} by a paper engine of its own, in memory (75
+   * minutes of warm-up): what a platform replaying the same ticks must decide.
+   */
+  static FlowService paperReference(List<? extends FlowTick> ticks) {
+    FlowService reference =
+        new FlowService(
+            FlowEngineSettings.paper("reference").withDefaultWarmupMs(75 * 60_000L),
+            Set.of(InstrumentId.fromVenueSymbol("BTCUSDT")),
+            new InMemoryFlowJournal(),
+            new InMemoryFlowStateStore(),
+            () -> 0L);
+    reference.create(FlowRuntime.demo("BTCUSDT"));
+    ticks.forEach(reference::onTick);
+    return reference;
+  }
+}
