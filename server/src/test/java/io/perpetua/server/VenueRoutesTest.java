@@ -28,6 +28,9 @@ class VenueRoutesTest {
   private volatile boolean secondDown;
   private volatile String mode = "live";
   private volatile List<VenueRoutes.Connected> venues;
+  private volatile long now = T0;
+  private final java.util.concurrent.atomic.AtomicInteger asked =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** A venue account with fixed answers, or down. */
   private record Fixed(
@@ -40,6 +43,17 @@ class VenueRoutesTest {
     public Map<InstrumentId, BigDecimal> positions() {
       check();
       return positions;
+    }
+
+    Fixed counted(java.util.concurrent.atomic.AtomicInteger calls) {
+      return new Fixed(
+          positions,
+          orders,
+          wallet,
+          () -> {
+            calls.incrementAndGet();
+            return down.getAsBoolean();
+          });
     }
 
     @Override
@@ -103,7 +117,7 @@ class VenueRoutesTest {
             new Fixed(Map.of(BTC, new BigDecimal("-0.002")), List.of(), "500", () -> secondDown),
             Optional::empty);
     venues = List.of(kernel, flow);
-    api = TestServer.start(new VenueRoutes(() -> venues, () -> mode, () -> T0));
+    api = TestServer.start(new VenueRoutes(() -> venues, () -> mode, () -> now));
   }
 
   @AfterEach
@@ -137,6 +151,39 @@ class VenueRoutesTest {
     assertThat(net.get(0).get("net_quantity").asDouble()).isEqualTo(0.01);
     assertThat(net.get(0).get("venues").asInt()).isEqualTo(2);
     assertThat(d.at("/combined/balance").asDouble()).isEqualTo(10487.42);
+  }
+
+  @Test
+  void answersAreReusedFor5s_soPollingDoesNotSpendTheVenuesWeight() {
+    var last =
+        new java.util.concurrent.atomic.AtomicReference<Optional<Reconciler.Timed>>(
+            Optional.empty());
+    venues =
+        List.of(
+            new VenueRoutes.Connected(
+                "counted",
+                "kernel",
+                "binance-usdm",
+                new Fixed(Map.of(BTC, BigDecimal.ONE), List.of(), "100", () -> false)
+                    .counted(asked),
+                last::get));
+    api.get("/api/v1/venues");
+    int once = asked.get();
+    assertThat(once).isPositive();
+    now = T0 + VenueRoutes.MAX_AGE_MS - 1;
+    last.set(
+        Optional.of(
+            new Reconciler.Timed(
+                T0, new Reconciler.Report(true, true, List.of(), List.of(), List.of()))));
+    JsonNode d = api.get("/api/v1/venues").data();
+    assertThat(asked.get()).isEqualTo(once);
+    assertThat(d.at("/venues/0/last_reconciliation/consistent").asBoolean())
+        .as("the reconciliation is local: always the latest")
+        .isTrue();
+    assertThat(d.get("queried_at").asText()).isEqualTo("2026-03-02T23:59:00Z");
+    now = T0 + VenueRoutes.MAX_AGE_MS;
+    api.get("/api/v1/venues");
+    assertThat(asked.get()).isEqualTo(2 * once);
   }
 
   @Test
@@ -179,6 +226,9 @@ class VenueRoutesTest {
     assertThat(validator.validate(ok.get("schema"), ok.get("example"))).isEmpty();
     assertThat(validator.validate(ok.get("schema"), api.get("/api/v1/venues").json())).isEmpty();
     secondDown = true;
-    assertThat(validator.validate(ok.get("schema"), api.get("/api/v1/venues").json())).isEmpty();
+    now += VenueRoutes.MAX_AGE_MS; // past the reuse window: the venues are asked again
+    JsonNode down = api.get("/api/v1/venues").json();
+    assertThat(down.at("/data/venues/1/reachable").asBoolean()).isFalse();
+    assertThat(validator.validate(ok.get("schema"), down)).isEmpty();
   }
 }

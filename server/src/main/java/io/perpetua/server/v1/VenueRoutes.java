@@ -32,6 +32,13 @@ import java.util.function.Supplier;
 public final class VenueRoutes implements RouteGroup {
   private static final String TAG = "Venues";
 
+  /** How long a venue's answer is reused. */
+  public static final long MAX_AGE_MS = 5_000;
+
+  private record Fetched(long atMs, VenueItem item) {}
+
+  private final Map<String, Fetched> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
   /**
    * One connected venue.
    *
@@ -81,7 +88,7 @@ public final class VenueRoutes implements RouteGroup {
             .tag(TAG)
             .summary("Venue accounts")
             .description(
-                "Each venue's account as the venue reports it, asked at request time: wallet"
+                "Each venue's account as the venue reports it (an answer is reused for 5 s): wallet"
                     + " balance (USDT, 2 dp), positions and open orders (quantities 8 dp), with"
                     + " the last reconciliation against the journal; plus the positions netted"
                     + " across venues. Empty in paper mode. An unreachable venue is listed with"
@@ -94,8 +101,16 @@ public final class VenueRoutes implements RouteGroup {
     List<VenueItem> items = new ArrayList<>();
     Map<String, double[]> net = new TreeMap<>();
     double total = 0;
+    long now = clock.getAsLong();
+    long oldest = now;
     for (Connected c : venues.get()) {
-      VenueItem item = item(c);
+      Fetched f = cache.get(c.id());
+      if (f == null || now - f.atMs() >= MAX_AGE_MS || now < f.atMs()) {
+        f = new Fetched(now, item(c));
+        cache.put(c.id(), f);
+      }
+      oldest = Math.min(oldest, f.atMs());
+      VenueItem item = f.item().withReconciliation(lastReconciliation(c)); // local: always fresh
       items.add(item);
       if (item.reachable()) {
         total += item.balance();
@@ -109,11 +124,15 @@ public final class VenueRoutes implements RouteGroup {
     List<NetPosition> netted = new ArrayList<>();
     net.forEach((symbol, n) -> netted.add(new NetPosition(symbol, n[0], (int) n[1])));
     return new VenueList(
-        mode.get(), items, new Combined(total, netted), Instant.ofEpochMilli(clock.getAsLong()));
+        mode.get(), items, new Combined(total, netted), Instant.ofEpochMilli(oldest));
+  }
+
+  private static Reconciliation lastReconciliation(Connected c) {
+    return c.lastReconciliation().get().map(VenueRoutes::view).orElse(null);
   }
 
   private static VenueItem item(Connected c) {
-    Reconciliation last = c.lastReconciliation().get().map(VenueRoutes::view).orElse(null);
+    Reconciliation last = lastReconciliation(c);
     try {
       VenueAccount a = c.account();
       List<VenuePosition> positions = new ArrayList<>();
@@ -160,7 +179,7 @@ public final class VenueRoutes implements RouteGroup {
           String mode,
       List<VenueItem> venues,
       Combined combined,
-      @Doc("When the venues were asked") Instant queriedAt) {}
+      @Doc("When the venues were asked (answers are reused for up to 5 s)") Instant queriedAt) {}
 
   /** One venue. */
   record VenueItem(
@@ -177,7 +196,12 @@ public final class VenueRoutes implements RouteGroup {
       @Doc("Positions as the venue reports them") List<VenuePosition> positions,
       @Doc("Orders open at the venue") List<VenueOrder> openOrders,
       @Nullable @Doc("The last reconciliation with the journal, null before the first")
-          Reconciliation lastReconciliation) {}
+          Reconciliation lastReconciliation) {
+    VenueItem withReconciliation(Reconciliation r) {
+      return new VenueItem(
+          venueId, role, type, reachable, error, balance, positions, openOrders, r);
+    }
+  }
 
   /** A position at a venue. */
   record VenuePosition(
