@@ -6,7 +6,6 @@ import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Timeframe;
 import io.perpetua.core.time.Clock;
-import io.perpetua.trading.kernel.FundingSchedule;
 import io.perpetua.trading.kernel.MarketPanel;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.venue.AsyncVenueBridge;
@@ -43,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * (maker-first when configured); the {@link Reconciler} compares the venue with the journal at
  * start-up and every {@code venue.reconcile_every_bars} bars.
  *
- * <p>The kernel books no funding here ({@link FundingSchedule#none()}): the venue pays it, and the
- * wallet difference it makes is reported by reconciliation beyond {@code venue.balance_tolerance}.
+ * <p>Funding: the kernel books each settlement the {@code markPrice} stream announces ({@link
+ * LiveFundingSchedule}), at its own mark; the venue pays it at its mark at the funding time, so a
+ * small difference shows in reconciliation's wallet comparison ({@code venue.balance_tolerance}).
  * Closing stops the bar feed, the mark stream, maker-first and the venue connection.
  */
 final class BinanceLive extends LiveVenue {
@@ -57,6 +57,7 @@ final class BinanceLive extends LiveVenue {
   final MakerFirstVenue makerFirst;
   final MarketPanel panel;
   final List<Instrument> instruments;
+  private final LiveFundingSchedule funding;
   private final LiveBarFeed bars;
   private final List<MarketDataStream> marks;
 
@@ -67,6 +68,7 @@ final class BinanceLive extends LiveVenue {
       MakerFirstVenue makerFirst,
       MarketPanel panel,
       List<Instrument> instruments,
+      LiveFundingSchedule funding,
       LiveBarFeed bars,
       List<MarketDataStream> marks) {
     super("binance", new BinanceVenueAccount(rest, "USDT"));
@@ -76,6 +78,7 @@ final class BinanceLive extends LiveVenue {
     this.makerFirst = makerFirst;
     this.panel = panel;
     this.instruments = instruments;
+    this.funding = funding;
     this.bars = bars;
     this.marks = marks;
   }
@@ -117,7 +120,8 @@ final class BinanceLive extends LiveVenue {
       symbols.forEach(
           s -> instruments.add(venue.instruments().get(InstrumentId.fromVenueSymbol(s))));
       Map<InstrumentId, Double> lastMark = new ConcurrentHashMap<>();
-      List<MarketDataStream> marks = markStreams(rest, venue, symbols, lastMark);
+      LiveFundingSchedule funding = new LiveFundingSchedule(symbols);
+      List<MarketDataStream> marks = markStreams(rest, venue, symbols, lastMark, funding);
       marks.forEach(opened::add);
       MakerFirstVenue makerFirst =
           mf.enabled()
@@ -154,7 +158,8 @@ final class BinanceLive extends LiveVenue {
           symbols.size(),
           history.openTimes().length,
           room);
-      return new BinanceLive(where, rest, venue, makerFirst, panel, instruments, feed, marks);
+      return new BinanceLive(
+          where, rest, venue, makerFirst, panel, instruments, funding, feed, marks);
     } catch (RuntimeException e) {
       closeAll(opened);
       throw e;
@@ -172,10 +177,9 @@ final class BinanceLive extends LiveVenue {
         v);
   }
 
-  /** The market for the kernel: the growable panel over the venue's instruments, no funding. */
+  /** The market for the kernel: the growable panel over the venue's instruments, live funding. */
   MarketLoader.Loaded market() {
-    return new MarketLoader.Loaded(
-        panel, instruments, FundingSchedule.none(), "binance " + environment);
+    return new MarketLoader.Loaded(panel, instruments, funding, "binance " + environment);
   }
 
   /** Just after the last backfilled bar's close: the kernel trades from the first live bar on. */
@@ -212,7 +216,8 @@ final class BinanceLive extends LiveVenue {
       BinanceRestClient rest,
       BinanceVenue venue,
       List<String> symbols,
-      Map<InstrumentId, Double> lastMark) {
+      Map<InstrumentId, Double> lastMark,
+      LiveFundingSchedule funding) {
     List<MarketDataStream> out = new ArrayList<>();
     for (int from = 0; from < symbols.size(); from += LiveBarFeed.STREAMS_PER_CONNECTION) {
       List<String> names =
