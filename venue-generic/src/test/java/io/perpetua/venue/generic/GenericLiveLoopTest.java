@@ -4,20 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
-import io.perpetua.core.Money;
-import io.perpetua.core.StrategyId;
 import io.perpetua.core.order.Fill;
 import io.perpetua.core.order.Order;
 import io.perpetua.core.time.Clock;
 import io.perpetua.core.time.ManualClock;
-import io.perpetua.signals.feature.FeatureRegistry;
-import io.perpetua.signals.pool.AssetPoolDefinition;
-import io.perpetua.signals.schedule.CronSchedule;
-import io.perpetua.signals.strategy.RankLongShortStrategy;
-import io.perpetua.trading.kernel.FundingSchedule;
-import io.perpetua.trading.kernel.KernelConfig;
-import io.perpetua.trading.kernel.KernelListener;
-import io.perpetua.trading.kernel.KernelPorts;
 import io.perpetua.trading.kernel.MarketPanel;
 import io.perpetua.trading.kernel.Pacer;
 import io.perpetua.trading.kernel.TradingKernel;
@@ -26,8 +16,8 @@ import io.perpetua.trading.risk.Alert;
 import io.perpetua.trading.risk.InMemoryRiskStore;
 import io.perpetua.trading.risk.RiskConfig;
 import io.perpetua.trading.risk.RiskEngine;
-import io.perpetua.trading.state.InMemoryPlatformState;
 import io.perpetua.trading.state.InMemoryTradingJournal;
+import io.perpetua.trading.testing.LiveKernels;
 import io.perpetua.trading.venue.AsyncVenueBridge;
 import io.perpetua.trading.venue.MakerFirstSettings;
 import io.perpetua.trading.venue.MakerFirstVenue;
@@ -91,40 +81,9 @@ class GenericLiveLoopTest {
       RiskEngine risk =
           RiskEngine.open(RiskConfig.unlimited(), riskStore, System::currentTimeMillis);
       reconciler = new Reconciler(new GenericVenueAccount(exchange), risk, bridge, 6, 0.01);
-      KernelListener listener =
-          new KernelListener() {
-            @Override
-            public void onOrderSent(Order order) {
-              sent.add(order);
-            }
-
-            @Override
-            public void onStep(int t, long timeMs, double equity) {
-              reconciler.onStep(t, timeMs, equity);
-            }
-          };
       kernel =
-          new TradingKernel(
-              new KernelConfig(
-                  "generic", Money.parse("10000"), CronSchedule.parse("59 23 * * *"), 1, true),
-              panel,
-              FundingSchedule.none(),
-              instruments,
-              new RankLongShortStrategy(
-                  StrategyId.of("baseline_rev"),
-                  "default",
-                  List.of("zscore_neg_ret_2h", "zscore_neg_ret_4h"),
-                  new double[] {0.5, 0.5},
-                  2,
-                  2,
-                  1.0),
-              AssetPoolDefinition.defaultPool(),
-              new FeatureRegistry(),
-              bridge,
-              clock,
-              new KernelPorts(journal, new InMemoryPlatformState(), listener, () -> 0L, risk));
-      reconciler.attach(kernel);
-      kernel.resume(START);
+          LiveKernels.baselineRev(
+              "generic", panel, instruments, bridge, clock, journal, risk, reconciler, sent, START);
     }
   }
 

@@ -4,19 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
-import io.perpetua.core.Money;
 import io.perpetua.core.StrategyId;
 import io.perpetua.core.order.Order;
 import io.perpetua.core.time.Clock;
 import io.perpetua.core.time.ManualClock;
-import io.perpetua.signals.feature.FeatureRegistry;
-import io.perpetua.signals.pool.AssetPoolDefinition;
-import io.perpetua.signals.schedule.CronSchedule;
-import io.perpetua.signals.strategy.RankLongShortStrategy;
-import io.perpetua.trading.kernel.FundingSchedule;
-import io.perpetua.trading.kernel.KernelConfig;
-import io.perpetua.trading.kernel.KernelListener;
-import io.perpetua.trading.kernel.KernelPorts;
 import io.perpetua.trading.kernel.MarketPanel;
 import io.perpetua.trading.kernel.Pacer;
 import io.perpetua.trading.kernel.TradingKernel;
@@ -25,8 +16,8 @@ import io.perpetua.trading.risk.InMemoryRiskStore;
 import io.perpetua.trading.risk.RiskConfig;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.risk.RiskEvent;
-import io.perpetua.trading.state.InMemoryPlatformState;
 import io.perpetua.trading.state.InMemoryTradingJournal;
+import io.perpetua.trading.testing.LiveKernels;
 import io.perpetua.trading.venue.AsyncVenueBridge;
 import io.perpetua.trading.venue.Reconciler;
 import io.perpetua.venue.binance.BinanceConfig;
@@ -89,40 +80,9 @@ class LiveLoopTest {
           new AsyncVenueBridge(venue, clock, new FakeVenuePriceFeed(fake.exchange(), venue), 3_000);
       risk = RiskEngine.open(RiskConfig.unlimited(), riskStore, System::currentTimeMillis);
       reconciler = new Reconciler(new BinanceVenueAccount(rest, "USDT"), risk, bridge, 6, 0.01);
-      KernelListener listener =
-          new KernelListener() {
-            @Override
-            public void onOrderSent(Order order) {
-              sent.add(order);
-            }
-
-            @Override
-            public void onStep(int t, long timeMs, double equity) {
-              reconciler.onStep(t, timeMs, equity);
-            }
-          };
       kernel =
-          new TradingKernel(
-              new KernelConfig(
-                  "live", Money.parse("10000"), CronSchedule.parse("59 23 * * *"), 1, true),
-              panel,
-              FundingSchedule.none(),
-              instruments,
-              new RankLongShortStrategy(
-                  StrategyId.of("baseline_rev"),
-                  "default",
-                  List.of("zscore_neg_ret_2h", "zscore_neg_ret_4h"),
-                  new double[] {0.5, 0.5},
-                  2,
-                  2,
-                  1.0),
-              AssetPoolDefinition.defaultPool(),
-              new FeatureRegistry(),
-              bridge,
-              clock,
-              new KernelPorts(journal, new InMemoryPlatformState(), listener, () -> 0L, risk));
-      reconciler.attach(kernel);
-      kernel.resume(START);
+          LiveKernels.baselineRev(
+              "live", panel, instruments, bridge, clock, journal, risk, reconciler, sent, START);
     }
 
     /** Runs until the replay reaches {@code untilMs} (exclusive) or the end. */
