@@ -102,15 +102,21 @@ class HostileVenueDataTest {
         .isEqualByComparingTo("0.01");
   }
 
+  /** A venue on the fake with a BTCUSDT mark, its user stream connected. */
+  private BinanceVenue connected(RecordingListener listener) throws InterruptedException {
+    BinanceVenue venue =
+        BinanceVenue.connect(FakeVenueSupport.client(server), false, Clock.system());
+    venue.setListener(listener);
+    venue.onMarkPrice("BTCUSDT", new BigDecimal("50000.0"));
+    assertThat(await(() -> server.userConnections() == 1, 5_000)).isTrue();
+    return venue;
+  }
+
   @Test
   void hostileUserEvents_areDroppedWithAReason_andPositionsStayTheVenues() throws Exception {
     RecordingListener listener = new RecordingListener();
     try (LogCapture logs = new LogCapture();
-        BinanceVenue venue =
-            BinanceVenue.connect(FakeVenueSupport.client(server), false, Clock.system())) {
-      venue.setListener(listener);
-      venue.onMarkPrice("BTCUSDT", new BigDecimal("50000.0"));
-      assertThat(await(() -> server.userConnections() == 1, 5_000)).isTrue();
+        BinanceVenue venue = connected(listener)) {
       Order o =
           new Order(
               ClientOrderIds.derive(STRATEGY, "d1", "BTCUSDT"),
@@ -153,11 +159,7 @@ class HostileVenueDataTest {
   void overfillAndWrongSymbol_onAWorkingOrder_areRejected() throws Exception {
     RecordingListener listener = new RecordingListener();
     try (LogCapture logs = new LogCapture();
-        BinanceVenue venue =
-            BinanceVenue.connect(FakeVenueSupport.client(server), false, Clock.system())) {
-      venue.setListener(listener);
-      venue.onMarkPrice("BTCUSDT", new BigDecimal("50000.0"));
-      assertThat(await(() -> server.userConnections() == 1, 5_000)).isTrue();
+        BinanceVenue venue = connected(listener)) {
       Order o =
           new Order(
               ClientOrderIds.derive(STRATEGY, "rest", "BTCUSDT"),
