@@ -1,8 +1,10 @@
 package io.perpetua.backtest;
 
+import io.perpetua.core.Echo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What to backtest: a strategy (a configured strategy such as {@code baseline_rev}, or a template
@@ -42,9 +44,32 @@ public record BacktestRequest(
     double impactLambda,
     Integer rebalanceDays,
     int periodsPerYear) {
-  /** Copies collections. */
+  /**
+   * Copies collections.
+   *
+   * @throws IllegalArgumentException if a parameter has no value ({@link #checkParameters})
+   */
   public BacktestRequest {
-    parameters = Map.copyOf(parameters);
+    parameters = Map.copyOf(checkParameters(parameters));
     symbols = List.copyOf(symbols);
+  }
+
+  /**
+   * {@code parameters} itself, checked: every name and every value present (a JSON {@code null} is
+   * not a parameter value: leave the parameter out to keep the strategy's default).
+   *
+   * @throws IllegalArgumentException naming the first parameter without a value
+   */
+  public static Map<String, Object> checkParameters(Map<String, Object> parameters) {
+    Objects.requireNonNull(parameters, "parameters");
+    for (Map.Entry<String, Object> e : parameters.entrySet()) {
+      if (e.getKey() == null || e.getValue() == null) {
+        throw new IllegalArgumentException(
+            "parameter '"
+                + Echo.of(e.getKey())
+                + "' has no value: give a number, string or boolean, or leave it out");
+      }
+    }
+    return parameters;
   }
 }

@@ -48,6 +48,6 @@ public enum Timeframe {
       }
     }
     throw new IllegalArgumentException(
-        "unknown timeframe '" + code + "': expected 1m, 5m, 15m, 1h, 4h or 1d");
+        "unknown timeframe '" + Echo.of(code) + "': expected 1m, 5m, 15m, 1h, 4h or 1d");
   }
 }

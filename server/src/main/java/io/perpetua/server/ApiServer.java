@@ -18,6 +18,7 @@ import io.perpetua.server.http.JettyErrorHandler;
 import io.perpetua.server.http.Route;
 import io.perpetua.server.http.RouteDispatcher;
 import io.perpetua.server.http.RouteTable;
+import io.perpetua.server.http.SecurityHeaders;
 import io.perpetua.server.json.Json;
 import io.perpetua.server.openapi.OpenApiDocument;
 import io.perpetua.server.v1.AccountRoutes;
@@ -38,9 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API server: the V1 route groups over the {@link PlatformState} plus any groups added
  * with {@link #addRoutes(RouteGroup)}, served by Javalin with the envelope (or bare responses for
- * routes declared so), bearer-token auth (or a route's own authenticator), CORS, request logging
- * (never the {@code Authorization} header), {@code /openapi.json} generated from the route table
- * and Swagger UI at {@code /docs}.
+ * routes declared so), bearer-token auth (or a route's own authenticator), CORS, {@link
+ * SecurityHeaders} on every response, request logging (never the {@code Authorization} header),
+ * {@code /openapi.json} generated from the route table and Swagger UI at {@code /docs}.
  *
  * <p>Lifecycle: construct, add groups, {@link #start(int)}, {@link #stop()}; a stopped server
  * cannot be restarted. Thread-safe.
@@ -140,7 +141,8 @@ public final class ApiServer {
             mapper, token::matches, t -> viewer != null && viewer.matches(t), clock);
     CorsPolicy cors = new CorsPolicy(config.corsAllowedOrigins());
     SwaggerUi swagger = new SwaggerUi();
-    JettyErrorHandler jettyErrors = new JettyErrorHandler(mapper, clock);
+    JettyErrorHandler jettyErrors =
+        new JettyErrorHandler(mapper, clock, path -> styleFor(routes, path));
     Javalin javalin =
         Javalin.create(
             cfg -> {
@@ -159,6 +161,7 @@ public final class ApiServer {
             });
     javalin.before(
         ctx -> {
+          SecurityHeaders.apply(ctx::header);
           if (cors.apply(ctx)) {
             ctx.skipRemainingHandlers();
           }

@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param heartbeatStaleness a service whose last heartbeat is older than this (wall clock) is
  *     reported {@code down} by {@code /api/v1/health}
  * @param corsAllowedOrigins origins allowed to call the API from a browser, e.g. {@code
- *     https://dashboard.example.com}; {@code *} allows any (the permissive local-dev default);
- *     empty disables CORS
+ *     https://dashboard.example.com}; {@code *} allows any (an explicit opt-in, for local
+ *     development only); empty (the default) allows no cross-origin access: the dashboard is served
+ *     from the API's own origin
  */
 public record ServerConfig(
     String bindHost, Duration heartbeatStaleness, List<String> corsAllowedOrigins) {
@@ -39,9 +40,9 @@ public record ServerConfig(
     }
   }
 
-  /** Local-development defaults: all interfaces, 120 s staleness, any origin. */
+  /** Defaults: all interfaces, 120 s staleness, no cross-origin access. */
   public static ServerConfig defaults() {
-    return new ServerConfig("0.0.0.0", DEFAULT_STALENESS, List.of("*"));
+    return new ServerConfig("0.0.0.0", DEFAULT_STALENESS, List.of());
   }
 
   /** A copy with another staleness. */

@@ -140,24 +140,25 @@ class ErrorHandlingTest {
 
   @ParameterizedTest
   @CsvSource({
-    "GET /api/v1/signals/%zz HTTP/1.1, 400",
-    "GET /docs/..%2f..%2fpom.xml HTTP/1.1, 400",
-    "GET /api/v1/health HTTP/1.1@CRLF@X-Big: @BIG@, 431"
+    "GET /api/v1/signals/%zz HTTP/1.1, 400, 40001",
+    "GET /docs/..%2f..%2fpom.xml HTTP/1.1, 400, 40001",
+    "GET /api/v1/health HTTP/1.1@CRLF@X-Big: @BIG@, 431, 40011"
   })
-  void errorsRaisedByJetty_useTheEnvelopeToo(String requestLine, int status) throws Exception {
+  void errorsRaisedByJetty_useTheEnvelopeToo(String requestLine, int status, int code)
+      throws Exception {
     String head = requestLine.replace("@CRLF@", "\r\n").replace("@BIG@", "a".repeat(20_000));
     RawHttp.Response r = RawHttp.send(api.port, head);
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     assertThat(r.contentType()).startsWith("application/json");
     JsonNode json = TestServer.JSON.readTree(r.body());
-    assertThat(json.get("code").asInt()).isEqualTo(40001);
+    assertThat(json.get("code").asInt()).isEqualTo(code);
     assertThat(json.get("data").isNull()).isTrue();
     assertThat(json.get("timestamp").asText()).isEqualTo("2026-03-02T23:59:00Z");
     assertThat(r.body()).doesNotContain("<").doesNotContain("Exception");
   }
 
   @Test
-  void cors_permissiveByDefault() {
+  void cors_noCrossOriginAccessByDefault() {
     TestServer.Response r =
         api.send(
             "GET",
@@ -166,20 +167,82 @@ class ErrorHandlingTest {
                 "Authorization", "Bearer " + TestServer.TOKEN, "Origin", "http://localhost:5173"),
             null);
     assertThat(r.status()).isEqualTo(200);
-    assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo("*");
+    assertThat(r.header("Access-Control-Allow-Origin")).isNull();
+    TestServer.Response preflight =
+        api.send(
+            "OPTIONS",
+            "/api/v1/account/balance",
+            Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "GET"),
+            null);
+    assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+    assertThat(preflight.header("Access-Control-Allow-Headers")).isNull();
+  }
+
+  @Test
+  void cors_anyOrigin_isAnExplicitOptIn_neverWithCredentials() {
+    ServerConfig config = TestServer.localConfig().withCorsAllowedOrigins(java.util.List.of("*"));
+    try (TestServer any = TestServer.start(Fixtures.populated(), config)) {
+      TestServer.Response r =
+          any.send(
+              "GET",
+              "/api/v1/account/balance",
+              Map.of(
+                  "Authorization",
+                  "Bearer " + TestServer.TOKEN,
+                  "Origin",
+                  "http://localhost:5173",
+                  "Cookie",
+                  "session=1"),
+              null);
+      assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo("*");
+      assertThat(r.header("Access-Control-Allow-Credentials")).isNull();
+    }
+  }
+
+  @Test
+  void securityHeaders_onJsonDocsAndJettyErrors() throws Exception {
+    for (TestServer.Response r :
+        java.util.List.of(
+            api.get("/api/v1/account/balance"),
+            api.getAnonymous("/api/v1/account/balance"),
+            api.getAnonymous("/docs"),
+            api.getAnonymous("/docs/swagger-initializer.js"),
+            api.getAnonymous("/openapi.json"),
+            api.getAnonymous("/nope"))) {
+      assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+      assertThat(r.header("X-Frame-Options")).isEqualTo("DENY");
+      assertThat(r.header("Referrer-Policy")).isEqualTo("no-referrer");
+      assertThat(r.header("Content-Security-Policy"))
+          .contains("default-src 'none'")
+          .contains("script-src 'self'")
+          .contains("frame-ancestors 'none'")
+          .doesNotContain("unsafe-eval");
+    }
+    // Swagger UI's page loads only same-origin scripts: none inline, which the policy forbids
+    assertThat(api.getAnonymous("/docs").body())
+        .doesNotContainPattern("<script>[^<]")
+        .contains("<script src=\"/docs/swagger-ui-bundle.js\">");
+    RawHttp.Response jetty = RawHttp.send(api.port, "GET /api/v1/signals/%zz HTTP/1.1");
+    assertThat(jetty.headers()).contains("X-Content-Type-Options: nosniff");
+    assertThat(jetty.headers()).contains("Content-Security-Policy: default-src 'none'");
   }
 
   @Test
   void cors_preflight_isAnsweredWithoutToken() {
-    TestServer.Response r =
-        api.send(
-            "OPTIONS",
-            "/api/v1/account/balance",
-            Map.of(
-                "Origin", "http://localhost:5173",
-                "Access-Control-Request-Method", "GET",
-                "Access-Control-Request-Headers", "authorization"),
-            null);
+    ServerConfig config = TestServer.localConfig().withCorsAllowedOrigins(java.util.List.of("*"));
+    TestServer any = TestServer.start(Fixtures.populated(), config);
+    TestServer.Response r;
+    try (any) {
+      r =
+          any.send(
+              "OPTIONS",
+              "/api/v1/account/balance",
+              Map.of(
+                  "Origin", "http://localhost:5173",
+                  "Access-Control-Request-Method", "GET",
+                  "Access-Control-Request-Headers", "authorization"),
+              null);
+    }
     assertThat(r.status()).isEqualTo(204);
     assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo("*");
     assertThat(r.header("Access-Control-Allow-Headers")).contains("Authorization");

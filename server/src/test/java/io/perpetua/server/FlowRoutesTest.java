@@ -246,6 +246,14 @@ class FlowRoutesTest {
             new Case("POST", one + "/add-balance", "{\"amount\":\"995000\"}", 40001, "amount"),
             new Case("POST", one + "/add-balance", "{\"amount\":\"lots\"}", 40001, "amount"),
             new Case("POST", one + "/add-balance", "{}", 40002, "amount"),
+            // money is kept to the cent: a third decimal would be added but never shown
+            new Case("POST", one + "/add-balance", "{\"amount\":\"0.001\"}", 40001, "amount"),
+            // strings are strings: a number or boolean is not converted
+            new Case("POST", one + "/add-balance", "{\"amount\":2500}", 40001, "amount"),
+            new Case("POST", create, "{\"display_name\":123}", 40001, "display_name"),
+            new Case("POST", create, "{\"display_name\":true}", 40001, "display_name"),
+            // a lone surrogate is not text: it cannot be stored or written back as UTF-8
+            new Case("POST", create, "{\"display_name\":\"a\\ud800\"}", 40001, "display_name"),
             new Case("POST", "/api/v1/flow/backtests", "{\"source\":\"csv\"}", 40001, "source"),
             new Case("POST", "/api/v1/flow/backtests", "{\"hours\":100}", 40001, "hours"),
             new Case(

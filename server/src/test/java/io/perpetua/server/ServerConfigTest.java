@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 
 class ServerConfigTest {
   @Test
-  void defaults_arePermissiveLocalDev() {
+  void defaults_allowNoCrossOriginAccess() {
     ServerConfig c = ServerConfig.defaults();
     assertThat(c.heartbeatStaleness()).isEqualTo(Duration.ofSeconds(120));
-    assertThat(c.corsAllowedOrigins()).containsExactly("*");
+    assertThat(c.corsAllowedOrigins()).isEmpty();
     assertThat(c.bindHost()).isEqualTo("0.0.0.0");
   }
 

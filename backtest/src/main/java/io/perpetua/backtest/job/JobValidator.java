@@ -1,6 +1,7 @@
 package io.perpetua.backtest.job;
 
 import io.perpetua.backtest.BacktestRequest;
+import io.perpetua.core.Echo;
 import io.perpetua.core.Timeframe;
 import java.util.HashSet;
 import java.util.Map;
@@ -78,7 +79,9 @@ public final class JobValidator {
     if (!DATA_SOURCES.contains(request.dataSource())) {
       throw new InvalidJobException(
           JobField.DATA_SOURCE,
-          "unknown data source '" + request.dataSource() + "': expected kline or dollar_bar");
+          "unknown data source '"
+              + Echo.of(request.dataSource())
+              + "': expected kline or dollar_bar");
     }
     checkRange(request);
     checkCosts(request);
@@ -92,15 +95,15 @@ public final class JobValidator {
                 () ->
                     new InvalidJobException(
                         JobField.STRATEGY,
-                        "unknown strategy '" + id + "'; available: " + catalog.ids()));
+                        "unknown strategy '" + Echo.of(id) + "'; available: " + catalog.ids()));
     for (String name : new TreeSet<>(parameters.keySet())) {
       if (template.parameters() != null && !template.parameters().contains(name)) {
         throw new InvalidJobException(
             JobField.PARAMETERS,
             "unknown parameter '"
-                + name
+                + Echo.of(name)
                 + "' for strategy '"
-                + id
+                + Echo.of(id)
                 + "'; accepted: "
                 + new TreeSet<>(template.parameters()));
       }
@@ -116,11 +119,12 @@ public final class JobValidator {
     Set<String> seen = new HashSet<>();
     for (String symbol : request.symbols()) {
       if (!seen.add(symbol)) {
-        throw new InvalidJobException(JobField.SYMBOLS, "duplicate symbol '" + symbol + "'");
+        throw new InvalidJobException(
+            JobField.SYMBOLS, "duplicate symbol '" + Echo.of(symbol) + "'");
       }
       if (!knownSymbols.test(symbol)) {
         throw new InvalidJobException(
-            JobField.SYMBOLS, "unknown symbol '" + symbol + "': no market data for it");
+            JobField.SYMBOLS, "unknown symbol '" + Echo.of(symbol) + "': no market data for it");
       }
     }
   }

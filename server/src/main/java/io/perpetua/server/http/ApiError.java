@@ -28,6 +28,20 @@ public enum ApiError {
    * range; like 40004 this sits in the request-error range.)
    */
   RATE_LIMITED(40006, 429, "Rate limited"),
+  /** The body is larger than the server accepts (1 MB); sent by the HTTP layer. */
+  PAYLOAD_TOO_LARGE(40007, 413, "Payload too large"),
+  /** The request target is longer than the server reads; sent by the HTTP layer. */
+  URI_TOO_LONG(40008, 414, "URI too long"),
+  /** An {@code Expect} header the server cannot meet; sent by the HTTP layer. */
+  EXPECTATION_FAILED(40009, 417, "Expectation failed"),
+  /** A protocol the server does not speak here (e.g. HTTP/2 without upgrade); HTTP layer. */
+  UPGRADE_REQUIRED(40010, 426, "Upgrade required"),
+  /** The request headers are larger than the server reads; sent by the HTTP layer. */
+  HEADERS_TOO_LARGE(40011, 431, "Request header fields too large"),
+  /** The request was not completed in time; sent by the HTTP layer. */
+  REQUEST_TIMEOUT(40012, 408, "Request timeout"),
+  /** A body without a length where one is required; sent by the HTTP layer. */
+  LENGTH_REQUIRED(40013, 411, "Length required"),
   /** No {@code Authorization: Bearer <token>} header on a protected route. */
   MISSING_TOKEN(40101, 401, "Missing bearer token"),
   /** A bearer token was given but is not the configured one. */
@@ -53,6 +67,10 @@ public enum ApiError {
   NOT_FOUND(40401, 404, "Resource not found"),
   /** An unexpected failure; details are only in the server log, under the reference given. */
   INTERNAL(50000, 500, "Internal server error"),
+  /** A request feature the server does not implement (e.g. a transfer coding); HTTP layer. */
+  NOT_IMPLEMENTED(50001, 501, "Not implemented"),
+  /** An HTTP version other than 1.0 / 1.1 in the request line; sent by the HTTP layer. */
+  HTTP_VERSION_NOT_SUPPORTED(50002, 505, "HTTP version not supported"),
   /** A service behind the API (Redis, the database, the venue) is unreachable; retry later. */
   UPSTREAM_UNAVAILABLE(50301, 503, "Upstream service unavailable");
 
@@ -64,6 +82,19 @@ public enum ApiError {
     this.code = code;
     this.httpStatus = httpStatus;
     this.title = title;
+  }
+
+  /**
+   * The error sent for an HTTP {@code status} the HTTP layer (Jetty, Javalin) raised itself: the
+   * first constant with that status (so 400 is {@link #INVALID_PARAMETER}), else 40001 / 50000.
+   */
+  public static ApiError forStatus(int status) {
+    for (ApiError e : values()) {
+      if (e.httpStatus == status) {
+        return e;
+      }
+    }
+    return status < 500 ? INVALID_PARAMETER : INTERNAL;
   }
 
   /** The envelope {@code code}. */

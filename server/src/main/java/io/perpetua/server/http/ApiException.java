@@ -1,5 +1,6 @@
 package io.perpetua.server.http;
 
+import io.perpetua.core.Echo;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,6 @@ import java.util.Objects;
  */
 public class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
-  private static final int MAX_ECHO = 64;
 
   /** The error. */
   private final ApiError error;
@@ -47,11 +47,10 @@ public class ApiException extends RuntimeException {
     return new ApiException(ApiError.NOT_FOUND, message);
   }
 
-  /** Client input echoed in messages: truncated so a huge value cannot bloat the response. */
-  static String echo(String value) {
-    if (value == null) {
-      return "null";
-    }
-    return value.length() <= MAX_ECHO ? value : value.substring(0, MAX_ECHO) + "...";
+  /**
+   * Client input echoed in messages: cut ({@link Echo}) so a huge value cannot bloat the response.
+   */
+  public static String echo(String value) {
+    return Echo.of(value);
   }
 }

@@ -1,5 +1,7 @@
 package io.perpetua.server.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +22,9 @@ import java.util.stream.Collectors;
  * Reads a JSON request body into a route's body type and turns every failure into an {@link
  * ApiException} naming the field: syntax errors are 40003, a missing required field ({@code
  * JsonProperty(required = true)} or an {@link ApiException#missing} thrown by the record) is 40002,
- * a wrong type, an unknown field or a value the record rejects is 40001. Stateless.
+ * a wrong type, an unknown field or a value the record rejects is 40001; a body that is not the
+ * JSON object (or array) the route takes, the literal {@code null} included, is 40003. Field names
+ * quoted from the body are cut like any echoed input. Stateless.
  */
 final class BodyParser {
   private static final Pattern MISSING =
@@ -32,8 +36,17 @@ final class BodyParser {
     if (body == null || isBlank(body)) {
       throw new ApiException(ApiError.MALFORMED_BODY, "Request body is required: a JSON object");
     }
+    Object value;
     try {
-      return mapper.readValue(body, type);
+      value = mapper.readValue(body, type);
+    } catch (InputCoercionException e) {
+      throw new ApiException(
+          ApiError.INVALID_PARAMETER,
+          "Invalid request body at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ": number out of range");
     } catch (StreamReadException e) {
       throw new ApiException(
           ApiError.MALFORMED_BODY,
@@ -57,9 +70,21 @@ final class BodyParser {
     } catch (JsonMappingException e) {
       throw new ApiException(
           ApiError.INVALID_PARAMETER, "Invalid request body at '" + field(e) + "'");
+    } catch (JsonProcessingException e) {
+      // e.g. a token or nesting beyond Jackson's stream limits: its messages quote no input
+      throw new ApiException(
+          ApiError.MALFORMED_BODY, "Malformed JSON body: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new ApiException(ApiError.MALFORMED_BODY, "Request body could not be read");
     }
+    if (value == null) { // the literal null
+      throw new ApiException(ApiError.MALFORMED_BODY, "Request body must be " + shape(type));
+    }
+    return value;
+  }
+
+  private static String shape(Class<?> type) {
+    return Collection.class.isAssignableFrom(type) ? "a JSON array" : "a JSON object";
   }
 
   private static boolean isBlank(byte[] body) {
@@ -86,23 +111,27 @@ final class BodyParser {
   private static ApiException fromMismatch(MismatchedInputException e, Class<?> bodyType) {
     Matcher missing = MISSING.matcher(String.valueOf(e.getOriginalMessage()));
     if (missing.find()) {
-      String path = field(e); // includes the missing property when Jackson records it
+      String path = path(e); // includes the missing property when Jackson records it
       return ApiException.missing(
           path.isEmpty() || !path.endsWith(missing.group(1)) ? missing.group(1) : path);
     }
     if (e.getPath().isEmpty()) {
-      return new ApiException(
-          ApiError.MALFORMED_BODY,
-          "Request body must be a JSON "
-              + (Collection.class.isAssignableFrom(bodyType) ? "array" : "object"));
+      return new ApiException(ApiError.MALFORMED_BODY, "Request body must be " + shape(bodyType));
     }
     return new ApiException(
         ApiError.INVALID_PARAMETER,
         "Invalid field '" + field(e) + "': expected " + describe(e.getTargetType()));
   }
 
-  /** The dotted path of the error ({@code a.b[2].c}), or empty at the top level. */
+  /**
+   * The dotted path of the error ({@code a.b[2].c}), or empty at the top level; cut like any echoed
+   * input, since the names in it (unknown fields, map keys) come from the client.
+   */
   private static String field(JsonMappingException e) {
+    return ApiException.echo(path(e));
+  }
+
+  private static String path(JsonMappingException e) {
     StringBuilder path = new StringBuilder();
     for (JsonMappingException.Reference ref : e.getPath()) {
       if (ref.getFieldName() != null) {

@@ -9,19 +9,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.HttpConnection;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
  * Answers the errors Jetty raises before a request reaches the API (a malformed or ambiguous URI,
- * headers too large, ...) with the envelope instead of Jetty's HTML page. The HTTP status stays
- * Jetty's; the code is the {@link ApiError} of that status, or 40001 / 50000 by class. Only the
- * standard reason phrase (or the parser's short reason) is sent, never exception text or stacks.
- * Thread-safe.
+ * headers too large, an unsupported HTTP version, ...) in the format of the API the path belongs to
+ * (the envelope, or {@link ErrorObject} under the job API) instead of Jetty's HTML page. The HTTP
+ * status stays Jetty's; the code is {@link ApiError#forStatus} of it, so it always matches the
+ * status. When the request line itself could not be read (414) the path is unknown and the envelope
+ * is used. Only the standard reason phrase (or the parser's short reason) is sent, never exception
+ * text or stacks. Thread-safe.
  */
 public final class JettyErrorHandler extends ErrorHandler {
   private static final String JSON = "application/json; charset=utf-8";
@@ -29,11 +34,16 @@ public final class JettyErrorHandler extends ErrorHandler {
 
   private final ObjectMapper mapper;
   private final Clock clock;
+  private final Function<String, Route.Style> styles;
 
-  /** A handler writing envelopes with {@code mapper}, timestamped by {@code clock}. */
-  public JettyErrorHandler(ObjectMapper mapper, Clock clock) {
+  /**
+   * A handler writing errors with {@code mapper}, timestamped by {@code clock}, in the style {@code
+   * styles} gives for the request's path (the empty string when the path is unknown).
+   */
+  public JettyErrorHandler(ObjectMapper mapper, Clock clock, Function<String, Route.Style> styles) {
     this.mapper = mapper;
     this.clock = clock;
+    this.styles = styles;
     setShowStacks(false);
     setShowServlet(false);
   }
@@ -41,7 +51,25 @@ public final class JettyErrorHandler extends ErrorHandler {
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, JSON);
-    return ByteBuffer.wrap(envelope(status, reason));
+    SecurityHeaders.apply(fields::put);
+    return ByteBuffer.wrap(body(status, reason, currentPath()));
+  }
+
+  /**
+   * The path of the request Jetty is rejecting on this thread, when its request line was read
+   * (Jetty builds the request before calling {@link #badMessageError}); else empty.
+   */
+  private static String currentPath() {
+    HttpConnection connection = HttpConnection.getCurrentConnection();
+    if (connection == null) {
+      return "";
+    }
+    return pathOf(connection.getHttpChannel().getRequest());
+  }
+
+  private static String pathOf(Request request) {
+    HttpURI uri = request == null ? null : request.getHttpURI();
+    return uri == null || uri.getPath() == null ? "" : uri.getPath();
   }
 
   @Override
@@ -52,35 +80,33 @@ public final class JettyErrorHandler extends ErrorHandler {
       int code,
       String message)
       throws IOException {
-    byte[] body = envelope(code, null);
+    byte[] body = body(code, null, pathOf(baseRequest));
     response.setContentType(JSON);
+    SecurityHeaders.apply(response::setHeader);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
     baseRequest.setHandled(true);
   }
 
-  /** The envelope for {@code status}; {@code reason} is used only if it is short plain text. */
-  byte[] envelope(int status, String reason) {
-    ApiError error = errorFor(status);
+  /**
+   * The error body for {@code status} in the style of {@code path}; {@code reason} is used only if
+   * it is short plain text.
+   */
+  byte[] body(int status, String reason, String path) {
+    ApiError error = ApiError.forStatus(status);
     String standard = HttpStatus.getMessage(status);
     String message =
         status < 500 && reason != null && PLAIN_REASON.matcher(reason).matches()
             ? reason
             : standard;
+    Object value =
+        styles.apply(path) == Route.Style.BARE
+            ? ErrorObject.of(error, message)
+            : Envelope.error(error, message, Instant.ofEpochMilli(clock.nowMillis()));
     try {
-      return mapper.writeValueAsBytes(
-          Envelope.error(error, message, Instant.ofEpochMilli(clock.nowMillis())));
+      return mapper.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static ApiError errorFor(int status) {
-    for (ApiError e : ApiError.values()) {
-      if (e.httpStatus() == status) {
-        return e;
-      }
-    }
-    return status < 500 ? ApiError.INVALID_PARAMETER : ApiError.INTERNAL;
   }
 }

@@ -29,6 +29,7 @@ public final class Param<T> {
   }
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final Pattern ASCII_INTEGER = Pattern.compile("-?[0-9]{1,10}");
 
   private final String name;
   private final Location location;
@@ -73,7 +74,7 @@ public final class Param<T> {
     this.parser = parser;
   }
 
-  /** An integer in {@code [min, max]}. */
+  /** An integer in {@code [min, max]}, written in ASCII digits with an optional minus sign. */
   public static Param<Integer> integer(String name, int min, int max) {
     if (min > max) {
       throw new IllegalArgumentException("min > max for " + name);
@@ -92,16 +93,15 @@ public final class Param<T> {
         "",
         null,
         raw -> {
-          int value;
-          try {
-            value = Integer.parseInt(raw.strip());
-          } catch (NumberFormatException e) {
+          // ASCII digits only: Integer.parseInt would also read other scripts' digits ("٣")
+          if (!ASCII_INTEGER.matcher(raw).matches()) {
             throw ApiException.invalid(name, expected, raw);
           }
+          long value = Long.parseLong(raw);
           if (value < min || value > max) {
             throw ApiException.invalid(name, expected, raw);
           }
-          return value;
+          return (int) value;
         });
   }
 

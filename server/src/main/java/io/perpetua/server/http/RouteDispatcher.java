@@ -168,9 +168,8 @@ public final class RouteDispatcher {
           style,
           challenge);
     } else if (e instanceof HttpResponseException http && http.getStatus() < 500) {
-      // Raised by Javalin itself, e.g. a body over the size limit; its messages are generic.
-      writeError(
-          ctx, ApiError.INVALID_PARAMETER, "Bad request: " + http.getMessage(), style, challenge);
+      // Raised by Javalin itself, e.g. a body over the size limit (413); its messages are generic.
+      writeError(ctx, ApiError.forStatus(http.getStatus()), http.getMessage(), style, challenge);
     } else {
       String reference = String.format("%08x", ThreadLocalRandom.current().nextInt());
       LOG.error("{} {} failed (reference {})", ctx.method(), ctx.path(), reference, e);

@@ -1,7 +1,6 @@
 package io.perpetua.server.jobs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.perpetua.backtest.BacktestRequest;
 import io.perpetua.core.time.Times;
 import io.perpetua.server.http.ApiException;
@@ -35,10 +34,10 @@ record JobBody(
     @JsonProperty(required = true) String timeframe,
     @JsonProperty(required = true) String start,
     @JsonProperty(required = true) String end,
-    @JsonProperty(required = true) @JsonDeserialize(using = DecimalString.class) String capital,
+    @JsonProperty(required = true) String capital,
     Integer leverage,
     String feeModel,
-    @JsonDeserialize(using = DecimalString.class) String feeBps) {
+    String feeBps) {
   static final int MAX_SYMBOLS = 500;
   static final String FIXED_BPS = "fixed_bps";
   static final String DEFAULT_FEE_BPS = "5";
@@ -52,7 +51,7 @@ record JobBody(
     if (!ID.matcher(templateId).matches()) {
       throw ApiException.invalid("template_id", "a strategy or template id", templateId);
     }
-    params = params == null ? Map.of() : params;
+    params = params == null ? Map.of() : BacktestRequest.checkParameters(params);
     if (symbols == null) {
       throw ApiException.missing("symbols");
     }

@@ -156,7 +156,7 @@ public final class BacktestRoutes implements RouteGroup {
         throw new ApiException(
             ApiError.INVALID_PARAMETER,
             "Strategy not found: "
-                + echo(body.strategyName())
+                + ApiException.echo(body.strategyName())
                 + "; available: "
                 + service().validator().catalog().ids());
       }
@@ -166,10 +166,6 @@ public final class BacktestRoutes implements RouteGroup {
     } catch (RateLimitedException e) {
       throw new ApiException(ApiError.RATE_LIMITED, e.getMessage());
     }
-  }
-
-  private static String echo(String value) {
-    return value.length() <= 64 ? value : value.substring(0, 64) + "...";
   }
 
   private static String field(JobField field) {
@@ -289,7 +285,7 @@ public final class BacktestRoutes implements RouteGroup {
       if (strategyName == null || strategyName.isBlank()) {
         throw ApiException.missing("strategy_name");
       }
-      parameters = parameters == null ? Map.of() : parameters;
+      parameters = parameters == null ? Map.of() : BacktestRequest.checkParameters(parameters);
       LocalDate start = date(startDate, "start_date");
       LocalDate end = date(endDate, "end_date");
       if (end.isBefore(start)) {

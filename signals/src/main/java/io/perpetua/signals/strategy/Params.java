@@ -1,5 +1,6 @@
 package io.perpetua.signals.strategy;
 
+import io.perpetua.core.Echo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +23,8 @@ public final class Params {
     }
     double d = doubleValue(p, key, def);
     if (d != Math.rint(d)) {
-      throw new IllegalArgumentException("parameter " + key + " must be an integer, was " + v);
+      throw new IllegalArgumentException(
+          "parameter " + key + " must be an integer, was " + Echo.of(v));
     }
     int i = (int) d;
     if (i < min || i > max) {
@@ -49,13 +51,14 @@ public final class Params {
         d = Double.parseDouble(text.trim());
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
-            "parameter " + key + " must be a number, was '" + v + "'", e);
+            "parameter " + key + " must be a number, was '" + Echo.of(v) + "'", e);
       }
     } else {
-      throw new IllegalArgumentException("parameter " + key + " must be a number, was " + v);
+      throw new IllegalArgumentException(
+          "parameter " + key + " must be a number, was " + Echo.of(v));
     }
     if (!Double.isFinite(d)) {
-      throw new IllegalArgumentException("parameter " + key + " must be finite, was " + v);
+      throw new IllegalArgumentException("parameter " + key + " must be finite, was " + Echo.of(v));
     }
     return d;
   }
@@ -73,7 +76,7 @@ public final class Params {
     for (String key : p.keySet()) {
       if (!known.contains(key)) {
         throw new IllegalArgumentException(
-            "unknown parameter " + key + "; accepted: " + new TreeSet<>(known));
+            "unknown parameter " + Echo.of(key) + "; accepted: " + new TreeSet<>(known));
       }
     }
   }
@@ -87,7 +90,8 @@ public final class Params {
     List<String> out = new ArrayList<>();
     for (Object o : list) {
       if (!(o instanceof String s) || s.isBlank()) {
-        throw new IllegalArgumentException("parameter " + key + " must list names, found " + o);
+        throw new IllegalArgumentException(
+            "parameter " + key + " must list names, found " + Echo.of(o));
       }
       out.add(s);
     }

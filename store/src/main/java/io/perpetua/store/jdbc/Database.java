@@ -2,7 +2,9 @@ package io.perpetua.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -15,8 +17,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #open} fails with {@link io.perpetua.trading.port.ServiceUnavailableException} when the
  * database cannot be reached and with {@link DatabaseException} when the migration fails; both name
- * the URL without credentials. Thread-safe; {@link #close} closes the pool (and thereby an embedded
- * H2 database).
+ * the URL without credentials. An embedded H2 file database is kept private to its owner (directory
+ * {@code 0700}, files {@code 0600}; {@link PrivateFiles}) on creation and on every open.
+ * Thread-safe; {@link #close} closes the pool (and thereby an embedded H2 database).
  */
 public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -36,7 +39,10 @@ public final class Database implements AutoCloseable {
   public static Database open(DatabaseConfig config) {
     Objects.requireNonNull(config, "config");
     JdbcErrors errors = new JdbcErrors(config.safeUrl(), config.secrets());
+    Optional<Path> h2File = PrivateFiles.h2Base(config.url());
+    h2File.ifPresent(PrivateFiles::restrict); // the directory, before H2 creates files in it
     HikariDataSource dataSource = connect(config, errors);
+    h2File.ifPresent(PrivateFiles::restrict); // and the files H2 has created
     try {
       Flyway flyway =
           Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();

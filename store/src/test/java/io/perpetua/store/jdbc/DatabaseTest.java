@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -155,5 +156,29 @@ class DatabaseTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new DatabaseConfig("jdbc:h2:mem:x", "u", "p", 0))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void embeddedDatabase_isPrivateToItsOwner_onCreationAndOnEveryOpen() throws Exception {
+    Path dir = tempDir.resolve("var");
+    try (Database db = Database.open(DatabaseConfig.embedded(dir))) {
+      assertThat(tables(db)).isNotEmpty();
+    }
+    assertThat(mode(dir)).isEqualTo("rwx------");
+    assertThat(mode(dir.resolve("perpetua.mv.db"))).isEqualTo("rw-------");
+
+    // loosened since (an old version, a copy, a umask of 022): tightened again on the next open
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(
+        dir.resolve("perpetua.mv.db"), PosixFilePermissions.fromString("rw-r--r--"));
+    try (Database db = Database.open(DatabaseConfig.embedded(dir))) {
+      assertThat(tables(db)).isNotEmpty();
+      assertThat(mode(dir)).isEqualTo("rwx------");
+      assertThat(mode(dir.resolve("perpetua.mv.db"))).isEqualTo("rw-------");
+    }
+  }
+
+  private static String mode(Path path) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
   }
 }

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The strategy factory (spec §3.4) under {@code /api/v1/flow/strategies}: create, list (deprecated
@@ -312,12 +313,22 @@ public final class FlowStrategyRoutes implements RouteGroup {
 
   /** Body of add-balance. */
   record FlowBalanceBody(
-      @JsonProperty(required = true) @Doc("Amount to add, a decimal string, e.g. \"2500\"")
+      @JsonProperty(required = true)
+          @Doc(
+              "Amount to add, a positive decimal string with at most 2 decimal places (money"
+                  + " precision), e.g. \"2500\" or \"12.50\"")
           String amount) {
-    /** Validates presence. */
+    /** Money is kept to the cent: more places would be added but never shown. */
+    private static final Pattern MONEY = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,2})?");
+
+    /** Validates presence and format. */
     FlowBalanceBody {
       if (amount == null || amount.isBlank()) {
         throw ApiException.missing("amount");
+      }
+      if (!MONEY.matcher(amount).matches()) {
+        throw ApiException.invalid(
+            "amount", "a positive decimal string with at most 2 decimal places", amount);
       }
     }
   }
