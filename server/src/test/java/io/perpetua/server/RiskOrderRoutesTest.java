@@ -203,6 +203,15 @@ class RiskOrderRoutesTest {
                 40001,
                 "end_date"),
             new Case("GET", "/api/v1/orders/trades?page_size=abc", null, 40001, "page_size"),
+            // a year-0 end_date ended the range before its implicit 1970 start: a 500 once
+            new Case("GET", "/api/v1/orders/history?end_date=0000-01-01", null, 40001, "end_date"),
+            new Case(
+                "GET",
+                "/api/v1/orders/rebalance-history?end_date=0000-01-01",
+                null,
+                40001,
+                "end_date"),
+            new Case("GET", "/api/v1/orders/trades?end_date=0000-01-01", null, 40001, "end_date"),
             new Case(
                 "GET",
                 "/api/v1/orders/rebalance-history?end_date=yesterday",

@@ -29,6 +29,7 @@ public final class Param<T> {
   }
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final LocalDate FIRST_DATE = LocalDate.EPOCH;
   private static final Pattern ASCII_INTEGER = Pattern.compile("-?[0-9]{1,10}");
 
   private final String name;
@@ -133,8 +134,13 @@ public final class Param<T> {
         });
   }
 
-  /** A calendar date {@code YYYY-MM-DD}. */
+  /**
+   * A calendar date {@code YYYY-MM-DD} from {@code 1970-01-01} on: times are epoch milliseconds
+   * behind the API, and nothing is dated before the epoch (a year-0 {@code end_date} would end a
+   * range before its implicit start).
+   */
   public static Param<LocalDate> date(String name) {
+    String expected = "a date YYYY-MM-DD from " + FIRST_DATE;
     return new Param<>(
         name,
         Location.QUERY,
@@ -148,14 +154,16 @@ public final class Param<T> {
         "",
         null,
         raw -> {
+          LocalDate date;
           try {
-            if (raw.length() != 10) {
-              throw ApiException.invalid(name, "a date YYYY-MM-DD", raw);
-            }
-            return LocalDate.parse(raw);
+            date = raw.length() == 10 ? LocalDate.parse(raw) : null;
           } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "a date YYYY-MM-DD", raw);
+            date = null;
           }
+          if (date == null || date.isBefore(FIRST_DATE)) {
+            throw ApiException.invalid(name, expected, raw);
+          }
+          return date;
         });
   }
 

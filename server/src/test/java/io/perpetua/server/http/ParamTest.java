@@ -44,7 +44,11 @@ class ParamTest {
   void date_acceptsOnlyRealIsoDates() {
     Param<LocalDate> p = Param.date("start_date");
     assertThat(p.parse("2024-02-29")).isEqualTo(LocalDate.of(2024, 2, 29));
-    for (String bad : new String[] {"2025-02-29", "2026-3-1", "20260301", "+12026-03-01", "x"}) {
+    assertThat(p.parse("1970-01-01")).isEqualTo(LocalDate.EPOCH);
+    for (String bad :
+        new String[] {
+          "2025-02-29", "2026-3-1", "20260301", "+12026-03-01", "x", "0000-01-01", "1969-12-31"
+        }) {
       assertThat(failure(p, bad).getMessage()).contains("'start_date'").contains("YYYY-MM-DD");
     }
   }
