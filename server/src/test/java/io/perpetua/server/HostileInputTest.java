@@ -92,7 +92,9 @@ class HostileInputTest {
     assertBare(job, 400, "INVALID_PARAMETER", "timeframe", "q".repeat(64) + "...");
     assertThat(job.body()).doesNotContain("q".repeat(65)).hasSizeLessThan(1_000);
 
-    Response unknown = h.bearer("POST", RUN, "{\"" + huge.substring(0, 1_000) + "\": 1}");
+    Response unknown =
+        h.bearer(
+            "POST", RUN, RUN_BODY.formatted("{}", ", \"" + huge.substring(0, 1_000) + "\": 1"));
     assertEnvelope(unknown, 400, 40001, "Unknown field");
     assertThat(unknown.body()).doesNotContain("q".repeat(65));
 
