@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
-import io.perpetua.core.testing.SharedData;
 import io.perpetua.core.time.Clock;
 import io.perpetua.server.http.ApiError;
 import io.perpetua.server.jobs.ApiKeySecrets;
@@ -17,9 +16,7 @@ import io.perpetua.server.jobs.SignatureVerifier;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.DatabaseConfig;
 import io.perpetua.store.jdbc.JdbcApiKeyStore;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -94,14 +91,7 @@ class ApiFuzzTest {
         ConfigLoader.load(
             null, Map.of("PERPETUA_PORT", "0", "PERPETUA_VENUE_TYPE", "fake-binance"));
     Map<String, String> env = Map.of("PERPETUA_API_TOKEN", TOKEN, ApiKeySecrets.ENV, MASTER_KEY);
-    try (Platform p =
-        Platform.start(
-            config,
-            dataDir,
-            SharedData.root(),
-            env,
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            1)) {
+    try (Platform p = TestPlatforms.start(config, dataDir, env, 1)) {
       RawClient client = new RawClient(p.port());
       awaitReady(client);
       ApiKeys.Issued key;
@@ -392,11 +382,10 @@ class ApiFuzzTest {
       List<Case> out) {
     for (Value raw : pick(rawBodies(), 10)) {
       out.add(
-          new Case(
+          jsonCase(
               method + " " + template + " body " + raw.label(),
               method,
               basePath,
-              "Content-Type: application/json",
               raw.bytes(),
               auth,
               raw.echoed()));
@@ -409,11 +398,10 @@ class ApiFuzzTest {
         mutated.put(field, "__FUZZ__");
         String text = mutated.toString().replace("\"__FUZZ__\"", v.encoded());
         out.add(
-            new Case(
+            jsonCase(
                 method + " " + template + " " + field + "=" + v.label(),
                 method,
                 basePath,
-                "Content-Type: application/json",
                 bytes(text),
                 auth,
                 v.echoed()));
@@ -421,11 +409,10 @@ class ApiFuzzTest {
       ObjectNode without = ((ObjectNode) example.deepCopy());
       without.remove(field);
       out.add(
-          new Case(
+          jsonCase(
               method + " " + template + " without " + field,
               method,
               basePath,
-              "Content-Type: application/json",
               bytes(without.toString()),
               auth,
               List.of()));
@@ -434,11 +421,10 @@ class ApiFuzzTest {
     ObjectNode unknown = ((ObjectNode) example.deepCopy());
     unknown.put(huge, 1);
     out.add(
-        new Case(
+        jsonCase(
             method + " " + template + " unknown field",
             method,
             basePath,
-            "Content-Type: application/json",
             bytes(unknown.toString()),
             auth,
             List.of(huge)));
@@ -448,22 +434,20 @@ class ApiFuzzTest {
       ObjectNode map = nullParam.putObject(f);
       map.putNull("long_n");
       out.add(
-          new Case(
+          jsonCase(
               method + " " + template + " null parameter value",
               method,
               basePath,
-              "Content-Type: application/json",
               bytes(nullParam.toString()),
               auth,
               List.of()));
       ObjectNode tiny = nullParam.putObject(f);
       tiny.put("long_n", 0.0001);
       out.add(
-          new Case(
+          jsonCase(
               method + " " + template + " tiny parameter",
               method,
               basePath,
-              "Content-Type: application/json",
               bytes(nullParam.toString()),
               auth,
               List.of()));
@@ -579,6 +563,12 @@ class ApiFuzzTest {
             "Origin: https://evil.example\r\nAccess-Control-Request-Method: POST",
             null,
             null));
+  }
+
+  /** A request with a JSON body. */
+  private static Case jsonCase(
+      String what, String method, String target, byte[] body, Auth auth, List<String> echoed) {
+    return new Case(what, method, target, "Content-Type: application/json", body, auth, echoed);
   }
 
   /** An unauthenticated request; {@code echoed}, if not null, must not come back whole. */

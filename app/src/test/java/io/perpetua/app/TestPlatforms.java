@@ -27,11 +27,17 @@ final class TestPlatforms {
    */
   static Platform start(PerpetuaConfig config, Path dataDir, String token, double speed)
       throws IOException {
+    return start(config, dataDir, Map.of("PERPETUA_API_TOKEN", token), speed);
+  }
+
+  /** {@link #start(PerpetuaConfig, Path, String, double)} with the whole environment given. */
+  static Platform start(PerpetuaConfig config, Path dataDir, Map<String, String> env, double speed)
+      throws IOException {
     return Platform.start(
         config,
         dataDir,
         SharedData.root(),
-        Map.of("PERPETUA_API_TOKEN", token),
+        env,
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
         speed);
   }

@@ -41,21 +41,11 @@ final class BodyParser {
       value = mapper.readValue(body, type);
     } catch (InputCoercionException e) {
       throw new ApiException(
-          ApiError.INVALID_PARAMETER,
-          "Invalid request body at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ": number out of range");
+          ApiError.INVALID_PARAMETER, "Invalid request body at " + at(e) + ": number out of range");
     } catch (StreamReadException e) {
       throw new ApiException(
           ApiError.MALFORMED_BODY,
-          "Malformed JSON body at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ": "
-              + e.getOriginalMessage());
+          "Malformed JSON body at " + at(e) + ": " + e.getOriginalMessage());
     } catch (UnrecognizedPropertyException e) {
       throw new ApiException(
           ApiError.INVALID_PARAMETER,
@@ -85,6 +75,11 @@ final class BodyParser {
 
   private static String shape(Class<?> type) {
     return Collection.class.isAssignableFrom(type) ? "a JSON array" : "a JSON object";
+  }
+
+  /** {@code line L, column C} of a syntax error. */
+  private static String at(StreamReadException e) {
+    return "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
   }
 
   private static boolean isBlank(byte[] body) {
