@@ -15,6 +15,7 @@ import io.perpetua.server.http.ApiError;
 import io.perpetua.server.http.CorsPolicy;
 import io.perpetua.server.http.HttpMethod;
 import io.perpetua.server.http.JettyErrorHandler;
+import io.perpetua.server.http.RequestLineRecorder;
 import io.perpetua.server.http.Route;
 import io.perpetua.server.http.RouteDispatcher;
 import io.perpetua.server.http.RouteTable;
@@ -33,6 +34,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -154,6 +156,16 @@ public final class ApiServer {
               // case-insensitively: a token differing only in case from an earlier request's on
               // the same connection would be read as that earlier token. Match exactly.
               cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+              // Jetty's connections, noting each request target's start: a request line Jetty
+              // rejects unread (414, 505) is still answered in its API's error format.
+              cfg.jetty.addConnector(
+                  (server, http) -> {
+                    ServerConnector connector =
+                        new ServerConnector(server, new RequestLineRecorder(http));
+                    connector.setHost(config.bindHost());
+                    connector.setPort(port);
+                    return connector;
+                  });
               // Errors Jetty raises itself (malformed URI, headers too large) get the envelope.
               cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
               cfg.jetty.modifyServletContextHandler(

@@ -155,11 +155,12 @@ class HostileInputTest {
     "/api/v1/health, HTTP/1.1, 20000, 431, 40011",
     "/v1/backtest/jobs, HTTP/1.1, 20000, 431, HEADERS_TOO_LARGE",
     "/api/v1/health, HTTP/1.2, 0, 505, 50002",
-    // the request line itself is unreadable: the path, so the API, is unknown: the envelope
-    "/v1/backtest/jobs, HTTP/1.2, 0, 505, 50002",
+    // request lines Jetty rejects unread: the path is the start of the target sent
+    "/v1/backtest/jobs, HTTP/1.2, 0, 505, HTTP_VERSION_NOT_SUPPORTED",
+    "/v1/backtest/jobs?q=@LONG@, HTTP/1.1, 0, 414, URI_TOO_LONG",
     "/api/v1/health, HTTP/2.0, 0, 426, 40010",
     "/v1/backtest/jobs, HTTP/2.0, 0, 426, UPGRADE_REQUIRED",
-    "/v1/backtest/jobs/%zz, HTTP/1.1, 0, 400, 40001",
+    "/v1/backtest/jobs/%zz, HTTP/1.1, 0, 400, INVALID_PARAMETER",
     "/api/v1/health?q=@LONG@, HTTP/1.1, 0, 414, 40008",
   })
   void errorsRaisedByJetty_carryTheCodeOfTheirStatus_inThePathsApiFormat(

@@ -24,9 +24,9 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  * headers too large, an unsupported HTTP version, ...) in the format of the API the path belongs to
  * (the envelope, or {@link ErrorObject} under the job API) instead of Jetty's HTML page. The HTTP
  * status stays Jetty's; the code is {@link ApiError#forStatus} of it, so it always matches the
- * status. When the request line itself could not be read (414) the path is unknown and the envelope
- * is used. Only the standard reason phrase (or the parser's short reason) is sent, never exception
- * text or stacks. Thread-safe.
+ * status. When the request line itself could not be read (414, 505, a bad escape) the path is the
+ * start {@link RequestLineRecorder} noted. Only the standard reason phrase (or the parser's short
+ * reason) is sent, never exception text or stacks. Thread-safe.
  */
 public final class JettyErrorHandler extends ErrorHandler {
   private static final String JSON = "application/json; charset=utf-8";
@@ -56,15 +56,17 @@ public final class JettyErrorHandler extends ErrorHandler {
   }
 
   /**
-   * The path of the request Jetty is rejecting on this thread, when its request line was read
-   * (Jetty builds the request before calling {@link #badMessageError}); else empty.
+   * The path of the request Jetty is rejecting on this thread: the target's start as sent, which
+   * {@link RequestLineRecorder} noted (the request Jetty builds for a line it could not read has
+   * the path {@code /}); else the request's; empty when neither is known.
    */
   private static String currentPath() {
-    HttpConnection connection = HttpConnection.getCurrentConnection();
-    if (connection == null) {
-      return "";
+    String recorded = RequestLineRecorder.currentTargetStart();
+    if (!recorded.isEmpty()) {
+      return recorded;
     }
-    return pathOf(connection.getHttpChannel().getRequest());
+    HttpConnection connection = HttpConnection.getCurrentConnection();
+    return connection == null ? "" : pathOf(connection.getHttpChannel().getRequest());
   }
 
   private static String pathOf(Request request) {
