@@ -280,6 +280,28 @@ class RiskOrderRoutesTest {
     assertThat(rebalances.get("rebalances").get(0).get("orders_total").asInt()).isEqualTo(12);
   }
 
+  @Test
+  void symbolInput_acceptsTheVenueForm_andAnswersInTheSpecForm() {
+    JsonNode orders = api.get("/api/v1/orders/history?symbol=ETHUSDT").data();
+    assertThat(orders.get("items").findValuesAsText("symbol")).containsOnly("ETH/USDT:USDT");
+    assertThat(orders.at("/pagination/total_items").asLong()).isEqualTo(2);
+    JsonNode trades = api.get("/api/v1/orders/trades?symbol=ETHUSDT").data();
+    assertThat(trades.get("items").findValuesAsText("symbol")).containsOnly("ETH/USDT:USDT");
+    TestServer.Response r =
+        post(
+            "/api/v1/risk/symbols/disable",
+            "{\"symbol\": \"ETHUSDT\", \"reason\": \"spread\", \"operator\": \"alice\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.data().get("symbol").asText()).isEqualTo("ETH/USDT:USDT");
+    assertThat(risk.disabledControl(ETH)).isPresent();
+    r = post("/api/v1/risk/symbols/enable", "{\"symbol\": \"ETHUSDT\", \"operator\": \"bob\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(risk.disabledControl(ETH)).isEmpty();
+    TestServer.Response unknown = api.get("/api/v1/orders/history?symbol=ETHEUR");
+    assertThat(unknown.code()).isEqualTo(40001);
+    assertThat(unknown.message()).contains("symbol").contains("BTCUSDT");
+  }
+
   /** Five orders (o4 newest, o0 open), one fill per filled order, one rebalance. */
   private static final class FakeHistory implements TradingHistory {
     private final List<OrderRecord> orders = new ArrayList<>();

@@ -6,7 +6,6 @@ import io.perpetua.core.order.Fill;
 import io.perpetua.core.order.OrderSide;
 import io.perpetua.core.order.OrderStatus;
 import io.perpetua.server.RouteGroup;
-import io.perpetua.server.http.ApiException;
 import io.perpetua.server.http.ApiRequest;
 import io.perpetua.server.http.Param;
 import io.perpetua.server.http.Route;
@@ -29,8 +28,7 @@ public final class OrderRoutes implements RouteGroup {
   private static final String TAG = "Orders";
 
   static final Param<String> SYMBOL =
-      Param.string("symbol", "[A-Z0-9]{1,20}/[A-Z]{2,10}:[A-Z]{2,10}", 48)
-          .description("Only this symbol, e.g. BTC/USDT:USDT.");
+      Symbols.param("Only this symbol, e.g. BTC/USDT:USDT or BTCUSDT.");
   static final Param<String> SIDE =
       Param.oneOf("side", "buy", "sell").description("Only this side.");
   static final Param<Integer> ORDER_PAGE_SIZE = Paging.pageSize(50);
@@ -98,19 +96,7 @@ public final class OrderRoutes implements RouteGroup {
   private TradingHistory.Query query(ApiRequest request, Param<Integer> pageSize) {
     boolean filters = pageSize != REBALANCE_PAGE_SIZE; // rebalances have no symbol or side
     InstrumentId symbol =
-        !filters
-            ? null
-            : request
-                .param(SYMBOL)
-                .map(
-                    s -> {
-                      try {
-                        return InstrumentId.parse(s);
-                      } catch (IllegalArgumentException e) {
-                        throw ApiException.invalid("symbol", "a symbol like BTC/USDT:USDT", s);
-                      }
-                    })
-                .orElse(null);
+        !filters ? null : request.param(SYMBOL).map(s -> Symbols.parse("symbol", s)).orElse(null);
     OrderSide side = filters ? request.param(SIDE).map(OrderSide::parse).orElse(null) : null;
     return new TradingHistory.Query(
         symbol,
