@@ -281,6 +281,22 @@ class RiskOrderRoutesTest {
   }
 
   @Test
+  void rebalanceHistory_hasDryRun_wallClockExecutionTime_andMoneyAt2dp() {
+    JsonNode rb = api.get("/api/v1/orders/rebalance-history").data().get("rebalances").get(0);
+    assertThat(rb.get("dry_run").asBoolean()).isTrue();
+    assertThat(rb.get("execution_time_ms").asLong()).isEqualTo(37);
+    assertThat(rb.get("timestamp").asText()).isEqualTo("2026-03-02T23:59:00Z"); // its start
+    assertThat(rb.get("fee_total").toString()).isEqualTo("4.5");
+    JsonNode order = api.get("/api/v1/orders/history?page_size=1").data().get("items").get(0);
+    assertThat(order.get("fee").toString()).isEqualTo("0.13");
+    assertThat(order.get("cost").toString()).isEqualTo("312.25");
+    JsonNode trade = api.get("/api/v1/orders/trades?page_size=1").data().get("items").get(0);
+    assertThat(trade.get("fee").toString()).isEqualTo("0.13");
+    assertThat(trade.get("fee_exact").toString()).isEqualTo("0.12512345");
+    assertThat(trade.get("cost").toString()).isEqualTo("312.25");
+  }
+
+  @Test
   void symbolInput_acceptsTheVenueForm_andAnswersInTheSpecForm() {
     JsonNode orders = api.get("/api/v1/orders/history?symbol=ETHUSDT").data();
     assertThat(orders.get("items").findValuesAsText("symbol")).containsOnly("ETH/USDT:USDT");
@@ -328,7 +344,7 @@ class RiskOrderRoutesTest {
                 filled ? OrderStatus.FILLED : OrderStatus.OPEN,
                 filled ? 0.005 : 0,
                 filled ? 62450 : 0,
-                filled ? Money.parse("0.125") : Money.ZERO,
+                filled ? Money.parse("0.12512345") : Money.ZERO,
                 null,
                 true,
                 T0 + 60_000 + i * 1000L));
@@ -341,7 +357,7 @@ class RiskOrderRoutesTest {
                   o.side(),
                   o.quantity(),
                   Price.parse("62450", 1),
-                  Money.parse("0.125"),
+                  Money.parse("0.12512345"),
                   Liquidity.TAKER,
                   T0 + 60_000 + i * 1000L));
         }
@@ -386,10 +402,12 @@ class RiskOrderRoutesTest {
                   11,
                   1,
                   0.45,
-                  Money.parse("4.5"),
+                  Money.parse("4.50123456"),
                   30,
                   30,
-                  60_000)),
+                  37,
+                  T0,
+                  true)),
           q,
           r -> true);
     }

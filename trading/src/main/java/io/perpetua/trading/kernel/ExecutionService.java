@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The execution half of the pipeline: plans orders from target weights, passes each through the
@@ -43,6 +44,7 @@ final class ExecutionService implements VenueListener {
   private final RiskEngine risk;
   private final Account account;
   private final Clock clock;
+  private final LongSupplier wallClock;
   private final KernelListener listener;
   private final OrderPlanner planner = new OrderPlanner();
   private final Map<ClientOrderId, OrderRecord> working = new LinkedHashMap<>();
@@ -66,6 +68,10 @@ final class ExecutionService implements VenueListener {
     final String trigger;
     final long startedMs;
     final double equity;
+
+    /** Wall-clock start (ms); execution time is measured on it, not on the kernel clock. */
+    long wallStartMs;
+
     int total;
     int filled;
     int failed;
@@ -88,6 +94,7 @@ final class ExecutionService implements VenueListener {
       RiskEngine risk,
       Account account,
       Clock clock,
+      LongSupplier wallClock,
       KernelListener listener,
       PipelineStage stage,
       Consumer<InstrumentId> positionChanged,
@@ -100,6 +107,7 @@ final class ExecutionService implements VenueListener {
     this.risk = risk;
     this.account = account;
     this.clock = clock;
+    this.wallClock = wallClock;
     this.listener = listener;
     this.stage = stage;
     venue.setListener(this);
@@ -143,6 +151,7 @@ final class ExecutionService implements VenueListener {
     OrderPlanner.Plan plan =
         planner.plan(strategy, id, now, equity, lines, minTradeFraction * equity);
     active = new ActiveRebalance(id, strategy, trigger, now, equity);
+    active.wallStartMs = wallClock.getAsLong();
     submitting = true; // venue callbacks during submission must not complete the rebalance early
     for (Order order : plan.orders()) {
       active.total++;
@@ -338,7 +347,9 @@ final class ExecutionService implements VenueListener {
             active.fees,
             longs,
             shorts,
-            now - active.startedMs);
+            Math.max(0, wallClock.getAsLong() - active.wallStartMs),
+            active.startedMs,
+            venue.isSimulated());
     completed.add(done);
     listener.onEvent(done);
     stage.ran(
@@ -373,7 +384,8 @@ final class ExecutionService implements VenueListener {
         Integer.toString(a.failed),
         Double.toString(a.traded),
         a.fees.toString(),
-        Integer.toString(a.open));
+        Integer.toString(a.open),
+        Long.toString(Math.max(0, wallClock.getAsLong() - a.wallStartMs)));
   }
 
   /**
@@ -397,6 +409,8 @@ final class ExecutionService implements VenueListener {
       a.traded = Double.parseDouble(f[8]);
       a.fees = Money.parse(f[9]);
       a.open = Integer.parseInt(f[10]);
+      // the wall time it had taken before the restart counts; the downtime does not
+      a.wallStartMs = wallClock.getAsLong() - (f.length > 11 ? Long.parseLong(f[11]) : 0);
       active = a;
     }
     for (OrderRecord r : open) {

@@ -63,6 +63,7 @@ public final class TradingKernel {
   private final PlatformState state;
   private final KernelListener listener;
   private final ManualClock clock;
+  private final LongSupplier wallClock;
   private final PanelMarketView view;
   private final List<Instrument> instruments;
   private final Map<InstrumentId, Integer> index = new HashMap<>();
@@ -112,6 +113,7 @@ public final class TradingKernel {
     this.listener = ports.listener();
     this.risk = ports.risk();
     this.clock = clock;
+    this.wallClock = ports.wallClock();
     this.instruments = List.copyOf(instruments);
     for (int i = 0; i < instruments.size(); i++) {
       if (!instruments.get(i).id().equals(panel.instruments().get(i))) {
@@ -174,6 +176,7 @@ public final class TradingKernel {
             risk,
             account,
             clock,
+            wallClock,
             listener,
             executionStage,
             this::syncPosition,

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class TradingKernelTest {
   private final KernelFixture fixture = new KernelFixture(80, 24 * 20, 7);
 
-  private static final class Recorder implements KernelListener {
+  private static class Recorder implements KernelListener {
     final List<Order> sent = new ArrayList<>();
     final List<Event> events = new ArrayList<>();
     double lastEquity;
@@ -64,6 +64,43 @@ class TradingKernelTest {
             "feature_calculation",
             "signal_generation",
             "order_execution");
+  }
+
+  /**
+   * A rebalance's execution time is wall-clock time from its start to its last fill, not the
+   * replay's jump from the decision to the next bar: here the wall clock moves 25 ms per order sent
+   * and nothing else, so each rebalance took exactly 25 ms per order it sent.
+   */
+  @Test
+  void rebalanceCompleted_executionTimeIsWallClock_startAndDryRunRecorded() {
+    java.util.concurrent.atomic.AtomicLong wall = new java.util.concurrent.atomic.AtomicLong();
+    Recorder rec =
+        new Recorder() {
+          @Override
+          public void onOrderSent(Order o) {
+            super.onOrderSent(o);
+            wall.addAndGet(25);
+          }
+        };
+    TradingKernel k =
+        fixture.kernel(
+            new KernelPorts(new MemoryJournal(), new InMemoryPlatformState(), rec, wall::get),
+            FundingSchedule.none());
+    k.resume(KernelFixture.START);
+    k.run(Pacer.unpaced());
+    List<io.perpetua.core.event.RebalanceCompleted> done =
+        rec.events.stream()
+            .filter(e -> e instanceof io.perpetua.core.event.RebalanceCompleted)
+            .map(e -> (io.perpetua.core.event.RebalanceCompleted) e)
+            .toList();
+    assertThat(done).hasSize(20);
+    for (var r : done) {
+      long sent = rec.sent.stream().filter(o -> r.rebalanceId().equals(o.rebalanceId())).count();
+      assertThat(sent).isPositive();
+      assertThat(r.executionTimeMs()).as(r.toString()).isEqualTo(25 * sent);
+      assertThat(r.startedAtMs()).isLessThan(r.eventTimeMs()); // filled at the next bar
+      assertThat(r.dryRun()).isTrue();
+    }
   }
 
   @Test
