@@ -15,6 +15,7 @@ import io.perpetua.core.order.Order;
 import io.perpetua.core.order.OrderStatus;
 import io.perpetua.core.time.Clock;
 import io.perpetua.trading.account.Account;
+import io.perpetua.trading.account.CrossMargin;
 import io.perpetua.trading.port.OrderRecord;
 import io.perpetua.trading.port.ServiceUnavailableException;
 import io.perpetua.trading.port.Venue;
@@ -212,6 +213,28 @@ final class ExecutionService implements VenueListener {
       q[index.get(r.order().instrument())] += r.order().side().sign() > 0 ? remaining : -remaining;
     }
     return q;
+  }
+
+  /**
+   * Notional of the working orders that margin is reserved for ({@link
+   * CrossMargin#openingQuantity}): unfilled quantity that opens or adds to a position, at the limit
+   * price or else the mark; reduce-only orders reserve nothing.
+   */
+  double openOrderNotional(double[] marks) {
+    double sum = 0;
+    for (OrderRecord r : working.values()) {
+      Order o = r.order();
+      if (o.reduceOnly()) {
+        continue;
+      }
+      int i = index.get(o.instrument());
+      double price = o.limitPrice() != null ? o.limitPrice().toDouble() : marks[i];
+      if (price > 0) {
+        double remaining = (o.quantity().toDouble() - r.filledQuantity()) * o.side().sign();
+        sum += CrossMargin.openingQuantity(positionQty[i], remaining) * price;
+      }
+    }
+    return sum;
   }
 
   @Override

@@ -215,7 +215,14 @@ public final class TradingKernel {
     if (lastRebalanceMs != Long.MIN_VALUE && config.publishState()) {
       republishSignal();
     }
+    // the account, then every stage (the decision and execution stages idle until the next
+    // rebalance), before any service heartbeat: the API is not healthy before it can show them
     publishAccount();
+    Long last = lastRebalanceMs == Long.MIN_VALUE ? null : lastRebalanceMs;
+    for (PipelineStage s : decisions.stages()) {
+      s.update("idle", last, nextTimerMs, Map.of());
+    }
+    executionStage.update("idle", last, nextTimerMs, Map.of());
     dataStage.update("running", null, null, Map.of("symbols_streaming", instruments.size()));
   }
 
@@ -622,7 +629,15 @@ public final class TradingKernel {
   }
 
   private void publishAccount() {
-    AccountPublisher.publish(state, account, instruments, marks, index, clock.nowMillis());
+    AccountPublisher.publish(
+        state,
+        account,
+        instruments,
+        marks,
+        index,
+        clock.nowMillis(),
+        config.margin(),
+        execution.openOrderNotional(marks));
   }
 
   /** Re-publishes every service heartbeat (called by a wall-clock ticker). */

@@ -103,6 +103,37 @@ class TradingKernelTest {
     }
   }
 
+  /**
+   * No service heartbeat (so no "healthy") before the kernel has published its state; once resumed,
+   * before the first step, the account and all five pipeline stages are there.
+   */
+  @Test
+  void resume_publishesAccountAndEveryStage_beforeAnyHeartbeat() {
+    InMemoryPlatformState state = new InMemoryPlatformState();
+    TradingKernel k =
+        fixture.kernel(
+            new KernelPorts(new MemoryJournal(), state, new Recorder(), () -> 0L),
+            FundingSchedule.none());
+    k.heartbeat(); // the platform's ticker may fire between construction and resume
+    assertThat(state.heartbeats()).isEmpty();
+    assertThat(state.balance()).isEmpty();
+    k.resume(KernelFixture.START);
+    assertThat(state.balance()).isPresent();
+    assertThat(state.balance().orElseThrow().totalEquity()).isEqualTo(10_000);
+    assertThat(state.stages())
+        .extracting(s -> s.name())
+        .containsExactly(
+            "data_ingestion",
+            "asset_pool",
+            "feature_calculation",
+            "signal_generation",
+            "order_execution");
+    assertThat(state.stages())
+        .filteredOn(s -> !s.name().equals("data_ingestion"))
+        .allSatisfy(s -> assertThat(s.nextRunMs()).isNotNull());
+    assertThat(state.heartbeats()).hasSize(5);
+  }
+
   @Test
   void resume_fromBeforeTheData_startsAtTheFirstBar() {
     TradingKernel k = fixture.kernel(KernelPorts.backtest(new Recorder()), FundingSchedule.none());
