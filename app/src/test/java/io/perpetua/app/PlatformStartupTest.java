@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
+import io.perpetua.store.state.CachedPlatformState;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,12 +39,7 @@ class PlatformStartupTest {
       assertThat(balance.get("code").asInt()).as(balance.toString()).isZero();
       JsonNode pipeline = api.data("/api/v1/health/pipeline");
       assertThat(pipeline.get("stages").findValuesAsText("name"))
-          .containsExactly(
-              "data_ingestion",
-              "asset_pool",
-              "feature_calculation",
-              "signal_generation",
-              "order_execution");
+          .containsExactlyElementsOf(CachedPlatformState.PIPELINE_ORDER); // all five
 
       JsonNode b = balance.get("data");
       assertThat(b.get("total_equity").asDouble()).isEqualTo(10_000.0);

@@ -15,6 +15,15 @@ import org.junit.jupiter.api.Test;
 class TradingKernelTest {
   private final KernelFixture fixture = new KernelFixture(80, 24 * 20, 7);
 
+  /** The five pipeline stages, in pipeline order. */
+  private static final List<String> STAGES =
+      List.of(
+          "data_ingestion",
+          "asset_pool",
+          "feature_calculation",
+          "signal_generation",
+          "order_execution");
+
   private static class Recorder implements KernelListener {
     final List<Order> sent = new ArrayList<>();
     final List<Event> events = new ArrayList<>();
@@ -56,14 +65,7 @@ class TradingKernelTest {
     var balance = state.balance().orElseThrow();
     assertThat(balance.totalEquity()).isCloseTo(k.equity(), within(1e-6));
     assertThat(balance.totalEquity()).isCloseTo(rec.lastEquity, within(1e-6));
-    assertThat(state.stages())
-        .extracting(s -> s.name())
-        .containsExactly(
-            "data_ingestion",
-            "asset_pool",
-            "feature_calculation",
-            "signal_generation",
-            "order_execution");
+    assertThat(state.stages()).extracting(s -> s.name()).containsExactlyElementsOf(STAGES);
   }
 
   /**
@@ -120,14 +122,7 @@ class TradingKernelTest {
     k.resume(KernelFixture.START);
     assertThat(state.balance()).isPresent();
     assertThat(state.balance().orElseThrow().totalEquity()).isEqualTo(10_000);
-    assertThat(state.stages())
-        .extracting(s -> s.name())
-        .containsExactly(
-            "data_ingestion",
-            "asset_pool",
-            "feature_calculation",
-            "signal_generation",
-            "order_execution");
+    assertThat(state.stages()).extracting(s -> s.name()).containsExactlyElementsOf(STAGES);
     assertThat(state.stages())
         .filteredOn(s -> !s.name().equals("data_ingestion"))
         .allSatisfy(s -> assertThat(s.nextRunMs()).isNotNull());
