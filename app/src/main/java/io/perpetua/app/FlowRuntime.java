@@ -96,12 +96,14 @@ final class FlowRuntime implements AutoCloseable {
     return l == null ? null : l.executor;
   }
 
-  /** Adds the order-flow routes (503 until {@link #start}; the live ones without an executor). */
+  /**
+   * Adds the order-flow routes (503 until {@link #start}; the live ones 404 in paper-only mode).
+   */
   void addRoutes(ApiServer server) {
     server.addRoutes(new FlowStrategyRoutes(this::service));
     server.addRoutes(new FlowPaperRoutes(this::service));
     server.addRoutes(new FlowBacktestRoutes(this::service, this::backtestTicks));
-    server.addRoutes(new FlowLiveRoutes(this::liveExecutor));
+    server.addRoutes(new FlowLiveRoutes(this::liveExecutor, liveStarter != null));
   }
 
   /** Starts the replay thread on {@code database} (nothing when disabled). */

@@ -345,8 +345,10 @@ public final class Platform implements AutoCloseable {
           market.source());
       tradable = Set.copyOf(market.panel().instruments());
       returns = new MarketReturns(market.panel());
-      kernel = buildKernel(market, binance);
-      kernel.resume(binance != null ? binance.firstLiveStart() : startTime(market));
+      TradingKernel built = buildKernel(market, binance);
+      // resumed (account and pipeline stages published) before the heartbeat ticker sees it
+      built.resume(binance != null ? binance.firstLiveStart() : startTime(market));
+      kernel = built;
       LiveVenue l = live;
       if (l != null) {
         // before any decision: what the venue holds against what the journal says
@@ -483,7 +485,9 @@ public final class Platform implements AutoCloseable {
             Money.of(config.paper().initialCapital()),
             CronSchedule.parse(sc.rebalanceCron()),
             sc.rebalanceDays(),
-            true);
+            true,
+            KernelConfig.DEFAULT_MAINTENANCE_MARGIN_RATE,
+            config.paper().leverage());
     ObjectMapper json = new ObjectMapper();
     KernelListener publisher =
         new KernelListener() {

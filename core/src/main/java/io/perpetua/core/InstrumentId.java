@@ -59,6 +59,16 @@ public record InstrumentId(String base, String quote, String settle)
         "invalid venue symbol '" + venueSymbol + "': expected BASE + USDT|USDC|BUSD, e.g. BTCUSDT");
   }
 
+  /**
+   * Parses either form a client may send: the API symbol ({@code BTC/USDT:USDT}, recognised by its
+   * {@code /}) or the venue symbol ({@code BTCUSDT}).
+   *
+   * @throws IllegalArgumentException if it is neither
+   */
+  public static InstrumentId parseAny(String symbol) {
+    return symbol != null && symbol.indexOf('/') >= 0 ? parse(symbol) : fromVenueSymbol(symbol);
+  }
+
   /** The API symbol, e.g. {@code BTC/USDT:USDT}. */
   public String apiSymbol() {
     return base + "/" + quote + ":" + settle;

@@ -117,12 +117,73 @@ class AnalyticsRoutesTest {
         .isCloseTo(daily * Math.sqrt(365), within(1.2e-5)); // both rounded to 6 dp
   }
 
+  /**
+   * A run that started at 22:00 the day before DAY0 with 10,000 and paid fees in the first
+   * rebalance: hourly snapshots from the start, daily ones from the first midnight (9,992.96).
+   */
+  private static List<PortfolioSnapshot> startedBeforeMidnight() {
+    List<PortfolioSnapshot> out = new ArrayList<>();
+    for (long t = DAY0 - 2 * Times.HOUR_MS; t <= DAY0 + 2 * Times.DAY_MS; t += Times.HOUR_MS) {
+      double nav = t < DAY0 ? 10_000 : 9_992.96 + (t - DAY0) / Times.HOUR_MS;
+      out.add(new PortfolioSnapshot(PortfolioSnapshot.Interval.HOURLY, t, nav, nav, 0, 0, 0));
+      if (t % Times.DAY_MS == 0) {
+        out.add(new PortfolioSnapshot(PortfolioSnapshot.Interval.DAILY, t, nav, nav, 0, 0, 0));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void nav_initialAndCurrentNav_doNotDependOnTheInterval() {
+    start(startedBeforeMidnight());
+    JsonNode daily = api.get("/api/v1/portfolio/nav?interval=daily").data();
+    JsonNode hourly = api.get("/api/v1/portfolio/nav?interval=hourly").data();
+    assertThat(daily.get("initial_nav").asDouble()).isEqualTo(10_000);
+    assertThat(hourly.get("initial_nav").asDouble()).isEqualTo(10_000);
+    assertThat(daily.get("current_nav")).isEqualTo(hourly.get("current_nav"));
+    assertThat(daily.get("total_return")).isEqualTo(hourly.get("total_return"));
+    assertThat(daily.get("datapoints")).hasSize(3);
+    assertThat(hourly.get("datapoints")).hasSize(51);
+    JsonNode day1 =
+        api.get("/api/v1/portfolio/nav?interval=daily&start_date=2026-02-27&end_date=2026-02-27")
+            .data();
+    JsonNode hour1 =
+        api.get("/api/v1/portfolio/nav?interval=hourly&start_date=2026-02-27&end_date=2026-02-27")
+            .data();
+    assertThat(day1.get("initial_nav")).isEqualTo(hour1.get("initial_nav"));
+    assertThat(day1.get("current_nav")).isEqualTo(hour1.get("current_nav"));
+  }
+
+  @Test
+  void pnl_outsideTheDataRange_isAnEmptyList_not404() {
+    start(fiveDays());
+    for (String range :
+        new String[] {"start_date=2026-04-01", "start_date=2025-01-01&end_date=2025-01-31"}) {
+      TestServer.Response r = api.get("/api/v1/portfolio/pnl?" + range);
+      assertThat(r.status()).as(range + " " + r.body()).isEqualTo(200);
+      assertThat(r.data().get("daily_pnl")).as(range).isEmpty();
+      assertThat(r.data().at("/summary/best_day").isNull()).isTrue();
+    }
+  }
+
+  @Test
+  void volatility_ratiosNeedTheMinimumSample() {
+    start(fiveDays()); // four daily returns: volatility yes, annualised ratios no
+    JsonNode m = api.get("/api/v1/portfolio/volatility?period=30d").data().get("metrics");
+    assertThat(m.get("daily_volatility").asDouble()).isPositive();
+    assertThat(m.get("sharpe_ratio").isNull()).as(m.toString()).isTrue();
+    assertThat(m.get("sortino_ratio").isNull()).as(m.toString()).isTrue();
+    assertThat(m.get("calmar_ratio").isNull()).as(m.toString()).isTrue();
+  }
+
   @Test
   void positionDeviation_classifiesEverySymbol() {
     start(fiveDays());
     JsonNode data = api.get("/api/v1/portfolio/position-deviation").data();
     // targets BTC +1/60, DOGE -1/60; positions BTC long, ETH short, SOL long (fixtures)
     assertThat(data.at("/summary/total_symbols").asInt()).isEqualTo(4);
+    assertThat(data.at("/summary/matched").asInt()).isZero(); // BTC is a warning, not a match
+    assertThat(data.at("/summary/warning").asInt()).isEqualTo(1);
     assertThat(data.at("/summary/missing").asInt()).isEqualTo(1);
     assertThat(data.at("/summary/extra").asInt()).isEqualTo(2);
     for (JsonNode d : data.get("deviations")) {

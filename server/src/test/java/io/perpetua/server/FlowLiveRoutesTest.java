@@ -57,7 +57,7 @@ class FlowLiveRoutesTest {
     executor.onTradeClosed(closed(POSITION, FlowDirection.LONG, 1.5, FlowTradeStatus.SL_BE, 9_690));
     assertThat(executor.awaitIdle(5_000)).isTrue();
     LIVE.set(executor);
-    api = TestServer.start(new FlowLiveRoutes(LIVE::get));
+    api = TestServer.start(new FlowLiveRoutes(LIVE::get, true));
   }
 
   private static PositionSnapshot position(
@@ -129,14 +129,27 @@ class FlowLiveRoutesTest {
     return org.assertj.core.data.Offset.offset(0.01);
   }
 
+  private static final String[] LIVE_PATHS = {
+    "/api/v1/flow/live/orders", "/api/v1/flow/live/positions", "/api/v1/flow/live/summary"
+  };
+
   @Test
-  void withoutAnExecutor_everyRouteIs503() {
-    try (TestServer paperOnly = TestServer.start(new FlowLiveRoutes(() -> null))) {
-      for (String path :
-          new String[] {
-            "/api/v1/flow/live/orders", "/api/v1/flow/live/positions", "/api/v1/flow/live/summary"
-          }) {
+  void paperOnlyMode_everyRouteIs404SayingLiveModeIsOff() {
+    try (TestServer paperOnly = TestServer.start(new FlowLiveRoutes(() -> null, false))) {
+      for (String path : LIVE_PATHS) {
         TestServer.Response r = paperOnly.get(path);
+        assertThat(r.status()).as(path).isEqualTo(404);
+        assertThat(r.code()).isEqualTo(40401);
+        assertThat(r.message()).contains("Live mode is off");
+      }
+    }
+  }
+
+  @Test
+  void liveModeStillStarting_everyRouteIs503() {
+    try (TestServer starting = TestServer.start(new FlowLiveRoutes(() -> null, true))) {
+      for (String path : LIVE_PATHS) {
+        TestServer.Response r = starting.get(path);
         assertThat(r.status()).as(path).isEqualTo(503);
         assertThat(r.code()).isEqualTo(50301);
       }

@@ -93,6 +93,15 @@ class FlowRoutesTest {
   }
 
   @Test
+  void symbolFilter_acceptsTheApiForm_andAnswersInTheVenueForm() {
+    JsonNode venue = api.get("/api/v1/flow/signals/latest?symbol=BTCUSDT").data();
+    TestServer.Response api1 = api.get("/api/v1/flow/signals/latest?symbol=BTC/USDT:USDT");
+    assertThat(api1.status()).as(api1.body()).isEqualTo(200);
+    assertThat(api1.data()).isEqualTo(venue);
+    assertThat(venue.get("items").findValuesAsText("symbol")).containsOnly("BTCUSDT");
+  }
+
+  @Test
   void replay_producesSignalsTradesPositionsAndStatistics() {
     JsonNode latest = api.get("/api/v1/flow/signals/latest?symbol=BTCUSDT").data();
     JsonNode s = latest.get("items").get(0);

@@ -289,6 +289,44 @@ class RiskOrderRoutesTest {
     assertThat(rebalances.get("rebalances").get(0).get("orders_total").asInt()).isEqualTo(12);
   }
 
+  @Test
+  void rebalanceHistory_hasDryRun_wallClockExecutionTime_andMoneyAt2dp() {
+    JsonNode rb = api.get("/api/v1/orders/rebalance-history").data().get("rebalances").get(0);
+    assertThat(rb.get("dry_run").asBoolean()).isTrue();
+    assertThat(rb.get("execution_time_ms").asLong()).isEqualTo(37);
+    assertThat(rb.get("timestamp").asText()).isEqualTo("2026-03-02T23:59:00Z"); // its start
+    assertThat(rb.get("fee_total").toString()).isEqualTo("4.5");
+    JsonNode order = api.get("/api/v1/orders/history?page_size=1").data().get("items").get(0);
+    assertThat(order.get("fee").toString()).isEqualTo("0.13");
+    assertThat(order.get("cost").toString()).isEqualTo("312.25");
+    JsonNode trade = api.get("/api/v1/orders/trades?page_size=1").data().get("items").get(0);
+    assertThat(trade.get("fee").toString()).isEqualTo("0.13");
+    assertThat(trade.get("fee_exact").toString()).isEqualTo("0.12512345");
+    assertThat(trade.get("cost").toString()).isEqualTo("312.25");
+  }
+
+  @Test
+  void symbolInput_acceptsTheVenueForm_andAnswersInTheSpecForm() {
+    JsonNode orders = api.get("/api/v1/orders/history?symbol=ETHUSDT").data();
+    assertThat(orders.get("items").findValuesAsText("symbol")).containsOnly("ETH/USDT:USDT");
+    assertThat(orders.at("/pagination/total_items").asLong()).isEqualTo(2);
+    JsonNode trades = api.get("/api/v1/orders/trades?symbol=ETHUSDT").data();
+    assertThat(trades.get("items").findValuesAsText("symbol")).containsOnly("ETH/USDT:USDT");
+    TestServer.Response r =
+        post(
+            "/api/v1/risk/symbols/disable",
+            "{\"symbol\": \"ETHUSDT\", \"reason\": \"spread\", \"operator\": \"alice\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.data().get("symbol").asText()).isEqualTo("ETH/USDT:USDT");
+    assertThat(risk.disabledControl(ETH)).isPresent();
+    r = post("/api/v1/risk/symbols/enable", "{\"symbol\": \"ETHUSDT\", \"operator\": \"bob\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(risk.disabledControl(ETH)).isEmpty();
+    TestServer.Response unknown = api.get("/api/v1/orders/history?symbol=ETHEUR");
+    assertThat(unknown.code()).isEqualTo(40001);
+    assertThat(unknown.message()).contains("symbol").contains("BTCUSDT");
+  }
+
   /** Five orders (o4 newest, o0 open), one fill per filled order, one rebalance. */
   private static final class FakeHistory implements TradingHistory {
     private final List<OrderRecord> orders = new ArrayList<>();
@@ -315,7 +353,7 @@ class RiskOrderRoutesTest {
                 filled ? OrderStatus.FILLED : OrderStatus.OPEN,
                 filled ? 0.005 : 0,
                 filled ? 62450 : 0,
-                filled ? Money.parse("0.125") : Money.ZERO,
+                filled ? Money.parse("0.12512345") : Money.ZERO,
                 null,
                 true,
                 T0 + 60_000 + i * 1000L));
@@ -328,7 +366,7 @@ class RiskOrderRoutesTest {
                   o.side(),
                   o.quantity(),
                   Price.parse("62450", 1),
-                  Money.parse("0.125"),
+                  Money.parse("0.12512345"),
                   Liquidity.TAKER,
                   T0 + 60_000 + i * 1000L));
         }
@@ -373,10 +411,12 @@ class RiskOrderRoutesTest {
                   11,
                   1,
                   0.45,
-                  Money.parse("4.5"),
+                  Money.parse("4.50123456"),
                   30,
                   30,
-                  60_000)),
+                  37,
+                  T0,
+                  true)),
           q,
           r -> true);
     }

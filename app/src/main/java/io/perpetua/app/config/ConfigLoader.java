@@ -12,6 +12,7 @@ import io.perpetua.backtest.job.JobServiceConfig;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Timeframe;
 import io.perpetua.signals.schedule.CronSchedule;
+import io.perpetua.trading.account.CrossMargin;
 import io.perpetua.trading.risk.CircuitBreakers;
 import io.perpetua.trading.risk.RiskConfig;
 import io.perpetua.trading.risk.RiskLimits;
@@ -171,6 +172,11 @@ public final class ConfigLoader {
     }
     if (!(c.paper().speed() > 0)) {
       throw new ConfigException("paper.speed", "must be positive");
+    }
+    if (c.paper().leverage() < 1 || c.paper().leverage() > CrossMargin.MAX_LEVERAGE) {
+      throw new ConfigException(
+          "paper.leverage",
+          "must be an integer in 1.." + CrossMargin.MAX_LEVERAGE + ", was " + c.paper().leverage());
     }
     if (!c.paper().start().isBlank()) {
       try {

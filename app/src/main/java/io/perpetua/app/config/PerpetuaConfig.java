@@ -194,8 +194,11 @@ public record PerpetuaConfig(
    * @param initialCapital USDT deposit
    * @param speed event seconds per wall second
    * @param start replay start date or empty
+   * @param leverage the paper account's leverage on every symbol (1..125): its published margin is
+   *     that of USDT-M cross margin at this leverage (docs/api.md); what it trades is unchanged
    */
-  public record Paper(String account, double initialCapital, double speed, String start) {}
+  public record Paper(
+      String account, double initialCapital, double speed, String start, int leverage) {}
 
   /**
    * Where orders go, and the simulated venue's costs.

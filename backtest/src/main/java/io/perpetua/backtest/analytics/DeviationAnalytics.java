@@ -23,7 +23,9 @@ final class DeviationAnalytics {
    * symbols with both weights 0 are left out): deviation = actual − target, deviation % = deviation
    * / |target| × 100, and the status: extra (no target; % is {@code NaN}), missing (target, no
    * position), acceptable (|%| &lt; 10) or warning (|%| ≥ 10, with no upper bound). Sorted by
-   * |deviation| descending, then symbol. The summary averages |%| over the symbols with a target.
+   * |deviation| descending, then symbol. The summary counts each status once (matched = acceptable,
+   * so matched + warning + missing + extra = total) and averages |%| over the symbols with a
+   * target.
    */
   static PositionDeviationReport check(
       Map<String, Double> targetWeights, Map<String, Double> actualWeights, long checkedAtMs) {
@@ -47,7 +49,7 @@ final class DeviationAnalytics {
       double deviation = actual - target;
       double pct = target == 0 ? Double.NaN : deviation / Math.abs(target) * 100;
       DeviationStatus status = status(target, actual, pct);
-      matched += target != 0 && actual != 0 ? 1 : 0;
+      matched += status == DeviationStatus.ACCEPTABLE ? 1 : 0;
       warning += status == DeviationStatus.WARNING ? 1 : 0;
       missing += status == DeviationStatus.MISSING ? 1 : 0;
       extra += status == DeviationStatus.EXTRA ? 1 : 0;
@@ -58,7 +60,7 @@ final class DeviationAnalytics {
       out.add(new PositionDeviation(symbol, target, actual, deviation, pct, status));
     }
     out.sort(ORDER);
-    int targeted = matched + missing;
+    int targeted = matched + warning + missing;
     double avgPct = targeted == 0 ? Double.NaN : sumPct / targeted;
     return new PositionDeviationReport(
         out,

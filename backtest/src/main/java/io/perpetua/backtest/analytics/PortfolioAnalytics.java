@@ -21,6 +21,13 @@ import java.util.Map;
  * days. Definitions and edge cases: {@code docs/metrics.md}, "Portfolio analytics".
  */
 public final class PortfolioAnalytics {
+  /**
+   * The fewest daily returns from which the API reports annualised ratios (Sharpe, Sortino,
+   * Calmar): below a month of days they are dominated by noise and by the annualisation of a few
+   * days (a 3-day Calmar of 147), so they are undefined ({@code NaN}, rendered null).
+   */
+  public static final int MIN_RATIO_RETURNS = 30;
+
   private PortfolioAnalytics() {}
 
   /**
@@ -144,16 +151,24 @@ public final class PortfolioAnalytics {
    * value of day k is the annualised volatility of the {@code rollingWindowDays} returns ending on
    * k (the window may reach before the period); it starts at the first day of the period whose
    * window is full, so pass {@code periodDays + rollingWindowDays} days of NAV for a full series.
+   * With m &lt; {@code minRatioReturns} Sharpe, Sortino and Calmar are {@code NaN} (the API passes
+   * {@link #MIN_RATIO_RETURNS}); the volatility is still given.
    *
    * @param dailyNav NAV snapshots (resampled to UTC days as the backtest metrics do)
    * @param periodDays number of most recent daily returns to use (fewer when fewer exist)
    * @param periodsPerYear annualisation factor, 365 for crypto
    * @param rollingWindowDays trailing returns per rolling value, at least 2
+   * @param minRatioReturns fewest returns in the period for the ratios, at least 1
    * @throws IllegalArgumentException on unsorted times or a parameter out of range
    */
   public static VolatilityReport portfolioVolatility(
-      List<NavPoint> dailyNav, int periodDays, int periodsPerYear, int rollingWindowDays) {
-    return VolatilityAnalytics.portfolio(dailyNav, periodDays, periodsPerYear, rollingWindowDays);
+      List<NavPoint> dailyNav,
+      int periodDays,
+      int periodsPerYear,
+      int rollingWindowDays,
+      int minRatioReturns) {
+    return VolatilityAnalytics.portfolio(
+        dailyNav, periodDays, periodsPerYear, rollingWindowDays, minRatioReturns);
   }
 
   /**

@@ -25,10 +25,15 @@ final class VolatilityAnalytics {
    * {@link ReturnStatistics}, its Calmar from the CAGR and the maximum drawdown of the daily NAV
    * from the period's base to its end. The rolling value on day k uses the {@code
    * rollingWindowDays} returns ending at k (which may reach before the period) and exists for each
-   * day of the period from the first whose window is full.
+   * day of the period from the first whose window is full. With fewer than {@code minRatioReturns}
+   * returns in the period, Sharpe, Sortino and Calmar are {@code NaN}.
    */
   static VolatilityReport portfolio(
-      List<NavPoint> dailyNav, int periodDays, int periodsPerYear, int rollingWindowDays) {
+      List<NavPoint> dailyNav,
+      int periodDays,
+      int periodsPerYear,
+      int rollingWindowDays,
+      int minRatioReturns) {
     if (periodDays < 1) {
       throw new IllegalArgumentException("periodDays must be at least 1, was " + periodDays);
     }
@@ -40,6 +45,10 @@ final class VolatilityAnalytics {
       throw new IllegalArgumentException(
           "rollingWindowDays must be at least 2, was " + rollingWindowDays);
     }
+    if (minRatioReturns < 1) {
+      throw new IllegalArgumentException(
+          "minRatioReturns must be at least 1, was " + minRatioReturns);
+    }
     EquityCurve daily = Resampling.lastPerPeriod(NavSeries.curve(dailyNav), Resampling.DAY_MS);
     double[] nav = daily.equity();
     long[] times = daily.timesMs();
@@ -47,8 +56,9 @@ final class VolatilityAnalytics {
     int n = all.length;
     int from = n - Math.min(periodDays, n);
     double[] r = Arrays.copyOfRange(all, from, n);
+    boolean ratios = r.length >= minRatioReturns;
     double calmar = Double.NaN;
-    if (r.length > 0) {
+    if (r.length > 0 && ratios) {
       double[] periodNav = Arrays.copyOfRange(nav, from, nav.length);
       double growth =
           periodNav[0] > 0 ? periodNav[periodNav.length - 1] / periodNav[0] : Double.NaN;
@@ -66,8 +76,8 @@ final class VolatilityAnalytics {
         r.length,
         ReturnStatistics.sampleStandardDeviation(r),
         ReturnStatistics.volatility(r, periodsPerYear),
-        ReturnStatistics.sharpe(r, periodsPerYear),
-        ReturnStatistics.sortino(r, periodsPerYear),
+        ratios ? ReturnStatistics.sharpe(r, periodsPerYear) : Double.NaN,
+        ratios ? ReturnStatistics.sortino(r, periodsPerYear) : Double.NaN,
         calmar,
         rolling);
   }

@@ -60,7 +60,7 @@ class PortfolioAnalyticsRealDataTest {
     assertThat(nav.size()).isGreaterThan(1500);
     int returns = nav.size() - 1;
     Metrics m = MetricsCalculator.compute(curve, List.of(), new double[0], 365);
-    VolatilityReport v = PortfolioAnalytics.portfolioVolatility(nav, returns, 365, 30);
+    VolatilityReport v = PortfolioAnalytics.portfolioVolatility(nav, returns, 365, 30, 1);
     assertThat(v.returns()).isEqualTo(returns);
     assertThat(v.annualizedVolatility()).isCloseTo(m.volatility(), within(TOL));
     assertThat(v.sharpe()).isCloseTo(m.sharpe(), within(TOL));
@@ -81,7 +81,7 @@ class PortfolioAnalyticsRealDataTest {
     assertThat(v.rolling().getLast().date()).isEqualTo(LocalDate.of(2025, 12, 31));
 
     // a 90-day period is the last 90 returns
-    VolatilityReport q = PortfolioAnalytics.portfolioVolatility(nav, 90, 365, 30);
+    VolatilityReport q = PortfolioAnalytics.portfolioVolatility(nav, 90, 365, 30, 1);
     double[] last90 = Arrays.copyOfRange(r, r.length - 90, r.length);
     assertThat(q.annualizedVolatility())
         .isCloseTo(ReturnStatistics.volatility(last90, 365), within(TOL));

@@ -30,7 +30,7 @@ class PortfolioVolatilityTest {
 
   @Test
   void portfolioVolatility_handComputed_wholePeriod() {
-    VolatilityReport v = PortfolioAnalytics.portfolioVolatility(fiveReturns(), 30, 365, 3);
+    VolatilityReport v = PortfolioAnalytics.portfolioVolatility(fiveReturns(), 30, 365, 3, 1);
     assertThat(v.returns()).isEqualTo(5);
     // mean 0.006; squared deviations 0.000016, 0.000676, 0.000576, 0.000256, 0.000196, sum 0.00172
     // → sample variance 0.00172 / 4 = 0.00043, std √0.00043 = 0.0207364
@@ -48,8 +48,24 @@ class PortfolioVolatilityTest {
   }
 
   @Test
+  void portfolioVolatility_belowTheMinimumSample_ratiosAreNaN_volatilityIsKept() {
+    // five returns: the hand-computed Sharpe 5.53 and Calmar 367 exist only without a minimum
+    VolatilityReport v = PortfolioAnalytics.portfolioVolatility(fiveReturns(), 30, 365, 3, 6);
+    assertThat(v.returns()).isEqualTo(5);
+    assertThat(v.dailyVolatility()).isCloseTo(Math.sqrt(0.00043), within(EPS));
+    assertThat(v.sharpe()).isNaN();
+    assertThat(v.sortino()).isNaN();
+    assertThat(v.calmar()).isNaN();
+    VolatilityReport atMinimum =
+        PortfolioAnalytics.portfolioVolatility(fiveReturns(), 30, 365, 3, 5);
+    assertThat(atMinimum.sharpe()).isCloseTo(5.527942, within(1e-6));
+    assertThat(atMinimum.calmar()).isCloseTo(367.093060, within(1e-5));
+    assertThat(PortfolioAnalytics.MIN_RATIO_RETURNS).isEqualTo(30);
+  }
+
+  @Test
   void portfolioVolatility_rollingWindow_startsWhenFull() {
-    VolatilityReport v = PortfolioAnalytics.portfolioVolatility(fiveReturns(), 30, 365, 3);
+    VolatilityReport v = PortfolioAnalytics.portfolioVolatility(fiveReturns(), 30, 365, 3, 1);
     // windows of 3 returns end on the 3rd, 4th and 5th return, i.e. on Jan 4, 5, 6
     assertThat(v.rolling())
         .extracting(RollingVolatility::date)
@@ -68,7 +84,7 @@ class PortfolioVolatilityTest {
 
   @Test
   void portfolioVolatility_shortPeriod_usesLastReturnsAndRollingReachesBack() {
-    VolatilityReport v = PortfolioAnalytics.portfolioVolatility(fiveReturns(), 3, 365, 3);
+    VolatilityReport v = PortfolioAnalytics.portfolioVolatility(fiveReturns(), 3, 365, 3, 1);
     assertThat(v.returns()).isEqualTo(3);
     // last three returns [0.03, −0.01, 0.02]: variance 78/90000/2
     assertThat(v.dailyVolatility()).isCloseTo(Math.sqrt(78.0 / 90000 / 2), within(EPS));
@@ -79,7 +95,7 @@ class PortfolioVolatilityTest {
     assertThat(v.rolling())
         .extracting(RollingVolatility::date)
         .containsExactly(janDate(4), janDate(5), janDate(6));
-    VolatilityReport twoDays = PortfolioAnalytics.portfolioVolatility(fiveReturns(), 2, 365, 3);
+    VolatilityReport twoDays = PortfolioAnalytics.portfolioVolatility(fiveReturns(), 2, 365, 3, 1);
     assertThat(twoDays.rolling())
         .extracting(RollingVolatility::date)
         .containsExactly(janDate(5), janDate(6));
@@ -94,7 +110,7 @@ class PortfolioVolatilityTest {
             p("2026-01-01T12:00:00Z", 110),
             p("2026-01-02T00:00:00Z", 105),
             p("2026-01-02T12:00:00Z", 99));
-    VolatilityReport v = PortfolioAnalytics.portfolioVolatility(nav, 30, 365, 2);
+    VolatilityReport v = PortfolioAnalytics.portfolioVolatility(nav, 30, 365, 2, 1);
     assertThat(v.returns()).isEqualTo(2);
     assertThat(v.dailyVolatility()).isCloseTo(Math.sqrt(0.02), within(EPS));
     assertThat(v.rolling()).extracting(RollingVolatility::date).containsExactly(janDate(2));
@@ -103,7 +119,7 @@ class PortfolioVolatilityTest {
   @Test
   void portfolioVolatility_tooFewPoints_isNaN() {
     for (List<NavPoint> nav : List.of(List.<NavPoint>of(), List.of(jan(1, 100)))) {
-      VolatilityReport v = PortfolioAnalytics.portfolioVolatility(nav, 30, 365, 30);
+      VolatilityReport v = PortfolioAnalytics.portfolioVolatility(nav, 30, 365, 30, 1);
       assertThat(v.returns()).isZero();
       assertThat(v.dailyVolatility()).isNaN();
       assertThat(v.annualizedVolatility()).isNaN();
@@ -114,7 +130,7 @@ class PortfolioVolatilityTest {
     }
     // one return (−10 %): no standard deviation, but a downside deviation and a drawdown
     VolatilityReport one =
-        PortfolioAnalytics.portfolioVolatility(List.of(jan(1, 100), jan(2, 90)), 30, 365, 2);
+        PortfolioAnalytics.portfolioVolatility(List.of(jan(1, 100), jan(2, 90)), 30, 365, 2, 1);
     assertThat(one.returns()).isEqualTo(1);
     assertThat(one.dailyVolatility()).isNaN();
     assertThat(one.sharpe()).isNaN();
@@ -126,7 +142,7 @@ class PortfolioVolatilityTest {
   void portfolioVolatility_constantNav_zeroVolatilityUndefinedRatios() {
     VolatilityReport v =
         PortfolioAnalytics.portfolioVolatility(
-            List.of(jan(1, 100), jan(2, 100), jan(3, 100), jan(4, 100)), 30, 365, 2);
+            List.of(jan(1, 100), jan(2, 100), jan(3, 100), jan(4, 100)), 30, 365, 2, 1);
     assertThat(v.dailyVolatility()).isEqualTo(0.0);
     assertThat(v.annualizedVolatility()).isEqualTo(0.0);
     assertThat(v.sharpe()).isNaN();
@@ -138,17 +154,22 @@ class PortfolioVolatilityTest {
   @Test
   void portfolioVolatility_badArguments_areRejected() {
     List<NavPoint> nav = fiveReturns();
-    assertThatThrownBy(() -> PortfolioAnalytics.portfolioVolatility(nav, 0, 365, 3))
+    assertThatThrownBy(() -> PortfolioAnalytics.portfolioVolatility(nav, 0, 365, 3, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("periodDays");
-    assertThatThrownBy(() -> PortfolioAnalytics.portfolioVolatility(nav, 30, 0, 3))
+    assertThatThrownBy(() -> PortfolioAnalytics.portfolioVolatility(nav, 30, 0, 3, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("periodsPerYear");
-    assertThatThrownBy(() -> PortfolioAnalytics.portfolioVolatility(nav, 30, 365, 1))
+    assertThatThrownBy(() -> PortfolioAnalytics.portfolioVolatility(nav, 30, 365, 1, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("rollingWindowDays");
+    assertThatThrownBy(() -> PortfolioAnalytics.portfolioVolatility(nav, 30, 365, 3, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("minRatioReturns");
     assertThatThrownBy(
-            () -> PortfolioAnalytics.portfolioVolatility(List.of(jan(2, 1), jan(1, 1)), 30, 365, 3))
+            () ->
+                PortfolioAnalytics.portfolioVolatility(
+                    List.of(jan(2, 1), jan(1, 1)), 30, 365, 3, 1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -74,10 +74,12 @@ class PositionDeviationTest {
 
     DeviationSummary s = r.summary();
     assertThat(s.totalSymbols()).isEqualTo(5);
-    assertThat(s.matched()).isEqualTo(3);
+    // one status per symbol: BTC acceptable, SOL and ETH warning, XRP missing, LINK extra
+    assertThat(s.matched()).isEqualTo(1);
     assertThat(s.warning()).isEqualTo(2);
     assertThat(s.missing()).isEqualTo(1);
     assertThat(s.extra()).isEqualTo(1);
+    assertThat(s.matched() + s.warning() + s.missing() + s.extra()).isEqualTo(s.totalSymbols());
     // mean |pct| over the symbols with a target: (7.1856 + 100 + 30 + 200) / 4 = 84.2964
     assertThat(s.avgDeviationPct()).isCloseTo((0.12 / 0.0167 + 100 + 30 + 200) / 4, within(EPS));
     assertThat(s.maxDeviationPct()).isCloseTo(200, within(EPS));

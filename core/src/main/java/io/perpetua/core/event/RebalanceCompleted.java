@@ -18,7 +18,11 @@ import io.perpetua.core.StrategyId;
  * @param feeTotal fees paid
  * @param longSymbols long positions after
  * @param shortSymbols short positions after
- * @param executionTimeMs wall time taken
+ * @param executionTimeMs wall-clock milliseconds from its start to its completion (its last fill or
+ *     rejection), measured by the process that ran it; not kernel time, which on a replay jumps a
+ *     whole bar between the decision and the fill
+ * @param startedAtMs when it started (kernel time, like {@code eventTimeMs})
+ * @param dryRun true when its orders went to a simulated venue (backtest, paper), not a real one
  */
 public record RebalanceCompleted(
     long eventTimeMs,
@@ -32,8 +36,21 @@ public record RebalanceCompleted(
     Money feeTotal,
     int longSymbols,
     int shortSymbols,
-    long executionTimeMs)
+    long executionTimeMs,
+    long startedAtMs,
+    boolean dryRun)
     implements Event {
+  /** Validates. */
+  public RebalanceCompleted {
+    if (executionTimeMs < 0) {
+      throw new IllegalArgumentException(
+          "executionTimeMs must not be negative: " + executionTimeMs);
+    }
+    if (startedAtMs > eventTimeMs) {
+      throw new IllegalArgumentException("a rebalance cannot start after it completes");
+    }
+  }
+
   @Override
   public String type() {
     return "rebalance.completed";

@@ -99,8 +99,10 @@ public final class AnalyticsRoutes implements RouteGroup {
             .summary("NAV curve")
             .description(
                 "Equity at each UTC midnight (daily) or whole hour (hourly) in [start_date,"
-                    + " end_date]; default: the 30 days up to the latest snapshot. 404 (40401)"
-                    + " before the first snapshot.")
+                    + " end_date]; default: the 30 days up to the latest snapshot. initial_nav and"
+                    + " current_nav are the first and last NAV of the range at hourly resolution,"
+                    + " whatever the interval. 404 (40401) before the first snapshot and for a"
+                    + " range without one.")
             .param(Paging.START_DATE)
             .param(Paging.END_DATE)
             .param(INTERVAL)
@@ -111,7 +113,8 @@ public final class AnalyticsRoutes implements RouteGroup {
             .summary("Daily PnL")
             .description(
                 "PnL of each UTC day (last hourly NAV of the day minus the previous day's) with"
-                    + " a summary; win_rate = days with PnL > 0 / all days.")
+                    + " a summary; win_rate = days with PnL > 0 / all days. A range outside the"
+                    + " data gives an empty list (404 only before the first snapshot).")
             .param(Paging.START_DATE)
             .param(Paging.END_DATE)
             .response(PnlData.class, Examples.load("portfolio-pnl.json"))
@@ -141,7 +144,9 @@ public final class AnalyticsRoutes implements RouteGroup {
             .summary("Volatility")
             .description(
                 "level=portfolio: daily and annualised (√365) volatility of daily NAV returns,"
-                    + " Sharpe, Calmar, Sortino over the period, and the rolling 30-day"
+                    + " Sharpe, Calmar, Sortino over the period (null with fewer than "
+                    + PortfolioAnalytics.MIN_RATIO_RETURNS
+                    + " daily returns in it, so always with period=7d), and the rolling 30-day"
                     + " volatility. level=symbol: each held symbol's annualised volatility, its"
                     + " weight and its (Euler) contribution to the portfolio volatility.")
             .param(LEVEL)
@@ -150,65 +155,97 @@ public final class AnalyticsRoutes implements RouteGroup {
             .handle(this::volatility));
   }
 
-  /** Snapshots in the request's range (default: 30 days to the latest); 404 when none. */
-  private List<PortfolioSnapshot> snapshots(
-      ApiRequest request, PortfolioSnapshot.Interval interval, int extraDaysBefore) {
+  /**
+   * The request's range, the same whatever the interval: it ends at {@code end_date} or the latest
+   * snapshot and starts at {@code start_date} or 30 days before its end. Hourly snapshots (the
+   * finest; every daily snapshot is also an hourly one) fix both ends. 404 when no snapshot has
+   * been taken at all; a range outside the data is empty ({@code hourly} empty).
+   *
+   * @param fromMs first instant of the range
+   * @param toMs last instant of the range
+   * @param hourly hourly snapshots from {@code extraDaysBefore} days before {@code fromMs} to
+   *     {@code toMs}
+   */
+  private record Window(long fromMs, long toMs, List<PortfolioSnapshot> hourly) {
+    /** Snapshots in {@code [fromMs, toMs]}. */
+    List<PortfolioSnapshot> in(List<PortfolioSnapshot> snapshots) {
+      return snapshots.stream().filter(s -> s.timeMs() >= fromMs && s.timeMs() <= toMs).toList();
+    }
+  }
+
+  private Window window(ApiRequest request, int extraDaysBefore) {
+    TradingHistory history = Ready.get(journal, "journal");
     long to = Paging.toMs(request);
-    List<PortfolioSnapshot> all =
-        Ready.get(journal, "journal").snapshots(accountId, interval, 0, to);
-    if (all.isEmpty()) {
+    List<PortfolioSnapshot> upTo =
+        history.snapshots(accountId, PortfolioSnapshot.Interval.HOURLY, 0, to);
+    if (upTo.isEmpty()
+        && (to == Long.MAX_VALUE
+            || history
+                .snapshots(accountId, PortfolioSnapshot.Interval.HOURLY, 0, Long.MAX_VALUE)
+                .isEmpty())) {
       throw ApiException.notFound("No portfolio snapshot has been taken yet");
     }
-    long end = all.get(all.size() - 1).timeMs();
+    long end = upTo.isEmpty() ? to : upTo.get(upTo.size() - 1).timeMs();
     long from =
         request
             .param(Paging.START_DATE)
             .map(Paging::startOf)
             .orElse(end - DEFAULT_DAYS * Times.DAY_MS);
     long since = from - extraDaysBefore * Times.DAY_MS;
-    return all.stream().filter(s -> s.timeMs() >= since).toList();
+    return new Window(from, end, upTo.stream().filter(s -> s.timeMs() >= since).toList());
+  }
+
+  /** The window's snapshots of {@code interval}; 404 when the range holds none. */
+  private List<PortfolioSnapshot> snapshots(Window w, PortfolioSnapshot.Interval interval) {
+    List<PortfolioSnapshot> s =
+        interval == PortfolioSnapshot.Interval.HOURLY
+            ? w.in(w.hourly())
+            : w.in(
+                Ready.get(journal, "journal").snapshots(accountId, interval, w.fromMs(), w.toMs()));
+    if (s.isEmpty()) {
+      throw ApiException.notFound("No portfolio snapshot in the requested range");
+    }
+    return s;
   }
 
   private static List<NavPoint> points(List<PortfolioSnapshot> snapshots) {
     return snapshots.stream().map(s -> new NavPoint(s.timeMs(), s.nav())).toList();
   }
 
+  /**
+   * initial_nav and current_nav are the first and last NAV of the range at the finest (hourly)
+   * resolution, so they do not depend on {@code interval}; the datapoints are the interval's.
+   */
   private NavData nav(ApiRequest request) {
     PortfolioSnapshot.Interval interval = PortfolioSnapshot.Interval.parse(request.value(INTERVAL));
-    List<PortfolioSnapshot> s = snapshots(request, interval, 0);
-    if (s.isEmpty()) {
-      throw ApiException.notFound("No portfolio snapshot in the requested range");
-    }
-    NavReport r = PortfolioAnalytics.nav(points(s));
+    Window w = window(request, 0);
+    NavReport range =
+        PortfolioAnalytics.nav(points(snapshots(w, PortfolioSnapshot.Interval.HOURLY)));
+    List<PortfolioSnapshot> s = snapshots(w, interval);
     return new NavData(
-        r.initialNav(),
-        r.currentNav(),
-        r.totalReturn(),
-        r.points().stream()
-            .map(p -> new NavItem(Instant.ofEpochMilli(p.timeMs()), p.nav()))
-            .toList());
+        range.initialNav(),
+        range.currentNav(),
+        range.totalReturn(),
+        s.stream().map(p -> new NavItem(Instant.ofEpochMilli(p.timeMs()), p.nav())).toList());
   }
 
+  /** An empty list (not a 404) for a range outside the data. */
   private PnlData pnl(ApiRequest request) {
-    List<PortfolioSnapshot> s = snapshots(request, PortfolioSnapshot.Interval.HOURLY, 1);
-    long from = request.param(Paging.START_DATE).map(Paging::startOf).orElse(Long.MIN_VALUE);
+    Window w = window(request, 1);
     // the last NAV before the first day is that day's base
+    long firstDay =
+        request.param(Paging.START_DATE).isPresent()
+            ? w.fromMs()
+            : Math.floorDiv(w.toMs(), Times.DAY_MS) * Times.DAY_MS
+                - (DEFAULT_DAYS - 1) * Times.DAY_MS;
     double before = Double.NaN;
     List<NavPoint> in = new ArrayList<>();
-    long firstDay =
-        from != Long.MIN_VALUE
-            ? from
-            : Math.floorDiv(s.get(s.size() - 1).timeMs(), Times.DAY_MS) * Times.DAY_MS
-                - (DEFAULT_DAYS - 1) * Times.DAY_MS;
-    for (PortfolioSnapshot p : s) {
+    for (PortfolioSnapshot p : w.hourly()) {
       if (p.timeMs() < firstDay) {
         before = p.nav();
       } else {
         in.add(new NavPoint(p.timeMs(), p.nav()));
       }
-    }
-    if (in.isEmpty()) {
-      throw ApiException.notFound("No portfolio snapshot in the requested range");
     }
     DailyPnlReport r = PortfolioAnalytics.dailyPnl(in, before);
     List<PnlItem> days =
@@ -229,10 +266,7 @@ public final class AnalyticsRoutes implements RouteGroup {
   }
 
   private DrawdownData drawdown(ApiRequest request) {
-    List<PortfolioSnapshot> s = snapshots(request, PortfolioSnapshot.Interval.DAILY, 0);
-    if (s.isEmpty()) {
-      throw ApiException.notFound("No portfolio snapshot in the requested range");
-    }
+    List<PortfolioSnapshot> s = snapshots(window(request, 0), PortfolioSnapshot.Interval.DAILY);
     DrawdownReport r = PortfolioAnalytics.drawdown(points(s));
     return new DrawdownData(
         r.currentDrawdown(),
@@ -331,7 +365,8 @@ public final class AnalyticsRoutes implements RouteGroup {
     long since = all.get(all.size() - 1).timeMs() - (days + ROLLING_DAYS + 1) * Times.DAY_MS;
     List<NavPoint> nav = points(all.stream().filter(s -> s.timeMs() >= since).toList());
     VolatilityReport r =
-        PortfolioAnalytics.portfolioVolatility(nav, days, PERIODS_PER_YEAR, ROLLING_DAYS);
+        PortfolioAnalytics.portfolioVolatility(
+            nav, days, PERIODS_PER_YEAR, ROLLING_DAYS, PortfolioAnalytics.MIN_RATIO_RETURNS);
     return new VolatilityData(
         "portfolio",
         period,
@@ -401,9 +436,10 @@ public final class AnalyticsRoutes implements RouteGroup {
 
   /** Deviation summary. */
   record DeviationSummaryItem(
-      int totalSymbols,
-      @Doc("Symbols with both a target and a position") int matched,
-      @Doc("Matched symbols at ≥ 10 %") int warning,
+      @Doc("matched + warning + missing + extra") int totalSymbols,
+      @Doc("Symbols with a target and a position within 10 % of it (status acceptable)")
+          int matched,
+      @Doc("Symbols with a target and a position ≥ 10 % off it (status warning)") int warning,
       int missing,
       int extra,
       @Nullable @Decimals(Decimals.MONEY) double avgDeviationPct,

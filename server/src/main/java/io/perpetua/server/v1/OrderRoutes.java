@@ -6,7 +6,6 @@ import io.perpetua.core.order.Fill;
 import io.perpetua.core.order.OrderSide;
 import io.perpetua.core.order.OrderStatus;
 import io.perpetua.server.RouteGroup;
-import io.perpetua.server.http.ApiException;
 import io.perpetua.server.http.ApiRequest;
 import io.perpetua.server.http.Param;
 import io.perpetua.server.http.Route;
@@ -29,8 +28,7 @@ public final class OrderRoutes implements RouteGroup {
   private static final String TAG = "Orders";
 
   static final Param<String> SYMBOL =
-      Param.string("symbol", "[A-Z0-9]{1,20}/[A-Z]{2,10}:[A-Z]{2,10}", 48)
-          .description("Only this symbol, e.g. BTC/USDT:USDT.");
+      Symbols.param("Only this symbol, e.g. BTC/USDT:USDT or BTCUSDT.");
   static final Param<String> SIDE =
       Param.oneOf("side", "buy", "sell").description("Only this side.");
   static final Param<Integer> ORDER_PAGE_SIZE = Paging.pageSize(50);
@@ -98,19 +96,7 @@ public final class OrderRoutes implements RouteGroup {
   private TradingHistory.Query query(ApiRequest request, Param<Integer> pageSize) {
     boolean filters = pageSize != REBALANCE_PAGE_SIZE; // rebalances have no symbol or side
     InstrumentId symbol =
-        !filters
-            ? null
-            : request
-                .param(SYMBOL)
-                .map(
-                    s -> {
-                      try {
-                        return InstrumentId.parse(s);
-                      } catch (IllegalArgumentException e) {
-                        throw ApiException.invalid("symbol", "a symbol like BTC/USDT:USDT", s);
-                      }
-                    })
-                .orElse(null);
+        !filters ? null : request.param(SYMBOL).map(s -> Symbols.parse("symbol", s)).orElse(null);
     OrderSide side = filters ? request.param(SIDE).map(OrderSide::parse).orElse(null) : null;
     return new TradingHistory.Query(
         symbol,
@@ -163,7 +149,7 @@ public final class OrderRoutes implements RouteGroup {
                     new RebalanceItem(
                         r.rebalanceId().value(),
                         r.strategy().value(),
-                        Instant.ofEpochMilli(r.eventTimeMs() - r.executionTimeMs()),
+                        Instant.ofEpochMilli(r.startedAtMs()),
                         r.trigger(),
                         r.ordersTotal(),
                         r.ordersFilled(),
@@ -172,7 +158,8 @@ public final class OrderRoutes implements RouteGroup {
                         r.feeTotal().toDouble(),
                         r.longSymbols(),
                         r.shortSymbols(),
-                        r.executionTimeMs()))
+                        r.executionTimeMs(),
+                        r.dryRun()))
             .toList();
     return new RebalanceList(
         items, Paging.Pagination.of(q.page(), q.pageSize(), page.totalItems()));
@@ -193,6 +180,7 @@ public final class OrderRoutes implements RouteGroup {
                         f.quantity().toDouble(),
                         f.price().toDouble(),
                         f.notional().toDouble(),
+                        f.fee().toDouble(),
                         f.fee().toDouble(),
                         "USDT",
                         f.liquidity().code(),
@@ -226,7 +214,8 @@ public final class OrderRoutes implements RouteGroup {
       @Nullable @Decimals(Decimals.PRICE) @Doc("Limit price (null for market)") double price,
       @Nullable @Decimals(Decimals.PRICE) @Doc("Average fill price") double avgFillPrice,
       @Decimals(Decimals.MONEY) @Doc("Filled notional, USDT") double cost,
-      @Decimals(Decimals.PRICE) @Doc("Fees paid, USDT") double fee,
+      @Decimals(Decimals.MONEY) @Doc("Fees paid, USDT (2 dp; exact per fill: trades' fee_exact)")
+          double fee,
       @Doc(
               value = "Status",
               allowed = {"pending", "open", "partially_filled", "filled", "cancelled", "rejected"})
@@ -252,10 +241,15 @@ public final class OrderRoutes implements RouteGroup {
       @Doc("Orders filled") int ordersFilled,
       @Doc("Orders rejected or cancelled") int ordersFailed,
       @Decimals(Decimals.WEIGHT) @Doc("Traded notional / equity") double turnover,
-      @Decimals(Decimals.PRICE) @Doc("Fees, USDT") double feeTotal,
+      @Decimals(Decimals.MONEY) @Doc("Fees, USDT (2 dp; exact per fill: trades' fee_exact)")
+          double feeTotal,
       @Doc("Long positions after") int longSymbols,
       @Doc("Short positions after") int shortSymbols,
-      @Doc("Start to last fill, ms (kernel time)") long executionTimeMs) {}
+      @Doc(
+              "Wall-clock ms from its start to its last fill (measured by the process, not the"
+                  + " replay clock)")
+          long executionTimeMs,
+      @Doc("True when its orders went to a simulated venue") boolean dryRun) {}
 
   /** Trades page. */
   record TradeList(List<TradeItem> items, Paging.Pagination pagination) {}
@@ -272,7 +266,10 @@ public final class OrderRoutes implements RouteGroup {
       @Decimals(Decimals.PRICE) @Doc("Quantity") double amount,
       @Decimals(Decimals.PRICE) @Doc("Price") double price,
       @Decimals(Decimals.MONEY) @Doc("Notional, USDT") double cost,
-      @Decimals(Decimals.PRICE) @Doc("Fee") double fee,
+      @Decimals(Decimals.MONEY) @Doc("Fee, USDT (money: 2 dp)") double fee,
+      @Decimals(Decimals.PRICE)
+          @Doc("The same fee unrounded (8 dp), so that fees add up exactly; an addition")
+          double feeExact,
       @Doc("Fee currency") String feeCurrency,
       @Doc(
               value = "Maker or taker",

@@ -216,15 +216,8 @@ public final class RiskRoutes implements RouteGroup {
 
   private SymbolData symbol(ApiRequest request, boolean enable) {
     SymbolBody body = request.body(SymbolBody.class);
-    InstrumentId id;
-    try {
-      id = InstrumentId.parse(body.symbol());
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalid("symbol", "a symbol like BTC/USDT:USDT", body.symbol());
-    }
-    if (!instruments.get().contains(id)) {
-      throw ApiException.invalid("symbol", "a symbol the platform trades", body.symbol());
-    }
+    InstrumentId id =
+        Symbols.known("symbol", body.symbol(), instruments.get(), "a symbol the platform trades");
     String reason = body.reason() == null ? (enable ? "enabled" : "disabled") : body.reason();
     SymbolControl c = risk().setSymbolEnabled(id, enable, reason, body.operator());
     return new SymbolData(
@@ -268,7 +261,7 @@ public final class RiskRoutes implements RouteGroup {
 
   /** Body of the symbol disable/enable. */
   record SymbolBody(
-      @JsonProperty(required = true) @Doc("Symbol, e.g. BTC/USDT:USDT") String symbol,
+      @JsonProperty(required = true) @Doc("Symbol, BTC/USDT:USDT or BTCUSDT") String symbol,
       @Doc("Why (optional)") String reason,
       @JsonProperty(required = true) @Doc("Who (operator id)") String operator) {
     /** Validates. */

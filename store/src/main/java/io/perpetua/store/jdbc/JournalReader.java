@@ -54,7 +54,7 @@ final class JournalReader {
   static final String REBALANCE_SELECT =
       "SELECT rebalance_id, strategy_id, trigger_source, orders_total, orders_filled,"
           + " orders_failed, turnover, fee_total, long_symbols, short_symbols, execution_time_ms,"
-          + " event_time_ms FROM rebalance_events";
+          + " event_time_ms, started_at_ms, dry_run FROM rebalance_events";
   static final String REBALANCE_ORDER = " ORDER BY event_time_ms DESC, rebalance_id DESC";
   static final String REBALANCES = REBALANCE_SELECT + REBALANCE_ORDER;
   static final String FILL_COUNT = "SELECT COUNT(*) FROM fills";
@@ -181,6 +181,8 @@ final class JournalReader {
         new Money(rs.getLong(8)),
         rs.getInt(9),
         rs.getInt(10),
-        rs.getLong(11));
+        rs.getLong(11),
+        rs.getLong(13),
+        rs.getBoolean(14));
   }
 }

@@ -125,7 +125,9 @@ final class JournalWriter {
               column("long_symbols", INT),
               column("short_symbols", INT),
               column("execution_time_ms", BIGINT),
-              column("event_time_ms", BIGINT)));
+              column("event_time_ms", BIGINT),
+              column("started_at_ms", BIGINT),
+              column("dry_run", BOOL)));
 
   private static final String SNAPSHOT =
       MergeSql.upsert(
@@ -314,7 +316,9 @@ final class JournalWriter {
             .integer(r.longSymbols())
             .integer(r.shortSymbols())
             .bigint(r.executionTimeMs())
-            .bigint(r.eventTimeMs());
+            .bigint(r.eventTimeMs())
+            .bigint(r.startedAtMs())
+            .bool(r.dryRun());
         ps.addBatch();
       }
       execute(ps, rebalances.size());

@@ -119,7 +119,9 @@ final class JournalFixtures {
         Money.parse("1.23456789"),
         30,
         30,
-        842);
+        842,
+        timeMs - 60_000,
+        filled % 2 == 0); // both values of dry_run round-trip
   }
 
   static KernelCheckpoint checkpoint(

@@ -89,7 +89,57 @@ class DatabaseTest {
       while (rs.next()) {
         rows.add(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getBoolean(3));
       }
-      assertThat(rows).containsExactly("1/SQL/true", "2/SQL/true", "3/SQL/true", "4/SQL/true");
+      assertThat(rows)
+          .containsExactly("1/SQL/true", "2/SQL/true", "3/SQL/true", "4/SQL/true", "5/SQL/true");
+    }
+  }
+
+  /**
+   * V5 on a journal written before it: a rebalance's start is recovered from the old duration and
+   * its dry_run from its orders (dry unless one of them went to a real venue).
+   */
+  @Test
+  void v5_migratesOldRebalances_startFromDuration_dryRunFromOrders() throws SQLException {
+    DatabaseConfig config = DatabaseConfig.embedded(tempDir);
+    org.flywaydb.core.Flyway.configure()
+        .dataSource(config.url(), config.user(), config.password())
+        .locations("classpath:db/migration")
+        .target("4")
+        .load()
+        .migrate();
+    try (Connection c =
+            java.sql.DriverManager.getConnection(config.url(), config.user(), config.password());
+        Statement s = c.createStatement()) {
+      for (String id : new String[] {"rb-paper", "rb-live"}) {
+        s.executeUpdate(
+            "INSERT INTO rebalance_events VALUES ('"
+                + id
+                + "', 'paper', 'baseline_rev', 'cron', 1, 1, 0, 0.1, 100, 1, 0, 60000, 1000060000)");
+        s.executeUpdate(
+            "INSERT INTO orders (client_order_id, account_id, symbol, side, order_type,"
+                + " quantity_raw, quantity_scale, reduce_only, strategy_id, rebalance_id, status,"
+                + " filled_quantity, average_fill_price, fee, dry_run, created_at_ms,"
+                + " updated_at_ms) VALUES ('o-"
+                + id
+                + "', 'paper', 'BTC/USDT:USDT', 'buy', 'market', 1, 3, FALSE, 'baseline_rev', '"
+                + id
+                + "', 'filled', 0.001, 60000, 1, "
+                + (id.equals("rb-paper") ? "TRUE" : "FALSE")
+                + ", 1000000000, 1000060000)");
+      }
+    }
+    try (Database db = Database.open(config);
+        Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT rebalance_id, started_at_ms, dry_run FROM rebalance_events"
+                    + " ORDER BY rebalance_id")) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getString(1) + "/" + rs.getLong(2) + "/" + rs.getBoolean(3));
+      }
+      assertThat(rows).containsExactly("rb-live/1000000000/false", "rb-paper/1000000000/true");
     }
   }
 

@@ -4,6 +4,7 @@ import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.order.Position;
 import io.perpetua.trading.account.Account;
+import io.perpetua.trading.account.CrossMargin;
 import io.perpetua.trading.state.AccountBalance;
 import io.perpetua.trading.state.PlatformState;
 import io.perpetua.trading.state.PositionView;
@@ -13,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Publishes the account's balance and positions in the API's terms. Leverage 1 (fully
- * collateralised): used margin is the gross notional, liquidation price is not applicable.
- * Stateless.
+ * Publishes the account's balance and positions in the API's terms, with the numbers a USDT-M venue
+ * shows under {@link CrossMargin}: each position's margin is its notional at the mark / leverage;
+ * used margin adds the initial margin of the working orders; available balance is equity − used
+ * margin, never negative. Liquidation price is not given (cross margin: it depends on the whole
+ * book). Stateless.
  */
 final class AccountPublisher {
   private AccountPublisher() {}
@@ -26,10 +29,12 @@ final class AccountPublisher {
       List<Instrument> instruments,
       double[] marks,
       Map<InstrumentId, Integer> index,
-      long now) {
+      long now,
+      CrossMargin margin,
+      double openOrderNotional) {
     List<PositionView> views = new ArrayList<>();
     double unrealized = 0;
-    double margin = 0;
+    double positionMargin = 0;
     for (Position p : account.openPositions()) {
       Integer i = index.get(p.instrument());
       double mark = i == null ? Double.NaN : marks[i];
@@ -38,9 +43,9 @@ final class AccountPublisher {
       }
       double u = p.unrealizedPnl(mark);
       double qty = p.quantity().toDouble();
-      double m = Math.abs(qty * mark);
+      double m = margin.initialMargin(qty * mark);
       unrealized += u;
-      margin += m;
+      positionMargin += m;
       views.add(
           new PositionView(
               p.instrument().apiSymbol(),
@@ -49,13 +54,15 @@ final class AccountPublisher {
               p.averageEntryPrice(),
               mark,
               u,
-              1,
+              margin.leverage(),
               m,
               null,
               now));
     }
     double equity = account.wallet().toDouble() + unrealized;
-    state.putBalance(new AccountBalance(equity, equity - margin, margin, unrealized, "USDT", now));
+    double used = positionMargin + margin.initialMargin(openOrderNotional);
+    state.putBalance(
+        new AccountBalance(equity, margin.available(equity, used), used, unrealized, "USDT", now));
     state.putPositions(new PositionsSnapshot(views, now));
   }
 }

@@ -15,6 +15,7 @@ import io.perpetua.core.order.Order;
 import io.perpetua.core.order.OrderStatus;
 import io.perpetua.core.time.Clock;
 import io.perpetua.trading.account.Account;
+import io.perpetua.trading.account.CrossMargin;
 import io.perpetua.trading.port.OrderRecord;
 import io.perpetua.trading.port.ServiceUnavailableException;
 import io.perpetua.trading.port.Venue;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The execution half of the pipeline: plans orders from target weights, passes each through the
@@ -43,6 +45,7 @@ final class ExecutionService implements VenueListener {
   private final RiskEngine risk;
   private final Account account;
   private final Clock clock;
+  private final LongSupplier wallClock;
   private final KernelListener listener;
   private final OrderPlanner planner = new OrderPlanner();
   private final Map<ClientOrderId, OrderRecord> working = new LinkedHashMap<>();
@@ -66,6 +69,10 @@ final class ExecutionService implements VenueListener {
     final String trigger;
     final long startedMs;
     final double equity;
+
+    /** Wall-clock start (ms); execution time is measured on it, not on the kernel clock. */
+    long wallStartMs;
+
     int total;
     int filled;
     int failed;
@@ -88,6 +95,7 @@ final class ExecutionService implements VenueListener {
       RiskEngine risk,
       Account account,
       Clock clock,
+      LongSupplier wallClock,
       KernelListener listener,
       PipelineStage stage,
       Consumer<InstrumentId> positionChanged,
@@ -100,6 +108,7 @@ final class ExecutionService implements VenueListener {
     this.risk = risk;
     this.account = account;
     this.clock = clock;
+    this.wallClock = wallClock;
     this.listener = listener;
     this.stage = stage;
     venue.setListener(this);
@@ -143,6 +152,7 @@ final class ExecutionService implements VenueListener {
     OrderPlanner.Plan plan =
         planner.plan(strategy, id, now, equity, lines, minTradeFraction * equity);
     active = new ActiveRebalance(id, strategy, trigger, now, equity);
+    active.wallStartMs = wallClock.getAsLong();
     submitting = true; // venue callbacks during submission must not complete the rebalance early
     for (Order order : plan.orders()) {
       active.total++;
@@ -203,6 +213,28 @@ final class ExecutionService implements VenueListener {
       q[index.get(r.order().instrument())] += r.order().side().sign() > 0 ? remaining : -remaining;
     }
     return q;
+  }
+
+  /**
+   * Notional of the working orders that margin is reserved for ({@link
+   * CrossMargin#openingQuantity}): unfilled quantity that opens or adds to a position, at the limit
+   * price or else the mark; reduce-only orders reserve nothing.
+   */
+  double openOrderNotional(double[] marks) {
+    double sum = 0;
+    for (OrderRecord r : working.values()) {
+      Order o = r.order();
+      if (o.reduceOnly()) {
+        continue;
+      }
+      int i = index.get(o.instrument());
+      double price = o.limitPrice() != null ? o.limitPrice().toDouble() : marks[i];
+      if (price > 0) {
+        double remaining = (o.quantity().toDouble() - r.filledQuantity()) * o.side().sign();
+        sum += CrossMargin.openingQuantity(positionQty[i], remaining) * price;
+      }
+    }
+    return sum;
   }
 
   @Override
@@ -338,7 +370,9 @@ final class ExecutionService implements VenueListener {
             active.fees,
             longs,
             shorts,
-            now - active.startedMs);
+            Math.max(0, wallClock.getAsLong() - active.wallStartMs),
+            active.startedMs,
+            venue.isSimulated());
     completed.add(done);
     listener.onEvent(done);
     stage.ran(
@@ -373,7 +407,8 @@ final class ExecutionService implements VenueListener {
         Integer.toString(a.failed),
         Double.toString(a.traded),
         a.fees.toString(),
-        Integer.toString(a.open));
+        Integer.toString(a.open),
+        Long.toString(Math.max(0, wallClock.getAsLong() - a.wallStartMs)));
   }
 
   /**
@@ -397,6 +432,8 @@ final class ExecutionService implements VenueListener {
       a.traded = Double.parseDouble(f[8]);
       a.fees = Money.parse(f[9]);
       a.open = Integer.parseInt(f[10]);
+      // the wall time it had taken before the restart counts; the downtime does not
+      a.wallStartMs = wallClock.getAsLong() - (f.length > 11 ? Long.parseLong(f[11]) : 0);
       active = a;
     }
     for (OrderRecord r : open) {

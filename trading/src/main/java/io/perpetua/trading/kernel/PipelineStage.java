@@ -10,7 +10,9 @@ import java.util.function.LongSupplier;
 /**
  * One pipeline service's observable state: its stage status, last and next run (kernel clock) and
  * metrics, published as a {@link StageState} and a {@link Heartbeat} (wall clock) to the {@link
- * PlatformState}. Thread-safe: the kernel updates it, a ticker re-publishes heartbeats.
+ * PlatformState}. No heartbeat goes out before the stage has published its state once, so a service
+ * never reports healthy while {@code /health/pipeline} cannot show it yet. Thread-safe: the kernel
+ * updates it, a ticker re-publishes heartbeats.
  */
 public final class PipelineStage {
   private final String service;
@@ -25,6 +27,7 @@ public final class PipelineStage {
   private Long lastRunMs;
   private Long nextRunMs;
   private Map<String, Object> metrics = Map.of();
+  private boolean published;
 
   /** A stage named {@code stage} served by {@code service}; a disabled stage records nothing. */
   public PipelineStage(
@@ -92,9 +95,9 @@ public final class PipelineStage {
     publish();
   }
 
-  /** Re-publishes the heartbeat with the current wall time. */
+  /** Re-publishes the heartbeat with the current wall time (nothing before the first publish). */
   public synchronized void heartbeat() {
-    if (!enabled) {
+    if (!enabled || !published) {
       return;
     }
     state.putHeartbeat(new Heartbeat(service, health, wallClock.getAsLong(), startedAtMs, metrics));
@@ -102,6 +105,7 @@ public final class PipelineStage {
 
   private void publish() {
     state.putStage(new StageState(stage, displayName, status, lastRunMs, nextRunMs, metrics));
+    published = true;
     heartbeat();
   }
 

@@ -63,6 +63,7 @@ public final class TradingKernel {
   private final PlatformState state;
   private final KernelListener listener;
   private final ManualClock clock;
+  private final LongSupplier wallClock;
   private final PanelMarketView view;
   private final List<Instrument> instruments;
   private final Map<InstrumentId, Integer> index = new HashMap<>();
@@ -112,6 +113,7 @@ public final class TradingKernel {
     this.listener = ports.listener();
     this.risk = ports.risk();
     this.clock = clock;
+    this.wallClock = ports.wallClock();
     this.instruments = List.copyOf(instruments);
     for (int i = 0; i < instruments.size(); i++) {
       if (!instruments.get(i).id().equals(panel.instruments().get(i))) {
@@ -174,6 +176,7 @@ public final class TradingKernel {
             risk,
             account,
             clock,
+            wallClock,
             listener,
             executionStage,
             this::syncPosition,
@@ -212,7 +215,14 @@ public final class TradingKernel {
     if (lastRebalanceMs != Long.MIN_VALUE && config.publishState()) {
       republishSignal();
     }
+    // the account, then every stage (the decision and execution stages idle until the next
+    // rebalance), before any service heartbeat: the API is not healthy before it can show them
     publishAccount();
+    Long last = lastRebalanceMs == Long.MIN_VALUE ? null : lastRebalanceMs;
+    for (PipelineStage s : decisions.stages()) {
+      s.update("idle", last, nextTimerMs, Map.of());
+    }
+    executionStage.update("idle", last, nextTimerMs, Map.of());
     dataStage.update("running", null, null, Map.of("symbols_streaming", instruments.size()));
   }
 
@@ -619,7 +629,15 @@ public final class TradingKernel {
   }
 
   private void publishAccount() {
-    AccountPublisher.publish(state, account, instruments, marks, index, clock.nowMillis());
+    AccountPublisher.publish(
+        state,
+        account,
+        instruments,
+        marks,
+        index,
+        clock.nowMillis(),
+        config.margin(),
+        execution.openOrderNotional(marks));
   }
 
   /** Re-publishes every service heartbeat (called by a wall-clock ticker). */

@@ -70,6 +70,9 @@ public final class RiskEngine implements PreTradeGuard {
   private PortfolioReading lastReading;
   private RiskStatus status;
 
+  /** Alerts and events carry kernel time, also an operator's (see {@link KernelTime}). */
+  private final KernelTime kernelTime = new KernelTime();
+
   private RiskEngine(RiskConfig config, RiskStore store, LongSupplier wallClock) {
     this.config = Objects.requireNonNull(config, "config");
     this.limits = config.limits();
@@ -133,6 +136,7 @@ public final class RiskEngine implements PreTradeGuard {
       return precision;
     }
     synchronized (this) {
+      kernelTime.advance(ctx.nowMs());
       Optional<Rejection> r = checkLocked(order, instrument, ctx);
       if (r.isEmpty()) {
         dayTurnover += notional(order, instrument, ctx);
@@ -267,6 +271,7 @@ public final class RiskEngine implements PreTradeGuard {
    */
   public synchronized void observe(PortfolioReading reading) {
     long now = reading.timeMs();
+    kernelTime.advance(now);
     double equity = reading.equity();
     rollDay(now, equity);
     if (!(peakEquity >= equity)) {
@@ -314,6 +319,7 @@ public final class RiskEngine implements PreTradeGuard {
    * returns true when the position must be force-closed.
    */
   public synchronized boolean holdingTooLong(InstrumentId symbol, long heldMs, long nowMs) {
+    kernelTime.advance(nowMs);
     String key = key("holding_time", symbol.apiSymbol());
     long warn = breakers.holdingWarnMinutes() * MINUTE_MS;
     long close = breakers.holdingCloseMinutes() * MINUTE_MS;
@@ -346,6 +352,7 @@ public final class RiskEngine implements PreTradeGuard {
 
   /** A position in {@code symbol} was flat or closed: its holding alert, if any, resolves. */
   public synchronized void positionClosed(InstrumentId symbol, long nowMs) {
+    kernelTime.advance(nowMs);
     String key = key("holding_time", symbol.apiSymbol());
     if (active.containsKey(key)) {
       resolve(key, nowMs);
@@ -358,6 +365,7 @@ public final class RiskEngine implements PreTradeGuard {
    */
   public synchronized void onRealized(
       InstrumentId symbol, double realized, boolean closed, long now) {
+    kernelTime.advance(now);
     double pnl = openTradePnl.getOrDefault(symbol, 0.0) + realized;
     if (!closed) {
       openTradePnl.put(symbol, pnl);
@@ -380,6 +388,7 @@ public final class RiskEngine implements PreTradeGuard {
 
   /** The venue answered ({@code true}) or could not be reached ({@code false}) at {@code now}. */
   public synchronized void venueReachable(boolean reachable, long now) {
+    kernelTime.advance(now);
     if (reachable) {
       if (venueDownSinceMs != Long.MIN_VALUE) {
         event(now, "venue_recovered", "venue_unreachable", null, "venue reachable again");
@@ -413,6 +422,7 @@ public final class RiskEngine implements PreTradeGuard {
    * @param detail what differed, for the event and the alert message
    */
   public synchronized void reconciled(int mismatches, boolean adopted, String detail, long now) {
+    kernelTime.advance(now);
     String key = key("venue_reconciliation", null);
     if (mismatches == 0) {
       if (active.containsKey(key)) {
@@ -470,6 +480,7 @@ public final class RiskEngine implements PreTradeGuard {
 
   /** Records that a rebalance was skipped because trading is halted. */
   public synchronized void rebalanceBlocked(long now, String reason) {
+    kernelTime.advance(now);
     event(now, "rebalance_blocked", reason, null, "rebalance skipped: trading halted by " + reason);
   }
 
@@ -497,15 +508,18 @@ public final class RiskEngine implements PreTradeGuard {
     emergency = stop; // binds the next check even if persisting fails below
     store.saveEmergencyStop(stop);
     synchronized (this) {
-      raise(
-          stop.changedAtMs(),
-          AlertSeverity.CRITICAL,
-          "emergency_stop",
-          null,
-          "emergency stop by " + operator + ": " + reason,
-          1,
-          0);
-      event(stop.changedAtMs(), "emergency_stop", "emergency_stop", null, operator + ": " + reason);
+      kernelTime.at(
+          t -> {
+            raise(
+                t,
+                AlertSeverity.CRITICAL,
+                "emergency_stop",
+                null,
+                "emergency stop by " + operator + ": " + reason,
+                1,
+                0);
+            event(t, "emergency_stop", "emergency_stop", null, operator + ": " + reason);
+          });
       status = evaluate(lastReading);
     }
     publish();
@@ -526,10 +540,13 @@ public final class RiskEngine implements PreTradeGuard {
       pauseUntilMs = Long.MIN_VALUE;
       peakEquity = lastReading == null ? Double.NaN : lastReading.equity();
       String key = key("emergency_stop", null);
-      if (active.containsKey(key)) {
-        resolve(key, released.changedAtMs());
-      }
-      event(released.changedAtMs(), "resumed", null, null, operator + ": " + reason);
+      kernelTime.at(
+          t -> {
+            if (active.containsKey(key)) {
+              resolve(key, t);
+            }
+            event(t, "resumed", null, null, operator + ": " + reason);
+          });
       status = evaluate(lastReading);
     }
     publish();
@@ -547,12 +564,14 @@ public final class RiskEngine implements PreTradeGuard {
       disabled.put(symbol, c);
     }
     synchronized (this) {
-      event(
-          c.changedAtMs(),
-          enabled ? "symbol_enabled" : "symbol_disabled",
-          "symbol_disabled",
-          symbol.apiSymbol(),
-          operator + ": " + reason);
+      kernelTime.at(
+          t ->
+              event(
+                  t,
+                  enabled ? "symbol_enabled" : "symbol_disabled",
+                  "symbol_disabled",
+                  symbol.apiSymbol(),
+                  operator + ": " + reason));
       status = evaluate(lastReading);
     }
     publish();

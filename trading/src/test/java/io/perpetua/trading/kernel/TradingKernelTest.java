@@ -15,7 +15,16 @@ import org.junit.jupiter.api.Test;
 class TradingKernelTest {
   private final KernelFixture fixture = new KernelFixture(80, 24 * 20, 7);
 
-  private static final class Recorder implements KernelListener {
+  /** The five pipeline stages, in pipeline order. */
+  private static final List<String> STAGES =
+      List.of(
+          "data_ingestion",
+          "asset_pool",
+          "feature_calculation",
+          "signal_generation",
+          "order_execution");
+
+  private static class Recorder implements KernelListener {
     final List<Order> sent = new ArrayList<>();
     final List<Event> events = new ArrayList<>();
     double lastEquity;
@@ -56,14 +65,68 @@ class TradingKernelTest {
     var balance = state.balance().orElseThrow();
     assertThat(balance.totalEquity()).isCloseTo(k.equity(), within(1e-6));
     assertThat(balance.totalEquity()).isCloseTo(rec.lastEquity, within(1e-6));
+    assertThat(state.stages()).extracting(s -> s.name()).containsExactlyElementsOf(STAGES);
+  }
+
+  /**
+   * A rebalance's execution time is wall-clock time from its start to its last fill, not the
+   * replay's jump from the decision to the next bar: here the wall clock moves 25 ms per order sent
+   * and nothing else, so each rebalance took exactly 25 ms per order it sent.
+   */
+  @Test
+  void rebalanceCompleted_executionTimeIsWallClock_startAndDryRunRecorded() {
+    java.util.concurrent.atomic.AtomicLong wall = new java.util.concurrent.atomic.AtomicLong();
+    Recorder rec =
+        new Recorder() {
+          @Override
+          public void onOrderSent(Order o) {
+            super.onOrderSent(o);
+            wall.addAndGet(25);
+          }
+        };
+    TradingKernel k =
+        fixture.kernel(
+            new KernelPorts(new MemoryJournal(), new InMemoryPlatformState(), rec, wall::get),
+            FundingSchedule.none());
+    k.resume(KernelFixture.START);
+    k.run(Pacer.unpaced());
+    List<io.perpetua.core.event.RebalanceCompleted> done =
+        rec.events.stream()
+            .filter(e -> e instanceof io.perpetua.core.event.RebalanceCompleted)
+            .map(e -> (io.perpetua.core.event.RebalanceCompleted) e)
+            .toList();
+    assertThat(done).hasSize(20);
+    for (var r : done) {
+      long sent = rec.sent.stream().filter(o -> r.rebalanceId().equals(o.rebalanceId())).count();
+      assertThat(sent).isPositive();
+      assertThat(r.executionTimeMs()).as(r.toString()).isEqualTo(25 * sent);
+      assertThat(r.startedAtMs()).isLessThan(r.eventTimeMs()); // filled at the next bar
+      assertThat(r.dryRun()).isTrue();
+    }
+  }
+
+  /**
+   * No service heartbeat (so no "healthy") before the kernel has published its state; once resumed,
+   * before the first step, the account and all five pipeline stages are there.
+   */
+  @Test
+  void resume_publishesAccountAndEveryStage_beforeAnyHeartbeat() {
+    InMemoryPlatformState state = new InMemoryPlatformState();
+    TradingKernel k =
+        fixture.kernel(
+            new KernelPorts(new MemoryJournal(), state, new Recorder(), () -> 0L),
+            FundingSchedule.none());
+    k.heartbeat(); // the platform's ticker may fire between construction and resume
+    assertThat(state.heartbeats()).isEmpty();
+    assertThat(state.balance()).isEmpty();
+    k.resume(KernelFixture.START);
+    assertThat(state.balance()).isPresent();
+    assertThat(state.balance().orElseThrow().totalEquity()).isEqualTo(10_000);
+    assertThat(state.stages()).extracting(s -> s.name()).containsExactlyElementsOf(STAGES);
     assertThat(state.stages())
-        .extracting(s -> s.name())
-        .containsExactly(
-            "data_ingestion",
-            "asset_pool",
-            "feature_calculation",
-            "signal_generation",
-            "order_execution");
+        .filteredOn(s -> !s.name().equals("data_ingestion"))
+        .allSatisfy(s -> assertThat(s.nextRunMs()).isNotNull());
+    assertThat(state.heartbeats()).hasSize(5);
   }
 
   @Test

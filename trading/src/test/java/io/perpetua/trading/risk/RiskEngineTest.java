@@ -300,6 +300,39 @@ class RiskEngineTest {
     assertThat(healthy.loadEmergencyStop().orElseThrow().active()).isFalse();
   }
 
+  /**
+   * One clock per alert list: the operator acts at wall time T0 + 1 day while the replay is at T0;
+   * the emergency-stop alert, its resolution and the risk events carry kernel time like every other
+   * alert, and the stop record keeps the wall time. Before any kernel step the alert waits for the
+   * first kernel time.
+   */
+  @Test
+  void operatorAlerts_carryKernelTime_notWallTime() {
+    InMemoryRiskStore store = store();
+    RiskEngine e = engine(limits(), off(), store);
+    wall[0] = T0 + Times.DAY_MS;
+    e.observe(reading(T0, 1000, 0));
+    EmergencyStop stop = e.emergencyStop("runaway", "alice");
+    assertThat(stop.changedAtMs()).isEqualTo(T0 + Times.DAY_MS);
+    e.observe(reading(T0 + Times.HOUR_MS, 1000, 0));
+    e.resume("fixed", "bob");
+    Alert a = store.alerts(null, 0, 1, 10).items().get(0);
+    assertThat(a.ruleName()).isEqualTo("emergency_stop");
+    assertThat(a.raisedAtMs()).isEqualTo(T0);
+    assertThat(a.resolvedAtMs()).isEqualTo(T0 + Times.HOUR_MS);
+    assertThat(store.events(10)).allSatisfy(ev -> assertThat(ev.timeMs()).isLessThan(wall[0]));
+
+    InMemoryRiskStore fresh = store();
+    RiskEngine beforeFirstStep = engine(limits(), off(), fresh);
+    beforeFirstStep.emergencyStop("drill", "alice");
+    assertThat(beforeFirstStep.emergencyStopped()).isTrue(); // binds at once
+    assertThat(fresh.alerts(null, 0, 1, 10).items()).isEmpty();
+    beforeFirstStep.observe(reading(T0 + 2 * Times.HOUR_MS, 1000, 0));
+    assertThat(fresh.alerts(null, 0, 1, 10).items())
+        .singleElement()
+        .satisfies(x -> assertThat(x.raisedAtMs()).isEqualTo(T0 + 2 * Times.HOUR_MS));
+  }
+
   @Test
   void emergencyStop_blocksEverything_persists_alerts_resumeLiftsIt() {
     InMemoryRiskStore store = store();
@@ -328,7 +361,8 @@ class RiskEngineTest {
     assertThat(e.status().tradingEnabled()).isFalse();
     assertThat(e.status().haltReasons()).containsExactly("emergency_stop");
 
-    wall[0] = T0 + MIN;
+    e.observe(reading(T0 + MIN, 1000, 0)); // the next kernel step; resolved at kernel time
+    wall[0] = T0 + 5 * MIN;
     e.resume("fixed", "bob");
     assertThat(e.emergencyStopped()).isFalse();
     assertThat(store.loadEmergencyStop().orElseThrow().active()).isFalse();

@@ -9,6 +9,7 @@ import io.perpetua.core.InstrumentId;
 import io.perpetua.core.StrategyId;
 import io.perpetua.core.WireCode;
 import io.perpetua.server.RouteGroup;
+import io.perpetua.server.http.ApiError;
 import io.perpetua.server.http.ApiException;
 import io.perpetua.server.http.ApiRequest;
 import io.perpetua.server.http.Param;
@@ -17,6 +18,7 @@ import io.perpetua.server.json.Decimals;
 import io.perpetua.server.json.Doc;
 import io.perpetua.server.json.Nullable;
 import io.perpetua.server.v1.Paging;
+import io.perpetua.server.v1.Symbols;
 import io.perpetua.trading.flow.live.FlowLiveExecutor;
 import io.perpetua.trading.flow.live.FlowLiveExitKpis;
 import io.perpetua.trading.flow.live.FlowLiveKpis;
@@ -35,8 +37,9 @@ import java.util.function.Supplier;
  * The order-flow live executor's state: its orders (paginated, newest decision first), what the
  * venue's fills add up to per strategy and symbol, and its KPIs (maker share, maker-first
  * fallbacks, maker ratio at TP and TP overshoot, slippage against the paper engine, risk
- * rejections, venue reachability). 503 when the platform runs the order-flow engine paper-only (no
- * executor). Read-only; thread-safe.
+ * rejections, venue reachability). In paper-only mode (no live executor is configured) every route
+ * answers 404 / 40401 saying live mode is off, since retrying cannot help; while a configured
+ * executor is still starting, 503 / 50301. Read-only; thread-safe.
  */
 public final class FlowLiveRoutes implements RouteGroup {
   static final Param<Integer> ORDER_PAGE_SIZE = Paging.pageSize(50);
@@ -57,24 +60,32 @@ public final class FlowLiveRoutes implements RouteGroup {
       STRATEGY_ID.description(
           "Only this strategy (e.g. factory-1); an unknown id matches nothing.");
 
+  /** The message of the 404 in paper-only mode. */
+  static final String LIVE_MODE_OFF =
+      "Live mode is off: the order-flow engine runs paper-only (venue.type simulated or flow.live"
+          + " false), so there is no live executor; start with --venue fake-binance for one";
+
   private final Supplier<FlowLiveExecutor> executor;
+  private final boolean liveMode;
 
   /**
    * The routes.
    *
-   * @param executor the live executor; may supply null (paper-only mode, or starting): 503
+   * @param executor the live executor; may supply null while it starts (503)
+   * @param liveMode whether a live executor is configured at all; false answers 404 (40401)
    */
-  public FlowLiveRoutes(Supplier<FlowLiveExecutor> executor) {
+  public FlowLiveRoutes(Supplier<FlowLiveExecutor> executor, boolean liveMode) {
     this.executor = Objects.requireNonNull(executor, "executor");
+    this.liveMode = liveMode;
   }
 
   private FlowLiveExecutor live() {
+    if (!liveMode) {
+      throw ApiException.notFound(LIVE_MODE_OFF);
+    }
     FlowLiveExecutor e = executor.get();
     if (e == null) {
-      throw new ServiceUnavailableException(
-          "no order-flow live executor: the engine runs paper-only (venue.type simulated or"
-              + " flow.live false) or is still starting",
-          null);
+      throw new ServiceUnavailableException("order-flow live executor still starting", null);
     }
     return e;
   }
@@ -90,12 +101,13 @@ public final class FlowLiveRoutes implements RouteGroup {
                     + " strategy, paper position, leg (entry, tp1, tp2, timeout, exit), post-only"
                     + " (maker-first entry or pre-placed exit limit) and reduce-only flags, limit"
                     + " price, status, fills against the paper price, and the reason of a risk"
-                    + " rejection, skip, venue rejection or cancel. 503 in paper-only mode.")
+                    + " rejection, skip, venue rejection or cancel. 404 (40401) in paper-only mode.")
             .param(LIVE_STRATEGY)
             .param(SYMBOL)
             .param(STATUS)
             .param(Paging.PAGE)
             .param(ORDER_PAGE_SIZE)
+            .errors(ApiError.NOT_FOUND)
             .response(FlowLiveOrderPage.class, example("flow-live-orders.json"))
             .handle(this::orders),
         Route.get("/api/v1/flow/live/positions")
@@ -104,8 +116,9 @@ public final class FlowLiveRoutes implements RouteGroup {
             .description(
                 "Per strategy and symbol, what the venue's fills add up to: signed quantity,"
                     + " average entry, realised and unrealised pnl, fees, slippage against the"
-                    + " paper engine and maker share. 503 in paper-only mode.")
+                    + " paper engine and maker share. 404 (40401) in paper-only mode.")
             .param(LIVE_STRATEGY)
+            .errors(ApiError.NOT_FOUND)
             .response(FlowLivePositionList.class, example("flow-live-positions.json"))
             .handle(this::positions),
         Route.get("/api/v1/flow/live/summary")
@@ -115,8 +128,9 @@ public final class FlowLiveRoutes implements RouteGroup {
                 "Orders by outcome, maker share (all fills and entries), maker-first entries,"
                     + " timeouts and fallbacks, exits (TP limits, maker ratio at TP, TP overshoot,"
                     + " timeout limits, stops, flips), slippage against the paper engine, fees,"
-                    + " equity, venue reachability and position comparisons. 503 in paper-only"
-                    + " mode.")
+                    + " equity, venue reachability and position comparisons. 404 (40401) in"
+                    + " paper-only mode.")
+            .errors(ApiError.NOT_FOUND)
             .response(FlowLiveSummary.class, example("flow-live-summary.json"))
             .handle(r -> summary()));
   }
@@ -142,15 +156,7 @@ public final class FlowLiveRoutes implements RouteGroup {
   }
 
   private static InstrumentId symbol(ApiRequest r) {
-    Optional<String> s = r.param(SYMBOL);
-    if (s.isEmpty()) {
-      return null;
-    }
-    try {
-      return InstrumentId.fromVenueSymbol(s.get());
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalid("symbol", "a venue symbol like BTCUSDT", s.get());
-    }
+    return r.param(SYMBOL).map(s -> Symbols.parse("symbol", s)).orElse(null);
   }
 
   private static FlowLiveOrderItem order(FlowLiveOrder o) {

@@ -6,6 +6,7 @@ import static io.perpetua.server.v1.flow.FlowSupport.command;
 import static io.perpetua.server.v1.flow.FlowSupport.example;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Money;
 import io.perpetua.core.StrategyId;
 import io.perpetua.server.RouteGroup;
@@ -171,8 +172,10 @@ public final class FlowStrategyRoutes implements RouteGroup {
     if (body.displayName() == null || body.displayName().isBlank()) {
       throw ApiException.missing("display_name");
     }
-    String symbol = body.symbol() == null ? "BTCUSDT" : body.symbol();
-    FlowSupport.symbol(s, symbol, "symbol");
+    String symbol =
+        body.symbol() == null
+            ? "BTCUSDT"
+            : FlowSupport.symbol(s, body.symbol(), "symbol").venueSymbol();
     FactoryStrategyDefinition base = command(() -> FactoryStrategyDefinition.defaults("x", symbol));
     return item(s, command(() -> s.create(command(() -> body.over(base)))));
   }
@@ -235,7 +238,7 @@ public final class FlowStrategyRoutes implements RouteGroup {
    */
   record FlowStrategyBody(
       @Doc("1–50 characters, unique (case-insensitive)") String displayName,
-      @Doc("Venue symbol (create only; default BTCUSDT)") String symbol,
+      @Doc("Symbol, BTCUSDT or BTC/USDT:USDT (create only; default BTCUSDT)") String symbol,
       @Doc(
               value = "Direction filter",
               allowed = {"long_only", "short_only", "both"})
@@ -269,6 +272,17 @@ public final class FlowStrategyRoutes implements RouteGroup {
       @Doc("30–1440") Integer timeoutMinutes,
       @Doc("60–95, at least entry_score") Double flipThreshold) {
 
+    /**
+     * {@code BTC/USDT:USDT} as {@code BTCUSDT}; anything else as sent (the definition checks it).
+     */
+    private static String venueForm(String symbol) {
+      try {
+        return symbol == null ? null : InstrumentId.parseAny(symbol).venueSymbol();
+      } catch (IllegalArgumentException e) {
+        return symbol;
+      }
+    }
+
     /** A body without any value. */
     static FlowStrategyBody empty() {
       return new FlowStrategyBody(
@@ -280,7 +294,7 @@ public final class FlowStrategyRoutes implements RouteGroup {
     FactoryStrategyDefinition over(FactoryStrategyDefinition b) {
       return new FactoryStrategyDefinition(
           or(displayName, b.displayName()),
-          or(symbol, b.symbol()),
+          or(venueForm(symbol), b.symbol()),
           or(direction, b.direction()),
           or(initialBalance, b.initialBalance()),
           or(cvdFastWindow, b.cvdFastWindow()),

@@ -6,6 +6,7 @@ import io.perpetua.server.http.ApiError;
 import io.perpetua.server.http.ApiException;
 import io.perpetua.server.http.ApiRequest;
 import io.perpetua.server.http.Param;
+import io.perpetua.server.v1.Symbols;
 import io.perpetua.signals.flow.FieldError;
 import io.perpetua.signals.flow.FlowValidationException;
 import io.perpetua.trading.flow.FactoryStrategyRow;
@@ -34,8 +35,7 @@ final class FlowSupport {
       Param.string("strategy_id", "[A-Za-z0-9_.:\\-]+", 64)
           .description("Only this strategy (e.g. factory-1).");
   static final Param<String> SYMBOL =
-      Param.string("symbol", "[A-Z0-9]{2,20}", 20)
-          .description("Only this venue symbol (e.g. BTCUSDT).");
+      Symbols.param("Only this symbol (BTCUSDT, or BTC/USDT:USDT).");
 
   private FlowSupport() {}
 
@@ -87,16 +87,8 @@ final class FlowSupport {
   }
 
   static InstrumentId symbol(FlowService service, String symbol, String field) {
-    InstrumentId id;
-    try {
-      id = InstrumentId.fromVenueSymbol(symbol);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalid(field, "a venue symbol like BTCUSDT", symbol);
-    }
-    if (!service.instruments().contains(id)) {
-      throw ApiException.invalid(field, "a symbol the order-flow engine trades", symbol);
-    }
-    return id;
+    return Symbols.known(
+        field, symbol, service.instruments(), "a symbol the order-flow engine trades");
   }
 
   /**
