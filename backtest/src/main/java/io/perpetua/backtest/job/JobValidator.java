@@ -2,6 +2,8 @@ package io.perpetua.backtest.job;
 
 import io.perpetua.backtest.BacktestRequest;
 import io.perpetua.core.Timeframe;
+import io.perpetua.market.BarResampler;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -12,8 +14,9 @@ import java.util.function.Predicate;
 /**
  * Checks a {@link BacktestRequest} before a job is created, so that a bad request never becomes a
  * job: the strategy and its parameter names must be in the {@link StrategyCatalog} (and pass its
- * value check), every symbol must be known, and the numbers must be in range. Immutable and
- * thread-safe.
+ * value check), every symbol must be known, the timeframe must be one the market data can serve
+ * (stored, or resampled exactly from a stored one: {@link BarResampler}), and the numbers must be
+ * in range. Immutable and thread-safe.
  *
  * <p>Ranges: leverage {@value #MIN_LEVERAGE}..{@value #MAX_LEVERAGE}; fees 0..{@value #MAX_FEE_BPS}
  * bps; slippage 0..{@value #MAX_SLIPPAGE_BPS} bps; capital above 0 and at most {@value
@@ -44,16 +47,22 @@ public final class JobValidator {
 
   private final StrategyCatalog catalog;
   private final Predicate<String> knownSymbols;
+  private final Set<Timeframe> storedTimeframes;
 
   /**
    * A validator.
    *
    * @param catalog the strategies jobs may run
    * @param knownSymbols whether a venue symbol (e.g. {@code BTCUSDT}) has data
+   * @param storedTimeframes the timeframes the market data holds bars of
    */
-  public JobValidator(StrategyCatalog catalog, Predicate<String> knownSymbols) {
+  public JobValidator(
+      StrategyCatalog catalog,
+      Predicate<String> knownSymbols,
+      Collection<Timeframe> storedTimeframes) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.knownSymbols = Objects.requireNonNull(knownSymbols, "knownSymbols");
+    this.storedTimeframes = Set.copyOf(storedTimeframes);
   }
 
   /** The catalog. */
@@ -71,7 +80,7 @@ public final class JobValidator {
     checkStrategy(request.strategy(), request.parameters());
     checkSymbols(request);
     try {
-      Timeframe.parse(request.timeframe());
+      BarResampler.requireSource(Timeframe.parse(request.timeframe()), storedTimeframes);
     } catch (IllegalArgumentException e) {
       throw new InvalidJobException(JobField.TIMEFRAME, e.getMessage());
     }

@@ -5,6 +5,7 @@ import io.perpetua.backtest.BacktestResult;
 import io.perpetua.backtest.CostBreakdown;
 import io.perpetua.backtest.EquityCurve;
 import io.perpetua.backtest.Metrics;
+import io.perpetua.backtest.RunActivity;
 import io.perpetua.backtest.SymbolAttribution;
 import io.perpetua.backtest.TradeRecord;
 import java.time.Instant;
@@ -104,8 +105,12 @@ final class Fixtures {
         trades(150),
         new CostBreakdown(2500, 400, 150, -50, 1900),
         attribution(25),
-        320,
-        90,
+        new RunActivity(
+            90,
+            320,
+            640,
+            List.of(new RunActivity.Rejections("max_order_value", 4, "order value 6,000 > 5,000")),
+            List.of(new RunActivity.SkippedSymbol("FTTUSDT", "no traded volume"))),
         2160 * 2,
         1234);
   }
