@@ -118,4 +118,26 @@ final class Fixtures {
   static BacktestResult result() {
     return result("baseline_rev", metrics());
   }
+
+  /** A result in which the risk engine rejected every order: nothing traded. */
+  static BacktestResult idle() {
+    BacktestResult r = result();
+    return new BacktestResult(
+        r.request(),
+        r.metrics(),
+        r.equity(),
+        List.of(),
+        r.costs(),
+        List.of(),
+        new RunActivity(
+            367,
+            0,
+            0,
+            List.of(
+                new RunActivity.Rejections(
+                    "max_position_pct", 734, "position 33.3% of equity > limit 15.0%")),
+            List.of(new RunActivity.SkippedSymbol("FTTUSDT", "no traded volume"))),
+        r.symbolBars(),
+        r.elapsedMs());
+  }
 }
