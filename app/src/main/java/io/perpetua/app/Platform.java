@@ -402,7 +402,11 @@ public final class Platform implements AutoCloseable {
       StrategyTemplates templates = BacktestSupport.templates(config);
       List<StrategyTemplate> catalog = new ArrayList<>();
       for (String id : templates.ids()) {
-        catalog.add(StrategyTemplate.checkedBy(id, overrides -> templates.resolve(id, overrides)));
+        catalog.add(
+            StrategyTemplate.checkedBy(
+                id,
+                StrategyTemplate.ParameterCheck.withTimeframe(
+                    (overrides, timeframe) -> templates.check(id, overrides, timeframe))));
       }
       Set<String> symbols = new HashSet<>();
       Set<Timeframe> timeframes = new HashSet<>();

@@ -159,24 +159,7 @@ class PlatformBacktestApiTest {
                "capital": "10000.00", "leverage": 1, "fee_model": "fixed_bps", "fee_bps": "5"}
               """);
       assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("queued");
-      JsonNode minute =
-          signed(
-              port,
-              alice,
-              "POST",
-              "/v1/backtest/jobs",
-              """
-              {"template_id": "tpl_grid",
-               "params": {"grid_levels": 8, "upper_price": "72000", "lower_price": "60000"},
-               "symbols": ["BTCUSDT"], "timeframe": "1m",
-               "start": "2024-03-01T00:00:00Z", "end": "2024-04-01T00:00:00Z",
-               "capital": "10000.00"}
-              """);
-      assertThat(minute.at("/error/code").asText())
-          .as(minute.toString())
-          .isEqualTo("INVALID_PARAMETER");
-      assertThat(minute.at("/error/message").asText())
-          .startsWith("Invalid parameter 'timeframe': no 1m bars: the catalog holds 1h");
+      assertUnrunnableJobsAreRefused(port, alice);
       String jobId = job.get("id").asText();
       int limit = 1;
       String status = "queued";
@@ -261,5 +244,43 @@ class PlatformBacktestApiTest {
     assertThat(specResult.at("/data/activity/skipped_symbols").findValuesAsText("symbol"))
         .contains("FTTUSDT", "RAYUSDT");
     assertThat(specResult.at("/data/metrics/total_trades").asInt()).isPositive();
+  }
+
+  /** Jobs the data or the strategy cannot run are 400 before they exist. */
+  private void assertUnrunnableJobsAreRefused(int port, ApiKeys.Issued alice) throws Exception {
+    JsonNode minute =
+        signed(
+            port,
+            alice,
+            "POST",
+            "/v1/backtest/jobs",
+            """
+            {"template_id": "tpl_grid",
+             "params": {"grid_levels": 8, "upper_price": "72000", "lower_price": "60000"},
+             "symbols": ["BTCUSDT"], "timeframe": "1m",
+             "start": "2024-03-01T00:00:00Z", "end": "2024-04-01T00:00:00Z",
+             "capital": "10000.00"}
+            """);
+    assertThat(minute.at("/error/code").asText())
+        .as(minute.toString())
+        .isEqualTo("INVALID_PARAMETER");
+    assertThat(minute.at("/error/message").asText())
+        .startsWith("Invalid parameter 'timeframe': no 1m bars: the catalog holds 1h");
+    JsonNode unfit =
+        signed(
+            port,
+            alice,
+            "POST",
+            "/v1/backtest/jobs",
+            """
+            {"template_id": "baseline_rev", "symbols": ["BTCUSDT", "ETHUSDT"],
+             "timeframe": "4h", "start": "2024-03-01T00:00:00Z",
+             "end": "2024-04-01T00:00:00Z", "capital": "10000.00"}
+            """);
+    assertThat(unfit.at("/error/message").asText())
+        .as(unfit.toString())
+        .startsWith(
+            "Invalid parameter 'timeframe': strategy 'baseline_rev' cannot run on 4h bars:"
+                + " zscore_neg_ret_2h");
   }
 }

@@ -77,12 +77,26 @@ public final class JobValidator {
    */
   public void validate(BacktestRequest request) {
     Objects.requireNonNull(request, "request");
-    checkStrategy(request.strategy(), request.parameters());
+    StrategyTemplate template = checkStrategy(request.strategy(), request.parameters());
     checkSymbols(request);
+    Timeframe timeframe;
     try {
-      BarResampler.requireSource(Timeframe.parse(request.timeframe()), storedTimeframes);
+      timeframe = Timeframe.parse(request.timeframe());
+      BarResampler.requireSource(timeframe, storedTimeframes);
     } catch (IllegalArgumentException e) {
       throw new InvalidJobException(JobField.TIMEFRAME, e.getMessage());
+    }
+    try {
+      template.check().check(request.parameters(), timeframe);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidJobException(
+          JobField.TIMEFRAME,
+          "strategy '"
+              + request.strategy()
+              + "' cannot run on "
+              + timeframe.code()
+              + " bars: "
+              + e.getMessage());
     }
     if (!DATA_SOURCES.contains(request.dataSource())) {
       throw new InvalidJobException(
@@ -93,7 +107,7 @@ public final class JobValidator {
     checkCosts(request);
   }
 
-  private void checkStrategy(String id, Map<String, Object> parameters) {
+  private StrategyTemplate checkStrategy(String id, Map<String, Object> parameters) {
     StrategyTemplate template =
         catalog
             .find(id)
@@ -119,6 +133,7 @@ public final class JobValidator {
     } catch (IllegalArgumentException e) {
       throw new InvalidJobException(JobField.PARAMETERS, String.valueOf(e.getMessage()));
     }
+    return template;
   }
 
   private void checkSymbols(BacktestRequest request) {

@@ -10,6 +10,11 @@ import io.perpetua.backtest.BacktestResult;
 import io.perpetua.backtest.RunActivity;
 import io.perpetua.backtest.SymbolAttribution;
 import io.perpetua.backtest.TradeRecord;
+import io.perpetua.backtest.job.InvalidJobException;
+import io.perpetua.backtest.job.JobField;
+import io.perpetua.backtest.job.JobValidator;
+import io.perpetua.backtest.job.StrategyCatalog;
+import io.perpetua.backtest.job.StrategyTemplate;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Timeframe;
 import io.perpetua.core.testing.SharedData;
@@ -475,6 +480,49 @@ class BacktestEngineTest {
     assertThat(r.equity().size()).isEqualTo(45 * 6 + 1); // one point per 4h bar close
     assertThat(r.equity().timesMs()[1] % (4 * 3_600_000L)).isZero();
     assertThat(r.trades()).isNotEmpty();
+  }
+
+  @Test
+  void jobValidator_strategyWhoseFeaturesDoNotFitTheTimeframe_isRefusedBeforeAJobExists() {
+    StrategyTemplates t = templates();
+    JobValidator validator =
+        new JobValidator(
+            StrategyCatalog.of(
+                List.of(
+                    StrategyTemplate.checkedBy(
+                        "baseline_rev",
+                        StrategyTemplate.ParameterCheck.withTimeframe(
+                            (o, tf) -> t.check("baseline_rev", o, tf))))),
+            s -> true,
+            List.of(Timeframe.H1));
+    BacktestRequest hourly = request("baseline_rev", Map.of(), List.of(), "kline", 2);
+    validator.validate(hourly);
+    assertThatThrownBy(() -> validator.validate(at(hourly, "4h", Map.of())))
+        .isInstanceOfSatisfying(
+            InvalidJobException.class, e -> assertThat(e.field()).isEqualTo(JobField.TIMEFRAME))
+        .hasMessageStartingWith("strategy 'baseline_rev' cannot run on 4h bars: zscore_neg_ret_2h");
+    validator.validate(
+        at(hourly, "4h", Map.of("features", List.of("zscore_neg_ret_4h", "zscore_neg_ret_8h"))));
+  }
+
+  private static BacktestRequest at(
+      BacktestRequest r, String timeframe, Map<String, Object> parameters) {
+    return new BacktestRequest(
+        r.strategy(),
+        parameters,
+        r.symbols(),
+        timeframe,
+        r.dataSource(),
+        r.start(),
+        r.end(),
+        r.capital(),
+        r.leverage(),
+        r.feeBps(),
+        r.makerFeeBps(),
+        r.slippageBps(),
+        r.impactLambda(),
+        r.rebalanceDays(),
+        r.periodsPerYear());
   }
 
   @Test
