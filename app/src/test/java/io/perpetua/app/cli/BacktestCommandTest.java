@@ -25,6 +25,26 @@ public class BacktestCommandTest {
   @TempDir static Path dir;
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** tpl_grid on BTCUSDT with a grid around its 2024 Q1 prices. */
+  private static final List<String> GRID =
+      List.of(
+          "--strategy",
+          "tpl_grid",
+          "--symbols",
+          "BTCUSDT",
+          "--param",
+          "grid_levels=8",
+          "--param",
+          "upper_price=72000",
+          "--param",
+          "lower_price=38000");
+
+  private static String[] grid(String... more) {
+    List<String> all = new ArrayList<>(GRID);
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
   @BeforeAll
   static void catalog() throws Exception {
     Path hourly = SharedData.require("binance-um-klines/1h");
@@ -116,24 +136,7 @@ public class BacktestCommandTest {
     assertThat(minute.result()).isNull();
 
     Run fourHours =
-        backtest(
-            dir,
-            "--timeframe",
-            "4h",
-            "--strategy",
-            "tpl_grid",
-            "--symbols",
-            "BTCUSDT",
-            "--param",
-            "grid_levels=8",
-            "--param",
-            "upper_price=50000",
-            "--param",
-            "lower_price=38000",
-            "--start",
-            "2024-01-01",
-            "--end",
-            "2024-01-31");
+        backtest(dir, grid("--timeframe", "4h", "--start", "2024-01-01", "--end", "2024-01-31"));
     assertThat(fourHours.exit()).as(fourHours.err()).isZero();
     JsonNode curve = fourHours.result().get("equity_curve");
     assertThat(curve.size()).isEqualTo(31 * 6 + 1);
@@ -146,23 +149,7 @@ public class BacktestCommandTest {
   /** Issue 21 item 5: --end is the last day, included, as the API's end_date. */
   @Test
   void end_isTheLastDayIncluded() throws Exception {
-    Run r =
-        backtest(
-            dir,
-            "--strategy",
-            "tpl_grid",
-            "--symbols",
-            "BTCUSDT",
-            "--param",
-            "grid_levels=8",
-            "--param",
-            "upper_price=72000",
-            "--param",
-            "lower_price=60000",
-            "--start",
-            "2024-03-01",
-            "--end",
-            "2024-03-10");
+    Run r = backtest(dir, grid("--start", "2024-03-01", "--end", "2024-03-10"));
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.result().at("/request/end").asText()).isEqualTo("2024-03-11T00:00:00Z");
     JsonNode curve = r.result().get("equity_curve");

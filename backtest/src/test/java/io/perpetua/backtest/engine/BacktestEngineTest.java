@@ -457,26 +457,7 @@ class BacktestEngineTest {
             List.of(),
             "kline",
             2);
-    BacktestResult r =
-        engine.run(
-            new BacktestRequest(
-                hourly.strategy(),
-                hourly.parameters(),
-                hourly.symbols(),
-                "4h",
-                "kline",
-                hourly.start(),
-                hourly.end(),
-                10_000,
-                1,
-                5,
-                2,
-                2,
-                0,
-                null,
-                365),
-            p -> {},
-            () -> false);
+    BacktestResult r = engine.run(at(hourly, "4h", hourly.parameters()), p -> {}, () -> false);
     assertThat(r.equity().size()).isEqualTo(45 * 6 + 1); // one point per 4h bar close
     assertThat(r.equity().timesMs()[1] % (4 * 3_600_000L)).isZero();
     assertThat(r.trades()).isNotEmpty();
@@ -529,26 +510,7 @@ class BacktestEngineTest {
   void timeframeNotServable_isRefusedNamingWhatIs() {
     BacktestRequest hourly = request("baseline_rev", Map.of(), List.of(), "kline", 2);
     assertThatThrownBy(
-            () ->
-                engine.run(
-                    new BacktestRequest(
-                        hourly.strategy(),
-                        hourly.parameters(),
-                        hourly.symbols(),
-                        "1m",
-                        "kline",
-                        hourly.start(),
-                        hourly.end(),
-                        10_000,
-                        1,
-                        5,
-                        2,
-                        2,
-                        0,
-                        null,
-                        365),
-                    p -> {},
-                    () -> false))
+            () -> engine.run(at(hourly, "1m", hourly.parameters()), p -> {}, () -> false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("timeframe: no 1m bars: the catalog holds 1h; servable");
   }
