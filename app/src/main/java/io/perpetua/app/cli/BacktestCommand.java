@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
     name = "backtest",
     mixinStandardHelpOptions = true,
     description = {
-      "Backtests a strategy on the catalog through the trading kernel (the same code as paper and",
-      "live) and writes report.html, result.json and CSVs. --start and --end are days, both",
-      "included (as start_date and end_date of POST /api/v1/backtest/run). Example:",
+      "Backtests a strategy on the catalog through the trading kernel (the same code",
+      "as paper and live) and writes report.html, result.json and CSVs. --start and",
+      "--end are days, both included, like start_date and end_date of",
+      "POST /api/v1/backtest/run. Examples:",
       "  ./perpetua backtest --strategy baseline_rev --start 2024-01-01 --end 2025-01-01",
       "  ./perpetua backtest --strategy tpl_grid --symbols BTCUSDT --param grid_levels=8 \\",
       "      --param upper_price=72000 --param lower_price=60000 --start 2024-03-01 --end 2024-06-01"
@@ -58,10 +59,9 @@ public final class BacktestCommand implements Callable<Integer> {
   @Option(
       names = "--timeframe",
       defaultValue = "1h",
-      description = {
-        "Bar timeframe (default ${DEFAULT-VALUE}): one the catalog holds, or 4h/1d resampled",
-        "exactly from 1h (complete UTC buckets only)."
-      })
+      description =
+          "Bar timeframe (default ${DEFAULT-VALUE}): one the catalog holds, or 4h/1d"
+              + " resampled exactly from 1h (complete UTC buckets only).")
   String timeframe;
 
   @Option(
