@@ -404,17 +404,23 @@ public final class Platform implements AutoCloseable {
       StrategyTemplates templates = BacktestSupport.templates(config);
       List<StrategyTemplate> catalog = new ArrayList<>();
       for (String id : templates.ids()) {
-        catalog.add(StrategyTemplate.checkedBy(id, overrides -> templates.resolve(id, overrides)));
+        catalog.add(
+            StrategyTemplate.checkedBy(
+                id,
+                StrategyTemplate.ParameterCheck.withTimeframe(
+                    (overrides, timeframe) -> templates.check(id, overrides, timeframe))));
       }
       Set<String> symbols = new HashSet<>();
+      Set<Timeframe> timeframes = new HashSet<>();
       for (var entry : new BarCatalog(dataDir.resolve("catalog")).list()) {
         symbols.add(entry.instrument().venueSymbol());
+        timeframes.add(entry.timeframe());
       }
       JobService service =
           new JobService(
               new JdbcJobStore(database),
               BacktestSupport.engine(config, dataDir),
-              new JobValidator(StrategyCatalog.of(catalog), symbols::contains),
+              new JobValidator(StrategyCatalog.of(catalog), symbols::contains, timeframes),
               Clock.system(),
               ConfigLoader.jobService(config.jobs()));
       synchronized (jobService) {

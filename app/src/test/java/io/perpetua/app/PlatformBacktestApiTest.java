@@ -1,9 +1,11 @@
 package io.perpetua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perpetua.app.cli.BacktestCommandTest;
 import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.core.testing.SharedData;
@@ -133,6 +135,10 @@ class PlatformBacktestApiTest {
       assertThat(result.at("/data/metrics/total_trades").isInt()).isTrue();
       assertThat(result.at("/data/nav_curve").size()).isBetween(9, 11);
 
+      assertCliGivesTheSameResult(config, result);
+
+      assertSpecExampleCompletes(port, deadline);
+
       ApiKeys.Issued alice;
       try (Database db = Database.open(DatabaseConfig.embedded(dataDir))) {
         alice =
@@ -153,6 +159,7 @@ class PlatformBacktestApiTest {
                "capital": "10000.00", "leverage": 1, "fee_model": "fixed_bps", "fee_bps": "5"}
               """);
       assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("queued");
+      assertUnrunnableJobsAreRefused(port, alice);
       String jobId = job.get("id").asText();
       int limit = 1;
       String status = "queued";
@@ -170,5 +177,110 @@ class PlatformBacktestApiTest {
       assertThat(done.at("/result/equity_curve/0/1").isTextual()).isTrue();
       assertThat(done.at("/result/trades").isArray()).isTrue();
     }
+  }
+
+  /** The CLI with the same days (and the API's fixed settings) gives the same result. */
+  private void assertCliGivesTheSameResult(PerpetuaConfig config, JsonNode result)
+      throws Exception {
+    BacktestCommandTest.Run cli =
+        BacktestCommandTest.backtest(
+            dataDir,
+            "--strategy",
+            "baseline_rev",
+            "--start",
+            "2024-03-01",
+            "--end",
+            "2024-03-10",
+            "--data-source",
+            "kline",
+            "--fee-bps",
+            "10",
+            "--maker-fee-bps",
+            "10",
+            "--capital",
+            String.valueOf(config.paper().initialCapital()),
+            "--slippage-bps",
+            String.valueOf(config.venue().slippageBps()));
+    assertThat(cli.exit()).as(cli.err()).isZero();
+    JsonNode curve = cli.result().get("equity_curve");
+    JsonNode last = curve.get(curve.size() - 1);
+    JsonNode nav = result.at("/data/nav_curve");
+    assertThat(last.get(0).asText()).startsWith(nav.get(nav.size() - 1).get("date").asText());
+    assertThat(last.get(1).asDouble())
+        .isCloseTo(nav.get(nav.size() - 1).get("nav").asDouble(), within(0.006));
+    assertThat(cli.result().at("/metrics/total_return").asDouble())
+        .isCloseTo(result.at("/data/metrics/total_return").asDouble(), within(6e-7));
+    assertThat(cli.result().at("/metrics/total_trades").asInt())
+        .isEqualTo(result.at("/data/metrics/total_trades").asInt());
+    assertThat(result.at("/data/activity/orders_sent").asInt())
+        .isEqualTo(cli.result().at("/activity/orders_sent").asInt());
+  }
+
+  /** Spec 4.3's own example (default data_source dollar_bar) over the whole catalog completes. */
+  private void assertSpecExampleCompletes(int port, long deadline) throws Exception {
+    // the symbols without bars or volume in the window are listed as skipped
+    JsonNode spec =
+        bearer(
+            port,
+            "POST",
+            "/api/v1/backtest/run",
+            """
+            {"strategy_name": "baseline_rev", "parameters": {"long_n": 30, "short_n": 30},
+             "start_date": "2024-01-01", "end_date": "2025-01-01", "fee_bps": 10,
+             "rebalance_days": 1, "data_source": "dollar_bar"}
+            """);
+    assertThat(spec.get("code").asInt()).as(spec.toString()).isZero();
+    String specId = spec.at("/data/backtest_id").asText();
+    JsonNode specResult = bearer(port, "GET", "/api/v1/backtest/" + specId + "/result", null);
+    while (specResult.at("/data/status").asText().equals("running")
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+      specResult = bearer(port, "GET", "/api/v1/backtest/" + specId + "/result", null);
+    }
+    assertThat(specResult.at("/data/status").asText())
+        .as(specResult.toString())
+        .isEqualTo("completed");
+    assertThat(specResult.at("/data/nav_curve/0/date").asText()).isEqualTo("2024-01-01");
+    assertThat(specResult.at("/data/activity/skipped_symbols").findValuesAsText("symbol"))
+        .contains("FTTUSDT", "RAYUSDT");
+    assertThat(specResult.at("/data/metrics/total_trades").asInt()).isPositive();
+  }
+
+  /** Jobs the data or the strategy cannot run are 400 before they exist. */
+  private void assertUnrunnableJobsAreRefused(int port, ApiKeys.Issued alice) throws Exception {
+    JsonNode minute =
+        signed(
+            port,
+            alice,
+            "POST",
+            "/v1/backtest/jobs",
+            """
+            {"template_id": "tpl_grid",
+             "params": {"grid_levels": 8, "upper_price": "72000", "lower_price": "60000"},
+             "symbols": ["BTCUSDT"], "timeframe": "1m",
+             "start": "2024-03-01T00:00:00Z", "end": "2024-04-01T00:00:00Z",
+             "capital": "10000.00"}
+            """);
+    assertThat(minute.at("/error/code").asText())
+        .as(minute.toString())
+        .isEqualTo("INVALID_PARAMETER");
+    assertThat(minute.at("/error/message").asText())
+        .startsWith("Invalid parameter 'timeframe': no 1m bars: the catalog holds 1h");
+    JsonNode unfit =
+        signed(
+            port,
+            alice,
+            "POST",
+            "/v1/backtest/jobs",
+            """
+            {"template_id": "baseline_rev", "symbols": ["BTCUSDT", "ETHUSDT"],
+             "timeframe": "4h", "start": "2024-03-01T00:00:00Z",
+             "end": "2024-04-01T00:00:00Z", "capital": "10000.00"}
+            """);
+    assertThat(unfit.at("/error/message").asText())
+        .as(unfit.toString())
+        .startsWith(
+            "Invalid parameter 'timeframe': strategy 'baseline_rev' cannot run on 4h bars:"
+                + " zscore_neg_ret_2h");
   }
 }

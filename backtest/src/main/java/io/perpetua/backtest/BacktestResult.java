@@ -1,6 +1,7 @@
 package io.perpetua.backtest;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything a backtest produced.
@@ -11,8 +12,7 @@ import java.util.List;
  * @param trades closed round trips
  * @param costs cost breakdown
  * @param attribution per-symbol attribution
- * @param orders orders sent
- * @param rebalances rebalances performed
+ * @param activity rebalances, orders sent, rejections by rule, skipped symbols
  * @param symbolBars symbol-bars processed
  * @param elapsedMs wall time
  */
@@ -23,13 +23,23 @@ public record BacktestResult(
     List<TradeRecord> trades,
     CostBreakdown costs,
     List<SymbolAttribution> attribution,
-    int orders,
-    int rebalances,
+    RunActivity activity,
     long symbolBars,
     long elapsedMs) {
   /** Copies the lists. */
   public BacktestResult {
     trades = List.copyOf(trades);
     attribution = List.copyOf(attribution);
+    Objects.requireNonNull(activity, "activity");
+  }
+
+  /** Orders sent to the venue (after the pre-trade checks). */
+  public int orders() {
+    return activity.ordersSent();
+  }
+
+  /** Rebalances performed. */
+  public int rebalances() {
+    return activity.rebalances();
   }
 }

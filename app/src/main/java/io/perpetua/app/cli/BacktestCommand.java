@@ -3,32 +3,43 @@ package io.perpetua.app.cli;
 import io.perpetua.app.BacktestSupport;
 import io.perpetua.app.MarketLoader;
 import io.perpetua.app.config.PerpetuaConfig;
+import io.perpetua.backtest.BacktestDays;
 import io.perpetua.backtest.BacktestRequest;
 import io.perpetua.backtest.BacktestResult;
 import io.perpetua.backtest.Metrics;
+import io.perpetua.backtest.RunActivity;
 import io.perpetua.backtest.report.ReportWriter;
 import io.perpetua.core.Timeframe;
 import io.perpetua.core.time.Times;
 import io.perpetua.market.BarCatalog;
+import io.perpetua.market.BarResampler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code perpetua backtest}: one backtest on the catalog, with a report. */
 @Command(
     name = "backtest",
     mixinStandardHelpOptions = true,
     description = {
-      "Backtests a strategy on the catalog through the trading kernel (the same code as paper and",
-      "live) and writes report.html, result.json and CSVs. Example:",
+      "Backtests a strategy on the catalog through the trading kernel (the same code",
+      "as paper and live) and writes report.html, result.json and CSVs. --start and",
+      "--end are days, both included, like start_date and end_date of",
+      "POST /api/v1/backtest/run. Examples:",
       "  ./perpetua backtest --strategy baseline_rev --start 2024-01-01 --end 2025-01-01",
       "  ./perpetua backtest --strategy tpl_grid --symbols BTCUSDT --param grid_levels=8 \\",
       "      --param upper_price=72000 --param lower_price=60000 --start 2024-03-01 --end 2024-06-01"
@@ -48,7 +59,9 @@ public final class BacktestCommand implements Callable<Integer> {
   @Option(
       names = "--timeframe",
       defaultValue = "1h",
-      description = "Bar timeframe (default ${DEFAULT-VALUE}).")
+      description =
+          "Bar timeframe (default ${DEFAULT-VALUE}): one the catalog holds, or 4h/1d"
+              + " resampled exactly from 1h (complete UTC buckets only).")
   String timeframe;
 
   @Option(
@@ -64,7 +77,7 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Option(
       names = "--end",
-      description = "Day after the last, YYYY-MM-DD (default: the end of the data).")
+      description = "Last day, included, YYYY-MM-DD (default: the end of the data).")
   String end;
 
   @Option(
@@ -120,16 +133,30 @@ public final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--data-dir", description = "Data directory (default: data.dir = var).")
   Path dataDir;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     PerpetuaConfig config = Home.config(null);
     Path dir = dataDir != null ? dataDir.toAbsolutePath() : Home.resolve(config.data().dir());
     Files.createDirectories(dir);
-    Timeframe tf = Timeframe.parse(timeframe);
-    MarketLoader.importIfEmpty(
-        dir, Home.resolve(config.data().sharedData()), tf, new ProgressBar(System.err, "import"));
+    Timeframe tf = timeframe();
+    BarCatalog catalog = new BarCatalog(dir.resolve("catalog"));
+    Path shared = Home.resolve(config.data().sharedData());
+    ProgressBar importing = new ProgressBar(System.err, "import");
+    MarketLoader.importIfEmpty(dir, shared, tf, importing);
+    if (catalog.timeframes().isEmpty()) { // e.g. 4h: import the platform's bars to resample
+      MarketLoader.importIfEmpty(
+          dir, shared, Timeframe.parse(config.data().timeframe()), importing);
+    }
+    Timeframe stored;
+    try {
+      stored = BarResampler.requireSource(tf, catalog.timeframes());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--timeframe: " + e.getMessage());
+    }
     String name = strategy != null ? strategy : config.activeStrategy();
-    Instant[] range = range(dir, tf);
+    Instant[] range = range(catalog, stored);
     BacktestRequest request =
         new BacktestRequest(
             name,
@@ -162,9 +189,18 @@ public final class BacktestCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Instant[] range(Path dir, Timeframe tf) throws IOException {
+  private Timeframe timeframe() {
+    try {
+      return Timeframe.parse(timeframe);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--timeframe: " + e.getMessage());
+    }
+  }
+
+  /** [first instant, end instant (exclusive)]: the days given, both included, or the defaults. */
+  private Instant[] range(BarCatalog catalog, Timeframe tf) throws IOException {
     long last = Long.MIN_VALUE;
-    for (var e : new BarCatalog(dir.resolve("catalog")).list()) {
+    for (var e : catalog.list()) {
       if (e.timeframe() == tf) {
         last = Math.max(last, e.lastOpenTimeMs() + tf.millis());
       }
@@ -173,13 +209,23 @@ public final class BacktestCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "no " + tf.code() + " data in the catalog: import some with ./perpetua data import");
     }
-    Instant e =
-        end != null ? Instant.ofEpochMilli(Times.parseDate(end)) : Instant.ofEpochMilli(last);
+    Instant e = end != null ? BacktestDays.end(day(end, "--end")) : Instant.ofEpochMilli(last);
     Instant s =
-        start != null
-            ? Instant.ofEpochMilli(Times.parseDate(start))
-            : e.minusSeconds(365L * 86_400);
+        start != null ? BacktestDays.start(day(start, "--start")) : e.minusSeconds(365L * 86_400);
+    if (!e.isAfter(s)) {
+      throw new ParameterException(
+          spec.commandLine(), "--end: must be on or after --start (" + start + "), was " + end);
+    }
     return new Instant[] {s, e};
+  }
+
+  private LocalDate day(String value, String option) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new ParameterException(
+          spec.commandLine(), option + ": expected a date YYYY-MM-DD, was '" + value + "'");
+    }
   }
 
   /** key=value strings: integers, then numbers, else text (lists as a,b,c). */
@@ -212,15 +258,15 @@ public final class BacktestCommand implements Callable<Integer> {
     Metrics m = r.metrics();
     var req = r.request();
     System.out.printf(
-        "%s %s %s..%s  %d orders, %d rebalances, %,d symbol-bars in %.1f s%n",
+        "%s %s %s  %d orders, %d rebalances, %,d symbol-bars in %.1f s%n",
         req.strategy(),
         req.symbols().isEmpty() ? "all symbols" : String.join(",", req.symbols()),
-        req.start(),
-        req.end(),
+        BacktestDays.describe(req.start(), req.end()),
         r.orders(),
         r.rebalances(),
         r.symbolBars(),
         r.elapsedMs() / 1000.0);
+    printActivity(r.activity());
     String[][] rows = {
       {"total_return", pct(m.totalReturn())},
       {"cagr", pct(m.cagr())},
@@ -251,6 +297,23 @@ public final class BacktestCommand implements Callable<Integer> {
     for (String[] row : rows) {
       System.out.printf("  %-20s %s%n", row[0], row[1]);
     }
+  }
+
+  /** Rejections by rule, skipped symbols, and why nothing traded when nothing did. */
+  private static void printActivity(RunActivity a) {
+    if (a.ordersRejected() > 0) {
+      System.out.printf("  rejected: %d orders (%s)%n", a.ordersRejected(), a.rejectionSummary());
+      for (RunActivity.Rejections rule : a.rejections()) {
+        System.out.printf("    %s, first: %s%n", rule.rule(), rule.example());
+      }
+    }
+    if (!a.skipped().isEmpty()) {
+      System.out.printf("  skipped: %d symbols%n", a.skipped().size());
+      for (RunActivity.SkippedSymbol s : a.skipped()) {
+        System.out.printf("    %s: %s%n", s.symbol(), s.reason());
+      }
+    }
+    a.idleReason().ifPresent(why -> System.out.println("  " + why.toUpperCase(Locale.ROOT)));
   }
 
   private static String pct(double v) {

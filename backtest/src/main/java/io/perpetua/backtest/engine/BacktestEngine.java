@@ -7,6 +7,7 @@ import io.perpetua.backtest.BacktestRunner;
 import io.perpetua.backtest.CostBreakdown;
 import io.perpetua.backtest.EquityCurve;
 import io.perpetua.backtest.Metrics;
+import io.perpetua.backtest.RunActivity;
 import io.perpetua.backtest.SymbolAttribution;
 import io.perpetua.backtest.TradeRecord;
 import io.perpetua.backtest.metrics.MetricsCalculator;
@@ -190,8 +191,12 @@ public final class BacktestEngine implements BacktestRunner {
         trades,
         costs,
         attribution(rec, trades),
-        rec.orders,
-        kernel.rebalances(),
+        new RunActivity(
+            kernel.rebalances(),
+            rec.orders,
+            rec.fills,
+            List.copyOf(rec.rejections.values()),
+            data.skipped()),
         symbolBars,
         (System.nanoTime() - started) / 1_000_000);
   }

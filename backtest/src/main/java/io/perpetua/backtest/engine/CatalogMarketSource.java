@@ -1,11 +1,14 @@
 package io.perpetua.backtest.engine;
 
+import io.perpetua.backtest.RunActivity.SkippedSymbol;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Timeframe;
+import io.perpetua.core.time.Times;
 import io.perpetua.market.AlignedBars;
 import io.perpetua.market.BarCatalog;
 import io.perpetua.market.BarField;
+import io.perpetua.market.BarResampler;
 import io.perpetua.market.BarSeries;
 import io.perpetua.market.DollarBars;
 import io.perpetua.market.FundingCatalog;
@@ -20,10 +23,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Backtest data from the bar and funding catalogs. {@code kline} replays the stored time bars;
- * {@code dollar_bar} aggregates each instrument's time bars into dollar bars of about {@value
- * #DOLLAR_BARS_PER_DAY} per median day (see {@link DollarBars}) and aligns them on their completion
- * times. Instrument filters are derived from each instrument's last price in the range.
+ * Backtest data from the bar and funding catalogs. {@code kline} replays the stored time bars, or
+ * bars resampled from a finer stored timeframe where that is exact ({@code 4h} and {@code 1d} from
+ * {@code 1h}, complete UTC buckets only: {@link BarResampler}); {@code dollar_bar} aggregates each
+ * instrument's time bars into dollar bars of about {@value #DOLLAR_BARS_PER_DAY} per median day
+ * (see {@link DollarBars}) and aligns them on their completion times. Instrument filters are
+ * derived from each instrument's last price in the range.
+ *
+ * <p>A symbol without bars in the loaded window (warm-up included), or, for dollar bars, without
+ * any traded volume there, is left out of the run and reported in {@link MarketData#skipped()};
+ * only a window in which no symbol has data fails the run.
  *
  * <p>Thread-safe (reads only; the catalogs' files are replaced atomically).
  */
@@ -63,22 +72,27 @@ public final class CatalogMarketSource implements MarketSource {
                   "data_source: expected kline or dollar_bar, was '" + dataSource + "'");
         };
     try {
+      Timeframe stored;
+      try {
+        stored = BarResampler.requireSource(tf, bars.timeframes());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("timeframe: " + e.getMessage(), e);
+      }
       Map<InstrumentId, BarSeries> series = new LinkedHashMap<>();
-      for (InstrumentId id : universe(tf, symbols)) {
-        bars.read(id, tf, fromMs, toMs)
-            .filter(s -> s.size() > 0)
-            .ifPresent(
-                s -> {
-                  series.put(
-                      id,
-                      dollar
-                          ? DollarBars.build(s, DollarBars.thresholdFor(s, DOLLAR_BARS_PER_DAY))
-                          : s);
-                });
+      List<SkippedSymbol> skipped = new ArrayList<>();
+      for (InstrumentId id : universe(stored, tf, symbols)) {
+        BarSeries s = series(id, stored, tf, dollar, fromMs, toMs, skipped);
+        if (s != null) {
+          series.put(id, s);
+        }
       }
       if (series.isEmpty()) {
         throw new IllegalArgumentException(
-            "symbols: no " + tf.code() + " data in the requested range");
+            "symbols: no "
+                + tf.code()
+                + " data between "
+                + window(fromMs, toMs)
+                + (skipped.isEmpty() ? "" : " (" + skipped.size() + " symbols skipped)"));
       }
       AlignedBars aligned = AlignedBars.of(tf, series, fromMs, toMs);
       MarketPanel panel =
@@ -96,14 +110,53 @@ public final class CatalogMarketSource implements MarketSource {
         instruments.add(Instrument.derivedFrom(id, s.close(s.size() - 1)));
         fundingSeries.add(funding.read(fundingVenue, id, fromMs, toMs).orElse(null));
       }
-      return new MarketData(panel, instruments, fundingSeries, survivorshipBiased);
+      return new MarketData(panel, instruments, fundingSeries, survivorshipBiased, skipped);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the catalog at " + bars.root(), e);
     }
   }
 
-  private List<InstrumentId> universe(Timeframe tf, List<String> symbols) throws IOException {
-    List<InstrumentId> known = bars.instruments(tf);
+  /**
+   * The bars of {@code id} at {@code tf} (read at {@code stored}), as dollar bars if asked; null,
+   * with the reason added to {@code skipped}, when it has none in the window.
+   */
+  private BarSeries series(
+      InstrumentId id,
+      Timeframe stored,
+      Timeframe tf,
+      boolean dollar,
+      long fromMs,
+      long toMs,
+      List<SkippedSymbol> skipped)
+      throws IOException {
+    BarSeries s = bars.read(id, stored, fromMs, toMs).orElse(null);
+    if (s != null && stored != tf) {
+      s = BarResampler.resample(s, tf);
+    }
+    String reason = null;
+    if (s == null || s.isEmpty()) {
+      reason = "no " + tf.code() + " bars between " + window(fromMs, toMs);
+    } else if (dollar) {
+      double threshold = DollarBars.thresholdFor(s, DOLLAR_BARS_PER_DAY);
+      if (threshold > 0) {
+        return DollarBars.build(s, threshold);
+      }
+      reason = "no traded volume between " + window(fromMs, toMs) + " to build dollar bars from";
+    }
+    if (reason != null) {
+      skipped.add(new SkippedSymbol(id.venueSymbol(), reason));
+      return null;
+    }
+    return s;
+  }
+
+  private static String window(long fromMs, long toMs) {
+    return Times.isoDate(fromMs) + " and " + Times.isoDate(toMs - 1);
+  }
+
+  private List<InstrumentId> universe(Timeframe stored, Timeframe tf, List<String> symbols)
+      throws IOException {
+    List<InstrumentId> known = bars.instruments(stored);
     if (symbols.isEmpty()) {
       return known;
     }

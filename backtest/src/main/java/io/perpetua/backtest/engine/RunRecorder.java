@@ -1,8 +1,10 @@
 package io.perpetua.backtest.engine;
 
+import io.perpetua.backtest.RunActivity;
 import io.perpetua.core.event.Event;
 import io.perpetua.core.event.FundingSettled;
 import io.perpetua.core.event.OrderFilled;
+import io.perpetua.core.event.OrderRejected;
 import io.perpetua.core.event.RebalanceCompleted;
 import io.perpetua.core.order.Fill;
 import io.perpetua.core.order.Order;
@@ -10,12 +12,14 @@ import io.perpetua.trading.kernel.KernelListener;
 import io.perpetua.trading.kernel.MarketPanel;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Records what a backtest needs from the kernel: the equity at every bar close from the start of
  * the measured range, round trips, fees, funding, slippage against the bar close the order filled
- * at, per-symbol traded notional and rebalance turnover. Not thread-safe (kernel thread).
+ * at, per-symbol traded notional, rebalance turnover, fills, and rejected orders by rule (with the
+ * first reason each rule gave). Not thread-safe (kernel thread).
  */
 final class RunRecorder implements KernelListener {
   private final MarketPanel panel;
@@ -28,6 +32,8 @@ final class RunRecorder implements KernelListener {
   double[] turnover = new double[64];
   int rebalances;
   int orders;
+  int fills;
+  final Map<String, RunActivity.Rejections> rejections = new LinkedHashMap<>();
   double fees;
   double funding;
   double slippage;
@@ -66,6 +72,11 @@ final class RunRecorder implements KernelListener {
   public void onEvent(Event event) {
     switch (event) {
       case OrderFilled f -> onFill(f.fill());
+      case OrderRejected r ->
+          rejections.merge(
+              r.rule(),
+              new RunActivity.Rejections(r.rule(), 1, r.reason()),
+              (a, b) -> new RunActivity.Rejections(a.rule(), a.count() + 1, a.example()));
       case FundingSettled s -> {
         double amount = s.amount().toDouble();
         funding += amount;
@@ -83,6 +94,7 @@ final class RunRecorder implements KernelListener {
   }
 
   private void onFill(Fill fill) {
+    fills++;
     String symbol = fill.instrument().apiSymbol();
     double qty = fill.quantity().toDouble();
     double price = fill.price().toDouble();

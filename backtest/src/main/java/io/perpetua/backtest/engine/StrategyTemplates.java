@@ -1,6 +1,8 @@
 package io.perpetua.backtest.engine;
 
 import io.perpetua.core.StrategyId;
+import io.perpetua.core.Timeframe;
+import io.perpetua.signals.feature.FeatureRegistry;
 import io.perpetua.signals.pool.AssetPoolDefinition;
 import io.perpetua.signals.schedule.CronSchedule;
 import io.perpetua.signals.strategy.GridStrategy;
@@ -104,6 +106,24 @@ public final class StrategyTemplates implements StrategyResolver {
           rebalanceDays);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("params: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Resolves {@code id} with {@code overrides} as the engine will and, when {@code timeframe} is
+   * given, checks that every feature the strategy needs fits its bars (a window must be a whole
+   * number of bars: a 2 h z-score cannot run on 4 h bars).
+   *
+   * @throws IllegalArgumentException naming the parameter or the feature
+   */
+  public void check(String id, Map<String, Object> overrides, Timeframe timeframe) {
+    Resolved resolved = resolve(id, overrides);
+    if (timeframe == null) {
+      return;
+    }
+    FeatureRegistry features = new FeatureRegistry();
+    for (String name : resolved.strategy().requiredFeatures()) {
+      features.resolve(name).lookbackBars(timeframe.millis());
     }
   }
 }

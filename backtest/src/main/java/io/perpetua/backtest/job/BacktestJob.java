@@ -2,6 +2,7 @@ package io.perpetua.backtest.job;
 
 import io.perpetua.backtest.BacktestRequest;
 import io.perpetua.backtest.Metrics;
+import io.perpetua.backtest.RunActivity;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -29,6 +30,8 @@ import java.util.regex.Pattern;
  * @param finishedAt when it reached its terminal status, or null
  * @param error why it failed, or null
  * @param metrics the run's metrics when done (kept forever), or null
+ * @param activity what the run did when done — orders sent, rejections by rule, skipped symbols
+ *     (kept forever), or null
  * @param outputPurgedAt when the equity curve and trades were purged, or null
  */
 public record BacktestJob(
@@ -45,6 +48,7 @@ public record BacktestJob(
     Instant finishedAt,
     String error,
     Metrics metrics,
+    RunActivity activity,
     Instant outputPurgedAt) {
   private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9_.@-]{1,128}");
 
@@ -85,6 +89,7 @@ public record BacktestJob(
         0,
         false,
         submittedAt,
+        null,
         null,
         null,
         null,

@@ -1,6 +1,7 @@
 package io.perpetua.backtest.job;
 
 import io.perpetua.backtest.Metrics;
+import io.perpetua.backtest.RunActivity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,7 +65,7 @@ public final class InMemoryJobStore implements JobStore {
 
   @Override
   public synchronized boolean complete(
-      String id, Metrics metrics, JobOutput output, Instant finishedAt) {
+      String id, Metrics metrics, RunActivity activity, JobOutput output, Instant finishedAt) {
     BacktestJob j = running(id);
     if (j == null) {
       return false;
@@ -85,6 +86,7 @@ public final class InMemoryJobStore implements JobStore {
             finishedAt,
             null,
             Objects.requireNonNull(metrics, "metrics"),
+            Objects.requireNonNull(activity, "activity"),
             null));
     outputs.put(id, Objects.requireNonNull(output, "output"));
     return true;
@@ -133,6 +135,7 @@ public final class InMemoryJobStore implements JobStore {
             true,
             j.submittedAt(),
             j.startedAt(),
+            null,
             null,
             null,
             null,
@@ -220,6 +223,7 @@ public final class InMemoryJobStore implements JobStore {
                 j.finishedAt(),
                 j.error(),
                 j.metrics(),
+                j.activity(),
                 purgedAt));
         purged++;
       }
@@ -253,6 +257,7 @@ public final class InMemoryJobStore implements JobStore {
         finishedAt,
         error,
         j.metrics(),
+        j.activity(),
         j.outputPurgedAt());
   }
 }

@@ -10,15 +10,16 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.perpetua.backtest.BacktestRequest;
 import io.perpetua.backtest.EquityCurve;
 import io.perpetua.backtest.Metrics;
+import io.perpetua.backtest.RunActivity;
 import io.perpetua.backtest.TradeRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The storage form of job data as JSON text: requests, metrics, equity curves and trades. Internal
- * to the stores (not an API format): field names are the Java ones, instants are epoch
- * milliseconds, and non-finite numbers ({@code NaN}, infinities, e.g. a profit factor without
+ * The storage form of job data as JSON text: requests, metrics, run activity, equity curves and
+ * trades. Internal to the stores (not an API format): field names are the Java ones, instants are
+ * epoch milliseconds, and non-finite numbers ({@code NaN}, infinities, e.g. a profit factor without
  * losses) survive the round trip. Stateless and thread-safe.
  */
 public final class JobJson {
@@ -100,6 +101,16 @@ public final class JobJson {
   /** The metrics written by {@link #writeMetrics}. */
   public static Metrics readMetrics(String json) {
     return read(json, Metrics.class);
+  }
+
+  /** A run's activity as JSON. */
+  public static String writeActivity(RunActivity activity) {
+    return write(activity);
+  }
+
+  /** The activity written by {@link #writeActivity}. */
+  public static RunActivity readActivity(String json) {
+    return read(json, RunActivity.class);
   }
 
   /** An equity curve as JSON. */

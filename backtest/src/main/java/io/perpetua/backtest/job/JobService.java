@@ -299,7 +299,7 @@ public final class JobService implements AutoCloseable {
       BacktestResult result = runner.run(job.request(), progress, cancelled);
       Metrics metrics = Objects.requireNonNull(result.metrics(), "result metrics");
       JobOutput output = new JobOutput(result.equity(), result.trades());
-      outcome = () -> store.complete(id, metrics, output, now());
+      outcome = () -> store.complete(id, metrics, result.activity(), output, now());
     } catch (BacktestCancelledException e) {
       outcome = () -> stopped(id);
     } catch (IllegalArgumentException e) {

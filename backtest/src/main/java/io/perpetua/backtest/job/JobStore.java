@@ -1,6 +1,7 @@
 package io.perpetua.backtest.job;
 
 import io.perpetua.backtest.Metrics;
+import io.perpetua.backtest.RunActivity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -46,11 +47,12 @@ public interface JobStore {
   boolean updateProgress(String id, double progress);
 
   /**
-   * {@code running → done} with progress 1, the metrics and the output.
+   * {@code running → done} with progress 1, the metrics, the run's activity and the output.
    *
    * @return false if the job is not running
    */
-  boolean complete(String id, Metrics metrics, JobOutput output, Instant finishedAt);
+  boolean complete(
+      String id, Metrics metrics, RunActivity activity, JobOutput output, Instant finishedAt);
 
   /**
    * {@code running → failed} (with {@code error}) or {@code running → cancelled} (error null).

@@ -3,6 +3,8 @@ package io.perpetua.backtest.job;
 import io.perpetua.backtest.BacktestRequest;
 import io.perpetua.core.Echo;
 import io.perpetua.core.Timeframe;
+import io.perpetua.market.BarResampler;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -13,8 +15,9 @@ import java.util.function.Predicate;
 /**
  * Checks a {@link BacktestRequest} before a job is created, so that a bad request never becomes a
  * job: the strategy and its parameter names must be in the {@link StrategyCatalog} (and pass its
- * value check), every symbol must be known, and the numbers must be in range. Immutable and
- * thread-safe.
+ * value check), every symbol must be known, the timeframe must be one the market data can serve
+ * (stored, or resampled exactly from a stored one: {@link BarResampler}), and the numbers must be
+ * in range. Immutable and thread-safe.
  *
  * <p>Ranges: leverage {@value #MIN_LEVERAGE}..{@value #MAX_LEVERAGE}; fees 0..{@value #MAX_FEE_BPS}
  * bps; slippage 0..{@value #MAX_SLIPPAGE_BPS} bps; capital above 0 and at most {@value
@@ -45,16 +48,22 @@ public final class JobValidator {
 
   private final StrategyCatalog catalog;
   private final Predicate<String> knownSymbols;
+  private final Set<Timeframe> storedTimeframes;
 
   /**
    * A validator.
    *
    * @param catalog the strategies jobs may run
    * @param knownSymbols whether a venue symbol (e.g. {@code BTCUSDT}) has data
+   * @param storedTimeframes the timeframes the market data holds bars of
    */
-  public JobValidator(StrategyCatalog catalog, Predicate<String> knownSymbols) {
+  public JobValidator(
+      StrategyCatalog catalog,
+      Predicate<String> knownSymbols,
+      Collection<Timeframe> storedTimeframes) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.knownSymbols = Objects.requireNonNull(knownSymbols, "knownSymbols");
+    this.storedTimeframes = Set.copyOf(storedTimeframes);
   }
 
   /** The catalog. */
@@ -69,12 +78,26 @@ public final class JobValidator {
    */
   public void validate(BacktestRequest request) {
     Objects.requireNonNull(request, "request");
-    checkStrategy(request.strategy(), request.parameters());
+    StrategyTemplate template = checkStrategy(request.strategy(), request.parameters());
     checkSymbols(request);
+    Timeframe timeframe;
     try {
-      Timeframe.parse(request.timeframe());
+      timeframe = Timeframe.parse(request.timeframe());
+      BarResampler.requireSource(timeframe, storedTimeframes);
     } catch (IllegalArgumentException e) {
       throw new InvalidJobException(JobField.TIMEFRAME, e.getMessage());
+    }
+    try {
+      template.check().check(request.parameters(), timeframe);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidJobException(
+          JobField.TIMEFRAME,
+          "strategy '"
+              + request.strategy()
+              + "' cannot run on "
+              + timeframe.code()
+              + " bars: "
+              + e.getMessage());
     }
     if (!DATA_SOURCES.contains(request.dataSource())) {
       throw new InvalidJobException(
@@ -87,7 +110,7 @@ public final class JobValidator {
     checkCosts(request);
   }
 
-  private void checkStrategy(String id, Map<String, Object> parameters) {
+  private StrategyTemplate checkStrategy(String id, Map<String, Object> parameters) {
     StrategyTemplate template =
         catalog
             .find(id)
@@ -113,6 +136,7 @@ public final class JobValidator {
     } catch (IllegalArgumentException e) {
       throw new InvalidJobException(JobField.PARAMETERS, String.valueOf(e.getMessage()));
     }
+    return template;
   }
 
   private void checkSymbols(BacktestRequest request) {

@@ -1,9 +1,11 @@
 package io.perpetua.backtest.job;
 
+import io.perpetua.core.Timeframe;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * A strategy (or strategy template) that jobs may run: its id, the parameters it accepts and a
@@ -22,6 +24,33 @@ public record StrategyTemplate(String id, Set<String> parameters, ParameterCheck
   public interface ParameterCheck {
     /** Throws {@link IllegalArgumentException} naming the parameter when a value is invalid. */
     void check(Map<String, Object> overrides);
+
+    /**
+     * Checks {@code overrides} for a run on {@code timeframe} bars (e.g. that every feature window
+     * is a whole number of bars); by default only the overrides.
+     */
+    default void check(Map<String, Object> overrides, Timeframe timeframe) {
+      check(overrides);
+    }
+
+    /**
+     * A check that also sees the timeframe of the run ({@code null} when checking the overrides
+     * alone).
+     */
+    static ParameterCheck withTimeframe(BiConsumer<Map<String, Object>, Timeframe> check) {
+      Objects.requireNonNull(check, "check");
+      return new ParameterCheck() {
+        @Override
+        public void check(Map<String, Object> overrides) {
+          check.accept(overrides, null);
+        }
+
+        @Override
+        public void check(Map<String, Object> overrides, Timeframe timeframe) {
+          check.accept(overrides, timeframe);
+        }
+      };
+    }
 
     /** Accepts any values. */
     static ParameterCheck none() {

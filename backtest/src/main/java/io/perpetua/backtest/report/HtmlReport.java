@@ -1,10 +1,12 @@
 package io.perpetua.backtest.report;
 
+import io.perpetua.backtest.BacktestDays;
 import io.perpetua.backtest.BacktestRequest;
 import io.perpetua.backtest.BacktestResult;
 import io.perpetua.backtest.CostBreakdown;
 import io.perpetua.backtest.EquityCurve;
 import io.perpetua.backtest.Metrics;
+import io.perpetua.backtest.RunActivity;
 import io.perpetua.backtest.SymbolAttribution;
 import io.perpetua.backtest.TradeRecord;
 import io.perpetua.backtest.metrics.Drawdowns;
@@ -18,9 +20,10 @@ import java.util.TreeMap;
 /**
  * A self-contained HTML report of a result: one file with inline CSS and inline SVG charts, no
  * script and no external resource, readable offline. Sections: header (strategy, parameters, range,
- * costs, optional survivorship-bias caveat), metrics, equity and drawdown charts, monthly returns
- * heat table, cost breakdown chart, per-symbol attribution (top and bottom), and the first trades.
- * All text from the result is HTML-escaped. Stateless.
+ * costs, optional survivorship-bias caveat, and why nothing traded when nothing did), orders and
+ * universe (orders sent, fills, rejections by rule, skipped symbols), metrics, equity and drawdown
+ * charts, monthly returns heat table, cost breakdown chart, per-symbol attribution (top and
+ * bottom), and the first trades. All text from the result is HTML-escaped. Stateless.
  */
 public final class HtmlReport {
   /** Trades listed by default. */
@@ -78,7 +81,16 @@ public final class HtmlReport {
           .append(Html.escape(SURVIVORSHIP_CAVEAT))
           .append("</div>");
     }
+    result
+        .activity()
+        .idleReason()
+        .ifPresent(
+            why ->
+                b.append("<div class=\"caveat\" id=\"idle\">")
+                    .append(Html.escape(why))
+                    .append("</div>"));
     header(b, result);
+    activity(b, result.activity());
     metrics(b, result.metrics());
     charts(b, result.equity());
     b.append("<h2>Monthly returns</h2>").append(MonthlyTable.render(result.equity()));
@@ -90,9 +102,9 @@ public final class HtmlReport {
   }
 
   private static String range(BacktestRequest r) {
-    String start = r.start() == null ? "?" : Times.iso(r.start().toEpochMilli());
-    String end = r.end() == null ? "?" : Times.iso(r.end().toEpochMilli());
-    return start + " → " + end + " (end exclusive), " + r.timeframe() + " " + r.dataSource();
+    String range =
+        r.start() == null || r.end() == null ? "?" : BacktestDays.describe(r.start(), r.end());
+    return range + ", " + r.timeframe() + " " + r.dataSource();
   }
 
   private static void header(StringBuilder b, BacktestResult result) {
@@ -128,6 +140,22 @@ public final class HtmlReport {
             + " symbol-bars in "
             + Html.number(result.elapsedMs() / 1000.0, 1)
             + " s");
+    b.append("</table>");
+  }
+
+  /** Orders sent, filled and rejected by rule, and the symbols left out of the run. */
+  private static void activity(StringBuilder b, RunActivity a) {
+    b.append("<h2>Orders and universe</h2><table class=\"kv\" id=\"activity\">");
+    kv(b, "Orders sent", Integer.toString(a.ordersSent()));
+    kv(b, "Fills", Integer.toString(a.fills()));
+    kv(b, "Orders rejected", Integer.toString(a.ordersRejected()));
+    for (RunActivity.Rejections r : a.rejections()) {
+      kv(b, "  by " + r.rule(), r.count() + " (first: " + r.example() + ")");
+    }
+    kv(b, "Symbols skipped", Integer.toString(a.skipped().size()));
+    for (RunActivity.SkippedSymbol sk : a.skipped()) {
+      kv(b, "  " + sk.symbol(), sk.reason());
+    }
     b.append("</table>");
   }
 

@@ -11,6 +11,7 @@ import io.perpetua.backtest.BacktestResult;
 import io.perpetua.backtest.CostBreakdown;
 import io.perpetua.backtest.EquityCurve;
 import io.perpetua.backtest.Metrics;
+import io.perpetua.backtest.RunActivity;
 import io.perpetua.backtest.SymbolAttribution;
 import io.perpetua.backtest.TradeRecord;
 import io.perpetua.backtest.metrics.MonthlyReturns;
@@ -48,6 +49,7 @@ public final class ResultJson {
     root.set("costs", costs(result.costs()));
     root.put("orders", result.orders());
     root.put("rebalances", result.rebalances());
+    root.set("activity", activity(result.activity()));
     root.put("symbol_bars", result.symbolBars());
     root.put("elapsed_ms", result.elapsedMs());
     root.set("equity_curve", equityCurve(result.equity()));
@@ -61,6 +63,33 @@ public final class ResultJson {
       attribution.add(attribution(a));
     }
     return root;
+  }
+
+  /**
+   * The activity object: {@code rebalances, orders_sent, fills, orders_rejected, rejections:
+   * [{rule, count, example}], skipped_symbols: [{symbol, reason}], idle_reason} (null when the run
+   * traded).
+   */
+  public static ObjectNode activity(RunActivity a) {
+    ObjectNode o = NODES.objectNode();
+    o.put("rebalances", a.rebalances());
+    o.put("orders_sent", a.ordersSent());
+    o.put("fills", a.fills());
+    o.put("orders_rejected", a.ordersRejected());
+    ArrayNode rejections = o.putArray("rejections");
+    for (RunActivity.Rejections r : a.rejections()) {
+      rejections
+          .addObject()
+          .put("rule", r.rule())
+          .put("count", r.count())
+          .put("example", r.example());
+    }
+    ArrayNode skipped = o.putArray("skipped_symbols");
+    for (RunActivity.SkippedSymbol sk : a.skipped()) {
+      skipped.addObject().put("symbol", sk.symbol()).put("reason", sk.reason());
+    }
+    o.put("idle_reason", a.idleReason().orElse(null));
+    return o;
   }
 
   /** The metrics object (keys as in the class comment). */

@@ -7,16 +7,26 @@ import static org.assertj.core.api.Assertions.within;
 import io.perpetua.backtest.BacktestCancelledException;
 import io.perpetua.backtest.BacktestRequest;
 import io.perpetua.backtest.BacktestResult;
+import io.perpetua.backtest.RunActivity;
 import io.perpetua.backtest.SymbolAttribution;
 import io.perpetua.backtest.TradeRecord;
+import io.perpetua.backtest.job.InvalidJobException;
+import io.perpetua.backtest.job.JobField;
+import io.perpetua.backtest.job.JobValidator;
+import io.perpetua.backtest.job.StrategyCatalog;
+import io.perpetua.backtest.job.StrategyTemplate;
+import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Timeframe;
 import io.perpetua.core.testing.SharedData;
 import io.perpetua.market.BarCatalog;
+import io.perpetua.market.BarSeries;
 import io.perpetua.market.FundingCatalog;
 import io.perpetua.market.csv.ErrorPolicy;
 import io.perpetua.market.importer.KlineImporter;
 import io.perpetua.market.synthetic.SyntheticMarket;
 import io.perpetua.signals.schedule.CronSchedule;
+import io.perpetua.trading.risk.RiskConfig;
+import io.perpetua.trading.risk.RiskLimits;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -341,6 +351,168 @@ class BacktestEngineTest {
                     p -> {},
                     () -> false))
         .hasMessageContaining("long_n");
+  }
+
+  /**
+   * A catalog of the synthetic market plus ZEROUSDT (bars without any volume: a frozen symbol) and
+   * GONEUSDT (bars only long before the run); dollar bars must skip both, and say why.
+   */
+  @Test
+  void dollarBars_symbolsWithoutBarsOrVolumeInTheWindow_areSkippedAndReported() throws Exception {
+    Path root = dir.resolve("edge");
+    BarCatalog bars = new BarCatalog(root);
+    for (var s : market.series().values()) {
+      bars.write(s);
+    }
+    var template = market.series().values().iterator().next();
+    var zero = BarSeries.builder(InstrumentId.usdtPerp("ZERO"), Timeframe.H1);
+    var gone = BarSeries.builder(InstrumentId.usdtPerp("GONE"), Timeframe.H1);
+    for (int i = 0; i < template.size(); i++) {
+      double c = template.close(i);
+      zero.add(template.openTimeMs(i), c, c, c, c, 0, 0);
+    }
+    for (int i = 0; i < 48; i++) {
+      gone.add(template.openTimeMs(0) - (500 - i) * 3_600_000L, 5, 5, 5, 5, 1, 5);
+    }
+    bars.write(zero.build());
+    bars.write(gone.build());
+    var edge =
+        new BacktestEngine(
+            templates(),
+            new CatalogMarketSource(bars, new FundingCatalog(root), "synthetic", false),
+            BacktestEngine.Options.defaults());
+
+    BacktestResult r =
+        edge.run(
+            request("baseline_rev", Map.of(), List.of(), "dollar_bar", 2), p -> {}, () -> false);
+
+    assertThat(r.trades()).isNotEmpty();
+    assertThat(r.activity().skipped())
+        .extracting(RunActivity.SkippedSymbol::symbol)
+        .containsExactly("GONEUSDT", "ZEROUSDT");
+    assertThat(r.activity().skipped().get(0).reason()).startsWith("no 1h bars between ");
+    assertThat(r.activity().skipped().get(1).reason()).startsWith("no traded volume between ");
+    // time bars need no volume: only the symbol without bars is skipped
+    BacktestResult kline =
+        edge.run(request("baseline_rev", Map.of(), List.of(), "kline", 2), p -> {}, () -> false);
+    assertThat(kline.activity().skipped())
+        .extracting(RunActivity.SkippedSymbol::symbol)
+        .containsExactly("GONEUSDT");
+  }
+
+  @Test
+  void riskLimitsRejectingEveryOrder_areReportedByRule_withWhyNothingTraded() {
+    var symbols =
+        market.series().keySet().stream().limit(3).map(InstrumentId::venueSymbol).toList();
+    var limits = RiskLimits.unlimited();
+    var onlyPositionCap =
+        new RiskConfig(
+            new RiskLimits(
+                0.15,
+                limits.maxTotalExposure(),
+                limits.maxDrawdownHalt(),
+                0,
+                0,
+                limits.maxDailyTurnover(),
+                java.util.Set.of(),
+                true),
+            io.perpetua.trading.risk.CircuitBreakers.off(),
+            0.8);
+    BacktestResult r =
+        new BacktestEngine(
+                templates(),
+                source(),
+                BacktestEngine.Options.defaults().withRisk(onlyPositionCap, 10_000))
+            .run(request("baseline_rev", Map.of(), symbols, "kline", 2), p -> {}, () -> false);
+
+    RunActivity a = r.activity();
+    assertThat(r.trades()).isEmpty();
+    assertThat(a.ordersSent()).isZero();
+    assertThat(a.rebalances()).isPositive();
+    assertThat(a.rejections())
+        .extracting(RunActivity.Rejections::rule)
+        .containsExactly("max_position_pct");
+    assertThat(a.ordersRejected()).isPositive();
+    assertThat(a.rejections().get(0).example()).contains("15");
+    assertThat(a.idleReason())
+        .contains(
+            "no trades: all "
+                + a.ordersRejected()
+                + " orders were rejected by the pre-trade checks (max_position_pct "
+                + a.ordersRejected()
+                + ")");
+    BacktestResult free =
+        engine.run(request("baseline_rev", Map.of(), symbols, "kline", 2), p -> {}, () -> false);
+    assertThat(free.activity().idleReason()).isEmpty();
+    assertThat(free.activity().fills()).isPositive();
+  }
+
+  @Test
+  void timeframe4h_isResampledFromTheStoredHourlyBars() {
+    // features over whole 4h bars (the default 2h window is not a number of 4h bars)
+    BacktestRequest hourly =
+        request(
+            "baseline_rev",
+            Map.of("features", List.of("zscore_neg_ret_4h", "zscore_neg_ret_8h")),
+            List.of(),
+            "kline",
+            2);
+    BacktestResult r = engine.run(at(hourly, "4h", hourly.parameters()), p -> {}, () -> false);
+    assertThat(r.equity().size()).isEqualTo(45 * 6 + 1); // one point per 4h bar close
+    assertThat(r.equity().timesMs()[1] % (4 * 3_600_000L)).isZero();
+    assertThat(r.trades()).isNotEmpty();
+  }
+
+  @Test
+  void jobValidator_strategyWhoseFeaturesDoNotFitTheTimeframe_isRefusedBeforeAJobExists() {
+    StrategyTemplates t = templates();
+    JobValidator validator =
+        new JobValidator(
+            StrategyCatalog.of(
+                List.of(
+                    StrategyTemplate.checkedBy(
+                        "baseline_rev",
+                        StrategyTemplate.ParameterCheck.withTimeframe(
+                            (o, tf) -> t.check("baseline_rev", o, tf))))),
+            s -> true,
+            List.of(Timeframe.H1));
+    BacktestRequest hourly = request("baseline_rev", Map.of(), List.of(), "kline", 2);
+    validator.validate(hourly);
+    assertThatThrownBy(() -> validator.validate(at(hourly, "4h", Map.of())))
+        .isInstanceOfSatisfying(
+            InvalidJobException.class, e -> assertThat(e.field()).isEqualTo(JobField.TIMEFRAME))
+        .hasMessageStartingWith("strategy 'baseline_rev' cannot run on 4h bars: zscore_neg_ret_2h");
+    validator.validate(
+        at(hourly, "4h", Map.of("features", List.of("zscore_neg_ret_4h", "zscore_neg_ret_8h"))));
+  }
+
+  private static BacktestRequest at(
+      BacktestRequest r, String timeframe, Map<String, Object> parameters) {
+    return new BacktestRequest(
+        r.strategy(),
+        parameters,
+        r.symbols(),
+        timeframe,
+        r.dataSource(),
+        r.start(),
+        r.end(),
+        r.capital(),
+        r.leverage(),
+        r.feeBps(),
+        r.makerFeeBps(),
+        r.slippageBps(),
+        r.impactLambda(),
+        r.rebalanceDays(),
+        r.periodsPerYear());
+  }
+
+  @Test
+  void timeframeNotServable_isRefusedNamingWhatIs() {
+    BacktestRequest hourly = request("baseline_rev", Map.of(), List.of(), "kline", 2);
+    assertThatThrownBy(
+            () -> engine.run(at(hourly, "1m", hourly.parameters()), p -> {}, () -> false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("timeframe: no 1m bars: the catalog holds 1h; servable");
   }
 
   /** The spec-004 example: tpl_grid on BTCUSDT, 2025-Q1, on the real hourly bars. */

@@ -5,7 +5,9 @@ import io.perpetua.backtest.BacktestResult;
 import io.perpetua.backtest.CostBreakdown;
 import io.perpetua.backtest.EquityCurve;
 import io.perpetua.backtest.Metrics;
+import io.perpetua.backtest.RunActivity;
 import io.perpetua.backtest.TradeRecord;
+import io.perpetua.core.Timeframe;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ final class Fixtures {
   }
 
   static JobValidator validator() {
-    return new JobValidator(catalog(), SYMBOLS::contains);
+    return new JobValidator(catalog(), SYMBOLS::contains, List.of(Timeframe.H1));
   }
 
   static BacktestRequest request() {
@@ -103,8 +105,7 @@ final class Fixtures {
         List.of(trade),
         new CostBreakdown(31.5, 0.9, 0, -0.1, 30.5),
         List.of(),
-        2,
-        1,
+        new RunActivity(1, 2, 2, List.of(), List.of()),
         100,
         5);
   }

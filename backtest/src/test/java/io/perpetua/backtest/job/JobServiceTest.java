@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.perpetua.backtest.BacktestRequest;
+import io.perpetua.backtest.RunActivity;
 import io.perpetua.core.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -341,6 +342,7 @@ class JobServiceTest {
     plain.complete(
         "bt_00000000000000b1",
         Fixtures.metrics(1),
+        RunActivity.none(),
         new JobOutput(Fixtures.result(r).equity(), List.of()),
         T0);
     clock.set(T0.plus(Duration.ofDays(91)).toEpochMilli());

@@ -54,6 +54,7 @@ class JobTypesTest {
                     null,
                     null,
                     null,
+                    null,
                     null))
         .hasMessageContaining("finishedAt");
     assertThatThrownBy(
@@ -69,6 +70,7 @@ class JobTypesTest {
                     false,
                     t,
                     t,
+                    null,
                     null,
                     null,
                     null,
@@ -106,7 +108,8 @@ class JobTypesTest {
                             throw new IllegalArgumentException("params: unknown parameter x");
                           }
                         }))),
-            s -> true);
+            s -> true,
+            List.of(io.perpetua.core.Timeframe.H1));
     validator.validate(Fixtures.request("tpl_grid", java.util.Map.of("grid_levels", 3)));
     assertThatThrownBy(
             () -> validator.validate(Fixtures.request("tpl_grid", java.util.Map.of("x", 1))))

@@ -1,6 +1,7 @@
 package io.perpetua.backtest.job;
 
 import io.perpetua.backtest.Metrics;
+import io.perpetua.backtest.RunActivity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -79,8 +80,9 @@ final class WatchedJobStore implements JobStore {
   }
 
   @Override
-  public boolean complete(String id, Metrics metrics, JobOutput output, Instant finishedAt) {
-    return changed(delegate.complete(id, metrics, output, finishedAt));
+  public boolean complete(
+      String id, Metrics metrics, RunActivity activity, JobOutput output, Instant finishedAt) {
+    return changed(delegate.complete(id, metrics, activity, output, finishedAt));
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.perpetua.backtest.BacktestResult;
 import io.perpetua.backtest.CostBreakdown;
 import io.perpetua.backtest.EquityCurve;
 import io.perpetua.backtest.Metrics;
+import io.perpetua.backtest.RunActivity;
 import io.perpetua.backtest.SymbolAttribution;
 import io.perpetua.backtest.TradeRecord;
 import java.time.Instant;
@@ -104,13 +105,39 @@ final class Fixtures {
         trades(150),
         new CostBreakdown(2500, 400, 150, -50, 1900),
         attribution(25),
-        320,
-        90,
+        new RunActivity(
+            90,
+            320,
+            640,
+            List.of(new RunActivity.Rejections("max_order_value", 4, "order value 6,000 > 5,000")),
+            List.of(new RunActivity.SkippedSymbol("FTTUSDT", "no traded volume"))),
         2160 * 2,
         1234);
   }
 
   static BacktestResult result() {
     return result("baseline_rev", metrics());
+  }
+
+  /** A result in which the risk engine rejected every order: nothing traded. */
+  static BacktestResult idle() {
+    BacktestResult r = result();
+    return new BacktestResult(
+        r.request(),
+        r.metrics(),
+        r.equity(),
+        List.of(),
+        r.costs(),
+        List.of(),
+        new RunActivity(
+            367,
+            0,
+            0,
+            List.of(
+                new RunActivity.Rejections(
+                    "max_position_pct", 734, "position 33.3% of equity > limit 15.0%")),
+            List.of(new RunActivity.SkippedSymbol("FTTUSDT", "no traded volume"))),
+        r.symbolBars(),
+        r.elapsedMs());
   }
 }

@@ -49,6 +49,20 @@ class HtmlReportTest {
   }
 
   @Test
+  void render_runThatTradedNothing_saysWhy_andListsRejectionsByRuleAndSkippedSymbols() {
+    String html = HtmlReport.render(Fixtures.idle(), false);
+    assertThat(html)
+        .contains(
+            "<div class=\"caveat\" id=\"idle\">no trades: all 734 orders were rejected by the"
+                + " pre-trade checks (max_position_pct 734)</div>")
+        .contains("<td>  by max_position_pct</td><td>734 (first: position 33.3% of equity")
+        .contains("<td>  FTTUSDT</td><td>no traded volume</td>");
+    assertThat(HtmlReport.render(Fixtures.result(), false))
+        .doesNotContain("id=\"idle\"")
+        .contains("<td>Orders rejected</td><td>4</td>");
+  }
+
+  @Test
   void render_isSelfContained() {
     String html = HtmlReport.render(Fixtures.result(), true);
     assertThat(html)

@@ -78,6 +78,21 @@ class ResultJsonTest {
   }
 
   @Test
+  void write_activity_rejectionsByRule_skippedSymbols_andWhyNothingTraded() throws Exception {
+    JsonNode a = roundTrip(Fixtures.idle()).get("activity");
+    assertThat(a.get("orders_sent").intValue()).isZero();
+    assertThat(a.get("orders_rejected").intValue()).isEqualTo(734);
+    assertThat(a.at("/rejections/0/rule").textValue()).isEqualTo("max_position_pct");
+    assertThat(a.at("/rejections/0/count").intValue()).isEqualTo(734);
+    assertThat(a.at("/skipped_symbols/0/symbol").textValue()).isEqualTo("FTTUSDT");
+    assertThat(a.get("idle_reason").textValue())
+        .isEqualTo(
+            "no trades: all 734 orders were rejected by the pre-trade checks (max_position_pct"
+                + " 734)");
+    assertThat(roundTrip(Fixtures.result()).at("/activity/idle_reason").isNull()).isTrue();
+  }
+
+  @Test
   void write_nonFiniteNumbers_areNull() throws Exception {
     Metrics m = Fixtures.metrics();
     Metrics undefined =

@@ -36,6 +36,8 @@ final class JobExamples {
        "submitted_at": "2026-04-29T10:15:00Z", "started_at": "2026-04-29T10:15:08Z",
        "finished_at": "2026-04-29T10:17:42Z", "progress": 1.0,
        "result": {"metrics": %s,
+         "activity": {"rebalances": 1, "orders_sent": 2, "fills": 2, "orders_rejected": 0,
+                      "rejections": [], "skipped_symbols": [], "idle_reason": null},
          "equity_curve": [["2025-01-01T00:00:00Z", "10000.00"],
                           ["2025-01-02T00:00:00Z", "10031.50"]],
          "trades": [{"symbol": "BTCUSDT", "side": "long",

@@ -39,6 +39,12 @@ final class JobViews {
   /** The result of a done job. */
   record ResultView(
       MetricsView metrics,
+      @Nullable
+          @Doc(
+              "Orders sent, filled and rejected by rule, skipped symbols, and why nothing traded"
+                  + " when nothing did (an addition to spec 004; null for jobs done before it was"
+                  + " recorded)")
+          ActivityView activity,
       @Nullable @Doc("[time, equity] at every bar close; null once purged (after 90 days)")
           List<List<String>> equityCurve,
       @Nullable @Doc("Closed round trips; null once purged (after 90 days)") List<TradeView> trades,
@@ -101,6 +107,7 @@ final class JobViews {
       result =
           new ResultView(
               metrics(job.metrics()),
+              ActivityView.of(job.activity()),
               output == null ? null : curve(output.equity()),
               output == null ? null : trades(output.trades()),
               job.outputPurgedAt());

@@ -1,6 +1,7 @@
 package io.perpetua.server.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.perpetua.backtest.BacktestDays;
 import io.perpetua.backtest.BacktestRequest;
 import io.perpetua.backtest.EquityCurve;
 import io.perpetua.backtest.Metrics;
@@ -18,6 +19,7 @@ import io.perpetua.server.http.ApiException;
 import io.perpetua.server.http.ApiRequest;
 import io.perpetua.server.http.Param;
 import io.perpetua.server.http.Route;
+import io.perpetua.server.jobs.ActivityView;
 import io.perpetua.server.json.Decimals;
 import io.perpetua.server.json.Doc;
 import io.perpetua.server.json.Nullable;
@@ -138,8 +140,8 @@ public final class BacktestRoutes implements RouteGroup {
             List.of(),
             defaults.timeframe(),
             body.dataSource(),
-            body.start().atStartOfDay(ZoneOffset.UTC).toInstant(),
-            body.end().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+            BacktestDays.start(body.start()),
+            BacktestDays.end(body.end()),
             defaults.capital(),
             1,
             body.feeBps(),
@@ -176,6 +178,7 @@ public final class BacktestRoutes implements RouteGroup {
       case FEE_BPS -> "fee_bps";
       case REBALANCE_DAYS -> "rebalance_days";
       case DATA_SOURCE -> "data_source";
+      case TIMEFRAME -> "timeframe";
       default -> "request";
     };
   }
@@ -212,13 +215,14 @@ public final class BacktestRoutes implements RouteGroup {
         output == null ? null : navCurve(output.equity()),
         job.finishedAt(),
         seconds,
-        job.error());
+        job.error(),
+        ActivityView.of(job.activity()));
   }
 
   private static Map<String, Object> parameters(BacktestRequest r) {
     Map<String, Object> out = new LinkedHashMap<>(new TreeMap<>(r.parameters()));
     out.put("start_date", Times.isoDate(r.start().toEpochMilli()));
-    out.put("end_date", Times.isoDate(r.end().toEpochMilli() - 1));
+    out.put("end_date", BacktestDays.lastDay(r.end()).toString());
     out.put(
         "fee_bps", r.feeBps() == Math.rint(r.feeBps()) ? (Object) (long) r.feeBps() : r.feeBps());
     if (r.rebalanceDays() != null) {
@@ -344,7 +348,12 @@ public final class BacktestRoutes implements RouteGroup {
           List<NavPoint> navCurve,
       @Nullable @Doc("When it completed, failed or was cancelled") Instant completedAt,
       @Nullable @Doc("Run time, seconds") Long executionTimeSeconds,
-      @Nullable @Doc("Why it failed (an addition to the spec)") String error) {}
+      @Nullable @Doc("Why it failed (an addition to the spec)") String error,
+      @Nullable
+          @Doc(
+              "Set when completed (an addition to the spec): orders sent, filled and rejected by"
+                  + " rule, skipped symbols, and why nothing traded when nothing did")
+          ActivityView activity) {}
 
   /** Backtest metrics; null where undefined. */
   record MetricsData(

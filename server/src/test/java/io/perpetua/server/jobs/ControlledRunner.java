@@ -7,6 +7,7 @@ import io.perpetua.backtest.BacktestRunner;
 import io.perpetua.backtest.CostBreakdown;
 import io.perpetua.backtest.EquityCurve;
 import io.perpetua.backtest.Metrics;
+import io.perpetua.backtest.RunActivity;
 import io.perpetua.backtest.TradeRecord;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -80,6 +81,17 @@ public final class ControlledRunner implements BacktestRunner {
     return run.outcome.get();
   }
 
+  /** The activity of {@link #result}: one rule rejected orders, one symbol was skipped. */
+  public static final RunActivity ACTIVITY =
+      new RunActivity(
+          1,
+          2,
+          2,
+          List.of(
+              new RunActivity.Rejections(
+                  "max_position_pct", 3, "position 0.33 of equity would exceed 0.15")),
+          List.of(new RunActivity.SkippedSymbol("ETHUSDT", "no 1h bars between X and Y")));
+
   /** Metrics like the spec's example (profit factor infinite: no losing trade). */
   public static Metrics metrics() {
     return new Metrics(
@@ -117,8 +129,7 @@ public final class ControlledRunner implements BacktestRunner {
         List.of(trade),
         new CostBreakdown(31.55, 0.9, 0, -0.1, 30.55),
         List.of(),
-        2,
-        1,
+        ACTIVITY,
         100,
         5);
   }

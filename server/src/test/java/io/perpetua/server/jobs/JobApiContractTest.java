@@ -133,7 +133,11 @@ class JobApiContractTest {
     assertThat(done.get("finished_at").isTextual()).isTrue();
     JsonNode result = done.get("result");
     assertThat(fields(result))
-        .containsExactly("metrics", "equity_curve", "trades", "output_purged_at");
+        .containsExactly("metrics", "activity", "equity_curve", "trades", "output_purged_at");
+    assertThat(result.at("/activity/rejections/0/rule").asText()).isEqualTo("max_position_pct");
+    assertThat(result.at("/activity/orders_rejected").asInt()).isEqualTo(3);
+    assertThat(result.at("/activity/skipped_symbols/0/symbol").asText()).isEqualTo("ETHUSDT");
+    assertThat(result.at("/activity/idle_reason").isNull()).isTrue();
     JsonNode m = result.get("metrics");
     assertThat(fields(m))
         .containsExactly(
@@ -367,6 +371,18 @@ class JobApiContractTest {
                 "INVALID_PARAMETER",
                 "'symbols[0]'"),
             new Case(BODY.replace("\"1h\"", "\"7h\""), 400, "INVALID_PARAMETER", "'timeframe'"),
+            // valid codes the market data cannot serve: refused before a job exists
+            new Case(
+                BODY.replace("\"1h\"", "\"1m\""),
+                400,
+                "INVALID_PARAMETER",
+                "Invalid parameter 'timeframe': no 1m bars: the catalog holds 1h;"
+                    + " servable timeframes: 1h, 4h, 1d"),
+            new Case(
+                BODY.replace("\"1h\"", "\"15m\""),
+                400,
+                "INVALID_PARAMETER",
+                "'timeframe': no 15m bars"),
             new Case(
                 BODY.replace("\"template_id\": \"tpl_grid\",", ""),
                 400,

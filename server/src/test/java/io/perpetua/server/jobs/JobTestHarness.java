@@ -11,6 +11,7 @@ import io.perpetua.backtest.job.JobStatus;
 import io.perpetua.backtest.job.JobValidator;
 import io.perpetua.backtest.job.StrategyCatalog;
 import io.perpetua.backtest.job.StrategyTemplate;
+import io.perpetua.core.Timeframe;
 import io.perpetua.core.time.ManualClock;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.ApiToken;
@@ -47,6 +48,9 @@ public final class JobTestHarness implements AutoCloseable {
 
   /** The master key. */
   public static final String MASTER_KEY = "harness-master-key-0123456789abcdef";
+
+  /** The timeframes the harness's market data holds: hourly bars only, as the shared data. */
+  public static final List<Timeframe> STORED_TIMEFRAMES = List.of(Timeframe.H1);
 
   /** The start of the manual clock. */
   public static final Instant T0 = Instant.parse("2026-04-29T10:15:00Z");
@@ -85,7 +89,7 @@ public final class JobTestHarness implements AutoCloseable {
         new JobService(
             store,
             runner,
-            new JobValidator(catalog, Set.of("BTCUSDT", "ETHUSDT")::contains),
+            new JobValidator(catalog, Set.of("BTCUSDT", "ETHUSDT")::contains, STORED_TIMEFRAMES),
             clock,
             new JobServiceConfig(
                 1,

@@ -79,6 +79,22 @@ class BacktestRoutesTest {
   }
 
   @Test
+  void run_platformTimeframeTheDataCannotServe_is400BeforeAJobExists() {
+    try (JobTestHarness fine =
+        new JobTestHarness(
+            harness ->
+                List.<RouteGroup>of(
+                    new BacktestRoutes(
+                        harness.published::get, new BacktestRoutes.Defaults("1m", 10_000, 2))))) {
+      Response r = fine.bearer("POST", RUN, BODY);
+      assertEnvelope(r, 400, 40001);
+      assertThat(r.json().get("message").asText())
+          .startsWith("Invalid parameter 'timeframe': no 1m bars: the catalog holds 1h");
+      assertThat(fine.store.list(BacktestRoutes.OWNER, Set.of(), null, 10)).isEmpty();
+    }
+  }
+
+  @Test
   void optionalFields_takeTheSpecDefaults() {
     Response r =
         h.bearer(
@@ -112,11 +128,13 @@ class BacktestRoutesTest {
             "nav_curve",
             "completed_at",
             "execution_time_seconds",
-            "error");
+            "error",
+            "activity");
     assertThat(r.get("status").asText()).isEqualTo("running");
     assertThat(r.get("metrics").isNull()).isTrue();
     assertThat(r.get("nav_curve").isNull()).isTrue();
     assertThat(r.get("completed_at").isNull()).isTrue();
+    assertThat(r.get("activity").isNull()).isTrue();
 
     h.clock.set(h.clock.nowMillis() + 300_000);
     run.succeed();
@@ -152,6 +170,14 @@ class BacktestRoutesTest {
     assertThat(done.get("completed_at").asText()).isEqualTo("2026-04-29T10:20:00Z");
     assertThat(done.get("execution_time_seconds").asLong()).isEqualTo(300);
     assertThat(done.get("error").isNull()).isTrue();
+    // rejections by rule and skipped symbols (an addition to the spec)
+    assertThat(done.get("activity").toString())
+        .isEqualTo(
+            "{\"rebalances\":1,\"orders_sent\":2,\"fills\":2,\"orders_rejected\":3,"
+                + "\"rejections\":[{\"rule\":\"max_position_pct\",\"count\":3,"
+                + "\"example\":\"position 0.33 of equity would exceed 0.15\"}],"
+                + "\"skipped_symbols\":[{\"symbol\":\"ETHUSDT\","
+                + "\"reason\":\"no 1h bars between X and Y\"}],\"idle_reason\":null}");
   }
 
   @Test

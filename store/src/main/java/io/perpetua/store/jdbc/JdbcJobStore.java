@@ -1,6 +1,7 @@
 package io.perpetua.store.jdbc;
 
 import io.perpetua.backtest.Metrics;
+import io.perpetua.backtest.RunActivity;
 import io.perpetua.backtest.job.BacktestJob;
 import io.perpetua.backtest.job.JobCursor;
 import io.perpetua.backtest.job.JobJson;
@@ -21,8 +22,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * The {@link JobStore} on JDBC (table {@code backtest_jobs}, migration {@code V2}), for H2 and
- * PostgreSQL alike.
+ * The {@link JobStore} on JDBC (table {@code backtest_jobs}, migrations {@code V2} and {@code V6}),
+ * for H2 and PostgreSQL alike.
  *
  * <p>Every transition is one guarded {@code UPDATE ... WHERE job_id = ? AND status = <expected>}
  * whose update count says whether it happened. {@link #claimNext} picks the oldest queued job and
@@ -39,7 +40,7 @@ public final class JdbcJobStore implements JobStore {
   private static final String COLUMNS =
       "job_id, owner, api_key_id, request_json, config_json, status, progress, cancel_requested,"
           + " submitted_at_ms, started_at_ms, finished_at_ms, error, metrics_json,"
-          + " output_purged_at_ms";
+          + " output_purged_at_ms, activity_json";
   private static final String INSERT =
       "INSERT INTO backtest_jobs (job_id, owner, api_key_id, request_json, config_json, status,"
           + " progress, cancel_requested, submitted_at_ms) VALUES (?, ?, ?, ?, ?, 'queued', 0,"
@@ -59,7 +60,8 @@ public final class JdbcJobStore implements JobStore {
           + " WHERE job_id = ? AND status = 'running'";
   private static final String COMPLETE =
       "UPDATE backtest_jobs SET status = 'done', progress = 1, finished_at_ms = ?,"
-          + " metrics_json = ?, equity_curve_json = ?, trades_json = ?, error = NULL"
+          + " metrics_json = ?, activity_json = ?, equity_curve_json = ?, trades_json = ?,"
+          + " error = NULL"
           + " WHERE job_id = ? AND status = 'running'";
   private static final String FINISH =
       "UPDATE backtest_jobs SET status = ?, finished_at_ms = ?, error = ?"
@@ -221,12 +223,14 @@ public final class JdbcJobStore implements JobStore {
   }
 
   @Override
-  public boolean complete(String id, Metrics metrics, JobOutput output, Instant finishedAt) {
+  public boolean complete(
+      String id, Metrics metrics, RunActivity activity, JobOutput output, Instant finishedAt) {
     return update(
         "complete backtest job",
         COMPLETE,
         finishedAt,
         JobJson.writeMetrics(Objects.requireNonNull(metrics, "metrics")),
+        JobJson.writeActivity(Objects.requireNonNull(activity, "activity")),
         JobJson.writeEquity(output.equity()),
         JobJson.writeTrades(output.trades()),
         id);
@@ -336,6 +340,7 @@ public final class JdbcJobStore implements JobStore {
 
   private static BacktestJob job(ResultSet rs) throws SQLException {
     String metrics = rs.getString(13);
+    String activity = rs.getString(15);
     return new BacktestJob(
         rs.getString(1),
         rs.getString(2),
@@ -350,6 +355,7 @@ public final class JdbcJobStore implements JobStore {
         instant(rs, 11),
         rs.getString(12),
         metrics == null ? null : JobJson.readMetrics(metrics),
+        activity == null ? null : JobJson.readActivity(activity),
         instant(rs, 14));
   }
 

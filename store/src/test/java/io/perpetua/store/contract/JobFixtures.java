@@ -5,6 +5,7 @@ import io.perpetua.backtest.BacktestResult;
 import io.perpetua.backtest.CostBreakdown;
 import io.perpetua.backtest.EquityCurve;
 import io.perpetua.backtest.Metrics;
+import io.perpetua.backtest.RunActivity;
 import io.perpetua.backtest.TradeRecord;
 import io.perpetua.backtest.job.BacktestJob;
 import io.perpetua.backtest.job.JobOutput;
@@ -48,6 +49,16 @@ public final class JobFixtures {
         request(),
         "{\"capital\":\"10000.00\"}",
         T0.plusSeconds(n));
+  }
+
+  /** Activity with a rejection and a skipped symbol (they must survive storage). */
+  public static RunActivity activity() {
+    return new RunActivity(
+        3,
+        5,
+        4,
+        List.of(new RunActivity.Rejections("max_order_value", 2, "order value 6000 > 5000")),
+        List.of(new RunActivity.SkippedSymbol("FTTUSDT", "no traded volume")));
   }
 
   /** Metrics with a NaN and an infinity (they must survive storage). */
@@ -100,8 +111,7 @@ public final class JobFixtures {
         o.trades(),
         new CostBreakdown(31.5, 0.9, 0, -0.1, 30.5),
         List.of(),
-        2,
-        1,
+        activity(),
         100,
         5);
   }

@@ -119,7 +119,10 @@ public abstract class JobStoreContract {
     store.insert(j);
     String id = j.id();
     assertThat(store.updateProgress(id, 0.5)).isFalse();
-    assertThat(store.complete(id, JobFixtures.metrics(), JobFixtures.output(), T0)).isFalse();
+    assertThat(
+            store.complete(
+                id, JobFixtures.metrics(), JobFixtures.activity(), JobFixtures.output(), T0))
+        .isFalse();
     assertThat(store.finish(id, JobStatus.FAILED, "x", T0)).isFalse();
     assertThat(store.requestCancel(id)).isFalse();
     assertThat(store.requeue(id)).isFalse();
@@ -141,16 +144,20 @@ public abstract class JobStoreContract {
   }
 
   @Test
-  void complete_storesMetricsAndOutput_withNonFiniteValues() {
+  void complete_storesMetricsActivityAndOutput_withNonFiniteValues() {
     BacktestJob j = job("alice", 1);
     store.insert(j);
     store.claimNext(T0);
     assertThat(store.output(j.id())).isEmpty();
-    assertThat(store.complete(j.id(), JobFixtures.metrics(), JobFixtures.output(), T0)).isTrue();
+    assertThat(
+            store.complete(
+                j.id(), JobFixtures.metrics(), JobFixtures.activity(), JobFixtures.output(), T0))
+        .isTrue();
     BacktestJob done = store.find(j.id()).orElseThrow();
     assertThat(done.status()).isEqualTo(JobStatus.DONE);
     assertThat(done.progress()).isEqualTo(1.0);
     assertThat(done.metrics()).isEqualTo(JobFixtures.metrics());
+    assertThat(done.activity()).isEqualTo(JobFixtures.activity());
     JobOutput out = store.output(j.id()).orElseThrow();
     assertThat(out.equity().equity()).containsExactly(10_000, 10_031.5);
     assertThat(out.equity().timesMs()).containsExactly(1_735_689_600_000L, 1_735_776_000_000L);
@@ -183,7 +190,7 @@ public abstract class JobStoreContract {
     String b = store.claimNext(T0).orElseThrow().id();
     store.requestCancel(b);
     String c = store.claimNext(T0).orElseThrow().id();
-    store.complete(c, JobFixtures.metrics(), JobFixtures.output(), T0);
+    store.complete(c, JobFixtures.metrics(), JobFixtures.activity(), JobFixtures.output(), T0);
 
     store = reopen();
     JobStore.Recovery r = store.recoverAfterRestart(T0.plusSeconds(60));
@@ -272,9 +279,14 @@ public abstract class JobStoreContract {
     store.insert(job("alice", 1));
     store.insert(job("alice", 2));
     String old = store.claimNext(T0).orElseThrow().id();
-    store.complete(old, JobFixtures.metrics(), JobFixtures.output(), T0);
+    store.complete(old, JobFixtures.metrics(), JobFixtures.activity(), JobFixtures.output(), T0);
     String recent = store.claimNext(T0).orElseThrow().id();
-    store.complete(recent, JobFixtures.metrics(), JobFixtures.output(), T0.plusSeconds(100));
+    store.complete(
+        recent,
+        JobFixtures.metrics(),
+        JobFixtures.activity(),
+        JobFixtures.output(),
+        T0.plusSeconds(100));
 
     Instant purgedAt = T0.plusSeconds(1000);
     assertThat(store.purgeOutputs(T0, purgedAt)).isZero(); // strictly before the cutoff
@@ -299,7 +311,10 @@ public abstract class JobStoreContract {
     Set<String> ended = ConcurrentHashMap.newKeySet();
     CountDownLatch bothEnded = new CountDownLatch(2);
     JobValidator validator =
-        new JobValidator(StrategyCatalog.of(List.of(StrategyTemplate.of("tpl_grid"))), s -> true);
+        new JobValidator(
+            StrategyCatalog.of(List.of(StrategyTemplate.of("tpl_grid"))),
+            s -> true,
+            List.of(io.perpetua.core.Timeframe.H1));
     JobServiceConfig config =
         JobServiceConfig.defaults().withWorkers(1).withRetention(Duration.ofDays(90));
     try (JobService service =
