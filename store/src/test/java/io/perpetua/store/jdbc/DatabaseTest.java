@@ -90,7 +90,8 @@ class DatabaseTest {
         rows.add(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getBoolean(3));
       }
       assertThat(rows)
-          .containsExactly("1/SQL/true", "2/SQL/true", "3/SQL/true", "4/SQL/true", "5/SQL/true", "6/SQL/true");
+          .containsExactly(
+              "1/SQL/true", "2/SQL/true", "3/SQL/true", "4/SQL/true", "5/SQL/true", "6/SQL/true");
     }
   }
 
