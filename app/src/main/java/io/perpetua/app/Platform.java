@@ -313,7 +313,7 @@ public final class Platform implements AutoCloseable {
   private void runKernel() {
     try {
       Timeframe tf = Timeframe.parse(config.data().timeframe());
-      var report = MarketLoader.importIfEmpty(dataDir, sharedData, tf, ProgressListener.NONE);
+      var report = MarketLoader.importUntilComplete(dataDir, sharedData, tf, ProgressListener.NONE);
       if (report != null) {
         LOG.info(
             "imported {} instruments, {} bars from {}",

@@ -126,7 +126,7 @@ public final class BacktestCommand implements Callable<Integer> {
     Path dir = dataDir != null ? dataDir.toAbsolutePath() : Home.resolve(config.data().dir());
     Files.createDirectories(dir);
     Timeframe tf = Timeframe.parse(timeframe);
-    MarketLoader.importIfEmpty(
+    MarketLoader.importUntilComplete(
         dir, Home.resolve(config.data().sharedData()), tf, new ProgressBar(System.err, "import"));
     String name = strategy != null ? strategy : config.activeStrategy();
     Instant[] range = range(dir, tf);
