@@ -2,9 +2,9 @@ package io.perpetua.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.perpetua.app.config.ConfigException;
 import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
+import io.perpetua.app.config.StoreSettings;
 import io.perpetua.backtest.engine.StrategyTemplates;
 import io.perpetua.backtest.job.ApiKeyStore;
 import io.perpetua.backtest.job.JobService;
@@ -37,13 +37,13 @@ import io.perpetua.signals.schedule.CronSchedule;
 import io.perpetua.signals.strategy.CrossSectionalStrategy;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.DatabaseConfig;
+import io.perpetua.store.jdbc.DatabaseException;
 import io.perpetua.store.jdbc.JdbcApiKeyStore;
 import io.perpetua.store.jdbc.JdbcJobStore;
 import io.perpetua.store.jdbc.JdbcRiskStore;
 import io.perpetua.store.jdbc.JdbcTradingJournal;
 import io.perpetua.store.memory.InMemoryStateCache;
 import io.perpetua.store.memory.InProcessEventBus;
-import io.perpetua.store.redis.RedisConfig;
 import io.perpetua.store.redis.RedisEventBus;
 import io.perpetua.store.redis.RedisStateCache;
 import io.perpetua.store.state.CachedPlatformState;
@@ -55,6 +55,7 @@ import io.perpetua.trading.kernel.Pacer;
 import io.perpetua.trading.kernel.TradingKernel;
 import io.perpetua.trading.port.EventBus;
 import io.perpetua.trading.port.PriceDrivenVenue;
+import io.perpetua.trading.port.ServiceUnavailableException;
 import io.perpetua.trading.port.StateCache;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.venue.SimulatedVenue;
@@ -62,7 +63,6 @@ import io.perpetua.trading.venue.SimulatedVenueConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -133,8 +133,13 @@ public final class Platform implements AutoCloseable {
     this.out = out;
     String redis = config.store().redisUrl();
     this.cache =
-        redis.isBlank() ? new InMemoryStateCache() : new RedisStateCache(redisConfig(redis));
-    this.bus = redis.isBlank() ? new InProcessEventBus() : new RedisEventBus(redisConfig(redis));
+        redis.isBlank()
+            ? new InMemoryStateCache()
+            : new RedisStateCache(StoreSettings.redisConfig(config.store(), env));
+    this.bus =
+        redis.isBlank()
+            ? new InProcessEventBus()
+            : new RedisEventBus(StoreSettings.redisConfig(config.store(), env));
     this.state = new CachedPlatformState(cache);
     TokenStore.Resolved token = TokenStore.resolve(dataDir, env);
     this.server =
@@ -210,10 +215,39 @@ public final class Platform implements AutoCloseable {
       throws IOException {
     Files.createDirectories(dataDir);
     Platform p = new Platform(config, dataDir, sharedData, env, out, speed);
+    try {
+      p.connectStores();
+    } catch (RuntimeException e) {
+      p.close();
+      throw e;
+    }
     p.liveBarClock = liveBarClock;
     p.kernelThread.start();
     p.ticker.scheduleAtFixedRate(p::heartbeat, 5, 5, TimeUnit.SECONDS);
     return p;
+  }
+
+  /**
+   * Reaches Redis (when configured) and opens the database, each within {@code
+   * store.connect_timeout_seconds}: a start that cannot reach them fails with the reason instead of
+   * serving an API over a kernel that never trades.
+   */
+  private void connectStores() {
+    Duration timeout = Duration.ofSeconds(config.store().connectTimeoutSeconds());
+    String waited = " (waited up to " + timeout.toSeconds() + " s, store.connect_timeout_seconds)";
+    if (!config.store().redisUrl().isBlank()) {
+      try {
+        cache.get(CachedPlatformState.BALANCE_KEY);
+      } catch (ServiceUnavailableException e) {
+        throw new IllegalStateException("cannot start: " + e.getMessage() + waited, e);
+      }
+    }
+    try {
+      database = Database.open(databaseConfig(), timeout);
+    } catch (ServiceUnavailableException | DatabaseException e) {
+      throw new IllegalStateException(
+          "cannot start: " + e.getMessage() + (e instanceof DatabaseException ? "" : waited), e);
+    }
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -240,26 +274,6 @@ public final class Platform implements AutoCloseable {
         url,
         config.store().databaseUser(),
         env.getOrDefault("PERPETUA_STORE_DATABASE_PASSWORD", ""));
-  }
-
-  /** Parses {@code redis://host[:port][/db]}; the password comes from the environment only. */
-  private RedisConfig redisConfig(String url) {
-    URI uri = URI.create(url);
-    if (!"redis".equals(uri.getScheme()) || uri.getHost() == null) {
-      throw new ConfigException("store.redis_url", "expected redis://host[:port][/db], was " + url);
-    }
-    RedisConfig rc = RedisConfig.of(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379);
-    String path = uri.getPath() == null ? "" : uri.getPath().replace("/", "");
-    if (!path.isEmpty()) {
-      try {
-        rc = rc.withDatabase(Integer.parseInt(path));
-      } catch (NumberFormatException e) {
-        throw new ConfigException(
-            "store.redis_url", "database must be a number, was '" + path + "'", e);
-      }
-    }
-    String password = env.get("PERPETUA_STORE_REDIS_PASSWORD");
-    return password == null || password.isBlank() ? rc : rc.withPassword(password);
   }
 
   private void printWelcome(TokenStore.Resolved token) {
@@ -321,7 +335,6 @@ public final class Platform implements AutoCloseable {
             report.barsImported(),
             sharedData);
       }
-      database = Database.open(databaseConfig());
       journal = new JdbcTradingJournal(database);
       risk = openRisk();
       startBacktestJobs();
