@@ -46,6 +46,8 @@ import io.perpetua.store.memory.InMemoryStateCache;
 import io.perpetua.store.memory.InProcessEventBus;
 import io.perpetua.store.redis.RedisEventBus;
 import io.perpetua.store.redis.RedisStateCache;
+import io.perpetua.store.resilience.EventOutbox;
+import io.perpetua.store.resilience.WriteBehindStateCache;
 import io.perpetua.store.state.CachedPlatformState;
 import io.perpetua.trading.kernel.KernelConfig;
 import io.perpetua.trading.kernel.KernelListener;
@@ -58,6 +60,7 @@ import io.perpetua.trading.port.PriceDrivenVenue;
 import io.perpetua.trading.port.ServiceUnavailableException;
 import io.perpetua.trading.port.StateCache;
 import io.perpetua.trading.risk.RiskEngine;
+import io.perpetua.trading.state.Heartbeat;
 import io.perpetua.trading.venue.SimulatedVenue;
 import io.perpetua.trading.venue.SimulatedVenueConfig;
 import java.io.IOException;
@@ -92,6 +95,12 @@ public final class Platform implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
 
+  /** How often a lost Redis is retried (state republished, waiting events sent). */
+  private static final Duration RETRY_EVERY = Duration.ofSeconds(1);
+
+  /** Kernel events kept while the bus is away (about a day of hourly bars at 81 symbols). */
+  private static final int OUTBOX_CAPACITY = 100_000;
+
   private final PerpetuaConfig config;
   private final Path dataDir;
   private final Path sharedData;
@@ -100,6 +109,9 @@ public final class Platform implements AutoCloseable {
   private volatile Database database;
   private final StateCache cache;
   private final EventBus bus;
+  private final EventOutbox outbox;
+  private final KernelWatch watch;
+  private final long startedAtMs = System.currentTimeMillis();
   private final CachedPlatformState state;
   private final ApiServer server;
   private final WallClockPacer pacer;
@@ -135,11 +147,18 @@ public final class Platform implements AutoCloseable {
     this.cache =
         redis.isBlank()
             ? new InMemoryStateCache()
-            : new RedisStateCache(StoreSettings.redisConfig(config.store(), env));
+            : new WriteBehindStateCache(
+                new RedisStateCache(StoreSettings.redisConfig(config.store(), env)),
+                "Redis state cache",
+                RETRY_EVERY,
+                System::currentTimeMillis);
     this.bus =
         redis.isBlank()
             ? new InProcessEventBus()
             : new RedisEventBus(StoreSettings.redisConfig(config.store(), env));
+    this.outbox = new EventOutbox(bus, OUTBOX_CAPACITY, RETRY_EVERY);
+    this.watch =
+        new KernelWatch(System::currentTimeMillis, config.server().heartbeatStaleSeconds() * 1000L);
     this.state = new CachedPlatformState(cache);
     TokenStore.Resolved token = TokenStore.resolve(dataDir, env);
     this.server =
@@ -237,7 +256,7 @@ public final class Platform implements AutoCloseable {
     String waited = " (waited up to " + timeout.toSeconds() + " s, store.connect_timeout_seconds)";
     if (!config.store().redisUrl().isBlank()) {
       try {
-        cache.get(CachedPlatformState.BALANCE_KEY);
+        ((WriteBehindStateCache) cache).requireReachable(CachedPlatformState.BALANCE_KEY);
       } catch (ServiceUnavailableException e) {
         throw new IllegalStateException("cannot start: " + e.getMessage() + waited, e);
       }
@@ -373,11 +392,13 @@ public final class Platform implements AutoCloseable {
       if (binance != null) {
         runLive(binance.panel);
       } else {
-        kernel.run(pacer);
+        kernel.run(watch.pace(pacer));
       }
+      watch.ended();
       LOG.info("kernel stopped at {}", Times.iso(kernel.now()));
     } catch (RuntimeException | IOException e) {
       kernelFailure = e;
+      watch.failed(e);
       LOG.error("kernel failed: {}", e.getMessage(), e);
     }
   }
@@ -445,8 +466,9 @@ public final class Platform implements AutoCloseable {
    * panel is full; a restart then goes on from the last checkpoint).
    */
   private void runLive(MarketPanel panel) {
-    Pacer live = t -> !pacer.stopped();
+    Pacer live = watch.pace(t -> !pacer.stopped());
     while (!pacer.stopped()) {
+      watch.progress();
       kernel.run(live);
       if (!panel.growing() && kernel.nextStep() >= panel.size()) {
         LOG.error("live bars: the panel is full; restart the platform to go on trading");
@@ -503,7 +525,7 @@ public final class Platform implements AutoCloseable {
           @Override
           public void onEvent(Event event) {
             try {
-              bus.publish(
+              outbox.publish(
                   EVENTS_TOPIC,
                   json.writeValueAsString(Map.of("type", event.type(), "event", event)));
             } catch (JsonProcessingException | RuntimeException e) {
@@ -587,15 +609,40 @@ public final class Platform implements AutoCloseable {
     return Math.max(panel.closeTime(0), day - 2 * Times.HOUR_MS);
   }
 
+  /**
+   * The wall-clock ticker: the kernel's own heartbeat ({@link KernelWatch}: down once it failed or
+   * stalled), the pipeline services' heartbeats only while the kernel lives (else they go stale and
+   * read down), and the state cache's and event bus's (degraded while Redis is away).
+   */
   private void heartbeat() {
-    TradingKernel k = kernel;
-    if (k != null) {
-      try {
+    try {
+      TradingKernel k = kernel;
+      if (k != null && watch.healthy()) {
         k.heartbeat();
-      } catch (RuntimeException e) {
-        LOG.warn("heartbeat failed: {}", e.getMessage());
       }
+      state.putHeartbeat(watch.heartbeat());
+      if (cache instanceof WriteBehindStateCache w) {
+        state.putHeartbeat(storeHeartbeat(w));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("heartbeat failed: {}", e.getMessage());
     }
+  }
+
+  /** Redis as the platform sees it: degraded while state and events wait for it. */
+  private Heartbeat storeHeartbeat(WriteBehindStateCache w) {
+    long now = System.currentTimeMillis();
+    boolean up = w.reachable() && !outbox.unavailable();
+    Map<String, Object> metrics = new java.util.LinkedHashMap<>();
+    metrics.put("pending_state_keys", w.pendingWrites());
+    metrics.put("waiting_events", outbox.waiting());
+    metrics.put("dropped_events", outbox.dropped());
+    metrics.put("republished", w.republished());
+    if (!w.reachable()) {
+      metrics.put("outage_seconds", (now - w.outageSinceMs()) / 1000);
+      metrics.put("last_error", w.lastError());
+    }
+    return new Heartbeat("state_store", up ? "healthy" : "degraded", now, startedAtMs, metrics);
   }
 
   /** The platform's event bus (kernel events, order-flow ticks). */
@@ -664,6 +711,7 @@ public final class Platform implements AutoCloseable {
         jobs.close();
       }
     }
+    outbox.close();
     bus.close();
     cache.close();
     Database db = database;
