@@ -24,7 +24,9 @@ import io.perpetua.market.importer.ProgressListener;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.ApiToken;
 import io.perpetua.server.ServerConfig;
+import io.perpetua.server.jobs.ApiKeyRoutes;
 import io.perpetua.server.jobs.ApiKeySecrets;
+import io.perpetua.server.jobs.ApiKeys;
 import io.perpetua.server.jobs.JobRoutes;
 import io.perpetua.server.jobs.SignatureVerifier;
 import io.perpetua.server.v1.AnalyticsRoutes;
@@ -128,6 +130,8 @@ public final class Platform implements AutoCloseable {
   private volatile Throwable kernelFailure;
   private final AtomicReference<JobService> jobService = new AtomicReference<>();
   private final AtomicReference<ApiKeyStore> apiKeyStore = new AtomicReference<>();
+  private final AtomicReference<ApiKeys> apiKeys = new AtomicReference<>();
+  private final ApiKeySecrets apiKeySecrets;
   private volatile boolean closing;
   private final FlowRuntime flow;
 
@@ -173,7 +177,9 @@ public final class Platform implements AutoCloseable {
     if (!viewer.isBlank()) {
       server.withViewerToken(ApiToken.of(viewer.strip()));
     }
-    addBacktestRoutes(ApiKeySecrets.resolve(dataDir, env));
+    this.apiKeySecrets = ApiKeySecrets.resolve(dataDir, env);
+    addBacktestRoutes(apiKeySecrets);
+    server.addRoutes(new ApiKeyRoutes(apiKeys::get));
     server.addRoutes(new RiskRoutes(() -> risk, () -> tradable));
     server.addRoutes(new OrderRoutes(() -> journal));
     server.addRoutes(
@@ -198,6 +204,7 @@ public final class Platform implements AutoCloseable {
                 : prices -> FlowLive.start(config, prices, risk));
     flow.addRoutes(server);
     this.port = server.start(config.server().port());
+    writeApiUrl();
     printWelcome(token);
     this.pacer = new WallClockPacer(speed);
     this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "heartbeat"));
@@ -293,6 +300,18 @@ public final class Platform implements AutoCloseable {
         url,
         config.store().databaseUser(),
         env.getOrDefault("PERPETUA_STORE_DATABASE_PASSWORD", ""));
+  }
+
+  /** Name of the file in the data directory that tells local tools where the running API is. */
+  public static final String API_URL_FILE = "api.url";
+
+  /** Tells local tools ({@code perpetua apikey}) where the API of this data directory runs. */
+  private void writeApiUrl() {
+    try {
+      Files.writeString(dataDir.resolve(API_URL_FILE), "http://127.0.0.1:" + port + "\n");
+    } catch (IOException e) {
+      LOG.warn("could not write {}: {}", dataDir.resolve(API_URL_FILE), e.getMessage());
+    }
   }
 
   private void printWelcome(TokenStore.Resolved token) {
@@ -432,7 +451,9 @@ public final class Platform implements AutoCloseable {
    */
   private void startBacktestJobs() {
     try {
-      apiKeyStore.set(new JdbcApiKeyStore(database));
+      JdbcApiKeyStore keyStore = new JdbcApiKeyStore(database);
+      apiKeyStore.set(keyStore);
+      apiKeys.set(new ApiKeys(keyStore, apiKeySecrets, Clock.system()));
       StrategyTemplates templates = BacktestSupport.templates(config);
       List<StrategyTemplate> catalog = new ArrayList<>();
       for (String id : templates.ids()) {
@@ -704,6 +725,11 @@ public final class Platform implements AutoCloseable {
       l.close();
     }
     server.stop();
+    try {
+      Files.deleteIfExists(dataDir.resolve(API_URL_FILE));
+    } catch (IOException e) {
+      LOG.warn("could not delete {}: {}", dataDir.resolve(API_URL_FILE), e.getMessage());
+    }
     synchronized (jobService) {
       closing = true;
       JobService jobs = jobService.getAndSet(null);
