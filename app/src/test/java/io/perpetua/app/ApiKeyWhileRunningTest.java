@@ -42,7 +42,8 @@ class ApiKeyWhileRunningTest {
     Files.writeString(dataDir.resolve(TokenStore.FILE), PlatformProcess.TOKEN + "\n");
     Path config = PlatformProcess.writeConfig(tmp.resolve("perpetua.yaml"), "59 23 * * *", 3);
     try (PlatformProcess platform = PlatformProcess.start(dataDir, config, 3600)) {
-      platform.await("/api/v1/admin/api-keys", d -> true, 60_000); // the database is open
+      // the platform holds the embedded database once its journal answers
+      platform.await("/api/v1/account/balance", d -> true, 60_000);
       String dir = "--data-dir=" + dataDir;
 
       Run created = run("apikey", "create", "--owner", "alice", dir);

@@ -47,7 +47,8 @@ class PlatformRedisOutageTest {
       try (Platform p = TestPlatforms.start(config, dataDir, TOKEN, SPEED)) {
         TestApi api = new TestApi(p.port(), TOKEN);
         api.await("/api/v1/signals/latest", d -> true, 60_000);
-        awaitHealth(api, "healthy");
+        api.await(
+            "/api/v1/health", d -> d.get("overall_status").asText().equals("healthy"), 30_000);
 
         // 1. Redis killed for 5 s, restarted with its data
         outage(p, api, redis);
@@ -87,6 +88,7 @@ class PlatformRedisOutageTest {
     Instant before = dataLastRun(api);
     redis.kill();
     Thread.sleep(5_000);
+    assertThat(p.kernelFailure()).as("the kernel survives the outage").isNull();
     JsonNode health = awaitHealth(api, "degraded");
     assertThat(service(health, "state_store").get("metrics").get("last_error").asText())
         .contains("Redis unavailable");
