@@ -3,9 +3,8 @@ package io.perpetua.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.perpetua.app.cli.CliRun;
 import io.perpetua.server.jobs.ApiKeySecrets;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code perpetua apikey create|list|revoke} while the platform runs on the embedded database (a
@@ -23,16 +21,8 @@ import picocli.CommandLine;
 class ApiKeyWhileRunningTest {
   @TempDir Path tmp;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
@@ -46,7 +36,7 @@ class ApiKeyWhileRunningTest {
       platform.await("/api/v1/account/balance", d -> true, 60_000);
       String dir = "--data-dir=" + dataDir;
 
-      Run created = run("apikey", "create", "--owner", "alice", dir);
+      CliRun created = run("apikey", "create", "--owner", "alice", dir);
       assertThat(created.code()).as(created.err()).isZero();
       Matcher id = Pattern.compile("key id: (pk_[0-9a-f]{24})").matcher(created.out());
       Matcher secret = Pattern.compile("secret: (sk_[A-Za-z0-9_-]{43})").matcher(created.out());
@@ -56,7 +46,7 @@ class ApiKeyWhileRunningTest {
           .as("the secret the platform verifies with")
           .isEqualTo(secret.group(1));
 
-      Run listed = run("apikey", "list", dir);
+      CliRun listed = run("apikey", "list", dir);
       assertThat(listed.code()).as(listed.err()).isZero();
       assertThat(listed.out())
           .contains(id.group(1))
@@ -64,13 +54,13 @@ class ApiKeyWhileRunningTest {
           .contains("active")
           .doesNotContain(secret.group(1));
 
-      Run revoked = run("apikey", "revoke", id.group(1), dir);
+      CliRun revoked = run("apikey", "revoke", id.group(1), dir);
       assertThat(revoked.code()).as(revoked.err()).isZero();
       JsonNode keys = platform.get("/api/v1/admin/api-keys").get("keys");
       assertThat(keys).hasSize(1);
       assertThat(keys.get(0).get("status").asText()).isEqualTo("revoked");
       assertThat(keys.get(0).has("secret")).isFalse();
-      Run again = run("apikey", "revoke", id.group(1), dir);
+      CliRun again = run("apikey", "revoke", id.group(1), dir);
       assertThat(again.code()).isEqualTo(1);
       assertThat(again.err()).contains("no active API key " + id.group(1));
       assertThat(platform.console()).doesNotContain(secret.group(1));

@@ -3,11 +3,8 @@ package io.perpetua.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.perpetua.app.Main;
 import io.perpetua.core.testing.Services;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code perpetua run} with a database or Redis it cannot use: a malformed URL stops it at
@@ -30,9 +26,7 @@ import picocli.CommandLine;
 class RunCommandStoreTest {
   @TempDir Path dir;
 
-  private record Run(int code, String err) {}
-
-  private Run run(String storeYaml) throws IOException {
+  private CliRun run(String storeYaml) throws IOException {
     Path config = dir.resolve("perpetua.yaml");
     Files.writeString(
         config,
@@ -46,27 +40,21 @@ class RunCommandStoreTest {
             storeYaml,
             "  connect_timeout_seconds: 2",
             ""));
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
     String[] args = {"run", "--config=" + config, "--data-dir=" + dir.resolve("data"), "--port=0"};
     // today's failure mode is a start that never ends: bound it
-    int code = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> cl.execute(args));
-    return new Run(code, err.toString());
+    return assertTimeoutPreemptively(Duration.ofSeconds(30), () -> CliRun.of(args));
   }
 
   @Test
   void databaseUrl_notAUrl_exits2NamingTheKey() throws IOException {
-    Run r = run("  database_url: \"not a url\"");
+    CliRun r = run("  database_url: \"not a url\"");
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.err()).contains("store.database_url").contains("not a url");
   }
 
   @Test
   void databaseUrl_mysql_exits2NamingTheKey() throws IOException {
-    Run r = run("  database_url: \"jdbc:mysql://127.0.0.1:3306/perpetua?password=hunter2\"");
+    CliRun r = run("  database_url: \"jdbc:mysql://127.0.0.1:3306/perpetua?password=hunter2\"");
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.err())
         .contains("store.database_url")
@@ -76,7 +64,7 @@ class RunCommandStoreTest {
 
   @Test
   void databaseUrl_refusedPort_exits1WithTheReason() throws IOException {
-    Run r = run("  database_url: \"jdbc:postgresql://127.0.0.1:" + closedPort() + "/test\"");
+    CliRun r = run("  database_url: \"jdbc:postgresql://127.0.0.1:" + closedPort() + "/test\"");
     assertThat(r.code()).as(r.err()).isEqualTo(1);
     assertThat(r.err()).contains("cannot start").contains("Database unavailable");
   }
@@ -101,7 +89,7 @@ class RunCommandStoreTest {
                 });
     try {
       long t0 = System.nanoTime();
-      Run r =
+      CliRun r =
           run("  database_url: \"jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/test\"");
       long ms = (System.nanoTime() - t0) / 1_000_000;
       System.out.printf("never-answering database: exit %d after %d ms%n", r.code(), ms);
@@ -119,7 +107,7 @@ class RunCommandStoreTest {
   @Test
   void databaseUrl_unknownDatabase_exits1WithTheReason() throws IOException {
     Services.requirePostgres();
-    Run r = run("  database_url: \"jdbc:postgresql://127.0.0.1:5432/no_such_db_perpetua\"");
+    CliRun r = run("  database_url: \"jdbc:postgresql://127.0.0.1:5432/no_such_db_perpetua\"");
     assertThat(r.code()).as(r.err()).isEqualTo(1);
     assertThat(r.err()).contains("cannot start").contains("no_such_db_perpetua");
   }
@@ -127,7 +115,7 @@ class RunCommandStoreTest {
   @Test
   void databaseUser_unknownRole_exits1WithTheReason() throws IOException {
     Services.requirePostgres();
-    Run r =
+    CliRun r =
         run(
             "  database_url: \"jdbc:postgresql://127.0.0.1:5432/test\"\n"
                 + "  database_user: \"no_such_role_perpetua\"");
@@ -137,14 +125,14 @@ class RunCommandStoreTest {
 
   @Test
   void redisUrl_refused_exits1WithTheReason() throws IOException {
-    Run r = run("  redis_url: \"redis://127.0.0.1:" + closedPort() + "\"");
+    CliRun r = run("  redis_url: \"redis://127.0.0.1:" + closedPort() + "\"");
     assertThat(r.code()).as(r.err()).isEqualTo(1);
     assertThat(r.err()).contains("cannot start").contains("Redis unavailable");
   }
 
   @Test
   void redisUrl_notAUrl_exits2NamingTheKey() throws IOException {
-    Run r = run("  redis_url: \"not a url\"");
+    CliRun r = run("  redis_url: \"not a url\"");
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.err()).contains("store.redis_url");
   }

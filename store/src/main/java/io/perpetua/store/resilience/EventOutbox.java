@@ -5,9 +5,6 @@ import io.perpetua.trading.port.ServiceUnavailableException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +23,7 @@ public final class EventOutbox implements AutoCloseable {
   private final EventBus bus;
   private final int capacity;
   private final ArrayDeque<Message> queue = new ArrayDeque<>(); // guarded by this
-  private final ScheduledExecutorService retry;
+  private final RetryTask retry;
   private long dropped; // guarded by this
   private boolean down; // guarded by this
 
@@ -37,14 +34,7 @@ public final class EventOutbox implements AutoCloseable {
       throw new IllegalArgumentException("capacity must be positive, was " + capacity);
     }
     this.capacity = capacity;
-    long everyMs = retryEvery.toMillis();
-    if (everyMs < 1) {
-      throw new IllegalArgumentException("retryEvery must be positive, was " + retryEvery);
-    }
-    this.retry =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().daemon().name("event-outbox-retry").unstarted(r));
-    retry.scheduleWithFixedDelay(this::drain, everyMs, everyMs, TimeUnit.MILLISECONDS);
+    this.retry = new RetryTask("event-outbox-retry", retryEvery, this::drain);
   }
 
   /** Publishes now when nothing waits and the bus answers, else queues behind what waits. */
@@ -111,11 +101,6 @@ public final class EventOutbox implements AutoCloseable {
 
   @Override
   public void close() {
-    retry.shutdownNow();
-    try {
-      retry.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    retry.close();
   }
 }

@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +38,7 @@ public final class WriteBehindStateCache implements StateCache {
   private final InMemoryStateCache mirror = new InMemoryStateCache();
   private final Set<String> pending = new LinkedHashSet<>(); // guarded by pending
   private final Object flushLock = new Object();
-  private final ScheduledExecutorService retry;
+  private final RetryTask retry;
   private volatile long outageSinceMs;
   private volatile String lastError = "";
   private volatile long republished;
@@ -54,14 +52,7 @@ public final class WriteBehindStateCache implements StateCache {
     this.remote = Objects.requireNonNull(remote, "remote");
     this.name = Objects.requireNonNull(name, "name");
     this.clock = Objects.requireNonNull(clock, "clock");
-    long everyMs = retryEvery.toMillis();
-    if (everyMs < 1) {
-      throw new IllegalArgumentException("retryEvery must be positive, was " + retryEvery);
-    }
-    this.retry =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().daemon().name("state-cache-retry").unstarted(r));
-    retry.scheduleWithFixedDelay(this::maintain, everyMs, everyMs, TimeUnit.MILLISECONDS);
+    this.retry = new RetryTask("state-cache-retry", retryEvery, this::maintain);
   }
 
   /**
@@ -101,26 +92,24 @@ public final class WriteBehindStateCache implements StateCache {
 
   @Override
   public Optional<String> get(String key) {
-    if (reachable()) {
-      try {
-        return remote.get(key);
-      } catch (ServiceUnavailableException e) {
-        down(e);
-      }
-    }
-    return mirror.get(key);
+    return read(cache -> cache.get(key));
   }
 
   @Override
   public Map<String, String> scan(String prefix) {
+    return read(cache -> cache.scan(prefix));
+  }
+
+  /** From the remote while it answers, else (degraded) from the mirror. */
+  private <T> T read(Function<StateCache, T> query) {
     if (reachable()) {
       try {
-        return remote.scan(prefix);
+        return query.apply(remote);
       } catch (ServiceUnavailableException e) {
         down(e);
       }
     }
-    return mirror.scan(prefix);
+    return query.apply(mirror);
   }
 
   @Override
@@ -246,12 +235,7 @@ public final class WriteBehindStateCache implements StateCache {
 
   @Override
   public void close() {
-    retry.shutdownNow();
-    try {
-      retry.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    retry.close();
     remote.close();
     mirror.close();
   }
