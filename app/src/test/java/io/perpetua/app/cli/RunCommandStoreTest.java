@@ -107,9 +107,14 @@ class RunCommandStoreTest {
   @Test
   void databaseUrl_unknownDatabase_exits1WithTheReason() throws IOException {
     Services.requirePostgres();
-    CliRun r = run("  database_url: \"jdbc:postgresql://127.0.0.1:5432/no_such_db_perpetua\"");
+    CliRun r =
+        run(
+            "  database_url: \"jdbc:postgresql://127.0.0.1:5432/no_such_db_perpetua\"\n"
+                + "  database_user: \"postgres\"");
     assertThat(r.code()).as(r.err()).isEqualTo(1);
-    assertThat(r.err()).contains("cannot start").contains("no_such_db_perpetua");
+    assertThat(r.err())
+        .contains("cannot start")
+        .contains("database \"no_such_db_perpetua\" does not exist");
   }
 
   @Test
