@@ -21,10 +21,13 @@ import io.perpetua.trading.kernel.SeriesFundingSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Provides the market the platform trades: the catalog in the data directory, filled from the
@@ -33,6 +36,8 @@ import java.util.Map;
 public final class MarketLoader {
   /** The venue whose funding history drives funding settlement. */
   public static final String FUNDING_VENUE = "binance";
+
+  private static final Logger LOG = LoggerFactory.getLogger(MarketLoader.class);
 
   /**
    * A loaded market.
@@ -48,25 +53,57 @@ public final class MarketLoader {
   private MarketLoader() {}
 
   /**
-   * Imports the shared data's bars (and funding) for {@code timeframe} when the catalog has none.
+   * Imports the shared data's bars (and funding) for {@code timeframe} until the import has once
+   * completed, then never again: the last act of a complete import is to write {@link
+   * #importMarker} in the catalog. A catalog without the marker is incomplete (a start killed while
+   * importing left some instruments, or no funding): the whole import runs again and merges into
+   * it, which is idempotent (a re-imported bar replaces the same bar), so the result equals an
+   * uninterrupted import. Returns the import's report, or null when nothing was imported (complete,
+   * or no shared data).
    */
-  public static ImportReport importIfEmpty(
+  public static ImportReport importUntilComplete(
       Path dataDir, Path sharedData, Timeframe timeframe, ProgressListener progress)
       throws IOException {
-    BarCatalog catalog = new BarCatalog(dataDir.resolve("catalog"));
+    Path root = dataDir.resolve("catalog");
+    Path marker = importMarker(dataDir, timeframe);
     Path klines = sharedData.resolve("binance-um-klines").resolve(timeframe.code());
-    if (!catalog.instruments(timeframe).isEmpty() || !Files.isDirectory(klines)) {
+    if (Files.exists(marker) || !Files.isDirectory(klines)) {
       return null;
+    }
+    BarCatalog catalog = new BarCatalog(root);
+    int before = catalog.instruments(timeframe).size();
+    if (before > 0) {
+      LOG.warn(
+          "the catalog in {} is incomplete ({} instruments, no {}): finishing the import of {}",
+          root,
+          before,
+          marker.getFileName(),
+          sharedData);
     }
     ImportReport report = new KlineImporter(catalog, ErrorPolicy.SKIP).importPath(klines, progress);
     Path funding = sharedData.resolve("funding");
+    int fundingSeries = 0;
     if (Files.isDirectory(funding)) {
-      new FundingImporter(
-              new FundingCatalog(dataDir.resolve("catalog")),
-              new FundingCsvReader(ErrorPolicy.SKIP, FundingCsvReader::sharedDataShiftMs))
-          .importPath(funding);
+      fundingSeries =
+          new FundingImporter(
+                  new FundingCatalog(root),
+                  new FundingCsvReader(ErrorPolicy.SKIP, FundingCsvReader::sharedDataShiftMs))
+              .importPath(funding)
+              .entries()
+              .size();
     }
+    Path tmp = marker.resolveSibling(marker.getFileName() + ".tmp");
+    Files.writeString(
+        tmp,
+        "source: %s%ninstruments: %d%nbars: %d%nfunding_series: %d%n"
+            .formatted(sharedData, report.instrumentCount(), report.barsImported(), fundingSeries));
+    Files.move(tmp, marker, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     return report;
+  }
+
+  /** The file whose presence says the shared data's import at {@code timeframe} completed. */
+  public static Path importMarker(Path dataDir, Timeframe timeframe) {
+    return dataDir.resolve("catalog").resolve("shared-import-" + timeframe.code() + ".complete");
   }
 
   /** Loads the catalog's panel for {@code timeframe}, or a synthetic market when it is empty. */

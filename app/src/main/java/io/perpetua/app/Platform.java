@@ -2,9 +2,9 @@ package io.perpetua.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.perpetua.app.config.ConfigException;
 import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
+import io.perpetua.app.config.StoreSettings;
 import io.perpetua.backtest.engine.StrategyTemplates;
 import io.perpetua.backtest.job.ApiKeyStore;
 import io.perpetua.backtest.job.JobService;
@@ -24,7 +24,9 @@ import io.perpetua.market.importer.ProgressListener;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.ApiToken;
 import io.perpetua.server.ServerConfig;
+import io.perpetua.server.jobs.ApiKeyRoutes;
 import io.perpetua.server.jobs.ApiKeySecrets;
+import io.perpetua.server.jobs.ApiKeys;
 import io.perpetua.server.jobs.JobRoutes;
 import io.perpetua.server.jobs.SignatureVerifier;
 import io.perpetua.server.v1.AnalyticsRoutes;
@@ -37,15 +39,17 @@ import io.perpetua.signals.schedule.CronSchedule;
 import io.perpetua.signals.strategy.CrossSectionalStrategy;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.DatabaseConfig;
+import io.perpetua.store.jdbc.DatabaseException;
 import io.perpetua.store.jdbc.JdbcApiKeyStore;
 import io.perpetua.store.jdbc.JdbcJobStore;
 import io.perpetua.store.jdbc.JdbcRiskStore;
 import io.perpetua.store.jdbc.JdbcTradingJournal;
 import io.perpetua.store.memory.InMemoryStateCache;
 import io.perpetua.store.memory.InProcessEventBus;
-import io.perpetua.store.redis.RedisConfig;
 import io.perpetua.store.redis.RedisEventBus;
 import io.perpetua.store.redis.RedisStateCache;
+import io.perpetua.store.resilience.EventOutbox;
+import io.perpetua.store.resilience.WriteBehindStateCache;
 import io.perpetua.store.state.CachedPlatformState;
 import io.perpetua.trading.kernel.KernelConfig;
 import io.perpetua.trading.kernel.KernelListener;
@@ -55,14 +59,15 @@ import io.perpetua.trading.kernel.Pacer;
 import io.perpetua.trading.kernel.TradingKernel;
 import io.perpetua.trading.port.EventBus;
 import io.perpetua.trading.port.PriceDrivenVenue;
+import io.perpetua.trading.port.ServiceUnavailableException;
 import io.perpetua.trading.port.StateCache;
 import io.perpetua.trading.risk.RiskEngine;
+import io.perpetua.trading.state.Heartbeat;
 import io.perpetua.trading.venue.SimulatedVenue;
 import io.perpetua.trading.venue.SimulatedVenueConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,6 +97,12 @@ public final class Platform implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
 
+  /** How often a lost Redis is retried (state republished, waiting events sent). */
+  private static final Duration RETRY_EVERY = Duration.ofSeconds(1);
+
+  /** Kernel events kept while the bus is away (about a day of hourly bars at 81 symbols). */
+  private static final int OUTBOX_CAPACITY = 100_000;
+
   private final PerpetuaConfig config;
   private final Path dataDir;
   private final Path sharedData;
@@ -100,6 +111,9 @@ public final class Platform implements AutoCloseable {
   private volatile Database database;
   private final StateCache cache;
   private final EventBus bus;
+  private final EventOutbox outbox;
+  private final KernelWatch watch;
+  private final long startedAtMs = System.currentTimeMillis();
   private final CachedPlatformState state;
   private final ApiServer server;
   private final WallClockPacer pacer;
@@ -116,6 +130,8 @@ public final class Platform implements AutoCloseable {
   private volatile Throwable kernelFailure;
   private final AtomicReference<JobService> jobService = new AtomicReference<>();
   private final AtomicReference<ApiKeyStore> apiKeyStore = new AtomicReference<>();
+  private final AtomicReference<ApiKeys> apiKeys = new AtomicReference<>();
+  private final ApiKeySecrets apiKeySecrets;
   private volatile boolean closing;
   private final FlowRuntime flow;
 
@@ -133,8 +149,20 @@ public final class Platform implements AutoCloseable {
     this.out = out;
     String redis = config.store().redisUrl();
     this.cache =
-        redis.isBlank() ? new InMemoryStateCache() : new RedisStateCache(redisConfig(redis));
-    this.bus = redis.isBlank() ? new InProcessEventBus() : new RedisEventBus(redisConfig(redis));
+        redis.isBlank()
+            ? new InMemoryStateCache()
+            : new WriteBehindStateCache(
+                new RedisStateCache(StoreSettings.redisConfig(config.store(), env)),
+                "Redis state cache",
+                RETRY_EVERY,
+                System::currentTimeMillis);
+    this.bus =
+        redis.isBlank()
+            ? new InProcessEventBus()
+            : new RedisEventBus(StoreSettings.redisConfig(config.store(), env));
+    this.outbox = new EventOutbox(bus, OUTBOX_CAPACITY, RETRY_EVERY);
+    this.watch =
+        new KernelWatch(System::currentTimeMillis, config.server().heartbeatStaleSeconds() * 1000L);
     this.state = new CachedPlatformState(cache);
     TokenStore.Resolved token = TokenStore.resolve(dataDir, env);
     this.server =
@@ -149,7 +177,9 @@ public final class Platform implements AutoCloseable {
     if (!viewer.isBlank()) {
       server.withViewerToken(ApiToken.of(viewer.strip()));
     }
-    addBacktestRoutes(ApiKeySecrets.resolve(dataDir, env));
+    this.apiKeySecrets = ApiKeySecrets.resolve(dataDir, env);
+    addBacktestRoutes(apiKeySecrets);
+    server.addRoutes(new ApiKeyRoutes(apiKeys::get));
     server.addRoutes(new RiskRoutes(() -> risk, () -> tradable));
     server.addRoutes(new OrderRoutes(() -> journal));
     server.addRoutes(
@@ -174,6 +204,7 @@ public final class Platform implements AutoCloseable {
                 : prices -> FlowLive.start(config, prices, risk));
     flow.addRoutes(server);
     this.port = server.start(config.server().port());
+    writeApiUrl();
     printWelcome(token);
     this.pacer = new WallClockPacer(speed);
     this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "heartbeat"));
@@ -210,10 +241,39 @@ public final class Platform implements AutoCloseable {
       throws IOException {
     Files.createDirectories(dataDir);
     Platform p = new Platform(config, dataDir, sharedData, env, out, speed);
+    try {
+      p.connectStores();
+    } catch (RuntimeException e) {
+      p.close();
+      throw e;
+    }
     p.liveBarClock = liveBarClock;
     p.kernelThread.start();
     p.ticker.scheduleAtFixedRate(p::heartbeat, 5, 5, TimeUnit.SECONDS);
     return p;
+  }
+
+  /**
+   * Reaches Redis (when configured) and opens the database, each within {@code
+   * store.connect_timeout_seconds}: a start that cannot reach them fails with the reason instead of
+   * serving an API over a kernel that never trades.
+   */
+  private void connectStores() {
+    Duration timeout = Duration.ofSeconds(config.store().connectTimeoutSeconds());
+    String waited = " (waited up to " + timeout.toSeconds() + " s, store.connect_timeout_seconds)";
+    if (!config.store().redisUrl().isBlank()) {
+      try {
+        ((WriteBehindStateCache) cache).requireReachable(CachedPlatformState.BALANCE_KEY);
+      } catch (ServiceUnavailableException e) {
+        throw new IllegalStateException("cannot start: " + e.getMessage() + waited, e);
+      }
+    }
+    try {
+      database = Database.open(databaseConfig(), timeout);
+    } catch (ServiceUnavailableException | DatabaseException e) {
+      throw new IllegalStateException(
+          "cannot start: " + e.getMessage() + (e instanceof DatabaseException ? "" : waited), e);
+    }
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -242,24 +302,16 @@ public final class Platform implements AutoCloseable {
         env.getOrDefault("PERPETUA_STORE_DATABASE_PASSWORD", ""));
   }
 
-  /** Parses {@code redis://host[:port][/db]}; the password comes from the environment only. */
-  private RedisConfig redisConfig(String url) {
-    URI uri = URI.create(url);
-    if (!"redis".equals(uri.getScheme()) || uri.getHost() == null) {
-      throw new ConfigException("store.redis_url", "expected redis://host[:port][/db], was " + url);
+  /** Name of the file in the data directory that tells local tools where the running API is. */
+  public static final String API_URL_FILE = "api.url";
+
+  /** Tells local tools ({@code perpetua apikey}) where the API of this data directory runs. */
+  private void writeApiUrl() {
+    try {
+      Files.writeString(dataDir.resolve(API_URL_FILE), "http://127.0.0.1:" + port + "\n");
+    } catch (IOException e) {
+      LOG.warn("could not write {}: {}", dataDir.resolve(API_URL_FILE), e.getMessage());
     }
-    RedisConfig rc = RedisConfig.of(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379);
-    String path = uri.getPath() == null ? "" : uri.getPath().replace("/", "");
-    if (!path.isEmpty()) {
-      try {
-        rc = rc.withDatabase(Integer.parseInt(path));
-      } catch (NumberFormatException e) {
-        throw new ConfigException(
-            "store.redis_url", "database must be a number, was '" + path + "'", e);
-      }
-    }
-    String password = env.get("PERPETUA_STORE_REDIS_PASSWORD");
-    return password == null || password.isBlank() ? rc : rc.withPassword(password);
   }
 
   private void printWelcome(TokenStore.Resolved token) {
@@ -313,7 +365,7 @@ public final class Platform implements AutoCloseable {
   private void runKernel() {
     try {
       Timeframe tf = Timeframe.parse(config.data().timeframe());
-      var report = MarketLoader.importIfEmpty(dataDir, sharedData, tf, ProgressListener.NONE);
+      var report = MarketLoader.importUntilComplete(dataDir, sharedData, tf, ProgressListener.NONE);
       if (report != null) {
         LOG.info(
             "imported {} instruments, {} bars from {}",
@@ -321,7 +373,6 @@ public final class Platform implements AutoCloseable {
             report.barsImported(),
             sharedData);
       }
-      database = Database.open(databaseConfig());
       journal = new JdbcTradingJournal(database);
       risk = openRisk();
       startBacktestJobs();
@@ -362,11 +413,13 @@ public final class Platform implements AutoCloseable {
       if (binance != null) {
         runLive(binance.panel);
       } else {
-        kernel.run(pacer);
+        kernel.run(watch.pace(pacer));
       }
+      watch.ended();
       LOG.info("kernel stopped at {}", Times.iso(kernel.now()));
     } catch (RuntimeException | IOException e) {
       kernelFailure = e;
+      watch.failed(e);
       LOG.error("kernel failed: {}", e.getMessage(), e);
     }
   }
@@ -400,7 +453,9 @@ public final class Platform implements AutoCloseable {
    */
   private void startBacktestJobs() {
     try {
-      apiKeyStore.set(new JdbcApiKeyStore(database));
+      JdbcApiKeyStore keyStore = new JdbcApiKeyStore(database);
+      apiKeyStore.set(keyStore);
+      apiKeys.set(new ApiKeys(keyStore, apiKeySecrets, Clock.system()));
       StrategyTemplates templates = BacktestSupport.templates(config);
       List<StrategyTemplate> catalog = new ArrayList<>();
       for (String id : templates.ids()) {
@@ -440,8 +495,9 @@ public final class Platform implements AutoCloseable {
    * panel is full; a restart then goes on from the last checkpoint).
    */
   private void runLive(MarketPanel panel) {
-    Pacer live = t -> !pacer.stopped();
+    Pacer live = watch.pace(t -> !pacer.stopped());
     while (!pacer.stopped()) {
+      watch.progress();
       kernel.run(live);
       if (!panel.growing() && kernel.nextStep() >= panel.size()) {
         LOG.error("live bars: the panel is full; restart the platform to go on trading");
@@ -500,7 +556,7 @@ public final class Platform implements AutoCloseable {
           @Override
           public void onEvent(Event event) {
             try {
-              bus.publish(
+              outbox.publish(
                   EVENTS_TOPIC,
                   json.writeValueAsString(Map.of("type", event.type(), "event", event)));
             } catch (JsonProcessingException | RuntimeException e) {
@@ -584,15 +640,40 @@ public final class Platform implements AutoCloseable {
     return Math.max(panel.closeTime(0), day - 2 * Times.HOUR_MS);
   }
 
+  /**
+   * The wall-clock ticker: the kernel's own heartbeat ({@link KernelWatch}: down once it failed or
+   * stalled), the pipeline services' heartbeats only while the kernel lives (else they go stale and
+   * read down), and the state cache's and event bus's (degraded while Redis is away).
+   */
   private void heartbeat() {
-    TradingKernel k = kernel;
-    if (k != null) {
-      try {
+    try {
+      TradingKernel k = kernel;
+      if (k != null && watch.healthy()) {
         k.heartbeat();
-      } catch (RuntimeException e) {
-        LOG.warn("heartbeat failed: {}", e.getMessage());
       }
+      state.putHeartbeat(watch.heartbeat());
+      if (cache instanceof WriteBehindStateCache w) {
+        state.putHeartbeat(storeHeartbeat(w));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("heartbeat failed: {}", e.getMessage());
     }
+  }
+
+  /** Redis as the platform sees it: degraded while state and events wait for it. */
+  private Heartbeat storeHeartbeat(WriteBehindStateCache w) {
+    long now = System.currentTimeMillis();
+    boolean up = w.reachable() && !outbox.unavailable();
+    Map<String, Object> metrics = new java.util.LinkedHashMap<>();
+    metrics.put("pending_state_keys", w.pendingWrites());
+    metrics.put("waiting_events", outbox.waiting());
+    metrics.put("dropped_events", outbox.dropped());
+    metrics.put("republished", w.republished());
+    if (!w.reachable()) {
+      metrics.put("outage_seconds", (now - w.outageSinceMs()) / 1000);
+      metrics.put("last_error", w.lastError());
+    }
+    return new Heartbeat("state_store", up ? "healthy" : "degraded", now, startedAtMs, metrics);
   }
 
   /** The platform's event bus (kernel events, order-flow ticks). */
@@ -654,6 +735,11 @@ public final class Platform implements AutoCloseable {
       l.close();
     }
     server.stop();
+    try {
+      Files.deleteIfExists(dataDir.resolve(API_URL_FILE));
+    } catch (IOException e) {
+      LOG.warn("could not delete {}: {}", dataDir.resolve(API_URL_FILE), e.getMessage());
+    }
     synchronized (jobService) {
       closing = true;
       JobService jobs = jobService.getAndSet(null);
@@ -661,6 +747,7 @@ public final class Platform implements AutoCloseable {
         jobs.close();
       }
     }
+    outbox.close();
     bus.close();
     cache.close();
     Database db = database;

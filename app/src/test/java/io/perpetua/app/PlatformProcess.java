@@ -69,7 +69,7 @@ final class PlatformProcess implements AutoCloseable {
     if (imported == null) {
       Path dir = Files.createTempDirectory("perpetua-imported-");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
-      MarketLoader.importIfEmpty(
+      MarketLoader.importUntilComplete(
           dir, SharedData.root(), Timeframe.parse("1h"), ProgressListener.NONE);
       var panel = MarketLoader.load(dir, Timeframe.parse("1h")).panel();
       dataEndMs = panel.closeTime(panel.size() - 1);

@@ -2,7 +2,6 @@ package io.perpetua.app.cli;
 
 import io.perpetua.app.Platform;
 import io.perpetua.app.config.PerpetuaConfig;
-import io.perpetua.backtest.job.ApiKey;
 import io.perpetua.core.time.Clock;
 import io.perpetua.core.time.Times;
 import io.perpetua.server.jobs.ApiKeySecrets;
@@ -12,8 +11,10 @@ import io.perpetua.store.jdbc.DatabaseConfig;
 import io.perpetua.store.jdbc.JdbcApiKeyStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,15 +28,16 @@ import picocli.CommandLine.Spec;
  * {@code perpetua apikey create|list|revoke}: the API keys of the signed job API, in the configured
  * database (the embedded H2 file in the data directory unless {@code store.database_url} is set),
  * with secrets derived from the master key ({@code PERPETUA_MASTER_KEY} or {@code master.key} in
- * the data directory). The embedded database can be opened by one process at a time: stop the
- * platform first, or use PostgreSQL.
+ * the data directory). The embedded database can be opened by one process at a time: while the
+ * running platform holds it, the command goes through that platform's admin API ({@link
+ * RunningPlatformKeys}).
  */
 @Command(
     name = "apikey",
     mixinStandardHelpOptions = true,
     description = {
       "Creates, lists and revokes API keys of the signed job API (/v1/backtest/jobs).",
-      "With the embedded database, run it while the platform is stopped."
+      "While the platform runs on the embedded database, goes through its admin API."
     },
     subcommands = {
       ApiKeyCommand.Create.class,
@@ -65,19 +67,50 @@ public final class ApiKeyCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** An open key store; close it after use. */
-  private final class Keys implements AutoCloseable {
-    final Database database;
-    final ApiKeys keys;
+  /** Creates, lists and revokes keys: in the database, or through the running platform. */
+  interface Admin extends AutoCloseable {
+    /** Issues a key for {@code owner}; the secret exists only in the answer. */
+    Created create(String owner);
 
-    Keys() {
-      PerpetuaConfig config = Home.config(configFile);
-      Path dir = dataDir != null ? dataDir.toAbsolutePath() : Home.resolve(config.data().dir());
-      DatabaseConfig db = Platform.databaseConfig(config, dir, env);
-      database = open(db);
-      keys =
-          new ApiKeys(
-              new JdbcApiKeyStore(database), ApiKeySecrets.resolve(dir, env), Clock.system());
+    /** Every key, oldest first. */
+    List<Row> list();
+
+    /** Revokes a key; false when there is no such active key. */
+    boolean revoke(String keyId);
+
+    @Override
+    void close();
+  }
+
+  /** A created key and its secret (never logged). */
+  record Created(String keyId, String secret) {
+    @Override
+    public String toString() {
+      return "Created[keyId=" + keyId + ", secret=redacted]";
+    }
+  }
+
+  /** A listed key. */
+  record Row(String keyId, String owner, Instant createdAt, Instant revokedAt) {}
+
+  /** The keys in the configured database, opened by this process. */
+  private record Local(Database database, ApiKeys keys) implements Admin {
+    @Override
+    public Created create(String owner) {
+      ApiKeys.Issued issued = keys.create(owner);
+      return new Created(issued.key().keyId(), issued.secret());
+    }
+
+    @Override
+    public List<Row> list() {
+      return keys.list().stream()
+          .map(k -> new Row(k.keyId(), k.owner(), k.createdAt(), k.revokedAt()))
+          .toList();
+    }
+
+    @Override
+    public boolean revoke(String keyId) {
+      return keys.revoke(keyId);
     }
 
     @Override
@@ -86,22 +119,39 @@ public final class ApiKeyCommand implements Runnable {
     }
   }
 
-  /** Opens the database, explaining the embedded database's single-process lock. */
-  static Database open(DatabaseConfig config) {
+  /**
+   * The key store: the configured database, or, when the embedded database is held by the running
+   * platform, that platform's admin API.
+   */
+  private Admin admin() {
+    PerpetuaConfig config = Home.config(configFile);
+    Path dir = dataDir != null ? dataDir.toAbsolutePath() : Home.resolve(config.data().dir());
+    DatabaseConfig db = Platform.databaseConfig(config, dir, env);
+    Database database;
     try {
-      return Database.open(config);
+      database = Database.open(db);
     } catch (RuntimeException e) {
-      if (config.isH2() && mentionsLock(e)) {
+      if (db.isH2() && mentionsLock(e)) {
+        Optional<RunningPlatformKeys> running = RunningPlatformKeys.find(dir, env);
+        if (running.isPresent()) {
+          return running.get();
+        }
         throw new IllegalStateException(
             "the embedded database ("
-                + config.safeUrl()
-                + ") is in use by another process, most likely the running platform. Stop it"
-                + " and retry, or set store.database_url to a PostgreSQL database, which both"
-                + " can use at once.",
+                + db.safeUrl()
+                + ") is in use by another process that is not a running platform of this data"
+                + " directory (no "
+                + Platform.API_URL_FILE
+                + " in it, or no API token). Stop it and retry, or set store.database_url to a"
+                + " PostgreSQL database, which both can use at once.",
             e);
       }
       throw e;
     }
+    return new Local(
+        database,
+        new ApiKeys(
+            new JdbcApiKeyStore(database), ApiKeySecrets.resolve(dir, env), Clock.system()));
   }
 
   static boolean mentionsLock(Throwable e) {
@@ -130,10 +180,10 @@ public final class ApiKeyCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
-      try (Keys k = parent.new Keys()) {
-        ApiKeys.Issued issued = k.keys.create(owner);
+      try (Admin k = parent.admin()) {
+        Created issued = k.create(owner);
         out.println("API key created for " + owner + ".");
-        out.println("  key id: " + issued.key().keyId());
+        out.println("  key id: " + issued.keyId());
         out.println("  secret: " + issued.secret());
         out.println(
             "The secret is shown only this once: store it now. Sign requests as described in"
@@ -155,19 +205,21 @@ public final class ApiKeyCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
-      try (Keys k = parent.new Keys()) {
-        List<ApiKey> all = k.keys.list();
+      try (Admin k = parent.admin()) {
+        List<Row> all = k.list();
         if (all.isEmpty()) {
           out.println("No API keys. Create one with: perpetua apikey create --owner NAME");
         } else {
           out.printf("%-27s %-24s %-20s %s%n", "KEY ID", "OWNER", "CREATED", "STATUS");
-          for (ApiKey key : all) {
+          for (Row key : all) {
             out.printf(
                 "%-27s %-24s %-20s %s%n",
                 key.keyId(),
                 key.owner(),
                 Times.iso(key.createdAt().toEpochMilli()),
-                key.active() ? "active" : "revoked " + Times.iso(key.revokedAt().toEpochMilli()));
+                key.revokedAt() == null
+                    ? "active"
+                    : "revoked " + Times.iso(key.revokedAt().toEpochMilli()));
           }
         }
         out.flush();
@@ -189,8 +241,8 @@ public final class ApiKeyCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (Keys k = parent.new Keys()) {
-        if (!k.keys.revoke(keyId)) {
+      try (Admin k = parent.admin()) {
+        if (!k.revoke(keyId)) {
           parent.spec.commandLine().getErr().println("perpetua: no active API key " + keyId);
           return 1;
         }

@@ -144,9 +144,9 @@ public final class BacktestCommand implements Callable<Integer> {
     BarCatalog catalog = new BarCatalog(dir.resolve("catalog"));
     Path shared = Home.resolve(config.data().sharedData());
     ProgressBar importing = new ProgressBar(System.err, "import");
-    MarketLoader.importIfEmpty(dir, shared, tf, importing);
+    MarketLoader.importUntilComplete(dir, shared, tf, importing);
     if (catalog.timeframes().isEmpty()) { // e.g. 4h: import the platform's bars to resample
-      MarketLoader.importIfEmpty(
+      MarketLoader.importUntilComplete(
           dir, shared, Timeframe.parse(config.data().timeframe()), importing);
     }
     Timeframe stored;

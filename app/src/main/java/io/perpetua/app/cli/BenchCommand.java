@@ -66,7 +66,7 @@ public final class BenchCommand implements Runnable {
       Path dir = dataDir != null ? dataDir.toAbsolutePath() : Home.resolve(config.data().dir());
       Files.createDirectories(dir);
       Timeframe tf = Timeframe.parse(config.data().timeframe());
-      MarketLoader.importIfEmpty(
+      MarketLoader.importUntilComplete(
           dir, Home.resolve(config.data().sharedData()), tf, new ProgressBar(System.err, "import"));
       long t0 = System.nanoTime();
       MarketLoader.Loaded market = MarketLoader.load(dir, tf);

@@ -184,8 +184,10 @@ public record PerpetuaConfig(
    * @param databaseUrl JDBC URL, empty for embedded H2
    * @param databaseUser database user
    * @param redisUrl Redis URL, empty for in-process
+   * @param connectTimeoutSeconds longest wait for the database and Redis at start-up
    */
-  public record Store(String databaseUrl, String databaseUser, String redisUrl) {}
+  public record Store(
+      String databaseUrl, String databaseUser, String redisUrl, int connectTimeoutSeconds) {}
 
   /**
    * Paper replay.

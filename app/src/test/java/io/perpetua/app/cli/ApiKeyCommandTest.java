@@ -2,14 +2,11 @@ package io.perpetua.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.perpetua.app.Main;
 import io.perpetua.server.jobs.ApiKeySecrets;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.DatabaseConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,30 +21,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ApiKeyCommandTest {
   @TempDir Path dataDir;
 
-  private record Run(int code, String out, String err) {}
-
-  private Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    ApiKeyCommand command = cl.getSubcommands().get("apikey").getCommand();
-    command.env = Map.of(); // no PERPETUA_MASTER_KEY: the key file in the data directory
+  private CliRun run(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--data-dir=" + dataDir);
-    int code = cl.execute(all.toArray(String[]::new));
-    return new Run(code, out.toString(), err.toString());
+    return CliRun.of(
+        cl -> {
+          ApiKeyCommand command = cl.getSubcommands().get("apikey").getCommand();
+          command.env = Map.of(); // no PERPETUA_MASTER_KEY: the key file in the data directory
+        },
+        all.toArray(String[]::new));
   }
 
   @Test
   void create_printsTheIdAndSecretOnce_storingOnlyAHash() throws Exception {
-    Run created = run("apikey", "create", "--owner", "alice");
+    CliRun created = run("apikey", "create", "--owner", "alice");
     assertThat(created.code()).as(created.err()).isZero();
     Matcher id = Pattern.compile("key id: (pk_[0-9a-f]{24})").matcher(created.out());
     Matcher secret = Pattern.compile("secret: (sk_[A-Za-z0-9_-]{43})").matcher(created.out());
@@ -58,7 +49,7 @@ class ApiKeyCommandTest {
         .isEqualTo(secret.group(1));
     assertThat(Files.exists(dataDir.resolve(ApiKeySecrets.FILE))).isTrue();
 
-    Run listed = run("apikey", "list");
+    CliRun listed = run("apikey", "list");
     assertThat(listed.code()).isZero();
     assertThat(listed.out()).contains(id.group(1)).contains("alice").contains("active");
     assertThat(listed.out()).doesNotContain(secret.group(1));
@@ -77,14 +68,14 @@ class ApiKeyCommandTest {
 
   @Test
   void revoke_marksTheKey_andAnUnknownKeyFails() {
-    Run created = run("apikey", "create", "--owner", "bob");
+    CliRun created = run("apikey", "create", "--owner", "bob");
     Matcher id = Pattern.compile("key id: (pk_[0-9a-f]{24})").matcher(created.out());
     assertThat(id.find()).isTrue();
-    Run revoked = run("apikey", "revoke", id.group(1));
+    CliRun revoked = run("apikey", "revoke", id.group(1));
     assertThat(revoked.code()).isZero();
     assertThat(revoked.out()).contains("Revoked " + id.group(1));
     assertThat(run("apikey", "list").out()).contains("revoked ");
-    Run again = run("apikey", "revoke", id.group(1));
+    CliRun again = run("apikey", "revoke", id.group(1));
     assertThat(again.code()).isEqualTo(1);
     assertThat(again.err()).contains("no active API key " + id.group(1));
   }
@@ -92,7 +83,7 @@ class ApiKeyCommandTest {
   @Test
   void usageErrors_exitWithCode2_andBadOwnersWith1() {
     assertThat(run("apikey", "create").code()).isEqualTo(2); // --owner is required
-    Run bad = run("apikey", "create", "--owner", "a b");
+    CliRun bad = run("apikey", "create", "--owner", "a b");
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.err()).contains("owner must be");
     assertThat(run("apikey", "list").out()).contains("No API keys");
@@ -116,7 +107,7 @@ class ApiKeyCommandTest {
           new BufferedReader(
               new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
       assertThat(out.readLine()).isEqualTo("ready");
-      Run locked = run("apikey", "list");
+      CliRun locked = run("apikey", "list");
       assertThat(locked.code()).isEqualTo(1);
       assertThat(locked.err())
           .contains("is in use by another process")

@@ -48,7 +48,7 @@ public class BacktestCommandTest {
   @BeforeAll
   static void catalog() throws Exception {
     Path hourly = SharedData.require("binance-um-klines/1h");
-    MarketLoader.importIfEmpty(
+    MarketLoader.importUntilComplete(
         dir, hourly.getParent().getParent(), Timeframe.H1, (done, total, item) -> {});
   }
 

@@ -60,6 +60,14 @@ public record DatabaseConfig(String url, String user, String password, int maxPo
 
   /** The URL with any embedded password replaced by {@code ***}. */
   public String safeUrl() {
+    return mask(url);
+  }
+
+  /**
+   * {@code url} (any text, e.g. a configuration value that is not a valid URL) with embedded
+   * passwords ({@code password=...}, {@code //user:pass@}) replaced by {@code ***}.
+   */
+  public static String mask(String url) {
     String masked = URL_PASSWORD.matcher(url).replaceAll("$1***");
     return URL_USER_INFO.matcher(masked).replaceAll("$1:***@");
   }

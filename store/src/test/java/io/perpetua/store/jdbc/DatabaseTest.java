@@ -232,4 +232,36 @@ class DatabaseTest {
   private static String mode(Path path) throws IOException {
     return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
   }
+
+  @Test
+  void open_serverThatAcceptsButNeverAnswers_failsWithinTheTimeout() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+      Thread.ofPlatform()
+          .daemon()
+          .start(
+              () -> {
+                try {
+                  while (true) {
+                    held.add(silent.accept()); // and never answer
+                  }
+                } catch (IOException closed) {
+                  // test over
+                }
+              });
+      DatabaseConfig config =
+          DatabaseConfig.of(
+              "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/test", "u", "");
+      long t0 = System.nanoTime();
+      assertThatThrownBy(() -> Database.open(config, java.time.Duration.ofSeconds(2)))
+          .isInstanceOf(ServiceUnavailableException.class)
+          .hasMessageContaining("Database unavailable at jdbc:postgresql://127.0.0.1:");
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      System.out.printf("silent database: failed after %d ms (timeout 2000 ms)%n", ms);
+      assertThat(ms).isLessThan(3_000);
+      for (java.net.Socket s : held) {
+        s.close();
+      }
+    }
+  }
 }
