@@ -77,6 +77,16 @@ class ApiKeyRoutesTest {
   }
 
   @Test
+  void list_isAdminOnly_theViewerTokenGets403() {
+    api.send("POST", "/api/v1/admin/api-keys", ADMIN, "{\"owner\":\"alice\"}");
+    TestServer.Response viewer = api.send("GET", "/api/v1/admin/api-keys", VIEWER, null);
+    assertThat(viewer.status()).isEqualTo(403);
+    assertThat(viewer.json().get("code").asInt()).isEqualTo(40108);
+    assertThat(viewer.body()).doesNotContain("alice").doesNotContain("pk_");
+    assertThat(api.send("GET", "/api/v1/admin/api-keys", ADMIN, null).status()).isEqualTo(200);
+  }
+
+  @Test
   void beforeTheDatabaseIsOpen_answers503() {
     keys.set(null);
     assertThat(api.get("/api/v1/admin/api-keys").status()).isEqualTo(503);

@@ -48,6 +48,7 @@ public final class Route {
   private final String summary;
   private final String description;
   private final boolean authRequired;
+  private final boolean adminOnly;
   private final RequestAuthenticator authenticator;
   private final Style style;
   private final List<Param<?>> params;
@@ -67,6 +68,7 @@ public final class Route {
     this.summary = require(b.summary, "summary");
     this.description = b.description == null ? "" : b.description;
     this.authRequired = b.authRequired;
+    this.adminOnly = b.adminOnly;
     this.authenticator = b.authenticator;
     this.style = b.style;
     this.params = List.copyOf(b.params);
@@ -167,7 +169,12 @@ public final class Route {
     return description;
   }
 
-  /** Whether the bearer token is required. */
+  /** Whether only the admin token opens the route (also for a {@code GET}). */
+  public boolean adminOnly() {
+    return adminOnly;
+  }
+
+  /** Whether the route needs the bearer token. */
   public boolean authRequired() {
     return authRequired;
   }
@@ -223,7 +230,7 @@ public final class Route {
     if (authRequired) {
       all.add(ApiError.MISSING_TOKEN);
       all.add(ApiError.INVALID_TOKEN);
-      if (method != HttpMethod.GET) {
+      if (method != HttpMethod.GET || adminOnly) {
         all.add(ApiError.FORBIDDEN);
       }
     }
@@ -266,6 +273,7 @@ public final class Route {
     private String summary;
     private String description;
     private boolean authRequired = true;
+    private boolean adminOnly;
     private RequestAuthenticator authenticator;
     private Style style = Style.ENVELOPE;
     private final List<Param<?>> params = new ArrayList<>();
@@ -306,6 +314,12 @@ public final class Route {
     public Builder publicAccess() {
       this.authRequired = false;
       this.authenticator = null;
+      return this;
+    }
+
+    /** Needs the admin token even for a read (the viewer token gets 403/40108). */
+    public Builder adminOnly() {
+      this.adminOnly = true;
       return this;
     }
 

@@ -245,9 +245,12 @@ public final class RouteDispatcher {
       return;
     }
     if (viewerCheck.test(presented)) {
-      if (route.method() != HttpMethod.GET) {
+      if (route.method() != HttpMethod.GET || route.adminOnly()) {
         throw new ApiException(
-            ApiError.FORBIDDEN, "The viewer token is read-only: this route needs the admin token");
+            ApiError.FORBIDDEN,
+            route.adminOnly()
+                ? "This route needs the admin token"
+                : "The viewer token is read-only: this route needs the admin token");
       }
       return;
     }

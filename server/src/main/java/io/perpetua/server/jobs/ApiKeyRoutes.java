@@ -20,8 +20,8 @@ import java.util.function.Supplier;
  * The operator's API-key administration, {@code /api/v1/admin/api-keys} (bearer): create, list and
  * revoke the keys of the signed job API on the running platform, so that {@code perpetua apikey}
  * works while the platform holds the embedded database. The secret is in the create answer only; it
- * is never stored (only its SHA-256) nor logged. Creating and revoking need the admin token (the
- * viewer token is read-only). 503 until the database is open. Thread-safe.
+ * is never stored (only its SHA-256) nor logged. Every route needs the admin token (the viewer
+ * token gets 403, even on the list). 503 until the database is open. Thread-safe.
  */
 public final class ApiKeyRoutes implements RouteGroup {
   private static final String TAG = "API keys";
@@ -60,7 +60,8 @@ public final class ApiKeyRoutes implements RouteGroup {
         Route.get(BASE)
             .tag(TAG)
             .summary("List API keys")
-            .description("Every key, oldest first, never a secret.")
+            .description("Every key, oldest first, never a secret. Admin token only.")
+            .adminOnly()
             .response(KeyList.class, "{\"keys\": [" + KEY_EXAMPLE + "]}")
             .handle(r -> new KeyList(service().list().stream().map(ApiKeyRoutes::view).toList())),
         Route.post(BASE + "/{key_id}/revoke")
