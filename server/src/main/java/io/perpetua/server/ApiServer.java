@@ -28,6 +28,7 @@ import io.perpetua.trading.state.PlatformState;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -287,15 +288,24 @@ public final class ApiServer {
     return methods;
   }
 
-  /** One line per request: method, path, status, envelope code, time. Never headers or queries. */
+  /**
+   * One INFO line per request: method, path (never the query string, which may carry secrets),
+   * status, envelope code, duration and the caller's role ({@code admin}, {@code viewer}, {@code
+   * api-key} or {@code anonymous}). Never headers, so never a token.
+   */
   private static void logRequest(Context ctx, Float millis) {
+    if (!LOG.isInfoEnabled()) {
+      return;
+    }
     Object code = ctx.attribute(RouteDispatcher.CODE_ATTRIBUTE);
+    Object role = ctx.attribute(RouteDispatcher.ROLE_ATTRIBUTE);
     LOG.info(
-        "{} {} -> {}{} in {} ms",
+        "{} {} -> {}{} in {} ms as {}",
         ctx.method().name(),
         ctx.path(),
         ctx.statusCode(),
         code == null ? "" : " (code " + code + ")",
-        Math.round(millis));
+        String.format(Locale.ROOT, "%.2f", millis),
+        role == null ? "anonymous" : role);
   }
 }

@@ -35,6 +35,12 @@ public final class RouteDispatcher {
   /** Context attribute holding the envelope code written, for the request log. */
   public static final String CODE_ATTRIBUTE = "perpetua.envelope.code";
 
+  /**
+   * Context attribute holding the authenticated caller's role for the request log: {@code admin},
+   * {@code viewer} or {@code api-key}; absent when the request was not authenticated.
+   */
+  public static final String ROLE_ATTRIBUTE = "perpetua.caller.role";
+
   private static final Logger LOG = LoggerFactory.getLogger(RouteDispatcher.class);
   private static final String JSON = "application/json; charset=utf-8";
   private static final String BEARER = "Bearer ";
@@ -82,8 +88,9 @@ public final class RouteDispatcher {
       Optional<RequestAuthenticator> authenticator = route.authenticator();
       if (authenticator.isPresent()) {
         caller = authenticator.get().authenticate(raw(ctx));
+        ctx.attribute(ROLE_ATTRIBUTE, "api-key");
       } else if (route.authRequired()) {
-        authenticate(route, ctx.header("Authorization"));
+        ctx.attribute(ROLE_ATTRIBUTE, authenticate(route, ctx.header("Authorization")));
       }
       Map<String, Object> params = parseParams(route, ctx);
       Object body = null;
@@ -231,7 +238,8 @@ public final class RouteDispatcher {
     return Instant.ofEpochMilli(clock.nowMillis());
   }
 
-  private void authenticate(Route route, String header) {
+  /** Checks the bearer token; returns the caller's role ({@code admin} or {@code viewer}). */
+  private String authenticate(Route route, String header) {
     if (header == null || header.isBlank()) {
       throw new ApiException(
           ApiError.MISSING_TOKEN, "Missing bearer token: send 'Authorization: Bearer <token>'");
@@ -243,14 +251,14 @@ public final class RouteDispatcher {
     }
     String presented = header.substring(BEARER.length()).strip();
     if (tokenCheck.test(presented)) {
-      return;
+      return "admin";
     }
     if (viewerCheck.test(presented)) {
       if (route.method() != HttpMethod.GET) {
         throw new ApiException(
             ApiError.FORBIDDEN, "The viewer token is read-only: this route needs the admin token");
       }
-      return;
+      return "viewer";
     }
     throw new ApiException(ApiError.INVALID_TOKEN, "Invalid bearer token");
   }
