@@ -322,7 +322,8 @@ public final class Platform implements AutoCloseable {
             sharedData);
       }
       database = Database.open(databaseConfig());
-      journal = new JdbcTradingJournal(database);
+      // The platform is the journal's only writer: its history reads can be cached per commit.
+      journal = new JdbcTradingJournal(database).withReadCache();
       risk = openRisk();
       startBacktestJobs();
       MarketLoader.Loaded market = MarketLoader.load(dataDir, tf);

@@ -28,7 +28,6 @@ import io.perpetua.trading.state.PlatformState;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -299,13 +298,16 @@ public final class ApiServer {
     }
     Object code = ctx.attribute(RouteDispatcher.CODE_ATTRIBUTE);
     Object role = ctx.attribute(RouteDispatcher.ROLE_ATTRIBUTE);
-    LOG.info(
-        "{} {} -> {}{} in {} ms as {}",
-        ctx.method().name(),
-        ctx.path(),
-        ctx.statusCode(),
-        code == null ? "" : " (code " + code + ")",
-        String.format(Locale.ROOT, "%.2f", millis),
-        role == null ? "anonymous" : role);
+    StringBuilder line = new StringBuilder(96);
+    line.append(ctx.method().name()).append(' ').append(ctx.path());
+    line.append(" -> ").append(ctx.statusCode());
+    if (code != null) {
+      line.append(" (code ").append(code).append(')');
+    }
+    long hundredths = Math.round(millis * 100.0);
+    line.append(" in ").append(hundredths / 100).append('.');
+    line.append((char) ('0' + hundredths / 10 % 10)).append((char) ('0' + hundredths % 10));
+    line.append(" ms as ").append(role == null ? "anonymous" : role);
+    LOG.info(line.toString());
   }
 }

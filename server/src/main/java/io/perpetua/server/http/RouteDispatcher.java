@@ -49,6 +49,7 @@ public final class RouteDispatcher {
   private final Predicate<String> tokenCheck;
   private final Predicate<String> viewerCheck;
   private final Clock clock;
+  private final ResponseMemo memo;
 
   /**
    * A dispatcher.
@@ -79,6 +80,7 @@ public final class RouteDispatcher {
     this.tokenCheck = Objects.requireNonNull(tokenCheck, "tokenCheck");
     this.viewerCheck = Objects.requireNonNull(viewerCheck, "viewerCheck");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.memo = new ResponseMemo(mapper);
   }
 
   /** Handles a request matched to {@code route}; never throws. */
@@ -98,7 +100,11 @@ public final class RouteDispatcher {
         body = BodyParser.parse(mapper, ctx.bodyAsBytes(), route.bodyType().get());
       }
       Object data = route.handler().handle(new ApiRequest(route, params, body, caller));
-      if (route.style() == Route.Style.BARE) {
+      if (route.method() == HttpMethod.GET && data != null) {
+        byte[] answer = memo.body(route, data, now());
+        writeBytes(
+            ctx, route.successStatus(), answer, route.style() == Route.Style.BARE ? null : 0);
+      } else if (route.style() == Route.Style.BARE) {
         writeJson(ctx, route.successStatus(), data, null);
       } else {
         write(ctx, route.successStatus(), Envelope.success(data, now()));
@@ -227,6 +233,10 @@ public final class RouteDispatcher {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+    writeBytes(ctx, status, json, code);
+  }
+
+  private static void writeBytes(Context ctx, int status, byte[] json, Integer code) {
     if (code != null) {
       ctx.attribute(CODE_ATTRIBUTE, code);
     }
