@@ -17,6 +17,11 @@ import picocli.CommandLine.Command;
     version = "perpetua 0.1.0",
     description =
         "Automated trading of crypto perpetual futures: research, paper and live on one kernel.",
+    footer = {
+      "",
+      "Launcher commands (./perpetua only): test (the whole suite), build, format,",
+      "clean, jmh [JMH options], java-home. Every command has --help; see README.md."
+    },
     subcommands = {
       RunCommand.class,
       DataCommand.class,

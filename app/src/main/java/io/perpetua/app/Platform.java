@@ -373,7 +373,8 @@ public final class Platform implements AutoCloseable {
             report.barsImported(),
             sharedData);
       }
-      journal = new JdbcTradingJournal(database);
+      // The platform is the journal's only writer: its history reads can be cached per commit.
+      journal = new JdbcTradingJournal(database).withReadCache();
       risk = openRisk();
       startBacktestJobs();
       MarketLoader.Loaded market = MarketLoader.load(dataDir, tf);

@@ -302,15 +302,27 @@ public final class ApiServer {
     return methods;
   }
 
-  /** One line per request: method, path, status, envelope code, time. Never headers or queries. */
+  /**
+   * One INFO line per request: method, path (never the query string, which may carry secrets),
+   * status, envelope code, duration and the caller's role ({@code admin}, {@code viewer}, {@code
+   * api-key} or {@code anonymous}). Never headers, so never a token.
+   */
   private static void logRequest(Context ctx, Float millis) {
+    if (!LOG.isInfoEnabled()) {
+      return;
+    }
     Object code = ctx.attribute(RouteDispatcher.CODE_ATTRIBUTE);
-    LOG.info(
-        "{} {} -> {}{} in {} ms",
-        ctx.method().name(),
-        ctx.path(),
-        ctx.statusCode(),
-        code == null ? "" : " (code " + code + ")",
-        Math.round(millis));
+    Object role = ctx.attribute(RouteDispatcher.ROLE_ATTRIBUTE);
+    StringBuilder line = new StringBuilder(96);
+    line.append(ctx.method().name()).append(' ').append(ctx.path());
+    line.append(" -> ").append(ctx.statusCode());
+    if (code != null) {
+      line.append(" (code ").append(code).append(')');
+    }
+    long hundredths = Math.round(millis * 100.0);
+    line.append(" in ").append(hundredths / 100).append('.');
+    line.append((char) ('0' + hundredths / 10 % 10)).append((char) ('0' + hundredths % 10));
+    line.append(" ms as ").append(role == null ? "anonymous" : role);
+    LOG.info(line.toString());
   }
 }

@@ -36,13 +36,21 @@ import picocli.CommandLine.Spec;
     name = "backtest",
     mixinStandardHelpOptions = true,
     description = {
-      "Backtests a strategy on the catalog through the trading kernel (the same code",
-      "as paper and live) and writes report.html, result.json and CSVs. --start and",
-      "--end are days, both included, like start_date and end_date of",
-      "POST /api/v1/backtest/run. Examples:",
-      "  ./perpetua backtest --strategy baseline_rev --start 2024-01-01 --end 2025-01-01",
-      "  ./perpetua backtest --strategy tpl_grid --symbols BTCUSDT --param grid_levels=8 \\",
-      "      --param upper_price=72000 --param lower_price=60000 --start 2024-03-01 --end 2024-06-01"
+      "Backtests a strategy on the catalog, with a report.",
+      "It runs through the trading kernel (the same code as paper and live trading) and writes"
+          + " report.html, result.json and CSVs to --out. --start and --end are days, both included,"
+          + " like start_date and end_date of POST /api/v1/backtest/run."
+    },
+    // Examples are lines of their own, each shorter than the 80-column help (picocli would
+    // otherwise wrap them mid-argument).
+    footer = {
+      "",
+      "Examples:",
+      "  ./perpetua backtest --strategy baseline_rev --start 2024-01-01 \\",
+      "      --end 2024-12-31",
+      "  ./perpetua backtest --strategy tpl_grid --symbols BTCUSDT \\",
+      "      --param grid_levels=8 --param upper_price=72000 \\",
+      "      --param lower_price=60000 --start 2024-03-01 --end 2024-05-31"
     })
 public final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--strategy", description = "Strategy or template id (default: active_strategy).")

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Whole-run benchmarks.",
-    subcommands = {BenchCommand.Replay.class, BenchCommand.Startup.class})
+    subcommands = {BenchCommand.Replay.class, BenchCommand.Startup.class, ApiBench.class})
 public final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

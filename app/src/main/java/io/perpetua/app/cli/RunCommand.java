@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts the platform: HTTP API, pipeline services and paper trading of the active strategy",
-      "on replayed real hourly data (synthetic when none is available), on an accelerated clock."
+      "Starts the platform: the HTTP API and paper trading of the active strategy.",
+      "Paper trading replays real hourly data (synthetic when none is available) on an"
+          + " accelerated clock through the pipeline services; see README.md."
     })
 public final class RunCommand implements Callable<Integer> {
   @Option(

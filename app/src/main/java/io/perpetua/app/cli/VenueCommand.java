@@ -31,15 +31,17 @@ public final class VenueCommand implements Runnable {
       name = "fake-binance",
       mixinStandardHelpOptions = true,
       description = {
-        "Runs a local fake of Binance USDT-M futures (REST + WebSocket, same paths and payloads)",
-        "on loopback, with a matching engine driven by a seeded synthetic random walk.",
-        "Point the adapter at it with the printed REST and WebSocket base URLs. See docs/venues.md."
+        "Runs a local fake of Binance USDT-M futures (REST + WebSocket) on loopback.",
+        "It speaks Binance's paths and payloads, with a matching engine driven by a seeded"
+            + " synthetic random walk. Point the adapter at it with the printed REST and WebSocket"
+            + " base URLs; see docs/venues.md."
       },
       footer = {
         "",
-        "Example:",
+        "Examples:",
         "  ./perpetua venue fake-binance --port 8765 --symbols BTCUSDT,ETHUSDT",
-        "  ./perpetua venue fake-binance --history-bars 720   # for ./perpetua run --venue binance"
+        "  ./perpetua venue fake-binance --history-bars 720",
+        "      (a fake to point './perpetua run --venue binance' at)"
       })
   public static final class FakeBinance implements Callable<Integer> {
     @Option(

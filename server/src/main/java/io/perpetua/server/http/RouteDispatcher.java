@@ -35,6 +35,12 @@ public final class RouteDispatcher {
   /** Context attribute holding the envelope code written, for the request log. */
   public static final String CODE_ATTRIBUTE = "perpetua.envelope.code";
 
+  /**
+   * Context attribute holding the authenticated caller's role for the request log: {@code admin},
+   * {@code viewer} or {@code api-key}; absent when the request was not authenticated.
+   */
+  public static final String ROLE_ATTRIBUTE = "perpetua.caller.role";
+
   private static final Logger LOG = LoggerFactory.getLogger(RouteDispatcher.class);
   private static final String JSON = "application/json; charset=utf-8";
   private static final String BEARER = "Bearer ";
@@ -43,6 +49,7 @@ public final class RouteDispatcher {
   private final Predicate<String> tokenCheck;
   private final Predicate<String> viewerCheck;
   private final Clock clock;
+  private final ResponseMemo memo;
 
   /**
    * A dispatcher.
@@ -73,6 +80,7 @@ public final class RouteDispatcher {
     this.tokenCheck = Objects.requireNonNull(tokenCheck, "tokenCheck");
     this.viewerCheck = Objects.requireNonNull(viewerCheck, "viewerCheck");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.memo = new ResponseMemo(mapper);
   }
 
   /** Handles a request matched to {@code route}; never throws. */
@@ -82,8 +90,9 @@ public final class RouteDispatcher {
       Optional<RequestAuthenticator> authenticator = route.authenticator();
       if (authenticator.isPresent()) {
         caller = authenticator.get().authenticate(raw(ctx));
+        ctx.attribute(ROLE_ATTRIBUTE, "api-key");
       } else if (route.authRequired()) {
-        authenticate(route, ctx.header("Authorization"));
+        ctx.attribute(ROLE_ATTRIBUTE, authenticate(route, ctx.header("Authorization")));
       }
       Map<String, Object> params = parseParams(route, ctx);
       Object body = null;
@@ -91,7 +100,11 @@ public final class RouteDispatcher {
         body = BodyParser.parse(mapper, ctx.bodyAsBytes(), route.bodyType().get());
       }
       Object data = route.handler().handle(new ApiRequest(route, params, body, caller));
-      if (route.style() == Route.Style.BARE) {
+      if (route.method() == HttpMethod.GET && data != null) {
+        byte[] answer = memo.body(route, data, now());
+        writeBytes(
+            ctx, route.successStatus(), answer, route.style() == Route.Style.BARE ? null : 0);
+      } else if (route.style() == Route.Style.BARE) {
         writeJson(ctx, route.successStatus(), data, null);
       } else {
         write(ctx, route.successStatus(), Envelope.success(data, now()));
@@ -219,6 +232,10 @@ public final class RouteDispatcher {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+    writeBytes(ctx, status, json, code);
+  }
+
+  private static void writeBytes(Context ctx, int status, byte[] json, Integer code) {
     if (code != null) {
       ctx.attribute(CODE_ATTRIBUTE, code);
     }
@@ -230,7 +247,8 @@ public final class RouteDispatcher {
     return Instant.ofEpochMilli(clock.nowMillis());
   }
 
-  private void authenticate(Route route, String header) {
+  /** Checks the bearer token; returns the caller's role ({@code admin} or {@code viewer}). */
+  private String authenticate(Route route, String header) {
     if (header == null || header.isBlank()) {
       throw new ApiException(
           ApiError.MISSING_TOKEN, "Missing bearer token: send 'Authorization: Bearer <token>'");
@@ -242,7 +260,7 @@ public final class RouteDispatcher {
     }
     String presented = header.substring(BEARER.length()).strip();
     if (tokenCheck.test(presented)) {
-      return;
+      return "admin";
     }
     if (viewerCheck.test(presented)) {
       if (route.method() != HttpMethod.GET || route.adminOnly()) {
@@ -252,7 +270,7 @@ public final class RouteDispatcher {
                 ? "This route needs the admin token"
                 : "The viewer token is read-only: this route needs the admin token");
       }
-      return;
+      return "viewer";
     }
     throw new ApiException(ApiError.INVALID_TOKEN, "Invalid bearer token");
   }

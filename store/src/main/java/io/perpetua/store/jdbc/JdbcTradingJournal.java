@@ -31,13 +31,18 @@ import javax.sql.DataSource;
  * exception raised by an invalid checkpoint (e.g. a null status) is rethrown as is. Reject reasons
  * longer than {@value JournalWriter#MAX_REASON} characters are truncated.
  *
- * <p>Thread-safe: it holds no state besides the data source; each call uses its own connection.
- * Concurrent commits for the same account are serialised by the database, not by this class.
+ * <p>{@link #withReadCache()} gives a journal that keeps history reads until its next commit (for a
+ * journal that is its tables' only writer, as the platform's is).
+ *
+ * <p>Thread-safe: it holds no state besides the data source (and the optional read cache); each
+ * call uses its own connection. Concurrent commits for the same account are serialised by the
+ * database, not by this class.
  */
 public final class JdbcTradingJournal implements TradingJournal, TradingHistory {
   private final DataSource dataSource;
   private final JdbcErrors errors;
   private final JdbcAccess db;
+  private final HistoryCache cache; // null: every read goes to the database
 
   /** A journal in {@code database}. */
   public JdbcTradingJournal(Database database) {
@@ -53,9 +58,28 @@ public final class JdbcTradingJournal implements TradingJournal, TradingHistory 
   }
 
   private JdbcTradingJournal(DataSource dataSource, JdbcErrors errors) {
+    this(dataSource, errors, null);
+  }
+
+  private JdbcTradingJournal(DataSource dataSource, JdbcErrors errors, HistoryCache cache) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.errors = errors;
     this.db = new JdbcAccess(this.dataSource, errors);
+    this.cache = cache;
+  }
+
+  /**
+   * This journal with a read cache: pages of orders, fills and rebalances and the open orders are
+   * read from the database once per commit of the returned journal, then served from memory. Exact
+   * only while the returned journal is the only writer of the journal tables (the platform's own
+   * journal is); use the plain journal when another process writes them.
+   */
+  public JdbcTradingJournal withReadCache() {
+    return new JdbcTradingJournal(dataSource, errors, new HistoryCache());
+  }
+
+  private <T> T cached(Object key, java.util.function.Supplier<T> read) {
+    return cache == null ? read.get() : cache.get(key, read);
   }
 
   @Override
@@ -72,6 +96,10 @@ public final class JdbcTradingJournal implements TradingJournal, TradingHistory 
       }
     } catch (SQLException e) {
       throw errors.translate("journal commit", e);
+    } finally {
+      if (cache != null) {
+        cache.invalidate();
+      }
     }
   }
 
@@ -133,24 +161,37 @@ public final class JdbcTradingJournal implements TradingJournal, TradingHistory 
 
   @Override
   public Page<OrderRecord> orders(Query q) {
-    return db.query("order history", c -> HistoryQueries.page(c, HistoryQueries.ORDERS, q));
+    return cached(
+        List.of("orders", q),
+        () -> db.query("order history", c -> HistoryQueries.page(c, HistoryQueries.ORDERS, q)));
   }
 
   @Override
   public Page<Fill> fills(Query q) {
-    return db.query("trade history", c -> HistoryQueries.page(c, HistoryQueries.FILLS, q));
+    return cached(
+        List.of("fills", q),
+        () -> db.query("trade history", c -> HistoryQueries.page(c, HistoryQueries.FILLS, q)));
   }
 
   @Override
   public Page<RebalanceCompleted> rebalances(Query q) {
-    return db.query("rebalance history", c -> HistoryQueries.page(c, HistoryQueries.REBALANCES, q));
+    return cached(
+        List.of("rebalances", q),
+        () ->
+            db.query(
+                "rebalance history", c -> HistoryQueries.page(c, HistoryQueries.REBALANCES, q)));
   }
 
   @Override
   public List<OrderRecord> openOrders() {
-    return db.query(
+    return cached(
         "open orders",
-        c -> JournalReader.list(c, HistoryQueries.OPEN_ORDERS, 10_000, JournalReader::order));
+        () ->
+            db.query(
+                "open orders",
+                c ->
+                    JournalReader.list(
+                        c, HistoryQueries.OPEN_ORDERS, 10_000, JournalReader::order)));
   }
 
   @Override

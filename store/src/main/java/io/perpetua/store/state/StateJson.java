@@ -94,12 +94,29 @@ final class StateJson {
   }
 
   static <T> T read(String key, String json, Class<T> type) {
+    // The API polls the same documents far more often than the kernel rewrites them: reuse the
+    // last value read at a key while its JSON is unchanged (documents are immutable records).
+    Parsed last = LAST_READ.get(key);
+    if (last != null && last.type() == type && last.json().equals(json)) {
+      return type.cast(last.value());
+    }
     try {
-      return MAPPER.readValue(json, type);
+      T value = MAPPER.readValue(json, type);
+      if (LAST_READ.size() >= MAX_REMEMBERED) {
+        LAST_READ.clear();
+      }
+      LAST_READ.put(key, new Parsed(json, type, value));
+      return value;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("malformed JSON at state key " + key, e);
     }
   }
+
+  private record Parsed(String json, Class<?> type, Object value) {}
+
+  private static final int MAX_REMEMBERED = 1024;
+  private static final java.util.Map<String, Parsed> LAST_READ =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** ISO-8601 UTC, or null. */
   static String iso(Long epochMs) {
