@@ -26,6 +26,6 @@ public interface WireCode {
       accepted.append(accepted.isEmpty() ? "" : ", ").append(e.code());
     }
     throw new IllegalArgumentException(
-        "invalid " + field + " '" + code + "': expected one of " + accepted);
+        "invalid " + field + " '" + Echo.of(code) + "': expected one of " + accepted);
   }
 }
