@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Backtests a strategy on the catalog, with a report.",
       "It runs through the trading kernel (the same code as paper and live trading) and writes"
-          + " report.html, result.json and CSVs to --out. --start and --end are days, both included,"
-          + " like start_date and end_date of POST /api/v1/backtest/run."
+          + " report.html, result.json and CSVs to --out. --start and --end are days, both"
+          + " included, like start_date and end_date of POST /api/v1/backtest/run."
     },
     // Examples are lines of their own, each shorter than the 80-column help (picocli would
     // otherwise wrap them mid-argument).
