@@ -1,6 +1,7 @@
 package io.perpetua.backtest;
 
 import io.perpetua.core.Echo;
+import io.perpetua.core.Unicode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +57,11 @@ public record BacktestRequest(
 
   /**
    * {@code parameters} itself, checked: every name and every value present (a JSON {@code null} is
-   * not a parameter value: leave the parameter out to keep the strategy's default).
+   * not a parameter value: leave the parameter out to keep the strategy's default), and names and
+   * text values well-formed Unicode.
    *
-   * @throws IllegalArgumentException naming the first parameter without a value
+   * @throws IllegalArgumentException naming the first parameter without a value or with a lone
+   *     surrogate
    */
   public static Map<String, Object> checkParameters(Map<String, Object> parameters) {
     Objects.requireNonNull(parameters, "parameters");
@@ -68,6 +71,13 @@ public record BacktestRequest(
             "parameter '"
                 + Echo.of(e.getKey())
                 + "' has no value: give a number, string or boolean, or leave it out");
+      }
+      if (!Unicode.isWellFormed(e.getKey())
+          || (e.getValue() instanceof String text && !Unicode.isWellFormed(text))) {
+        throw new IllegalArgumentException(
+            "parameter '"
+                + Echo.of(e.getKey())
+                + "' is not well-formed text (a lone surrogate): it cannot be stored as UTF-8");
       }
     }
     return parameters;

@@ -13,14 +13,15 @@ public final class Echo {
 
   /**
    * {@code value} as text, cut to {@value #MAX} characters plus {@code ...}; {@code null} for null.
-   * A cut never splits a surrogate pair.
+   * A cut never splits a surrogate pair, and a lone surrogate is quoted as U+FFFD (it has no UTF-8
+   * form, so the message could not be written back).
    */
   public static String of(Object value) {
     String text = String.valueOf(value);
-    if (text.length() <= MAX) {
-      return text;
+    if (text.length() > MAX) {
+      int end = Character.isHighSurrogate(text.charAt(MAX - 1)) ? MAX - 1 : MAX;
+      text = text.substring(0, end) + "...";
     }
-    int end = Character.isHighSurrogate(text.charAt(MAX - 1)) ? MAX - 1 : MAX;
-    return text.substring(0, end) + "...";
+    return Unicode.isWellFormed(text) ? text : Unicode.replaceLoneSurrogates(text);
   }
 }

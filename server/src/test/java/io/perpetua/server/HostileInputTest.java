@@ -81,6 +81,22 @@ class HostileInputTest {
   }
 
   @Test
+  void loneSurrogateInAStrategyParameter_is400_namingTheParameter_andCreatesNoJob() {
+    assertEnvelope(
+        h.bearer("POST", RUN, RUN_BODY.formatted("{\"label\": \"a\\ud800\"}", "")),
+        400,
+        40001,
+        "label");
+    assertBare(
+        h.signed(alice, "POST", JOBS, JOB_BODY.formatted("{\"\\udc00\": 1}", "1h")),
+        400,
+        "INVALID_PARAMETER",
+        "lone surrogate");
+    assertThat(h.store.list(BacktestRoutes.OWNER, Set.of(), null, 10)).isEmpty();
+    assertThat(h.store.list("alice", Set.of(), null, 10)).isEmpty();
+  }
+
+  @Test
   void hugeInput_isEchoedOnlyUpTo64Characters() {
     String huge = "q".repeat(100_000);
     Response run =

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import io.perpetua.core.Unicode;
 import java.io.IOException;
 
 /**
@@ -27,22 +28,9 @@ final class StrictStringDeserializer extends StdScalarDeserializer<String> {
       return (String) ctxt.handleUnexpectedToken(String.class, p);
     }
     String text = p.getText();
-    if (!wellFormed(text)) {
+    if (!Unicode.isWellFormed(text)) {
       return (String) ctxt.handleWeirdStringValue(String.class, text, "a lone surrogate");
     }
     return text;
-  }
-
-  /** Whether every surrogate in {@code text} is half of a pair. */
-  static boolean wellFormed(String text) {
-    int i = 0;
-    while (i < text.length()) {
-      int cp = text.codePointAt(i);
-      if (Character.isSurrogate((char) cp) && Character.charCount(cp) == 1) {
-        return false; // codePointAt returns an unpaired surrogate as itself
-      }
-      i += Character.charCount(cp);
-    }
-    return true;
   }
 }
