@@ -38,8 +38,6 @@ import io.perpetua.signals.feature.FeatureRegistry;
 import io.perpetua.signals.schedule.CronSchedule;
 import io.perpetua.signals.strategy.CrossSectionalStrategy;
 import io.perpetua.store.jdbc.Database;
-import io.perpetua.store.jdbc.DatabaseConfig;
-import io.perpetua.store.jdbc.DatabaseException;
 import io.perpetua.store.jdbc.JdbcApiKeyStore;
 import io.perpetua.store.jdbc.JdbcJobStore;
 import io.perpetua.store.jdbc.JdbcRiskStore;
@@ -59,7 +57,6 @@ import io.perpetua.trading.kernel.Pacer;
 import io.perpetua.trading.kernel.TradingKernel;
 import io.perpetua.trading.port.EventBus;
 import io.perpetua.trading.port.PriceDrivenVenue;
-import io.perpetua.trading.port.ServiceUnavailableException;
 import io.perpetua.trading.port.StateCache;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.state.Heartbeat;
@@ -67,7 +64,6 @@ import io.perpetua.trading.venue.SimulatedVenue;
 import io.perpetua.trading.venue.SimulatedVenueConfig;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -205,7 +201,7 @@ public final class Platform implements AutoCloseable {
     flow.addRoutes(server);
     this.port = server.start(config.server().port());
     writeApiUrl();
-    printWelcome(token);
+    Welcome.print(out, port, config, token);
     this.pacer = new WallClockPacer(speed);
     this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "heartbeat"));
     this.kernelThread = new Thread(this::runKernel, "kernel");
@@ -242,7 +238,7 @@ public final class Platform implements AutoCloseable {
     Files.createDirectories(dataDir);
     Platform p = new Platform(config, dataDir, sharedData, env, out, speed);
     try {
-      p.connectStores();
+      p.database = StoreConnections.open(p.config, p.dataDir, p.env, p.cache);
     } catch (RuntimeException e) {
       p.close();
       throw e;
@@ -253,53 +249,10 @@ public final class Platform implements AutoCloseable {
     return p;
   }
 
-  /**
-   * Reaches Redis (when configured) and opens the database, each within {@code
-   * store.connect_timeout_seconds}: a start that cannot reach them fails with the reason instead of
-   * serving an API over a kernel that never trades.
-   */
-  private void connectStores() {
-    Duration timeout = Duration.ofSeconds(config.store().connectTimeoutSeconds());
-    String waited = " (waited up to " + timeout.toSeconds() + " s, store.connect_timeout_seconds)";
-    if (!config.store().redisUrl().isBlank()) {
-      try {
-        ((WriteBehindStateCache) cache).requireReachable(CachedPlatformState.BALANCE_KEY);
-      } catch (ServiceUnavailableException e) {
-        throw new IllegalStateException("cannot start: " + e.getMessage() + waited, e);
-      }
-    }
-    try {
-      database = Database.open(databaseConfig(), timeout);
-    } catch (ServiceUnavailableException | DatabaseException e) {
-      throw new IllegalStateException(
-          "cannot start: " + e.getMessage() + (e instanceof DatabaseException ? "" : waited), e);
-    }
-  }
-
   private static Thread daemon(Runnable r, String name) {
     Thread t = new Thread(r, name);
     t.setDaemon(true);
     return t;
-  }
-
-  private DatabaseConfig databaseConfig() {
-    return databaseConfig(config, dataDir, env);
-  }
-
-  /**
-   * The configured database: {@code store.database_url} (password from {@code
-   * PERPETUA_STORE_DATABASE_PASSWORD}), else the embedded H2 file in {@code dataDir}.
-   */
-  public static DatabaseConfig databaseConfig(
-      PerpetuaConfig config, Path dataDir, Map<String, String> env) {
-    String url = config.store().databaseUrl();
-    if (url.isBlank()) {
-      return DatabaseConfig.embedded(dataDir);
-    }
-    return DatabaseConfig.of(
-        url,
-        config.store().databaseUser(),
-        env.getOrDefault("PERPETUA_STORE_DATABASE_PASSWORD", ""));
   }
 
   /** Name of the file in the data directory that tells local tools where the running API is. */
@@ -311,54 +264,6 @@ public final class Platform implements AutoCloseable {
       Files.writeString(dataDir.resolve(API_URL_FILE), "http://127.0.0.1:" + port + "\n");
     } catch (IOException e) {
       LOG.warn("could not write {}: {}", dataDir.resolve(API_URL_FILE), e.getMessage());
-    }
-  }
-
-  private void printWelcome(TokenStore.Resolved token) {
-    String base = "http://localhost:" + port;
-    String mode =
-        switch (config.venue().type()) {
-          case "binance" ->
-              "LIVE trading on Binance "
-                  + config.binance().environment()
-                  + (config.binance().restUrl().isBlank()
-                      ? ""
-                      : " at " + config.binance().restUrl())
-                  + ", real orders";
-          case "fake-binance" -> "live mode against a local fake of Binance, no real money";
-          default -> "paper trading, simulated venue, no real orders";
-        };
-    out.printf(
-        "Perpetua is running (%s); API up %d ms after JVM start.%n",
-        mode, ManagementFactory.getRuntimeMXBean().getUptime());
-    out.println("  API:      " + base + "/api/v1/health");
-    out.println("  API docs: " + base + "/docs");
-    switch (token.source()) {
-      case "generated" -> {
-        out.println("  API token (shown once; stored in " + token.file() + "):");
-        out.println("    " + revealOnce(token));
-      }
-      case "file" -> out.println("  API token: stored in " + token.file());
-      default -> out.println("  API token: from PERPETUA_API_TOKEN");
-    }
-    String auth = token.file() != null ? "$(cat " + token.file() + ")" : "$PERPETUA_API_TOKEN";
-    out.println("Try:");
-    out.println(
-        "  curl -s -H \"Authorization: Bearer " + auth + "\" " + base + "/api/v1/signals/latest");
-    out.println(
-        "  curl -s -H \"Authorization: Bearer "
-            + auth
-            + "\" "
-            + base
-            + "/api/v1/account/positions");
-    out.println("Press Ctrl-C to stop; the next start continues from the stored state.");
-  }
-
-  private static String revealOnce(TokenStore.Resolved token) {
-    try {
-      return Files.readString(token.file()).trim();
-    } catch (IOException e) {
-      return "(see " + token.file() + ")";
     }
   }
 

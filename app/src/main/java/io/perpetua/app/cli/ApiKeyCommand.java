@@ -1,6 +1,7 @@
 package io.perpetua.app.cli;
 
 import io.perpetua.app.Platform;
+import io.perpetua.app.StoreConnections;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.core.time.Clock;
 import io.perpetua.core.time.Times;
@@ -126,7 +127,7 @@ public final class ApiKeyCommand implements Runnable {
   private Admin admin() {
     PerpetuaConfig config = Home.config(configFile);
     Path dir = dataDir != null ? dataDir.toAbsolutePath() : Home.resolve(config.data().dir());
-    DatabaseConfig db = Platform.databaseConfig(config, dir, env);
+    DatabaseConfig db = StoreConnections.databaseConfig(config, dir, env);
     Database database;
     try {
       database = Database.open(db);
