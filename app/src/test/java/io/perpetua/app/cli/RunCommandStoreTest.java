@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.perpetua.core.testing.Services;
+import io.perpetua.core.testing.SilentServer;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,36 +68,13 @@ class RunCommandStoreTest {
 
   @Test
   void databaseUrl_serverThatNeverAnswers_exits1AfterTheTimeout() throws Exception {
-    ServerSocket silent = new ServerSocket();
-    silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    List<Socket> accepted = new CopyOnWriteArrayList<>();
-    Thread acceptor =
-        Thread.ofPlatform()
-            .daemon()
-            .start(
-                () -> {
-                  try {
-                    while (true) {
-                      accepted.add(silent.accept()); // and never answer
-                    }
-                  } catch (IOException closed) {
-                    // test over
-                  }
-                });
-    try {
+    try (SilentServer silent = new SilentServer()) {
       long t0 = System.nanoTime();
-      CliRun r =
-          run("  database_url: \"jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/test\"");
+      CliRun r = run("  database_url: \"jdbc:postgresql://127.0.0.1:" + silent.port() + "/test\"");
       long ms = (System.nanoTime() - t0) / 1_000_000;
       System.out.printf("never-answering database: exit %d after %d ms%n", r.code(), ms);
       assertThat(r.code()).as(r.err()).isEqualTo(1);
       assertThat(r.err()).contains("cannot start").contains("store.connect_timeout_seconds");
-    } finally {
-      silent.close();
-      acceptor.join(5_000);
-      for (Socket s : accepted) {
-        s.close();
-      }
     }
   }
 

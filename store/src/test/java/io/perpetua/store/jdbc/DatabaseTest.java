@@ -3,6 +3,7 @@ package io.perpetua.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.perpetua.core.testing.SilentServer;
 import io.perpetua.trading.port.ServiceUnavailableException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -235,23 +236,9 @@ class DatabaseTest {
 
   @Test
   void open_serverThatAcceptsButNeverAnswers_failsWithinTheTimeout() throws Exception {
-    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
-      Thread.ofPlatform()
-          .daemon()
-          .start(
-              () -> {
-                try {
-                  while (true) {
-                    held.add(silent.accept()); // and never answer
-                  }
-                } catch (IOException closed) {
-                  // test over
-                }
-              });
+    try (SilentServer silent = new SilentServer()) {
       DatabaseConfig config =
-          DatabaseConfig.of(
-              "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/test", "u", "");
+          DatabaseConfig.of("jdbc:postgresql://127.0.0.1:" + silent.port() + "/test", "u", "");
       long t0 = System.nanoTime();
       assertThatThrownBy(() -> Database.open(config, java.time.Duration.ofSeconds(2)))
           .isInstanceOf(ServiceUnavailableException.class)
@@ -259,9 +246,6 @@ class DatabaseTest {
       long ms = (System.nanoTime() - t0) / 1_000_000;
       System.out.printf("silent database: failed after %d ms (timeout 2000 ms)%n", ms);
       assertThat(ms).isLessThan(3_000);
-      for (java.net.Socket s : held) {
-        s.close();
-      }
     }
   }
 }
