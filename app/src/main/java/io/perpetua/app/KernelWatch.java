@@ -10,8 +10,12 @@ import java.util.function.LongSupplier;
  * Whether the kernel thread is alive and making progress, told as the {@value #SERVICE} heartbeat:
  * {@code down} once it failed, or when it has spent longer than the stall limit outside its pacer
  * (a step that never ends: blocked on a store, looping); {@code healthy} while it waits for the
- * next event or has finished the replay. The kernel reports progress through {@link #pace} and
- * {@link #progress}. Thread-safe: the kernel thread writes, the heartbeat ticker reads.
+ * next event or has finished the replay; {@code degraded} (metric {@code starting}) before the
+ * kernel has been resumed and asked for its pacer, so that {@code /health} is never healthy while
+ * the account and pipeline stages are not published yet (an import longer than one heartbeat period
+ * would otherwise show a healthy platform without a balance). The kernel reports progress through
+ * {@link #pace} and {@link #progress}. Thread-safe: the kernel thread writes, the heartbeat ticker
+ * reads.
  */
 final class KernelWatch {
   /** Service name of the kernel's own heartbeat. */
@@ -23,6 +27,7 @@ final class KernelWatch {
   private volatile long lastProgressMs;
   private volatile boolean waiting;
   private volatile boolean ended;
+  private volatile boolean started;
   private volatile Throwable failure;
 
   /** A watch on the wall clock {@code clock}; a kernel silent for {@code stallMs} is down. */
@@ -35,6 +40,7 @@ final class KernelWatch {
 
   /** {@code inner}, recording that the kernel is waiting (not stalled) while inside it. */
   Pacer pace(Pacer inner) {
+    started = true; // only a resumed kernel asks for its pacer
     return eventTimeMs -> {
       progress();
       waiting = true;
@@ -77,7 +83,11 @@ final class KernelWatch {
     if (reason != null) {
       metrics.put("last_error", reason);
     }
-    return new Heartbeat(SERVICE, reason == null ? "healthy" : "down", now, startedAtMs, metrics);
+    String status = reason != null ? "down" : started ? "healthy" : "degraded";
+    if (!started) {
+      metrics.put("starting", true);
+    }
+    return new Heartbeat(SERVICE, status, now, startedAtMs, metrics);
   }
 
   private String reason(long now) {
