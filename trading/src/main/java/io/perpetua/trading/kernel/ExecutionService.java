@@ -216,8 +216,8 @@ final class ExecutionService implements VenueListener {
 
   /**
    * Notional of the working orders that margin is reserved for: unfilled quantity that opens or
-   * adds to a position (as {@link CrossMargin#openingQuantity}, here exact), at the limit price or
-   * else the mark; reduce-only orders reserve nothing.
+   * adds to a position ({@link CrossMargin#openingQuantity}), at the limit price or else the mark;
+   * reduce-only orders reserve nothing.
    */
   Money openOrderNotional(List<Instrument> instruments, Marks marks) {
     Money sum = Money.ZERO;
@@ -232,19 +232,12 @@ final class ExecutionService implements VenueListener {
       if (price != null && price.isPositive()) {
         Quantity remaining = r.remainingQuantity();
         Quantity signed = o.side().sign() > 0 ? remaining : remaining.negate();
-        sum = sum.plus(Money.notional(price, openingQuantity(positionOf(instrument), signed)));
+        sum =
+            sum.plus(
+                Money.notional(price, CrossMargin.openingQuantity(positionOf(instrument), signed)));
       }
     }
     return sum;
-  }
-
-  /** The part of {@code signedRemaining} that opens or adds to {@code position}. */
-  static Quantity openingQuantity(Quantity position, Quantity signedRemaining) {
-    if (position.isZero() || position.signum() == signedRemaining.signum()) {
-      return signedRemaining.abs();
-    }
-    Quantity excess = signedRemaining.abs().minus(position.abs());
-    return excess.signum() > 0 ? excess : Quantity.zero(excess.scale());
   }
 
   @Override
