@@ -40,7 +40,8 @@ final class FlowScoreParams {
           "obi_gate_on",
           "obi_veto",
           "spot_perp_gate_on",
-          "spot_perp_veto");
+          "spot_perp_veto",
+          "cvd_gate_on");
 
   /** Parameters of a factory strategy only. */
   private static final Set<String> FACTORY =
@@ -118,6 +119,7 @@ final class FlowScoreParams {
       throw new IllegalArgumentException("--params: " + e.getMessage(), e);
     }
     FlowStrategyConfig f = d.toConfig(ID, "1");
+    f = f.withGates(f.gates().withCvdGate(bool("cvd_gate_on", true)));
     FlowStrategyConfig base =
         switch (family) {
           case FACTORY -> f;
