@@ -3,6 +3,9 @@ package io.perpetua.backtest.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.perpetua.jobs.BacktestJob;
+import io.perpetua.jobs.JobIds;
+import io.perpetua.jobs.JobStatus;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -79,20 +82,6 @@ class JobTypesTest {
     assertThatThrownBy(
             () -> BacktestJob.queued("bt_1", "al ice", null, Fixtures.request(), null, t))
         .hasMessageContaining("owner");
-  }
-
-  @Test
-  void apiKey_validatesItsFields() {
-    String hash = "a".repeat(64);
-    ApiKey key = new ApiKey("pk_" + "0".repeat(24), "alice", hash, Fixtures.T0, null);
-    assertThat(key.active()).isTrue();
-    assertThat(key.revoked(Fixtures.T0).active()).isFalse();
-    assertThatThrownBy(() -> new ApiKey("pk_123", "alice", hash, Fixtures.T0, null))
-        .hasMessageContaining("key id");
-    assertThatThrownBy(() -> new ApiKey("pk_" + "0".repeat(24), "", hash, Fixtures.T0, null))
-        .hasMessageContaining("owner");
-    assertThatThrownBy(() -> new ApiKey("pk_" + "0".repeat(24), "a", "XYZ", Fixtures.T0, null))
-        .hasMessageContaining("secretSha256");
   }
 
   @Test

@@ -1,9 +1,9 @@
 package io.perpetua.store.memory;
 
-import io.perpetua.backtest.job.ApiKeyStore;
-import io.perpetua.backtest.job.InMemoryApiKeyStore;
-import io.perpetua.backtest.job.InMemoryJobStore;
-import io.perpetua.backtest.job.JobStore;
+import io.perpetua.auth.apikey.ApiKeyStore;
+import io.perpetua.auth.apikey.InMemoryApiKeyStore;
+import io.perpetua.jobs.InMemoryJobStore;
+import io.perpetua.jobs.JobStore;
 import io.perpetua.store.contract.ApiKeyStoreContract;
 import io.perpetua.store.contract.JobStoreContract;
 import org.junit.jupiter.api.Nested;
