@@ -43,13 +43,12 @@ import picocli.CommandLine.Option;
     },
     footer = {
       "",
-      "Exit codes: 0 all lines scored, 1 some lines malformed, 2 bad usage or parameters.",
+      "Exit codes: 0 all scored, 1 some lines malformed, 2 bad usage or parameters.",
       "",
       "Examples:",
       "  ./perpetua flow score --input inputs.jsonl",
       "  ./perpetua flow score --input inputs.jsonl --family factory \\",
-      "      --params '{\"symbol\":\"ETHUSDT\",\"entry_score\":70,\"weight_env\":30,"
-          + "\"weight_direction\":50}'"
+      "      --params '{\"symbol\":\"ETHUSDT\",\"entry_score\":70}'"
     })
 public final class FlowScoreCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -103,11 +103,6 @@ record FlowScoreInput(String symbol, JsonNode id, FlowInputs inputs) {
   /** Fields a line must have. */
   private static final List<String> REQUIRED = List.of("price", "cvd_fast", "cvd_slow");
 
-  /** The names of the numeric input fields, in documentation order. */
-  static Iterable<String> fieldNames() {
-    return FIELDS.keySet();
-  }
-
   /** Parses one line's JSON value; throws naming every bad field. */
   static FlowScoreInput parse(JsonNode node) throws LineException {
     if (!(node instanceof ObjectNode o)) {
