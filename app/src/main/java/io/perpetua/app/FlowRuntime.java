@@ -239,7 +239,8 @@ final class FlowRuntime implements AutoCloseable {
 
   /**
    * The demo strategy of the first start: permissive (entry 60, OBI and spot–perp gates off — the
-   * tick file has trades only), short targets and a 30 min timeout, so the 2 h sample trades.
+   * tick file has trades only), short targets and a 30 min timeout, so the 2 h sample trades; flip
+   * threshold 85, which is also its heavy tier (the original system's rule).
    */
   static FactoryStrategyDefinition demo(String symbol) {
     var d = FactoryStrategyDefinition.defaults("demo flow " + symbol, symbol);
@@ -268,7 +269,7 @@ final class FlowRuntime implements AutoCloseable {
         0.5,
         1.0,
         30,
-        60);
+        85);
   }
 
   @Override
