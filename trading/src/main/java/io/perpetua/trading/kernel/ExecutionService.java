@@ -59,6 +59,7 @@ final class ExecutionService implements VenueListener {
   private ActiveRebalance active;
   private boolean submitting;
   private boolean venueFailing;
+  private io.perpetua.trading.kernel.algo.BracketBook brackets;
 
   /** Latest prices by instrument index and when each was seen (kernel time). */
   record Marks(double[] price, long[] timeMs) {}
@@ -180,10 +181,57 @@ final class ExecutionService implements VenueListener {
     return plan.orders().size();
   }
 
+  /** Routes the outcomes of every order to the kernel's bracket orders as well. */
+  void setBrackets(io.perpetua.trading.kernel.algo.BracketBook brackets) {
+    this.brackets = brackets;
+  }
+
+  /**
+   * Checks one order of an execution algorithm (outside any rebalance) against the risk engine with
+   * the portfolio context and sends it; false when it did not reach the venue.
+   */
+  boolean submitOne(Order order, List<Instrument> instruments, Marks marks, double equity) {
+    long now = clock.nowMillis();
+    int i = index.get(order.instrument());
+    double[] projected = projectedQuantities(instruments);
+    double gross = 0;
+    for (int k = 0; k < projected.length; k++) {
+      if (projected[k] != 0 && marks.price()[k] > 0) {
+        gross += Math.abs(projected[k] * marks.price()[k]);
+      }
+    }
+    double mark = marks.price()[i];
+    double before = projected[i] * mark;
+    double after = (projected[i] + order.signedQuantity().toDouble()) * mark;
+    double grossAfter = gross - Math.abs(before) + Math.abs(after);
+    OrderContext ctx =
+        new OrderContext(mark, marks.timeMs()[i], now, equity, before, after, gross, grossAfter);
+    Optional<PreTradeGuard.Rejection> rejection = risk.check(order, instruments.get(i), ctx);
+    if (rejection.isPresent()) {
+      reject(order, rejection.get().rule(), rejection.get().reason(), now);
+      return false;
+    }
+    return submit(order, now);
+  }
+
+  /** Asks the venue to cancel one working order (no-op when it is not working). */
+  void cancel(ClientOrderId clientOrderId) {
+    if (working.containsKey(clientOrderId)) {
+      venue.cancel(clientOrderId);
+    }
+  }
+
+  /** True when records changed since the last {@link #drain()}. */
+  boolean hasChanges() {
+    return !changed.isEmpty() || !newFills.isEmpty() || !completed.isEmpty();
+  }
+
   /** Sends a checked order; false when the venue could not be reached (the order is rejected). */
   private boolean submit(Order order, long now) {
     record(order, OrderStatus.PENDING, 0, 0, Money.ZERO, null, now);
-    active.open++;
+    if (active != null) {
+      active.open++;
+    }
     listener.onEvent(new OrderSubmitted(now, order));
     listener.onOrderSent(order);
     try {
@@ -191,7 +239,9 @@ final class ExecutionService implements VenueListener {
     } catch (ServiceUnavailableException e) {
       venueFailing = true;
       risk.venueReachable(false, now);
-      active.open--;
+      if (active != null) {
+        active.open--;
+      }
       reject(order, "venue_unreachable", e.getMessage(), now);
       return false;
     }
@@ -290,6 +340,9 @@ final class ExecutionService implements VenueListener {
       }
       finishIfDone();
     }
+    if (brackets != null) {
+      brackets.onFill(fill);
+    }
   }
 
   @Override
@@ -320,6 +373,9 @@ final class ExecutionService implements VenueListener {
         active.failed++;
         finishIfDone();
       }
+      if (brackets != null) {
+        brackets.onCancelled(clientOrderId);
+      }
     }
   }
 
@@ -329,6 +385,9 @@ final class ExecutionService implements VenueListener {
     if (active != null && active.id.equals(order.rebalanceId())) {
       active.failed++;
       finishIfDone();
+    }
+    if (brackets != null) {
+      brackets.onRejected(order.clientOrderId());
     }
   }
 
