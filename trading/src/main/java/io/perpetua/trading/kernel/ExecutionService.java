@@ -503,6 +503,10 @@ final class ExecutionService implements VenueListener {
     for (OrderRecord r : List.copyOf(working.values())) {
       if (r.filledQuantity() == 0) {
         venue.submit(r.order());
+      } else if (venue instanceof io.perpetua.trading.port.PriceDrivenVenue sim) {
+        // partly filled: a simulation rests the rest (a real venue still has it)
+        int scale = r.order().quantity().scale();
+        sim.resume(r.order(), io.perpetua.core.Quantity.of(r.filledQuantity(), scale));
       }
     }
   }

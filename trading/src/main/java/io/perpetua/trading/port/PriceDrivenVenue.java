@@ -20,4 +20,11 @@ public interface PriceDrivenVenue extends Venue {
    * takes it as its own; a real venue keeps its truth and ignores it).
    */
   default void adoptPosition(InstrumentId instrument, io.perpetua.core.Quantity quantity) {}
+
+  /**
+   * After a restart: takes back a working order the kernel journaled as partly filled ({@code
+   * filled} so far), without acknowledging it again. A simulation that lost it rests the rest; a
+   * real venue still has it and ignores this.
+   */
+  default void resume(io.perpetua.core.order.Order order, io.perpetua.core.Quantity filled) {}
 }

@@ -263,6 +263,16 @@ public final class SimulatedVenue implements PriceDrivenVenue {
     positions.merge(o.instrument(), signed, Quantity::plus);
   }
 
+  @Override
+  public void resume(Order order, Quantity filledSoFar) {
+    if (seen.add(order.clientOrderId()) && instruments.containsKey(order.instrument())) {
+      open.put(order.clientOrderId(), order);
+      fillableAt.put(order.clientOrderId(), clock.nowMillis());
+      filled.put(order.clientOrderId(), filledSoFar);
+      openByInstrument.computeIfAbsent(order.instrument(), k -> new ArrayList<>()).add(order);
+    }
+  }
+
   /**
    * Sets the venue's position in {@code instrument} (after a restart the simulation starts empty;
    * the kernel hands it the account's positions so reduce-only orders see them).

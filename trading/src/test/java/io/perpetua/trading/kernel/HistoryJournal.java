@@ -18,8 +18,21 @@ import java.util.Optional;
  * A {@link MemoryJournal} that also reads back the working orders (as the JDBC journal does), so a
  * restarted kernel takes them back. Only {@link #openOrders()} of {@link TradingHistory} is real.
  */
-final class HistoryJournal implements TradingJournal, TradingHistory {
+public final class HistoryJournal implements TradingJournal, TradingHistory {
   final MemoryJournal memory = new MemoryJournal();
+
+  /** An empty journal. */
+  public HistoryJournal() {}
+
+  /** Checkpoints committed. */
+  public int commits() {
+    return memory.commits;
+  }
+
+  /** Every order record journaled, by client order id, in first-journaled order. */
+  public Map<io.perpetua.core.ClientOrderId, OrderRecord> orders() {
+    return memory.orders;
+  }
 
   @Override
   public void commit(KernelCheckpoint checkpoint) {

@@ -153,6 +153,10 @@ public final class BracketBook {
   }
 
   private void after(BracketOrder b) {
+    if (!b.dirty) {
+      return; // only the last price moved
+    }
+    b.dirty = false;
     changed = true;
     index(b);
     settle(b);

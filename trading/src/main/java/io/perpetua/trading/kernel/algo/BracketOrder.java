@@ -81,6 +81,7 @@ public final class BracketOrder {
   Exit lockExit = Exit.NONE;
   double lastPrice = Double.NaN;
   long sequence; // creation order in the book (kept across restarts)
+  boolean dirty; // state worth a checkpoint changed (the last price alone is not)
 
   /** One order of the bracket: its quantity, what filled, and whether it is still working. */
   static final class Leg {
@@ -158,6 +159,27 @@ public final class BracketOrder {
     return ClientOrderIds.derive(spec.strategy(), spec.key(), leg);
   }
 
+  /** The quantity leg {@code leg} filled (zero when the leg was never sent). */
+  public Quantity filledOf(String leg) {
+    Leg l = legs.get(leg);
+    return l == null ? Quantity.zero(spec.quantity().scale()) : l.filled;
+  }
+
+  /** The take-profit level {@code n} (1 or 2), or null before the entry filled. */
+  public Price takeProfit(int n) {
+    return n == 1 ? tp1 : tp2;
+  }
+
+  /** The entry average price ({@code NaN} before any entry fill). */
+  public double entryAverage() {
+    return entered.signum() > 0 ? entryCost.toDouble() / entered.toDouble() : Double.NaN;
+  }
+
+  /** When the entry completed and the take-profits went out (0 before). */
+  public long openedMs() {
+    return openedMs;
+  }
+
   /** True when {@code id} is one of this bracket's orders. */
   boolean owns(ClientOrderId id) {
     return leg(id) != null;
@@ -206,6 +228,7 @@ public final class BracketOrder {
       double level = (k == 0 ? tp1 : tp2).toDouble();
       if (touchMs[k] == Long.MIN_VALUE && s * (price - level) >= 0) {
         touchMs[k] = timeMs;
+        dirty = true;
       }
       if (touchMs[k] != Long.MIN_VALUE && timeMs >= touchMs[k] + spec.timing().tpTimeoutMs()) {
         lock(tp.name + "-mkt", k == 0 ? Exit.NONE : Exit.TP, tp.name);
@@ -226,6 +249,7 @@ public final class BracketOrder {
 
   /** Takes the lock for {@code marketLeg}: cancels {@code cancels}, then sends the market leg. */
   private void lock(String marketLeg, Exit reason, String... cancels) {
+    dirty = true;
     lockLeg = marketLeg;
     lockExit = reason;
     for (String name : cancels) {
@@ -319,6 +343,7 @@ public final class BracketOrder {
     if (l == null) {
       return;
     }
+    dirty = true;
     l.filled = l.filled.plus(fill.quantity());
     l.working = l.working && l.rest().signum() > 0;
     fees = fees.plus(fill.fee());
@@ -353,6 +378,7 @@ public final class BracketOrder {
   void onCancelled(ClientOrderId id) {
     Leg l = leg(id);
     if (l != null) {
+      dirty = true;
       l.working = false;
       releaseIfReady();
     }
@@ -364,6 +390,7 @@ public final class BracketOrder {
     if (l == null) {
       return;
     }
+    dirty = true;
     l.working = false;
     if (l.name.equals("entry")) {
       lock("entry-fallback", Exit.NONE); // post-only refused: decide the fallback now
@@ -413,11 +440,8 @@ public final class BracketOrder {
     }
   }
 
-  private double entryAverage() {
-    return entryCost.toDouble() / entered.toDouble();
-  }
-
   private void finish(Exit how) {
+    dirty = true;
     exit = how;
     phase = Phase.CLOSED;
     for (Leg l : legs.values()) {
@@ -430,6 +454,7 @@ public final class BracketOrder {
   private boolean send(
       String name, OrderSide side, OrderType type, Quantity qty, Price limit, boolean reduce) {
     ClientOrderId id = idOf(name);
+    dirty = true;
     legs.put(name, new Leg(name, id, qty, Quantity.zero(qty.scale()), true));
     Order order =
         new Order(
