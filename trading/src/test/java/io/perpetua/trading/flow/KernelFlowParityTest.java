@@ -3,9 +3,7 @@ package io.perpetua.trading.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perpetua.core.Instrument;
-import io.perpetua.core.InstrumentId;
 import io.perpetua.core.order.Order;
-import io.perpetua.market.tick.AggTrade;
 import io.perpetua.market.tick.FlowTick;
 import io.perpetua.trading.kernel.HistoryJournal;
 import io.perpetua.trading.kernel.KernelListener;
@@ -13,9 +11,7 @@ import io.perpetua.trading.kernel.TickKernels;
 import io.perpetua.trading.kernel.TradingKernel;
 import io.perpetua.trading.port.TradingJournal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,36 +46,15 @@ class KernelFlowParityTest {
     }
   }
 
-  static KernelFlowStrategy strategy(FlowListener listener) {
-    KernelFlowStrategy s =
-        new KernelFlowStrategy(
-            FlowEngineSettings.paper("parity")
-                .withDefaultWarmupMs(FlowEngineTest.WARMUP)
-                .withExecution(ExecutionSettings.maker(0.1)),
-            listener);
-    FlowEngineTest.strategies(SYMBOLS).forEach(s::upsertStrategy);
-    return s;
-  }
-
-  static List<Instrument> instruments(List<FlowTick> ticks) {
-    Map<InstrumentId, Instrument> first = new HashMap<>();
-    for (FlowTick t : ticks) {
-      if (t instanceof AggTrade a) {
-        first.putIfAbsent(a.instrument(), Instrument.derivedFrom(a.instrument(), a.price()));
-      }
-    }
-    return SYMBOLS.stream().map(s -> first.get(InstrumentId.fromVenueSymbol(s))).toList();
-  }
-
   static TradingKernel kernel(List<Instrument> inst, TradingJournal journal, Run run) {
-    return TickKernels.simulated(inst, journal, run, strategy(run), FlowEngineTest.START - 60_000);
+    return TickKernels.simulated(
+        inst, journal, run, FlowTestKit.strategy(SYMBOLS, run), FlowTestKit.START - 60_000);
   }
 
   @Test
   void backtestAndPaperWithCrash_sameOrdersSameTradesInR() {
-    List<FlowTick> ticks =
-        FlowEngineTest.synthetic(21, 150 * 60_000L, SYMBOLS.toArray(String[]::new));
-    List<Instrument> inst = instruments(ticks);
+    List<FlowTick> ticks = FlowTestKit.synthetic(21, 150 * 60_000L, SYMBOLS);
+    List<Instrument> inst = FlowTestKit.instruments(ticks, SYMBOLS);
 
     Run backtest = new Run();
     TradingKernel bt = kernel(inst, null, backtest);
