@@ -19,11 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Kernels without bars, driven by ticks only, over a simulated venue (tests of other packages). */
+/**
+ * Kernels without bars, driven by ticks only ({@link TradingKernel#onTick}): order-flow paper
+ * trading and backtests (over a {@link SimulatedVenue}) and tick-driven runs over any venue. The
+ * bar strategy slot holds an idle placeholder (no bars, so it never decides); the account starts
+ * with 1,000,000 USDT (flow strategies size from their own balances). Stateless.
+ */
 public final class TickKernels {
   private TickKernels() {}
 
-  /** A resumed tick kernel over a fresh {@link SimulatedVenue} with default fees. */
+  /** A resumed tick kernel over a fresh {@link SimulatedVenue} with default fees and slippage. */
   public static TradingKernel simulated(
       List<Instrument> instruments,
       TradingJournal journal,
@@ -43,7 +48,10 @@ public final class TickKernels {
         });
   }
 
-  /** A resumed tick kernel over the venue {@code venue} builds on the kernel clock. */
+  /**
+   * A resumed tick kernel (account {@code flow}) over the venue {@code venue} builds on the kernel
+   * clock; {@code journal} may be null (a backtest that keeps nothing).
+   */
   public static TradingKernel over(
       List<Instrument> instruments,
       TradingJournal journal,
