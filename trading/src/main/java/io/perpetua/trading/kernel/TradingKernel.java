@@ -185,16 +185,6 @@ public final class TradingKernel {
             this::syncPosition,
             index,
             positionQty);
-    ticks =
-        new TickPath(
-            venue,
-            execution,
-            instruments,
-            index,
-            new ExecutionService.Marks(marks, markTimes),
-            this::markedEquity,
-            clock,
-            tickStrategies);
     risk.restoreState(cursor);
     risk.useBarInterval(panel.barMillis());
     instruments.forEach(i -> syncPosition(i.id()));
@@ -217,12 +207,7 @@ public final class TradingKernel {
       refreshMarks(nextStep - 1);
       view.moveTo(nextStep - 1, t);
     }
-    long tickTime = ticks.restoreState(cursor);
-    if (tickTime != Long.MIN_VALUE) {
-      clock.set(Math.max(clock.nowMillis(), tickTime));
-    }
-    // a simulation restarts empty: it takes the account's positions (reduce-only orders see them)
-    account.openPositions().forEach(p -> venue.adoptPosition(p.instrument(), p.quantity()));
+    resumeTicks(cursor);
     nextTimerMs = config.rebalanceCron().next(clock.nowMillis());
     // orders journaled as working at the checkpoint (a timer at a bar close) are working again:
     // without this they stayed open forever and the rebalance never completed
@@ -243,6 +228,29 @@ public final class TradingKernel {
     }
     executionStage.update("idle", last, nextTimerMs, Map.of());
     dataStage.update("running", null, null, Map.of("symbols_streaming", instruments.size()));
+  }
+
+  /**
+   * The tick path after {@link #resume}: brackets and tick strategies from the cursor, the clock at
+   * the last checkpointed tick, and the account's positions handed to a simulated venue (it
+   * restarts empty; reduce-only orders must see them).
+   */
+  private void resumeTicks(Map<String, String> cursor) {
+    ticks =
+        new TickPath(
+            venue,
+            execution,
+            instruments,
+            index,
+            new ExecutionService.Marks(marks, markTimes),
+            this::markedEquity,
+            clock,
+            tickStrategies);
+    long tickTime = ticks.restoreState(cursor);
+    if (tickTime != Long.MIN_VALUE) {
+      clock.set(Math.max(clock.nowMillis(), tickTime));
+    }
+    account.openPositions().forEach(p -> venue.adoptPosition(p.instrument(), p.quantity()));
   }
 
   private int firstStepClosingAtOrAfter(long timeMs) {

@@ -147,7 +147,7 @@ public final class BracketBook {
   }
 
   private void index(BracketOrder b) {
-    for (BracketOrder.Leg l : b.legs.values()) {
+    for (BracketLeg l : b.legs.values()) {
       byOrder.put(l.id, b);
     }
   }

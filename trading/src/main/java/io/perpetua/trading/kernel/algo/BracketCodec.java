@@ -27,7 +27,7 @@ final class BracketCodec {
         .append(o.touchMs[0]);
     b.append(';').append(o.touchMs[1]).append(';').append(o.lockLeg).append(';').append(o.lockExit);
     b.append(';').append(o.lastPrice).append(';');
-    for (BracketOrder.Leg l : o.legs.values()) {
+    for (BracketLeg l : o.legs.values()) {
       b.append(l.name).append(':').append(l.quantity.raw()).append(':').append(l.filled.raw());
       b.append(':').append(l.working).append(',');
     }
@@ -69,7 +69,7 @@ final class BracketCodec {
         String[] g = leg.split(":");
         o.legs.put(
             g[0],
-            new BracketOrder.Leg(
+            new BracketLeg(
                 g[0],
                 o.idOf(g[0]),
                 new Quantity(Long.parseLong(g[1]), qs),
@@ -78,7 +78,7 @@ final class BracketCodec {
       }
     }
     if (!o.lockLeg.isEmpty()) {
-      for (BracketOrder.Leg l : o.legs.values()) {
+      for (BracketLeg l : o.legs.values()) {
         if (l.working && !l.name.endsWith("-mkt") && o.waitsFor(l.name)) {
           gateway.cancel(l.id);
         }

@@ -59,7 +59,7 @@ public final class BracketOrder {
 
   final BracketSpec spec;
   final OrderGateway gateway;
-  final Map<String, Leg> legs = new LinkedHashMap<>();
+  final Map<String, BracketLeg> legs = new LinkedHashMap<>();
   Phase phase = Phase.ENTRY;
   Exit exit = Exit.NONE;
   Quantity entered;
@@ -82,27 +82,6 @@ public final class BracketOrder {
   double lastPrice = Double.NaN;
   long sequence; // creation order in the book (kept across restarts)
   boolean dirty; // state worth a checkpoint changed (the last price alone is not)
-
-  /** One order of the bracket: its quantity, what filled, and whether it is still working. */
-  static final class Leg {
-    final String name;
-    final ClientOrderId id;
-    final Quantity quantity;
-    Quantity filled;
-    boolean working;
-
-    Leg(String name, ClientOrderId id, Quantity quantity, Quantity filled, boolean working) {
-      this.name = name;
-      this.id = id;
-      this.quantity = quantity;
-      this.filled = filled;
-      this.working = working;
-    }
-
-    Quantity rest() {
-      return quantity.minus(filled);
-    }
-  }
 
   BracketOrder(BracketSpec spec, OrderGateway gateway) {
     this.spec = spec;
@@ -161,7 +140,7 @@ public final class BracketOrder {
 
   /** The quantity leg {@code leg} filled (zero when the leg was never sent). */
   public Quantity filledOf(String leg) {
-    Leg l = legs.get(leg);
+    BracketLeg l = legs.get(leg);
     return l == null ? Quantity.zero(spec.quantity().scale()) : l.filled;
   }
 
@@ -221,7 +200,7 @@ public final class BracketOrder {
       return;
     }
     for (int k = 0; k < 2; k++) {
-      Leg tp = legs.get(k == 0 ? "tp1" : "tp2");
+      BracketLeg tp = legs.get(k == 0 ? "tp1" : "tp2");
       if (tp == null || !tp.working) {
         continue;
       }
@@ -253,7 +232,7 @@ public final class BracketOrder {
     lockLeg = marketLeg;
     lockExit = reason;
     for (String name : cancels) {
-      Leg l = legs.get(name);
+      BracketLeg l = legs.get(name);
       if (l != null && l.working) {
         gateway.cancel(l.id);
       }
@@ -266,7 +245,7 @@ public final class BracketOrder {
     if (lockLeg.isEmpty()) {
       return;
     }
-    for (Leg l : legs.values()) {
+    for (BracketLeg l : legs.values()) {
       if (l.working && !l.name.endsWith("-mkt") && waitsFor(l.name)) {
         return;
       }
@@ -293,7 +272,7 @@ public final class BracketOrder {
     switch (leg) {
       case "entry-fallback" -> fallback();
       case "tp1-mkt", "tp2-mkt" -> {
-        Leg tp = legs.get(leg.substring(0, 3));
+        BracketLeg tp = legs.get(leg.substring(0, 3));
         Quantity q = min(tp.rest(), open());
         if (q.signum() > 0) {
           send(leg, exitSide, OrderType.MARKET, q, null, true);
@@ -339,7 +318,7 @@ public final class BracketOrder {
 
   /** A fill of one of this bracket's orders. */
   void onFill(Fill fill) {
-    Leg l = leg(fill.clientOrderId());
+    BracketLeg l = leg(fill.clientOrderId());
     if (l == null) {
       return;
     }
@@ -376,7 +355,7 @@ public final class BracketOrder {
 
   /** One of this bracket's orders was cancelled (or expired). */
   void onCancelled(ClientOrderId id) {
-    Leg l = leg(id);
+    BracketLeg l = leg(id);
     if (l != null) {
       dirty = true;
       l.working = false;
@@ -386,7 +365,7 @@ public final class BracketOrder {
 
   /** One of this bracket's orders was rejected (by the risk engine or the venue). */
   void onRejected(ClientOrderId id) {
-    Leg l = leg(id);
+    BracketLeg l = leg(id);
     if (l == null) {
       return;
     }
@@ -444,7 +423,7 @@ public final class BracketOrder {
     dirty = true;
     exit = how;
     phase = Phase.CLOSED;
-    for (Leg l : legs.values()) {
+    for (BracketLeg l : legs.values()) {
       if (l.working) {
         gateway.cancel(l.id);
       }
@@ -455,7 +434,7 @@ public final class BracketOrder {
       String name, OrderSide side, OrderType type, Quantity qty, Price limit, boolean reduce) {
     ClientOrderId id = idOf(name);
     dirty = true;
-    legs.put(name, new Leg(name, id, qty, Quantity.zero(qty.scale()), true));
+    legs.put(name, new BracketLeg(name, id, qty, Quantity.zero(qty.scale()), true));
     Order order =
         new Order(
             id,
@@ -471,8 +450,8 @@ public final class BracketOrder {
     return gateway.submit(order);
   }
 
-  private Leg leg(ClientOrderId id) {
-    for (Leg l : legs.values()) {
+  private BracketLeg leg(ClientOrderId id) {
+    for (BracketLeg l : legs.values()) {
       if (l.id.equals(id)) {
         return l;
       }
