@@ -30,7 +30,7 @@ final class TickPath implements TickContext, OrderGateway, BracketBook.Listener 
   private final ExecutionService execution;
   private final List<Instrument> instruments;
   private final Map<InstrumentId, Integer> index;
-  private final ExecutionService.Marks marks;
+  private final Marks marks;
   private final DoubleSupplier equity;
   private final io.perpetua.core.time.Clock clock;
   private final List<TickStrategy> strategies;
@@ -45,7 +45,7 @@ final class TickPath implements TickContext, OrderGateway, BracketBook.Listener 
       ExecutionService execution,
       List<Instrument> instruments,
       Map<InstrumentId, Integer> index,
-      ExecutionService.Marks marks,
+      Marks marks,
       DoubleSupplier equity,
       io.perpetua.core.time.Clock clock,
       List<TickStrategy> strategies) {
@@ -148,7 +148,8 @@ final class TickPath implements TickContext, OrderGateway, BracketBook.Listener 
     if (i == null) {
       throw new IllegalArgumentException("not traded by this kernel: " + order.instrument());
     }
-    return execution.submitOne(order, instruments, marks, equity.getAsDouble());
+    return execution.submitOne(
+        order, instruments, marks, io.perpetua.core.Money.of(equity.getAsDouble()));
   }
 
   @Override
