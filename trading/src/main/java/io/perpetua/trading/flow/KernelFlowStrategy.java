@@ -38,7 +38,7 @@ import java.util.Map;
  * the rolling state is rebuilt by the kernel's warm-up replay. Kernel thread only.
  */
 public final class KernelFlowStrategy implements TickStrategy {
-  private static final String PREFIX = "flow.";
+  private final String prefix; // cursor keys: flow.<engine instance>.…
 
   private final FlowEngineSettings settings;
   private final FlowListener listener;
@@ -95,6 +95,7 @@ public final class KernelFlowStrategy implements TickStrategy {
   public KernelFlowStrategy(FlowEngineSettings settings, FlowListener listener) {
     this.settings = settings;
     this.listener = listener;
+    this.prefix = "flow." + settings.engineInstance() + ".";
   }
 
   /** Adds a flow strategy or replaces its configuration (from its next evaluation on). */
@@ -273,7 +274,7 @@ public final class KernelFlowStrategy implements TickStrategy {
     if (t == null) {
       return; // another strategy's bracket
     }
-    tombstones.add(PREFIX + "open." + r.key());
+    tombstones.add(prefix + "open." + r.key());
     if (r.exit() == BracketOrder.Exit.ENTRY_CANCELLED) {
       kpis.entryCancelled();
       return;
@@ -312,27 +313,27 @@ public final class KernelFlowStrategy implements TickStrategy {
         (k, s) -> {
           var m = s.strategy.momentum().snapshot();
           out.put(
-              PREFIX + "slot." + k.strategyId().value() + "." + k.instrument().apiSymbol(),
+              prefix + "slot." + k.strategyId().value() + "." + k.instrument().apiSymbol(),
               s.nextEvalMs + "|" + s.paused + "|" + m.previousCvd() + "|" + m.previousSlope());
         });
     for (FlowSnapshot.Cooldown c : cooldowns.snapshot()) {
       out.put(
-          PREFIX
+          prefix
               + "cooldown."
               + c.key().strategyId().value()
               + "."
               + c.key().instrument().apiSymbol(),
           Long.toString(c.lastEntryMs()));
     }
-    balances.forEach((id, m) -> out.put(PREFIX + "balance." + id.value(), Long.toString(m.raw())));
-    open.forEach((key, t) -> out.put(PREFIX + "open." + key, t.encode()));
-    out.put(PREFIX + "now", Long.toString(nowMs));
+    balances.forEach((id, m) -> out.put(prefix + "balance." + id.value(), Long.toString(m.raw())));
+    open.forEach((key, t) -> out.put(prefix + "open." + key, t.encode()));
+    out.put(prefix + "now", Long.toString(nowMs));
     return out;
   }
 
   @Override
   public void restoreState(Map<String, String> cursor) {
-    String now = cursor.get(PREFIX + "now");
+    String now = cursor.get(prefix + "now");
     if (now == null) {
       return;
     }
@@ -340,11 +341,11 @@ public final class KernelFlowStrategy implements TickStrategy {
     java.util.List<FlowSnapshot.Cooldown> cds = new java.util.ArrayList<>();
     cursor.forEach(
         (key, value) -> {
-          if (key.startsWith(PREFIX + "open.") && !value.isEmpty()) {
-            open.put(key.substring((PREFIX + "open.").length()), Trade.decode(value));
-          } else if (key.startsWith(PREFIX + "balance.")) {
+          if (key.startsWith(prefix + "open.") && !value.isEmpty()) {
+            open.put(key.substring((prefix + "open.").length()), Trade.decode(value));
+          } else if (key.startsWith(prefix + "balance.")) {
             balances.put(
-                StrategyId.of(key.substring((PREFIX + "balance.").length())),
+                StrategyId.of(key.substring((prefix + "balance.").length())),
                 new Money(Long.parseLong(value)));
           }
         });
@@ -352,7 +353,7 @@ public final class KernelFlowStrategy implements TickStrategy {
         (k, s) -> {
           String v =
               cursor.get(
-                  PREFIX + "slot." + k.strategyId().value() + "." + k.instrument().apiSymbol());
+                  prefix + "slot." + k.strategyId().value() + "." + k.instrument().apiSymbol());
           if (v != null) {
             String[] f = v.split("\\|");
             s.nextEvalMs = Long.parseLong(f[0]);
@@ -365,7 +366,7 @@ public final class KernelFlowStrategy implements TickStrategy {
           }
           String c =
               cursor.get(
-                  PREFIX + "cooldown." + k.strategyId().value() + "." + k.instrument().apiSymbol());
+                  prefix + "cooldown." + k.strategyId().value() + "." + k.instrument().apiSymbol());
           if (c != null) {
             cds.add(new FlowSnapshot.Cooldown(k, Long.parseLong(c)));
           }
