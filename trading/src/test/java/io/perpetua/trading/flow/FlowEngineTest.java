@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * The engine over seeded synthetic flow: schedules, limits, cooldowns, learning records, restart.
  */
 class FlowEngineTest {
-  private static final long START = 1_700_000_000_000L;
-  private static final long WARMUP = 75 * 60_000L;
+  static final long START = 1_700_000_000_000L;
+  static final long WARMUP = 75 * 60_000L;
 
   static List<FlowStrategyConfig> strategies(List<String> symbols) {
     List<FlowStrategyConfig> out = new ArrayList<>();
