@@ -58,6 +58,7 @@ final class PlatformWiring implements AutoCloseable {
   private final PlatformParts parts = new PlatformParts();
   private final BacktestJobs jobs;
   private final FlowRuntime flow;
+  private final Observability observability;
   private volatile Database database;
 
   /** Builds the graph; nothing runs and nothing listens until {@link #startApi}. */
@@ -91,7 +92,10 @@ final class PlatformWiring implements AutoCloseable {
         new KernelWatch(System::currentTimeMillis, config.server().heartbeatStaleSeconds() * 1000L);
     this.state = new CachedPlatformState(cache);
     this.token = TokenStore.resolve(dataDir, env);
+    LoggingSetup.apply(config.observability());
+    this.observability = new Observability(config, env);
     this.server = apiServer();
+    observability.install(server, parts::tradable);
     this.jobs = new BacktestJobs(config, dataDir, env);
     jobs.addRoutes(server);
     addTradingRoutes();
@@ -154,6 +158,7 @@ final class PlatformWiring implements AutoCloseable {
   /** Opens the database (fails when it is not reached within the configured timeout). */
   void openDatabase() {
     database = StoreConnections.open(config, dataDir, env, cache);
+    observability.database(database);
   }
 
   /** The venues the API lists: none in paper mode. */
@@ -226,6 +231,11 @@ final class PlatformWiring implements AutoCloseable {
     return flow;
   }
 
+  /** Metrics, streams and notifications. */
+  Observability observability() {
+    return observability;
+  }
+
   /** The database, null until {@link #openDatabase}. */
   Database database() {
     return database;
@@ -240,6 +250,7 @@ final class PlatformWiring implements AutoCloseable {
     server.stop();
     ApiUrlFile.delete(dataDir);
     jobs.close();
+    observability.close();
     outbox.close();
     bus.close();
     cache.close();

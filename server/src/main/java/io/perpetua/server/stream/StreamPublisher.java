@@ -76,18 +76,14 @@ public final class StreamPublisher implements KernelListener {
     }
   }
 
-  /** A closed bar of {@code symbol} (venue form, e.g. {@code BTCUSDT}); skipped without clients. */
-  public void bar(
-      String symbol,
-      long closeTimeMs,
-      double open,
-      double high,
-      double low,
-      double close,
-      double volume) {
+  /**
+   * A closed bar of {@code symbol} (venue form, e.g. {@code BTCUSDT}): its close (the mark the
+   * kernel uses) and USDT volume; skipped while nobody listens to the symbol's channel.
+   */
+  public void bar(String symbol, long closeTimeMs, double close, double quoteVolume) {
     String channel = StreamEndpoints.marketChannel(symbol);
     if (hub.hasSubscribers(channel)) {
-      hub.publish(channel, "bar", closeTimeMs, new BarView(symbol, open, high, low, close, volume));
+      hub.publish(channel, "bar", closeTimeMs, new BarView(symbol, close, quoteVolume));
     }
   }
 
@@ -179,8 +175,7 @@ public final class StreamPublisher implements KernelListener {
   }
 
   /** A bar on the wire. */
-  record BarView(
-      String symbol, double open, double high, double low, double close, double volume) {}
+  record BarView(String symbol, double close, double quoteVolume) {}
 
   /** A risk event on the wire. */
   record RiskEventView(String kind, String rule, String symbol, String detail) {}
