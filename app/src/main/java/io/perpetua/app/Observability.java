@@ -4,14 +4,18 @@ import io.perpetua.app.config.ConfigException;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.StrategyId;
+import io.perpetua.core.time.Clock;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.notify.PlatformNotifications;
 import io.perpetua.server.notify.WebhookChannel;
 import io.perpetua.server.notify.WebhookDispatcher;
 import io.perpetua.server.obs.DataFreshness;
+import io.perpetua.server.obs.DependencyCheck;
+import io.perpetua.server.obs.DependencyHealth;
 import io.perpetua.server.obs.HttpMetrics;
 import io.perpetua.server.obs.KernelMetrics;
 import io.perpetua.server.obs.MetricsEndpoint;
+import io.perpetua.server.obs.OperationsRoutes;
 import io.perpetua.server.obs.PlatformMetrics;
 import io.perpetua.server.stream.StreamEndpoints;
 import io.perpetua.server.stream.StreamHub;
@@ -25,7 +29,9 @@ import io.perpetua.trading.port.DeadLetterStore;
 import io.perpetua.trading.risk.Alert;
 import io.perpetua.trading.risk.ObservedRiskStore;
 import io.perpetua.trading.risk.RiskEvent;
+import io.perpetua.trading.state.PlatformState;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,6 +53,7 @@ final class Observability implements AutoCloseable {
   private final PlatformNotifications notifications;
   private final String strategy;
   private volatile Database database;
+  private volatile DataFreshness freshness;
 
   Observability(PerpetuaConfig config, Map<String, String> env) {
     this.strategy = config.activeStrategy();
@@ -65,8 +72,19 @@ final class Observability implements AutoCloseable {
     registerCounters();
   }
 
-  /** Adds {@code /metrics}, HTTP metrics and the streams to {@code server}. */
-  void install(ApiServer server, Supplier<Set<InstrumentId>> tradable) {
+  /**
+   * Adds {@code /metrics}, HTTP metrics, the streams and the operations routes (dependency health,
+   * system status) to {@code server}.
+   */
+  void install(
+      ApiServer server,
+      Supplier<Set<InstrumentId>> tradable,
+      List<DependencyCheck> checks,
+      PlatformState state,
+      Path dataDir) {
+    DependencyHealth health =
+        new DependencyHealth(checks, System::currentTimeMillis, 5_000).register(metrics.registry());
+    server.addRoutes(new OperationsRoutes(state, health, () -> freshness, dataDir, Clock.system()));
     server.addRequestObserver(new HttpMetrics(metrics.registry()));
     server.addExtension(new MetricsEndpoint(metrics));
     server.addExtension(
@@ -88,6 +106,7 @@ final class Observability implements AutoCloseable {
   KernelListener kernelListener(MarketPanel panel) {
     List<String> symbols = panel.instruments().stream().map(InstrumentId::venueSymbol).toList();
     DataFreshness freshness = new DataFreshness(metrics.registry(), symbols);
+    this.freshness = freshness;
     List<KernelListener> all = new ArrayList<>();
     all.add(new KernelMetrics(metrics.registry()));
     all.add(streams);

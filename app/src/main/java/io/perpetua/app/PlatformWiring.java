@@ -6,6 +6,7 @@ import io.perpetua.core.time.Clock;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.ApiToken;
 import io.perpetua.server.ServerConfig;
+import io.perpetua.server.obs.DependencyCheck;
 import io.perpetua.server.v1.AnalyticsRoutes;
 import io.perpetua.server.v1.OrderRoutes;
 import io.perpetua.server.v1.RiskRoutes;
@@ -95,7 +96,7 @@ final class PlatformWiring implements AutoCloseable {
     LoggingSetup.apply(config.observability());
     this.observability = new Observability(config, env);
     this.server = apiServer();
-    observability.install(server, parts::tradable);
+    observability.install(server, parts::tradable, dependencyChecks(), state, dataDir);
     this.jobs = new BacktestJobs(config, dataDir, env);
     jobs.addRoutes(server);
     addTradingRoutes();
@@ -125,6 +126,35 @@ final class PlatformWiring implements AutoCloseable {
       api.withViewerToken(ApiToken.of(viewer.strip()));
     }
     return api;
+  }
+
+  /** Database, Redis (when configured) and the venue (live modes), for the health checks. */
+  private List<DependencyCheck> dependencyChecks() {
+    List<DependencyCheck> checks = new ArrayList<>();
+    checks.add(
+        DependencyCheck.of(
+            "database",
+            () -> {
+              Database db = database;
+              if (db == null) {
+                return false;
+              }
+              try (var c = db.dataSource().getConnection()) {
+                return c.isValid(2);
+              } catch (java.sql.SQLException e) {
+                return false;
+              }
+            }));
+    if (cache instanceof WriteBehindStateCache w) {
+      checks.add(DependencyCheck.of("redis", w::reachable));
+    }
+    if (!config.venue().simulated()) {
+      checks.add(
+          DependencyCheck.of(
+              "venue",
+              () -> parts.live() != null && parts.risk() != null && parts.risk().venueUp()));
+    }
+    return checks;
   }
 
   /** Risk, orders, venues and analytics: they read the kernel's parts once they are open. */
