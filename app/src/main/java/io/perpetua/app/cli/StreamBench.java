@@ -112,24 +112,7 @@ final class StreamBench implements Callable<Integer> {
       StreamPublisher publisher = new StreamPublisher(hub, StrategyId.of(config.activeStrategy()));
       long[] stepNanos = new long[market.panel().size()];
       int[] steps = {0};
-      var panel = market.panel();
-      KernelListener bars =
-          new KernelListener() {
-            @Override
-            public void onStep(int t, long timeMs, double equity) {
-              for (int i = 0; i < symbols.size(); i++) {
-                double close = panel.close(t, i);
-                if (close > 0) {
-                  publisher.bar(symbols.get(i), timeMs, close, 0);
-                }
-              }
-            }
-
-            @Override
-            public void onStepLatency(int t, long nanos) {
-              stepNanos[steps[0]++] = nanos;
-            }
-          };
+      KernelListener bars = barsAndTimes(market, symbols, publisher, stepNanos, steps);
       long start = System.nanoTime();
       TradingKernel k =
           BenchCommand.Replay.kernel(config, market, KernelListeners.of(List.of(publisher, bars)));
@@ -156,6 +139,32 @@ final class StreamBench implements Callable<Integer> {
       server.stop();
       hub.close();
     }
+  }
+
+  /** Publishes each step's bars (as the platform does) and records each step's latency. */
+  private static KernelListener barsAndTimes(
+      MarketLoader.Loaded market,
+      List<String> symbols,
+      StreamPublisher publisher,
+      long[] stepNanos,
+      int[] steps) {
+    var panel = market.panel();
+    return new KernelListener() {
+      @Override
+      public void onStep(int t, long timeMs, double equity) {
+        for (int i = 0; i < symbols.size(); i++) {
+          double close = panel.close(t, i);
+          if (close > 0) {
+            publisher.bar(symbols.get(i), timeMs, close, 0);
+          }
+        }
+      }
+
+      @Override
+      public void onStepLatency(int t, long nanos) {
+        stepNanos[steps[0]++] = nanos;
+      }
+    };
   }
 
   private static long published(StreamHub hub, List<String> symbols, String strategy) {
