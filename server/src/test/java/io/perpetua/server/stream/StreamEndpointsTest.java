@@ -107,7 +107,7 @@ class StreamEndpointsTest {
     assertThat(tookMs[tookMs.length - 2])
         .as("second-worst fill-to-client latency, ms")
         .isLessThan(100);
-    assertThat(tookMs[tookMs.length / 2]).as("median fill-to-client latency, ms").isLessThan(20);
+    assertThat(tookMs[tookMs.length / 2]).as("median fill-to-client latency, ms").isLessThan(50);
     ws.abort();
   }
 
@@ -163,9 +163,11 @@ class StreamEndpointsTest {
     }
     assertThat(hub.stats().slowDrops()).isEqualTo(1);
     assertThat(healthy.messages).hasSize(1 + n);
+    // A publish that waited for the stalled client would wait until it is dropped (the 1 s stall
+    // time) or forever; under a loaded machine a publish may still be descheduled for a while.
     assertThat(TimeUnit.NANOSECONDS.toMillis(worstNanos))
         .as("slowest publish while a client stalls, ms")
-        .isLessThan(50);
+        .isLessThan(500);
   }
 
   private static Fill fill(String tradeId) {
