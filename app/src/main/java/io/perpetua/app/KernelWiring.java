@@ -13,13 +13,16 @@ import io.perpetua.signals.strategy.CrossSectionalStrategy;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.JdbcRiskStore;
 import io.perpetua.trading.kernel.KernelConfig;
+import io.perpetua.trading.kernel.KernelListeners;
 import io.perpetua.trading.kernel.KernelPorts;
 import io.perpetua.trading.kernel.TradingKernel;
 import io.perpetua.trading.port.PriceDrivenVenue;
+import io.perpetua.trading.risk.ObservedRiskStore;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.venue.SimulatedVenue;
 import io.perpetua.trading.venue.SimulatedVenueConfig;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,7 +50,8 @@ final class KernelWiring {
     RiskEngine engine =
         RiskEngine.open(
             ConfigLoader.riskConfig(config),
-            new JdbcRiskStore(database),
+            new ObservedRiskStore(
+                new JdbcRiskStore(database), wiring.observability().riskObserver()),
             System::currentTimeMillis);
     engine.publishTo(new RiskStatusPublisher(wiring.cache()));
     return engine;
@@ -78,7 +82,10 @@ final class KernelWiring {
         new KernelPorts(
             parts.journal(),
             wiring.state(),
-            new KernelEventPublisher(wiring.outbox(), liveVenue),
+            KernelListeners.of(
+                List.of(
+                    new KernelEventPublisher(wiring.outbox(), liveVenue),
+                    wiring.observability().kernelListener(panel))),
             System::currentTimeMillis,
             parts.risk());
     TradingKernel built =

@@ -6,6 +6,7 @@ import io.perpetua.core.time.Clock;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.ApiToken;
 import io.perpetua.server.ServerConfig;
+import io.perpetua.server.obs.DependencyCheck;
 import io.perpetua.server.v1.AnalyticsRoutes;
 import io.perpetua.server.v1.OrderRoutes;
 import io.perpetua.server.v1.RiskRoutes;
@@ -58,6 +59,7 @@ final class PlatformWiring implements AutoCloseable {
   private final PlatformParts parts = new PlatformParts();
   private final BacktestJobs jobs;
   private final FlowRuntime flow;
+  private final Observability observability;
   private volatile Database database;
 
   /** Builds the graph; nothing runs and nothing listens until {@link #startApi}. */
@@ -91,7 +93,10 @@ final class PlatformWiring implements AutoCloseable {
         new KernelWatch(System::currentTimeMillis, config.server().heartbeatStaleSeconds() * 1000L);
     this.state = new CachedPlatformState(cache);
     this.token = TokenStore.resolve(dataDir, env);
+    LoggingSetup.apply(config.observability());
+    this.observability = new Observability(config, env);
     this.server = apiServer();
+    observability.install(server, parts::tradable, dependencyChecks(), state, dataDir);
     this.jobs = new BacktestJobs(config, dataDir, env);
     jobs.addRoutes(server);
     addTradingRoutes();
@@ -121,6 +126,35 @@ final class PlatformWiring implements AutoCloseable {
       api.withViewerToken(ApiToken.of(viewer.strip()));
     }
     return api;
+  }
+
+  /** Database, Redis (when configured) and the venue (live modes), for the health checks. */
+  private List<DependencyCheck> dependencyChecks() {
+    List<DependencyCheck> checks = new ArrayList<>();
+    checks.add(
+        DependencyCheck.of(
+            "database",
+            () -> {
+              Database db = database;
+              if (db == null) {
+                return false;
+              }
+              try (var c = db.dataSource().getConnection()) {
+                return c.isValid(2);
+              } catch (java.sql.SQLException e) {
+                return false;
+              }
+            }));
+    if (cache instanceof WriteBehindStateCache w) {
+      checks.add(DependencyCheck.of("redis", w::reachable));
+    }
+    if (!config.venue().simulated()) {
+      checks.add(
+          DependencyCheck.of(
+              "venue",
+              () -> parts.live() != null && parts.risk() != null && parts.risk().venueUp()));
+    }
+    return checks;
   }
 
   /** Risk, orders, venues and analytics: they read the kernel's parts once they are open. */
@@ -154,6 +188,7 @@ final class PlatformWiring implements AutoCloseable {
   /** Opens the database (fails when it is not reached within the configured timeout). */
   void openDatabase() {
     database = StoreConnections.open(config, dataDir, env, cache);
+    observability.database(database);
   }
 
   /** The venues the API lists: none in paper mode. */
@@ -226,6 +261,11 @@ final class PlatformWiring implements AutoCloseable {
     return flow;
   }
 
+  /** Metrics, streams and notifications. */
+  Observability observability() {
+    return observability;
+  }
+
   /** The database, null until {@link #openDatabase}. */
   Database database() {
     return database;
@@ -240,6 +280,7 @@ final class PlatformWiring implements AutoCloseable {
     server.stop();
     ApiUrlFile.delete(dataDir);
     jobs.close();
+    observability.close();
     outbox.close();
     bus.close();
     cache.close();

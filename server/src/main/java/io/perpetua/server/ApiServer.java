@@ -12,6 +12,7 @@ import io.javalin.http.NotFoundResponse;
 import io.perpetua.core.time.Clock;
 import io.perpetua.server.docs.SwaggerUi;
 import io.perpetua.server.http.ApiError;
+import io.perpetua.server.http.BearerAuth;
 import io.perpetua.server.http.CorsPolicy;
 import io.perpetua.server.http.HttpMethod;
 import io.perpetua.server.http.JettyErrorHandler;
@@ -21,6 +22,9 @@ import io.perpetua.server.http.RouteDispatcher;
 import io.perpetua.server.http.RouteTable;
 import io.perpetua.server.http.SecurityHeaders;
 import io.perpetua.server.json.Json;
+import io.perpetua.server.obs.RequestIds;
+import io.perpetua.server.obs.RequestLog;
+import io.perpetua.server.obs.RequestObserver;
 import io.perpetua.server.openapi.OpenApiDocument;
 import io.perpetua.server.v1.AccountRoutes;
 import io.perpetua.server.v1.HealthRoutes;
@@ -31,6 +35,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -42,8 +47,10 @@ import org.slf4j.LoggerFactory;
  * The HTTP API server: the V1 route groups over the {@link PlatformState} plus any groups added
  * with {@link #addRoutes(RouteGroup)}, served by Javalin with the envelope (or bare responses for
  * routes declared so), bearer-token auth (or a route's own authenticator), CORS, {@link
- * SecurityHeaders} on every response, request logging (never the {@code Authorization} header),
- * {@code /openapi.json} generated from the route table and Swagger UI at {@code /docs}.
+ * SecurityHeaders} on every response, a request id ({@link RequestIds}) and a request log line
+ * ({@link RequestLog}, never the {@code Authorization} header) for every request, {@code
+ * /openapi.json} generated from the route table, Swagger UI at {@code /docs} and any {@link
+ * ServerExtension}s (metrics, streams).
  *
  * <p>Lifecycle: construct, add groups, {@link #start(int)}, {@link #stop()}; a stopped server
  * cannot be restarted. Thread-safe.
@@ -59,6 +66,8 @@ public final class ApiServer {
   private final ServerConfig config;
   private final ObjectMapper mapper = Json.newMapper();
   private final List<RouteGroup> groups = new ArrayList<>();
+  private final List<ServerExtension> extensions = new ArrayList<>();
+  private final List<RequestObserver> observers = new ArrayList<>();
   private RouteTable table;
   private Javalin app;
   private boolean stopped;
@@ -111,6 +120,45 @@ public final class ApiServer {
   }
 
   /**
+   * Adds an extension (non-route endpoints such as {@code /metrics} or WebSocket streams).
+   *
+   * @throws IllegalStateException once the server has started
+   */
+  public synchronized ApiServer addExtension(ServerExtension extension) {
+    if (app != null || stopped) {
+      throw new IllegalStateException("extensions must be added before start()");
+    }
+    extensions.add(Objects.requireNonNull(extension, "extension"));
+    return this;
+  }
+
+  /**
+   * Adds an observer of every finished request (e.g. HTTP metrics).
+   *
+   * @throws IllegalStateException once the server has started
+   */
+  public synchronized ApiServer addRequestObserver(RequestObserver observer) {
+    if (app != null || stopped) {
+      throw new IllegalStateException("observers must be added before start()");
+    }
+    observers.add(Objects.requireNonNull(observer, "observer"));
+    return this;
+  }
+
+  /** The token check of this server: the admin token, and the viewer token when set. */
+  public synchronized BearerAuth bearerAuth() {
+    ApiToken viewer = viewerToken;
+    return presented -> {
+      if (token.matches(presented)) {
+        return Optional.of(BearerAuth.ADMIN);
+      }
+      return viewer != null && viewer.matches(presented)
+          ? Optional.of(BearerAuth.VIEWER)
+          : Optional.empty();
+    };
+  }
+
+  /**
    * The route table (built-in and added groups).
    *
    * @throws IllegalArgumentException if two routes have the same method and path
@@ -137,10 +185,14 @@ public final class ApiServer {
     }
     RouteTable routes = routeTable();
     byte[] openApi = openApi(routes);
-    ApiToken viewer = viewerToken;
+    BearerAuth auth = bearerAuth();
     RouteDispatcher dispatcher =
         new RouteDispatcher(
-            mapper, token::matches, t -> viewer != null && viewer.matches(t), clock);
+            mapper,
+            t -> auth.role(t).filter(BearerAuth.ADMIN::equals).isPresent(),
+            t -> auth.role(t).filter(BearerAuth.VIEWER::equals).isPresent(),
+            clock);
+    RequestLog requestLog = new RequestLog(observers);
     CorsPolicy cors = new CorsPolicy(config.corsAllowedOrigins());
     SwaggerUi swagger = new SwaggerUi();
     JettyErrorHandler jettyErrors =
@@ -151,7 +203,7 @@ public final class ApiServer {
               cfg.showJavalinBanner = false;
               cfg.startupWatcherEnabled = false;
               cfg.http.maxRequestSize = 1_000_000L;
-              cfg.requestLogger.http(ApiServer::logRequest);
+              cfg.requestLogger.http(requestLog::finished);
               // Jetty caches header fields per connection, by default matching values
               // case-insensitively: a token differing only in case from an earlier request's on
               // the same connection would be read as that earlier token. Match exactly.
@@ -173,13 +225,18 @@ public final class ApiServer {
             });
     javalin.before(
         ctx -> {
+          RequestIds.assign(ctx);
           SecurityHeaders.apply(ctx::header);
           if (cors.apply(ctx)) {
             ctx.skipRemainingHandlers();
           }
         });
     for (Route route : routes.routes()) {
-      Handler handler = ctx -> dispatcher.handle(route, ctx);
+      Handler handler =
+          ctx -> {
+            ctx.attribute(RequestLog.ROUTE_ATTRIBUTE, route.path());
+            dispatcher.handle(route, ctx);
+          };
       javalin.addHttpHandler(HandlerType.valueOf(route.method().name()), route.path(), handler);
       if (route.method() == HttpMethod.GET) {
         // Javalin would answer HEAD 200 for any GET path without running the handler (so
@@ -188,6 +245,8 @@ public final class ApiServer {
       }
     }
     registerDocs(javalin, dispatcher, swagger, openApi);
+    ServerExtension.Host host = new ServerExtension.Host(auth, dispatcher);
+    extensions.forEach(e -> e.install(javalin, host));
     javalin.exception(
         HttpResponseException.class,
         (e, ctx) -> {
@@ -300,29 +359,5 @@ public final class ApiServer {
       methods.add("HEAD");
     }
     return methods;
-  }
-
-  /**
-   * One INFO line per request: method, path (never the query string, which may carry secrets),
-   * status, envelope code, duration and the caller's role ({@code admin}, {@code viewer}, {@code
-   * api-key} or {@code anonymous}). Never headers, so never a token.
-   */
-  private static void logRequest(Context ctx, Float millis) {
-    if (!LOG.isInfoEnabled()) {
-      return;
-    }
-    Object code = ctx.attribute(RouteDispatcher.CODE_ATTRIBUTE);
-    Object role = ctx.attribute(RouteDispatcher.ROLE_ATTRIBUTE);
-    StringBuilder line = new StringBuilder(96);
-    line.append(ctx.method().name()).append(' ').append(ctx.path());
-    line.append(" -> ").append(ctx.statusCode());
-    if (code != null) {
-      line.append(" (code ").append(code).append(')');
-    }
-    long hundredths = Math.round(millis * 100.0);
-    line.append(" in ").append(hundredths / 100).append('.');
-    line.append((char) ('0' + hundredths / 10 % 10)).append((char) ('0' + hundredths % 10));
-    line.append(" ms as ").append(role == null ? "anonymous" : role);
-    LOG.info(line.toString());
   }
 }

@@ -146,6 +146,11 @@ class AuthTest {
 
   @Test
   void tokenNeverAppearsInLogs() throws InterruptedException {
+    // the request log is off in this module's tests (logback-test.xml): on for this one
+    var requests =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(io.perpetua.server.obs.RequestLog.LOGGER);
+    requests.setLevel(ch.qos.logback.classic.Level.INFO);
     try (LogCapture logs = new LogCapture()) {
       api.get("/api/v1/account/balance");
       api.send(
@@ -156,6 +161,8 @@ class AuthTest {
       assertThat(logs.await(m -> m.contains("/api/v1/account/balance -> 200"), WAIT)).isTrue();
       assertThat(logs.await(m -> m.contains("/api/v1/account/balance -> 401"), WAIT)).isTrue();
       assertThat(logs.text()).doesNotContain(TestServer.TOKEN).doesNotContain("wrong-token");
+    } finally {
+      requests.setLevel(ch.qos.logback.classic.Level.OFF);
     }
   }
 }

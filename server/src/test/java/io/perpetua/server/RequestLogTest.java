@@ -16,12 +16,34 @@ class RequestLogTest {
 
   @BeforeAll
   static void start() {
+    requestLogger().setLevel(ch.qos.logback.classic.Level.INFO);
     api = TestServer.start();
   }
 
   @AfterAll
   static void stop() {
     api.close();
+    requestLogger().setLevel(ch.qos.logback.classic.Level.OFF);
+  }
+
+  private static ch.qos.logback.classic.Logger requestLogger() {
+    return (ch.qos.logback.classic.Logger)
+        org.slf4j.LoggerFactory.getLogger(io.perpetua.server.obs.RequestLog.LOGGER);
+  }
+
+  @Test
+  void requestLog_line_carriesTheRequestIdOfTheResponseHeader() throws Exception {
+    try (LogCapture logs = new LogCapture()) {
+      var answer = api.send("GET", "/api/v1/health", Map.of("X-Request-Id", "trace-42.a"), null);
+      assertThat(answer.headers().firstValue("X-Request-Id")).contains("trace-42.a");
+      assertThat(logs.await(m -> m.endsWith("as anonymous [request trace-42.a]"), WAIT))
+          .as(logs.text())
+          .isTrue();
+      var generated =
+          api.send("GET", "/api/v1/health", Map.of("X-Request-Id", "bad id with spaces"), null);
+      assertThat(generated.headers().firstValue("X-Request-Id").orElseThrow())
+          .matches("[0-9a-f]{16}");
+    }
   }
 
   @Test
@@ -33,7 +55,7 @@ class RequestLogTest {
                   m ->
                       m.matches(
                           "GET /api/v1/account/balance -> 200 \\(code 0\\) in \\d+\\.\\d\\d ms as"
-                              + " admin"),
+                              + " admin \\[request [0-9a-f]{16}]"),
                   WAIT))
           .as(logs.text())
           .isTrue();
@@ -51,15 +73,16 @@ class RequestLogTest {
       api.send("GET", "/api/v1/account/balance", Map.of(), null);
       api.send("GET", "/api/v1/health", Map.of(), null);
       assertThat(
-              logs.await(m -> m.matches("GET /api/v1/account/positions -> 200 .* as viewer"), WAIT))
+              logs.await(
+                  m -> m.matches("GET /api/v1/account/positions -> 200 .* as viewer.*"), WAIT))
           .as(logs.text())
           .isTrue();
-      assertThat(logs.await(m -> m.matches("GET /api/v1/health -> 200 .* as anonymous"), WAIT))
+      assertThat(logs.await(m -> m.matches("GET /api/v1/health -> 200 .* as anonymous.*"), WAIT))
           .as(logs.text())
           .isTrue();
       assertThat(
               logs.await(
-                  m -> m.matches("GET /api/v1/account/balance -> 401 .* as anonymous"), WAIT))
+                  m -> m.matches("GET /api/v1/account/balance -> 401 .* as anonymous.*"), WAIT))
           .as(logs.text())
           .isTrue();
       assertThat(logs.text()).doesNotContain(TestServer.VIEWER).doesNotContain(TestServer.TOKEN);

@@ -35,7 +35,12 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Whole-run benchmarks.",
-    subcommands = {BenchCommand.Replay.class, BenchCommand.Startup.class, ApiBench.class})
+    subcommands = {
+      BenchCommand.Replay.class,
+      BenchCommand.Startup.class,
+      ApiBench.class,
+      StreamBench.class
+    })
 public final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -145,6 +145,7 @@ public final class ConfigLoader {
   }
 
   private static void validate(PerpetuaConfig c) {
+    validateObservability(c.observability());
     riskConfig(c);
     if (c.jobs().workers() < 0) {
       throw new ConfigException("jobs.workers", "must be 0 (one per processor) or more");
@@ -411,6 +412,40 @@ public final class ConfigLoader {
       if (s.rebalanceDays() < 0) {
         throw new ConfigException(
             key + ".rebalance_days", "must be >= 0 (0: every time the cron fires)");
+      }
+    }
+  }
+
+  private static void validateObservability(PerpetuaConfig.Observability o) {
+    if (!PerpetuaConfig.Observability.LOG_FORMATS.contains(o.logFormat())) {
+      throw new ConfigException(
+          "observability.log_format",
+          "expected one of "
+              + PerpetuaConfig.Observability.LOG_FORMATS
+              + ", got '"
+              + o.logFormat()
+              + "'");
+    }
+    if (!PerpetuaConfig.Observability.REQUEST_LOGS.contains(o.requestLog())) {
+      throw new ConfigException(
+          "observability.request_log",
+          "expected one of "
+              + PerpetuaConfig.Observability.REQUEST_LOGS
+              + ", got '"
+              + o.requestLog()
+              + "'");
+    }
+    Set<String> names = new LinkedHashSet<>();
+    for (int i = 0; i < o.webhooks().size(); i++) {
+      PerpetuaConfig.Webhook w = o.webhooks().get(i);
+      String key = "observability.webhooks[" + i + "]";
+      if (w.urlEnv() == null || !w.urlEnv().matches("[A-Z_][A-Z0-9_]*")) {
+        throw new ConfigException(
+            key + ".url_env",
+            "the name of an environment variable holding the URL, e.g. PERPETUA_WEBHOOK_OPS_URL");
+      }
+      if (!names.add(String.valueOf(w.name()))) {
+        throw new ConfigException(key + ".name", "duplicate webhook name '" + w.name() + "'");
       }
     }
   }

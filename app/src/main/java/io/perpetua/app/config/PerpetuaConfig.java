@@ -19,6 +19,7 @@ import java.util.Map;
  * @param flow the order-flow paper engine
  * @param jobs the backtest job service
  * @param binance live trading on Binance USDT-M ({@code venue.type: binance})
+ * @param observability logs, request log and webhooks (docs/metrics.md)
  */
 public record PerpetuaConfig(
     Server server,
@@ -32,7 +33,8 @@ public record PerpetuaConfig(
     String activeStrategy,
     Flow flow,
     Jobs jobs,
-    Binance binance) {
+    Binance binance,
+    Observability observability) {
 
   /** A copy with other server settings. */
   public PerpetuaConfig withServer(Server value) {
@@ -48,7 +50,8 @@ public record PerpetuaConfig(
         activeStrategy,
         flow,
         jobs,
-        binance);
+        binance,
+        observability);
   }
 
   /** A copy with other venue settings. */
@@ -65,7 +68,8 @@ public record PerpetuaConfig(
         activeStrategy,
         flow,
         jobs,
-        binance);
+        binance,
+        observability);
   }
 
   /**
@@ -301,4 +305,38 @@ public record PerpetuaConfig(
       String rebalanceCron,
       int rebalanceDays,
       Map<String, Object> parameters) {}
+
+  /**
+   * The {@code observability:} section (docs/metrics.md).
+   *
+   * @param logFormat {@code text} (one line per event) or {@code json} (one JSON object per line)
+   * @param requestLog {@code info} (a line per API request) or {@code off}
+   * @param webhooks notification channels
+   */
+  public record Observability(String logFormat, String requestLog, List<Webhook> webhooks) {
+    /** The accepted log formats. */
+    public static final List<String> LOG_FORMATS = List.of("text", "json");
+
+    /** The accepted request log settings. */
+    public static final List<String> REQUEST_LOGS = List.of("info", "off");
+  }
+
+  /**
+   * One webhook channel. Its URL holds a secret and so is never configuration: it is read from the
+   * environment variable {@code url_env}.
+   *
+   * @param name channel name
+   * @param format {@code discord}, {@code telegram} or {@code generic}
+   * @param urlEnv the environment variable holding the URL
+   * @param kinds notification kinds it receives (empty: all)
+   * @param minSeverity least severity it receives
+   * @param chatId Telegram chat id (telegram only)
+   */
+  public record Webhook(
+      String name,
+      String format,
+      String urlEnv,
+      List<String> kinds,
+      String minSeverity,
+      String chatId) {}
 }

@@ -74,6 +74,7 @@ class PostgresTradingJournalIT extends TradingJournalContract {
               "flow_labels",
               "flow_execution_costs",
               "flow_snapshots",
+              "webhook_dead_letters",
               "flyway_schema_history");
     }
   }

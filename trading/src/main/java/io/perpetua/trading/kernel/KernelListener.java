@@ -16,4 +16,7 @@ public interface KernelListener {
 
   /** Bar {@code t} was processed; {@code equity} is marked to its closes. */
   default void onStep(int t, long timeMs, double equity) {}
+
+  /** Bar {@code t}'s step took {@code nanos} of wall time (metrics); after {@link #onStep}. */
+  default void onStepLatency(int t, long nanos) {}
 }

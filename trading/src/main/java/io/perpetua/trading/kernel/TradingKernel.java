@@ -287,7 +287,9 @@ public final class TradingKernel {
       if (!pacer.awaitEventTime(closeTime)) {
         return steps;
       }
+      long stepStart = System.nanoTime();
       step(nextStep);
+      listener.onStepLatency(nextStep, System.nanoTime() - stepStart);
       if (nextTimerMs == closeTime) {
         fireTimer(nextTimerMs);
       }

@@ -189,6 +189,11 @@ public final class RiskEngine implements PreTradeGuard {
     rules.losses().onRealized(book, symbol, realized, closed, now, alerts);
   }
 
+  /** Whether the venue is reachable as last reported to {@link #venueReachable} (health checks). */
+  public synchronized boolean venueUp() {
+    return venueDownSinceMs == Long.MIN_VALUE;
+  }
+
   /** The venue answered ({@code true}) or could not be reached ({@code false}) at {@code now}. */
   public synchronized void venueReachable(boolean reachable, long now) {
     kernelTime.advance(now);
