@@ -191,7 +191,7 @@ public final class RiskEngine implements PreTradeGuard {
 
   /** Whether the venue is reachable as last reported to {@link #venueReachable} (health checks). */
   public synchronized boolean venueUp() {
-    return venueDownSinceMs == Long.MIN_VALUE;
+    return book.venueDownSinceMs() == Long.MIN_VALUE;
   }
 
   /** The venue answered ({@code true}) or could not be reached ({@code false}) at {@code now}. */
