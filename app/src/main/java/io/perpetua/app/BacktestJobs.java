@@ -2,8 +2,8 @@ package io.perpetua.app;
 
 import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
+import io.perpetua.auth.apikey.ApiKeyStore;
 import io.perpetua.backtest.engine.StrategyTemplates;
-import io.perpetua.backtest.job.ApiKeyStore;
 import io.perpetua.backtest.job.JobService;
 import io.perpetua.backtest.job.JobValidator;
 import io.perpetua.backtest.job.StrategyCatalog;

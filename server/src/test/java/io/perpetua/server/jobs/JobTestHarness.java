@@ -2,7 +2,7 @@ package io.perpetua.server.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.perpetua.backtest.job.InMemoryApiKeyStore;
+import io.perpetua.auth.apikey.InMemoryApiKeyStore;
 import io.perpetua.backtest.job.JobService;
 import io.perpetua.backtest.job.JobServiceConfig;
 import io.perpetua.backtest.job.JobValidator;
