@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +23,6 @@ class ModuleBoundariesTest {
   /** Modules that may import {@code io.perpetua.backtest}. */
   private static final List<String> BACKTEST_USERS = List.of("app", "server", "bench", "backtest");
 
-  /**
-   * What {@code store} still imports from {@code backtest} until the API keys leave it (h22-auth):
-   * nothing else.
-   */
-  private static final Pattern STORE_STILL_ALLOWED =
-      Pattern.compile("import io\\.perpetua\\.backtest\\.job\\.(ApiKey|ApiKeyStore);");
-
   @Test
   void onlyTheShells_importTheBacktestModule() throws IOException {
     List<String> offenders = new ArrayList<>();
@@ -43,10 +35,26 @@ class ModuleBoundariesTest {
         offenders.addAll(imports(module, "import io.perpetua.backtest."));
       }
     }
-    offenders.removeIf(
-        line -> line.startsWith("store/") && STORE_STILL_ALLOWED.matcher(line).find());
 
     assertThat(offenders).as("main code importing the backtest module").isEmpty();
+  }
+
+  @Test
+  void onlyTheShells_declareTheBacktestModule_exceptForTests() throws IOException {
+    List<String> declaring = new ArrayList<>();
+    try (Stream<Path> modules = Files.list(ROOT)) {
+      for (Path module : modules.filter(m -> Files.isRegularFile(m.resolve("pom.xml"))).toList()) {
+        String name = module.getFileName().toString();
+        for (String line : lines(module.resolve("pom.xml"))) {
+          if (line.contains("<artifactId>perpetua-backtest</artifactId></dependency>")
+              && !BACKTEST_USERS.contains(name)) {
+            declaring.add(name + ": " + line.strip());
+          }
+        }
+      }
+    }
+
+    assertThat(declaring).as("modules depending on backtest beyond their tests").isEmpty();
   }
 
   @Test
