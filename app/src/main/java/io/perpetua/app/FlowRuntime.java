@@ -7,6 +7,7 @@ import io.perpetua.market.tick.AggTrade;
 import io.perpetua.market.tick.FlowTick;
 import io.perpetua.market.tick.SyntheticFlowSymbol;
 import io.perpetua.market.tick.SyntheticTickGenerator;
+import io.perpetua.market.tick.TickValidator;
 import io.perpetua.market.tick.TradeFileReader;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.v1.flow.FlowBacktestRoutes;
@@ -169,11 +170,15 @@ final class FlowRuntime implements AutoCloseable {
   private void replay(FlowService s, List<? extends FlowTick> ticks, int from) {
     long nextCheckpoint = Long.MIN_VALUE;
     FlowLive l = live;
+    TickValidator validator = new TickValidator("flow replay");
     int i = from;
     for (; i < ticks.size(); i++) {
       FlowTick tick = ticks.get(i);
       if (!pacer.awaitEventTime(tick.timeMs())) {
         break;
+      }
+      if (!validator.accept(tick)) {
+        continue; // hostile: reaches neither the venue, the engine nor the bus
       }
       if (l != null) {
         l.onTick(tick); // the venue trades first; the engine's decision reaches it after
@@ -234,7 +239,8 @@ final class FlowRuntime implements AutoCloseable {
 
   /**
    * The demo strategy of the first start: permissive (entry 60, OBI and spot–perp gates off — the
-   * tick file has trades only), short targets and a 30 min timeout, so the 2 h sample trades.
+   * tick file has trades only), short targets and a 30 min timeout, so the 2 h sample trades; flip
+   * threshold 85, which is also its heavy tier (the original system's rule).
    */
   static FactoryStrategyDefinition demo(String symbol) {
     var d = FactoryStrategyDefinition.defaults("demo flow " + symbol, symbol);
@@ -263,7 +269,7 @@ final class FlowRuntime implements AutoCloseable {
         0.5,
         1.0,
         30,
-        60);
+        85);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.perpetua.app.cli.ApiKeyCommand;
 import io.perpetua.app.cli.BacktestCommand;
 import io.perpetua.app.cli.BenchCommand;
 import io.perpetua.app.cli.DataCommand;
+import io.perpetua.app.cli.FlowCommand;
 import io.perpetua.app.cli.MetricsCommand;
 import io.perpetua.app.cli.RunCommand;
 import io.perpetua.app.cli.VenueCommand;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Command;
       MetricsCommand.class,
       BenchCommand.class,
       ApiKeyCommand.class,
-      VenueCommand.class
+      VenueCommand.class,
+      FlowCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

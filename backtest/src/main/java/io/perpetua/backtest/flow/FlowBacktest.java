@@ -6,6 +6,7 @@ import io.perpetua.jobs.EquityCurve;
 import io.perpetua.jobs.Metrics;
 import io.perpetua.jobs.TradeRecord;
 import io.perpetua.market.tick.FlowTick;
+import io.perpetua.market.tick.TickValidator;
 import io.perpetua.signals.flow.FactoryStrategyDefinition;
 import io.perpetua.trading.flow.ClosedFlowTrade;
 import io.perpetua.trading.flow.FlowEngineSettings;
@@ -34,7 +35,9 @@ public final class FlowBacktest {
   private FlowBacktest() {}
 
   /**
-   * Runs {@code definition} over {@code ticks} (time-ordered).
+   * Runs {@code definition} over {@code ticks} (time-ordered). Hostile ticks (duplicate or
+   * out-of-order trade ids, times going backwards) are rejected by a {@link TickValidator}, logged
+   * and not counted.
    *
    * @param definition the strategy (validated)
    * @param ticks the ticks, e.g. {@code TradeFileReader.readAggTrades} or synthetic ticks
@@ -56,7 +59,11 @@ public final class FlowBacktest {
     long first = Long.MIN_VALUE;
     long last = Long.MIN_VALUE;
     long count = 0;
+    TickValidator validator = new TickValidator("flow backtest");
     for (FlowTick t : ticks) {
+      if (!validator.accept(t)) {
+        continue; // hostile: never reaches the engine
+      }
       service.onTick(t);
       first = first == Long.MIN_VALUE ? t.timeMs() : first;
       last = t.timeMs();

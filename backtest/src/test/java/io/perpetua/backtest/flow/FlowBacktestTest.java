@@ -59,4 +59,42 @@ class FlowBacktestTest {
         .extracting(ClosedFlowTrade::strategyId)
         .allMatch(id -> id.value().equals("factory-1"));
   }
+
+  @Test
+  void hostileTicks_duplicateOutOfOrderAndBackwards_neverReachTheEngine() {
+    var clean =
+        new SyntheticTickGenerator(
+                5, 1_700_000_000_000L, List.of(SyntheticFlowSymbol.preset("BTCUSDT", 60_000)))
+            .generate(150 * 60_000L);
+    List<io.perpetua.market.tick.FlowTick> hostile = new java.util.ArrayList<>();
+    int injected = 0;
+    io.perpetua.market.tick.AggTrade previous = null;
+    for (var t : clean) {
+      hostile.add(t);
+      if (t instanceof io.perpetua.market.tick.AggTrade a) {
+        if (previous != null && injected < 30) {
+          // the same trade again, an older id, and a newer id stamped before the last trade
+          hostile.add(a);
+          hostile.add(withId(a, previous.aggId()));
+          hostile.add(
+              new io.perpetua.market.tick.AggTrade(
+                  a.instrument(), a.aggId() + 1_000_000, a.timeMs() - 1, 1.0, 1e6, true));
+          injected++;
+        }
+        previous = a;
+      }
+    }
+    FlowBacktest.Result dirty = FlowBacktest.run(eager(), hostile, WARMUP);
+    FlowBacktest.Result r = FlowBacktest.run(eager(), clean, WARMUP);
+    assertThat(injected).isEqualTo(30);
+    assertThat(dirty.ticks()).isEqualTo(clean.size());
+    assertThat(dirty.trades()).isEqualTo(r.trades());
+    assertThat(dirty.evaluations()).isEqualTo(r.evaluations());
+  }
+
+  private static io.perpetua.market.tick.AggTrade withId(
+      io.perpetua.market.tick.AggTrade a, long id) {
+    return new io.perpetua.market.tick.AggTrade(
+        a.instrument(), id, a.timeMs(), a.price(), a.quantity(), a.buyerMaker());
+  }
 }

@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  * exchange,symbol,timestamp,local_timestamp,id,side,price,amount} (timestamps in microseconds,
  * {@code side} = taker side) and replays it as aggregated trades ({@link AggTradeAggregator}).
  *
- * <p>Stateless; malformed rows fail with the line number.
+ * <p>Stateless; malformed rows (columns, numbers, side) fail with the line number; hostile values
+ * (a quantity or price not positive or not finite, a duplicate or out-of-order trade id, a time
+ * going backwards) are rejected by a {@link TickValidator} (counted, logged) and skipped.
  */
 public final class TradeFileReader {
   private static final String HEADER =
@@ -31,6 +33,15 @@ public final class TradeFileReader {
    * @return the number of single trades read
    */
   public static long forEachAggTrade(Path file, Consumer<AggTrade> sink) {
+    return forEachAggTrade(file, sink, new TickValidator(file.getFileName().toString()));
+  }
+
+  /**
+   * The same, with the trades checked by {@code validator} (rejected ones are skipped).
+   *
+   * @return the number of single trades read and accepted
+   */
+  public static long forEachAggTrade(Path file, Consumer<AggTrade> sink, TickValidator validator) {
     var aggregator = new AggTradeAggregator(sink);
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line = in.readLine();
@@ -43,7 +54,7 @@ public final class TradeFileReader {
         if (line.isBlank()) {
           continue;
         }
-        parseInto(aggregator, line, file, lineNo);
+        parseInto(aggregator, validator, line, file, lineNo);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(file.toString(), e);
@@ -52,14 +63,20 @@ public final class TradeFileReader {
     return aggregator.trades();
   }
 
-  /** All aggregated trades of the file, in order. */
+  /** All aggregated trades of the file, in order (hostile rows skipped). */
   public static List<AggTrade> readAggTrades(Path file) {
+    return readAggTrades(file, new TickValidator(file.getFileName().toString()));
+  }
+
+  /** All aggregated trades of the file, in order, checked by {@code validator}. */
+  public static List<AggTrade> readAggTrades(Path file, TickValidator validator) {
     List<AggTrade> out = new ArrayList<>();
-    forEachAggTrade(file, out::add);
+    forEachAggTrade(file, out::add, validator);
     return out;
   }
 
-  private static void parseInto(AggTradeAggregator aggregator, String line, Path file, int lineNo) {
+  private static void parseInto(
+      AggTradeAggregator aggregator, TickValidator validator, String line, Path file, int lineNo) {
     String[] f = line.split(",", -1);
     if (f.length != 8) {
       throw new IllegalArgumentException(file + ":" + lineNo + ": expected 8 columns");
@@ -73,6 +90,10 @@ public final class TradeFileReader {
         throw new IllegalArgumentException("side must be buy or sell: '" + side + "'");
       }
       double price = Double.parseDouble(f[6].trim());
+      double quantity = Double.parseDouble(f[7].trim());
+      if (!validator.acceptTrade(id, tradeId, micros / 1000, price, quantity)) {
+        return;
+      }
       long qtyRaw = FixedPoint.rawOf(f[7].trim(), AggTradeAggregator.QUANTITY_SCALE);
       aggregator.add(id, tradeId, micros, price, qtyRaw, side.equals("buy"));
     } catch (IllegalArgumentException | ArithmeticException e) {

@@ -62,4 +62,28 @@ class TradeFileReaderTest {
             + "binance-futures,BTCUSDT,1,1,10,hold,9682,0.296\n");
     assertThatThrownBy(() -> TradeFileReader.readAggTrades(f)).hasMessageContaining(":2:");
   }
+
+  @Test
+  void hostileRows_areRejectedWithAReason_andSkipped() throws IOException {
+    Path f = dir.resolve("hostile.csv");
+    Files.writeString(
+        f,
+        "exchange,symbol,timestamp,local_timestamp,id,side,price,amount\n"
+            + "binance-futures,BTCUSDT,1000000,1,10,buy,9682,0.5\n"
+            + "binance-futures,BTCUSDT,2000000,1,11,buy,9682,-0.5\n"
+            + "binance-futures,BTCUSDT,2000000,1,12,buy,NaN,0.5\n"
+            + "binance-futures,BTCUSDT,2000000,1,13,sell,-1,0.5\n"
+            + "binance-futures,BTCUSDT,2000000,1,10,sell,9683,0.5\n"
+            + "binance-futures,BTCUSDT,500000,1,14,sell,9683,0.5\n"
+            + "binance-futures,BTCUSDT,3000000,1,15,sell,9684,0.25\n");
+    TickValidator validator = new TickValidator("test");
+    List<AggTrade> aggs = TradeFileReader.readAggTrades(f, validator);
+    assertThat(aggs).extracting(AggTrade::aggId).containsExactly(10L, 15L);
+    assertThat(validator.rejections())
+        .containsEntry("non_positive_quantity", 1L)
+        .containsEntry("not_finite", 1L)
+        .containsEntry("non_positive_price", 1L)
+        .containsEntry("duplicate_id", 1L)
+        .containsEntry("time_backwards", 1L);
+  }
 }

@@ -228,7 +228,7 @@ public record FactoryStrategyDefinition(
         FlowWindow.parse(cvdSlowWindow),
         15_000,
         entryScore,
-        Math.max(85, entryScore),
+        flipThreshold,
         flipThreshold,
         600_000,
         4,

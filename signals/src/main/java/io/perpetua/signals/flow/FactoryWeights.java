@@ -35,14 +35,17 @@ public record FactoryWeights(
     return 100.0 / (direction + environment + auxiliary + momentum);
   }
 
+  // The shares are computed in the original system's order of floating-point operations, so that
+  // scores equal to its scores bit for bit (they are compared with thresholds after rounding).
+
   /** The share of the direction layer. */
   public double directionShare() {
-    return (direction + momentum) * norm() * 55.0 / 80.0;
+    return (direction + momentum) * norm() * (55.0 / 80.0);
   }
 
   /** The share of the crowding layer. */
   public double crowdingShare() {
-    return (direction + momentum) * norm() * 25.0 / 80.0;
+    return (direction + momentum) * norm() * (25.0 / 80.0);
   }
 
   /** The share of the environment layer. */

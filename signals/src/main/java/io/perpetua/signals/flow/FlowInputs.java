@@ -23,8 +23,10 @@ package io.perpetua.signals.flow;
  * @param largeSellQty taker-sell quantity of trades ≥ P99 in the recent window
  * @param whaleBuyUsd taker-buy notional of whale-flow trades in the recent window
  * @param whaleSellUsd taker-sell notional of whale-flow trades in the recent window
- * @param maxBuyNotional the largest taker-buy trade notional in the recent window (0 if none)
- * @param maxSellNotional the largest taker-sell trade notional in the recent window (0 if none)
+ * @param maxBuyNotional the largest notional of a large (≥ P99) taker-buy trade in the recent
+ *     window (0 if none)
+ * @param maxSellNotional the largest notional of a large (≥ P99) taker-sell trade in the recent
+ *     window (0 if none)
  * @param longShortRatio global long/short account ratio (NaN if missing)
  * @param topTraderLongShare top traders' long share of positions, 0–1 (NaN if missing)
  * @param oiChange relative open-interest change over the look-back (NaN if missing)

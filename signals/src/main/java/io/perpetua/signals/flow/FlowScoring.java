@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * The scoring families of spec §3 as pure functions of {@link FlowInputs}: {@link #v51}, {@link
- * #v52}, {@link #v53} and {@link #factory}. Every rule is documented in {@code docs/orderflow.md}
- * and pinned by {@code FlowScoringTest}. Stateless and thread-safe.
+ * #v52}, {@link #v53} and {@link #factory} (the last two in {@link GatedScoring}, faithful to the
+ * original system's scorer). Every rule is documented in {@code docs/orderflow.md} and pinned by
+ * {@code FlowScoringTest}. Stateless and thread-safe.
  */
 public final class FlowScoring {
   /** Block reason of v51/v52 when the CVDs disagree (or are zero). */
@@ -77,13 +78,18 @@ public final class FlowScoring {
     return lsr > 2.0 ? 10 : lsr >= 1.5 ? 5 : 0;
   }
 
-  /** Top-trader points: our side ≥ 55 % → 10, the other side ≥ 55 % → 0, else 5; missing → 5. */
+  /**
+   * Top-trader points on the long share: LONG ≥ 0.55 → 10, ≤ 0.45 → 0; SHORT ≤ 0.45 → 10, ≥ 0.55 →
+   * 0; else (or missing) 5.
+   */
   static double topTraders(double longShare, FlowDirection d) {
     if (Double.isNaN(longShare)) {
       return 5;
     }
-    double ours = d == FlowDirection.LONG ? longShare : 1 - longShare;
-    return ours >= 0.55 ? 10 : ours <= 0.45 ? 0 : 5;
+    if (d == FlowDirection.LONG) {
+      return longShare >= 0.55 ? 10 : longShare <= 0.45 ? 0 : 5;
+    }
+    return longShare <= 0.45 ? 10 : longShare >= 0.55 ? 0 : 5;
   }
 
   /** v51 environment: OI change ≥ +3 % → 15, > 0 → 10, else (or missing) 5. */
@@ -91,12 +97,15 @@ public final class FlowScoring {
     return oiChange >= 0.03 ? 15 : oiChange > 0 ? 10 : 5;
   }
 
-  /** Auxiliary: premium on our side → 5, |premium| ≤ 0.05 % → 2, against → 0; missing → 2. */
+  /**
+   * Auxiliary: premium beyond 0.05 % on our side → 5, |premium| ≤ 0.05 % → 2, beyond it against us
+   * → 0; missing → 2.
+   */
   static double auxiliary(double premium, FlowDirection d) {
     if (Double.isNaN(premium)) {
       return 2;
     }
-    if (d.sign() * premium > 0) {
+    if (d == FlowDirection.LONG ? premium > 0.0005 : premium < -0.0005) {
       return 5;
     }
     return Math.abs(premium) <= 0.0005 ? 2 : 0;
@@ -197,46 +206,6 @@ public final class FlowScoring {
 
   // ---------------------------------------------------------------- v53 and factory
 
-  /**
-   * The v53 gates in order; returns the block reason, or {@code "none"} with the direction in
-   * {@code out[0]}.
-   */
-  static String gates(FlowInputs in, GateSettings g, FlowDirection[] out) {
-    out[0] = FlowDirection.NONE;
-    if (!(in.atr() > 0)) {
-      return MISSING + "atr";
-    }
-    if (g.volFloorOn() && in.atr() / in.price() < g.volMin()) {
-      return VOL_FLOOR;
-    }
-    FlowDirection fast = FlowDirection.ofSign(in.cvdFast());
-    if (fast == FlowDirection.NONE || FlowDirection.ofSign(in.cvdSlow()) != fast) {
-      return CVD_RESONANCE;
-    }
-    FlowDirection d = fast;
-    out[0] = d;
-    if (g.whaleOn() && whaleVetoes(in, g, d)) {
-      return WHALE;
-    }
-    if (g.obiOn()) {
-      if (Double.isNaN(in.bookImbalance())) {
-        return MISSING + "obi";
-      }
-      if (-d.sign() * in.bookImbalance() > g.obiVeto()) {
-        return OBI;
-      }
-    }
-    if (g.spotPerpOn()) {
-      if (Double.isNaN(in.spotPerpDivergence())) {
-        return MISSING + "spot_perp";
-      }
-      if (-d.sign() * in.spotPerpDivergence() > g.spotPerpVeto()) {
-        return SPOT_PERP;
-      }
-    }
-    return FlowScore.NONE;
-  }
-
   static boolean whaleVetoes(FlowInputs in, GateSettings g, FlowDirection d) {
     if (g.whaleMode() == GateSettings.WhaleGateMode.FLOW_RATIO) {
       double ratio = in.whaleCvdRatio();
@@ -247,84 +216,19 @@ public final class FlowScoring {
     return opposing >= g.whaleUsd() && supporting < g.whaleUsd();
   }
 
-  /** v53 LSR points: 15 at LSR ≤ 0.5 (long) / ≥ 2.0 (short), linear to 0 at 1.0; missing 7.5. */
-  static double v53LongShort(double lsr, FlowDirection d) {
-    if (Double.isNaN(lsr)) {
-      return 7.5;
-    }
-    if (d == FlowDirection.LONG) {
-      return lsr <= 0.5 ? 15 : lsr >= 1.0 ? 0 : 15 * (1.0 - lsr) / 0.5;
-    }
-    return lsr >= 2.0 ? 15 : lsr <= 1.0 ? 0 : 15 * (lsr - 1.0);
-  }
-
-  /** v53 environment: OI inflow 15, flat (|Δ| < band, or missing) 7.5, outflow 0. */
-  static double v53Environment(double oiChange, double flatBand) {
-    if (Double.isNaN(oiChange) || Math.abs(oiChange) < flatBand) {
-      return 7.5;
-    }
-    return oiChange > 0 ? 15 : 0;
-  }
-
-  /** The raw v53 layers {direction ≤55, crowding ≤25, environment ≤15, auxiliary ≤5}. */
-  static double[] v53Layers(FlowInputs in, GateSettings g, FlowDirection d, Map<String, Double> f) {
-    double resonance = 30;
-    double p99 = p99Alignment(in, d, 20, 10);
-    double acc = accelerationAgrees(in, d) ? 5 : 0;
-    double lsr = v53LongShort(in.longShortRatio(), d);
-    double top = topTraders(in.topTraderLongShare(), d);
-    f.put("direction.resonance", resonance);
-    f.put("direction.p99", p99);
-    f.put("direction.acceleration", acc);
-    f.put("crowding.long_short", lsr);
-    f.put("crowding.top_traders", top);
-    return new double[] {
-      resonance + p99 + acc,
-      lsr + top,
-      v53Environment(in.oiChange(), g.oiFlatBand()),
-      auxiliary(in.premium(), d)
-    };
-  }
-
-  /** {@code v53} (§3.3): gates in order, then direction 55, crowding 25, environment 15, aux 5. */
+  /**
+   * {@code v53} (§3.3): the factory scoring with the default weights 55/25/15/5 (layer caps
+   * 41.25/18.75/25/15), as in the original system ({@link GatedScoring}).
+   */
   public static FlowScore v53(FlowInputs in, GateSettings g) {
-    return gated(in, g, null);
+    return GatedScoring.score(in, g, FactoryWeights.defaults(), new LinkedHashMap<>());
   }
 
   /**
-   * A factory strategy (§3.4): the v53 gates with the strategy's settings, the v53 raw layers each
-   * scaled as {@code min(raw/raw_max, 1) × share} into the user's weights; a failed gate scores 0.
+   * A factory strategy (§3.4): the v53 gates with the strategy's settings and the raw layers scaled
+   * into the user's weights ({@link GatedScoring}); a failed gate scores 0.
    */
   public static FlowScore factory(FlowInputs in, GateSettings g, FactoryWeights w) {
-    return gated(in, g, w);
-  }
-
-  private static FlowScore gated(FlowInputs in, GateSettings g, FactoryWeights w) {
-    Map<String, Double> f = new LinkedHashMap<>();
-    FlowDirection[] dir = new FlowDirection[1];
-    String block = gates(in, g, dir);
-    FlowDirection d = dir[0];
-    if (!block.equals(FlowScore.NONE)) {
-      f.put("score", 0.0);
-      return new FlowScore(0, d, false, block, f);
-    }
-    double[] raw = v53Layers(in, g, d, f);
-    double[] max = {55, 25, 15, 5};
-    double[] share =
-        w == null
-            ? max
-            : new double[] {
-              w.directionShare(), w.crowdingShare(), w.environmentShare(), w.auxiliaryShare()
-            };
-    String[] names = {"direction", "crowding", "environment", "auxiliary"};
-    double total = 0;
-    for (int i = 0; i < 4; i++) {
-      double layer = Math.min(raw[i] / max[i], 1.0) * share[i];
-      f.put(names[i], layer);
-      total += layer;
-    }
-    total = Math.min(100, total);
-    f.put("score", total);
-    return new FlowScore(total, d, true, FlowScore.NONE, f);
+    return GatedScoring.score(in, g, w, new LinkedHashMap<>());
   }
 }

@@ -14,8 +14,8 @@ import io.perpetua.market.tick.SpotPerpDivergence;
 /**
  * The rolling order-flow state of one symbol (spec §2): taker buy/sell volume, CVD and VWAP over
  * every {@link FlowWindow}; ATR(5 m, 14, Wilder) and its 24 h percentile; 24 h P95/P99 trade
- * quantity; recent (15 min) large trades by direction, whale flow and the largest trade per side; 5
- * min liquidations; and the latest positioning, open interest, funding, book imbalance and
+ * quantity; recent (15 min) large trades by direction, whale flow and the largest large trade per
+ * side; 5 min liquidations; and the latest positioning, open interest, funding, book imbalance and
  * spot–perp samples.
  *
  * <p>Costs: a trade is O(windows) plus O(1) histogram and ATR updates; the P95/P99 thresholds are
@@ -176,11 +176,11 @@ public final class FlowState {
     atr.add(time, price);
     if (qty >= p99) {
       recent.add(time, buy ? LARGE_BUY : LARGE_SELL, qtyRaw);
+      (buy ? maxBuy : maxSell).add(time, notional);
     }
     if (notional >= config.whaleFlowMinUsd()) {
       recent.add(time, buy ? WHALE_BUY : WHALE_SELL, notionalRaw);
     }
-    (buy ? maxBuy : maxSell).add(time, notional);
   }
 
   private void onMark(MarkPriceUpdate m) {

@@ -3,8 +3,8 @@ package io.perpetua.signals.flow;
 import io.perpetua.core.InstrumentId;
 
 /**
- * The v53 gates (spec §3.3) with their on/off switches and thresholds, plus the environment layer's
- * flat band.
+ * The v53 gates (spec §3.3) with their on/off switches and thresholds, including the original
+ * system's switch of the CVD-resonance gate ({@code gate_cvd_enabled}).
  *
  * <p>Immutable.
  *
@@ -18,7 +18,8 @@ import io.perpetua.core.InstrumentId;
  * @param obiVeto the |OBI| beyond which an opposing book vetoes
  * @param spotPerpOn whether the spot–perp divergence veto applies (off by default)
  * @param spotPerpVeto the |divergence| beyond which an opposing divergence vetoes
- * @param oiFlatBand |OI change| below which open interest counts as flat (environment layer)
+ * @param cvdGateOn whether disagreeing CVDs veto (on by default); off, the fast CVD's sign sets the
+ *     direction (SHORT when it is 0) and the resonance points are 0, as in the original system
  */
 public record GateSettings(
     boolean volFloorOn,
@@ -31,7 +32,7 @@ public record GateSettings(
     double obiVeto,
     boolean spotPerpOn,
     double spotPerpVeto,
-    double oiFlatBand) {
+    boolean cvdGateOn) {
 
   /** How the whale gate reads whale activity. */
   public enum WhaleGateMode {
@@ -49,14 +50,14 @@ public record GateSettings(
     if (!(volMin >= 0) || !(whaleUsd >= 0) || !(whaleFlowPct >= 0 && whaleFlowPct <= 1)) {
       throw new IllegalArgumentException("gate thresholds out of range");
     }
-    if (!(obiVeto >= 0 && obiVeto <= 1) || !(spotPerpVeto >= 0) || !(oiFlatBand >= 0)) {
+    if (!(obiVeto >= 0 && obiVeto <= 1) || !(spotPerpVeto >= 0)) {
       throw new IllegalArgumentException("gate thresholds out of range");
     }
   }
 
   /**
    * The per-symbol defaults of spec §3.3 (BTC, ETH, SOL, XRP; any other symbol gets the ETH row),
-   * spot–perp veto off, OI flat band 0.5 %.
+   * spot–perp veto off, CVD gate on.
    */
   public static GateSettings defaultsFor(InstrumentId instrument) {
     return switch (instrument.venueSymbol()) {
@@ -72,7 +73,7 @@ public record GateSettings(
               0.30,
               false,
               0.003,
-              0.005);
+              true);
       case "SOLUSDT" ->
           new GateSettings(
               true,
@@ -85,7 +86,7 @@ public record GateSettings(
               0.45,
               false,
               0.008,
-              0.005);
+              true);
       case "XRPUSDT" ->
           new GateSettings(
               true,
@@ -98,7 +99,7 @@ public record GateSettings(
               0.40,
               false,
               0.006,
-              0.005);
+              true);
       default ->
           new GateSettings(
               true,
@@ -111,7 +112,7 @@ public record GateSettings(
               0.35,
               false,
               0.005,
-              0.005);
+              true);
     };
   }
 
@@ -128,7 +129,7 @@ public record GateSettings(
         obiVeto,
         spotPerpOn,
         spotPerpVeto,
-        oiFlatBand);
+        cvdGateOn);
   }
 
   /** A copy with the whale gate set. */
@@ -144,7 +145,7 @@ public record GateSettings(
         obiVeto,
         spotPerpOn,
         spotPerpVeto,
-        oiFlatBand);
+        cvdGateOn);
   }
 
   /** A copy with the OBI veto set. */
@@ -160,7 +161,7 @@ public record GateSettings(
         veto,
         spotPerpOn,
         spotPerpVeto,
-        oiFlatBand);
+        cvdGateOn);
   }
 
   /** A copy with the spot–perp veto set. */
@@ -176,6 +177,22 @@ public record GateSettings(
         obiVeto,
         on,
         veto,
-        oiFlatBand);
+        cvdGateOn);
+  }
+
+  /** A copy with the CVD-resonance gate switched on or off. */
+  public GateSettings withCvdGate(boolean on) {
+    return new GateSettings(
+        volFloorOn,
+        volMin,
+        whaleOn,
+        whaleMode,
+        whaleUsd,
+        whaleFlowPct,
+        obiOn,
+        obiVeto,
+        spotPerpOn,
+        spotPerpVeto,
+        on);
   }
 }

@@ -109,8 +109,12 @@ class FlowScoringTest {
     assertThat(FlowScoring.v51Environment(0)).isEqualTo(5);
     assertThat(FlowScoring.v51Environment(-0.1)).isEqualTo(5);
     assertThat(FlowScoring.v51Environment(Double.NaN)).isEqualTo(5);
-    assertThat(FlowScoring.auxiliary(0.0001, L)).isEqualTo(5);
-    assertThat(FlowScoring.auxiliary(-0.0001, S)).isEqualTo(5);
+    // 5 only beyond 0.05 % on our side (the original's rule); within ±0.05 % → 2
+    assertThat(FlowScoring.auxiliary(0.0006, L)).isEqualTo(5);
+    assertThat(FlowScoring.auxiliary(-0.0006, S)).isEqualTo(5);
+    assertThat(FlowScoring.auxiliary(0.0005, L)).isEqualTo(2);
+    assertThat(FlowScoring.auxiliary(0.0001, L)).isEqualTo(2);
+    assertThat(FlowScoring.auxiliary(-0.0001, S)).isEqualTo(2);
     assertThat(FlowScoring.auxiliary(0, L)).isEqualTo(2);
     assertThat(FlowScoring.auxiliary(-0.0005, L)).isEqualTo(2);
     assertThat(FlowScoring.auxiliary(-0.0006, L)).isZero();
@@ -271,33 +275,110 @@ class FlowScoringTest {
   }
 
   @Test
-  void v53_layers() {
+  void v53_layers_scaledIntoTheDefaultWeights() {
     GateSettings g = GateSettings.defaultsFor(BTC);
     FlowScore s = FlowScoring.v53(perfectLong().build(), g);
+    // raw 55/25/15/5 into the default weights 55/25/15/5: caps 41.25/18.75/25/15
     assertThat(s.factors())
-        .containsEntry("direction", 55.0)
-        .containsEntry("crowding", 25.0)
-        .containsEntry("environment", 15.0)
-        .containsEntry("auxiliary", 5.0);
+        .containsEntry("direction", 41.25)
+        .containsEntry("crowding", 18.75)
+        .containsEntry("environment", 25.0)
+        .containsEntry("auxiliary", 15.0);
     assertThat(s.score()).isEqualTo(100);
-    assertThat(FlowScoring.v53LongShort(0.5, L)).isEqualTo(15);
-    assertThat(FlowScoring.v53LongShort(0.75, L)).isEqualTo(7.5);
-    assertThat(FlowScoring.v53LongShort(1.0, L)).isZero();
-    assertThat(FlowScoring.v53LongShort(2.0, S)).isEqualTo(15);
-    assertThat(FlowScoring.v53LongShort(1.5, S)).isEqualTo(7.5);
-    assertThat(FlowScoring.v53LongShort(0.9, S)).isZero();
-    assertThat(FlowScoring.v53LongShort(Double.NaN, S)).isEqualTo(7.5);
-    assertThat(FlowScoring.v53Environment(0.01, 0.005)).isEqualTo(15);
-    assertThat(FlowScoring.v53Environment(0.004, 0.005)).isEqualTo(7.5);
-    assertThat(FlowScoring.v53Environment(-0.01, 0.005)).isZero();
-    assertThat(FlowScoring.v53Environment(Double.NaN, 0.005)).isEqualTo(7.5);
-    // P99 alignment 20/10/0 and acceleration 5
+    // raw direction 30 + 10 (no large trade) + 0 (no acceleration) = 40 → 40/55 × 41.25 = 30
     FlowScore mid =
         FlowScoring.v53(perfectLong().largeBuyQty(0).cvdAcceleration(Double.NaN).build(), g);
-    assertThat(mid.factors()).containsEntry("direction", 40.0);
+    assertThat(mid.factors()).containsEntry("direction", 30.0).containsEntry("direction.p99", 10.0);
     var cfg = FlowStrategyConfig.v53(StrategyId.of("v53"), BTC);
     assertThat(cfg.flipScore()).isEqualTo(85);
     assertThat(FlowStrategy.score(cfg, perfectLong().build()).tier()).isEqualTo(FlowTier.HEAVY);
+  }
+
+  @Test
+  void v53_longShortRatio_isStepped15_10_7_0() {
+    assertThat(GatedScoring.longShort(0.49, L)).isEqualTo(15);
+    assertThat(GatedScoring.longShort(0.5, L)).isEqualTo(10);
+    assertThat(GatedScoring.longShort(0.69, L)).isEqualTo(10);
+    assertThat(GatedScoring.longShort(0.7, L)).isEqualTo(7);
+    assertThat(GatedScoring.longShort(0.99, L)).isEqualTo(7);
+    assertThat(GatedScoring.longShort(1.0, L)).isZero();
+    assertThat(GatedScoring.longShort(2.01, S)).isEqualTo(15);
+    assertThat(GatedScoring.longShort(2.0, S)).isEqualTo(10);
+    assertThat(GatedScoring.longShort(1.51, S)).isEqualTo(10);
+    assertThat(GatedScoring.longShort(1.5, S)).isEqualTo(7);
+    assertThat(GatedScoring.longShort(1.01, S)).isEqualTo(7);
+    assertThat(GatedScoring.longShort(1.0, S)).isZero();
+    assertThat(GatedScoring.longShort(Double.NaN, S)).isEqualTo(7);
+    // top traders at exactly 45 % / 55 % on the long share, both sides
+    assertThat(FlowScoring.topTraders(0.45, S)).isEqualTo(10);
+    assertThat(FlowScoring.topTraders(0.55, S)).isZero();
+    assertThat(FlowScoring.topTraders(0.55, L)).isEqualTo(10);
+  }
+
+  @Test
+  void v53_openInterestEnvironment_is15_10_5_andMissingIs10() {
+    assertThat(GatedScoring.environment(0.03)).isEqualTo(15);
+    assertThat(GatedScoring.environment(0.0299)).isEqualTo(10);
+    assertThat(GatedScoring.environment(1e-9)).isEqualTo(10);
+    assertThat(GatedScoring.environment(0)).isEqualTo(5);
+    assertThat(GatedScoring.environment(-0.02)).isEqualTo(5);
+    assertThat(GatedScoring.environment(Double.NaN)).isEqualTo(10);
+  }
+
+  @Test
+  void v53_p99Flow_anyAlignedLargeTradeScores20() {
+    var b = perfectLong();
+    assertThat(GatedScoring.p99Flow(b.largeBuyQty(1).largeSellQty(30).build(), L)).isEqualTo(20);
+    assertThat(GatedScoring.p99Flow(b.largeBuyQty(0).largeSellQty(0).build(), L)).isEqualTo(10);
+    assertThat(GatedScoring.p99Flow(b.largeBuyQty(0).largeSellQty(3).build(), L)).isZero();
+    assertThat(GatedScoring.p99Flow(b.largeBuyQty(3).largeSellQty(0).build(), S)).isZero();
+  }
+
+  @Test
+  void totals_areRoundedTo0_1BeforeTheThresholds() {
+    assertThat(GatedScoring.round(74.95, 1)).isEqualTo(75.0); // binary 74.950000000000003
+    assertThat(GatedScoring.round(0.25, 1)).isEqualTo(0.2); // exact tie: half-even
+    assertThat(GatedScoring.round(2.675, 2)).isEqualTo(2.67); // binary 2.67499999...
+    // weights 40/40/10/10, raw 40/25/5/2: 25 + 15.625 + 13.333… + 4 = 57.958… → 58.0
+    var in =
+        perfectLong().largeBuyQty(0).cvdAcceleration(Double.NaN).oiChange(0).premium(0).build();
+    FlowScore s =
+        FlowScoring.factory(in, GateSettings.defaultsFor(BTC), new FactoryWeights(40, 40, 10, 10));
+    assertThat(s.score()).isEqualTo(58.0);
+    // with the premium on our side: 25 + 15.625 + 13.333… + 10 = 63.958… < 64, rounded 64.0:
+    // entry score 64 opens only because the total is rounded first
+    var def =
+        new FactoryStrategyDefinition(
+            "r", "BTCUSDT", "both", 10_000, "30m", "4h", 40, 40, 10, 10, 64, false, 0.002, false,
+            100_000, 0.5, false, 0.3, false, 0.003, 1.5, 0.75, 1.5, 240, 80);
+    FlowEvaluation ev =
+        FlowStrategy.score(
+            def.toConfig(StrategyId.of("r"), "1"),
+            perfectLong()
+                .largeBuyQty(0)
+                .cvdAcceleration(Double.NaN)
+                .oiChange(0)
+                .premium(0.001)
+                .build());
+    assertThat(ev.score()).isEqualTo(64.0);
+    assertThat(ev.opens()).isTrue();
+  }
+
+  @Test
+  void cvdGateSwitch_offLetsDisagreeingCvdsScoreWithoutResonance() {
+    GateSettings on = GateSettings.defaultsFor(BTC);
+    GateSettings off = on.withCvdGate(false);
+    var mixed = perfectLong().cvdFast(10).cvdSlow(-50);
+    assertThat(FlowScoring.v53(mixed.build(), on).blockReason()).isEqualTo("cvd_resonance");
+    FlowScore s = FlowScoring.v53(mixed.build(), off);
+    assertThat(s.gatePassed()).isTrue();
+    assertThat(s.direction()).isEqualTo(L);
+    assertThat(s.factors()).containsEntry("direction.resonance", 0.0);
+    // raw direction 0 + 20 + 5 = 25 → 18.75; the rest at maximum: 18.75 + 25 + 15
+    assertThat(s.score()).isEqualTo(77.5);
+    // a zero fast CVD points SHORT (the original's "LONG if cvd_fast > 0 else SHORT")
+    FlowScore zero = FlowScoring.v53(perfectLong().cvdFast(0).cvdSlow(0).build(), off);
+    assertThat(zero.direction()).isEqualTo(S);
   }
 
   @Test
@@ -310,15 +391,19 @@ class FlowScoringTest {
     assertThat(w.auxiliaryShare()).isEqualTo(15);
     FlowScore full = FlowScoring.factory(perfectLong().build(), g, w);
     assertThat(full.score()).isCloseTo(100, within(1e-9));
-    // direction raw 40/55, crowding 25/25 at LSR .4 + top .6, env flat 7.5/15, aux 2/5
+    // direction raw 40/55, crowding 25/25 at LSR .4 + top .6, env 5/15 (OI change 0), aux 2/5;
+    // layers are reported rounded to 0.01 (15.625 is an exact tie: half-even 15.62)
     var in =
         perfectLong().largeBuyQty(0).cvdAcceleration(Double.NaN).oiChange(0).premium(0).build();
     FlowScore s = FlowScoring.factory(in, g, new FactoryWeights(40, 40, 10, 10));
-    assertThat(s.factors().get("direction")).isCloseTo(50 * 55 / 80.0 * 40 / 55, within(1e-9));
-    assertThat(s.factors().get("crowding")).isCloseTo(50 * 25 / 80.0, within(1e-9));
-    assertThat(s.factors().get("environment")).isCloseTo(20, within(1e-9));
-    assertThat(s.factors().get("auxiliary")).isCloseTo(4, within(1e-9));
-    assertThat(s.score()).isCloseTo(25 + 15.625 + 20 + 4, within(1e-9));
+    assertThat(s.factors().get("direction")).isEqualTo(25.0);
+    assertThat(s.factors().get("crowding")).isEqualTo(15.62);
+    assertThat(s.factors().get("environment")).isEqualTo(13.33);
+    assertThat(s.factors().get("auxiliary")).isEqualTo(4.0);
+    assertThat(s.score()).isEqualTo(58.0);
+    // the factory's heavy tier is its flip threshold
+    var def = FactoryStrategyDefinition.defaults("h", "BTCUSDT");
+    assertThat(def.toConfig(StrategyId.of("h"), "1").heavyScore()).isEqualTo(def.flipThreshold());
     // a failed gate makes it 0
     FlowScore blocked = FlowScoring.factory(perfectLong().atr(0.01).build(), g, w);
     assertThat(blocked.score()).isZero();

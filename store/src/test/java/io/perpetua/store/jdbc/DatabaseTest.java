@@ -92,7 +92,13 @@ class DatabaseTest {
       }
       assertThat(rows)
           .containsExactly(
-              "1/SQL/true", "2/SQL/true", "3/SQL/true", "4/SQL/true", "5/SQL/true", "6/SQL/true");
+              "1/SQL/true",
+              "2/SQL/true",
+              "3/SQL/true",
+              "4/SQL/true",
+              "5/SQL/true",
+              "6/SQL/true",
+              "50/SQL/true");
     }
   }
 
@@ -142,6 +148,39 @@ class DatabaseTest {
         rows.add(rs.getString(1) + "/" + rs.getLong(2) + "/" + rs.getBoolean(3));
       }
       assertThat(rows).containsExactly("rb-live/1000000000/false", "rb-paper/1000000000/true");
+    }
+  }
+
+  /**
+   * V50 on a journal written before it: an order row with only the double fill columns is read back
+   * rounded to the order's quantity scale and to the 8 decimals of the average price; rows written
+   * after it keep the exact raw values.
+   */
+  @Test
+  void v50_readsOldDoubleFillColumns_roundedToFixedPoint() throws SQLException {
+    DatabaseConfig config = DatabaseConfig.embedded(tempDir);
+    org.flywaydb.core.Flyway.configure()
+        .dataSource(config.url(), config.user(), config.password())
+        .locations("classpath:db/migration")
+        .target("6")
+        .load()
+        .migrate();
+    try (Connection c =
+            java.sql.DriverManager.getConnection(config.url(), config.user(), config.password());
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO orders (client_order_id, account_id, symbol, side, order_type,"
+              + " quantity_raw, quantity_scale, reduce_only, strategy_id, rebalance_id, status,"
+              + " filled_quantity, average_fill_price, fee, dry_run, created_at_ms,"
+              + " updated_at_ms) VALUES ('o-old', 'paper', 'BTC/USDT:USDT', 'buy', 'market',"
+              + " 3, 3, FALSE, 'baseline_rev', NULL, 'partially_filled', 0.0020000000000000005,"
+              + " 60000.123456789, 1, TRUE, 1000000000, 1000060000)");
+    }
+    try (Database db = Database.open(config)) {
+      var record = new JdbcTradingJournal(db).recentOrders(1).get(0);
+      assertThat(record.filledQuantity()).isEqualTo(new io.perpetua.core.Quantity(2, 3));
+      assertThat(record.averageFillPrice())
+          .isEqualTo(new io.perpetua.core.Price(6_000_012_345_679L, 8));
     }
   }
 

@@ -1,5 +1,7 @@
 package io.perpetua.trading.account;
 
+import io.perpetua.core.Quantity;
+
 /**
  * USDT-M cross margin at one leverage, as a venue computes the numbers it shows for an account:
  *
@@ -46,6 +48,15 @@ public record CrossMargin(int leverage) {
       return Math.abs(signedRemaining);
     }
     return Math.max(0, Math.abs(signedRemaining) - Math.abs(position));
+  }
+
+  /** {@link #openingQuantity(double, double)} in fixed point (equal scales), exactly. */
+  public static Quantity openingQuantity(Quantity position, Quantity signedRemaining) {
+    if (position.isZero() || position.signum() == signedRemaining.signum()) {
+      return signedRemaining.abs();
+    }
+    Quantity excess = signedRemaining.abs().minus(position.abs());
+    return excess.signum() > 0 ? excess : Quantity.zero(excess.scale());
   }
 
   /** Available balance: {@code equity − usedMargin}, never below 0. */

@@ -34,11 +34,15 @@ public final class ExecutionKpis {
   }
 
   void closed(ClosedFlowTrade trade, PaperPosition position) {
+    closed(trade, position.tpFills(), position.tpMakerFills());
+  }
+
+  void closed(ClosedFlowTrade trade, int takeProfitFills, int takeProfitMakerFills) {
     closed++;
     frictionR += trade.frictionR();
     flips += trade.status() == FlowTradeStatus.SIGNAL_FLIP ? 1 : 0;
-    tpFills += position.tpFills();
-    tpMakerFills += position.tpMakerFills();
+    tpFills += takeProfitFills;
+    tpMakerFills += takeProfitMakerFills;
   }
 
   /** Entries attempted (filled or cancelled). */

@@ -8,13 +8,11 @@ import io.perpetua.market.tick.FlowTick;
 import io.perpetua.signals.flow.FlowDirection;
 import io.perpetua.signals.flow.FlowEvaluation;
 import io.perpetua.signals.flow.FlowState;
-import io.perpetua.signals.flow.FlowStrategy;
 import io.perpetua.signals.flow.FlowStrategyConfig;
 import io.perpetua.signals.flow.FlowTier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +48,7 @@ public final class FlowEngine {
   private final FlowEngineSettings settings;
   private final FlowListener listener;
   private final Map<InstrumentId, FlowState> states = new HashMap<>();
-  private final Map<StrategyKey, Slot> slots = new LinkedHashMap<>();
+  private final FlowSchedule schedule = new FlowSchedule();
   private final Map<StrategyId, Money> balances = new HashMap<>();
   private final List<PaperPosition> positions = new ArrayList<>();
   private final List<PendingEntry> pending = new ArrayList<>();
@@ -58,7 +56,6 @@ public final class FlowEngine {
   private final LabelTracker labels;
   private final ExecutionKpis kpis = new ExecutionKpis();
   private long nowMs = Long.MIN_VALUE;
-  private long earliestEvalMs = Long.MAX_VALUE;
 
   /** An engine without strategies. */
   public FlowEngine(FlowEngineSettings settings, FlowListener listener) {
@@ -71,26 +68,20 @@ public final class FlowEngine {
 
   /** Adds a strategy or replaces its configuration (from its next evaluation on). */
   public void upsertStrategy(FlowStrategyConfig config) {
-    StrategyKey key = new StrategyKey(config.id(), config.instrument());
-    Slot slot = slots.get(key);
-    if (slot == null) {
-      slots.put(key, new Slot(new FlowStrategy(config)));
+    if (schedule.upsert(config)) {
       balances.putIfAbsent(config.id(), Money.of(config.initialBalance()));
       state(config.instrument());
-      earliestEvalMs = Long.MIN_VALUE;
-    } else {
-      slot.strategy.update(config);
     }
   }
 
   /** Pauses every slot of {@code id}: no evaluations; open positions keep being managed. */
   public void pause(StrategyId id) {
-    slots.forEach((k, s) -> s.paused |= k.strategyId().equals(id));
+    schedule.pause(id, true);
   }
 
   /** Resumes a paused strategy. */
   public void resume(StrategyId id) {
-    slots.forEach((k, s) -> s.paused &= !k.strategyId().equals(id));
+    schedule.pause(id, false);
   }
 
   /** Adds money to a strategy's balance (the platform also raises its initial balance). */
@@ -141,9 +132,7 @@ public final class FlowEngine {
     if (t > nowMs) {
       nowMs = t;
     }
-    if (nowMs >= earliestEvalMs) {
-      runDueEvaluations(nowMs);
-    }
+    schedule.runDue(nowMs, this::evaluate);
     FlowState state = state(tick.instrument());
     state.onTick(tick);
     if (tick instanceof AggTrade trade) {
@@ -151,24 +140,7 @@ public final class FlowEngine {
     }
   }
 
-  private void runDueEvaluations(long t) {
-    long earliest = Long.MAX_VALUE;
-    for (Map.Entry<StrategyKey, Slot> e : slots.entrySet()) {
-      Slot slot = e.getValue();
-      long interval = slot.strategy.config().evalIntervalMs();
-      if (slot.nextEvalMs == Long.MIN_VALUE) {
-        slot.nextEvalMs = Math.floorDiv(t, interval) * interval + interval;
-      } else if (t >= slot.nextEvalMs) {
-        long boundary = Math.floorDiv(t, interval) * interval;
-        slot.nextEvalMs = boundary + interval;
-        evaluate(e.getKey(), slot, boundary);
-      }
-      earliest = Math.min(earliest, slot.nextEvalMs);
-    }
-    earliestEvalMs = earliest;
-  }
-
-  private void evaluate(StrategyKey key, Slot slot, long boundary) {
+  private void evaluate(StrategyKey key, FlowSchedule.Slot slot, long boundary) {
     FlowState state = state(key.instrument());
     state.advanceTo(boundary);
     double last = state.lastPrice();
@@ -317,7 +289,7 @@ public final class FlowEngine {
 
   private void open(PendingEntry p, double avgPrice, double qty, boolean timedOut) {
     FlowEvaluation e = p.evaluation;
-    FlowStrategyConfig cfg = slots.get(p.key()).strategy.config();
+    FlowStrategyConfig cfg = schedule.slots.get(p.key()).strategy.config();
     double makerQty = Math.min(p.filledQty, qty);
     double takerQty = qty - makerQty;
     double fees =
@@ -334,7 +306,7 @@ public final class FlowEngine {
   /** The restart state (see {@link FlowSnapshot}). */
   public FlowSnapshot snapshot() {
     List<FlowSnapshot.StrategySlot> slotList = new ArrayList<>();
-    slots.forEach(
+    schedule.slots.forEach(
         (k, s) ->
             slotList.add(
                 new FlowSnapshot.StrategySlot(
@@ -362,14 +334,14 @@ public final class FlowEngine {
   public void restore(FlowSnapshot s) {
     nowMs = s.timeMs();
     for (FlowSnapshot.StrategySlot ss : s.strategies()) {
-      Slot slot = slots.get(ss.key());
+      FlowSchedule.Slot slot = schedule.slots.get(ss.key());
       if (slot != null) {
         slot.nextEvalMs = ss.nextEvalMs();
         slot.paused = ss.paused();
         slot.strategy.momentum().restore(ss.momentum());
       }
     }
-    earliestEvalMs = Long.MIN_VALUE;
+    schedule.rescan();
     positions.clear();
     s.positions().forEach(p -> positions.add(PaperPosition.restore(p)));
     pending.clear();
@@ -380,16 +352,6 @@ public final class FlowEngine {
   }
 
   // ------------------------------------------------------------------ internals
-
-  private static final class Slot {
-    final FlowStrategy strategy;
-    long nextEvalMs = Long.MIN_VALUE;
-    boolean paused;
-
-    Slot(FlowStrategy strategy) {
-      this.strategy = strategy;
-    }
-  }
 
   /** A resting post-only entry: fills when trades go through its limit; times out to market. */
   private final class PendingEntry {

@@ -18,6 +18,7 @@ import io.perpetua.core.order.OrderStatus;
 import io.perpetua.core.time.Clock;
 import io.perpetua.trading.account.Account;
 import io.perpetua.trading.account.CrossMargin;
+import io.perpetua.trading.kernel.algo.BracketBook;
 import io.perpetua.trading.port.OrderRecord;
 import io.perpetua.trading.port.ServiceUnavailableException;
 import io.perpetua.trading.port.Venue;
@@ -25,8 +26,6 @@ import io.perpetua.trading.port.VenueListener;
 import io.perpetua.trading.risk.OrderContext;
 import io.perpetua.trading.risk.PreTradeGuard;
 import io.perpetua.trading.risk.RiskEngine;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,33 +59,7 @@ final class ExecutionService implements VenueListener {
   private ActiveRebalance active;
   private boolean submitting;
   private boolean venueFailing;
-
-  private static final class ActiveRebalance {
-    final RebalanceId id;
-    final StrategyId strategy;
-    final String trigger;
-    final long startedMs;
-    final Money equity;
-
-    /** Wall-clock start (ms); execution time is measured on it, not on the kernel clock. */
-    long wallStartMs;
-
-    int total;
-    int filled;
-    int failed;
-    Money traded = Money.ZERO;
-    Money fees = Money.ZERO;
-    int open;
-
-    ActiveRebalance(
-        RebalanceId id, StrategyId strategy, String trigger, long startedMs, Money equity) {
-      this.id = id;
-      this.strategy = strategy;
-      this.trigger = trigger;
-      this.startedMs = startedMs;
-      this.equity = equity;
-    }
-  }
+  private BracketBook brackets = new BracketBook(null);
 
   ExecutionService(
       Venue venue,
@@ -129,12 +102,7 @@ final class ExecutionService implements VenueListener {
     stage.running();
     Price[] prices = marks.prices(instruments);
     Quantity[] projected = projectedQuantities(instruments);
-    Money gross = Money.ZERO;
-    for (int i = 0; i < instruments.size(); i++) {
-      if (!projected[i].isZero() && prices[i] != null) {
-        gross = gross.plus(Money.notional(prices[i], projected[i].abs()));
-      }
-    }
+    Money gross = grossOf(prices, projected);
     active = new ActiveRebalance(id, strategy, trigger, now, equity);
     active.wallStartMs = wallClock.getAsLong();
     submitting = true; // venue callbacks during submission must not complete the rebalance early
@@ -172,10 +140,62 @@ final class ExecutionService implements VenueListener {
     return orders.size();
   }
 
+  /** Routes every order's outcome to the kernel's bracket orders too (an empty book before). */
+  void setBrackets(BracketBook brackets) {
+    this.brackets = brackets;
+  }
+
+  /** Checks an execution algorithm's order with its portfolio context, sends it; false if not. */
+  boolean submitOne(Order order, List<Instrument> instruments, Marks marks, Money equity) {
+    long now = clock.nowMillis();
+    Price[] prices = marks.prices(instruments);
+    Quantity[] projected = projectedQuantities(instruments);
+    Money gross = grossOf(prices, projected);
+    int i = index.get(order.instrument());
+    Price mark = prices[i];
+    Quantity after = projected[i].plus(order.signedQuantity());
+    Money before = mark == null ? Money.ZERO : Money.notional(mark, projected[i]);
+    Money notionalAfter = mark == null ? Money.ZERO : Money.notional(mark, after);
+    Money grossAfter = gross.minus(before.abs()).plus(notionalAfter.abs());
+    OrderContext ctx =
+        new OrderContext(
+            mark, marks.timeMs()[i], now, equity, before, notionalAfter, gross, grossAfter);
+    Optional<PreTradeGuard.Rejection> rejection = risk.check(order, instruments.get(i), ctx);
+    if (rejection.isPresent()) {
+      reject(order, rejection.get().rule(), rejection.get().reason(), now);
+      return false;
+    }
+    return submit(order, now);
+  }
+
+  private static Money grossOf(Price[] prices, Quantity[] projected) {
+    Money gross = Money.ZERO;
+    for (int i = 0; i < prices.length; i++) {
+      if (!projected[i].isZero() && prices[i] != null) {
+        gross = gross.plus(Money.notional(prices[i], projected[i].abs()));
+      }
+    }
+    return gross;
+  }
+
+  /** Asks the venue to cancel one working order (no-op when it is not working). */
+  void cancel(ClientOrderId clientOrderId) {
+    if (working.containsKey(clientOrderId)) {
+      venue.cancel(clientOrderId);
+    }
+  }
+
+  /** True when records changed since the last {@link #drain()}. */
+  boolean hasChanges() {
+    return !changed.isEmpty() || !newFills.isEmpty() || !completed.isEmpty();
+  }
+
   /** Sends a checked order; false when the venue could not be reached (the order is rejected). */
   private boolean submit(Order order, long now) {
     recordUnfilled(order, OrderStatus.PENDING, null, now);
-    active.open++;
+    if (active != null) {
+      active.open++;
+    }
     listener.onEvent(new OrderSubmitted(now, order));
     listener.onOrderSent(order);
     try {
@@ -183,7 +203,9 @@ final class ExecutionService implements VenueListener {
     } catch (ServiceUnavailableException e) {
       venueFailing = true;
       risk.venueReachable(false, now);
-      active.open--;
+      if (active != null) {
+        active.open--;
+      }
       reject(order, "venue_unreachable", e.getMessage(), now);
       return false;
     }
@@ -216,8 +238,8 @@ final class ExecutionService implements VenueListener {
 
   /**
    * Notional of the working orders that margin is reserved for: unfilled quantity that opens or
-   * adds to a position (as {@link CrossMargin#openingQuantity}, here exact), at the limit price or
-   * else the mark; reduce-only orders reserve nothing.
+   * adds to a position ({@link CrossMargin#openingQuantity}), at the limit price or else the mark;
+   * reduce-only orders reserve nothing.
    */
   Money openOrderNotional(List<Instrument> instruments, Marks marks) {
     Money sum = Money.ZERO;
@@ -232,19 +254,12 @@ final class ExecutionService implements VenueListener {
       if (price != null && price.isPositive()) {
         Quantity remaining = r.remainingQuantity();
         Quantity signed = o.side().sign() > 0 ? remaining : remaining.negate();
-        sum = sum.plus(Money.notional(price, openingQuantity(positionOf(instrument), signed)));
+        sum =
+            sum.plus(
+                Money.notional(price, CrossMargin.openingQuantity(positionOf(instrument), signed)));
       }
     }
     return sum;
-  }
-
-  /** The part of {@code signedRemaining} that opens or adds to {@code position}. */
-  static Quantity openingQuantity(Quantity position, Quantity signedRemaining) {
-    if (position.isZero() || position.signum() == signedRemaining.signum()) {
-      return signedRemaining.abs();
-    }
-    Quantity excess = signedRemaining.abs().minus(position.abs());
-    return excess.signum() > 0 ? excess : Quantity.zero(excess.scale());
   }
 
   @Override
@@ -303,6 +318,7 @@ final class ExecutionService implements VenueListener {
       }
       finishIfDone();
     }
+    brackets.onFill(fill);
   }
 
   @Override
@@ -333,6 +349,7 @@ final class ExecutionService implements VenueListener {
         active.failed++;
         finishIfDone();
       }
+      brackets.onCancelled(clientOrderId);
     }
   }
 
@@ -343,6 +360,7 @@ final class ExecutionService implements VenueListener {
       active.failed++;
       finishIfDone();
     }
+    brackets.onRejected(order.clientOrderId());
   }
 
   private void recordUnfilled(Order o, OrderStatus s, String why, long t) {
@@ -414,24 +432,7 @@ final class ExecutionService implements VenueListener {
    * #restore} can complete it with the same totals after a restart.
    */
   String exportActive() {
-    if (active == null) {
-      return "";
-    }
-    ActiveRebalance a = active;
-    return String.join(
-        "|",
-        a.id.value(),
-        a.strategy.value(),
-        a.trigger,
-        Long.toString(a.startedMs),
-        a.equity.toString(),
-        Integer.toString(a.total),
-        Integer.toString(a.filled),
-        Integer.toString(a.failed),
-        a.traded.toString(),
-        a.fees.toString(),
-        Integer.toString(a.open),
-        Long.toString(Math.max(0, wallClock.getAsLong() - a.wallStartMs)));
+    return active == null ? "" : active.encode(wallClock.getAsLong());
   }
 
   /**
@@ -441,19 +442,7 @@ final class ExecutionService implements VenueListener {
    */
   void restore(String activeLine, List<OrderRecord> open) {
     if (activeLine != null && !activeLine.isEmpty()) {
-      String[] f = activeLine.split("\\|", -1);
-      ActiveRebalance a =
-          new ActiveRebalance(
-              RebalanceId.of(f[0]), StrategyId.of(f[1]), f[2], Long.parseLong(f[3]), money(f[4]));
-      a.total = Integer.parseInt(f[5]);
-      a.filled = Integer.parseInt(f[6]);
-      a.failed = Integer.parseInt(f[7]);
-      a.traded = money(f[8]);
-      a.fees = Money.parse(f[9]);
-      a.open = Integer.parseInt(f[10]);
-      // the wall time it had taken before the restart counts; the downtime does not
-      a.wallStartMs = wallClock.getAsLong() - (f.length > 11 ? Long.parseLong(f[11]) : 0);
-      active = a;
+      active = ActiveRebalance.decode(activeLine, wallClock.getAsLong());
     }
     for (OrderRecord r : open) {
       if (!r.status().isTerminal()) {
@@ -463,13 +452,11 @@ final class ExecutionService implements VenueListener {
     for (OrderRecord r : List.copyOf(working.values())) {
       if (r.filledQuantity().isZero()) {
         venue.submit(r.order());
+      } else if (venue instanceof io.perpetua.trading.port.PriceDrivenVenue sim) {
+        // partly filled: a simulation rests the rest (a real venue still has it)
+        sim.resume(r.order(), r.filledQuantity());
       }
     }
-  }
-
-  /** Money from a checkpoint line (older lines hold {@code Double.toString} values). */
-  private static Money money(String text) {
-    return Money.of(new BigDecimal(text).setScale(Money.SCALE, RoundingMode.HALF_EVEN));
   }
 
   /** True while a rebalance has orders in flight. */

@@ -92,6 +92,9 @@ public final class TradingKernel {
   private int lastProcessedStep = -1;
   private boolean halted;
   private boolean adopted;
+  private final List<TickStrategy> tickStrategies = new ArrayList<>();
+  private TickPath ticks;
+  private boolean tickDirty;
 
   /** Wires a kernel; call {@link #resume()} before {@link #run}. */
   public TradingKernel(
@@ -206,6 +209,7 @@ public final class TradingKernel {
       refreshMarks(nextStep - 1);
       view.moveTo(nextStep - 1, t);
     }
+    resumeTicks(cursor);
     nextTimerMs = config.rebalanceCron().next(clock.nowMillis());
     // orders journaled as working at the checkpoint (a timer at a bar close) are working again:
     // without this they stayed open forever and the rebalance never completed
@@ -226,6 +230,29 @@ public final class TradingKernel {
     }
     executionStage.update("idle", last, nextTimerMs, Map.of());
     dataStage.update("running", null, null, Map.of("symbols_streaming", instruments.size()));
+  }
+
+  /**
+   * The tick path after {@link #resume}: brackets and tick strategies from the cursor, the clock at
+   * the last checkpointed tick, and the account's positions handed to a simulated venue (it
+   * restarts empty; reduce-only orders must see them).
+   */
+  private void resumeTicks(Map<String, String> cursor) {
+    ticks =
+        new TickPath(
+            venue,
+            execution,
+            instruments,
+            index,
+            new Marks(marks, markTimes),
+            this::markedEquity,
+            clock,
+            tickStrategies);
+    long tickTime = ticks.restoreState(cursor);
+    if (tickTime != Long.MIN_VALUE) {
+      clock.set(Math.max(clock.nowMillis(), tickTime));
+    }
+    account.openPositions().forEach(p -> venue.adoptPosition(p.instrument(), p.quantity()));
   }
 
   private int firstStepClosingAtOrAfter(long timeMs) {
@@ -547,18 +574,26 @@ public final class TradingKernel {
     }
     ExecutionService.Delta delta = execution.drain();
     boolean quiet =
-        delta.isEmpty() && fundingDelta.isEmpty() && snapshotDelta.isEmpty() && !adopted;
+        delta.isEmpty()
+            && fundingDelta.isEmpty()
+            && snapshotDelta.isEmpty()
+            && !adopted
+            && !tickDirty;
     adopted = false;
+    tickDirty = false;
     if (quiet && !config.publishState() && t % 24 != 0) {
       return;
     }
     Map<String, String> cursor = new HashMap<>();
-    cursor.put(CURSOR_TIME, Long.toString(panel.closeTime(t)));
+    if (t >= 0) {
+      cursor.put(CURSOR_TIME, Long.toString(panel.closeTime(t)));
+    }
     if (lastRebalanceMs != Long.MIN_VALUE) {
       cursor.put(CURSOR_LAST_REBALANCE, Long.toString(lastRebalanceMs));
     }
     cursor.put(CURSOR_ACTIVE_REBALANCE, execution.exportActive());
     cursor.putAll(risk.exportState());
+    cursor.putAll(ticks.exportState());
     journal.commit(
         new KernelCheckpoint(
             account.snapshot(clock.nowMillis()),
@@ -570,6 +605,37 @@ public final class TradingKernel {
             List.copyOf(snapshotDelta)));
     fundingDelta.clear();
     snapshotDelta.clear();
+  }
+
+  /** Adds a strategy fed by ticks (before {@link #resume()}). */
+  public void addTickStrategy(TickStrategy strategy) {
+    if (account != null) {
+      throw new IllegalStateException("add tick strategies before resume");
+    }
+    tickStrategies.add(strategy);
+  }
+
+  /**
+   * Steps one tick on the kernel's event clock: bars (and timers) that closed at or before the tick
+   * are stepped first, then the tick moves the clock, the mark, the venue's matching, the bracket
+   * orders and the tick strategies. A tick that changed any order is checkpointed (with a journal).
+   * After {@link #resume()}, ticks up to the last checkpoint only warm the strategies up.
+   */
+  public void onTick(io.perpetua.market.tick.FlowTick tick) {
+    long t = tick.timeMs();
+    if (nextStep < panel.size() && panel.closeTime(nextStep) <= t) {
+      run(time -> time <= t);
+    }
+    if (t > clock.nowMillis()) {
+      clock.set(t);
+    }
+    if (!ticks.onTick(tick)) {
+      return;
+    }
+    tickDirty |= ticks.takeChanged();
+    if (execution.hasChanges() || tickDirty) {
+      checkpoint(lastProcessedStep);
+    }
   }
 
   private void syncPosition(InstrumentId id) {

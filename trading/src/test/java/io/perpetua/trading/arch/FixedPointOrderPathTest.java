@@ -98,6 +98,11 @@ class FixedPointOrderPathTest {
 
   @Test
   void orderPath_hasNoFloatingPointFieldParameterOrReturnType() throws Exception {
+    assertThat(guarded())
+        .as("the rules package is found and scanned")
+        .contains(io.perpetua.trading.risk.rules.MaxPositionRule.class)
+        .contains(io.perpetua.trading.risk.rules.RiskBook.class)
+        .hasSizeGreaterThan(15);
     List<String> found = new ArrayList<>();
     for (Class<?> c : guarded()) {
       found.addAll(floatingPointMembers(c));

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * The engine over seeded synthetic flow: schedules, limits, cooldowns, learning records, restart.
  */
 class FlowEngineTest {
-  private static final long START = 1_700_000_000_000L;
-  private static final long WARMUP = 75 * 60_000L;
+  static final long START = 1_700_000_000_000L;
+  static final long WARMUP = 75 * 60_000L;
 
   static List<FlowStrategyConfig> strategies(List<String> symbols) {
     List<FlowStrategyConfig> out = new ArrayList<>();
@@ -82,7 +82,8 @@ class FlowEngineTest {
   @Test
   void manySymbols_evaluateOnSchedule_trade_withinLimitsAndCooldowns_andLabel() {
     List<String> symbols = List.of("BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT");
-    List<FlowTick> ticks = synthetic(21, 150 * 60_000L, symbols.toArray(String[]::new));
+    // seed 25: a run with a flip that reverses under the original-faithful scoring (issue 13)
+    List<FlowTick> ticks = synthetic(25, 150 * 60_000L, symbols.toArray(String[]::new));
     Recorder rec = new Recorder();
     List<FlowStrategyConfig> configs = strategies(symbols);
     Map<StrategyId, Integer> open = new HashMap<>();

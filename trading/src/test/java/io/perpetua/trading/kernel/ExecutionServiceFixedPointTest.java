@@ -168,9 +168,13 @@ class ExecutionServiceFixedPointTest {
             execution.openOrderNotional(
                 List.of(instrument), new Marks(new double[] {100}, new long[] {T0})))
         .isEqualTo(Money.parse("20"));
-    assertThat(ExecutionService.openingQuantity(Quantity.parse("2", 0), Quantity.parse("-5", 0)))
+    assertThat(
+            io.perpetua.trading.account.CrossMargin.openingQuantity(
+                Quantity.parse("2", 0), Quantity.parse("-5", 0)))
         .isEqualTo(Quantity.parse("3", 0));
-    assertThat(ExecutionService.openingQuantity(Quantity.parse("2", 0), Quantity.parse("-1", 0)))
+    assertThat(
+            io.perpetua.trading.account.CrossMargin.openingQuantity(
+                Quantity.parse("2", 0), Quantity.parse("-1", 0)))
         .isEqualTo(Quantity.parse("0", 0));
   }
 }

@@ -172,7 +172,7 @@ class RiskEngineTest {
     // a rejected order does not count; reduce-only orders pass and count
     var close = order(BTC, OrderSide.SELL, "1.00", true);
     assertThat(rule(e.check(close, BTC_I, ctx(100, 0, 100, 0)))).isEqualTo("pass");
-    assertThat(e.exportState()).containsEntry("risk_day_turnover", "3100.0");
+    assertThat(e.exportState()).containsEntry("risk_day_turnover", "3100");
     // next UTC day: the counter restarts against the new opening equity
     long next = DAY0 + Times.DAY_MS + MIN;
     e.observe(reading(next, 2000, 0));
@@ -259,7 +259,7 @@ class RiskEngineTest {
       }
       Map<String, String> state = new HashMap<>();
       state.put("risk_day", Long.toString(Math.floorDiv(T0, Times.DAY_MS)));
-      state.put("risk_day_start_equity", "1000.0");
+      state.put("risk_day_start_equity", "1000");
       state.put("risk_day_turnover", v.test(11) ? "2950.0" : "0.0");
       state.put("risk_drawdown_halted", Boolean.toString(v.test(6)));
       e.restoreState(state);
@@ -650,9 +650,9 @@ class RiskEngineTest {
     a.observe(reading(T0 + 2 * MIN, 1100, 0));
     Map<String, String> saved = a.exportState();
     assertThat(saved)
-        .containsEntry("risk_peak_equity", "1200.0")
-        .containsEntry("risk_day_start_equity", "1000.0")
-        .containsEntry("risk_day_turnover", "200.0")
+        .containsEntry("risk_peak_equity", "1200")
+        .containsEntry("risk_day_start_equity", "1000")
+        .containsEntry("risk_day_turnover", "200")
         .containsEntry("risk_loss_streak", "1")
         .containsEntry("risk_drawdown_halted", "false");
     RiskEngine b = engine(limits(), breakers(0.05, 0, 0, 2, 0, 0), store());

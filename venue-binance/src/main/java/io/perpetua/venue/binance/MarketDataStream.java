@@ -1,5 +1,6 @@
 package io.perpetua.venue.binance;
 
+import io.perpetua.market.tick.TickValidator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ public final class MarketDataStream implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final ExecutorService dispatcher;
   private final Map<String, Long> lastAggId = new HashMap<>();
+  private final TickValidator validator = new TickValidator("binance aggTrade stream");
 
   /**
    * A stream of {@code streams} (names like {@code btcusdt@aggTrade}, {@code btcusdt@markPrice@1s},
@@ -130,6 +132,11 @@ public final class MarketDataStream implements AutoCloseable {
       AggTrade trade = t.trade();
       Long last = lastAggId.get(trade.symbol());
       if (last != null && trade.aggregateId() <= last) {
+        validator.reject(
+            trade.aggregateId() == last
+                ? TickValidator.Reason.DUPLICATE_ID
+                : TickValidator.Reason.OUT_OF_ORDER_ID,
+            trade.symbol() + " aggTrade " + trade.aggregateId() + " after " + last);
         return;
       }
       if (last != null && trade.aggregateId() > last + 1) {
@@ -163,9 +170,24 @@ public final class MarketDataStream implements AutoCloseable {
     }
   }
 
+  /** Delivers a trade in id order unless the {@link TickValidator} rejects its values. */
   private void deliverTrade(AggTrade trade) {
-    lastAggId.put(trade.symbol(), trade.aggregateId());
-    consumer.accept(new MarketEvent.Trade(trade));
+    lastAggId.put(trade.symbol(), trade.aggregateId()); // seen: never gap-filled again
+    boolean accepted =
+        validator.acceptTrade(
+            trade.symbol(),
+            trade.aggregateId(),
+            trade.timeMs(),
+            trade.price().doubleValue(),
+            trade.quantity().doubleValue());
+    if (accepted) {
+      consumer.accept(new MarketEvent.Trade(trade));
+    }
+  }
+
+  /** The aggregate trades rejected so far, by reason code (dropped, never delivered). */
+  public Map<String, Long> rejectedTrades() {
+    return validator.rejections();
   }
 
   @Override

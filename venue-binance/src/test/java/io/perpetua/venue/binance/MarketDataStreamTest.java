@@ -123,4 +123,45 @@ class MarketDataStreamTest {
           .containsExactlyElementsOf(LongStream.rangeClosed(1, 13).boxed().toList());
     }
   }
+
+  private static String aggTrade(long id, long timeMs, String price, String qty) {
+    return "{\"e\":\"aggTrade\",\"E\":"
+        + timeMs
+        + ",\"a\":"
+        + id
+        + ",\"s\":\"BTCUSDT\",\"p\":\""
+        + price
+        + "\",\"q\":\""
+        + qty
+        + "\",\"f\":"
+        + id
+        + ",\"l\":"
+        + id
+        + ",\"T\":"
+        + timeMs
+        + ",\"m\":false}";
+  }
+
+  @Test
+  void hostileAggTrades_zeroValuesDuplicatesAndBackwardsTime_areDroppedAndCounted()
+      throws Exception {
+    try (MarketDataStream s = stream(Duration.ofHours(23))) {
+      s.start();
+      assertThat(await(() -> server.marketConnections() == 1, 5_000)).isTrue();
+      String topic = "btcusdt@aggTrade";
+      server.injectMarketMessage(topic, aggTrade(1, 1_000, "50000", "0")); // zero quantity
+      server.injectMarketMessage(topic, aggTrade(2, 1_000, "0", "1")); // zero price
+      server.injectMarketMessage(topic, aggTrade(3, 2_000, "50000", "1"));
+      server.injectMarketMessage(topic, aggTrade(3, 2_000, "50000", "1")); // duplicate
+      server.injectMarketMessage(topic, aggTrade(4, 1_500, "50000", "1")); // time backwards
+      server.injectMarketMessage(topic, aggTrade(5, 2_500, "50001", "2"));
+      assertThat(await(() -> tradeIds().contains(5L), 5_000)).isTrue();
+      assertThat(tradeIds()).containsExactly(3L, 5L);
+      assertThat(s.rejectedTrades())
+          .containsEntry("non_positive_quantity", 1L)
+          .containsEntry("non_positive_price", 1L)
+          .containsEntry("duplicate_id", 1L)
+          .containsEntry("time_backwards", 1L);
+    }
+  }
 }

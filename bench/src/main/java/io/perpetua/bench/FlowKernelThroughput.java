@@ -1,0 +1,125 @@
+package io.perpetua.bench;
+
+import io.perpetua.core.Instrument;
+import io.perpetua.core.InstrumentId;
+import io.perpetua.core.StrategyId;
+import io.perpetua.market.tick.AggTrade;
+import io.perpetua.market.tick.FlowTick;
+import io.perpetua.market.tick.SyntheticFlowSymbol;
+import io.perpetua.market.tick.SyntheticTickGenerator;
+import io.perpetua.signals.flow.FlowStrategyConfig;
+import io.perpetua.trading.flow.ExecutionSettings;
+import io.perpetua.trading.flow.FlowEngine;
+import io.perpetua.trading.flow.FlowEngineSettings;
+import io.perpetua.trading.flow.FlowListener;
+import io.perpetua.trading.flow.KernelFlowStrategy;
+import io.perpetua.trading.kernel.KernelListener;
+import io.perpetua.trading.kernel.TickKernels;
+import io.perpetua.trading.kernel.TradingKernel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Whole-run throughput of order flow: aggTrades/s through the rolling state and 20 factory
+ * strategies on BTCUSDT, (a) on the trading kernel ({@link KernelFlowStrategy} over {@link
+ * TickKernels#simulated}: bracket orders through the execution service, risk engine, simulated
+ * venue and account) and (b) on the standalone {@link FlowEngine} (its own paper fills), alternated
+ * in one JVM over the same synthetic ticks. Prints each run and the medians.
+ *
+ * <p>{@code java -cp "bench/target/perpetua-bench.jar:bench/target/lib/*"
+ * io.perpetua.bench.FlowKernelThroughput [hours=6] [runs=5]}
+ */
+public final class FlowKernelThroughput {
+  private static final InstrumentId BTC = InstrumentId.fromVenueSymbol("BTCUSDT");
+  private static final long START = 1_700_000_000_000L;
+
+  private FlowKernelThroughput() {}
+
+  /** Runs the comparison. */
+  public static void main(String[] args) {
+    long hours = args.length > 0 ? Long.parseLong(args[0]) : 6;
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    List<FlowTick> ticks =
+        new SyntheticTickGenerator(7, START, List.of(SyntheticFlowSymbol.preset("BTCUSDT", 60_000)))
+            .generate(hours * 3_600_000L);
+    long trades = ticks.stream().filter(AggTrade.class::isInstance).count();
+    AggTrade first = (AggTrade) ticks.stream().filter(AggTrade.class::isInstance).findFirst().get();
+    List<Instrument> instruments = List.of(Instrument.derivedFrom(BTC, first.price()));
+    System.out.printf(
+        Locale.ROOT,
+        "%d h synthetic BTCUSDT: %d ticks, %d aggTrades%n",
+        hours,
+        ticks.size(),
+        trades);
+    double[] kernel = new double[runs];
+    double[] engine = new double[runs];
+    for (int r = 0; r < runs; r++) {
+      kernel[r] = trades / kernelRun(ticks, instruments);
+      engine[r] = trades / engineRun(ticks);
+      System.out.printf(
+          Locale.ROOT,
+          "run %d: kernel %.2f M aggTrades/s, standalone engine %.2f M aggTrades/s%n",
+          r + 1,
+          kernel[r] / 1e6,
+          engine[r] / 1e6);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "median: kernel %.2f M aggTrades/s, standalone engine %.2f M aggTrades/s%n",
+        median(kernel) / 1e6,
+        median(engine) / 1e6);
+  }
+
+  static FlowEngineSettings settings() {
+    return FlowEngineSettings.paper("bench")
+        .withDefaultWarmupMs(75 * 60_000L)
+        .withExecution(ExecutionSettings.maker(0.1));
+  }
+
+  /** 20 factory strategies: v51, v52, v53 and variants with lower entry scores. */
+  static List<FlowStrategyConfig> strategies() {
+    List<FlowStrategyConfig> out = new ArrayList<>();
+    for (int k = 0; k < 20; k++) {
+      StrategyId id = StrategyId.of("f" + k);
+      FlowStrategyConfig c =
+          switch (k % 3) {
+            case 0 -> FlowStrategyConfig.v51(id, BTC);
+            case 1 -> FlowStrategyConfig.v52(id, BTC);
+            default -> FlowStrategyConfig.v53(id, BTC);
+          };
+      double entry = c.entryScore() - k;
+      out.add(c.withScores(entry, Math.max(entry, c.heavyScore() - k), c.flipScore()));
+    }
+    return out;
+  }
+
+  private static double kernelRun(List<FlowTick> ticks, List<Instrument> instruments) {
+    KernelFlowStrategy s = new KernelFlowStrategy(settings(), new FlowListener() {});
+    strategies().forEach(s::upsertStrategy);
+    TradingKernel k =
+        TickKernels.simulated(instruments, null, new KernelListener() {}, s, START - 60_000);
+    long t0 = System.nanoTime();
+    for (FlowTick t : ticks) {
+      k.onTick(t);
+    }
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  private static double engineRun(List<FlowTick> ticks) {
+    FlowEngine e = new FlowEngine(settings(), new FlowListener() {});
+    strategies().forEach(e::upsertStrategy);
+    long t0 = System.nanoTime();
+    for (FlowTick t : ticks) {
+      e.onTick(t);
+    }
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  private static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s[s.length / 2];
+  }
+}

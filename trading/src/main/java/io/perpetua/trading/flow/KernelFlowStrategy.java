@@ -1,0 +1,377 @@
+package io.perpetua.trading.flow;
+
+import io.perpetua.core.Instrument;
+import io.perpetua.core.InstrumentId;
+import io.perpetua.core.Money;
+import io.perpetua.core.Price;
+import io.perpetua.core.Quantity;
+import io.perpetua.core.StrategyId;
+import io.perpetua.core.order.OrderSide;
+import io.perpetua.market.tick.FlowTick;
+import io.perpetua.signals.flow.FlowDirection;
+import io.perpetua.signals.flow.FlowEvaluation;
+import io.perpetua.signals.flow.FlowState;
+import io.perpetua.signals.flow.FlowStrategyConfig;
+import io.perpetua.signals.flow.FlowTier;
+import io.perpetua.trading.kernel.TickContext;
+import io.perpetua.trading.kernel.TickStrategy;
+import io.perpetua.trading.kernel.algo.BracketOrder;
+import io.perpetua.trading.kernel.algo.BracketResult;
+import io.perpetua.trading.kernel.algo.BracketSpec;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Order-flow strategies as a strategy type of the trading kernel: the kernel steps ticks ({@link
+ * io.perpetua.trading.kernel.TradingKernel#onTick}); this keeps each symbol's {@link FlowState}
+ * (the feature layer), evaluates every strategy on its schedule ({@link FlowSchedule}, the same as
+ * {@link FlowEngine}'s), applies the engine-level rules (position limit, cooldown, flip) and turns
+ * decisions into kernel bracket orders (§4.1: post-only entry with fallback, reduce-only TP1/TP2,
+ * stop, break-even, timeout; a flip flattens at market). Orders, fills, fees and positions are the
+ * kernel's (execution service, risk engine, venue port, journal, account); closed trades in R are
+ * computed from the kernel's fills ({@link BracketResult}) and reported to a {@link FlowListener}.
+ *
+ * <p>Size: 1R money = strategy balance × risk per trade × tier multiplier; quantity = 1R / (stop
+ * multiplier × ATR), rounded down to the instrument's step. Restart: schedule, momentum, cooldowns,
+ * balances and the open trades' signal data are in the kernel checkpoint ({@link #exportState});
+ * the rolling state is rebuilt by the kernel's warm-up replay. Kernel thread only.
+ */
+public final class KernelFlowStrategy implements TickStrategy {
+  private final String prefix; // cursor keys: flow.<engine instance>.…
+
+  private final FlowEngineSettings settings;
+  private final FlowListener listener;
+  private final Map<InstrumentId, FlowState> states = new HashMap<>();
+  private final FlowSchedule schedule = new FlowSchedule();
+  private final Map<StrategyId, Money> balances = new HashMap<>();
+  private final Map<String, Trade> open = new LinkedHashMap<>();
+  private final Cooldowns cooldowns = new Cooldowns();
+  private final ExecutionKpis kpis = new ExecutionKpis();
+  // open-trade cursor keys closed since the last export (journals merge cursors: written as "")
+  private final java.util.List<String> tombstones = new java.util.ArrayList<>();
+  private TickContext context;
+  private long nowMs = Long.MIN_VALUE;
+
+  /** What the strategy remembers of an open bracket: the signal it came from. */
+  private record Trade(
+      StrategyId strategy,
+      InstrumentId instrument,
+      FlowDirection direction,
+      FlowTier tier,
+      double score,
+      long signalMs,
+      double signalPrice,
+      boolean flipped) {
+
+    String encode() {
+      return String.join(
+          "|",
+          strategy.value(),
+          instrument.apiSymbol(),
+          direction.name(),
+          tier.name(),
+          Double.toString(score),
+          Long.toString(signalMs),
+          Double.toString(signalPrice),
+          Boolean.toString(flipped));
+    }
+
+    static Trade decode(String line) {
+      String[] f = line.split("\\|", -1);
+      return new Trade(
+          StrategyId.of(f[0]),
+          InstrumentId.parse(f[1]),
+          FlowDirection.valueOf(f[2]),
+          FlowTier.valueOf(f[3]),
+          Double.parseDouble(f[4]),
+          Long.parseLong(f[5]),
+          Double.parseDouble(f[6]),
+          Boolean.parseBoolean(f[7]));
+    }
+  }
+
+  /** A strategy without flow strategies; add them with {@link #upsertStrategy}. */
+  public KernelFlowStrategy(FlowEngineSettings settings, FlowListener listener) {
+    this.settings = settings;
+    this.listener = listener;
+    this.prefix = "flow." + settings.engineInstance() + ".";
+  }
+
+  /** Adds a flow strategy or replaces its configuration (from its next evaluation on). */
+  public void upsertStrategy(FlowStrategyConfig config) {
+    if (schedule.upsert(config)) {
+      balances.putIfAbsent(config.id(), Money.of(config.initialBalance()));
+      state(config.instrument());
+    }
+  }
+
+  /** Pauses a strategy (no evaluations; its open brackets keep running). */
+  public void pause(StrategyId id) {
+    schedule.pause(id, true);
+  }
+
+  /** Resumes a paused strategy. */
+  public void resume(StrategyId id) {
+    schedule.pause(id, false);
+  }
+
+  /** The strategy's balance (initial plus closed trades' net PnL). */
+  public Money balance(StrategyId id) {
+    return balances.getOrDefault(id, Money.ZERO);
+  }
+
+  /** The execution KPIs so far. */
+  public ExecutionKpis kpis() {
+    return kpis;
+  }
+
+  /** The rolling state of a symbol (created on first use). */
+  public FlowState state(InstrumentId instrument) {
+    FlowState s = states.get(instrument);
+    if (s == null) {
+      s = new FlowState(settings.symbolConfig(instrument));
+      states.put(instrument, s);
+    }
+    return s;
+  }
+
+  /** Open trades (brackets opened by this strategy and not finished). */
+  public int openTrades() {
+    return open.size();
+  }
+
+  // ------------------------------------------------------------------ ticks
+
+  @Override
+  public void warmUp(FlowTick tick) {
+    state(tick.instrument()).onTick(tick);
+  }
+
+  @Override
+  public void onTick(FlowTick tick, TickContext ctx) {
+    context = ctx;
+    long t = tick.timeMs();
+    if (t > nowMs) {
+      nowMs = t;
+    }
+    schedule.runDue(nowMs, this::evaluate);
+    state(tick.instrument()).onTick(tick);
+  }
+
+  private void evaluate(StrategyKey key, FlowSchedule.Slot slot, long boundary) {
+    FlowState state = state(key.instrument());
+    state.advanceTo(boundary);
+    if (slot.paused || !state.isWarm()) {
+      return;
+    }
+    FlowStrategyConfig cfg = slot.strategy.config();
+    FlowEvaluation e = slot.strategy.evaluate(state);
+    boolean flipped = flipIfOpposite(key, cfg, e);
+    if (e.opens()) {
+      if (openCount(key.strategyId()) >= cfg.maxOpenPositions()) {
+        e = e.withBlock(FlowEngine.MAX_POSITIONS);
+      } else if (!cooldowns.allows(key, boundary, cfg.cooldownMs())) {
+        e = e.withBlock(FlowEngine.COOLDOWN);
+      } else {
+        enter(key, cfg, e, flipped);
+      }
+    }
+    listener.onEvaluation(e);
+    listener.onFeature(new FeatureEvent(FeatureEvent.idOf(e), settings.engineInstance(), e));
+  }
+
+  private boolean flipIfOpposite(StrategyKey key, FlowStrategyConfig cfg, FlowEvaluation e) {
+    if (!e.gatePassed() || e.direction() == FlowDirection.NONE || e.score() < cfg.flipScore()) {
+      return false;
+    }
+    FlowDirection against = e.direction().opposite();
+    boolean flipped = false;
+    for (Map.Entry<String, Trade> o : Map.copyOf(open).entrySet()) {
+      Trade t = o.getValue();
+      if (t.strategy.equals(key.strategyId())
+          && t.instrument.equals(key.instrument())
+          && t.direction == against) {
+        context.brackets().flatten(o.getKey());
+        flipped = true;
+      }
+    }
+    return flipped;
+  }
+
+  private int openCount(StrategyId id) {
+    int n = 0;
+    for (Trade t : open.values()) {
+      n += t.strategy.equals(id) ? 1 : 0;
+    }
+    return n;
+  }
+
+  private void enter(StrategyKey key, FlowStrategyConfig cfg, FlowEvaluation e, boolean flipped) {
+    Instrument inst = context.instrument(key.instrument());
+    if (inst == null) {
+      return; // the kernel does not trade this symbol: evaluations only
+    }
+    cooldowns.record(key, e.timeMs());
+    double tierMultiplier = e.tier() == FlowTier.HEAVY ? cfg.heavyMultiplier() : 1.0;
+    double oneR = balance(cfg.id()).toDouble() * cfg.riskPerTrade() * tierMultiplier;
+    double atr = e.inputs().atr();
+    double riskDistance = cfg.slMultiplier() * atr;
+    Quantity qty = inst.quantityToward0(oneR / riskDistance);
+    if (qty.signum() <= 0) {
+      return;
+    }
+    double price = e.inputs().price();
+    int s = e.direction().sign();
+    ExecutionSettings ex = settings.execution();
+    Price limit =
+        ex.mode() == ExecutionSettings.Mode.IMMEDIATE
+            ? null
+            : inst.price(price - s * ex.entryOffsetTicks() * ex.tickSize());
+    String id = key.strategyId().value() + ":" + key.instrument().venueSymbol() + ":" + e.timeMs();
+    BracketSpec.Timing timing =
+        new BracketSpec.Timing(
+            ex.entryTimeoutMs(),
+            ex.entryFallbackSlippageBps(),
+            ex.tpTimeoutMs(),
+            cfg.timeoutMs(),
+            ex.timeoutGraceMs(),
+            settings.fees().takerRate());
+    open.put(
+        id,
+        new Trade(
+            key.strategyId(),
+            key.instrument(),
+            e.direction(),
+            e.tier(),
+            e.score(),
+            e.timeMs(),
+            price,
+            flipped));
+    context
+        .brackets()
+        .open(
+            new BracketSpec(
+                key.strategyId(),
+                id,
+                inst,
+                s > 0 ? OrderSide.BUY : OrderSide.SELL,
+                qty,
+                limit,
+                price,
+                riskDistance,
+                cfg.tp1Distance(atr),
+                cfg.tp2Distance(atr),
+                timing,
+                context.nowMillis()));
+  }
+
+  // ------------------------------------------------------------------ kernel outcomes
+
+  @Override
+  public void onBracketClosed(BracketOrder bracket, BracketResult r) {
+    Trade t = open.remove(r.key());
+    if (t == null) {
+      return; // another strategy's bracket
+    }
+    tombstones.add(prefix + "open." + r.key());
+    if (r.exit() == BracketOrder.Exit.ENTRY_CANCELLED) {
+      kpis.entryCancelled();
+      return;
+    }
+    boolean timedOut =
+        bracket.filledOf("entry-mkt").signum() > 0 && bracket.spec().entryLimit() != null;
+    double entryMaker = bracket.filledOf("entry").toDouble();
+    double slip = Math.max(0, t.direction.sign() * (r.entryAverage() - t.signalPrice));
+    kpis.entry(
+        new EntryFill(
+            r.entryAverage(), r.entered().toDouble(), 0, entryMaker, slip * r.entered().toDouble()),
+        timedOut);
+    ClosedFlowTrade trade = FlowTrades.closed(r, t.direction, t.tier, t.score, t.flipped, slip);
+    balances.merge(trade.strategyId(), trade.pnl(), Money::plus);
+    int tpFills = 0;
+    int tpMaker = 0;
+    for (String leg : new String[] {"tp1", "tp2"}) {
+      boolean maker = bracket.filledOf(leg).signum() > 0;
+      boolean market = bracket.filledOf(leg + "-mkt").signum() > 0;
+      tpFills += maker || market ? 1 : 0;
+      tpMaker += maker ? 1 : 0;
+    }
+    kpis.closed(trade, tpFills, tpMaker);
+    listener.onTradeClosed(trade);
+    listener.onExecutionCost(ExecutionCostEvent.of(trade, settings.engineInstance()));
+  }
+
+  // ------------------------------------------------------------------ restart
+
+  @Override
+  public Map<String, String> exportState() {
+    Map<String, String> out = new LinkedHashMap<>();
+    tombstones.forEach(k -> out.put(k, ""));
+    tombstones.clear();
+    schedule.slots.forEach(
+        (k, s) -> {
+          var m = s.strategy.momentum().snapshot();
+          out.put(
+              prefix + "slot." + k.strategyId().value() + "." + k.instrument().apiSymbol(),
+              s.nextEvalMs + "|" + s.paused + "|" + m.previousCvd() + "|" + m.previousSlope());
+        });
+    for (FlowSnapshot.Cooldown c : cooldowns.snapshot()) {
+      out.put(
+          prefix
+              + "cooldown."
+              + c.key().strategyId().value()
+              + "."
+              + c.key().instrument().apiSymbol(),
+          Long.toString(c.lastEntryMs()));
+    }
+    balances.forEach((id, m) -> out.put(prefix + "balance." + id.value(), Long.toString(m.raw())));
+    open.forEach((key, t) -> out.put(prefix + "open." + key, t.encode()));
+    out.put(prefix + "now", Long.toString(nowMs));
+    return out;
+  }
+
+  @Override
+  public void restoreState(Map<String, String> cursor) {
+    String now = cursor.get(prefix + "now");
+    if (now == null) {
+      return;
+    }
+    nowMs = Long.parseLong(now);
+    java.util.List<FlowSnapshot.Cooldown> cds = new java.util.ArrayList<>();
+    cursor.forEach(
+        (key, value) -> {
+          if (key.startsWith(prefix + "open.") && !value.isEmpty()) {
+            open.put(key.substring((prefix + "open.").length()), Trade.decode(value));
+          } else if (key.startsWith(prefix + "balance.")) {
+            balances.put(
+                StrategyId.of(key.substring((prefix + "balance.").length())),
+                new Money(Long.parseLong(value)));
+          }
+        });
+    schedule.slots.forEach(
+        (k, s) -> {
+          String v =
+              cursor.get(
+                  prefix + "slot." + k.strategyId().value() + "." + k.instrument().apiSymbol());
+          if (v != null) {
+            String[] f = v.split("\\|");
+            s.nextEvalMs = Long.parseLong(f[0]);
+            s.paused = Boolean.parseBoolean(f[1]);
+            s.strategy
+                .momentum()
+                .restore(
+                    new io.perpetua.signals.flow.CvdMomentum.Snapshot(
+                        Double.parseDouble(f[2]), Double.parseDouble(f[3])));
+          }
+          String c =
+              cursor.get(
+                  prefix + "cooldown." + k.strategyId().value() + "." + k.instrument().apiSymbol());
+          if (c != null) {
+            cds.add(new FlowSnapshot.Cooldown(k, Long.parseLong(c)));
+          }
+        });
+    cooldowns.restore(cds);
+    schedule.rescan();
+  }
+}

@@ -1,0 +1,48 @@
+package io.perpetua.trading.flow;
+
+import io.perpetua.core.Instrument;
+import io.perpetua.core.InstrumentId;
+import io.perpetua.market.tick.AggTrade;
+import io.perpetua.market.tick.FlowTick;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Flow strategies on the kernel for tests of other modules: the synthetic market, the factory
+ * strategies of {@link FlowEngineTest} and instruments derived from the first trades.
+ */
+public final class FlowTestKit {
+  /** The synthetic market's start. */
+  public static final long START = FlowEngineTest.START;
+
+  private FlowTestKit() {}
+
+  /** Synthetic flow of {@code symbols} (seeded). */
+  public static List<FlowTick> synthetic(long seed, long durationMs, List<String> symbols) {
+    return FlowEngineTest.synthetic(seed, durationMs, symbols.toArray(String[]::new));
+  }
+
+  /** v51, v52, v53 and an eager factory strategy on each symbol, as a kernel tick strategy. */
+  public static KernelFlowStrategy strategy(List<String> symbols, FlowListener listener) {
+    KernelFlowStrategy s =
+        new KernelFlowStrategy(
+            FlowEngineSettings.paper("kit")
+                .withDefaultWarmupMs(FlowEngineTest.WARMUP)
+                .withExecution(ExecutionSettings.maker(0.1)),
+            listener);
+    FlowEngineTest.strategies(symbols).forEach(s::upsertStrategy);
+    return s;
+  }
+
+  /** The instruments of {@code symbols}, filters derived from each one's first trade. */
+  public static List<Instrument> instruments(List<FlowTick> ticks, List<String> symbols) {
+    Map<InstrumentId, Instrument> first = new HashMap<>();
+    for (FlowTick t : ticks) {
+      if (t instanceof AggTrade a) {
+        first.putIfAbsent(a.instrument(), Instrument.derivedFrom(a.instrument(), a.price()));
+      }
+    }
+    return symbols.stream().map(s -> first.get(InstrumentId.fromVenueSymbol(s))).toList();
+  }
+}
