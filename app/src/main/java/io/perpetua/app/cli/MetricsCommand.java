@@ -2,9 +2,9 @@ package io.perpetua.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.perpetua.backtest.metrics.ReturnsCsv;
-import io.perpetua.backtest.metrics.ReturnsCsvException;
-import io.perpetua.backtest.metrics.ReturnsMetrics;
+import io.perpetua.analytics.metrics.ReturnsCsv;
+import io.perpetua.analytics.metrics.ReturnsCsvException;
+import io.perpetua.analytics.metrics.ReturnsMetrics;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.perpetua.backtest.engine;
 
+import io.perpetua.analytics.metrics.MetricsCalculator;
 import io.perpetua.backtest.BacktestCancelledException;
 import io.perpetua.backtest.BacktestRunner;
-import io.perpetua.backtest.metrics.MetricsCalculator;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Money;

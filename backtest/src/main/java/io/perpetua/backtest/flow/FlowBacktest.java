@@ -1,6 +1,6 @@
 package io.perpetua.backtest.flow;
 
-import io.perpetua.backtest.metrics.MetricsCalculator;
+import io.perpetua.analytics.metrics.MetricsCalculator;
 import io.perpetua.core.StrategyId;
 import io.perpetua.jobs.EquityCurve;
 import io.perpetua.jobs.Metrics;

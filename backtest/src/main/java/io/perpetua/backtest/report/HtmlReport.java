@@ -1,7 +1,7 @@
 package io.perpetua.backtest.report;
 
+import io.perpetua.analytics.metrics.Drawdowns;
 import io.perpetua.backtest.BacktestDays;
-import io.perpetua.backtest.metrics.Drawdowns;
 import io.perpetua.core.time.Times;
 import io.perpetua.jobs.BacktestRequest;
 import io.perpetua.jobs.BacktestResult;

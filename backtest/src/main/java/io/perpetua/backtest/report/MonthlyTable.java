@@ -1,6 +1,6 @@
 package io.perpetua.backtest.report;
 
-import io.perpetua.backtest.metrics.MonthlyReturns;
+import io.perpetua.analytics.metrics.MonthlyReturns;
 import io.perpetua.jobs.EquityCurve;
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 package io.perpetua.backtest.report;
 
-import io.perpetua.backtest.metrics.Drawdowns;
+import io.perpetua.analytics.metrics.Drawdowns;
 import io.perpetua.core.time.Times;
 import io.perpetua.jobs.EquityCurve;
 import io.perpetua.jobs.SymbolAttribution;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.perpetua.backtest.metrics.MonthlyReturns;
+import io.perpetua.analytics.metrics.MonthlyReturns;
 import io.perpetua.core.time.Times;
 import io.perpetua.jobs.BacktestRequest;
 import io.perpetua.jobs.BacktestResult;

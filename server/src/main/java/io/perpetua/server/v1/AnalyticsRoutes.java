@@ -1,15 +1,15 @@
 package io.perpetua.server.v1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.perpetua.backtest.analytics.DailyPnlReport;
-import io.perpetua.backtest.analytics.DayPnl;
-import io.perpetua.backtest.analytics.DrawdownReport;
-import io.perpetua.backtest.analytics.NavPoint;
-import io.perpetua.backtest.analytics.NavReport;
-import io.perpetua.backtest.analytics.PortfolioAnalytics;
-import io.perpetua.backtest.analytics.PositionDeviationReport;
-import io.perpetua.backtest.analytics.SymbolVolatility;
-import io.perpetua.backtest.analytics.VolatilityReport;
+import io.perpetua.analytics.portfolio.DailyPnlReport;
+import io.perpetua.analytics.portfolio.DayPnl;
+import io.perpetua.analytics.portfolio.DrawdownReport;
+import io.perpetua.analytics.portfolio.NavPoint;
+import io.perpetua.analytics.portfolio.NavReport;
+import io.perpetua.analytics.portfolio.PortfolioAnalytics;
+import io.perpetua.analytics.portfolio.PositionDeviationReport;
+import io.perpetua.analytics.portfolio.SymbolVolatility;
+import io.perpetua.analytics.portfolio.VolatilityReport;
 import io.perpetua.core.time.Times;
 import io.perpetua.server.RouteGroup;
 import io.perpetua.server.http.ApiException;

@@ -1,0 +1,9 @@
+/**
+ * Performance metrics of a backtest or an account (module {@code analytics}, used by the backtest
+ * reports and the live portfolio analytics): return statistics (Sharpe, Sortino, CAGR, volatility),
+ * drawdowns, trade statistics, monthly returns and the {@link
+ * io.perpetua.analytics.metrics.MetricsCalculator} that fills {@link io.perpetua.jobs.Metrics}.
+ * Every class here is stateless or immutable and thread-safe; undefined values are {@code NaN},
+ * never exceptions. Definitions and conventions: {@code docs/metrics.md}.
+ */
+package io.perpetua.analytics.metrics;
