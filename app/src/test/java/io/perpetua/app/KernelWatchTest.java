@@ -70,4 +70,17 @@ class KernelWatchTest {
     assertThat(watch.heartbeat().status()).isEqualTo("healthy");
     assertThat(watch.heartbeat().metrics()).containsEntry("finished", true);
   }
+
+  @Test
+  void heartbeat_beforeTheKernelRuns_isDegradedAsStarting_thenHealthy() {
+    // importing the market, building the kernel: /health must not read healthy yet
+    assertThat(watch.heartbeat().status()).isEqualTo("degraded");
+    assertThat(watch.heartbeat().metrics()).containsEntry("starting", true);
+    assertThat(watch.healthy()).isTrue(); // not failed, not stalled
+
+    watch.pace(t -> true);
+
+    assertThat(watch.heartbeat().status()).isEqualTo("healthy");
+    assertThat(watch.heartbeat().metrics()).doesNotContainKey("starting");
+  }
 }
