@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * The mutation gate: reads PIT's {@code mutations.xml} of every module named in the thresholds
  * file, takes out the surviving mutants that the equivalent-mutants file lists (each with a
  * reason), and fails when a package group scores below its threshold, when a mutated package has
- * no threshold, when a listed module has no report, or when an equivalent-mutant line does not
- * match exactly the number of surviving mutants it declares (a stale excuse must be removed, and a
- * new survivor cannot hide behind an old excuse).
+ * no threshold, when a listed module has no report, or when an equivalent-mutant line matches no
+ * surviving mutant or more than the number it declares (a stale excuse must be removed, and a new
+ * survivor cannot hide behind an old excuse).
  *
  * <p>Run with the JDK's source launcher: {@code java MutationGate.java ROOT THRESHOLDS
  * EQUIVALENTS [MODULE...]} (only the named modules' lines, when given). Exit 0 when every group holds, 1 when one fails, 2 on bad input. Score = detected /
@@ -94,7 +94,8 @@ public final class MutationGate {
     }
     for (int i = 0; i < equivalents.size(); i++) {
       Equivalent e = equivalents.get(i);
-      if (used[i] != e.count() && groups.stream().anyMatch(g -> g.covers(packageOf(e.cls())))) {
+      boolean checked = groups.stream().anyMatch(g -> g.covers(packageOf(e.cls())));
+      if (checked && (used[i] == 0 || used[i] > e.count())) {
         failures.add("equivalent-mutants line " + e.line() + " (" + e.cls() + "." + e.method()
             + " " + e.mutator() + ") lists " + e.count() + " surviving mutant(s) but matches "
             + used[i] + ": a stale excuse, or a new survivor hiding behind it");
@@ -133,7 +134,9 @@ public final class MutationGate {
       return;
     }
     for (int i = 0; i < equivalents.size(); i++) {
-      if (status.equals("SURVIVED") && equivalents.get(i).matches(m)) {
+      // up to the declared count; fewer (one timed out on a loaded machine) is tolerated
+      if (status.equals("SURVIVED") && equivalents.get(i).matches(m)
+          && used[i] <= equivalents.get(i).count()) {
         used[i]++;
         c[2]++;
         return;

@@ -83,6 +83,9 @@ class IdentifiersTest {
         .hasMessageContaining("invalid venue symbol");
     assertThatThrownBy(() -> InstrumentId.parseAny("BTC/USDT"))
         .hasMessageContaining("BASE/QUOTE:SETTLE");
+    // a leading slash is still the API form (and refused as such), not a venue symbol
+    assertThatThrownBy(() -> InstrumentId.parseAny("/USDT:USDT"))
+        .hasMessageContaining("BASE/QUOTE:SETTLE");
     assertThat(btc.toString()).isEqualTo("BTC/USDT:USDT");
   }
 
