@@ -12,14 +12,17 @@ import io.javalin.http.NotFoundResponse;
 import io.perpetua.core.time.Clock;
 import io.perpetua.server.docs.SwaggerUi;
 import io.perpetua.server.http.ApiError;
+import io.perpetua.server.http.BearerAuthenticator;
 import io.perpetua.server.http.CorsPolicy;
 import io.perpetua.server.http.HttpMethod;
 import io.perpetua.server.http.JettyErrorHandler;
+import io.perpetua.server.http.RateLimits;
 import io.perpetua.server.http.RequestLineRecorder;
 import io.perpetua.server.http.Route;
 import io.perpetua.server.http.RouteDispatcher;
 import io.perpetua.server.http.RouteTable;
 import io.perpetua.server.http.SecurityHeaders;
+import io.perpetua.server.http.StaticTokenAuthenticator;
 import io.perpetua.server.json.Json;
 import io.perpetua.server.openapi.OpenApiDocument;
 import io.perpetua.server.v1.AccountRoutes;
@@ -55,6 +58,8 @@ public final class ApiServer {
 
   private final ApiToken token;
   private ApiToken viewerToken;
+  private BearerAuthenticator accounts;
+  private RateLimits rateLimits = RateLimits.UNLIMITED;
   private final Clock clock;
   private final ServerConfig config;
   private final ObjectMapper mapper = Json.newMapper();
@@ -94,6 +99,43 @@ public final class ApiServer {
     }
     this.viewerToken = Objects.requireNonNull(viewer, "viewer");
     return this;
+  }
+
+  /**
+   * Also accepts the tokens {@code accounts} knows (user access tokens), after the static ones.
+   *
+   * @throws IllegalStateException once the server has started
+   */
+  public synchronized ApiServer withAccounts(BearerAuthenticator accounts) {
+    if (app != null || stopped) {
+      throw new IllegalStateException("authenticators must be set before start()");
+    }
+    this.accounts = Objects.requireNonNull(accounts, "accounts");
+    return this;
+  }
+
+  /**
+   * Limits request rates per client IP and per caller (default: none).
+   *
+   * @throws IllegalStateException once the server has started
+   */
+  public synchronized ApiServer withRateLimits(RateLimits limits) {
+    if (app != null || stopped) {
+      throw new IllegalStateException("rate limits must be set before start()");
+    }
+    this.rateLimits = Objects.requireNonNull(limits, "limits");
+    return this;
+  }
+
+  /**
+   * Who a bearer token belongs to: the static admin/viewer tokens, then user access tokens. The
+   * same check for every channel (routes, streams).
+   */
+  public synchronized BearerAuthenticator authenticator() {
+    ApiToken viewer = viewerToken;
+    BearerAuthenticator statics =
+        new StaticTokenAuthenticator(token::matches, t -> viewer != null && viewer.matches(t));
+    return accounts == null ? statics : statics.orElse(accounts);
   }
 
   /**
@@ -137,10 +179,7 @@ public final class ApiServer {
     }
     RouteTable routes = routeTable();
     byte[] openApi = openApi(routes);
-    ApiToken viewer = viewerToken;
-    RouteDispatcher dispatcher =
-        new RouteDispatcher(
-            mapper, token::matches, t -> viewer != null && viewer.matches(t), clock);
+    RouteDispatcher dispatcher = new RouteDispatcher(mapper, authenticator(), rateLimits, clock);
     CorsPolicy cors = new CorsPolicy(config.corsAllowedOrigins());
     SwaggerUi swagger = new SwaggerUi();
     JettyErrorHandler jettyErrors =

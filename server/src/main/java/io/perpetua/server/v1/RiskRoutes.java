@@ -93,6 +93,7 @@ public final class RiskRoutes implements RouteGroup {
         Route.post("/api/v1/system/emergency-stop")
             .tag(TAG)
             .summary("Emergency stop")
+            .adminOnly()
             .description(
                 "Blocks every new order and rebalance at once (orders already working are"
                     + " cancelled at the next event). Persisted: survives restarts. Lifted only by"
@@ -103,6 +104,7 @@ public final class RiskRoutes implements RouteGroup {
         Route.post("/api/v1/system/resume")
             .tag(TAG)
             .summary("Resume trading")
+            .adminOnly()
             .description(
                 "Lifts the emergency stop and every latched halt (drawdown halt: the peak"
                     + " restarts at the current equity; daily loss; loss-streak pause). Requires"
@@ -113,6 +115,7 @@ public final class RiskRoutes implements RouteGroup {
         Route.post("/api/v1/risk/symbols/disable")
             .tag(TAG)
             .summary("Disable a symbol")
+            .adminOnly()
             .description(
                 "New orders on the symbol are rejected; its position is not closed. Persisted.")
             .body(SymbolBody.class, Examples.load("symbol-disable-body.json"))
@@ -121,6 +124,7 @@ public final class RiskRoutes implements RouteGroup {
         Route.post("/api/v1/risk/symbols/enable")
             .tag(TAG)
             .summary("Re-enable a symbol")
+            .adminOnly()
             .description("Lifts a symbol's disable. Persisted.")
             .body(SymbolBody.class, Examples.load("symbol-disable-body.json"))
             .response(SymbolData.class, Examples.load("symbol-enable.json"))
