@@ -55,7 +55,11 @@ final class FakeBinanceLive extends LiveVenue {
     try {
       FakeBinanceLive live = new FakeBinanceLive(c);
       live.link(
-          c.orders(), kernelClock, new FakeVenuePriceFeed(c.fake.exchange(), c.venue), risk, v);
+          c.orders(),
+          kernelClock,
+          new FakeVenuePriceFeed(c.fake.exchange(), c.venue::onMarkPrice)::onPrice,
+          risk,
+          v);
       return live;
     } catch (RuntimeException e) {
       c.close();

@@ -54,7 +54,7 @@ final class FlowLive implements AutoCloseable {
   private FlowLive(FakeVenueConnection connection, FlowLiveExecutor executor) {
     this.connection = connection;
     this.executor = executor;
-    this.feed = new FakeVenuePriceFeed(connection.fake.exchange(), connection.venue);
+    this.feed = new FakeVenuePriceFeed(connection.fake.exchange(), connection.venue::onMarkPrice);
   }
 
   /**

@@ -55,7 +55,7 @@ class FlowLiveExitsOnFakeBinanceTest {
             new BigDecimal("10000"),
             new MakerFirstSettings(true, 1, 60_000, 10));
     fake = connection.fake.exchange();
-    feed = new FakeVenuePriceFeed(fake, connection.venue);
+    feed = new FakeVenuePriceFeed(fake, connection.venue::onMarkPrice);
     executor =
         new FlowLiveExecutor(
             connection.flowLiveVenue(),

@@ -1,7 +1,7 @@
 package io.perpetua.app.cli;
 
-import io.perpetua.venue.binance.KlineInterval;
 import io.perpetua.venue.binance.fake.FakeBinanceServer;
+import io.perpetua.venue.binance.fake.FakeInterval;
 import io.perpetua.venue.binance.fake.FakeListing;
 import io.perpetua.venue.binance.fake.SyntheticPriceDriver;
 import java.util.List;
@@ -100,7 +100,7 @@ public final class VenueCommand implements Runnable {
         throw new CommandLine.ParameterException(
             new CommandLine(this), "--history-bars must be 0..5000");
       }
-      if (KlineInterval.of(historyInterval).isEmpty()) {
+      if (FakeInterval.of(historyInterval).isEmpty()) {
         throw new CommandLine.ParameterException(
             new CommandLine(this),
             "--history-interval: unknown interval '" + historyInterval + "'");

@@ -319,7 +319,7 @@ class FakeKlinesTest {
         .isNotEqualTo(a.klines("BTCUSDT", "1h", null, null, 1500));
     // 1m is aggregated too but was not seeded
     assertThat(a.klines("BTCUSDT", "1m", null, null, 1500)).isEmpty();
-    assertThatThrownBy(() -> a.seedHistory("1w", 10, 1))
+    assertThatThrownBy(() -> a.seedHistory("2w", 10, 1))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(Map.of("intervals", a.klineIntervals()))
         .containsEntry("intervals", List.of("1m", "1h"));

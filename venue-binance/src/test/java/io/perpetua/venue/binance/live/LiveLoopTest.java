@@ -77,7 +77,11 @@ class LiveLoopTest {
       open.add(venue);
       ManualClock clock = new ManualClock(Long.MIN_VALUE / 2);
       bridge =
-          new AsyncVenueBridge(venue, clock, new FakeVenuePriceFeed(fake.exchange(), venue), 3_000);
+          new AsyncVenueBridge(
+              venue,
+              clock,
+              new FakeVenuePriceFeed(fake.exchange(), venue::onMarkPrice)::onPrice,
+              3_000);
       risk = RiskEngine.open(RiskConfig.unlimited(), riskStore, System::currentTimeMillis);
       reconciler = new Reconciler(new BinanceVenueAccount(rest, "USDT"), risk, bridge, 6, 0.01);
       kernel =

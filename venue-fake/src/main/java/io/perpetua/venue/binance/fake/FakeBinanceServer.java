@@ -7,8 +7,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.websocket.WsContext;
-import io.perpetua.venue.binance.BinanceRestClient;
-import io.perpetua.venue.binance.HmacSigner;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -55,7 +53,7 @@ public final class FakeBinanceServer implements AutoCloseable {
 
   private final FakeExchange exchange;
   private final FakeFaults faults;
-  private final HmacSigner signer = new HmacSigner(API_SECRET);
+  private final FakeSignature signer = new FakeSignature(API_SECRET);
   private final Map<String, Long> listenKeys = new ConcurrentHashMap<>();
   private final Map<WsContext, String> userSessions = new ConcurrentHashMap<>();
   private final Map<WsContext, Subscription> marketSessions = new ConcurrentHashMap<>();
@@ -276,7 +274,7 @@ public final class FakeBinanceServer implements AutoCloseable {
         HandlerType.GET,
         "/fapi/v1/klines",
         Security.NONE,
-        ctx -> BinanceRestClient.klineWeight(klineLimit(ctx)),
+        ctx -> klineWeight(klineLimit(ctx)),
         ctx ->
             exchange.klines(
                 required(ctx, "symbol"),
@@ -438,6 +436,17 @@ public final class FakeBinanceServer implements AutoCloseable {
         ctx -> handle(ctx, method + " " + path, path, security, weight.applyAsInt(ctx), body));
   }
 
+  /** Binance's request weight of {@code GET /fapi/v1/klines} for {@code limit}. */
+  static int klineWeight(int limit) {
+    if (limit < 100) {
+      return 1;
+    }
+    if (limit < 500) {
+      return 2;
+    }
+    return limit <= 1000 ? 5 : 10;
+  }
+
   /** The {@code limit} of a klines request (Binance's default 500; malformed counts as 500). */
   private static int klineLimit(Context ctx) {
     try {
@@ -540,9 +549,7 @@ public final class FakeBinanceServer implements AutoCloseable {
       return;
     }
     String query = ctx.queryString() == null ? "" : ctx.queryString();
-    int at = query.lastIndexOf("&signature=");
-    if (at < 0
-        || !signer.verify(query.substring(0, at), query.substring(at + "&signature=".length()))) {
+    if (!signer.verify(query, "")) {
       throw new FakeReject(400, -1022, "Signature for this request is not valid.");
     }
     long timestamp = Long.parseLong(param(ctx, "timestamp", "0"));

@@ -3,7 +3,6 @@ package io.perpetua.venue.binance.fake;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.perpetua.venue.binance.KlineInterval;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayDeque;
@@ -66,7 +65,7 @@ public final class FakeExchange {
   private final List<ObjectNode> income = new ArrayList<>();
   private final FakeFaults faults;
   private final LongSupplier clock;
-  private final FakeKlines klines = new FakeKlines(List.of(KlineInterval.M1, KlineInterval.H1));
+  private final FakeKlines klines = new FakeKlines(List.of(FakeInterval.M1, FakeInterval.H1));
   private long marketTimeMs = Long.MIN_VALUE;
   private BigDecimal wallet;
   private int requestWeightLimit = 2_400;
@@ -224,15 +223,15 @@ public final class FakeExchange {
    * Sets the kline intervals the venue aggregates (Binance codes; {@code 1m} and {@code 1h} by
    * default). Dropped intervals lose their bars; added ones start empty.
    *
-   * @throws IllegalArgumentException for a code {@link KlineInterval} does not know
+   * @throws IllegalArgumentException for a code {@link FakeInterval} does not know
    */
   public synchronized void setKlineIntervals(List<String> codes) {
-    klines.setIntervals(codes.stream().map(KlineInterval::parse).toList());
+    klines.setIntervals(codes.stream().map(FakeInterval::parse).toList());
   }
 
   /** The aggregated kline intervals. */
   public synchronized List<String> klineIntervals() {
-    return klines.intervals().stream().map(KlineInterval::code).toList();
+    return klines.intervals().stream().map(FakeInterval::code).toList();
   }
 
   /**
@@ -246,8 +245,8 @@ public final class FakeExchange {
   public synchronized ArrayNode klines(
       String symbol, String interval, Long startMs, Long endMs, int limit) {
     book(symbol);
-    KlineInterval i =
-        KlineInterval.of(interval == null ? "" : interval)
+    FakeInterval i =
+        FakeInterval.of(interval == null ? "" : interval)
             .filter(klines::aggregates)
             .orElseThrow(() -> new FakeReject(400, -1120, "Invalid interval."));
     if (limit < 1 || limit > 1500) {
@@ -270,7 +269,7 @@ public final class FakeExchange {
    * @throws IllegalArgumentException for an unknown interval or more than 5,000 bars
    */
   public synchronized long seedHistory(String interval, int bars, long seed) {
-    KlineInterval i = KlineInterval.parse(interval);
+    FakeInterval i = FakeInterval.parse(interval);
     if (bars < 0 || bars > FakeKlines.RETAINED) {
       throw new IllegalArgumentException("bars must be 0.." + FakeKlines.RETAINED + ": " + bars);
     }

@@ -3,7 +3,6 @@ package io.perpetua.venue.binance.fake;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.perpetua.venue.binance.KlineInterval;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -56,26 +55,26 @@ final class FakeKlines {
     Bar forming;
   }
 
-  private final Set<KlineInterval> intervals = new LinkedHashSet<>();
-  private final Map<String, Map<KlineInterval, Series>> series = new HashMap<>();
+  private final Set<FakeInterval> intervals = new LinkedHashSet<>();
+  private final Map<String, Map<FakeInterval, Series>> series = new HashMap<>();
 
-  FakeKlines(List<KlineInterval> intervals) {
+  FakeKlines(List<FakeInterval> intervals) {
     this.intervals.addAll(intervals);
   }
 
-  List<KlineInterval> intervals() {
+  List<FakeInterval> intervals() {
     return List.copyOf(intervals);
   }
 
-  void setIntervals(List<KlineInterval> wanted) {
+  void setIntervals(List<FakeInterval> wanted) {
     intervals.clear();
     intervals.addAll(wanted);
-    for (Map<KlineInterval, Series> bySymbol : series.values()) {
+    for (Map<FakeInterval, Series> bySymbol : series.values()) {
       bySymbol.keySet().retainAll(intervals);
     }
   }
 
-  boolean aggregates(KlineInterval interval) {
+  boolean aggregates(FakeInterval interval) {
     return intervals.contains(interval);
   }
 
@@ -94,7 +93,7 @@ final class FakeKlines {
       long timeMs) {
     List<Event> out = new ArrayList<>();
     String lower = symbol.toLowerCase(Locale.ROOT);
-    for (KlineInterval i : intervals) {
+    for (FakeInterval i : intervals) {
       Series s = series(symbol, i);
       long open = i.openTime(timeMs);
       if (s.forming != null && s.forming.open < open) {
@@ -133,7 +132,7 @@ final class FakeKlines {
    * with both bounds the first {@code limit} whose open time is in range, with only an end time the
    * last {@code limit} up to it, with none the last {@code limit}.
    */
-  ArrayNode rows(String symbol, KlineInterval i, Long startMs, Long endMs, int limit) {
+  ArrayNode rows(String symbol, FakeInterval i, Long startMs, Long endMs, int limit) {
     Series s = series(symbol, i);
     List<Bar> all = new ArrayList<>(s.closed.values());
     if (s.forming != null) {
@@ -163,7 +162,7 @@ final class FakeKlines {
    */
   void seed(
       FakeListing listing,
-      KlineInterval i,
+      FakeInterval i,
       int count,
       long currentOpen,
       BigDecimal lastPrice,
@@ -173,8 +172,9 @@ final class FakeKlines {
     BigDecimal tick = listing.tickSize();
     double sigma = 0.005 * Math.sqrt(i.millis() / 3_600_000.0);
     BigDecimal close = roundTick(lastPrice, tick, RoundingMode.HALF_EVEN);
+    long open = currentOpen;
     for (int k = 1; k <= count; k++) {
-      long open = currentOpen - k * i.millis();
+      open = i.previousOpen(open);
       BigDecimal prevClose =
           roundTick(
               BigDecimal.valueOf(close.doubleValue() / (1 + sigma * gaussian(random))),
@@ -218,14 +218,14 @@ final class FakeKlines {
     }
   }
 
-  private Series series(String symbol, KlineInterval i) {
+  private Series series(String symbol, FakeInterval i) {
     return series
         .computeIfAbsent(symbol, k -> new HashMap<>())
         .computeIfAbsent(i, k -> new Series());
   }
 
   private static ObjectNode event(
-      String symbol, KlineInterval i, Bar b, boolean closed, long eventTimeMs) {
+      String symbol, FakeInterval i, Bar b, boolean closed, long eventTimeMs) {
     ObjectNode e = JSON.objectNode().put("e", "kline").put("E", eventTimeMs).put("s", symbol);
     ObjectNode k =
         e.putObject("k")
@@ -249,7 +249,7 @@ final class FakeKlines {
     return e;
   }
 
-  private static ArrayNode row(KlineInterval i, Bar b) {
+  private static ArrayNode row(FakeInterval i, Bar b) {
     ArrayNode r = JSON.arrayNode();
     r.add(b.open)
         .add(FakeExchange.plain(b.o))
