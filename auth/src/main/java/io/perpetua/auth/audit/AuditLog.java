@@ -12,6 +12,19 @@ public interface AuditLog {
   /** Appends {@code event} after the last entry; returns the stored entry. */
   AuditEntry append(AuditEvent event);
 
+  /**
+   * Appends {@code events} in order (adapters may do it in one transaction: all or none).
+   *
+   * @return the stored entries
+   */
+  default List<AuditEntry> appendAll(List<AuditEvent> events) {
+    List<AuditEntry> out = new java.util.ArrayList<>(events.size());
+    for (AuditEvent e : events) {
+      out.add(append(e));
+    }
+    return out;
+  }
+
   /** Entries matching {@code query}, in position order. */
   List<AuditEntry> query(AuditQuery query);
 

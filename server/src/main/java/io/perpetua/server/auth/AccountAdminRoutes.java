@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The admin commands on accounts (admin role only, audited): invite codes ({@code
@@ -38,15 +39,21 @@ public final class AccountAdminRoutes implements RouteGroup {
   static final Param<String> USERNAME =
       Param.string("username", "[a-z0-9_.@-]{3,64}", 64).inPath().description("User name");
 
-  private final AccountAdmin admin;
-  private final AuditRecorder audit;
+  private final Supplier<AuthServices> services;
   private final Clock clock;
 
-  /** Routes over {@code admin}. */
-  public AccountAdminRoutes(AccountAdmin admin, AuditRecorder audit, Clock clock) {
-    this.admin = Objects.requireNonNull(admin, "admin");
-    this.audit = Objects.requireNonNull(audit, "audit");
+  /** Routes over the services {@code services} supplies (null until the database is open). */
+  public AccountAdminRoutes(Supplier<AuthServices> services, Clock clock) {
+    this.services = Objects.requireNonNull(services, "services");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  private AccountAdmin admin() {
+    return AuthServices.ready(services).admin();
+  }
+
+  private AuditRecorder audit() {
+    return AuthServices.ready(services).audit();
   }
 
   @Override
@@ -68,7 +75,7 @@ public final class AccountAdminRoutes implements RouteGroup {
             .handle(
                 r ->
                     new InviteList(
-                        admin.invites().stream().map(i -> InviteView.of(i, now())).toList())),
+                        admin().invites().stream().map(i -> InviteView.of(i, now())).toList())),
         Route.post(INVITES + "/{code}/disable")
             .tag(TAG)
             .summary("Disable an invite code")
@@ -83,7 +90,9 @@ public final class AccountAdminRoutes implements RouteGroup {
             .role(Role.ADMIN)
             .response(UserList.class, null)
             .handle(
-                r -> new UserList(admin.users().stream().map(u -> UserView.of(u, now())).toList())),
+                r ->
+                    new UserList(
+                        admin().users().stream().map(u -> UserView.of(u, now())).toList())),
         Route.post(USERS + "/{username}/ban")
             .tag(TAG)
             .summary("Ban a user")
@@ -110,35 +119,37 @@ public final class AccountAdminRoutes implements RouteGroup {
     InviteCode invite =
         AuthErrors.call(
             () ->
-                admin.createInvite(
-                    request.principal().subject(),
-                    body.parsedRole(),
-                    body.maxUses(),
-                    Duration.ofHours(body.ttlHours())));
+                admin()
+                    .createInvite(
+                        request.principal().subject(),
+                        body.parsedRole(),
+                        body.maxUses(),
+                        Duration.ofHours(body.ttlHours())));
     InviteView view = InviteView.of(invite, now());
-    audit.record(
-        request,
-        "invite.create",
-        "invites",
-        invite.code().substring(0, 8),
-        null,
-        new InviteView(
-            "(redacted)",
-            view.role(),
-            view.maxUses(),
-            0,
-            view.status(),
-            view.expiresAt(),
-            view.createdBy(),
-            view.createdAt()),
-        "");
+    audit()
+        .record(
+            request,
+            "invite.create",
+            "invites",
+            invite.code().substring(0, 8),
+            null,
+            new InviteView(
+                "(redacted)",
+                view.role(),
+                view.maxUses(),
+                0,
+                view.status(),
+                view.expiresAt(),
+                view.createdBy(),
+                view.createdAt()),
+            "");
     return view;
   }
 
   private InviteView disableInvite(ApiRequest request) {
     String code = request.value(CODE);
-    InviteView view = InviteView.of(AuthErrors.call(() -> admin.disableInvite(code)), now());
-    audit.record(request, "invite.disable", "invites", code.substring(0, 8), null, null, "");
+    InviteView view = InviteView.of(AuthErrors.call(() -> admin().disableInvite(code)), now());
+    audit().record(request, "invite.disable", "invites", code.substring(0, 8), null, null, "");
     return view;
   }
 
@@ -146,16 +157,17 @@ public final class AccountAdminRoutes implements RouteGroup {
     String username = request.value(USERNAME);
     String reason = request.body(ReasonBody.class).reason();
     User before =
-        AuthErrors.call(() -> admin.setBanned(request.principal().subject(), username, banned));
+        AuthErrors.call(() -> admin().setBanned(request.principal().subject(), username, banned));
     UserView after = UserView.of(before.withBanned(banned), now());
-    audit.record(
-        request,
-        banned ? "user.ban" : "user.unban",
-        "users",
-        username,
-        UserView.of(before, now()),
-        after,
-        reason);
+    audit()
+        .record(
+            request,
+            banned ? "user.ban" : "user.unban",
+            "users",
+            username,
+            UserView.of(before, now()),
+            after,
+            reason);
     return after;
   }
 

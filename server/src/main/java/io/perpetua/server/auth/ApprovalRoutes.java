@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Four-eyes requests, {@code /api/v1/approvals}: request a registered action, list and read
@@ -33,11 +34,15 @@ public final class ApprovalRoutes implements RouteGroup {
           .withDefault("all")
           .description("Only requests with this status.");
 
-  private final FourEyes fourEyes;
+  private final Supplier<AuthServices> services;
 
-  /** Routes over {@code fourEyes}. */
-  public ApprovalRoutes(FourEyes fourEyes) {
-    this.fourEyes = Objects.requireNonNull(fourEyes, "fourEyes");
+  /** Routes over the services {@code services} supplies (null until the database is open). */
+  public ApprovalRoutes(Supplier<AuthServices> services) {
+    this.services = Objects.requireNonNull(services, "services");
+  }
+
+  private FourEyes fourEyes() {
+    return AuthServices.ready(services).fourEyes();
   }
 
   @Override
@@ -48,9 +53,8 @@ public final class ApprovalRoutes implements RouteGroup {
             .summary("Request a four-eyes action")
             .description(
                 "Stores a pending request; nothing changes until a second person approves it."
-                    + " Actions: "
-                    + String.join(", ", fourEyes.actionNames())
-                    + ".")
+                    + " Actions: system.resume (lift the emergency stop and halts), and what"
+                    + " later features register (see docs/security.md).")
             .body(
                 RequestBody.class,
                 "{\"action\": \"system.resume\", \"payload\": {}, \"reason\": \"incident over\"}")
@@ -70,7 +74,7 @@ public final class ApprovalRoutes implements RouteGroup {
             .param(ID)
             .errors(ApiError.NOT_FOUND)
             .response(ApprovalView.class, null)
-            .handle(r -> ApprovalView.of(AuthErrors.call(() -> fourEyes.find(r.value(ID))))),
+            .handle(r -> ApprovalView.of(AuthErrors.call(() -> fourEyes().find(r.value(ID))))),
         Route.post(BASE + "/{request_id}/approve")
             .tag(TAG)
             .summary("Approve (and carry out) a request")
@@ -96,14 +100,14 @@ public final class ApprovalRoutes implements RouteGroup {
     return ApprovalView.of(
         AuthErrors.call(
             () ->
-                fourEyes.request(
-                    r.principal(), body.action(), payload, body.reason(), r.requestId())));
+                fourEyes()
+                    .request(r.principal(), body.action(), payload, body.reason(), r.requestId())));
   }
 
   private ApprovalList list(ApiRequest r) {
     String status = r.value(STATUS);
     return new ApprovalList(
-        fourEyes.list("all".equals(status) ? null : status, 500).stream()
+        fourEyes().list("all".equals(status) ? null : status, 500).stream()
             .map(ApprovalView::of)
             .toList());
   }
@@ -112,7 +116,7 @@ public final class ApprovalRoutes implements RouteGroup {
     String id = r.value(ID);
     String reason = r.body(DecisionBody.class).reason();
     if (approve
-        && AuthErrors.call(() -> fourEyes.find(id)).requester().equals(r.principal().subject())) {
+        && AuthErrors.call(() -> fourEyes().find(id)).requester().equals(r.principal().subject())) {
       throw new ApiException(
           ApiError.SELF_APPROVAL,
           "Four-eyes: the requester cannot approve their own request; a second person must");
@@ -121,8 +125,8 @@ public final class ApprovalRoutes implements RouteGroup {
         AuthErrors.call(
             () ->
                 approve
-                    ? fourEyes.approve(r.principal(), id, reason, r.requestId())
-                    : fourEyes.reject(r.principal(), id, reason, r.requestId())));
+                    ? fourEyes().approve(r.principal(), id, reason, r.requestId())
+                    : fourEyes().reject(r.principal(), id, reason, r.requestId())));
   }
 
   /** Body of a request. */

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The audit log over HTTP: {@code GET /api/v1/audit} (admin; filters by entity, entity id, actor,
@@ -59,11 +60,15 @@ public final class AuditRoutes implements RouteGroup {
   static final Param<String> ORDER_ID =
       Param.string("order_id", TOKEN, 128).inPath().description("Client order id");
 
-  private final AuditLog log;
+  private final Supplier<AuthServices> services;
 
-  /** Routes over {@code log}. */
-  public AuditRoutes(AuditLog log) {
-    this.log = Objects.requireNonNull(log, "log");
+  /** Routes over the log of the services {@code services} supplies (null until open). */
+  public AuditRoutes(Supplier<AuthServices> services) {
+    this.services = Objects.requireNonNull(services, "services");
+  }
+
+  private AuditLog log() {
+    return AuthServices.ready(services).audit().log();
   }
 
   @Override
@@ -93,7 +98,7 @@ public final class AuditRoutes implements RouteGroup {
             .description("Walks the whole log; names the first edited or missing entry.")
             .role(Role.ADMIN)
             .response(VerifyView.class, null)
-            .handle(r -> VerifyView.of(log.verify())),
+            .handle(r -> VerifyView.of(log().verify())),
         Route.get(BASE + "/decisions/{order_id}")
             .tag(TAG)
             .summary("Decision replay of an order")
@@ -103,7 +108,7 @@ public final class AuditRoutes implements RouteGroup {
             .param(ORDER_ID)
             .errors(ApiError.NOT_FOUND)
             .response(DecisionReplay.Timeline.class, null)
-            .handle(r -> DecisionReplay.of(log, r.value(ORDER_ID))));
+            .handle(r -> DecisionReplay.of(log(), r.value(ORDER_ID))));
   }
 
   private EntryList list(ApiRequest r) {
@@ -117,7 +122,7 @@ public final class AuditRoutes implements RouteGroup {
             r.param(TO).map(v -> instant("to", v)).orElse(null),
             r.value(AFTER_SEQ),
             r.value(LIMIT));
-    List<EntryView> entries = log.query(query).stream().map(EntryView::of).toList();
+    List<EntryView> entries = log().query(query).stream().map(EntryView::of).toList();
     String csv = "csv".equals(r.value(FORMAT)) ? AuditCsv.of(entries) : null;
     return new EntryList(csv == null ? entries : List.of(), csv);
   }

@@ -6,6 +6,7 @@ import io.perpetua.auth.Role;
 import io.perpetua.auth.account.Accounts;
 import io.perpetua.auth.account.TotpEnrollment;
 import io.perpetua.auth.account.User;
+import io.perpetua.core.time.Clock;
 import io.perpetua.server.RouteGroup;
 import io.perpetua.server.auth.AuthBodies.LoginBody;
 import io.perpetua.server.auth.AuthBodies.RefreshBody;
@@ -24,6 +25,7 @@ import io.perpetua.server.http.Route;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Accounts, {@code /api/v1/auth}: register with an invite, log in, refresh, log out (public, and
@@ -37,17 +39,27 @@ public final class AuthRoutes implements RouteGroup {
   private static final String TAG = "Accounts";
   private static final String BASE = "/api/v1/auth";
 
-  private final Accounts accounts;
-  private final TotpEnrollment totp;
-  private final AuditRecorder audit;
+  private final Supplier<AuthServices> services;
+  private final Clock clock;
   private final RateLimiter perIp;
 
-  /** The routes over {@code accounts}, auditing to {@code audit}. */
-  public AuthRoutes(Accounts accounts, AuditRecorder audit) {
-    this.accounts = Objects.requireNonNull(accounts, "accounts");
-    this.totp = new TotpEnrollment(accounts.users(), accounts.clock());
-    this.audit = Objects.requireNonNull(audit, "audit");
-    this.perIp = new RateLimiter(LOGIN_PER_MINUTE / 60.0, LOGIN_PER_MINUTE, accounts.clock());
+  /** The routes over the services {@code services} supplies (null until the database is open). */
+  public AuthRoutes(Supplier<AuthServices> services, Clock clock) {
+    this.services = Objects.requireNonNull(services, "services");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.perIp = new RateLimiter(LOGIN_PER_MINUTE / 60.0, LOGIN_PER_MINUTE, clock);
+  }
+
+  private Accounts accounts() {
+    return AuthServices.ready(services).accounts();
+  }
+
+  private AuditRecorder audit() {
+    return AuthServices.ready(services).audit();
+  }
+
+  private TotpEnrollment totp() {
+    return new TotpEnrollment(accounts().users(), clock);
   }
 
   @Override
@@ -143,17 +155,18 @@ public final class AuthRoutes implements RouteGroup {
     RegisterBody body = request.body(RegisterBody.class);
     User user =
         AuthErrors.call(
-            () -> accounts.register(body.inviteCode(), body.username(), body.password()));
+            () -> accounts().register(body.inviteCode(), body.username(), body.password()));
     UserView view = UserView.of(user, now());
-    audit.record(
-        user.username(),
-        request,
-        "user.register",
-        "users",
-        user.username(),
-        null,
-        view,
-        "registered with an invite");
+    audit()
+        .record(
+            user.username(),
+            request,
+            "user.register",
+            "users",
+            user.username(),
+            null,
+            view,
+            "registered with an invite");
     return view;
   }
 
@@ -162,28 +175,32 @@ public final class AuthRoutes implements RouteGroup {
     LoginBody body = request.body(LoginBody.class);
     try {
       TokenView view =
-          TokenView.of(accounts.login(body.username(), body.password(), body.totpCode()));
-      audit.record(
-          body.username(),
-          request,
-          "auth.login",
-          "users",
-          body.username(),
-          null,
-          null,
-          "ok from " + request.clientIp());
+          TokenView.of(accounts().login(body.username(), body.password(), body.totpCode()));
+      audit()
+          .record(
+              body.username(),
+              request,
+              "auth.login",
+              "users",
+              body.username(),
+              null,
+              null,
+              "ok from " + request.clientIp());
       return view;
     } catch (AuthException e) {
       if (User.isValidUsername(body.username())) {
-        audit.record(
-            body.username(),
-            request,
-            "auth.login_failed",
-            "users",
-            body.username(),
-            null,
-            null,
-            e.reason().name().toLowerCase(java.util.Locale.ROOT) + " from " + request.clientIp());
+        audit()
+            .record(
+                body.username(),
+                request,
+                "auth.login_failed",
+                "users",
+                body.username(),
+                null,
+                null,
+                e.reason().name().toLowerCase(java.util.Locale.ROOT)
+                    + " from "
+                    + request.clientIp());
       }
       throw AuthErrors.of(e);
     }
@@ -192,17 +209,20 @@ public final class AuthRoutes implements RouteGroup {
   private TokenView refresh(ApiRequest request) {
     throttle(request);
     RefreshBody body = request.body(RefreshBody.class);
-    return TokenView.of(AuthErrors.call(() -> accounts.refresh(body.refreshToken())));
+    return TokenView.of(AuthErrors.call(() -> accounts().refresh(body.refreshToken())));
   }
 
   private LoggedOut logout(ApiRequest request) {
-    accounts.logout(request.body(RefreshBody.class).refreshToken());
+    accounts().logout(request.body(RefreshBody.class).refreshToken());
     return new LoggedOut(true);
   }
 
   private UserView me(ApiRequest request) {
     Principal p = request.principal();
-    return accounts
+    if (!p.credential().startsWith("jwt:")) {
+      return new UserView(p.subject(), p.role().code(), "active", false, null, null);
+    }
+    return accounts()
         .users()
         .find(p.subject())
         .map(u -> UserView.of(u, now()))
@@ -210,21 +230,22 @@ public final class AuthRoutes implements RouteGroup {
   }
 
   private TotpSetupView totpSetup(ApiRequest request) {
-    TotpEnrollment.Setup setup = AuthErrors.call(() -> totp.begin(request.principal().subject()));
-    audit.record(
-        request, "auth.totp_setup", "users", request.principal().subject(), null, null, "");
+    TotpEnrollment.Setup setup = AuthErrors.call(() -> totp().begin(request.principal().subject()));
+    audit()
+        .record(request, "auth.totp_setup", "users", request.principal().subject(), null, null, "");
     return new TotpSetupView(setup.secret(), setup.otpauthUri());
   }
 
   private RecoveryCodes totpConfirm(ApiRequest request) {
     String code = request.body(TotpConfirmBody.class).code();
-    List<String> codes = AuthErrors.call(() -> totp.confirm(request.principal().subject(), code));
-    audit.record(
-        request, "auth.totp_enabled", "users", request.principal().subject(), null, null, "");
+    List<String> codes = AuthErrors.call(() -> totp().confirm(request.principal().subject(), code));
+    audit()
+        .record(
+            request, "auth.totp_enabled", "users", request.principal().subject(), null, null, "");
     return new RecoveryCodes(codes);
   }
 
   private Instant now() {
-    return Instant.ofEpochMilli(accounts.clock().nowMillis());
+    return Instant.ofEpochMilli(clock.nowMillis());
   }
 }

@@ -41,6 +41,17 @@ public final class RiskRoutes implements RouteGroup {
 
   private final Supplier<RiskEngine> engine;
   private final Supplier<Set<InstrumentId>> instruments;
+  private final ResumeApproval approval;
+
+  /**
+   * Four-eyes for lifting the emergency stop: files a request (returning its id) that a second
+   * person approves, instead of resuming at once.
+   */
+  @FunctionalInterface
+  public interface ResumeApproval {
+    /** Files the request; returns its id. */
+    String request(ApiRequest request, String reason, String operator);
+  }
 
   /**
    * The routes.
@@ -49,8 +60,24 @@ public final class RiskRoutes implements RouteGroup {
    * @param instruments the tradable instruments (symbols outside it are unknown: 40001)
    */
   public RiskRoutes(Supplier<RiskEngine> engine, Supplier<Set<InstrumentId>> instruments) {
+    this(engine, instruments, null);
+  }
+
+  private RiskRoutes(
+      Supplier<RiskEngine> engine,
+      Supplier<Set<InstrumentId>> instruments,
+      ResumeApproval approval) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.instruments = Objects.requireNonNull(instruments, "instruments");
+    this.approval = approval;
+  }
+
+  /**
+   * These routes with four-eyes on {@code POST /api/v1/system/resume}: it files a request through
+   * {@code approval} and answers the unchanged stop with {@code approval_request_id}.
+   */
+  public RiskRoutes withResumeApproval(ResumeApproval approval) {
+    return new RiskRoutes(engine, instruments, Objects.requireNonNull(approval, "approval"));
   }
 
   private RiskEngine risk() {
@@ -205,6 +232,23 @@ public final class RiskRoutes implements RouteGroup {
 
   private StopData resume(ApiRequest request) {
     ControlBody body = request.body(ControlBody.class);
+    if (approval != null) {
+      RiskEngine risk = risk();
+      String id = approval.request(request, body.reason(), body.operator());
+      EmergencyStop stop = risk.status().emergencyStop();
+      boolean active = risk.emergencyStopped();
+      return stop == null
+          ? new StopData(
+              active, !active, "all_symbols", Instant.now(), body.operator(), body.reason(), id)
+          : new StopData(
+              active,
+              !active,
+              "all_symbols",
+              Instant.ofEpochMilli(stop.changedAtMs()),
+              stop.operator(),
+              stop.reason(),
+              id);
+    }
     return stopData(risk().resume(body.reason(), body.operator()));
   }
 
@@ -215,7 +259,8 @@ public final class RiskRoutes implements RouteGroup {
         "all_symbols",
         Instant.ofEpochMilli(stop.changedAtMs()),
         stop.operator(),
-        stop.reason());
+        stop.reason(),
+        null);
   }
 
   private SymbolData symbol(ApiRequest request, boolean enable) {
@@ -340,7 +385,9 @@ public final class RiskRoutes implements RouteGroup {
       @Doc("Always all_symbols") String scope,
       @Doc("When the change was made") Instant triggeredAt,
       @Doc("Operator who made it") String triggeredBy,
-      @Doc("Reason given") String reason) {}
+      @Doc("Reason given") String reason,
+      @Nullable @Doc("With four-eyes on: the pending request a second person must approve")
+          String approvalRequestId) {}
 
   /** Response of the symbol disable/enable. */
   record SymbolData(

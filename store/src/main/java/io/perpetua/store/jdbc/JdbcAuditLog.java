@@ -66,6 +66,52 @@ public final class JdbcAuditLog implements AuditLog {
     }
   }
 
+  @Override
+  public synchronized List<AuditEntry> appendAll(List<AuditEvent> events) {
+    if (events.size() <= 1) {
+      return events.isEmpty() ? List.of() : List.of(append(events.get(0)));
+    }
+    for (int attempt = 1; ; attempt++) {
+      if (!lastLoaded) {
+        last = loadLast();
+        lastLoaded = true;
+      }
+      List<AuditEntry> entries = new ArrayList<>(events.size());
+      AuditEntry previous = last;
+      for (AuditEvent event : events) {
+        previous = AuditChain.next(previous, event);
+        entries.add(previous);
+      }
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+          for (AuditEntry entry : entries) {
+            bind(new Params(ps), entry);
+            ps.addBatch();
+          }
+          ps.executeBatch();
+          c.commit();
+        } catch (SQLException e) {
+          c.rollback();
+          throw e;
+        } finally {
+          c.setAutoCommit(true);
+        }
+        last = previous;
+        return entries;
+      } catch (SQLException e) {
+        lastLoaded = false;
+        boolean conflict =
+            "23505".equals(e.getSQLState())
+                || (e.getNextException() != null
+                    && "23505".equals(e.getNextException().getSQLState()));
+        if (!conflict || attempt == ATTEMPTS) {
+          throw errors.translate("append audit entries", e);
+        }
+      }
+    }
+  }
+
   private static void bind(Params p, AuditEntry entry) throws SQLException {
     AuditEvent v = entry.event();
     p.bigint(entry.seq())

@@ -104,6 +104,18 @@ public abstract class AuditLogContract {
   }
 
   @Test
+  void batchAppend_continuesTheChain() {
+    append(2);
+    List<AuditEntry> batch = log.appendAll(List.of(event(2), event(3), event(4)));
+    assertThat(batch).extracting(AuditEntry::seq).containsExactly(3L, 4L, 5L);
+    log.append(event(5));
+    assertThat(openAgain().appendAll(List.of(event(6), event(7)))).hasSize(2);
+    AuditChain.Verification v = log.verify();
+    assertThat(v.ok()).as(v.problem()).isTrue();
+    assertThat(v.checked()).isEqualTo(8);
+  }
+
+  @Test
   void manualUpdate_isNamed() throws SQLException {
     append(6);
     try (Connection c = connect();
