@@ -76,7 +76,7 @@ final class KernelWiring {
             config.paper().leverage());
     KernelPorts ports =
         new KernelPorts(
-            parts.journal(),
+            wiring.auth().audited(parts.journal()),
             wiring.state(),
             new KernelEventPublisher(wiring.outbox(), liveVenue),
             System::currentTimeMillis,

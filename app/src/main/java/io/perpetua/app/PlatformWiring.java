@@ -2,6 +2,7 @@ package io.perpetua.app;
 
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.app.config.StoreSettings;
+import io.perpetua.app.security.AuthWiring;
 import io.perpetua.core.time.Clock;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.ApiToken;
@@ -56,6 +57,7 @@ final class PlatformWiring implements AutoCloseable {
   private final TokenStore.Resolved token;
   private final ApiServer server;
   private final PlatformParts parts = new PlatformParts();
+  private final AuthWiring auth;
   private final BacktestJobs jobs;
   private final FlowRuntime flow;
   private volatile Database database;
@@ -92,6 +94,8 @@ final class PlatformWiring implements AutoCloseable {
     this.state = new CachedPlatformState(cache);
     this.token = TokenStore.resolve(dataDir, env);
     this.server = apiServer();
+    this.auth = new AuthWiring(dataDir, env, Clock.system());
+    auth.addTo(server);
     this.jobs = new BacktestJobs(config, dataDir, env);
     jobs.addRoutes(server);
     addTradingRoutes();
@@ -125,7 +129,7 @@ final class PlatformWiring implements AutoCloseable {
 
   /** Risk, orders, venues and analytics: they read the kernel's parts once they are open. */
   private void addTradingRoutes() {
-    server.addRoutes(new RiskRoutes(parts::risk, parts::tradable));
+    server.addRoutes(auth.riskRoutes(new RiskRoutes(parts::risk, parts::tradable)));
     server.addRoutes(new OrderRoutes(parts::journal));
     server.addRoutes(
         new VenueRoutes(
@@ -154,6 +158,7 @@ final class PlatformWiring implements AutoCloseable {
   /** Opens the database (fails when it is not reached within the configured timeout). */
   void openDatabase() {
     database = StoreConnections.open(config, dataDir, env, cache);
+    auth.open(database, parts::risk);
   }
 
   /** The venues the API lists: none in paper mode. */
@@ -216,6 +221,11 @@ final class PlatformWiring implements AutoCloseable {
 
   PlatformParts parts() {
     return parts;
+  }
+
+  /** Accounts, four-eyes and the audit log. */
+  AuthWiring auth() {
+    return auth;
   }
 
   BacktestJobs jobs() {
