@@ -39,8 +39,8 @@ import java.util.function.Supplier;
  * until then the account routes answer 503 and only the static tokens work. Settings from the
  * environment: {@code PERPETUA_FOUR_EYES} ({@code on} by default; {@code off} lets one admin lift
  * an emergency stop alone), {@code PERPETUA_RATE_LIMIT_PER_IP} and {@code
- * PERPETUA_RATE_LIMIT_PER_USER} (requests per second, default 100 and 50; {@code 0} turns the limit
- * off). Thread-safe.
+ * PERPETUA_RATE_LIMIT_PER_USER} (requests per second, default 100 and 50), {@code
+ * PERPETUA_LOGIN_RATE_PER_MINUTE} (per IP, default 10); {@code 0} turns a limit off. Thread-safe.
  */
 public final class AuthWiring {
   private final Path dataDir;
@@ -70,24 +70,31 @@ public final class AuthWiring {
         new RateLimits(
             limiter("PERPETUA_RATE_LIMIT_PER_IP", 100),
             limiter("PERPETUA_RATE_LIMIT_PER_USER", 50)));
-    server.addRoutes(new AuthRoutes(supplier, clock));
+    server.addRoutes(
+        new AuthRoutes(
+            supplier, clock, whole("PERPETUA_LOGIN_RATE_PER_MINUTE", AuthRoutes.LOGIN_PER_MINUTE)));
     server.addRoutes(new AccountAdminRoutes(supplier, clock));
     server.addRoutes(new ApprovalRoutes(supplier));
     server.addRoutes(new AuditRoutes(supplier));
   }
 
   private RateLimiter limiter(String name, int defaultPerSecond) {
-    String raw = env.getOrDefault(name, Integer.toString(defaultPerSecond)).strip();
-    int perSecond;
+    int perSecond = whole(name, defaultPerSecond);
+    return perSecond == 0 ? null : new RateLimiter(perSecond, perSecond * 10, clock);
+  }
+
+  private int whole(String name, int defaultValue) {
+    String raw = env.getOrDefault(name, Integer.toString(defaultValue)).strip();
+    int value;
     try {
-      perSecond = Integer.parseInt(raw);
+      value = Integer.parseInt(raw);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number of requests per second");
+      throw new IllegalArgumentException(name + " must be a whole number");
     }
-    if (perSecond < 0) {
+    if (value < 0) {
       throw new IllegalArgumentException(name + " must be >= 0");
     }
-    return perSecond == 0 ? null : new RateLimiter(perSecond, perSecond * 10, clock);
+    return value;
   }
 
   /** The risk routes, with four-eyes on lifting the emergency stop unless turned off. */
