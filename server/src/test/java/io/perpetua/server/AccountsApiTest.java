@@ -38,66 +38,100 @@ class AccountsApiTest {
     String code = invite.get("code").asText();
     assertThat(invite.get("status").asText()).isEqualTo("active");
     TestServer.Response registered =
-        api.call("POST", "/api/v1/auth/register", null,
-            body("{'invite_code':'" + code + "','username':'tom','password':'"
-                + AuthHarness.PASSWORD + "'}"));
+        api.call(
+            "POST",
+            "/api/v1/auth/register",
+            null,
+            body(
+                "{'invite_code':'"
+                    + code
+                    + "','username':'tom','password':'"
+                    + AuthHarness.PASSWORD
+                    + "'}"));
     assertThat(registered.status()).as(registered.body()).isEqualTo(201);
     assertThat(registered.data().get("role").asText()).isEqualTo("trader");
     assertThat(registered.body()).doesNotContain("argon2").doesNotContain(AuthHarness.PASSWORD);
     TestServer.Response again =
-        api.call("POST", "/api/v1/auth/register", null,
-            body("{'invite_code':'" + code + "','username':'tim','password':'"
-                + AuthHarness.PASSWORD + "'}"));
+        api.call(
+            "POST",
+            "/api/v1/auth/register",
+            null,
+            body(
+                "{'invite_code':'"
+                    + code
+                    + "','username':'tim','password':'"
+                    + AuthHarness.PASSWORD
+                    + "'}"));
     assertThat(again.status()).isEqualTo(403);
     assertThat(again.code()).isEqualTo(40115);
 
-    JsonNode login = api.ok(api.call("POST", "/api/v1/auth/login", null,
-        body("{'username':'tom','password':'" + AuthHarness.PASSWORD + "'}")));
+    JsonNode login =
+        api.ok(
+            api.call(
+                "POST",
+                "/api/v1/auth/login",
+                null,
+                body("{'username':'tom','password':'" + AuthHarness.PASSWORD + "'}")));
     String access = login.get("access_token").asText();
     String refresh = login.get("refresh_token").asText();
     assertThat(api.ok(api.call("GET", "/api/v1/auth/me", access, null)).get("username").asText())
         .isEqualTo("tom");
-    JsonNode rotated = api.ok(api.call("POST", "/api/v1/auth/refresh", null,
-        body("{'refresh_token':'" + refresh + "'}")));
-    TestServer.Response reuse = api.call("POST", "/api/v1/auth/refresh", null,
-        body("{'refresh_token':'" + refresh + "'}"));
+    JsonNode rotated =
+        api.ok(
+            api.call(
+                "POST", "/api/v1/auth/refresh", null, body("{'refresh_token':'" + refresh + "'}")));
+    TestServer.Response reuse =
+        api.call("POST", "/api/v1/auth/refresh", null, body("{'refresh_token':'" + refresh + "'}"));
     assertThat(reuse.status()).isEqualTo(401);
     assertThat(reuse.code()).isEqualTo(40114);
     TestServer.Response dead =
         api.call("GET", "/api/v1/auth/me", rotated.get("access_token").asText(), null);
     assertThat(dead.code()).isEqualTo(40102);
 
-    TestServer.Response wrong = api.call("POST", "/api/v1/auth/login", null,
-        body("{'username':'tom','password':'not the password'}"));
+    TestServer.Response wrong =
+        api.call(
+            "POST",
+            "/api/v1/auth/login",
+            null,
+            body("{'username':'tom','password':'not the password'}"));
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(wrong.code()).isEqualTo(40110);
     List<String> actions = new ArrayList<>();
     api.audit.scan(e -> actions.add(e.event().actor() + " " + e.event().action()));
     assertThat(actions)
-        .contains("ada invite.create", "tom user.register", "tom auth.login", "tom auth.login_failed");
+        .contains(
+            "ada invite.create", "tom user.register", "tom auth.login", "tom auth.login_failed");
   }
 
   @Test
   void fourEyes_overHttp_requesterCannotApprove_secondAdminCan_bothRecorded() {
     String alice = api.userToken("alice", Role.ADMIN);
     String bob = api.userToken("bob", Role.ADMIN);
-    JsonNode request = api.ok(api.call("POST", "/api/v1/approvals", alice,
-        body("{'action':'test.limit','payload':{'max':5},'reason':'more room'}")));
+    JsonNode request =
+        api.ok(
+            api.call(
+                "POST",
+                "/api/v1/approvals",
+                alice,
+                body("{'action':'test.limit','payload':{'max':5},'reason':'more room'}")));
     String id = request.get("request_id").asText();
     assertThat(request.get("status").asText()).isEqualTo("pending");
-    TestServer.Response self = api.call("POST", "/api/v1/approvals/" + id + "/approve", alice,
-        body("{'reason':'trust me'}"));
+    TestServer.Response self =
+        api.call(
+            "POST", "/api/v1/approvals/" + id + "/approve", alice, body("{'reason':'trust me'}"));
     assertThat(self.status()).isEqualTo(403);
     assertThat(self.code()).isEqualTo(40116);
     assertThat(api.limit.get()).isEqualTo("{\"max\":3}");
-    JsonNode done = api.ok(api.call("POST", "/api/v1/approvals/" + id + "/approve", bob,
-        body("{'reason':'checked'}")));
+    JsonNode done =
+        api.ok(
+            api.call(
+                "POST", "/api/v1/approvals/" + id + "/approve", bob, body("{'reason':'checked'}")));
     assertThat(done.get("status").asText()).isEqualTo("executed");
     assertThat(done.get("requester").asText()).isEqualTo("alice");
     assertThat(done.get("decider").asText()).isEqualTo("bob");
     assertThat(api.limit.get()).isEqualTo("{\"max\":5}");
-    TestServer.Response twice = api.call("POST", "/api/v1/approvals/" + id + "/approve", bob,
-        body("{'reason':'again'}"));
+    TestServer.Response twice =
+        api.call("POST", "/api/v1/approvals/" + id + "/approve", bob, body("{'reason':'again'}"));
     assertThat(twice.code()).isEqualTo(40021);
     JsonNode log = api.ok(api.call("GET", "/api/v1/audit?entity=approvals", alice, null));
     assertThat(log.get("entries")).hasSize(2);
@@ -112,12 +146,39 @@ class AccountsApiTest {
   @Test
   void decisionReplay_showsTheRebalanceThenTheOrderThenItsFills() {
     Instant t = Instant.ofEpochMilli(Fixtures.NOW);
-    api.audit.append(new AuditEvent(t, "system:kernel", "rebalance.completed", "rebalances",
-        "rb-9", null, "{\"trigger\":\"cron\"}", "cron", ""));
-    api.audit.append(new AuditEvent(t.plusMillis(1), "system:kernel", "order.pending", "orders",
-        "o-9", null, "{\"rebalance_id\":\"rb-9\"}", "", ""));
-    api.audit.append(new AuditEvent(t.plusMillis(2), "system:kernel", "order.fill", "orders",
-        "o-9", null, "{\"price\":\"1\"}", "", ""));
+    api.audit.append(
+        new AuditEvent(
+            t,
+            "system:kernel",
+            "rebalance.completed",
+            "rebalances",
+            "rb-9",
+            null,
+            "{\"trigger\":\"cron\"}",
+            "cron",
+            ""));
+    api.audit.append(
+        new AuditEvent(
+            t.plusMillis(1),
+            "system:kernel",
+            "order.pending",
+            "orders",
+            "o-9",
+            null,
+            "{\"rebalance_id\":\"rb-9\"}",
+            "",
+            ""));
+    api.audit.append(
+        new AuditEvent(
+            t.plusMillis(2),
+            "system:kernel",
+            "order.fill",
+            "orders",
+            "o-9",
+            null,
+            "{\"price\":\"1\"}",
+            "",
+            ""));
     String viewer = api.userToken("vera", Role.VIEWER);
     JsonNode replay = api.ok(api.call("GET", "/api/v1/audit/decisions/o-9", viewer, null));
     assertThat(replay.get("rebalance_id").asText()).isEqualTo("rb-9");
@@ -131,14 +192,26 @@ class AccountsApiTest {
   @Test
   void authEndpoints_underHostileInput_answer4xx_neverEchoingSecrets() {
     String[] values = {
-      "", " ", "a", "x".repeat(10_000), "é☃\uD83D\uDE00", "' OR '1'='1", "admin'--",
-      "\\u0000", "null", "<script>", "../../etc/passwd", "%00", "Robert'); DROP TABLE users;--"
+      "",
+      " ",
+      "a",
+      "x".repeat(10_000),
+      "é☃\uD83D\uDE00",
+      "' OR '1'='1",
+      "admin'--",
+      "\\u0000",
+      "null",
+      "<script>",
+      "../../etc/passwd",
+      "%00",
+      "Robert'); DROP TABLE users;--"
     };
     String[] templates = {
       "/api/v1/auth/login {'username':%s,'password':%s}",
       "/api/v1/auth/login {'username':'ada','password':%s,'totp_code':%s}",
       "/api/v1/auth/register {'invite_code':%s,'username':%s,'password':'"
-          + AuthHarness.PASSWORD + "'}",
+          + AuthHarness.PASSWORD
+          + "'}",
       "/api/v1/auth/register {'invite_code':'inv_x','username':'ok_name','password':%s%s}",
       "/api/v1/auth/refresh {'refresh_token':%s%s}",
       "/api/v1/auth/logout {'refresh_token':%s%s}"
@@ -151,15 +224,19 @@ class AccountsApiTest {
       String path = template.substring(0, space);
       for (String a : values) {
         for (String b : new String[] {"", values[3], values[5], "1", "null", "[]"}) {
-          String json = String.format(template.substring(space + 1).replace('\'', '"'),
-              quoted(a), b.isEmpty() || b.equals("1") || b.equals("null") || b.equals("[]")
-                  ? (template.endsWith("%s%s}") ? "" : (b.isEmpty() ? "\"\"" : b))
-                  : quoted(b));
+          String json =
+              String.format(
+                  template.substring(space + 1).replace('\'', '"'),
+                  quoted(a),
+                  b.isEmpty() || b.equals("1") || b.equals("null") || b.equals("[]")
+                      ? (template.endsWith("%s%s}") ? "" : (b.isEmpty() ? "\"\"" : b))
+                      : quoted(b));
           TestServer.Response r = api.call("POST", path, null, json);
           sent++;
           if (r.status() < 400 || r.status() >= 500) {
             failures.add(path + " " + cut(json) + " -> " + r.status() + " " + cut(r.body()));
-          } else if (r.body().contains("Exception") || r.body().contains("at io.perpetua")
+          } else if (r.body().contains("Exception")
+              || r.body().contains("at io.perpetua")
               || r.body().contains(AuthHarness.PASSWORD)) {
             failures.add(path + " leaked: " + cut(r.body()));
           }

@@ -65,6 +65,11 @@ final class AuthBodies {
       @JsonProperty(required = true) @Doc("The refresh token (rt_...)") String refreshToken) {
     RefreshBody {
       refreshToken = secret(refreshToken, "refresh_token", 128);
+      if (!refreshToken.matches("rt_[A-Za-z0-9_-]{43}")) {
+        throw new ApiException(
+            io.perpetua.server.http.ApiError.INVALID_PARAMETER,
+            "Invalid parameter 'refresh_token': expected rt_ + 43 base64url characters");
+      }
     }
   }
 
