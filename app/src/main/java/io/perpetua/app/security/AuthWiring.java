@@ -140,6 +140,6 @@ public final class AuthWiring {
   /** {@code journal}, also recording the kernel's decisions to the audit log once it is open. */
   public TradingJournal audited(TradingJournal journal) {
     AuthServices s = services;
-    return s == null ? journal : new AuditingTradingJournal(journal, s.audit().log());
+    return s == null ? journal : AuditingTradingJournal.of(journal, s.audit().log());
   }
 }

@@ -10,6 +10,8 @@ import io.perpetua.core.order.Order;
 import io.perpetua.trading.port.AccountState;
 import io.perpetua.trading.port.KernelCheckpoint;
 import io.perpetua.trading.port.OrderRecord;
+import io.perpetua.trading.port.PortfolioSnapshot;
+import io.perpetua.trading.port.TradingHistory;
 import io.perpetua.trading.port.TradingJournal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,9 +30,11 @@ import org.slf4j.LoggerFactory;
  * each rebalance, as {@code system:kernel}. The audit entries are appended (in one batch) after the
  * checkpoint commits, never instead of it; a re-committed checkpoint (same order status, same trade
  * id) adds nothing, within this process's memory of what it recorded. An audit failure is logged
- * and never stops trading. Thread-safe (commits are serialized by the kernel).
+ * and never stops trading. Build with {@link #of}: when the journal is also a {@link
+ * TradingHistory} (the kernel restores working orders through it), so is the wrapper. Thread-safe
+ * (commits are serialized by the kernel).
  */
-public final class AuditingTradingJournal implements TradingJournal {
+public class AuditingTradingJournal implements TradingJournal {
   private static final Logger LOG = LoggerFactory.getLogger(AuditingTradingJournal.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ACTOR = "system:kernel";
@@ -41,8 +45,17 @@ public final class AuditingTradingJournal implements TradingJournal {
   private final Map<String, String> orderStatus = lru();
   private final Map<String, Boolean> trades = lru();
 
-  /** Wraps {@code delegate}, recording to {@code audit}. */
-  public AuditingTradingJournal(TradingJournal delegate, AuditLog audit) {
+  /**
+   * {@code delegate} recording to {@code audit}; a {@link TradingHistory} too when {@code delegate}
+   * is one.
+   */
+  public static AuditingTradingJournal of(TradingJournal delegate, AuditLog audit) {
+    return delegate instanceof TradingHistory history
+        ? new WithHistory(delegate, history, audit)
+        : new AuditingTradingJournal(delegate, audit);
+  }
+
+  AuditingTradingJournal(TradingJournal delegate, AuditLog audit) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.audit = Objects.requireNonNull(audit, "audit");
   }
@@ -197,5 +210,41 @@ public final class AuditingTradingJournal implements TradingJournal {
   @Override
   public long fillCount() {
     return delegate.fillCount();
+  }
+
+  /** The wrapper of a journal that is also a {@link TradingHistory}. */
+  static final class WithHistory extends AuditingTradingJournal implements TradingHistory {
+    private final TradingHistory history;
+
+    WithHistory(TradingJournal delegate, TradingHistory history, AuditLog audit) {
+      super(delegate, audit);
+      this.history = history;
+    }
+
+    @Override
+    public Page<OrderRecord> orders(Query query) {
+      return history.orders(query);
+    }
+
+    @Override
+    public Page<Fill> fills(Query query) {
+      return history.fills(query);
+    }
+
+    @Override
+    public Page<RebalanceCompleted> rebalances(Query query) {
+      return history.rebalances(query);
+    }
+
+    @Override
+    public List<OrderRecord> openOrders() {
+      return history.openOrders();
+    }
+
+    @Override
+    public List<PortfolioSnapshot> snapshots(
+        String accountId, PortfolioSnapshot.Interval interval, long fromMs, long toMs) {
+      return history.snapshots(accountId, interval, fromMs, toMs);
+    }
   }
 }

@@ -11,18 +11,49 @@ import io.perpetua.auth.audit.InMemoryAuditLog;
 import io.perpetua.core.order.Order;
 import io.perpetua.core.order.OrderStatus;
 import io.perpetua.store.audit.AuditingTradingJournal;
+import io.perpetua.store.jdbc.Database;
+import io.perpetua.store.jdbc.DatabaseConfig;
+import io.perpetua.store.jdbc.JdbcTradingJournal;
 import io.perpetua.trading.port.KernelCheckpoint;
+import io.perpetua.trading.port.TradingHistory;
 import io.perpetua.trading.state.InMemoryTradingJournal;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AuditingTradingJournalTest {
+  @TempDir Path tempDir;
+
+  @Test
+  void wrapperOfAHistory_isAHistory_soTheKernelRestoresWorkingOrders() {
+    assertThat(AuditingTradingJournal.of(new InMemoryTradingJournal(), new InMemoryAuditLog()))
+        .isNotInstanceOf(TradingHistory.class);
+    try (Database db = Database.open(DatabaseConfig.embedded(tempDir))) {
+      AuditingTradingJournal journal =
+          AuditingTradingJournal.of(new JdbcTradingJournal(db), new InMemoryAuditLog());
+      assertThat(journal).isInstanceOf(TradingHistory.class);
+      Order open = JournalFixtures.marketOrder("o-7", BTC, T0);
+      journal.commit(
+          JournalFixtures.checkpoint(
+              JournalFixtures.account("paper", "1000", T0),
+              Map.of(),
+              List.of(JournalFixtures.record(open, OrderStatus.PENDING, T0)),
+              List.of(),
+              List.of(),
+              List.of()));
+      assertThat(((TradingHistory) journal).openOrders())
+          .extracting(r -> r.order().clientOrderId().value())
+          .containsExactly("o-7");
+    }
+  }
+
   @Test
   void kernelDecisions_areAudited_once_afterTheCommit() {
     InMemoryAuditLog audit = new InMemoryAuditLog();
     InMemoryTradingJournal inner = new InMemoryTradingJournal();
-    AuditingTradingJournal journal = new AuditingTradingJournal(inner, audit);
+    AuditingTradingJournal journal = AuditingTradingJournal.of(inner, audit);
     Order filled = JournalFixtures.marketOrder("o-1", BTC, T0);
     Order rejected = JournalFixtures.marketOrder("o-2", ETH, T0);
     KernelCheckpoint first =
