@@ -65,6 +65,10 @@ class AccountsApiTest {
     assertThat(again.status()).isEqualTo(403);
     assertThat(again.code()).isEqualTo(40115);
 
+    loginRefreshAndReuse();
+  }
+
+  private void loginRefreshAndReuse() {
     JsonNode login =
         api.ok(
             api.call(
@@ -133,6 +137,10 @@ class AccountsApiTest {
     TestServer.Response twice =
         api.call("POST", "/api/v1/approvals/" + id + "/approve", bob, body("{'reason':'again'}"));
     assertThat(twice.code()).isEqualTo(40021);
+    auditShowsBoth(alice, bob);
+  }
+
+  private void auditShowsBoth(String alice, String bob) {
     JsonNode log = api.ok(api.call("GET", "/api/v1/audit?entity=approvals", alice, null));
     assertThat(log.get("entries")).hasSize(2);
     assertThat(log.get("entries").get(0).get("actor").asText()).isEqualTo("alice");
@@ -242,16 +250,22 @@ class AccountsApiTest {
           }
         }
       }
-      for (String raw : new String[] {"", "{", "[]", "null", "{\"username\":1}", "\"x\""}) {
-        TestServer.Response r = api.call("POST", path, null, raw);
-        sent++;
-        if (r.status() < 400 || r.status() >= 500) {
-          failures.add(path + " " + raw + " -> " + r.status());
-        }
-      }
+      sent += rawBodies(path, failures);
     }
     assertThat(failures).isEmpty();
     assertThat(sent).isGreaterThan(400);
+  }
+
+  private int rawBodies(String path, List<String> failures) {
+    int sent = 0;
+    for (String raw : new String[] {"", "{", "[]", "null", "{\"username\":1}", "\"x\""}) {
+      TestServer.Response r = api.call("POST", path, null, raw);
+      sent++;
+      if (r.status() < 400 || r.status() >= 500) {
+        failures.add(path + " " + raw + " -> " + r.status());
+      }
+    }
+    return sent;
   }
 
   private static String quoted(String v) {

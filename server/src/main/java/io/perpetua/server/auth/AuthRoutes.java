@@ -23,6 +23,7 @@ import io.perpetua.server.http.ApiRequest;
 import io.perpetua.server.http.RateLimiter;
 import io.perpetua.server.http.Route;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -75,6 +76,12 @@ public final class AuthRoutes implements RouteGroup {
 
   @Override
   public List<Route> routes() {
+    List<Route> all = new ArrayList<>(publicRoutes());
+    all.addAll(accountRoutes());
+    return all;
+  }
+
+  private List<Route> publicRoutes() {
     return List.of(
         Route.post(BASE + "/register")
             .tag(TAG)
@@ -128,7 +135,11 @@ public final class AuthRoutes implements RouteGroup {
             .publicAccess()
             .body(RefreshBody.class, "{\"refresh_token\": \"rt_...\"}")
             .response(LoggedOut.class, "{\"logged_out\": true}")
-            .handle(this::logout),
+            .handle(this::logout));
+  }
+
+  private List<Route> accountRoutes() {
+    return List.of(
         Route.get(BASE + "/me")
             .tag(TAG)
             .summary("Who am I")
