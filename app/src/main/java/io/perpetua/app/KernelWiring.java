@@ -80,7 +80,7 @@ final class KernelWiring {
             config.paper().leverage());
     KernelPorts ports =
         new KernelPorts(
-            parts.journal(),
+            wiring.auth().audited(parts.journal()),
             wiring.state(),
             KernelListeners.of(
                 List.of(

@@ -1,6 +1,8 @@
 package io.perpetua.app;
 
+import io.perpetua.app.cli.AdminCommand;
 import io.perpetua.app.cli.ApiKeyCommand;
+import io.perpetua.app.cli.AuditCommand;
 import io.perpetua.app.cli.BacktestCommand;
 import io.perpetua.app.cli.BenchCommand;
 import io.perpetua.app.cli.DataCommand;
@@ -30,6 +32,8 @@ import picocli.CommandLine.Command;
       MetricsCommand.class,
       BenchCommand.class,
       ApiKeyCommand.class,
+      AdminCommand.class,
+      AuditCommand.class,
       VenueCommand.class,
       FlowCommand.class
     })

@@ -2,6 +2,7 @@ package io.perpetua.app;
 
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.app.config.StoreSettings;
+import io.perpetua.app.security.AuthWiring;
 import io.perpetua.core.time.Clock;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.ApiToken;
@@ -57,6 +58,7 @@ final class PlatformWiring implements AutoCloseable {
   private final TokenStore.Resolved token;
   private final ApiServer server;
   private final PlatformParts parts = new PlatformParts();
+  private final AuthWiring auth;
   private final BacktestJobs jobs;
   private final FlowRuntime flow;
   private final Observability observability;
@@ -96,6 +98,8 @@ final class PlatformWiring implements AutoCloseable {
     LoggingSetup.apply(config.observability());
     this.observability = new Observability(config, env);
     this.server = apiServer();
+    this.auth = new AuthWiring(dataDir, env, Clock.system());
+    auth.addTo(server);
     observability.install(server, parts::tradable, dependencyChecks(), state, dataDir);
     this.jobs = new BacktestJobs(config, dataDir, env);
     jobs.addRoutes(server);
@@ -159,7 +163,7 @@ final class PlatformWiring implements AutoCloseable {
 
   /** Risk, orders, venues and analytics: they read the kernel's parts once they are open. */
   private void addTradingRoutes() {
-    server.addRoutes(new RiskRoutes(parts::risk, parts::tradable));
+    server.addRoutes(auth.riskRoutes(new RiskRoutes(parts::risk, parts::tradable)));
     server.addRoutes(new OrderRoutes(parts::journal));
     server.addRoutes(
         new VenueRoutes(
@@ -188,6 +192,7 @@ final class PlatformWiring implements AutoCloseable {
   /** Opens the database (fails when it is not reached within the configured timeout). */
   void openDatabase() {
     database = StoreConnections.open(config, dataDir, env, cache);
+    auth.open(database, parts::risk);
     observability.database(database);
   }
 
@@ -251,6 +256,11 @@ final class PlatformWiring implements AutoCloseable {
 
   PlatformParts parts() {
     return parts;
+  }
+
+  /** Accounts, four-eyes and the audit log. */
+  AuthWiring auth() {
+    return auth;
   }
 
   BacktestJobs jobs() {

@@ -85,7 +85,19 @@ class ApiFuzzTest {
     PerpetuaConfig config =
         ConfigLoader.load(
             null, Map.of("PERPETUA_PORT", "0", "PERPETUA_VENUE_TYPE", "fake-binance"));
-    Map<String, String> env = Map.of("PERPETUA_API_TOKEN", TOKEN, ApiKeySecrets.ENV, MASTER_KEY);
+    // Rate limits off: the fuzz cases must reach validation, not the 429 of the limiter.
+    Map<String, String> env =
+        Map.of(
+            "PERPETUA_API_TOKEN",
+            TOKEN,
+            ApiKeySecrets.ENV,
+            MASTER_KEY,
+            "PERPETUA_RATE_LIMIT_PER_IP",
+            "0",
+            "PERPETUA_RATE_LIMIT_PER_USER",
+            "0",
+            "PERPETUA_LOGIN_RATE_PER_MINUTE",
+            "0");
     long launched = System.nanoTime();
     try (Platform p = TestPlatforms.start(config, dataDir, env, 1)) {
       RawClient client = new RawClient(p.port());

@@ -153,6 +153,7 @@ final class PlatformProcess implements AutoCloseable {
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("PERPETUA_"));
     env.put("PERPETUA_API_TOKEN", TOKEN);
+    env.put("PERPETUA_FOUR_EYES", "off"); // one operator: it lifts the emergency stop alone
     Process p = pb.start();
     StringBuffer console = new StringBuffer();
     CompletableFuture<Integer> port = new CompletableFuture<>();

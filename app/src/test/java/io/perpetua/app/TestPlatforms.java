@@ -27,7 +27,9 @@ final class TestPlatforms {
    */
   static Platform start(PerpetuaConfig config, Path dataDir, String token, double speed)
       throws IOException {
-    return start(config, dataDir, Map.of("PERPETUA_API_TOKEN", token), speed);
+    // One operator with the static token: four-eyes off, so it can lift an emergency stop alone.
+    return start(
+        config, dataDir, Map.of("PERPETUA_API_TOKEN", token, "PERPETUA_FOUR_EYES", "off"), speed);
   }
 
   /** {@link #start(PerpetuaConfig, Path, String, double)} with the whole environment given. */

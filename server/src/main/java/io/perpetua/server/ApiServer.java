@@ -9,18 +9,22 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.NotFoundResponse;
+import io.perpetua.auth.AuthException;
 import io.perpetua.core.time.Clock;
 import io.perpetua.server.docs.SwaggerUi;
 import io.perpetua.server.http.ApiError;
 import io.perpetua.server.http.BearerAuth;
+import io.perpetua.server.http.BearerAuthenticator;
 import io.perpetua.server.http.CorsPolicy;
 import io.perpetua.server.http.HttpMethod;
 import io.perpetua.server.http.JettyErrorHandler;
+import io.perpetua.server.http.RateLimits;
 import io.perpetua.server.http.RequestLineRecorder;
 import io.perpetua.server.http.Route;
 import io.perpetua.server.http.RouteDispatcher;
 import io.perpetua.server.http.RouteTable;
 import io.perpetua.server.http.SecurityHeaders;
+import io.perpetua.server.http.StaticTokenAuthenticator;
 import io.perpetua.server.json.Json;
 import io.perpetua.server.obs.RequestIds;
 import io.perpetua.server.obs.RequestLog;
@@ -62,6 +66,8 @@ public final class ApiServer {
 
   private final ApiToken token;
   private ApiToken viewerToken;
+  private BearerAuthenticator accounts;
+  private RateLimits rateLimits = RateLimits.UNLIMITED;
   private final Clock clock;
   private final ServerConfig config;
   private final ObjectMapper mapper = Json.newMapper();
@@ -106,6 +112,43 @@ public final class ApiServer {
   }
 
   /**
+   * Also accepts the tokens {@code accounts} knows (user access tokens), after the static ones.
+   *
+   * @throws IllegalStateException once the server has started
+   */
+  public synchronized ApiServer withAccounts(BearerAuthenticator accounts) {
+    if (app != null || stopped) {
+      throw new IllegalStateException("authenticators must be set before start()");
+    }
+    this.accounts = Objects.requireNonNull(accounts, "accounts");
+    return this;
+  }
+
+  /**
+   * Limits request rates per client IP and per caller (default: none).
+   *
+   * @throws IllegalStateException once the server has started
+   */
+  public synchronized ApiServer withRateLimits(RateLimits limits) {
+    if (app != null || stopped) {
+      throw new IllegalStateException("rate limits must be set before start()");
+    }
+    this.rateLimits = Objects.requireNonNull(limits, "limits");
+    return this;
+  }
+
+  /**
+   * Who a bearer token belongs to: the static admin/viewer tokens, then user access tokens. The
+   * same check for every channel (routes, streams).
+   */
+  public synchronized BearerAuthenticator authenticator() {
+    ApiToken viewer = viewerToken;
+    BearerAuthenticator statics =
+        new StaticTokenAuthenticator(token::matches, t -> viewer != null && viewer.matches(t));
+    return accounts == null ? statics : statics.orElse(accounts);
+  }
+
+  /**
    * Adds a group of routes; they are registered and documented like the built-in ones.
    *
    * @throws IllegalStateException once the server has started
@@ -145,16 +188,18 @@ public final class ApiServer {
     return this;
   }
 
-  /** The token check of this server: the admin token, and the viewer token when set. */
-  public synchronized BearerAuth bearerAuth() {
-    ApiToken viewer = viewerToken;
+  /**
+   * The token check of this server for the streams and {@code /metrics}: the role code ({@code
+   * admin}, {@code trader}, {@code viewer}) of any token {@link #authenticator()} accepts (static
+   * tokens and user tokens), so there is one bearer check.
+   */
+  public BearerAuth bearerAuth() {
     return presented -> {
-      if (token.matches(presented)) {
-        return Optional.of(BearerAuth.ADMIN);
+      try {
+        return Optional.of(authenticator().authenticate(presented).role().code());
+      } catch (AuthException e) {
+        return Optional.empty();
       }
-      return viewer != null && viewer.matches(presented)
-          ? Optional.of(BearerAuth.VIEWER)
-          : Optional.empty();
     };
   }
 
@@ -185,13 +230,7 @@ public final class ApiServer {
     }
     RouteTable routes = routeTable();
     byte[] openApi = openApi(routes);
-    BearerAuth auth = bearerAuth();
-    RouteDispatcher dispatcher =
-        new RouteDispatcher(
-            mapper,
-            t -> auth.role(t).filter(BearerAuth.ADMIN::equals).isPresent(),
-            t -> auth.role(t).filter(BearerAuth.VIEWER::equals).isPresent(),
-            clock);
+    RouteDispatcher dispatcher = new RouteDispatcher(mapper, authenticator(), rateLimits, clock);
     RequestLog requestLog = new RequestLog(observers);
     CorsPolicy cors = new CorsPolicy(config.corsAllowedOrigins());
     SwaggerUi swagger = new SwaggerUi();
@@ -245,7 +284,7 @@ public final class ApiServer {
       }
     }
     registerDocs(javalin, dispatcher, swagger, openApi);
-    ServerExtension.Host host = new ServerExtension.Host(auth, dispatcher);
+    ServerExtension.Host host = new ServerExtension.Host(bearerAuth(), dispatcher);
     extensions.forEach(e -> e.install(javalin, host));
     javalin.exception(
         HttpResponseException.class,

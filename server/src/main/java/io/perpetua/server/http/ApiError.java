@@ -61,6 +61,26 @@ public enum ApiError {
    * changes something (every non-GET route needs the admin token).
    */
   FORBIDDEN(40108, 403, "Forbidden"),
+  /** The access token was valid but has expired: refresh it or log in again. (Accounts, 40109+.) */
+  TOKEN_EXPIRED(40109, 401, "Token expired"),
+  /** Wrong user name or password (one answer for both, so names cannot be probed). */
+  BAD_CREDENTIALS(40110, 401, "Wrong user name or password"),
+  /** Too many failed logins: the account is locked for 15 minutes. */
+  ACCOUNT_LOCKED(40111, 403, "Account locked"),
+  /** The account has TOTP enabled and the code (or a recovery code) is missing or wrong. */
+  TOTP_REQUIRED(40112, 401, "TOTP code required"),
+  /** The account is banned. */
+  ACCOUNT_BANNED(40113, 403, "Account banned"),
+  /** A spent refresh token was presented again: every token of that login is revoked. */
+  REFRESH_TOKEN_REUSED(40114, 401, "Refresh token reused"),
+  /** The invite code is unknown, disabled, expired or used up. */
+  INVALID_INVITE(40115, 403, "Invalid invite code"),
+  /** Four-eyes: the requester of a change cannot approve it; a second person must. */
+  SELF_APPROVAL(40116, 403, "Four-eyes: approve someone else's request"),
+  /** The user name is taken. (Accounts, 40020+.) */
+  USER_EXISTS(40020, 409, "User exists"),
+  /** The four-eyes request was already approved, rejected or withdrawn. */
+  ALREADY_DECIDED(40021, 409, "Already decided"),
   /** No route with this path. */
   UNKNOWN_ROUTE(40400, 404, "Unknown route"),
   /** The route exists but the resource does not, or no data has been published yet. */

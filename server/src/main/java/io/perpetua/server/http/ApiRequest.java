@@ -1,5 +1,6 @@
 package io.perpetua.server.http;
 
+import io.perpetua.auth.Principal;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +13,9 @@ public final class ApiRequest {
   private final Map<String, Object> params;
   private final Object body;
   private final Caller caller;
+  private final Principal principal;
+  private final String requestId;
+  private final String clientIp;
 
   /**
    * A request to {@code route}.
@@ -31,10 +35,53 @@ public final class ApiRequest {
    * @param caller who sent it, or null for routes without an authenticator
    */
   public ApiRequest(Route route, Map<String, Object> params, Object body, Caller caller) {
+    this(route, params, body, caller, null, "", "");
+  }
+
+  /**
+   * A request with everything the dispatcher knows.
+   *
+   * @param principal the bearer token's caller, or null (public routes, signed routes)
+   * @param requestId the request id ({@link RequestIds}), or empty
+   * @param clientIp the client's address, or empty
+   */
+  public ApiRequest(
+      Route route,
+      Map<String, Object> params,
+      Object body,
+      Caller caller,
+      Principal principal,
+      String requestId,
+      String clientIp) {
     this.route = route;
     this.params = Map.copyOf(params);
     this.body = body;
     this.caller = caller;
+    this.principal = principal;
+    this.requestId = requestId == null ? "" : requestId;
+    this.clientIp = clientIp == null ? "" : clientIp;
+  }
+
+  /** The client's IP address (for per-IP limits), or empty. */
+  public String clientIp() {
+    return clientIp;
+  }
+
+  /**
+   * Who sent the request, as established from the bearer token (user, role, credential).
+   *
+   * @throws IllegalStateException on a route without the bearer token (a programming error)
+   */
+  public Principal principal() {
+    if (principal == null) {
+      throw new IllegalStateException(route + " is not authenticated by bearer token");
+    }
+    return principal;
+  }
+
+  /** The request id (for the audit log), or empty. */
+  public String requestId() {
+    return requestId;
   }
 
   /**

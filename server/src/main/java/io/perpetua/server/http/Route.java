@@ -3,6 +3,7 @@ package io.perpetua.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perpetua.auth.Role;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -22,9 +23,11 @@ import java.util.regex.Pattern;
  * two cannot drift.
  *
  * <p>Built with {@link #get(String)} (or {@code post}, ...) and the {@link Builder}; routes require
- * the token unless {@link Builder#publicAccess()} is called, or authenticate requests their own way
- * with {@link Builder#authenticatedBy}. Responses use the {@link Envelope} unless {@link
- * Builder#bare()} is called. Immutable and thread-safe.
+ * a bearer token with at least their {@link #role()} (a {@code GET} needs {@code viewer}, anything
+ * else {@code trader}, unless {@link Builder#role} says otherwise) unless {@link
+ * Builder#publicAccess()} is called, or authenticate requests their own way with {@link
+ * Builder#authenticatedBy}. Responses use the {@link Envelope} unless {@link Builder#bare()} is
+ * called. Immutable and thread-safe.
  */
 public final class Route {
   /** How responses are written. */
@@ -48,7 +51,7 @@ public final class Route {
   private final String summary;
   private final String description;
   private final boolean authRequired;
-  private final boolean adminOnly;
+  private final Role role;
   private final RequestAuthenticator authenticator;
   private final Style style;
   private final List<Param<?>> params;
@@ -68,7 +71,7 @@ public final class Route {
     this.summary = require(b.summary, "summary");
     this.description = b.description == null ? "" : b.description;
     this.authRequired = b.authRequired;
-    this.adminOnly = b.adminOnly;
+    this.role = b.role != null ? b.role : b.method == HttpMethod.GET ? Role.VIEWER : Role.TRADER;
     this.authenticator = b.authenticator;
     this.style = b.style;
     this.params = List.copyOf(b.params);
@@ -169,9 +172,17 @@ public final class Route {
     return description;
   }
 
-  /** Whether only the admin token opens the route (also for a {@code GET}). */
+  /** Whether only the admin role opens the route (also for a {@code GET}). */
   public boolean adminOnly() {
-    return adminOnly;
+    return role == Role.ADMIN;
+  }
+
+  /**
+   * The least role a bearer token needs: {@code viewer} for a {@code GET}, {@code trader} for
+   * anything else, unless declared with {@link Builder#role}.
+   */
+  public Role role() {
+    return role;
   }
 
   /** Whether the route needs the bearer token. */
@@ -230,7 +241,9 @@ public final class Route {
     if (authRequired) {
       all.add(ApiError.MISSING_TOKEN);
       all.add(ApiError.INVALID_TOKEN);
-      if (method != HttpMethod.GET || adminOnly) {
+      all.add(ApiError.TOKEN_EXPIRED);
+      all.add(ApiError.RATE_LIMITED);
+      if (role != Role.VIEWER) {
         all.add(ApiError.FORBIDDEN);
       }
     }
@@ -273,7 +286,7 @@ public final class Route {
     private String summary;
     private String description;
     private boolean authRequired = true;
-    private boolean adminOnly;
+    private Role role;
     private RequestAuthenticator authenticator;
     private Style style = Style.ENVELOPE;
     private final List<Param<?>> params = new ArrayList<>();
@@ -317,9 +330,14 @@ public final class Route {
       return this;
     }
 
-    /** Needs the admin token even for a read (the viewer token gets 403/40108). */
+    /** Needs the admin role even for a read (lesser roles get 403/40108). */
     public Builder adminOnly() {
-      this.adminOnly = true;
+      return role(Role.ADMIN);
+    }
+
+    /** The least role a bearer token needs (lesser roles get 403/40108). */
+    public Builder role(Role value) {
+      this.role = Objects.requireNonNull(value, "role");
       return this;
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.perpetua.auth.AuthException;
+import io.perpetua.auth.Principal;
 import io.perpetua.core.time.Clock;
 import io.perpetua.trading.port.ServiceUnavailableException;
 import java.io.UncheckedIOException;
@@ -37,17 +39,21 @@ public final class RouteDispatcher {
 
   /**
    * Context attribute holding the authenticated caller's role for the request log: {@code admin},
-   * {@code viewer} or {@code api-key}; absent when the request was not authenticated.
+   * {@code trader}, {@code viewer} or {@code api-key}; absent when the request was not
+   * authenticated.
    */
   public static final String ROLE_ATTRIBUTE = "perpetua.caller.role";
+
+  /** Context attribute holding the bearer token's {@link Principal}, when authenticated. */
+  public static final String PRINCIPAL_ATTRIBUTE = "perpetua.caller.principal";
 
   private static final Logger LOG = LoggerFactory.getLogger(RouteDispatcher.class);
   private static final String JSON = "application/json; charset=utf-8";
   private static final String BEARER = "Bearer ";
 
   private final ObjectMapper mapper;
-  private final Predicate<String> tokenCheck;
-  private final Predicate<String> viewerCheck;
+  private final BearerAuthenticator authenticator;
+  private final RateLimits limits;
   private final Clock clock;
   private final ResponseMemo memo;
 
@@ -76,9 +82,21 @@ public final class RouteDispatcher {
       Predicate<String> tokenCheck,
       Predicate<String> viewerCheck,
       Clock clock) {
+    this(
+        mapper, new StaticTokenAuthenticator(tokenCheck, viewerCheck), RateLimits.UNLIMITED, clock);
+  }
+
+  /**
+   * A dispatcher authenticating bearer tokens with {@code authenticator}: a route opens to a token
+   * whose role includes the route's {@link Route#role()} (else 403/40108).
+   *
+   * @param limits the request rate limits per client IP and per caller
+   */
+  public RouteDispatcher(
+      ObjectMapper mapper, BearerAuthenticator authenticator, RateLimits limits, Clock clock) {
     this.mapper = Objects.requireNonNull(mapper, "mapper");
-    this.tokenCheck = Objects.requireNonNull(tokenCheck, "tokenCheck");
-    this.viewerCheck = Objects.requireNonNull(viewerCheck, "viewerCheck");
+    this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+    this.limits = Objects.requireNonNull(limits, "limits");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.memo = new ResponseMemo(mapper);
   }
@@ -87,19 +105,29 @@ public final class RouteDispatcher {
   public void handle(Route route, Context ctx) {
     try {
       Caller caller = null;
-      Optional<RequestAuthenticator> authenticator = route.authenticator();
-      if (authenticator.isPresent()) {
-        caller = authenticator.get().authenticate(raw(ctx));
+      Principal principal = null;
+      String ip = ctx.ip();
+      limits.checkClient(ip);
+      Optional<RequestAuthenticator> signed = route.authenticator();
+      if (signed.isPresent()) {
+        caller = signed.get().authenticate(raw(ctx));
         ctx.attribute(ROLE_ATTRIBUTE, "api-key");
       } else if (route.authRequired()) {
-        ctx.attribute(ROLE_ATTRIBUTE, authenticate(route, ctx.header("Authorization")));
+        principal = authenticate(route, ctx.header("Authorization"));
+        ctx.attribute(ROLE_ATTRIBUTE, principal.role().code());
+        ctx.attribute(PRINCIPAL_ATTRIBUTE, principal);
+        limits.checkCaller(principal.subject());
       }
       Map<String, Object> params = parseParams(route, ctx);
       Object body = null;
       if (route.bodyType().isPresent()) {
         body = BodyParser.parse(mapper, ctx.bodyAsBytes(), route.bodyType().get());
       }
-      Object data = route.handler().handle(new ApiRequest(route, params, body, caller));
+      Object data =
+          route
+              .handler()
+              .handle(
+                  new ApiRequest(route, params, body, caller, principal, RequestIds.of(ctx), ip));
       if (route.method() == HttpMethod.GET && data != null) {
         byte[] answer = memo.body(route, data, now());
         writeBytes(
@@ -170,6 +198,9 @@ public final class RouteDispatcher {
 
   private void fail(Context ctx, Exception e, Route.Style style, String challenge) {
     if (e instanceof ApiException api) {
+      if (api.error() == ApiError.RATE_LIMITED) {
+        ctx.header("Retry-After", "1");
+      }
       LOG.debug("{} {} -> {}: {}", ctx.method(), ctx.path(), api.error().code(), api.getMessage());
       writeError(ctx, api.error(), api.getMessage(), style, challenge);
     } else if (e instanceof ServiceUnavailableException) {
@@ -247,8 +278,8 @@ public final class RouteDispatcher {
     return Instant.ofEpochMilli(clock.nowMillis());
   }
 
-  /** Checks the bearer token; returns the caller's role ({@code admin} or {@code viewer}). */
-  private String authenticate(Route route, String header) {
+  /** Checks the bearer token and the route's role; returns the caller. */
+  private Principal authenticate(Route route, String header) {
     if (header == null || header.isBlank()) {
       throw new ApiException(
           ApiError.MISSING_TOKEN, "Missing bearer token: send 'Authorization: Bearer <token>'");
@@ -259,20 +290,24 @@ public final class RouteDispatcher {
           ApiError.MISSING_TOKEN, "The Authorization header must be 'Bearer <token>'");
     }
     String presented = header.substring(BEARER.length()).strip();
-    if (tokenCheck.test(presented)) {
-      return "admin";
-    }
-    if (viewerCheck.test(presented)) {
-      if (route.method() != HttpMethod.GET || route.adminOnly()) {
-        throw new ApiException(
-            ApiError.FORBIDDEN,
-            route.adminOnly()
-                ? "This route needs the admin token"
-                : "The viewer token is read-only: this route needs the admin token");
+    Principal principal;
+    try {
+      principal = authenticator.authenticate(presented);
+    } catch (AuthException e) {
+      if (e.reason() == AuthException.Reason.EXPIRED_TOKEN) {
+        throw new ApiException(ApiError.TOKEN_EXPIRED, "The access token has expired; refresh it");
       }
-      return "viewer";
+      throw new ApiException(ApiError.INVALID_TOKEN, "Invalid bearer token");
     }
-    throw new ApiException(ApiError.INVALID_TOKEN, "Invalid bearer token");
+    if (!principal.role().includes(route.role())) {
+      throw new ApiException(
+          ApiError.FORBIDDEN,
+          "This route needs the "
+              + route.role().code()
+              + " role; this token has "
+              + principal.role().code());
+    }
+    return principal;
   }
 
   private static Map<String, Object> parseParams(Route route, Context ctx) {

@@ -51,6 +51,7 @@ public final class ApiKeyRoutes implements RouteGroup {
         Route.post(BASE)
             .tag(TAG)
             .summary("Create an API key")
+            .adminOnly()
             .description(
                 "Issues a key of the signed job API for owner. The answer holds the secret, shown"
                     + " this once: it is stored only as a hash and never logged.")
@@ -67,6 +68,7 @@ public final class ApiKeyRoutes implements RouteGroup {
         Route.post(BASE + "/{key_id}/revoke")
             .tag(TAG)
             .summary("Revoke an API key")
+            .adminOnly()
             .description("Its requests are refused from now on. 404 when no active key has the id.")
             .param(KEY_ID)
             .errors(ApiError.NOT_FOUND)

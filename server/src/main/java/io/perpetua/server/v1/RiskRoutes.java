@@ -41,6 +41,17 @@ public final class RiskRoutes implements RouteGroup {
 
   private final Supplier<RiskEngine> engine;
   private final Supplier<Set<InstrumentId>> instruments;
+  private final ResumeApproval approval;
+
+  /**
+   * Four-eyes for lifting the emergency stop: files a request (returning its id) that a second
+   * person approves, instead of resuming at once.
+   */
+  @FunctionalInterface
+  public interface ResumeApproval {
+    /** Files the request; returns its id. */
+    String request(ApiRequest request, String reason, String operator);
+  }
 
   /**
    * The routes.
@@ -49,8 +60,24 @@ public final class RiskRoutes implements RouteGroup {
    * @param instruments the tradable instruments (symbols outside it are unknown: 40001)
    */
   public RiskRoutes(Supplier<RiskEngine> engine, Supplier<Set<InstrumentId>> instruments) {
+    this(engine, instruments, null);
+  }
+
+  private RiskRoutes(
+      Supplier<RiskEngine> engine,
+      Supplier<Set<InstrumentId>> instruments,
+      ResumeApproval approval) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.instruments = Objects.requireNonNull(instruments, "instruments");
+    this.approval = approval;
+  }
+
+  /**
+   * These routes with four-eyes on {@code POST /api/v1/system/resume}: it files a request through
+   * {@code approval} and answers the unchanged stop with {@code approval_request_id}.
+   */
+  public RiskRoutes withResumeApproval(ResumeApproval approval) {
+    return new RiskRoutes(engine, instruments, Objects.requireNonNull(approval, "approval"));
   }
 
   private RiskEngine risk() {
@@ -93,6 +120,7 @@ public final class RiskRoutes implements RouteGroup {
         Route.post("/api/v1/system/emergency-stop")
             .tag(TAG)
             .summary("Emergency stop")
+            .adminOnly()
             .description(
                 "Blocks every new order and rebalance at once (orders already working are"
                     + " cancelled at the next event). Persisted: survives restarts. Lifted only by"
@@ -103,6 +131,7 @@ public final class RiskRoutes implements RouteGroup {
         Route.post("/api/v1/system/resume")
             .tag(TAG)
             .summary("Resume trading")
+            .adminOnly()
             .description(
                 "Lifts the emergency stop and every latched halt (drawdown halt: the peak"
                     + " restarts at the current equity; daily loss; loss-streak pause). Requires"
@@ -113,6 +142,7 @@ public final class RiskRoutes implements RouteGroup {
         Route.post("/api/v1/risk/symbols/disable")
             .tag(TAG)
             .summary("Disable a symbol")
+            .adminOnly()
             .description(
                 "New orders on the symbol are rejected; its position is not closed. Persisted.")
             .body(SymbolBody.class, Examples.load("symbol-disable-body.json"))
@@ -121,6 +151,7 @@ public final class RiskRoutes implements RouteGroup {
         Route.post("/api/v1/risk/symbols/enable")
             .tag(TAG)
             .summary("Re-enable a symbol")
+            .adminOnly()
             .description("Lifts a symbol's disable. Persisted.")
             .body(SymbolBody.class, Examples.load("symbol-disable-body.json"))
             .response(SymbolData.class, Examples.load("symbol-enable.json"))
@@ -201,6 +232,23 @@ public final class RiskRoutes implements RouteGroup {
 
   private StopData resume(ApiRequest request) {
     ControlBody body = request.body(ControlBody.class);
+    if (approval != null) {
+      RiskEngine risk = risk();
+      String id = approval.request(request, body.reason(), body.operator());
+      EmergencyStop stop = risk.status().emergencyStop();
+      boolean active = risk.emergencyStopped();
+      return stop == null
+          ? new StopData(
+              active, !active, "all_symbols", Instant.now(), body.operator(), body.reason(), id)
+          : new StopData(
+              active,
+              !active,
+              "all_symbols",
+              Instant.ofEpochMilli(stop.changedAtMs()),
+              stop.operator(),
+              stop.reason(),
+              id);
+    }
     return stopData(risk().resume(body.reason(), body.operator()));
   }
 
@@ -211,7 +259,8 @@ public final class RiskRoutes implements RouteGroup {
         "all_symbols",
         Instant.ofEpochMilli(stop.changedAtMs()),
         stop.operator(),
-        stop.reason());
+        stop.reason(),
+        null);
   }
 
   private SymbolData symbol(ApiRequest request, boolean enable) {
@@ -336,7 +385,9 @@ public final class RiskRoutes implements RouteGroup {
       @Doc("Always all_symbols") String scope,
       @Doc("When the change was made") Instant triggeredAt,
       @Doc("Operator who made it") String triggeredBy,
-      @Doc("Reason given") String reason) {}
+      @Doc("Reason given") String reason,
+      @Nullable @Doc("With four-eyes on: the pending request a second person must approve")
+          String approvalRequestId) {}
 
   /** Response of the symbol disable/enable. */
   record SymbolData(

@@ -1,0 +1,95 @@
+package io.perpetua.store.contract;
+
+import static io.perpetua.store.contract.JournalFixtures.BTC;
+import static io.perpetua.store.contract.JournalFixtures.ETH;
+import static io.perpetua.store.contract.JournalFixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.perpetua.auth.audit.AuditEntry;
+import io.perpetua.auth.audit.AuditQuery;
+import io.perpetua.auth.audit.InMemoryAuditLog;
+import io.perpetua.core.order.Order;
+import io.perpetua.core.order.OrderStatus;
+import io.perpetua.store.audit.AuditingTradingJournal;
+import io.perpetua.store.jdbc.Database;
+import io.perpetua.store.jdbc.DatabaseConfig;
+import io.perpetua.store.jdbc.JdbcTradingJournal;
+import io.perpetua.trading.port.KernelCheckpoint;
+import io.perpetua.trading.port.TradingHistory;
+import io.perpetua.trading.state.InMemoryTradingJournal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditingTradingJournalTest {
+  @TempDir Path tempDir;
+
+  @Test
+  void wrapperOfAHistory_isAHistory_soTheKernelRestoresWorkingOrders() {
+    assertThat(AuditingTradingJournal.of(new InMemoryTradingJournal(), new InMemoryAuditLog()))
+        .isNotInstanceOf(TradingHistory.class);
+    try (Database db = Database.open(DatabaseConfig.embedded(tempDir))) {
+      AuditingTradingJournal journal =
+          AuditingTradingJournal.of(new JdbcTradingJournal(db), new InMemoryAuditLog());
+      assertThat(journal).isInstanceOf(TradingHistory.class);
+      Order open = JournalFixtures.marketOrder("o-7", BTC, T0);
+      journal.commit(
+          JournalFixtures.checkpoint(
+              JournalFixtures.account("paper", "1000", T0),
+              Map.of(),
+              List.of(JournalFixtures.record(open, OrderStatus.PENDING, T0)),
+              List.of(),
+              List.of(),
+              List.of()));
+      assertThat(((TradingHistory) journal).openOrders())
+          .extracting(r -> r.order().clientOrderId().value())
+          .containsExactly("o-7");
+    }
+  }
+
+  @Test
+  void kernelDecisions_areAudited_once_afterTheCommit() {
+    InMemoryAuditLog audit = new InMemoryAuditLog();
+    InMemoryTradingJournal inner = new InMemoryTradingJournal();
+    AuditingTradingJournal journal = AuditingTradingJournal.of(inner, audit);
+    Order filled = JournalFixtures.marketOrder("o-1", BTC, T0);
+    Order rejected = JournalFixtures.marketOrder("o-2", ETH, T0);
+    KernelCheckpoint first =
+        JournalFixtures.checkpoint(
+            JournalFixtures.account("paper", "1000", T0),
+            Map.of(),
+            List.of(
+                JournalFixtures.record(filled, OrderStatus.PENDING, T0),
+                JournalFixtures.record(rejected, OrderStatus.REJECTED, T0)),
+            List.of(),
+            List.of(),
+            List.of(JournalFixtures.rebalance("rb-1", T0, 1)));
+    journal.commit(first);
+    journal.commit(first); // idempotent re-commit: nothing new
+    KernelCheckpoint second =
+        JournalFixtures.checkpoint(
+            JournalFixtures.account("paper", "1000", T0 + 1),
+            Map.of(),
+            List.of(JournalFixtures.record(filled, OrderStatus.FILLED, T0 + 1)),
+            List.of(JournalFixtures.fill("t-1", filled, T0 + 1)),
+            List.of(),
+            List.of());
+    journal.commit(second);
+    assertThat(inner.recentOrders(10)).hasSize(2);
+    List<AuditEntry> all = audit.query(new AuditQuery(null, null, null, null, null, null, 0, 100));
+    assertThat(all)
+        .extracting(e -> e.event().action() + " " + e.event().entityId())
+        .containsExactly(
+            "rebalance.completed rb-1",
+            "order.pending o-1",
+            "order.rejected o-2",
+            "order.filled o-1",
+            "order.fill o-1");
+    assertThat(all).allMatch(e -> e.event().actor().equals("system:kernel"));
+    assertThat(all.get(2).event().reason()).isEqualTo("min_notional: 4.2 < 5");
+    assertThat(all.get(1).event().after()).contains("\"rebalance_id\":\"rb-1\"");
+    assertThat(audit.verify().ok()).isTrue();
+  }
+}
