@@ -3,7 +3,7 @@ package io.perpetua.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.perpetua.backtest.job.InMemoryApiKeyStore;
+import io.perpetua.auth.apikey.InMemoryApiKeyStore;
 import io.perpetua.core.time.ManualClock;
 import io.perpetua.server.jobs.ApiKeyRoutes;
 import io.perpetua.server.jobs.ApiKeySecrets;

@@ -3,7 +3,7 @@
  * persistent {@link io.perpetua.backtest.job.JobStore}, run by the {@link
  * io.perpetua.backtest.job.JobService} worker pool through a {@link
  * io.perpetua.backtest.BacktestRunner}, validated by {@link io.perpetua.backtest.job.JobValidator}
- * against a {@link io.perpetua.backtest.job.StrategyCatalog}; and the {@link
- * io.perpetua.backtest.job.ApiKeyStore} port of the signed job API.
+ * against a {@link io.perpetua.backtest.job.StrategyCatalog}. (The API keys of the signed job API
+ * are in the {@code auth} module.)
  */
 package io.perpetua.backtest.job;

@@ -82,20 +82,6 @@ class JobTypesTest {
   }
 
   @Test
-  void apiKey_validatesItsFields() {
-    String hash = "a".repeat(64);
-    ApiKey key = new ApiKey("pk_" + "0".repeat(24), "alice", hash, Fixtures.T0, null);
-    assertThat(key.active()).isTrue();
-    assertThat(key.revoked(Fixtures.T0).active()).isFalse();
-    assertThatThrownBy(() -> new ApiKey("pk_123", "alice", hash, Fixtures.T0, null))
-        .hasMessageContaining("key id");
-    assertThatThrownBy(() -> new ApiKey("pk_" + "0".repeat(24), "", hash, Fixtures.T0, null))
-        .hasMessageContaining("owner");
-    assertThatThrownBy(() -> new ApiKey("pk_" + "0".repeat(24), "a", "XYZ", Fixtures.T0, null))
-        .hasMessageContaining("secretSha256");
-  }
-
-  @Test
   void templateCheckedByItsResolver_rejectsUnknownNamesThroughTheCheck() {
     JobValidator validator =
         new JobValidator(

@@ -1,7 +1,7 @@
 package io.perpetua.server.jobs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.perpetua.backtest.job.ApiKey;
+import io.perpetua.auth.apikey.ApiKey;
 import io.perpetua.server.RouteGroup;
 import io.perpetua.server.http.ApiError;
 import io.perpetua.server.http.ApiException;

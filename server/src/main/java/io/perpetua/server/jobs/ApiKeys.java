@@ -1,7 +1,7 @@
 package io.perpetua.server.jobs;
 
-import io.perpetua.backtest.job.ApiKey;
-import io.perpetua.backtest.job.ApiKeyStore;
+import io.perpetua.auth.apikey.ApiKey;
+import io.perpetua.auth.apikey.ApiKeyStore;
 import io.perpetua.core.time.Clock;
 import java.security.SecureRandom;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.perpetua.server.jobs;
 
-import io.perpetua.backtest.job.ApiKey;
-import io.perpetua.backtest.job.ApiKeyStore;
+import io.perpetua.auth.apikey.ApiKey;
+import io.perpetua.auth.apikey.ApiKeyStore;
 import io.perpetua.core.time.Clock;
 import io.perpetua.server.http.ApiError;
 import io.perpetua.server.http.ApiException;

@@ -2,8 +2,8 @@ package io.perpetua.server.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perpetua.auth.apikey.InMemoryApiKeyStore;
 import io.perpetua.backtest.job.BacktestJob;
-import io.perpetua.backtest.job.InMemoryApiKeyStore;
 import io.perpetua.backtest.job.InMemoryJobStore;
 import io.perpetua.backtest.job.JobService;
 import io.perpetua.backtest.job.JobServiceConfig;

@@ -3,8 +3,8 @@ package io.perpetua.server.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.perpetua.backtest.job.ApiKeyStore;
-import io.perpetua.backtest.job.InMemoryApiKeyStore;
+import io.perpetua.auth.apikey.ApiKeyStore;
+import io.perpetua.auth.apikey.InMemoryApiKeyStore;
 import io.perpetua.core.time.ManualClock;
 import io.perpetua.server.http.ApiError;
 import io.perpetua.server.http.ApiException;

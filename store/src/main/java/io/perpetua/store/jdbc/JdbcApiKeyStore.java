@@ -1,7 +1,7 @@
 package io.perpetua.store.jdbc;
 
-import io.perpetua.backtest.job.ApiKey;
-import io.perpetua.backtest.job.ApiKeyStore;
+import io.perpetua.auth.apikey.ApiKey;
+import io.perpetua.auth.apikey.ApiKeyStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -4,8 +4,8 @@ import static io.perpetua.store.contract.JobFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.perpetua.backtest.job.ApiKey;
-import io.perpetua.backtest.job.ApiKeyStore;
+import io.perpetua.auth.apikey.ApiKey;
+import io.perpetua.auth.apikey.ApiKeyStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

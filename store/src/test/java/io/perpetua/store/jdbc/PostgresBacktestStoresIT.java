@@ -1,6 +1,6 @@
 package io.perpetua.store.jdbc;
 
-import io.perpetua.backtest.job.ApiKeyStore;
+import io.perpetua.auth.apikey.ApiKeyStore;
 import io.perpetua.backtest.job.JobStore;
 import io.perpetua.store.contract.ApiKeyStoreContract;
 import io.perpetua.store.contract.JobStoreContract;

@@ -1,7 +1,7 @@
 package io.perpetua.store.memory;
 
-import io.perpetua.backtest.job.ApiKeyStore;
-import io.perpetua.backtest.job.InMemoryApiKeyStore;
+import io.perpetua.auth.apikey.ApiKeyStore;
+import io.perpetua.auth.apikey.InMemoryApiKeyStore;
 import io.perpetua.backtest.job.InMemoryJobStore;
 import io.perpetua.backtest.job.JobStore;
 import io.perpetua.store.contract.ApiKeyStoreContract;

@@ -1,0 +1,251 @@
+package io.perpetua.app;
+
+import io.perpetua.app.config.PerpetuaConfig;
+import io.perpetua.app.config.StoreSettings;
+import io.perpetua.core.time.Clock;
+import io.perpetua.server.ApiServer;
+import io.perpetua.server.ApiToken;
+import io.perpetua.server.ServerConfig;
+import io.perpetua.server.v1.AnalyticsRoutes;
+import io.perpetua.server.v1.OrderRoutes;
+import io.perpetua.server.v1.RiskRoutes;
+import io.perpetua.server.v1.VenueRoutes;
+import io.perpetua.store.jdbc.Database;
+import io.perpetua.store.memory.InMemoryStateCache;
+import io.perpetua.store.memory.InProcessEventBus;
+import io.perpetua.store.redis.RedisEventBus;
+import io.perpetua.store.redis.RedisStateCache;
+import io.perpetua.store.resilience.EventOutbox;
+import io.perpetua.store.resilience.WriteBehindStateCache;
+import io.perpetua.store.state.CachedPlatformState;
+import io.perpetua.trading.port.EventBus;
+import io.perpetua.trading.port.StateCache;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform's object graph, built from configuration: the adapters it picks (H2 or PostgreSQL;
+ * in-process or Redis state cache and event bus), the HTTP API with all its routes, the backtest
+ * job service and the order-flow runtime. It owns these resources and closes them ({@link #close});
+ * the threads that run on them are {@link PlatformRuntime}'s. Parts opened later on the kernel
+ * thread (journal, risk, kernel, live venue) are in {@link #parts()}, which the routes read through
+ * suppliers.
+ */
+final class PlatformWiring implements AutoCloseable {
+  /** How often a lost Redis is retried (state republished, waiting events sent). */
+  private static final Duration RETRY_EVERY = Duration.ofSeconds(1);
+
+  /** Kernel events kept while the bus is away (about a day of hourly bars at 81 symbols). */
+  private static final int OUTBOX_CAPACITY = 100_000;
+
+  private final PerpetuaConfig config;
+  private final Path dataDir;
+  private final Path sharedData;
+  private final Map<String, String> env;
+  private final PrintStream out;
+  private final long startedAtMs = System.currentTimeMillis();
+  private final StateCache cache;
+  private final EventBus bus;
+  private final EventOutbox outbox;
+  private final KernelWatch watch;
+  private final CachedPlatformState state;
+  private final TokenStore.Resolved token;
+  private final ApiServer server;
+  private final PlatformParts parts = new PlatformParts();
+  private final BacktestJobs jobs;
+  private final FlowRuntime flow;
+  private volatile Database database;
+
+  /** Builds the graph; nothing runs and nothing listens until {@link #startApi}. */
+  PlatformWiring(
+      PerpetuaConfig config,
+      Path dataDir,
+      Path sharedData,
+      Map<String, String> env,
+      PrintStream out,
+      double speed) {
+    this.config = config;
+    this.dataDir = dataDir;
+    this.sharedData = sharedData;
+    this.env = env;
+    this.out = out;
+    String redis = config.store().redisUrl();
+    this.cache =
+        redis.isBlank()
+            ? new InMemoryStateCache()
+            : new WriteBehindStateCache(
+                new RedisStateCache(StoreSettings.redisConfig(config.store(), env)),
+                "Redis state cache",
+                RETRY_EVERY,
+                System::currentTimeMillis);
+    this.bus =
+        redis.isBlank()
+            ? new InProcessEventBus()
+            : new RedisEventBus(StoreSettings.redisConfig(config.store(), env));
+    this.outbox = new EventOutbox(bus, OUTBOX_CAPACITY, RETRY_EVERY);
+    this.watch =
+        new KernelWatch(System::currentTimeMillis, config.server().heartbeatStaleSeconds() * 1000L);
+    this.state = new CachedPlatformState(cache);
+    this.token = TokenStore.resolve(dataDir, env);
+    this.server = apiServer();
+    this.jobs = new BacktestJobs(config, dataDir, env);
+    jobs.addRoutes(server);
+    addTradingRoutes();
+    this.flow =
+        new FlowRuntime(
+            config.flow(),
+            sharedData,
+            speed,
+            bus,
+            config.venue().simulated() || !config.flow().live()
+                ? null
+                : prices -> FlowLive.start(config, prices, parts.risk()));
+    flow.addRoutes(server);
+  }
+
+  private ApiServer apiServer() {
+    ApiServer api =
+        new ApiServer(
+            state,
+            token.token(),
+            Clock.system(),
+            ServerConfig.defaults()
+                .withHeartbeatStaleness(Duration.ofSeconds(config.server().heartbeatStaleSeconds()))
+                .withCorsAllowedOrigins(config.server().corsOrigins()));
+    String viewer = env.getOrDefault("PERPETUA_API_VIEWER_TOKEN", "");
+    if (!viewer.isBlank()) {
+      api.withViewerToken(ApiToken.of(viewer.strip()));
+    }
+    return api;
+  }
+
+  /** Risk, orders, venues and analytics: they read the kernel's parts once they are open. */
+  private void addTradingRoutes() {
+    server.addRoutes(new RiskRoutes(parts::risk, parts::tradable));
+    server.addRoutes(new OrderRoutes(parts::journal));
+    server.addRoutes(
+        new VenueRoutes(
+            this::connectedVenues,
+            () -> config.venue().simulated() ? "paper" : "live",
+            System::currentTimeMillis));
+    server.addRoutes(
+        new AnalyticsRoutes(
+            parts::journal,
+            state,
+            config.paper().account(),
+            (symbols, end, days) -> parts.returns().dailyReturns(symbols, end, days)));
+  }
+
+  /**
+   * Starts the HTTP API on the configured port, tells local tools where it runs ({@link
+   * ApiUrlFile}) and prints the welcome text; returns the bound port.
+   */
+  int startApi() {
+    int port = server.start(config.server().port());
+    ApiUrlFile.write(dataDir, port);
+    Welcome.print(out, port, config, token);
+    return port;
+  }
+
+  /** Opens the database (fails when it is not reached within the configured timeout). */
+  void openDatabase() {
+    database = StoreConnections.open(config, dataDir, env, cache);
+  }
+
+  /** The venues the API lists: none in paper mode. */
+  private List<VenueRoutes.Connected> connectedVenues() {
+    List<VenueRoutes.Connected> venues = new ArrayList<>();
+    LiveVenue l = parts.live();
+    if (l != null) {
+      venues.add(l.connected());
+    }
+    FlowLive f = flow.live();
+    if (f != null) {
+      venues.add(f.connected());
+    }
+    return venues;
+  }
+
+  PerpetuaConfig config() {
+    return config;
+  }
+
+  Path dataDir() {
+    return dataDir;
+  }
+
+  Path sharedData() {
+    return sharedData;
+  }
+
+  Map<String, String> env() {
+    return env;
+  }
+
+  PrintStream out() {
+    return out;
+  }
+
+  long startedAtMs() {
+    return startedAtMs;
+  }
+
+  StateCache cache() {
+    return cache;
+  }
+
+  EventBus bus() {
+    return bus;
+  }
+
+  EventOutbox outbox() {
+    return outbox;
+  }
+
+  KernelWatch watch() {
+    return watch;
+  }
+
+  CachedPlatformState state() {
+    return state;
+  }
+
+  PlatformParts parts() {
+    return parts;
+  }
+
+  BacktestJobs jobs() {
+    return jobs;
+  }
+
+  FlowRuntime flow() {
+    return flow;
+  }
+
+  /** The database, null until {@link #openDatabase}. */
+  Database database() {
+    return database;
+  }
+
+  /**
+   * Stops the API, removes the API URL file and closes the job service, the outbox, the bus, the
+   * cache and the database, in that order. The runtime's threads must have stopped first.
+   */
+  @Override
+  public void close() {
+    server.stop();
+    ApiUrlFile.delete(dataDir);
+    jobs.close();
+    outbox.close();
+    bus.close();
+    cache.close();
+    Database db = database;
+    if (db != null) {
+      db.close();
+    }
+  }
+}
