@@ -158,7 +158,11 @@ public final class BinanceRestClient {
    * Places an order so that retries can never double it: the client order id is fixed by the
    * request; after an unknown outcome (timeout, 5xx, network) the order is looked up by {@code
    * origClientOrderId} before it is sent again, and a duplicate-id rejection ({@code -4116}) is
-   * answered with the existing order.
+   * answered with the existing order. Binance keeps client order ids unique among <em>open</em>
+   * orders only, so a lost request that reaches the venue late could fill and close before a
+   * re-send arrives and the re-send would be a second order: the id is therefore not re-sent before
+   * the first request's {@code recvWindow} (plus a second of margin) has passed with the lookups
+   * still not finding it; after that the venue refuses the first request (-1021).
    *
    * @throws BinanceApiException when the venue rejects the order or the outcome stays unknown
    */
@@ -177,10 +181,11 @@ public final class BinanceRestClient {
   /** {@link #placeOrder}, also telling whether the venue already had the order. */
   public Placement place(NewOrderRequest request) {
     BinanceApiException last = null;
+    long firstSent = System.nanoTime();
     for (int attempt = 0; attempt < PLACE_ATTEMPTS; attempt++) {
       try {
         if (attempt > 0) {
-          Optional<OrderState> existing = findOrder(request.symbol(), request.clientOrderId());
+          Optional<OrderState> existing = awaitLostOrder(request, firstSent);
           if (existing.isPresent()) {
             return new Placement(existing.get(), true);
           }
@@ -203,6 +208,38 @@ public final class BinanceRestClient {
       }
     }
     throw last;
+  }
+
+  /**
+   * Looks the order of an unknown outcome up until it is found or the first request can no longer
+   * be accepted (its {@code recvWindow} plus one second after it was sent).
+   */
+  private Optional<OrderState> awaitLostOrder(NewOrderRequest request, long firstSentNanos) {
+    long deadline = firstSentNanos + (config.recvWindowMs() + 1_000) * 1_000_000;
+    while (true) {
+      Optional<OrderState> existing = findOrder(request.symbol(), request.clientOrderId());
+      if (existing.isPresent() || System.nanoTime() >= deadline) {
+        return existing;
+      }
+      try {
+        Thread.sleep(Math.min(250, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return existing;
+      }
+    }
+  }
+
+  /**
+   * The most recent orders of {@code symbol} in any state ({@code GET /fapi/v1/allOrders}, up to
+   * 1,000 within the last 7 days, weight 5).
+   */
+  public List<OrderState> allOrders(String symbol) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("symbol", symbol);
+    p.put("limit", "1000");
+    return list(
+        call("GET", "/fapi/v1/allOrders", p, Security.SIGNED_READ, 5), OrderState::fromJson);
   }
 
   /** The order with our id, or empty when the venue does not know it ({@code -2013}). */

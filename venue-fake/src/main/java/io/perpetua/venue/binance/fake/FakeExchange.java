@@ -162,10 +162,10 @@ public final class FakeExchange {
     Book b = book(symbol);
     long now = timeMs;
     marketTimeMs = Math.max(marketTimeMs, timeMs);
+    BigDecimal before = b.last;
     b.last =
         price.setScale(
             Math.max(price.scale(), b.listing.tickSize().scale()), RoundingMode.HALF_EVEN);
-    BigDecimal before = b.last;
     long id = b.nextAggId++;
     ObjectNode rest = JSON.objectNode();
     rest.put("a", id)
@@ -699,11 +699,16 @@ public final class FakeExchange {
             FakeMarketViews.depthEvent(b.listing, before, b.last, b.depthUpdateId, levels, now));
       }
     }
-    if (sink.listens(lower + "@ticker")) {
-      sink.marketEvent(
-          lower + "@ticker",
-          FakeMarketViews.tickerEvent(
-              FakeMarketViews.ticker24h(b.listing, b.last, b.history, now), now));
+    boolean ticker = sink.listens(lower + "@ticker");
+    boolean mini = sink.listens(lower + "@miniTicker");
+    if (ticker || mini) {
+      ObjectNode t = FakeMarketViews.ticker24h(b.listing, b.last, b.history, now);
+      if (ticker) {
+        sink.marketEvent(lower + "@ticker", FakeMarketViews.tickerEvent(t, now));
+      }
+      if (mini) {
+        sink.marketEvent(lower + "@miniTicker", FakeMarketViews.miniTickerEvent(t, now));
+      }
     }
   }
 

@@ -91,6 +91,15 @@ final class FakeMarketViews {
     return e;
   }
 
+  /** The {@code @miniTicker} event for a REST ticker {@code t}. */
+  static ObjectNode miniTickerEvent(ObjectNode t, long now) {
+    ObjectNode e = JSON.objectNode().put("e", "24hrMiniTicker").put("E", now);
+    e.put("s", t.get("symbol").asText()).put("c", t.get("lastPrice").asText());
+    e.put("o", t.get("openPrice").asText()).put("h", t.get("highPrice").asText());
+    e.put("l", t.get("lowPrice").asText()).put("v", t.get("volume").asText());
+    return e.put("q", t.get("quoteVolume").asText());
+  }
+
   /** {@code GET /fapi/v1/ticker/bookTicker} for one symbol. */
   static ObjectNode bookTicker(FakeListing l, BigDecimal last, long now) {
     ObjectNode o = JSON.objectNode().put("symbol", l.symbol());
