@@ -34,7 +34,7 @@ final class FakeStreams {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern KIND =
       Pattern.compile(
-          "aggTrade|trade|bookTicker|ticker|miniTicker|markPrice(@1s)?|depth(5|10|20)?(@(0|100|250|500)ms)?"
+          "aggTrade|trade|forceOrder|bookTicker|ticker|miniTicker|markPrice(@1s)?|depth(5|10|20)?(@(0|100|250|500)ms)?"
               + "|kline_[0-9]+[mhdwM]");
   private static final Set<String> ROUTES = Set.of("public", "market", "private");
 
