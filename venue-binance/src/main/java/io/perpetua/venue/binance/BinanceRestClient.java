@@ -137,6 +137,11 @@ public final class BinanceRestClient {
         call("GET", "/fapi/v1/klines", p, Security.NONE, klineWeight(limit)), Kline::fromJson);
   }
 
+  /** A public (unsigned) GET of {@code path} with {@code weight} (for {@link BinanceHistory}). */
+  JsonNode publicGet(String path, Map<String, String> params, int weight) {
+    return call("GET", path, new LinkedHashMap<>(params), Security.NONE, weight);
+  }
+
   /** Binance's request weight of {@code GET /fapi/v1/klines} for {@code limit}. */
   public static int klineWeight(int limit) {
     if (limit < 100) {
