@@ -9,9 +9,12 @@ import java.util.function.LongSupplier;
 /**
  * Whether the kernel thread is alive and making progress, told as the {@value #SERVICE} heartbeat:
  * {@code down} once it failed, or when it has spent longer than the stall limit outside its pacer
- * (a step that never ends: blocked on a store, looping); {@code healthy} while it waits for the
- * next event or has finished the replay. The kernel reports progress through {@link #pace} and
- * {@link #progress}. Thread-safe: the kernel thread writes, the heartbeat ticker reads.
+ * (a step that never ends: blocked on a store, looping); {@code degraded} while it is still
+ * starting (importing the market, opening the journal, building the kernel: {@code /health} is not
+ * healthy before the account and the pipeline stages are published); {@code healthy} once it runs,
+ * while it waits for the next event, or when it has finished the replay. The kernel reports
+ * progress through {@link #pace} and {@link #progress}. Thread-safe: the kernel thread writes, the
+ * heartbeat ticker reads.
  */
 final class KernelWatch {
   /** Service name of the kernel's own heartbeat. */
@@ -22,6 +25,7 @@ final class KernelWatch {
   private final long startedAtMs;
   private volatile long lastProgressMs;
   private volatile boolean waiting;
+  private volatile boolean running;
   private volatile boolean ended;
   private volatile Throwable failure;
 
@@ -35,6 +39,7 @@ final class KernelWatch {
 
   /** {@code inner}, recording that the kernel is waiting (not stalled) while inside it. */
   Pacer pace(Pacer inner) {
+    running = true;
     return eventTimeMs -> {
       progress();
       waiting = true;
@@ -74,10 +79,15 @@ final class KernelWatch {
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("last_progress_seconds_ago", (now - lastProgressMs) / 1000);
     metrics.put("finished", ended && failure == null);
+    String status = "healthy";
     if (reason != null) {
       metrics.put("last_error", reason);
+      status = "down";
+    } else if (!running && !ended) {
+      metrics.put("starting", true);
+      status = "degraded";
     }
-    return new Heartbeat(SERVICE, reason == null ? "healthy" : "down", now, startedAtMs, metrics);
+    return new Heartbeat(SERVICE, status, now, startedAtMs, metrics);
   }
 
   private String reason(long now) {

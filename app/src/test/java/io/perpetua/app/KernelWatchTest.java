@@ -22,6 +22,19 @@ class KernelWatchTest {
   }
 
   @Test
+  void heartbeat_beforeTheResumedKernelAsksForItsPacer_isDegradedAsStarting() {
+    now.addAndGet(10_000); // importing the market: not stalled, but nothing published yet
+
+    assertThat(watch.heartbeat().status()).isEqualTo("degraded");
+    assertThat(watch.heartbeat().metrics()).containsEntry("starting", true);
+    assertThat(watch.healthy()).isTrue(); // the ticker may not publish stage heartbeats yet anyway
+
+    watch.pace(t -> true);
+    assertThat(watch.heartbeat().status()).isEqualTo("healthy");
+    assertThat(watch.heartbeat().metrics()).doesNotContainKey("starting");
+  }
+
+  @Test
   void heartbeat_failedKernel_isDownWithTheError() {
     watch.failed(new IllegalStateException("Redis unavailable at 127.0.0.1:6379"));
 
@@ -56,5 +69,18 @@ class KernelWatchTest {
 
     assertThat(watch.heartbeat().status()).isEqualTo("healthy");
     assertThat(watch.heartbeat().metrics()).containsEntry("finished", true);
+  }
+
+  @Test
+  void heartbeat_beforeTheKernelRuns_isDegradedAsStarting_thenHealthy() {
+    // importing the market, building the kernel: /health must not read healthy yet
+    assertThat(watch.heartbeat().status()).isEqualTo("degraded");
+    assertThat(watch.heartbeat().metrics()).containsEntry("starting", true);
+    assertThat(watch.healthy()).isTrue(); // not failed, not stalled
+
+    watch.pace(t -> true);
+
+    assertThat(watch.heartbeat().status()).isEqualTo("healthy");
+    assertThat(watch.heartbeat().metrics()).doesNotContainKey("starting");
   }
 }

@@ -1,5 +1,6 @@
 package io.perpetua.backtest;
 
+import io.perpetua.jobs.BacktestRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,5 +1,7 @@
 package io.perpetua.backtest;
 
+import io.perpetua.jobs.BacktestRequest;
+import io.perpetua.jobs.BacktestResult;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 

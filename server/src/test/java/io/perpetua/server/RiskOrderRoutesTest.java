@@ -351,8 +351,10 @@ class RiskOrderRoutesTest {
             new OrderRecord(
                 o,
                 filled ? OrderStatus.FILLED : OrderStatus.OPEN,
-                filled ? 0.005 : 0,
-                filled ? 62450 : 0,
+                filled
+                    ? Quantity.parse("0.005", o.quantity().scale())
+                    : Quantity.zero(o.quantity().scale()),
+                filled ? Price.parse("62450", 8) : OrderRecord.NO_FILL_PRICE,
                 filled ? Money.parse("0.12512345") : Money.ZERO,
                 null,
                 true,

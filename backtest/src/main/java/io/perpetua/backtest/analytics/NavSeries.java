@@ -1,7 +1,7 @@
 package io.perpetua.backtest.analytics;
 
-import io.perpetua.backtest.EquityCurve;
 import io.perpetua.backtest.metrics.Resampling;
+import io.perpetua.jobs.EquityCurve;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

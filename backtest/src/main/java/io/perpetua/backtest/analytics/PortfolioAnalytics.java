@@ -1,8 +1,8 @@
 package io.perpetua.backtest.analytics;
 
-import io.perpetua.backtest.EquityCurve;
 import io.perpetua.backtest.metrics.Drawdowns;
 import io.perpetua.backtest.metrics.MaxDrawdown;
+import io.perpetua.jobs.EquityCurve;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.perpetua.backtest.analytics;
 
-import io.perpetua.backtest.EquityCurve;
 import io.perpetua.backtest.metrics.Drawdowns;
 import io.perpetua.backtest.metrics.Resampling;
 import io.perpetua.backtest.metrics.ReturnStatistics;
+import io.perpetua.jobs.EquityCurve;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -1,10 +1,10 @@
 package io.perpetua.backtest.engine;
 
-import io.perpetua.backtest.RunActivity.SkippedSymbol;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Timeframe;
 import io.perpetua.core.time.Times;
+import io.perpetua.jobs.RunActivity.SkippedSymbol;
 import io.perpetua.market.AlignedBars;
 import io.perpetua.market.BarCatalog;
 import io.perpetua.market.BarField;

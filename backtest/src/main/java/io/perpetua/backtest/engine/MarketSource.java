@@ -1,7 +1,7 @@
 package io.perpetua.backtest.engine;
 
-import io.perpetua.backtest.RunActivity.SkippedSymbol;
 import io.perpetua.core.Instrument;
+import io.perpetua.jobs.RunActivity.SkippedSymbol;
 import io.perpetua.market.FundingSeries;
 import io.perpetua.trading.kernel.MarketPanel;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.perpetua.backtest.engine;
 
-import io.perpetua.backtest.RunActivity;
 import io.perpetua.core.event.Event;
 import io.perpetua.core.event.FundingSettled;
 import io.perpetua.core.event.OrderFilled;
@@ -8,6 +7,7 @@ import io.perpetua.core.event.OrderRejected;
 import io.perpetua.core.event.RebalanceCompleted;
 import io.perpetua.core.order.Fill;
 import io.perpetua.core.order.Order;
+import io.perpetua.jobs.RunActivity;
 import io.perpetua.trading.kernel.KernelListener;
 import io.perpetua.trading.kernel.MarketPanel;
 import java.util.Arrays;

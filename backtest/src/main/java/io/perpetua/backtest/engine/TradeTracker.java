@@ -1,7 +1,7 @@
 package io.perpetua.backtest.engine;
 
-import io.perpetua.backtest.TradeRecord;
 import io.perpetua.core.order.Fill;
+import io.perpetua.jobs.TradeRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

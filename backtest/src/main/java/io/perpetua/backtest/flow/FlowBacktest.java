@@ -1,10 +1,10 @@
 package io.perpetua.backtest.flow;
 
-import io.perpetua.backtest.EquityCurve;
-import io.perpetua.backtest.Metrics;
-import io.perpetua.backtest.TradeRecord;
 import io.perpetua.backtest.metrics.MetricsCalculator;
 import io.perpetua.core.StrategyId;
+import io.perpetua.jobs.EquityCurve;
+import io.perpetua.jobs.Metrics;
+import io.perpetua.jobs.TradeRecord;
 import io.perpetua.market.tick.FlowTick;
 import io.perpetua.signals.flow.FactoryStrategyDefinition;
 import io.perpetua.trading.flow.ClosedFlowTrade;

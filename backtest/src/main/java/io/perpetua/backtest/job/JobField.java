@@ -1,9 +1,9 @@
 package io.perpetua.backtest.job;
 
 /**
- * The field of a {@link io.perpetua.backtest.BacktestRequest} an {@link InvalidJobException} refers
- * to. Each HTTP API maps it to its own wire name (e.g. {@link #STRATEGY} is {@code strategy_name}
- * in {@code /api/v1} and {@code template_id} in the job API).
+ * The field of a {@link io.perpetua.jobs.BacktestRequest} an {@link InvalidJobException} refers to.
+ * Each HTTP API maps it to its own wire name (e.g. {@link #STRATEGY} is {@code strategy_name} in
+ * {@code /api/v1} and {@code template_id} in the job API).
  */
 public enum JobField {
   /** The strategy or template id. */

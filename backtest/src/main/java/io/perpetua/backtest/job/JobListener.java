@@ -1,5 +1,7 @@
 package io.perpetua.backtest.job;
 
+import io.perpetua.jobs.BacktestJob;
+
 /**
  * Told when a worker has finished with a job: it reached a terminal status, or it was re-queued
  * because the service is stopping. Called on the worker thread after the outcome is stored (or the

@@ -1,11 +1,17 @@
 package io.perpetua.backtest.job;
 
 import io.perpetua.backtest.BacktestCancelledException;
-import io.perpetua.backtest.BacktestRequest;
-import io.perpetua.backtest.BacktestResult;
 import io.perpetua.backtest.BacktestRunner;
-import io.perpetua.backtest.Metrics;
 import io.perpetua.core.time.Clock;
+import io.perpetua.jobs.BacktestJob;
+import io.perpetua.jobs.BacktestRequest;
+import io.perpetua.jobs.BacktestResult;
+import io.perpetua.jobs.JobCursor;
+import io.perpetua.jobs.JobIds;
+import io.perpetua.jobs.JobOutput;
+import io.perpetua.jobs.JobStatus;
+import io.perpetua.jobs.JobStore;
+import io.perpetua.jobs.Metrics;
 import io.perpetua.trading.port.ServiceUnavailableException;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.perpetua.backtest.job;
 
-import io.perpetua.backtest.BacktestRequest;
 import io.perpetua.core.Echo;
 import io.perpetua.core.Timeframe;
+import io.perpetua.jobs.BacktestRequest;
 import io.perpetua.market.BarResampler;
 import java.util.Collection;
 import java.util.HashSet;

@@ -1,6 +1,7 @@
 package io.perpetua.backtest.job;
 
 import io.perpetua.core.time.Clock;
+import io.perpetua.jobs.JobStore;
 import java.util.function.DoubleConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
 package io.perpetua.backtest.metrics;
 
-import io.perpetua.backtest.EquityCurve;
-import io.perpetua.backtest.Metrics;
-import io.perpetua.backtest.TradeRecord;
+import io.perpetua.jobs.EquityCurve;
+import io.perpetua.jobs.Metrics;
+import io.perpetua.jobs.TradeRecord;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.perpetua.backtest.metrics;
 
-import io.perpetua.backtest.EquityCurve;
+import io.perpetua.jobs.EquityCurve;
 import java.time.LocalDate;
 import java.util.Arrays;
 

@@ -1,6 +1,6 @@
 package io.perpetua.backtest.metrics;
 
-import io.perpetua.backtest.TradeRecord;
+import io.perpetua.jobs.TradeRecord;
 import java.util.List;
 
 /**

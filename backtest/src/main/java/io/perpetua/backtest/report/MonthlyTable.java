@@ -1,7 +1,7 @@
 package io.perpetua.backtest.report;
 
-import io.perpetua.backtest.EquityCurve;
 import io.perpetua.backtest.metrics.MonthlyReturns;
+import io.perpetua.jobs.EquityCurve;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,6 @@
 package io.perpetua.backtest.report;
 
-import io.perpetua.backtest.BacktestResult;
+import io.perpetua.jobs.BacktestResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

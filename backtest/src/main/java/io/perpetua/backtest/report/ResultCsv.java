@@ -1,10 +1,10 @@
 package io.perpetua.backtest.report;
 
-import io.perpetua.backtest.EquityCurve;
-import io.perpetua.backtest.SymbolAttribution;
-import io.perpetua.backtest.TradeRecord;
 import io.perpetua.backtest.metrics.Drawdowns;
 import io.perpetua.core.time.Times;
+import io.perpetua.jobs.EquityCurve;
+import io.perpetua.jobs.SymbolAttribution;
+import io.perpetua.jobs.TradeRecord;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;

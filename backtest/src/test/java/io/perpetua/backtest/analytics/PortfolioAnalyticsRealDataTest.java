@@ -3,8 +3,6 @@ package io.perpetua.backtest.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.perpetua.backtest.EquityCurve;
-import io.perpetua.backtest.Metrics;
 import io.perpetua.backtest.metrics.Drawdowns;
 import io.perpetua.backtest.metrics.MetricsCalculator;
 import io.perpetua.backtest.metrics.Resampling;
@@ -12,6 +10,8 @@ import io.perpetua.backtest.metrics.ReturnStatistics;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Timeframe;
 import io.perpetua.core.testing.SharedData;
+import io.perpetua.jobs.EquityCurve;
+import io.perpetua.jobs.Metrics;
 import io.perpetua.market.BarSeries;
 import io.perpetua.market.csv.ErrorPolicy;
 import io.perpetua.market.csv.KlineCsvReader;

@@ -3,9 +3,9 @@ package io.perpetua.backtest.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perpetua.backtest.BacktestCancelledException;
-import io.perpetua.backtest.BacktestRequest;
-import io.perpetua.backtest.BacktestResult;
 import io.perpetua.backtest.BacktestRunner;
+import io.perpetua.jobs.BacktestRequest;
+import io.perpetua.jobs.BacktestResult;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;

@@ -1,13 +1,13 @@
 package io.perpetua.backtest.job;
 
-import io.perpetua.backtest.BacktestRequest;
-import io.perpetua.backtest.BacktestResult;
-import io.perpetua.backtest.CostBreakdown;
-import io.perpetua.backtest.EquityCurve;
-import io.perpetua.backtest.Metrics;
-import io.perpetua.backtest.RunActivity;
-import io.perpetua.backtest.TradeRecord;
 import io.perpetua.core.Timeframe;
+import io.perpetua.jobs.BacktestRequest;
+import io.perpetua.jobs.BacktestResult;
+import io.perpetua.jobs.CostBreakdown;
+import io.perpetua.jobs.EquityCurve;
+import io.perpetua.jobs.Metrics;
+import io.perpetua.jobs.RunActivity;
+import io.perpetua.jobs.TradeRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

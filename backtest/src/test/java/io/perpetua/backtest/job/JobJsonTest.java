@@ -3,10 +3,11 @@ package io.perpetua.backtest.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.perpetua.backtest.BacktestRequest;
-import io.perpetua.backtest.BacktestResult;
-import io.perpetua.backtest.EquityCurve;
-import io.perpetua.backtest.Metrics;
+import io.perpetua.jobs.BacktestRequest;
+import io.perpetua.jobs.BacktestResult;
+import io.perpetua.jobs.EquityCurve;
+import io.perpetua.jobs.JobJson;
+import io.perpetua.jobs.Metrics;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

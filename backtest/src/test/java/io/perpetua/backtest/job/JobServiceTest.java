@@ -5,9 +5,13 @@ import static io.perpetua.backtest.job.Fixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.perpetua.backtest.BacktestRequest;
-import io.perpetua.backtest.RunActivity;
 import io.perpetua.core.time.ManualClock;
+import io.perpetua.jobs.BacktestJob;
+import io.perpetua.jobs.BacktestRequest;
+import io.perpetua.jobs.InMemoryJobStore;
+import io.perpetua.jobs.JobOutput;
+import io.perpetua.jobs.JobStatus;
+import io.perpetua.jobs.RunActivity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

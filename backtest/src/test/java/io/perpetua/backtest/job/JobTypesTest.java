@@ -3,6 +3,9 @@ package io.perpetua.backtest.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.perpetua.jobs.BacktestJob;
+import io.perpetua.jobs.JobIds;
+import io.perpetua.jobs.JobStatus;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,12 @@
 package io.perpetua.backtest.job;
 
-import io.perpetua.backtest.Metrics;
-import io.perpetua.backtest.RunActivity;
+import io.perpetua.jobs.BacktestJob;
+import io.perpetua.jobs.JobCursor;
+import io.perpetua.jobs.JobOutput;
+import io.perpetua.jobs.JobStatus;
+import io.perpetua.jobs.JobStore;
+import io.perpetua.jobs.Metrics;
+import io.perpetua.jobs.RunActivity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

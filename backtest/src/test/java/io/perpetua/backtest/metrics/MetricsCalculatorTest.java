@@ -4,9 +4,9 @@ import static io.perpetua.backtest.metrics.ResamplingTest.t;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.perpetua.backtest.EquityCurve;
-import io.perpetua.backtest.Metrics;
-import io.perpetua.backtest.TradeRecord;
+import io.perpetua.jobs.EquityCurve;
+import io.perpetua.jobs.Metrics;
+import io.perpetua.jobs.TradeRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

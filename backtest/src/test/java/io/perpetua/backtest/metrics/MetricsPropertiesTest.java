@@ -3,8 +3,8 @@ package io.perpetua.backtest.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.perpetua.backtest.EquityCurve;
-import io.perpetua.backtest.Metrics;
+import io.perpetua.jobs.EquityCurve;
+import io.perpetua.jobs.Metrics;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -4,7 +4,7 @@ import static io.perpetua.backtest.metrics.ResamplingTest.t;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.perpetua.backtest.EquityCurve;
+import io.perpetua.jobs.EquityCurve;
 import org.junit.jupiter.api.Test;
 
 class MonthlyReturnsTest {

@@ -3,7 +3,7 @@ package io.perpetua.backtest.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.perpetua.backtest.EquityCurve;
+import io.perpetua.jobs.EquityCurve;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

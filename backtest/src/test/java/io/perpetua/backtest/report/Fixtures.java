@@ -1,13 +1,13 @@
 package io.perpetua.backtest.report;
 
-import io.perpetua.backtest.BacktestRequest;
-import io.perpetua.backtest.BacktestResult;
-import io.perpetua.backtest.CostBreakdown;
-import io.perpetua.backtest.EquityCurve;
-import io.perpetua.backtest.Metrics;
-import io.perpetua.backtest.RunActivity;
-import io.perpetua.backtest.SymbolAttribution;
-import io.perpetua.backtest.TradeRecord;
+import io.perpetua.jobs.BacktestRequest;
+import io.perpetua.jobs.BacktestResult;
+import io.perpetua.jobs.CostBreakdown;
+import io.perpetua.jobs.EquityCurve;
+import io.perpetua.jobs.Metrics;
+import io.perpetua.jobs.RunActivity;
+import io.perpetua.jobs.SymbolAttribution;
+import io.perpetua.jobs.TradeRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

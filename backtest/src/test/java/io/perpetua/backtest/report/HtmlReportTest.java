@@ -2,7 +2,7 @@ package io.perpetua.backtest.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.perpetua.backtest.BacktestResult;
+import io.perpetua.jobs.BacktestResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -110,7 +110,7 @@ class HtmlReportTest {
   void render_undefinedMetrics_printNotAvailable() {
     var m = Fixtures.metrics();
     var undefined =
-        new io.perpetua.backtest.Metrics(
+        new io.perpetua.jobs.Metrics(
             Double.NaN,
             Double.NaN,
             Double.NaN,

@@ -2,9 +2,9 @@ package io.perpetua.backtest.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.perpetua.backtest.EquityCurve;
-import io.perpetua.backtest.SymbolAttribution;
-import io.perpetua.backtest.TradeRecord;
+import io.perpetua.jobs.EquityCurve;
+import io.perpetua.jobs.SymbolAttribution;
+import io.perpetua.jobs.TradeRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

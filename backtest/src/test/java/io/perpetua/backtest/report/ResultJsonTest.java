@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.perpetua.backtest.BacktestResult;
-import io.perpetua.backtest.Metrics;
+import io.perpetua.jobs.BacktestResult;
+import io.perpetua.jobs.Metrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

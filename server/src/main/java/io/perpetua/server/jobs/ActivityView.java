@@ -1,6 +1,6 @@
 package io.perpetua.server.jobs;
 
-import io.perpetua.backtest.RunActivity;
+import io.perpetua.jobs.RunActivity;
 import io.perpetua.server.json.Doc;
 import io.perpetua.server.json.Nullable;
 import java.util.List;

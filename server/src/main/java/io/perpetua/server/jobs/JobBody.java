@@ -1,8 +1,8 @@
 package io.perpetua.server.jobs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.perpetua.backtest.BacktestRequest;
 import io.perpetua.core.time.Times;
+import io.perpetua.jobs.BacktestRequest;
 import io.perpetua.server.http.ApiException;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -2,13 +2,13 @@ package io.perpetua.server.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.perpetua.backtest.job.BacktestJob;
 import io.perpetua.backtest.job.InvalidJobException;
-import io.perpetua.backtest.job.JobCursor;
 import io.perpetua.backtest.job.JobService;
 import io.perpetua.backtest.job.JobStateException;
-import io.perpetua.backtest.job.JobStatus;
 import io.perpetua.backtest.job.RateLimitedException;
+import io.perpetua.jobs.BacktestJob;
+import io.perpetua.jobs.JobCursor;
+import io.perpetua.jobs.JobStatus;
 import io.perpetua.server.RouteGroup;
 import io.perpetua.server.http.ApiError;
 import io.perpetua.server.http.ApiException;

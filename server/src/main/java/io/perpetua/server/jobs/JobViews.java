@@ -1,11 +1,11 @@
 package io.perpetua.server.jobs;
 
-import io.perpetua.backtest.EquityCurve;
-import io.perpetua.backtest.Metrics;
-import io.perpetua.backtest.TradeRecord;
-import io.perpetua.backtest.job.BacktestJob;
-import io.perpetua.backtest.job.JobOutput;
 import io.perpetua.core.time.Times;
+import io.perpetua.jobs.BacktestJob;
+import io.perpetua.jobs.EquityCurve;
+import io.perpetua.jobs.JobOutput;
+import io.perpetua.jobs.Metrics;
+import io.perpetua.jobs.TradeRecord;
 import io.perpetua.server.json.Decimals;
 import io.perpetua.server.json.Doc;
 import io.perpetua.server.json.Nullable;

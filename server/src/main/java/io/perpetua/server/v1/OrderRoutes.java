@@ -117,17 +117,18 @@ public final class OrderRoutes implements RouteGroup {
 
   static OrderItem order(OrderRecord r) {
     var o = r.order();
-    double avg = r.filledQuantity() > 0 ? r.averageFillPrice() : Double.NaN;
+    double filled = r.filledQuantity().toDouble();
+    double avg = filled > 0 ? r.averageFillPrice().toDouble() : Double.NaN;
     return new OrderItem(
         o.clientOrderId().value(),
         o.instrument().apiSymbol(),
         o.side().code(),
         o.type().code(),
         o.quantity().toDouble(),
-        r.filledQuantity(),
+        filled,
         o.limitPrice() == null ? Double.NaN : o.limitPrice().toDouble(),
         avg,
-        r.filledQuantity() * r.averageFillPrice(),
+        filled * r.averageFillPrice().toDouble(),
         r.fee().toDouble(),
         r.status().code(),
         o.reduceOnly(),

@@ -1,14 +1,14 @@
 package io.perpetua.server.jobs;
 
 import io.perpetua.backtest.BacktestCancelledException;
-import io.perpetua.backtest.BacktestRequest;
-import io.perpetua.backtest.BacktestResult;
 import io.perpetua.backtest.BacktestRunner;
-import io.perpetua.backtest.CostBreakdown;
-import io.perpetua.backtest.EquityCurve;
-import io.perpetua.backtest.Metrics;
-import io.perpetua.backtest.RunActivity;
-import io.perpetua.backtest.TradeRecord;
+import io.perpetua.jobs.BacktestRequest;
+import io.perpetua.jobs.BacktestResult;
+import io.perpetua.jobs.CostBreakdown;
+import io.perpetua.jobs.EquityCurve;
+import io.perpetua.jobs.Metrics;
+import io.perpetua.jobs.RunActivity;
+import io.perpetua.jobs.TradeRecord;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;

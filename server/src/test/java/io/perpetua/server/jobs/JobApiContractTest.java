@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.perpetua.backtest.job.BacktestJob;
-import io.perpetua.backtest.job.JobStatus;
+import io.perpetua.jobs.BacktestJob;
+import io.perpetua.jobs.JobStatus;
 import io.perpetua.server.RouteGroup;
 import io.perpetua.server.jobs.JobTestHarness.Response;
 import io.swagger.v3.parser.OpenAPIV3Parser;

@@ -3,8 +3,8 @@ package io.perpetua.server.v1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.perpetua.backtest.BacktestRequest;
-import io.perpetua.backtest.job.JobStatus;
+import io.perpetua.jobs.BacktestRequest;
+import io.perpetua.jobs.JobStatus;
 import io.perpetua.server.RouteGroup;
 import io.perpetua.server.jobs.ControlledRunner;
 import io.perpetua.server.jobs.JobTestHarness;

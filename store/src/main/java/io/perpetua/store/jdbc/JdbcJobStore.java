@@ -1,13 +1,13 @@
 package io.perpetua.store.jdbc;
 
-import io.perpetua.backtest.Metrics;
-import io.perpetua.backtest.RunActivity;
-import io.perpetua.backtest.job.BacktestJob;
-import io.perpetua.backtest.job.JobCursor;
-import io.perpetua.backtest.job.JobJson;
-import io.perpetua.backtest.job.JobOutput;
-import io.perpetua.backtest.job.JobStatus;
-import io.perpetua.backtest.job.JobStore;
+import io.perpetua.jobs.BacktestJob;
+import io.perpetua.jobs.JobCursor;
+import io.perpetua.jobs.JobJson;
+import io.perpetua.jobs.JobOutput;
+import io.perpetua.jobs.JobStatus;
+import io.perpetua.jobs.JobStore;
+import io.perpetua.jobs.Metrics;
+import io.perpetua.jobs.RunActivity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -43,7 +43,7 @@ final class JournalReader {
       "SELECT client_order_id, symbol, side, order_type, quantity_raw, quantity_scale,"
           + " limit_price_raw, limit_price_scale, reduce_only, strategy_id, rebalance_id, status,"
           + " filled_quantity, average_fill_price, fee, reject_reason, dry_run, created_at_ms,"
-          + " updated_at_ms FROM orders";
+          + " updated_at_ms, filled_quantity_raw, average_fill_price_raw FROM orders";
   static final String ORDER_ORDER = " ORDER BY created_at_ms DESC, client_order_id DESC";
   static final String ORDERS = ORDER_SELECT + ORDER_ORDER;
   static final String FILL_SELECT =
@@ -147,12 +147,30 @@ final class JournalReader {
     return new OrderRecord(
         order,
         OrderStatus.parse(rs.getString(12)),
-        rs.getDouble(13),
-        rs.getDouble(14),
+        filledQuantity(rs, order.quantity().scale()),
+        averageFillPrice(rs),
         new Money(rs.getLong(15)),
         rs.getString(16),
         rs.getBoolean(17),
         rs.getLong(19));
+  }
+
+  /** The exact filled quantity; rows from before V50 have only the double, rounded here. */
+  private static Quantity filledQuantity(ResultSet rs, int scale) throws SQLException {
+    long raw = rs.getLong(20);
+    if (rs.wasNull()) {
+      return Quantity.of(rs.getDouble(13), scale);
+    }
+    return new Quantity(raw, scale);
+  }
+
+  /** The exact average fill price; rows from before V50 have only the double, rounded here. */
+  private static Price averageFillPrice(ResultSet rs) throws SQLException {
+    long raw = rs.getLong(21);
+    if (rs.wasNull()) {
+      return Price.of(rs.getDouble(14), OrderRecord.AVERAGE_PRICE_SCALE);
+    }
+    return new Price(raw, OrderRecord.AVERAGE_PRICE_SCALE);
   }
 
   static Fill fill(ResultSet rs) throws SQLException {

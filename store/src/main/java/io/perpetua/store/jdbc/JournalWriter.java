@@ -70,6 +70,8 @@ final class JournalWriter {
           column("status", TEXT),
           column("filled_quantity", DOUBLE),
           column("average_fill_price", DOUBLE),
+          column("filled_quantity_raw", BIGINT),
+          column("average_fill_price_raw", BIGINT),
           column("fee", BIGINT),
           column("reject_reason", TEXT),
           column("dry_run", BOOL),
@@ -247,8 +249,10 @@ final class JournalWriter {
             .text(o.strategy().value())
             .text(o.rebalanceId() == null ? null : o.rebalanceId().value())
             .text(r.status().code())
-            .real(r.filledQuantity())
-            .real(r.averageFillPrice())
+            .real(r.filledQuantity().toDouble())
+            .real(r.averageFillPrice().toDouble())
+            .bigint(r.filledQuantity().raw())
+            .bigint(r.averageFillPrice().raw())
             .bigint(r.fee().raw())
             .text(truncate(r.rejectReason()))
             .bool(r.dryRun())

@@ -1,14 +1,14 @@
 package io.perpetua.store.contract;
 
-import io.perpetua.backtest.BacktestRequest;
-import io.perpetua.backtest.BacktestResult;
-import io.perpetua.backtest.CostBreakdown;
-import io.perpetua.backtest.EquityCurve;
-import io.perpetua.backtest.Metrics;
-import io.perpetua.backtest.RunActivity;
-import io.perpetua.backtest.TradeRecord;
-import io.perpetua.backtest.job.BacktestJob;
-import io.perpetua.backtest.job.JobOutput;
+import io.perpetua.jobs.BacktestJob;
+import io.perpetua.jobs.BacktestRequest;
+import io.perpetua.jobs.BacktestResult;
+import io.perpetua.jobs.CostBreakdown;
+import io.perpetua.jobs.EquityCurve;
+import io.perpetua.jobs.JobOutput;
+import io.perpetua.jobs.Metrics;
+import io.perpetua.jobs.RunActivity;
+import io.perpetua.jobs.TradeRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -5,17 +5,17 @@ import static io.perpetua.store.contract.JobFixtures.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.perpetua.backtest.job.BacktestJob;
-import io.perpetua.backtest.job.JobCursor;
-import io.perpetua.backtest.job.JobOutput;
 import io.perpetua.backtest.job.JobService;
 import io.perpetua.backtest.job.JobServiceConfig;
-import io.perpetua.backtest.job.JobStatus;
-import io.perpetua.backtest.job.JobStore;
 import io.perpetua.backtest.job.JobValidator;
 import io.perpetua.backtest.job.StrategyCatalog;
 import io.perpetua.backtest.job.StrategyTemplate;
 import io.perpetua.core.time.ManualClock;
+import io.perpetua.jobs.BacktestJob;
+import io.perpetua.jobs.JobCursor;
+import io.perpetua.jobs.JobOutput;
+import io.perpetua.jobs.JobStatus;
+import io.perpetua.jobs.JobStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -262,7 +262,7 @@ public abstract class JobStoreContract {
     assertThat(store.claimNext(T0).orElseThrow().id()).isEqualTo(x.id());
   }
 
-  private static io.perpetua.backtest.BacktestRequest request() {
+  private static io.perpetua.jobs.BacktestRequest request() {
     return JobFixtures.request();
   }
 

@@ -81,8 +81,10 @@ final class JournalFixtures {
     return new OrderRecord(
         order,
         status,
-        filled ? order.quantity().toDouble() : 0.0,
-        filled ? 62450.5 : 0.0,
+        filled ? order.quantity() : Quantity.zero(order.quantity().scale()),
+        filled
+            ? Price.parse("62450.5", OrderRecord.AVERAGE_PRICE_SCALE)
+            : OrderRecord.NO_FILL_PRICE,
         filled ? Money.parse("0.12345678") : Money.ZERO,
         status == OrderStatus.REJECTED ? "min_notional: 4.2 < 5" : null,
         true,

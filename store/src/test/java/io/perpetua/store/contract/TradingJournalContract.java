@@ -201,7 +201,14 @@ public abstract class TradingJournalContract {
             1);
     OrderRecord rec =
         new OrderRecord(
-            order, OrderStatus.PARTIALLY_FILLED, 0.1 + 0.2, 1e-12, new Money(-1), null, false, 2);
+            order,
+            OrderStatus.PARTIALLY_FILLED,
+            new Quantity(Long.MAX_VALUE - 1, 0),
+            new Price(Long.MAX_VALUE, OrderRecord.AVERAGE_PRICE_SCALE),
+            new Money(-1),
+            null,
+            false,
+            2);
 
     journal.commit(checkpoint(acct, Map.of(), List.of(rec), List.of(fill), List.of(), List.of()));
 
@@ -383,7 +390,7 @@ public abstract class TradingJournalContract {
     journal.commit(fullCheckpoint());
     Snapshot before = snapshot();
     Order next = marketOrder("o-3", BTC, T0 + 100);
-    OrderRecord broken = new OrderRecord(next, null, 0, 0, Money.ZERO, null, true, T0 + 100);
+    OrderRecord broken = OrderRecord.unfilled(next, null, null, true, T0 + 100);
     KernelCheckpoint bad =
         checkpoint(
             account("paper", "1", T0 + 100),

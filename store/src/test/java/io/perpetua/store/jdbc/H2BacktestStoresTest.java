@@ -1,7 +1,7 @@
 package io.perpetua.store.jdbc;
 
 import io.perpetua.auth.apikey.ApiKeyStore;
-import io.perpetua.backtest.job.JobStore;
+import io.perpetua.jobs.JobStore;
 import io.perpetua.store.contract.ApiKeyStoreContract;
 import io.perpetua.store.contract.JobStoreContract;
 import java.nio.file.Path;

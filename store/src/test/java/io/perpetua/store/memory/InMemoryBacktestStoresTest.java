@@ -2,8 +2,8 @@ package io.perpetua.store.memory;
 
 import io.perpetua.auth.apikey.ApiKeyStore;
 import io.perpetua.auth.apikey.InMemoryApiKeyStore;
-import io.perpetua.backtest.job.InMemoryJobStore;
-import io.perpetua.backtest.job.JobStore;
+import io.perpetua.jobs.InMemoryJobStore;
+import io.perpetua.jobs.JobStore;
 import io.perpetua.store.contract.ApiKeyStoreContract;
 import io.perpetua.store.contract.JobStoreContract;
 import org.junit.jupiter.api.Nested;

@@ -4,6 +4,8 @@ import io.perpetua.core.ClientOrderId;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Money;
+import io.perpetua.core.Price;
+import io.perpetua.core.Quantity;
 import io.perpetua.core.RebalanceId;
 import io.perpetua.core.StrategyId;
 import io.perpetua.core.event.OrderFilled;
@@ -20,10 +22,11 @@ import io.perpetua.trading.port.OrderRecord;
 import io.perpetua.trading.port.ServiceUnavailableException;
 import io.perpetua.trading.port.Venue;
 import io.perpetua.trading.port.VenueListener;
-import io.perpetua.trading.portfolio.OrderPlanner;
 import io.perpetua.trading.risk.OrderContext;
 import io.perpetua.trading.risk.PreTradeGuard;
 import io.perpetua.trading.risk.RiskEngine;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +50,6 @@ final class ExecutionService implements VenueListener {
   private final Clock clock;
   private final LongSupplier wallClock;
   private final KernelListener listener;
-  private final OrderPlanner planner = new OrderPlanner();
   private final Map<ClientOrderId, OrderRecord> working = new LinkedHashMap<>();
   private final List<OrderRecord> changed = new ArrayList<>();
   private final List<Fill> newFills = new ArrayList<>();
@@ -55,20 +57,16 @@ final class ExecutionService implements VenueListener {
   private final PipelineStage stage;
   private final Consumer<InstrumentId> positionChanged;
   private final Map<InstrumentId, Integer> index;
-  private final double[] positionQty;
   private ActiveRebalance active;
   private boolean submitting;
   private boolean venueFailing;
-
-  /** Latest prices by instrument index and when each was seen (kernel time). */
-  record Marks(double[] price, long[] timeMs) {}
 
   private static final class ActiveRebalance {
     final RebalanceId id;
     final StrategyId strategy;
     final String trigger;
     final long startedMs;
-    final double equity;
+    final Money equity;
 
     /** Wall-clock start (ms); execution time is measured on it, not on the kernel clock. */
     long wallStartMs;
@@ -76,12 +74,12 @@ final class ExecutionService implements VenueListener {
     int total;
     int filled;
     int failed;
-    double traded;
+    Money traded = Money.ZERO;
     Money fees = Money.ZERO;
     int open;
 
     ActiveRebalance(
-        RebalanceId id, StrategyId strategy, String trigger, long startedMs, double equity) {
+        RebalanceId id, StrategyId strategy, String trigger, long startedMs, Money equity) {
       this.id = id;
       this.strategy = strategy;
       this.trigger = trigger;
@@ -99,11 +97,9 @@ final class ExecutionService implements VenueListener {
       KernelListener listener,
       PipelineStage stage,
       Consumer<InstrumentId> positionChanged,
-      Map<InstrumentId, Integer> index,
-      double[] positionQty) {
+      Map<InstrumentId, Integer> index) {
     this.positionChanged = positionChanged;
     this.index = index;
-    this.positionQty = positionQty;
     this.venue = venue;
     this.risk = risk;
     this.account = account;
@@ -115,55 +111,51 @@ final class ExecutionService implements VenueListener {
   }
 
   /**
-   * Starts a rebalance toward {@code weights} (for the instruments in {@code selection}, or all
-   * when null); returns the number of orders planned. With {@code bypassRisk} only the precision
-   * filters apply (the venue's own liquidation).
+   * Starts a rebalance with the planned {@code orders} ({@link RebalancePlanning}); returns their
+   * number. Each order is checked with its portfolio context in fixed point (positions plus the
+   * unfilled part of working orders, at the marks rounded to the tick) before it is sent. With
+   * {@code bypassRisk} only the precision filters apply (the venue's own liquidation).
    */
   int rebalance(
       StrategyId strategy,
       RebalanceId id,
       String trigger,
       List<Instrument> instruments,
-      double[] weights,
+      List<Order> orders,
       Marks marks,
-      double equity,
-      double minTradeFraction,
-      int[] selection,
+      Money equity,
       boolean bypassRisk) {
     long now = clock.nowMillis();
     stage.running();
-    double[] projected = projectedQuantities(instruments);
-    double gross = 0;
+    Price[] prices = marks.prices(instruments);
+    Quantity[] projected = projectedQuantities(instruments);
+    Money gross = Money.ZERO;
     for (int i = 0; i < instruments.size(); i++) {
-      if (projected[i] != 0 && marks.price()[i] > 0) {
-        gross += Math.abs(projected[i] * marks.price()[i]);
+      if (!projected[i].isZero() && prices[i] != null) {
+        gross = gross.plus(Money.notional(prices[i], projected[i].abs()));
       }
     }
-    int count = selection == null ? instruments.size() : selection.length;
-    List<OrderPlanner.Line> lines = new ArrayList<>(count);
-    for (int k = 0; k < count; k++) {
-      int i = selection == null ? k : selection[k];
-      Instrument inst = instruments.get(i);
-      var pos = account.position(inst.id());
-      var current =
-          pos == null ? io.perpetua.core.Quantity.zero(inst.quantityScale()) : pos.quantity();
-      lines.add(new OrderPlanner.Line(inst, weights[i], marks.price()[i], current));
-    }
-    OrderPlanner.Plan plan =
-        planner.plan(strategy, id, now, equity, lines, minTradeFraction * equity);
     active = new ActiveRebalance(id, strategy, trigger, now, equity);
     active.wallStartMs = wallClock.getAsLong();
     submitting = true; // venue callbacks during submission must not complete the rebalance early
-    for (Order order : plan.orders()) {
+    for (Order order : orders) {
       active.total++;
       int i = index.get(order.instrument());
-      double mark = marks.price()[i];
-      double delta = order.signedQuantity().toDouble();
-      double before = projected[i] * mark;
-      double after = (projected[i] + delta) * mark;
-      double grossAfter = gross - Math.abs(before) + Math.abs(after);
+      Price mark = prices[i];
+      Quantity after = projected[i].plus(order.signedQuantity());
+      Money notionalBefore = mark == null ? Money.ZERO : Money.notional(mark, projected[i]);
+      Money notionalAfter = mark == null ? Money.ZERO : Money.notional(mark, after);
+      Money grossAfter = gross.minus(notionalBefore.abs()).plus(notionalAfter.abs());
       OrderContext ctx =
-          new OrderContext(mark, marks.timeMs()[i], now, equity, before, after, gross, grossAfter);
+          new OrderContext(
+              mark,
+              marks.timeMs()[i],
+              now,
+              equity,
+              notionalBefore,
+              notionalAfter,
+              gross,
+              grossAfter);
       PreTradeGuard guard = bypassRisk ? PRECISION : risk;
       Optional<PreTradeGuard.Rejection> rejection = guard.check(order, instruments.get(i), ctx);
       if (rejection.isPresent()) {
@@ -171,18 +163,18 @@ final class ExecutionService implements VenueListener {
         continue;
       }
       if (submit(order, now)) {
-        projected[i] += delta;
+        projected[i] = after;
         gross = grossAfter;
       }
     }
     submitting = false;
     finishIfDone();
-    return plan.orders().size();
+    return orders.size();
   }
 
   /** Sends a checked order; false when the venue could not be reached (the order is rejected). */
   private boolean submit(Order order, long now) {
-    record(order, OrderStatus.PENDING, 0, 0, Money.ZERO, null, now);
+    recordUnfilled(order, OrderStatus.PENDING, null, now);
     active.open++;
     listener.onEvent(new OrderSubmitted(now, order));
     listener.onOrderSent(order);
@@ -202,46 +194,71 @@ final class ExecutionService implements VenueListener {
     return true;
   }
 
-  /**
-   * Position quantities (the kernel's mirror, by instrument index) plus the unfilled part of orders
-   * still working.
-   */
-  private double[] projectedQuantities(List<Instrument> instruments) {
-    double[] q = java.util.Arrays.copyOf(positionQty, instruments.size());
+  /** Position quantities by instrument index plus the unfilled part of orders still working. */
+  private Quantity[] projectedQuantities(List<Instrument> instruments) {
+    Quantity[] q = new Quantity[instruments.size()];
+    for (int i = 0; i < q.length; i++) {
+      q[i] = positionOf(instruments.get(i));
+    }
     for (OrderRecord r : working.values()) {
-      double remaining = r.order().quantity().toDouble() - r.filledQuantity();
-      q[index.get(r.order().instrument())] += r.order().side().sign() > 0 ? remaining : -remaining;
+      Order o = r.order();
+      Quantity remaining = r.remainingQuantity();
+      int i = index.get(o.instrument());
+      q[i] = o.side().sign() > 0 ? q[i].plus(remaining) : q[i].minus(remaining);
     }
     return q;
   }
 
+  private Quantity positionOf(Instrument instrument) {
+    var pos = account.position(instrument.id());
+    return pos == null ? Quantity.zero(instrument.quantityScale()) : pos.quantity();
+  }
+
   /**
-   * Notional of the working orders that margin is reserved for ({@link
-   * CrossMargin#openingQuantity}): unfilled quantity that opens or adds to a position, at the limit
-   * price or else the mark; reduce-only orders reserve nothing.
+   * Notional of the working orders that margin is reserved for: unfilled quantity that opens or
+   * adds to a position (as {@link CrossMargin#openingQuantity}, here exact), at the limit price or
+   * else the mark; reduce-only orders reserve nothing.
    */
-  double openOrderNotional(double[] marks) {
-    double sum = 0;
+  Money openOrderNotional(List<Instrument> instruments, Marks marks) {
+    Money sum = Money.ZERO;
     for (OrderRecord r : working.values()) {
       Order o = r.order();
       if (o.reduceOnly()) {
         continue;
       }
       int i = index.get(o.instrument());
-      double price = o.limitPrice() != null ? o.limitPrice().toDouble() : marks[i];
-      if (price > 0) {
-        double remaining = (o.quantity().toDouble() - r.filledQuantity()) * o.side().sign();
-        sum += CrossMargin.openingQuantity(positionQty[i], remaining) * price;
+      Instrument instrument = instruments.get(i);
+      Price price = o.limitPrice() != null ? o.limitPrice() : marks.priceOf(i, instrument);
+      if (price != null && price.isPositive()) {
+        Quantity remaining = r.remainingQuantity();
+        Quantity signed = o.side().sign() > 0 ? remaining : remaining.negate();
+        sum = sum.plus(Money.notional(price, openingQuantity(positionOf(instrument), signed)));
       }
     }
     return sum;
+  }
+
+  /** The part of {@code signedRemaining} that opens or adds to {@code position}. */
+  static Quantity openingQuantity(Quantity position, Quantity signedRemaining) {
+    if (position.isZero() || position.signum() == signedRemaining.signum()) {
+      return signedRemaining.abs();
+    }
+    Quantity excess = signedRemaining.abs().minus(position.abs());
+    return excess.signum() > 0 ? excess : Quantity.zero(excess.scale());
   }
 
   @Override
   public void onAccepted(Order order, long timeMs) {
     OrderRecord r = working.get(order.clientOrderId());
     if (r != null && r.status() == OrderStatus.PENDING) {
-      record(order, OrderStatus.OPEN, 0, 0, Money.ZERO, null, timeMs);
+      record(
+          r.order(),
+          OrderStatus.OPEN,
+          r.filledQuantity(),
+          r.averageFillPrice(),
+          r.fee(),
+          null,
+          timeMs);
     }
   }
 
@@ -257,20 +274,16 @@ final class ExecutionService implements VenueListener {
     int was = before == null ? 0 : before.quantity().signum();
     int now = after == null ? 0 : after.quantity().signum();
     if (was != 0 && was != now) {
-      risk.onRealized(fill.instrument(), realized.toDouble(), true, fill.timeMs());
+      risk.onRealized(fill.instrument(), realized, true, fill.timeMs());
     } else if (realized.signum() != 0) {
-      risk.onRealized(fill.instrument(), realized.toDouble(), false, fill.timeMs());
+      risk.onRealized(fill.instrument(), realized, false, fill.timeMs());
     }
     positionChanged.accept(fill.instrument());
     newFills.add(fill);
     listener.onEvent(new OrderFilled(fill.timeMs(), fill));
-    double qty = r.filledQuantity() + fill.quantity().toDouble();
-    double avg =
-        (r.averageFillPrice() * r.filledQuantity()
-                + fill.price().toDouble() * fill.quantity().toDouble())
-            / qty;
-    boolean done =
-        fill.quantity().toDouble() + r.filledQuantity() >= r.order().quantity().toDouble() - 1e-12;
+    Quantity qty = r.filledQuantity().plus(fill.quantity());
+    Price avg = r.averageAfter(fill.price(), fill.quantity());
+    boolean done = qty.compareTo(r.order().quantity()) >= 0;
     record(
         r.order(),
         done ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED,
@@ -282,7 +295,7 @@ final class ExecutionService implements VenueListener {
     if (active != null
         && r.order().rebalanceId() != null
         && r.order().rebalanceId().equals(active.id)) {
-      active.traded += fill.notional().toDouble();
+      active.traded = active.traded.plus(fill.notional());
       active.fees = active.fees.plus(fill.fee());
       if (done) {
         active.filled++;
@@ -324,7 +337,7 @@ final class ExecutionService implements VenueListener {
   }
 
   private void reject(Order order, String rule, String reason, long timeMs) {
-    record(order, OrderStatus.REJECTED, 0, 0, Money.ZERO, rule + ": " + reason, timeMs);
+    recordUnfilled(order, OrderStatus.REJECTED, rule + ": " + reason, timeMs);
     listener.onEvent(new OrderRejected(timeMs, order, rule, reason));
     if (active != null && active.id.equals(order.rebalanceId())) {
       active.failed++;
@@ -332,9 +345,18 @@ final class ExecutionService implements VenueListener {
     }
   }
 
+  private void recordUnfilled(Order o, OrderStatus s, String why, long t) {
+    keep(OrderRecord.unfilled(o, s, why, venue.isSimulated(), t));
+  }
+
   private void record(
-      Order o, OrderStatus s, double filled, double avg, Money fee, String why, long t) {
-    OrderRecord r = new OrderRecord(o, s, filled, avg, fee, why, venue.isSimulated(), t);
+      Order o, OrderStatus s, Quantity filled, Price avg, Money fee, String why, long t) {
+    keep(new OrderRecord(o, s, filled, avg, fee, why, venue.isSimulated(), t));
+  }
+
+  private void keep(OrderRecord r) {
+    Order o = r.order();
+    OrderStatus s = r.status();
     if (s.isTerminal()) {
       working.remove(o.clientOrderId());
     } else {
@@ -366,7 +388,8 @@ final class ExecutionService implements VenueListener {
             active.total,
             active.filled,
             active.failed,
-            active.equity > 0 ? active.traded / active.equity : 0.0,
+            // turnover is an analytics ratio of the event, the only floating-point value here
+            active.equity.signum() > 0 ? active.traded.toDouble() / active.equity.toDouble() : 0,
             active.fees,
             longs,
             shorts,
@@ -401,11 +424,11 @@ final class ExecutionService implements VenueListener {
         a.strategy.value(),
         a.trigger,
         Long.toString(a.startedMs),
-        Double.toString(a.equity),
+        a.equity.toString(),
         Integer.toString(a.total),
         Integer.toString(a.filled),
         Integer.toString(a.failed),
-        Double.toString(a.traded),
+        a.traded.toString(),
         a.fees.toString(),
         Integer.toString(a.open),
         Long.toString(Math.max(0, wallClock.getAsLong() - a.wallStartMs)));
@@ -421,15 +444,11 @@ final class ExecutionService implements VenueListener {
       String[] f = activeLine.split("\\|", -1);
       ActiveRebalance a =
           new ActiveRebalance(
-              RebalanceId.of(f[0]),
-              StrategyId.of(f[1]),
-              f[2],
-              Long.parseLong(f[3]),
-              Double.parseDouble(f[4]));
+              RebalanceId.of(f[0]), StrategyId.of(f[1]), f[2], Long.parseLong(f[3]), money(f[4]));
       a.total = Integer.parseInt(f[5]);
       a.filled = Integer.parseInt(f[6]);
       a.failed = Integer.parseInt(f[7]);
-      a.traded = Double.parseDouble(f[8]);
+      a.traded = money(f[8]);
       a.fees = Money.parse(f[9]);
       a.open = Integer.parseInt(f[10]);
       // the wall time it had taken before the restart counts; the downtime does not
@@ -442,10 +461,15 @@ final class ExecutionService implements VenueListener {
       }
     }
     for (OrderRecord r : List.copyOf(working.values())) {
-      if (r.filledQuantity() == 0) {
+      if (r.filledQuantity().isZero()) {
         venue.submit(r.order());
       }
     }
+  }
+
+  /** Money from a checkpoint line (older lines hold {@code Double.toString} values). */
+  private static Money money(String text) {
+    return Money.of(new BigDecimal(text).setScale(Money.SCALE, RoundingMode.HALF_EVEN));
   }
 
   /** True while a rebalance has orders in flight. */

@@ -6,6 +6,7 @@ import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Money;
 import io.perpetua.core.RebalanceId;
 import io.perpetua.core.event.FundingSettled;
+import io.perpetua.core.order.Order;
 import io.perpetua.core.time.ManualClock;
 import io.perpetua.core.time.Times;
 import io.perpetua.signals.PanelMarketView;
@@ -82,6 +83,7 @@ public final class TradingKernel {
   private final List<PortfolioSnapshot> snapshotDelta = new ArrayList<>();
   private Account account;
   private ExecutionService execution;
+  private RebalancePlanning planning;
   private int nextStep;
   private long lastRebalanceMs = Long.MIN_VALUE;
   private long nextTimerMs;
@@ -180,8 +182,8 @@ public final class TradingKernel {
             listener,
             executionStage,
             this::syncPosition,
-            index,
-            positionQty);
+            index);
+    planning = new RebalancePlanning(account);
     risk.restoreState(cursor);
     risk.useBarInterval(panel.barMillis());
     instruments.forEach(i -> syncPosition(i.id()));
@@ -350,18 +352,7 @@ public final class TradingKernel {
     }
     execution.cancelWorking();
     RebalanceId id = RebalanceId.of("liq-" + now + "-" + strategy.id().value());
-    double[] flat = new double[instruments.size()];
-    execution.rebalance(
-        strategy.id(),
-        id,
-        "liquidation",
-        instruments,
-        flat,
-        new ExecutionService.Marks(marks, markTimes),
-        equity,
-        0.0,
-        null,
-        true);
+    rebalance(id, "liquidation", new double[instruments.size()], equity, 0.0, null, true);
     for (int i = 0; i < marks.length; i++) {
       if (marks[i] > 0) {
         venue.onPrice(instruments.get(i).id(), marks[i], now);
@@ -429,13 +420,10 @@ public final class TradingKernel {
       }
       if (!close.isEmpty()) {
         int[] selection = close.stream().mapToInt(Integer::intValue).toArray();
-        execution.rebalance(
-            strategy.id(),
+        rebalance(
             RebalanceId.of("risk-" + now + "-" + strategy.id().value()),
             closeAll ? "daily_loss" : "holding_time",
-            instruments,
             new double[instruments.size()],
-            new ExecutionService.Marks(marks, markTimes),
             equity,
             0.0,
             selection,
@@ -476,19 +464,41 @@ public final class TradingKernel {
     execution.cancelWorking();
     view.moveTo(latest, timeMs);
     StrategyDecision d = decisions.decide(view, nextTimerMs);
-    execution.rebalance(
-        strategy.id(),
+    rebalance(
         rebalanceId(timeMs),
         "cron",
-        instruments,
         d.weights(),
-        new ExecutionService.Marks(marks, markTimes),
         markedEquity(),
         d.minTradeFraction(),
         null,
         false);
     lastRebalanceMs = timeMs;
     rebalanceSeq++;
+  }
+
+  /** Plans the orders toward {@code weights} and sends them down the fixed-point order path. */
+  private void rebalance(
+      RebalanceId id,
+      String trigger,
+      double[] weights,
+      double equity,
+      double minTradeFraction,
+      int[] selection,
+      boolean bypassRisk) {
+    Marks m = new Marks(marks, markTimes);
+    List<Order> orders =
+        planning.plan(
+            strategy.id(),
+            id,
+            clock.nowMillis(),
+            instruments,
+            weights,
+            m,
+            equity,
+            minTradeFraction,
+            selection);
+    execution.rebalance(
+        strategy.id(), id, trigger, instruments, orders, m, Money.of(equity), bypassRisk);
   }
 
   /** {@code rb-<yyyyMMdd>-<HHmm>-<strategy>}: unique per decision, stable across restarts. */
@@ -637,7 +647,7 @@ public final class TradingKernel {
         index,
         clock.nowMillis(),
         config.margin(),
-        execution.openOrderNotional(marks));
+        execution.openOrderNotional(instruments, new Marks(marks, markTimes)).toDouble());
   }
 
   /** Re-publishes every service heartbeat (called by a wall-clock ticker). */

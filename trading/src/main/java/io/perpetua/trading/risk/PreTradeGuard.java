@@ -22,18 +22,17 @@ public interface PreTradeGuard {
    */
   static PreTradeGuard precisionFilters() {
     return (order, instrument, context) -> {
-      double mark = context.mark();
       if (order.quantity().raw() % instrument.stepSize().raw() != 0) {
         return Optional.of(
             new Rejection(
                 "step_size",
                 "quantity " + order.quantity() + " is not a multiple of " + instrument.stepSize()));
       }
-      if (!(mark > 0)) {
+      if (!context.hasMark()) {
         return Optional.of(
             new Rejection("no_price", "no reference price for " + order.instrument()));
       }
-      Money notional = Money.notional(instrument.price(mark), order.quantity());
+      Money notional = Money.notional(context.mark(), order.quantity());
       if (!order.reduceOnly() && notional.compareTo(instrument.minNotional()) < 0) {
         return Optional.of(
             new Rejection(

@@ -201,7 +201,7 @@ public final class RiskEngine implements PreTradeGuard {
     if (halt.isPresent() && (ctx.increasesPosition() || ctx.increasesGross())) {
       return reject(halt.get(), "trading halted by " + halt.get());
     }
-    double equity = ctx.equity();
+    double equity = ctx.equity().toDouble();
     if (limits.minBalanceReserve() > 0 && equity < limits.minBalanceReserve()) {
       return reject(
           "min_balance_reserve",
@@ -219,7 +219,7 @@ public final class RiskEngine implements PreTradeGuard {
     if (!(equity > 0)) {
       return reject("min_balance_reserve", "no equity");
     }
-    double positionPct = Math.abs(ctx.positionAfter()) / equity;
+    double positionPct = Math.abs(ctx.positionAfter().toDouble()) / equity;
     if (ctx.increasesPosition() && positionPct > limits.maxPositionPct()) {
       return reject(
           "max_position_pct",
@@ -230,7 +230,7 @@ public final class RiskEngine implements PreTradeGuard {
               + pct(limits.maxPositionPct())
               + ")");
     }
-    double exposure = ctx.grossAfter() / equity;
+    double exposure = ctx.grossAfter().toDouble() / equity;
     if (ctx.increasesGross() && exposure > limits.maxTotalExposure()) {
       return reject(
           "max_total_exposure",
@@ -259,7 +259,7 @@ public final class RiskEngine implements PreTradeGuard {
   }
 
   private static double notional(Order order, Instrument instrument, OrderContext ctx) {
-    return Money.notional(instrument.price(ctx.mark()), order.quantity()).toDouble();
+    return Money.notional(ctx.mark(), order.quantity()).toDouble();
   }
 
   // ---------------------------------------------------------------- kernel hooks
@@ -364,7 +364,8 @@ public final class RiskEngine implements PreTradeGuard {
    * flat or reversed it (the end of a trade). Losing trades in a row trip the pause breaker.
    */
   public synchronized void onRealized(
-      InstrumentId symbol, double realized, boolean closed, long now) {
+      InstrumentId symbol, Money realizedMoney, boolean closed, long now) {
+    double realized = realizedMoney.toDouble();
     kernelTime.advance(now);
     double pnl = openTradePnl.getOrDefault(symbol, 0.0) + realized;
     if (!closed) {

@@ -3,6 +3,8 @@ package io.perpetua.trading.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perpetua.core.ClientOrderId;
+import io.perpetua.core.Money;
+import io.perpetua.core.Price;
 import io.perpetua.core.RebalanceId;
 import io.perpetua.core.event.Event;
 import io.perpetua.core.event.OrderRejected;
@@ -173,7 +175,7 @@ class RiskEmergencyStopTest {
     assertThat(reopened.status().emergencyStop().operator()).isEqualTo("ops");
     var inst = fixture.instruments.get(0);
     Order probe = v[0].submitted.get(0);
-    var ctx = OrderContext.standalone(100, 0, 10_000, 100);
+    var ctx = OrderContext.standalone(Price.of(100, 2), 0, Money.of(10_000), Money.of(100));
     assertThat(reopened.check(probe, inst, ctx))
         .get()
         .extracting(r -> r.rule())

@@ -398,7 +398,7 @@ class RiskPropertyTest {
         double[] f = m.fill(i, o.signedQuantity().toDouble(), m.mark[i]);
         boolean closed = f[1] == 1;
         if (closed || f[0] != 0) {
-          e.onRealized(o.instrument(), f[0], closed, now[0]);
+          e.onRealized(o.instrument(), Money.of(f[0]), closed, now[0]);
           m.onTrade(o.instrument(), f[0], closed, now[0]);
         }
       }
@@ -509,7 +509,8 @@ class RiskPropertyTest {
     double grossBefore = m.projectedGross();
     double grossAfter = grossBefore - Math.abs(before) + Math.abs(after);
     OrderContext ctx =
-        new OrderContext(m.mark[i], m.markTime[i], now, eq, before, after, grossBefore, grossAfter);
+        io.perpetua.trading.risk.Contexts.of(
+            m.mark[i], m.markTime[i], now, eq, before, after, grossBefore, grossAfter);
     List<String> clear = m.violations(o, now, before, after, +1);
     List<String> possible = m.violations(o, now, before, after, -1);
     Optional<PreTradeGuard.Rejection> result = e.check(o, in, ctx);

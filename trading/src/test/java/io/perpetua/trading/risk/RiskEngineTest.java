@@ -77,11 +77,11 @@ class RiskEngineTest {
   /** Mark 100, fresh, equity 1000, the given position and gross before/after. */
   private static OrderContext ctx(
       double before, double after, double grossBefore, double grossAft) {
-    return new OrderContext(100, T0, T0, 1000, before, after, grossBefore, grossAft);
+    return Contexts.of(100, T0, T0, 1000, before, after, grossBefore, grossAft);
   }
 
   private static OrderContext ctx(double equity) {
-    return new OrderContext(100, T0, T0, equity, 0, 100, 0, 100);
+    return Contexts.of(100, T0, T0, equity, 0, 100, 0, 100);
   }
 
   private static String rule(Optional<PreTradeGuard.Rejection> r) {
@@ -127,9 +127,9 @@ class RiskEngineTest {
   @Test
   void maxOrderValue_atLimitPasses_justOverRejects() {
     RiskEngine e = engine(limits().withBlacklist(Set.of()), CircuitBreakers.off(), store());
-    var wide = new OrderContext(100, T0, T0, 10_000, 0, 500, 0, 500);
+    var wide = Contexts.of(100, T0, T0, 10_000, 0, 500, 0, 500);
     assertThat(rule(e.check(buy("5.00"), BTC_I, wide))).isEqualTo("pass");
-    var wider = new OrderContext(100, T0, T0, 10_000, 0, 501, 0, 501);
+    var wider = Contexts.of(100, T0, T0, 10_000, 0, 501, 0, 501);
     var r = e.check(buy("5.01"), BTC_I, wider);
     assertThat(rule(r)).isEqualTo("max_order_value");
     assertThat(r.get().reason()).contains("501.0000").contains("500.0000");
@@ -176,7 +176,7 @@ class RiskEngineTest {
     // next UTC day: the counter restarts against the new opening equity
     long next = DAY0 + Times.DAY_MS + MIN;
     e.observe(reading(next, 2000, 0));
-    var tomorrow = new OrderContext(100, next, next, 2000, 0, 500, 0, 500);
+    var tomorrow = Contexts.of(100, next, next, 2000, 0, 500, 0, 500);
     for (int i = 0; i < 12; i++) {
       assertThat(rule(e.check(buy("5.00"), BTC_I, tomorrow))).isEqualTo("pass");
     }
@@ -203,8 +203,7 @@ class RiskEngineTest {
     e.observe(reading(T0 + MIN, 500, 0)); // 50 % drawdown: halted
     assertThat(e.haltReason(T0 + MIN)).contains("max_drawdown_halt");
     var huge = order(BTC, OrderSide.SELL, "20.00", true); // 2000 > max order value 500
-    assertThat(
-            rule(e.check(huge, BTC_I, new OrderContext(100, T0, T0, 50, 3000, 1000, 5000, 3000))))
+    assertThat(rule(e.check(huge, BTC_I, Contexts.of(100, T0, T0, 50, 3000, 1000, 5000, 3000))))
         .isEqualTo("pass");
     var dust = order(BTC, OrderSide.SELL, "0.01", true); // 1 USDT < 5 USDT min notional
     assertThat(rule(e.check(dust, BTC_I, ctx(10, 9, 10, 9)))).isEqualTo("pass");
@@ -218,7 +217,7 @@ class RiskEngineTest {
     assertThat(rule(e.check(buy("1.005"), BTC_I, ctx(0, 100, 0, 100)))).isEqualTo("step_size");
     assertThat(rule(e.check(order(BTC, OrderSide.SELL, "1.005", true), BTC_I, ctx(100, 0, 100, 0))))
         .isEqualTo("step_size");
-    var noPrice = new OrderContext(Double.NaN, T0, T0, 1000, 0, 0, 0, 0);
+    var noPrice = Contexts.of(Double.NaN, T0, T0, 1000, 0, 0, 0, 0);
     assertThat(rule(e.check(buy("1.00"), BTC_I, noPrice))).isEqualTo("no_price");
   }
 
@@ -269,7 +268,7 @@ class RiskEngineTest {
       double equity = v.test(7) ? 99 : 1000;
       double after = v.test(9) ? 300 : 100;
       double grossAfter = v.test(10) ? 1500 : 500;
-      var c = new OrderContext(100, markTime, T0, equity, 50, after, 450, grossAfter);
+      var c = Contexts.of(100, markTime, T0, equity, 50, after, 450, grossAfter);
       assertThat(rule(e.check(buy(qty), BTC_I, c)))
           .as("violations from " + from)
           .isEqualTo(ORDER.get(from));
@@ -401,11 +400,11 @@ class RiskEngineTest {
   @Test
   void staleMarketData_blocksBeyondTheLimit_evenReduceOnly() {
     RiskEngine e = engine(limits(), breakers(0, 0, 0, 0, 0, 60_000), store());
-    var fresh = new OrderContext(100, T0 - 60_000, T0, 1000, 0, 100, 0, 100);
-    var stale = new OrderContext(100, T0 - 60_001, T0, 1000, 0, 100, 0, 100);
+    var fresh = Contexts.of(100, T0 - 60_000, T0, 1000, 0, 100, 0, 100);
+    var stale = Contexts.of(100, T0 - 60_001, T0, 1000, 0, 100, 0, 100);
     assertThat(rule(e.check(buy("1.00"), BTC_I, fresh))).isEqualTo("pass");
     assertThat(rule(e.check(buy("1.00"), BTC_I, stale))).isEqualTo("market_data_stale");
-    var closeStale = new OrderContext(100, T0 - 60_001, T0, 1000, 100, 0, 100, 0);
+    var closeStale = Contexts.of(100, T0 - 60_001, T0, 1000, 100, 0, 100, 0);
     assertThat(rule(e.check(order(BTC, OrderSide.SELL, "1.00", true), BTC_I, closeStale)))
         .isEqualTo("market_data_stale");
   }
@@ -413,11 +412,11 @@ class RiskEngineTest {
   @Test
   void staleMarketData_defaultsToTwiceTheBarInterval() {
     RiskEngine e = engine(limits(), breakers(0, 0, 0, 0, 0, 0), store());
-    var old = new OrderContext(100, T0 - 7_200_001, T0, 1000, 0, 100, 0, 100);
+    var old = Contexts.of(100, T0 - 7_200_001, T0, 1000, 0, 100, 0, 100);
     assertThat(rule(e.check(buy("1.00"), BTC_I, old))).as("no bar interval: off").isEqualTo("pass");
     e.useBarInterval(Times.HOUR_MS);
     assertThat(rule(e.check(buy("1.00"), BTC_I, old))).isEqualTo("market_data_stale");
-    var ok = new OrderContext(100, T0 - 7_200_000, T0, 1000, 0, 100, 0, 100);
+    var ok = Contexts.of(100, T0 - 7_200_000, T0, 1000, 0, 100, 0, 100);
     assertThat(rule(e.check(buy("1.00"), BTC_I, ok))).isEqualTo("pass");
   }
 
@@ -522,29 +521,29 @@ class RiskEngineTest {
   void consecutiveLosses_pauseForThePeriod_winsResetTheStreak() {
     InMemoryRiskStore store = store();
     RiskEngine e = engine(limits(), breakers(0, 0, 0, 3, 0, 0), store);
-    e.onRealized(BTC, -1, true, T0);
-    e.onRealized(BTC, -1, true, T0);
-    e.onRealized(ETH, -5, false, T0); // partial loss, then a larger win: a winning trade
-    e.onRealized(ETH, 10, true, T0);
-    e.onRealized(BTC, -1, true, T0);
-    e.onRealized(BTC, -1, true, T0);
+    e.onRealized(BTC, Money.of(-1), true, T0);
+    e.onRealized(BTC, Money.of(-1), true, T0);
+    e.onRealized(ETH, Money.of(-5), false, T0); // partial loss, then a larger win: a winning trade
+    e.onRealized(ETH, Money.of(10), true, T0);
+    e.onRealized(BTC, Money.of(-1), true, T0);
+    e.onRealized(BTC, Money.of(-1), true, T0);
     assertThat(e.haltReason(T0)).isEmpty();
-    e.onRealized(BTC, 2, false, T0); // partial win then larger loss: a losing trade
-    e.onRealized(BTC, -3, true, T0 + MIN);
+    e.onRealized(BTC, Money.of(2), false, T0); // partial win then larger loss: a losing trade
+    e.onRealized(BTC, Money.of(-3), true, T0 + MIN);
     assertThat(e.haltReason(T0 + MIN)).contains("consecutive_losses");
     assertThat(rule(e.check(buy("1.00"), BTC_I, ctx(0, 100, 0, 100))))
         .isEqualTo("consecutive_losses");
     assertThat(e.haltReason(T0 + 61 * MIN - 1)).contains("consecutive_losses");
     assertThat(e.haltReason(T0 + 61 * MIN)).isEmpty();
-    var later = new OrderContext(100, T0 + 61 * MIN, T0 + 61 * MIN, 1000, 0, 100, 0, 100);
+    var later = Contexts.of(100, T0 + 61 * MIN, T0 + 61 * MIN, 1000, 0, 100, 0, 100);
     assertThat(rule(e.check(buy("1.00"), BTC_I, later))).isEqualTo("pass");
     assertThat(store.events(10))
         .filteredOn(x -> x.kind().equals("breaker_tripped"))
         .singleElement()
         .matches(x -> x.rule().equals("consecutive_losses"));
     // the streak restarted: two more losses do not pause again
-    e.onRealized(BTC, -1, true, T0 + 62 * MIN);
-    e.onRealized(BTC, -1, true, T0 + 62 * MIN);
+    e.onRealized(BTC, Money.of(-1), true, T0 + 62 * MIN);
+    e.onRealized(BTC, Money.of(-1), true, T0 + 62 * MIN);
     assertThat(e.haltReason(T0 + 62 * MIN)).isEmpty();
   }
 
@@ -646,7 +645,7 @@ class RiskEngineTest {
     RiskEngine a = engine(limits(), breakers(0.05, 0, 0, 2, 0, 0), store());
     a.observe(reading(T0, 1000, 0));
     a.check(buy("2.00"), BTC_I, ctx(0, 200, 0, 200));
-    a.onRealized(BTC, -1, true, T0);
+    a.onRealized(BTC, Money.of(-1), true, T0);
     a.observe(reading(T0 + MIN, 1200, 0));
     a.observe(reading(T0 + 2 * MIN, 1100, 0));
     Map<String, String> saved = a.exportState();
@@ -661,7 +660,7 @@ class RiskEngineTest {
     assertThat(b.exportState()).isEqualTo(saved);
     // same future: one more loss pauses both, the drawdown from 1200 halts both
     for (RiskEngine e : List.of(a, b)) {
-      e.onRealized(BTC, -1, true, T0 + 3 * MIN);
+      e.onRealized(BTC, Money.of(-1), true, T0 + 3 * MIN);
       assertThat(e.haltReason(T0 + 3 * MIN)).contains("consecutive_losses");
       e.observe(reading(T0 + 4 * MIN, 830, 0));
       assertThat(e.haltReason(T0 + 4 * MIN)).contains("max_drawdown_halt");

@@ -4,9 +4,9 @@ import static io.perpetua.server.v1.flow.FlowSupport.TAG;
 import static io.perpetua.server.v1.flow.FlowSupport.command;
 import static io.perpetua.server.v1.flow.FlowSupport.example;
 
-import io.perpetua.backtest.Metrics;
 import io.perpetua.backtest.flow.FlowBacktest;
 import io.perpetua.core.InstrumentId;
+import io.perpetua.jobs.Metrics;
 import io.perpetua.market.tick.FlowTick;
 import io.perpetua.server.RouteGroup;
 import io.perpetua.server.http.ApiException;

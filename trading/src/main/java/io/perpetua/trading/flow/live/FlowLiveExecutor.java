@@ -384,7 +384,7 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
       return Optional.of("dry_run: risk.dry_run is on, no order may reach a venue");
     }
     Instrument inst = instruments.get(order.instrument());
-    OrderContext ctx = context(order);
+    OrderContext ctx = context(order, inst);
     Optional<PreTradeGuard.Rejection> r = controls.check(order, inst, ctx);
     if (r.isEmpty()) {
       r = risk.check(order, inst, ctx);
@@ -397,7 +397,7 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
    * them, at the marks. Working reduce-only orders (resting TP limits) are left out: they may never
    * fill, and counting them would let new risk in against exposure that is still there.
    */
-  private OrderContext context(Order order) {
+  private OrderContext context(Order order, Instrument inst) {
     Map<InstrumentId, BigDecimal> exposure = new HashMap<>();
     books.forEach((k, b) -> exposure.merge(k.instrument(), b.quantity, BigDecimal::add));
     for (Tracked t : orders.values()) {
@@ -417,7 +417,20 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
     double after = before + order.signedQuantity().toDouble() * price;
     double grossAfter = gross - Math.abs(before) + Math.abs(after);
     long markTime = mark == null ? nowMs : mark.timeMs();
-    return new OrderContext(price, markTime, nowMs, equity(), before, after, gross, grossAfter);
+    // the risk engine checks in fixed point: the doubles of this executor convert at its edge
+    return new OrderContext(
+        price > 0 && inst != null ? inst.price(price) : null,
+        markTime,
+        nowMs,
+        money(equity()),
+        money(before),
+        money(after),
+        money(gross),
+        money(grossAfter));
+  }
+
+  private static io.perpetua.core.Money money(double value) {
+    return Double.isFinite(value) ? io.perpetua.core.Money.of(value) : io.perpetua.core.Money.ZERO;
   }
 
   private double markOf(InstrumentId instrument) {
@@ -599,7 +612,7 @@ public final class FlowLiveExecutor implements FlowListener, AutoCloseable {
 
     @Override
     public void realized(Mirror m) {
-      risk.onRealized(m.key.instrument(), m.netPnl(), true, nowMs);
+      risk.onRealized(m.key.instrument(), money(m.netPnl()), true, nowMs);
     }
 
     @Override

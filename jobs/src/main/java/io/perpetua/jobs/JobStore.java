@@ -1,7 +1,5 @@
-package io.perpetua.backtest.job;
+package io.perpetua.jobs;
 
-import io.perpetua.backtest.Metrics;
-import io.perpetua.backtest.RunActivity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

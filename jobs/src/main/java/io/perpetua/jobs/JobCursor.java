@@ -1,4 +1,4 @@
-package io.perpetua.backtest.job;
+package io.perpetua.jobs;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.perpetua.backtest;
+package io.perpetua.jobs;
 
 /**
  * Equity marked at each bar close: {@code equity[k]} at {@code timesMs[k]}. The arrays are owned by

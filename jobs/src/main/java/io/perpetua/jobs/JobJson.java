@@ -1,4 +1,4 @@
-package io.perpetua.backtest.job;
+package io.perpetua.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -7,11 +7,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.perpetua.backtest.BacktestRequest;
-import io.perpetua.backtest.EquityCurve;
-import io.perpetua.backtest.Metrics;
-import io.perpetua.backtest.RunActivity;
-import io.perpetua.backtest.TradeRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

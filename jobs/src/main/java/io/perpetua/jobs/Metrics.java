@@ -1,4 +1,4 @@
-package io.perpetua.backtest;
+package io.perpetua.jobs;
 
 /**
  * Performance metrics of a run; definitions in {@code docs/metrics.md}. Ratios are fractions

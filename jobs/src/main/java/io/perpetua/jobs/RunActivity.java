@@ -1,4 +1,4 @@
-package io.perpetua.backtest;
+package io.perpetua.jobs;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,5 @@
-package io.perpetua.backtest.job;
+package io.perpetua.jobs;
 
-import io.perpetua.backtest.EquityCurve;
-import io.perpetua.backtest.TradeRecord;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.perpetua.backtest;
+package io.perpetua.jobs;
 
 import io.perpetua.core.Echo;
 import io.perpetua.core.Unicode;

@@ -1,4 +1,4 @@
-package io.perpetua.backtest;
+package io.perpetua.jobs;
 
 /**
  * Where the money went: {@code net = gross − fees − slippage + funding}, all USDT.

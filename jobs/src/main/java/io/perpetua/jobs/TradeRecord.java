@@ -1,4 +1,4 @@
-package io.perpetua.backtest;
+package io.perpetua.jobs;
 
 /**
  * One closed round trip in one symbol: from flat (or a side change) to flat (or the next side

@@ -1,4 +1,4 @@
-package io.perpetua.backtest;
+package io.perpetua.jobs;
 
 /**
  * A symbol's contribution to the result.
