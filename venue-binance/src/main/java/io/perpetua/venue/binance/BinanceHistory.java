@@ -34,7 +34,7 @@ public final class BinanceHistory {
   public List<BinanceMessages.FundingRate> fundingRates(
       String symbol, long startMs, long endMs, int limit) {
     Map<String, String> p = window(symbol, startMs, endMs, Math.min(limit, MAX_FUNDING));
-    return BinanceMessages.fundingRates(rest.publicGet("/fapi/v1/fundingRate", p, 1));
+    return BinanceMessages.fundingRates(rest.get("/fapi/v1/fundingRate", p, false, 1));
   }
 
   /**
@@ -46,7 +46,7 @@ public final class BinanceHistory {
     Map<String, String> p = window(symbol, startMs, endMs, Math.min(limit, MAX_OPEN_INTEREST));
     p.put("period", period);
     return BinanceMessages.openInterestHistory(
-        rest.publicGet("/futures/data/openInterestHist", p, 1));
+        rest.get("/futures/data/openInterestHist", p, false, 1));
   }
 
   private static Map<String, String> window(String symbol, long startMs, long endMs, int limit) {

@@ -137,9 +137,10 @@ public final class BinanceRestClient {
         call("GET", "/fapi/v1/klines", p, Security.NONE, klineWeight(limit)), Kline::fromJson);
   }
 
-  /** A public (unsigned) GET of {@code path} with {@code weight} (for {@link BinanceHistory}). */
-  JsonNode publicGet(String path, Map<String, String> params, int weight) {
-    return call("GET", path, new LinkedHashMap<>(params), Security.NONE, weight);
+  /** A GET of {@code path} with {@code weight}, signed or public ({@link BinanceHistory}). */
+  JsonNode get(String path, Map<String, String> params, boolean signed, int weight) {
+    Security security = signed ? Security.SIGNED_READ : Security.NONE;
+    return call("GET", path, new LinkedHashMap<>(params), security, weight);
   }
 
   /** Binance's request weight of {@code GET /fapi/v1/klines} for {@code limit}. */
@@ -190,7 +191,7 @@ public final class BinanceRestClient {
     for (int attempt = 0; attempt < PLACE_ATTEMPTS; attempt++) {
       try {
         if (attempt > 0) {
-          Optional<OrderState> existing = awaitLostOrder(request, firstSent);
+          Optional<OrderState> existing = LostOrders.await(this, request, firstSent);
           if (existing.isPresent()) {
             return new Placement(existing.get(), true);
           }
@@ -213,38 +214,6 @@ public final class BinanceRestClient {
       }
     }
     throw last;
-  }
-
-  /**
-   * Looks the order of an unknown outcome up until it is found or the first request can no longer
-   * be accepted (its {@code recvWindow} plus one second after it was sent).
-   */
-  private Optional<OrderState> awaitLostOrder(NewOrderRequest request, long firstSentNanos) {
-    long deadline = firstSentNanos + (config.recvWindowMs() + 1_000) * 1_000_000;
-    while (true) {
-      Optional<OrderState> existing = findOrder(request.symbol(), request.clientOrderId());
-      if (existing.isPresent() || System.nanoTime() >= deadline) {
-        return existing;
-      }
-      try {
-        Thread.sleep(Math.min(250, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return existing;
-      }
-    }
-  }
-
-  /**
-   * The most recent orders of {@code symbol} in any state ({@code GET /fapi/v1/allOrders}, up to
-   * 1,000 within the last 7 days, weight 5).
-   */
-  public List<OrderState> allOrders(String symbol) {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("symbol", symbol);
-    p.put("limit", "1000");
-    return list(
-        call("GET", "/fapi/v1/allOrders", p, Security.SIGNED_READ, 5), OrderState::fromJson);
   }
 
   /** The order with our id, or empty when the venue does not know it ({@code -2013}). */

@@ -1,7 +1,9 @@
 package io.perpetua.venue.binance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,7 +47,13 @@ final class PriorOrders {
   private Set<String> load(String symbol) {
     try {
       Set<String> ids = new HashSet<>();
-      rest.allOrders(symbol).forEach(o -> ids.add(o.clientOrderId()));
+      Map<String, String> p = new LinkedHashMap<>();
+      p.put("symbol", symbol);
+      p.put("limit", "1000");
+      // the most recent orders in any state, up to 1,000 within the last 7 days (weight 5)
+      for (JsonNode n : rest.get("/fapi/v1/allOrders", p, true, 5)) {
+        ids.add(OrderState.fromJson(n).clientOrderId());
+      }
       idsBySymbol.put(symbol, ids);
       return ids;
     } catch (BinanceApiException e) {

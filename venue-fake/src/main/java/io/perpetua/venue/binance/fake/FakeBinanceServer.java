@@ -305,25 +305,7 @@ public final class FakeBinanceServer implements AutoCloseable {
     }
     ctx.header("X-MBX-USED-WEIGHT-1M", Integer.toString(countWeight(weight)));
     FakeFaults.RestFault fault = faults.takeRestFault(path);
-    if (fault != null
-        && (fault.kind() == FakeFaults.Kind.RATE_LIMIT || fault.kind() == FakeFaults.Kind.BAN)) {
-      boolean ban = fault.kind() == FakeFaults.Kind.BAN;
-      ctx.status(ban ? 418 : 429).header("Retry-After", Long.toString(fault.value()));
-      ctx.result(
-          FakeJson.error(
-                  -1003,
-                  ban
-                      ? "Way too many requests; IP banned."
-                      : "Too many requests; current limit is exceeded.")
-              .toString());
-      return;
-    }
-    if (fault != null && fault.kind() == FakeFaults.Kind.SERVER_ERROR) {
-      ctx.status(503)
-          .result(
-              FakeJson.error(
-                      -1001, "Internal error; unable to process your request. Please try again.")
-                  .toString());
+    if (answeredByFault(ctx, fault)) {
       return;
     }
     JsonNode result;
@@ -345,14 +327,40 @@ public final class FakeBinanceServer implements AutoCloseable {
       Thread.sleep(faults.ackDelayMs());
     }
     if (fault != null && fault.kind() == FakeFaults.Kind.SERVER_ERROR_AFTER_PROCESSING) {
-      ctx.status(503)
-          .result(
-              FakeJson.error(
-                      -1001, "Internal error; unable to process your request. Please try again.")
-                  .toString());
+      serverError(ctx);
       return;
     }
     ctx.status(200).result(result.toString());
+  }
+
+  /** Answers a rate-limit, ban or server-error fault before processing; true when it did. */
+  private static boolean answeredByFault(Context ctx, FakeFaults.RestFault fault) {
+    if (fault != null
+        && (fault.kind() == FakeFaults.Kind.RATE_LIMIT || fault.kind() == FakeFaults.Kind.BAN)) {
+      boolean ban = fault.kind() == FakeFaults.Kind.BAN;
+      ctx.status(ban ? 418 : 429).header("Retry-After", Long.toString(fault.value()));
+      ctx.result(
+          FakeJson.error(
+                  -1003,
+                  ban
+                      ? "Way too many requests; IP banned."
+                      : "Too many requests; current limit is exceeded.")
+              .toString());
+      return true;
+    }
+    if (fault != null && fault.kind() == FakeFaults.Kind.SERVER_ERROR) {
+      serverError(ctx);
+      return true;
+    }
+    return false;
+  }
+
+  private static void serverError(Context ctx) {
+    ctx.status(503)
+        .result(
+            FakeJson.error(
+                    -1001, "Internal error; unable to process your request. Please try again.")
+                .toString());
   }
 
   private int countWeight(int weight) {
