@@ -229,6 +229,9 @@ class FlowLivePlatformTest {
       assertThat(e.get("post_only").asBoolean()).isTrue();
       assertThat(e.get("reduce_only").asBoolean()).isFalse();
       assertThat(e.get("paper_price").asDouble()).isCloseTo(t.entryPrice(), within(1e-6));
+      if (refusedAsTaker(fake, e)) {
+        continue; // Binance refuses a post-only order that would take (-5022) and keeps nothing
+      }
       JsonNode atVenue = venueOrder(fake, e.get("client_order_id").asText());
       assertThat(atVenue.get("type").asText()).isEqualTo("LIMIT");
       assertThat(atVenue.get("timeInForce").asText()).isEqualTo("GTX");
@@ -245,6 +248,11 @@ class FlowLivePlatformTest {
         continue; // a TP half with no limit (below the minimum, price at the level): not sent
       }
       assertThat(x.get("reduce_only").asBoolean()).as(x.toString()).isTrue();
+      if (refusedAsTaker(fake, x)) {
+        assertThat(x.get("leg").asText()).isIn("tp1", "tp2", "timeout");
+        refused.add(x);
+        continue;
+      }
       JsonNode atVenue = venueOrder(fake, id);
       assertThat(atVenue.get("reduceOnly").asBoolean()).isTrue();
       assertThat(new BigDecimal(atVenue.get("executedQty").asText()).doubleValue())
@@ -366,6 +374,21 @@ class FlowLivePlatformTest {
       }
     }
     return BigDecimal.ZERO;
+  }
+
+  /**
+   * True for a post-only order the venue refused because it would have taken: the API says rejected
+   * (post-only) and the venue holds no such order (Binance records nothing on -5022).
+   */
+  private static boolean refusedAsTaker(FakeExchange fake, JsonNode order) {
+    if (!order.get("post_only").asBoolean() || !order.get("status").asText().equals("rejected")) {
+      return false;
+    }
+    assertThat(order.get("reason").asText()).contains("post-only");
+    String id = order.get("client_order_id").asText();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> venueOrder(fake, id))
+        .hasMessageContaining("Order does not exist");
+    return true;
   }
 
   private static JsonNode venueOrder(FakeExchange fake, String clientOrderId) {
