@@ -105,9 +105,19 @@ class FlowLivePlatformTest {
       }
       assertThat(makerTrades).as("post-only orders filled as maker").isPositive();
       long fallbacks = summary.at("/maker_first/fallbacks").asLong();
+      long refusedAsTaker = 0; // post-only orders refused with -5022: Binance records nothing
+      String held = fake.allOrders().toString();
+      for (JsonNode o : data(port, "/api/v1/flow/live/orders?page_size=500").get("items")) {
+        boolean sent = !o.get("status").asText().equals("skipped");
+        if (sent
+            && o.get("post_only").asBoolean()
+            && !held.contains(o.get("client_order_id").asText())) {
+          refusedAsTaker++;
+        }
+      }
       assertThat(fake.orderCount())
           .as("one venue order per order sent, plus the maker-first fallbacks")
-          .isEqualTo(summary.get("orders_sent").asLong() + fallbacks);
+          .isEqualTo(summary.get("orders_sent").asLong() + fallbacks - refusedAsTaker);
       assertThat(summary.get("maker_share").asDouble()).isPositive();
       assertThat(summary.get("risk_rejected").asLong()).isZero();
       assertThat(summary.get("venue_rejected").asLong())
@@ -229,6 +239,16 @@ class FlowLivePlatformTest {
       assertThat(e.get("post_only").asBoolean()).isTrue();
       assertThat(e.get("reduce_only").asBoolean()).isFalse();
       assertThat(e.get("paper_price").asDouble()).isCloseTo(t.entryPrice(), within(1e-6));
+      if (refusedAsTaker(fake, e)) {
+        continue; // Binance refuses a post-only order that would take (-5022) and keeps nothing
+      }
+      if (!fake.allOrders().toString().contains(e.get("client_order_id").asText())) {
+        // refused as taker (-5022, not recorded by Binance): all of it went to the market fallback
+        assertThat(e.get("maker_quantity").asDouble()).as(e.toString()).isZero();
+        JsonNode fallback = venueOrder(fake, e.get("fallback_client_order_id").asText());
+        assertThat(fallback.get("type").asText()).isEqualTo("MARKET");
+        continue;
+      }
       JsonNode atVenue = venueOrder(fake, e.get("client_order_id").asText());
       assertThat(atVenue.get("type").asText()).isEqualTo("LIMIT");
       assertThat(atVenue.get("timeInForce").asText()).isEqualTo("GTX");
@@ -245,6 +265,11 @@ class FlowLivePlatformTest {
         continue; // a TP half with no limit (below the minimum, price at the level): not sent
       }
       assertThat(x.get("reduce_only").asBoolean()).as(x.toString()).isTrue();
+      if (refusedAsTaker(fake, x)) {
+        assertThat(x.get("leg").asText()).isIn("tp1", "tp2", "timeout");
+        refused.add(x);
+        continue;
+      }
       JsonNode atVenue = venueOrder(fake, id);
       assertThat(atVenue.get("reduceOnly").asBoolean()).isTrue();
       assertThat(new BigDecimal(atVenue.get("executedQty").asText()).doubleValue())
@@ -366,6 +391,21 @@ class FlowLivePlatformTest {
       }
     }
     return BigDecimal.ZERO;
+  }
+
+  /**
+   * True for a post-only order the venue refused because it would have taken: the API says rejected
+   * (post-only) and the venue holds no such order (Binance records nothing on -5022).
+   */
+  private static boolean refusedAsTaker(FakeExchange fake, JsonNode order) {
+    if (!order.get("post_only").asBoolean() || !order.get("status").asText().equals("rejected")) {
+      return false;
+    }
+    assertThat(order.get("reason").asText()).contains("post-only");
+    String id = order.get("client_order_id").asText();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> venueOrder(fake, id))
+        .hasMessageContaining("Order does not exist");
+    return true;
   }
 
   private static JsonNode venueOrder(FakeExchange fake, String clientOrderId) {

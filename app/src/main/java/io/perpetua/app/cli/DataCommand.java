@@ -25,12 +25,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code perpetua data import|list|show}: the market-data catalog. */
+/** {@code perpetua data import|list|show|download}: the market-data catalog. */
 @Command(
     name = "data",
     mixinStandardHelpOptions = true,
     description = "Imports, lists and shows market data in the catalog.",
-    subcommands = {DataCommand.Import.class, DataCommand.ListCmd.class, DataCommand.Show.class})
+    subcommands = {
+      DataCommand.Import.class,
+      DataCommand.ListCmd.class,
+      DataCommand.Show.class,
+      DataDownloadCommand.class
+    })
 public final class DataCommand implements Runnable {
   @Option(
       names = "--data-dir",

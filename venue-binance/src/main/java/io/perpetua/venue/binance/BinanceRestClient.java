@@ -137,6 +137,12 @@ public final class BinanceRestClient {
         call("GET", "/fapi/v1/klines", p, Security.NONE, klineWeight(limit)), Kline::fromJson);
   }
 
+  /** A GET of {@code path} with {@code weight}, signed or public ({@link BinanceHistory}). */
+  JsonNode get(String path, Map<String, String> params, boolean signed, int weight) {
+    Security security = signed ? Security.SIGNED_READ : Security.NONE;
+    return call("GET", path, new LinkedHashMap<>(params), security, weight);
+  }
+
   /** Binance's request weight of {@code GET /fapi/v1/klines} for {@code limit}. */
   public static int klineWeight(int limit) {
     if (limit < 100) {
@@ -158,7 +164,11 @@ public final class BinanceRestClient {
    * Places an order so that retries can never double it: the client order id is fixed by the
    * request; after an unknown outcome (timeout, 5xx, network) the order is looked up by {@code
    * origClientOrderId} before it is sent again, and a duplicate-id rejection ({@code -4116}) is
-   * answered with the existing order.
+   * answered with the existing order. Binance keeps client order ids unique among <em>open</em>
+   * orders only, so a lost request that reaches the venue late could fill and close before a
+   * re-send arrives and the re-send would be a second order: the id is therefore not re-sent before
+   * the first request's {@code recvWindow} (plus a second of margin) has passed with the lookups
+   * still not finding it; after that the venue refuses the first request (-1021).
    *
    * @throws BinanceApiException when the venue rejects the order or the outcome stays unknown
    */
@@ -177,10 +187,11 @@ public final class BinanceRestClient {
   /** {@link #placeOrder}, also telling whether the venue already had the order. */
   public Placement place(NewOrderRequest request) {
     BinanceApiException last = null;
+    long firstSent = System.nanoTime();
     for (int attempt = 0; attempt < PLACE_ATTEMPTS; attempt++) {
       try {
         if (attempt > 0) {
-          Optional<OrderState> existing = findOrder(request.symbol(), request.clientOrderId());
+          Optional<OrderState> existing = LostOrders.await(this, request, firstSent);
           if (existing.isPresent()) {
             return new Placement(existing.get(), true);
           }

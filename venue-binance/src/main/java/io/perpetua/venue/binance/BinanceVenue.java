@@ -60,6 +60,7 @@ public final class BinanceVenue implements Venue, AutoCloseable {
       Executors.newSingleThreadExecutor(MarketDataStream.daemon("binance-venue"));
   private final Map<ClientOrderId, Tracked> orders = new HashMap<>();
   private final Set<String> seenTrades = new HashSet<>();
+  private final PriorOrders priorOrders;
   private final Map<String, BigDecimal> markPrices = new ConcurrentHashMap<>();
   private volatile VenueListener listener;
   private volatile Consumer<AccountUpdate> accountListener = u -> {};
@@ -92,6 +93,7 @@ public final class BinanceVenue implements Venue, AutoCloseable {
     this.filters = new TreeMap<>(info.symbols());
     this.postOnlyLimits = postOnlyLimits;
     this.clock = clock;
+    this.priorOrders = new PriorOrders(rest);
   }
 
   /**
@@ -202,7 +204,11 @@ public final class BinanceVenue implements Venue, AutoCloseable {
       return;
     }
     try {
-      BinanceRestClient.Placement placed = rest.place(request);
+      BinanceRestClient.Placement placed =
+          priorOrders
+              .find(request.symbol(), request.clientOrderId())
+              .map(state -> new BinanceRestClient.Placement(state, true))
+              .orElseGet(() -> rest.place(request));
       OrderState state = placed.state();
       apply(t, state);
       if (!t.done && state.executedQty().signum() > 0) {
@@ -223,6 +229,8 @@ public final class BinanceVenue implements Venue, AutoCloseable {
             "order {} outcome unknown ({}); reconcile will settle it",
             order.clientOrderId(),
             e.getMessage());
+      } else if (e.code() == BinanceApiException.POST_ONLY_REJECTED) {
+        reject(t, "post-only order would have taken liquidity (rejected by the venue, -5022)");
       } else {
         reject(t, e.getMessage());
       }

@@ -265,6 +265,7 @@ class AllFixturesTest {
         read("rest/futures_account_trades.json"),
         diffs);
     compare("account", x.account(), read("rest/account_info_v2.json"), diffs);
+    compareNewEndpoints(x, market, diffs);
     compare("balance", x.balances(), read("rest/balance.json"), diffs);
     compare("positionRisk", x.positionRisk(), read("rest/position_risk.json"), diffs);
     JsonNode trade =
@@ -280,6 +281,49 @@ class AllFixturesTest {
             .orElseThrow();
     compare("ACCOUNT_UPDATE", account, read("ws-user/account_update.json"), diffs);
     assertThat(diffs).isEmpty();
+  }
+
+  /** The endpoints and streams issue 12 added, against their fixtures. */
+  private static void compareNewEndpoints(
+      FakeExchange x, Map<String, JsonNode> market, List<String> diffs) throws IOException {
+    compare(
+        "ticker/24hr", x.ticker24h("BTCUSDT"), read("rest/futures_market_ticker_24hr.json"), diffs);
+    compare(
+        "bookTicker", x.bookTicker("BTCUSDT"), read("rest/futures_market_book_ticker.json"), diffs);
+    compare("depth", x.depth("BTCUSDT", 5), read("rest/futures_market_depth.json"), diffs);
+    compare(
+        "premiumIndex",
+        x.premiumIndex("BTCUSDT"),
+        read("rest/futures_market_premium_index.json"),
+        diffs);
+    compare(
+        "fundingRate",
+        x.fundingRates("BTCUSDT", null, null, 3),
+        read("rest/futures_market_funding_rate.json"),
+        diffs);
+    compare(
+        "openInterest",
+        x.openInterest("BTCUSDT"),
+        read("rest/futures_market_open_interest.json"),
+        diffs);
+    compare(
+        "openInterestHist",
+        x.openInterestHistory("BTCUSDT", 3_600_000L, null, null, 3),
+        read("rest/futures_market_open_interest_historical.json"),
+        diffs);
+    compare(
+        "commissionRate",
+        x.commissionRate("BTCUSDT"),
+        read("rest/futures_wallet_commission_rate_btcusdt.json"),
+        diffs);
+    compare(
+        "allOrders",
+        x.allOrders("BTCUSDT", null, null, null, 10).get(0),
+        read("rest/order_response.json"),
+        diffs);
+    compare("trade", market.get("trade"), read("ws-market/trade_stream.json"), diffs);
+    compare("depthUpdate", market.get("depth"), read("ws-market/depth_update_stream.json"), diffs);
+    compare("24hrTicker", market.get("ticker"), read("ws-market/ticker_stream.json"), diffs);
   }
 
   /** Compares key sets and value types recursively; array elements against the first fixture. */

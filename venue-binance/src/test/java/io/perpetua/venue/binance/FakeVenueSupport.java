@@ -26,10 +26,19 @@ final class FakeVenueSupport {
 
   static BinanceConfig config(
       FakeBinanceServer server, long maxRateLimitWaitMs, Duration maxAge, long timeoutMs) {
+    return config(server, maxRateLimitWaitMs, maxAge, timeoutMs, 5_000);
+  }
+
+  static BinanceConfig config(
+      FakeBinanceServer server,
+      long maxRateLimitWaitMs,
+      Duration maxAge,
+      long timeoutMs,
+      long recvWindowMs) {
     return new BinanceConfig(
         URI.create(server.restBaseUrl()),
         URI.create(server.wsBaseUrl()),
-        5_000,
+        recvWindowMs,
         1_000,
         Duration.ofMillis(timeoutMs),
         Duration.ofMillis(maxRateLimitWaitMs),
@@ -48,9 +57,18 @@ final class FakeVenueSupport {
   /** A client whose requests time out after {@code timeoutMs} (timeout fault tests). */
   static BinanceRestClient client(
       FakeBinanceServer server, long maxRateLimitWaitMs, long timeoutMs) {
+    return client(server, maxRateLimitWaitMs, timeoutMs, 5_000);
+  }
+
+  /**
+   * A client with {@code recvWindowMs}: after an unknown outcome the adapter waits that long (plus
+   * a second) for the lost order before sending it again, so fault tests keep it short.
+   */
+  static BinanceRestClient client(
+      FakeBinanceServer server, long maxRateLimitWaitMs, long timeoutMs, long recvWindowMs) {
     BinanceRestClient c =
         new BinanceRestClient(
-            config(server, maxRateLimitWaitMs, Duration.ofHours(23), timeoutMs),
+            config(server, maxRateLimitWaitMs, Duration.ofHours(23), timeoutMs, recvWindowMs),
             new BinanceCredentials(FakeBinanceServer.API_KEY, FakeBinanceServer.API_SECRET),
             Clock.system());
     c.syncTime();

@@ -58,7 +58,8 @@ class FaultSuiteTest {
   private BinanceVenue venue(RecordingListener listener) throws InterruptedException {
     int streams = server.userConnections();
     BinanceVenue v =
-        BinanceVenue.connect(FakeVenueSupport.client(server, 2_000, 800), false, Clock.system());
+        BinanceVenue.connect(
+            FakeVenueSupport.client(server, 2_000, 800, 1_000), false, Clock.system());
     open.add(v);
     v.setListener(listener);
     v.onMarkPrice("BTCUSDT", new BigDecimal("50000.0"));

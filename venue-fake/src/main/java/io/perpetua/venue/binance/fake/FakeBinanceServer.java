@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.websocket.WsContext;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,20 +41,18 @@ public final class FakeBinanceServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FakeBinanceServer.class);
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  private enum Security {
+  /** How a route authenticates. */
+  enum Security {
     NONE,
     API_KEY,
     SIGNED
   }
 
-  private record Subscription(Set<String> streams, boolean combined) {}
-
   private final FakeExchange exchange;
   private final FakeFaults faults;
   private final FakeSignature signer = new FakeSignature(API_SECRET);
   private final Map<String, Long> listenKeys = new ConcurrentHashMap<>();
-  private final Map<WsContext, String> userSessions = new ConcurrentHashMap<>();
-  private final Map<WsContext, Subscription> marketSessions = new ConcurrentHashMap<>();
+  private final FakeStreams streams;
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
   private final AtomicInteger usedWeight = new AtomicInteger();
   private volatile long weightMinute;
@@ -67,6 +63,7 @@ public final class FakeBinanceServer implements AutoCloseable {
   private FakeBinanceServer(FakeExchange exchange, FakeFaults faults) {
     this.exchange = exchange;
     this.faults = faults;
+    this.streams = new FakeStreams(listenKeys::containsKey, exchange.listings());
   }
 
   /** Starts a fake for {@code listings} with 10,000 USDT on {@code host:port} (0 = any port). */
@@ -93,6 +90,11 @@ public final class FakeBinanceServer implements AutoCloseable {
           public void marketEvent(String stream, ObjectNode event) {
             server.publishMarket(stream, event);
           }
+
+          @Override
+          public boolean listens(String stream) {
+            return server.streams.listens(stream);
+          }
         });
     server.app =
         Javalin.create(
@@ -101,7 +103,10 @@ public final class FakeBinanceServer implements AutoCloseable {
               cfg.startupWatcherEnabled = false;
               cfg.jetty.modifyWebSocketServletFactory(f -> f.setIdleTimeout(Duration.ofHours(2)));
             });
-    server.routes();
+    new FakeRestRoutes(server, exchange).register();
+    server.streams.register(server.app);
+    server.app.error(404, ctx -> server.unknownPath(ctx));
+    server.app.error(405, ctx -> server.unknownPath(ctx));
     server.app.start(host, port);
     return server;
   }
@@ -144,24 +149,17 @@ public final class FakeBinanceServer implements AutoCloseable {
 
   /** Open user-data connections. */
   public int userConnections() {
-    return userSessions.size();
+    return streams.userConnections();
   }
 
   /** Open market-data connections. */
   public int marketConnections() {
-    return marketSessions.size();
+    return streams.marketConnections();
   }
 
   /** Drops every WebSocket connection (clients see the connection close). */
   public void dropConnections() {
-    for (WsContext ctx : List.copyOf(marketSessions.keySet())) {
-      marketSessions.remove(ctx);
-      ctx.closeSession(1001, "dropped by fault injection");
-    }
-    for (WsContext ctx : List.copyOf(userSessions.keySet())) {
-      userSessions.remove(ctx);
-      ctx.closeSession(1001, "dropped by fault injection");
-    }
+    streams.dropAll();
   }
 
   /** While paused, market events are not sent (they stay available through REST). */
@@ -180,15 +178,7 @@ public final class FakeBinanceServer implements AutoCloseable {
    */
   public void expireListenKeys() {
     listenKeys.clear();
-    long now = System.currentTimeMillis() + faults.clockSkewMs();
-    for (Map.Entry<WsContext, String> e : userSessions.entrySet()) {
-      ObjectNode ev =
-          JSON.objectNode()
-              .put("e", "listenKeyExpired")
-              .put("E", now)
-              .put("listenKey", e.getValue());
-      send(e.getKey(), ev.toString());
-    }
+    streams.expireUserSessions(now());
   }
 
   /**
@@ -196,198 +186,36 @@ public final class FakeBinanceServer implements AutoCloseable {
    * fault injection for bad venue data.
    */
   public void injectUserMessage(String raw) {
-    for (WsContext ctx : userSessions.keySet()) {
-      send(ctx, raw);
-    }
+    streams.publishUser(raw);
   }
 
   /** Sends {@code raw} as it is to every market connection subscribed to {@code stream}. */
   public void injectMarketMessage(String stream, String raw) {
-    for (Map.Entry<WsContext, Subscription> e : marketSessions.entrySet()) {
-      if (e.getValue().streams().stream().anyMatch(s -> s.equals(stream))) {
-        send(e.getKey(), raw);
-      }
-    }
+    streams.inject(stream, raw);
   }
 
   private void publishUser(ObjectNode event) {
     if (userPaused) {
       return;
     }
-    String text = event.toString();
-    for (WsContext ctx : userSessions.keySet()) {
-      send(ctx, text);
-    }
+    streams.publishUser(event.toString());
   }
 
   private void publishMarket(String stream, ObjectNode event) {
-    if (marketPaused) {
-      return;
-    }
-    for (Map.Entry<WsContext, Subscription> e : marketSessions.entrySet()) {
-      for (String s : e.getValue().streams()) {
-        if (s.equals(stream) || s.startsWith(stream + "@")) {
-          String text =
-              e.getValue().combined()
-                  ? JSON.objectNode().put("stream", s).set("data", event).toString()
-                  : event.toString();
-          send(e.getKey(), text);
-          break;
-        }
-      }
+    if (!marketPaused) {
+      streams.publishMarket(stream, event);
     }
   }
 
-  private static void send(WsContext ctx, String text) {
-    synchronized (ctx) {
-      try {
-        if (ctx.session.isOpen()) {
-          ctx.send(text);
-        }
-      } catch (Exception e) { // Kotlin rethrows Jetty's IOException undeclared
-        LOG.debug("send to a closing session failed: {}", e.toString());
-      }
-    }
+  /** {@code {"listenKey": …}}: the current key (kept alive) or a new one. */
+  synchronized JsonNode listenKeyJson() {
+    return JSON.objectNode().put("listenKey", listenKey());
   }
 
-  private void routes() {
-    route(HandlerType.GET, "/fapi/v1/ping", Security.NONE, 1, ctx -> JSON.objectNode());
-    route(
-        HandlerType.GET,
-        "/fapi/v1/time",
-        Security.NONE,
-        1,
-        ctx -> JSON.objectNode().put("serverTime", serverTime()));
-    route(
-        HandlerType.GET, "/fapi/v1/exchangeInfo", Security.NONE, 1, ctx -> exchange.exchangeInfo());
-    route(
-        HandlerType.GET,
-        "/fapi/v1/aggTrades",
-        Security.NONE,
-        20,
-        ctx ->
-            exchange.aggTrades(
-                ctx.queryParam("symbol"),
-                Long.parseLong(param(ctx, "fromId", "0")),
-                Math.min(1000, Integer.parseInt(param(ctx, "limit", "500")))));
-    route(
-        HandlerType.GET,
-        "/fapi/v1/klines",
-        Security.NONE,
-        ctx -> klineWeight(klineLimit(ctx)),
-        ctx ->
-            exchange.klines(
-                required(ctx, "symbol"),
-                required(ctx, "interval"),
-                optionalLong(ctx, "startTime"),
-                optionalLong(ctx, "endTime"),
-                klineLimit(ctx)));
-    route(
-        HandlerType.POST,
-        "/fapi/v1/order",
-        Security.SIGNED,
-        1,
-        ctx -> exchange.newOrder(params(ctx)));
-    route(
-        HandlerType.GET,
-        "/fapi/v1/order",
-        Security.SIGNED,
-        1,
-        ctx -> exchange.queryOrder(params(ctx)));
-    route(
-        HandlerType.DELETE,
-        "/fapi/v1/order",
-        Security.SIGNED,
-        1,
-        ctx -> exchange.cancelOrder(params(ctx)));
-    route(
-        HandlerType.GET,
-        "/fapi/v1/openOrders",
-        Security.SIGNED,
-        1,
-        ctx -> exchange.openOrders(ctx.queryParam("symbol")));
-    route(
-        HandlerType.GET,
-        "/fapi/v1/userTrades",
-        Security.SIGNED,
-        5,
-        ctx ->
-            exchange.userTrades(
-                ctx.queryParam("symbol"),
-                ctx.queryParam("orderId") == null
-                    ? null
-                    : Long.valueOf(ctx.queryParam("orderId"))));
-    route(
-        HandlerType.GET,
-        "/fapi/v1/income",
-        Security.SIGNED,
-        30,
-        ctx -> exchange.income(ctx.queryParam("incomeType")));
-    route(HandlerType.GET, "/fapi/v2/account", Security.SIGNED, 5, ctx -> exchange.account());
-    route(HandlerType.GET, "/fapi/v2/balance", Security.SIGNED, 5, ctx -> exchange.balances());
-    route(
-        HandlerType.GET,
-        "/fapi/v2/positionRisk",
-        Security.SIGNED,
-        5,
-        ctx -> exchange.positionRisk());
-    route(
-        HandlerType.POST,
-        "/fapi/v1/listenKey",
-        Security.API_KEY,
-        1,
-        ctx -> JSON.objectNode().put("listenKey", listenKey()));
-    route(HandlerType.PUT, "/fapi/v1/listenKey", Security.API_KEY, 1, ctx -> keepAlive());
-    route(
-        HandlerType.DELETE,
-        "/fapi/v1/listenKey",
-        Security.API_KEY,
-        1,
-        ctx -> {
-          listenKeys.clear();
-          return JSON.objectNode();
-        });
-    wsRoutes();
-  }
-
-  private void wsRoutes() {
-    app.ws(
-        "/ws/{name}",
-        ws -> {
-          ws.onConnect(
-              ctx -> {
-                String name = ctx.pathParam("name");
-                if (listenKeys.containsKey(name)) {
-                  userSessions.put(ctx, name);
-                } else if (name.contains("@")) {
-                  marketSessions.put(ctx, new Subscription(Set.of(name), false));
-                } else {
-                  ctx.closeSession(4001, "unknown listen key or stream");
-                }
-              });
-          ws.onClose(this::forget);
-          ws.onError(this::forget);
-        });
-    app.ws(
-        "/stream",
-        ws -> {
-          ws.onConnect(
-              ctx -> {
-                String streams = ctx.queryParam("streams");
-                if (streams == null || streams.isBlank()) {
-                  ctx.closeSession(4002, "no streams");
-                  return;
-                }
-                marketSessions.put(ctx, new Subscription(Set.of(streams.split("/")), true));
-              });
-          ws.onClose(this::forget);
-          ws.onError(this::forget);
-        });
-  }
-
-  private void forget(WsContext ctx) {
-    userSessions.remove(ctx);
-    marketSessions.remove(ctx);
+  /** Closes the listen key. */
+  JsonNode closeListenKey() {
+    listenKeys.clear();
+    return JSON.objectNode();
   }
 
   private synchronized String listenKey() {
@@ -403,7 +231,7 @@ public final class FakeBinanceServer implements AutoCloseable {
     return key;
   }
 
-  private JsonNode keepAlive() {
+  JsonNode keepAlive() {
     if (listenKeys.isEmpty()) {
       throw new FakeReject(400, -1125, "This listenKey does not exist.");
     }
@@ -411,29 +239,32 @@ public final class FakeBinanceServer implements AutoCloseable {
     return JSON.objectNode();
   }
 
+  /** The venue clock (with the clock-skew fault). */
+  long now() {
+    return serverTime();
+  }
+
   private long serverTime() {
     return System.currentTimeMillis() + faults.clockSkewMs();
   }
 
-  private void route(
+  void route(
       HandlerType method,
       String path,
       Security security,
       int weight,
-      Function<Context, JsonNode> body) {
-    route(method, path, security, ctx -> weight, body);
+      Function<FakeRequest, JsonNode> body) {
+    route(method, path, security, r -> weight, body);
   }
 
-  private void route(
+  void route(
       HandlerType method,
       String path,
       Security security,
-      ToIntFunction<Context> weight,
-      Function<Context, JsonNode> body) {
+      ToIntFunction<FakeRequest> weight,
+      Function<FakeRequest, JsonNode> body) {
     app.addHttpHandler(
-        method,
-        path,
-        ctx -> handle(ctx, method + " " + path, path, security, weight.applyAsInt(ctx), body));
+        method, path, ctx -> handle(ctx, method + " " + path, path, security, weight, body));
   }
 
   /** Binance's request weight of {@code GET /fapi/v1/klines} for {@code limit}. */
@@ -447,22 +278,12 @@ public final class FakeBinanceServer implements AutoCloseable {
     return limit <= 1000 ? 5 : 10;
   }
 
-  /** The {@code limit} of a klines request (Binance's default 500; malformed counts as 500). */
-  private static int klineLimit(Context ctx) {
-    try {
-      return Integer.parseInt(param(ctx, "limit", "500").trim());
-    } catch (NumberFormatException e) {
-      return 500;
-    }
-  }
-
-  private static String required(Context ctx, String name) {
-    return FakeExchange.required(name, ctx.queryParam(name));
-  }
-
-  private static Long optionalLong(Context ctx, String name) {
-    String v = ctx.queryParam(name);
-    return v == null || v.isBlank() ? null : Long.valueOf(v.trim());
+  /** Unknown path or method: Binance's JSON error body, never an HTML page. */
+  private void unknownPath(Context ctx) {
+    ctx.contentType("application/json")
+        .result(
+            FakeJson.error(-5000, "Path " + ctx.path() + ", Method " + ctx.method() + " is invalid")
+                .toString());
   }
 
   private void handle(
@@ -470,38 +291,27 @@ public final class FakeBinanceServer implements AutoCloseable {
       String key,
       String path,
       Security security,
-      int weight,
-      Function<Context, JsonNode> body)
+      ToIntFunction<FakeRequest> weigh,
+      Function<FakeRequest, JsonNode> body)
       throws InterruptedException {
     requests.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
     ctx.contentType("application/json");
+    FakeRequest request = new FakeRequest(params(ctx));
+    int weight;
+    try {
+      weight = weigh.applyAsInt(request);
+    } catch (FakeReject r) {
+      weight = 1;
+    }
     ctx.header("X-MBX-USED-WEIGHT-1M", Integer.toString(countWeight(weight)));
     FakeFaults.RestFault fault = faults.takeRestFault(path);
-    if (fault != null
-        && (fault.kind() == FakeFaults.Kind.RATE_LIMIT || fault.kind() == FakeFaults.Kind.BAN)) {
-      boolean ban = fault.kind() == FakeFaults.Kind.BAN;
-      ctx.status(ban ? 418 : 429).header("Retry-After", Long.toString(fault.value()));
-      ctx.result(
-          FakeJson.error(
-                  -1003,
-                  ban
-                      ? "Way too many requests; IP banned."
-                      : "Too many requests; current limit is exceeded.")
-              .toString());
-      return;
-    }
-    if (fault != null && fault.kind() == FakeFaults.Kind.SERVER_ERROR) {
-      ctx.status(503)
-          .result(
-              FakeJson.error(
-                      -1001, "Internal error; unable to process your request. Please try again.")
-                  .toString());
+    if (answeredByFault(ctx, fault)) {
       return;
     }
     JsonNode result;
     try {
-      authenticate(ctx, security);
-      result = body.apply(ctx);
+      authenticate(ctx, request, security);
+      result = body.apply(request);
     } catch (FakeReject r) {
       ctx.status(r.httpStatus()).result(FakeJson.error(r.code(), r.getMessage()).toString());
       return;
@@ -517,14 +327,40 @@ public final class FakeBinanceServer implements AutoCloseable {
       Thread.sleep(faults.ackDelayMs());
     }
     if (fault != null && fault.kind() == FakeFaults.Kind.SERVER_ERROR_AFTER_PROCESSING) {
-      ctx.status(503)
-          .result(
-              FakeJson.error(
-                      -1001, "Internal error; unable to process your request. Please try again.")
-                  .toString());
+      serverError(ctx);
       return;
     }
     ctx.status(200).result(result.toString());
+  }
+
+  /** Answers a rate-limit, ban or server-error fault before processing; true when it did. */
+  private static boolean answeredByFault(Context ctx, FakeFaults.RestFault fault) {
+    if (fault != null
+        && (fault.kind() == FakeFaults.Kind.RATE_LIMIT || fault.kind() == FakeFaults.Kind.BAN)) {
+      boolean ban = fault.kind() == FakeFaults.Kind.BAN;
+      ctx.status(ban ? 418 : 429).header("Retry-After", Long.toString(fault.value()));
+      ctx.result(
+          FakeJson.error(
+                  -1003,
+                  ban
+                      ? "Way too many requests; IP banned."
+                      : "Too many requests; current limit is exceeded.")
+              .toString());
+      return true;
+    }
+    if (fault != null && fault.kind() == FakeFaults.Kind.SERVER_ERROR) {
+      serverError(ctx);
+      return true;
+    }
+    return false;
+  }
+
+  private static void serverError(Context ctx) {
+    ctx.status(503)
+        .result(
+            FakeJson.error(
+                    -1001, "Internal error; unable to process your request. Please try again.")
+                .toString());
   }
 
   private int countWeight(int weight) {
@@ -538,7 +374,7 @@ public final class FakeBinanceServer implements AutoCloseable {
     }
   }
 
-  private void authenticate(Context ctx, Security security) {
+  private void authenticate(Context ctx, FakeRequest request, Security security) {
     if (security == Security.NONE) {
       return;
     }
@@ -549,27 +385,38 @@ public final class FakeBinanceServer implements AutoCloseable {
       return;
     }
     String query = ctx.queryString() == null ? "" : ctx.queryString();
-    if (!signer.verify(query, "")) {
+    if (!signer.verify(query, formBody(ctx))) {
       throw new FakeReject(400, -1022, "Signature for this request is not valid.");
     }
-    long timestamp = Long.parseLong(param(ctx, "timestamp", "0"));
-    long recvWindow = Long.parseLong(param(ctx, "recvWindow", "5000"));
+    long timestamp = Long.parseLong(request.required("timestamp"));
+    String window = request.get("recvWindow");
+    long recvWindow = window == null ? 5000 : Long.parseLong(window);
     long now = serverTime();
     if (timestamp > now + 1000 || now - timestamp > recvWindow) {
       throw new FakeReject(400, -1021, "Timestamp for this request is outside of the recvWindow.");
     }
   }
 
-  private static String param(Context ctx, String name, String fallback) {
-    String v = ctx.queryParam(name);
-    return v == null ? fallback : v;
+  /** The raw body when it is form-urlencoded (the signed payload's second half), else "". */
+  private static String formBody(Context ctx) {
+    String type = ctx.contentType();
+    boolean form = type != null && type.startsWith("application/x-www-form-urlencoded");
+    return form ? ctx.body() : "";
   }
 
+  /** Query parameters, then form-body parameters (the first value of a name wins). */
   private static Map<String, String> params(Context ctx) {
     Map<String, String> p = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
       if (!e.getValue().isEmpty()) {
         p.put(e.getKey(), e.getValue().get(0));
+      }
+    }
+    if (!formBody(ctx).isEmpty()) {
+      for (Map.Entry<String, List<String>> e : ctx.formParamMap().entrySet()) {
+        if (!e.getValue().isEmpty()) {
+          p.putIfAbsent(e.getKey(), e.getValue().get(0));
+        }
       }
     }
     return p;

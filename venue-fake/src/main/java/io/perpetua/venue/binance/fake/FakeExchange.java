@@ -29,6 +29,12 @@ import java.util.function.LongSupplier;
 public final class FakeExchange {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final int HISTORY = 100_000;
+  private static final int DEFAULT_LEVERAGE = 20;
+
+  /** Order types Binance moved to the algo-order API ({@code -4120} on the order endpoint). */
+  private static final java.util.Set<String> CONDITIONAL =
+      java.util.Set.of(
+          "STOP", "STOP_MARKET", "TAKE_PROFIT", "TAKE_PROFIT_MARKET", "TRAILING_STOP_MARKET");
 
   /** Receives the events the venue publishes. */
   public interface Sink {
@@ -37,12 +43,18 @@ public final class FakeExchange {
 
     /** A market event on {@code stream} (e.g. {@code btcusdt@aggTrade}). */
     void marketEvent(String stream, ObjectNode event);
+
+    /** False when nobody listens to {@code stream} (costly events are then not built). */
+    default boolean listens(String stream) {
+      return true;
+    }
   }
 
   private static final class Book {
     final FakeListing listing;
     BigDecimal last;
     long nextAggId = 1;
+    long depthUpdateId = 1;
     final Deque<ObjectNode> history = new ArrayDeque<>();
 
     Book(FakeListing listing) {
@@ -61,6 +73,7 @@ public final class FakeExchange {
   private final Map<String, FakeOrder> byClientId = new HashMap<>();
   private final Map<Long, FakeOrder> byOrderId = new LinkedHashMap<>();
   private final Map<String, Position> positions = new HashMap<>();
+  private final Map<String, Integer> leverage = new HashMap<>();
   private final List<ObjectNode> userTrades = new ArrayList<>();
   private final List<ObjectNode> income = new ArrayList<>();
   private final FakeFaults faults;
@@ -149,6 +162,7 @@ public final class FakeExchange {
     Book b = book(symbol);
     long now = timeMs;
     marketTimeMs = Math.max(marketTimeMs, timeMs);
+    BigDecimal before = b.last;
     b.last =
         price.setScale(
             Math.max(price.scale(), b.listing.tickSize().scale()), RoundingMode.HALF_EVEN);
@@ -199,6 +213,7 @@ public final class FakeExchange {
         .put("st", 1)
         .put("ps", symbol);
     sink.marketEvent(lower + "@bookTicker", ticker);
+    publishDepthTradeTicker(b, before, id, qty, buyerMaker, now);
     for (FakeKlines.Event e :
         klines.onTrade(symbol, b.last, qty, buyerMaker, id * 3, id * 3 + 2, marketTimeMs)) {
       sink.marketEvent(e.stream(), e.payload());
@@ -288,13 +303,17 @@ public final class FakeExchange {
 
   /** Aggregate trades of {@code symbol} from {@code fromId} ({@code GET /fapi/v1/aggTrades}). */
   public synchronized ArrayNode aggTrades(String symbol, long fromId, int limit) {
-    ArrayNode out = JSON.arrayNode();
-    for (ObjectNode t : book(symbol).history) {
-      if (t.get("a").asLong() >= fromId && out.size() < limit) {
-        out.add(t.deepCopy());
-      }
-    }
-    return out;
+    return aggTrades(symbol, fromId, null, null, limit);
+  }
+
+  /**
+   * Aggregate trades ({@code GET /fapi/v1/aggTrades}) by Binance's rule: from {@code fromId}, or in
+   * {@code [startTime, endTime]} (at most one hour), else the most recent; oldest first.
+   */
+  public synchronized ArrayNode aggTrades(
+      String symbol, Long fromId, Long startMs, Long endMs, int limit) {
+    FakeQueries.checkWindow(startMs, endMs, 3_600_000L, "1 hours");
+    return FakeQueries.page(book(symbol).history, "a", "T", fromId, startMs, endMs, limit);
   }
 
   /** Places an order ({@code POST /fapi/v1/order}); returns the order object. */
@@ -309,14 +328,26 @@ public final class FakeExchange {
       throw new FakeReject(400, r.code(), r.message());
     }
     String cid = p.getOrDefault("newClientOrderId", "x-" + nextOrderId);
-    if (byClientId.containsKey(symbol + "|" + cid)) {
+    FakeOrder same = byClientId.get(symbol + "|" + cid);
+    if (same != null && same.isOpen()) {
+      // Binance: a client order id must be unique among the OPEN orders only
       throw new FakeReject(400, -4116, "ClientOrderId is duplicated.");
     }
     String side = required(p, "side");
     String type = required(p, "type");
+    if (CONDITIONAL.contains(type)) {
+      throw new FakeReject(
+          400,
+          -4120,
+          "Order type not supported for this endpoint. Please use the Algo Order API endpoints"
+              + " instead.");
+    }
     BigDecimal qty = decimal(p, "quantity");
     FakeListing l = b.listing;
-    if (qty.signum() <= 0 || qty.remainder(l.stepSize()).signum() != 0) {
+    if (qty.signum() <= 0) {
+      throw new FakeReject(400, -4003, "Quantity less than or equal to zero.");
+    }
+    if (qty.remainder(l.stepSize()).signum() != 0) {
       throw new FakeReject(400, -1111, "Precision is over the maximum defined for this asset.");
     }
     BigDecimal price = null;
@@ -330,8 +361,9 @@ public final class FakeExchange {
     } else if (!"MARKET".equals(type)) {
       throw new FakeReject(400, -1116, "Invalid orderType.");
     }
+    boolean reduceOnly = "true".equalsIgnoreCase(p.get("reduceOnly"));
     BigDecimal notional = qty.multiply(price == null ? b.last : price);
-    if (notional.compareTo(l.minNotional()) < 0) {
+    if (!reduceOnly && notional.compareTo(l.minNotional()) < 0) {
       throw new FakeReject(
           400,
           -4164,
@@ -339,13 +371,21 @@ public final class FakeExchange {
               + plain(l.minNotional())
               + " (unless you choose reduce only).");
     }
-    boolean reduceOnly = "true".equalsIgnoreCase(p.get("reduceOnly"));
     if (reduceOnly) {
       BigDecimal pos = position(symbol).qty;
       boolean reduces = "BUY".equals(side) ? pos.signum() < 0 : pos.signum() > 0;
       if (!reduces || qty.compareTo(pos.abs()) > 0) {
         throw new FakeReject(400, -2022, "ReduceOnly Order is rejected.");
       }
+    }
+    if ("GTX".equals(tif)
+        && (("BUY".equals(side) && price.compareTo(b.last) >= 0)
+            || ("SELL".equals(side) && price.compareTo(b.last) <= 0))) {
+      throw new FakeReject(
+          400,
+          -5022,
+          "Due to the order could not be executed as maker, the Post Only order will be rejected."
+              + " The order will not be recorded in the order history");
     }
     long now = clock.getAsLong();
     FakeOrder o =
@@ -359,9 +399,7 @@ public final class FakeExchange {
       }
     } else {
       boolean crosses = o.isBuy() ? price.compareTo(b.last) >= 0 : price.compareTo(b.last) <= 0;
-      if (crosses && "GTX".equals(tif)) {
-        expire(o, now);
-      } else if (crosses) {
+      if (crosses) {
         while (o.isOpen()) {
           fill(o, b.last, false, now);
         }
@@ -397,6 +435,39 @@ public final class FakeExchange {
     return out;
   }
 
+  /**
+   * Orders of {@code symbol} in any state ({@code GET /fapi/v1/allOrders}): from {@code orderId},
+   * in {@code [startTime, endTime]} (at most 7 days), else the most recent; oldest first.
+   */
+  public synchronized ArrayNode allOrders(
+      String symbol, Long orderId, Long startMs, Long endMs, int limit) {
+    book(symbol);
+    FakeQueries.checkWindow(startMs, endMs, 7 * 24 * 3_600_000L, "7 days");
+    List<ObjectNode> rows = new ArrayList<>();
+    for (FakeOrder o : byOrderId.values()) {
+      if (o.symbol.equals(symbol)) {
+        rows.add(orderJson(o));
+      }
+    }
+    return FakeQueries.page(rows, "orderId", "time", orderId, startMs, endMs, limit);
+  }
+
+  /** Cancels every open order of {@code symbol} ({@code DELETE /fapi/v1/allOpenOrders}). */
+  public synchronized ObjectNode cancelAll(String symbol) {
+    book(symbol);
+    long now = clock.getAsLong();
+    for (FakeOrder o : byOrderId.values()) {
+      if (o.isOpen() && o.symbol.equals(symbol)) {
+        o.status = "CANCELED";
+        o.updateTime = now;
+        orderEvent(o, "CANCELED", now, null);
+      }
+    }
+    return JSON.objectNode()
+        .put("code", 200)
+        .put("msg", "The operation of cancel all open order is done.");
+  }
+
   /** Open orders of {@code symbol} (all symbols when null). */
   public synchronized ArrayNode openOrders(String symbol) {
     ArrayNode out = JSON.arrayNode();
@@ -408,7 +479,25 @@ public final class FakeExchange {
     return out;
   }
 
-  /** Our trades of {@code symbol} (one order when {@code orderId} is not null). */
+  /**
+   * Our trades of {@code symbol} ({@code GET /fapi/v1/userTrades}): of one order, from {@code
+   * fromId}, in {@code [startTime, endTime]} (at most 7 days), else the most recent; oldest first.
+   */
+  public synchronized ArrayNode userTrades(
+      String symbol, Long orderId, Long fromId, Long startMs, Long endMs, int limit) {
+    book(symbol);
+    FakeQueries.checkWindow(startMs, endMs, 7 * 24 * 3_600_000L, "7 days");
+    List<ObjectNode> mine = new ArrayList<>();
+    for (ObjectNode t : userTrades) {
+      if (t.get("symbol").asText().equals(symbol)
+          && (orderId == null || t.get("orderId").asLong() == orderId)) {
+        mine.add(t);
+      }
+    }
+    return FakeQueries.page(mine, "id", "time", fromId, startMs, endMs, limit);
+  }
+
+  /** Our trades of {@code symbol} (one order when {@code orderId} is not null), all of them. */
   public synchronized ArrayNode userTrades(String symbol, Long orderId) {
     ArrayNode out = JSON.arrayNode();
     for (ObjectNode t : userTrades) {
@@ -461,148 +550,171 @@ public final class FakeExchange {
     }
   }
 
-  /** The account ({@code GET /fapi/v2/account}). */
+  /** The account ({@code GET /fapi/v2/account}), margins from positions and open orders. */
   public synchronized ObjectNode account() {
-    BigDecimal upnl = unrealized();
-    String w = plain8(wallet);
-    ObjectNode a =
-        JSON.objectNode()
-            .put("feeTier", 0)
-            .put("canTrade", true)
-            .put("canDeposit", true)
-            .put("canWithdraw", true);
-    a.put("updateTime", 0).put("multiAssetsMargin", false).put("tradeGroupId", -1);
-    a.put("totalInitialMargin", "0.00000000")
-        .put("totalMaintMargin", "0.00000000")
-        .put("totalWalletBalance", w);
-    a.put("totalUnrealizedProfit", plain8(upnl))
-        .put("totalMarginBalance", plain8(wallet.add(upnl)));
-    a.put("totalPositionInitialMargin", "0.00000000")
-        .put("totalOpenOrderInitialMargin", "0.00000000");
-    a.put("totalCrossWalletBalance", w)
-        .put("totalCrossUnPnl", plain8(upnl))
-        .put("availableBalance", plain8(wallet.add(upnl)));
-    a.put("maxWithdrawAmount", w);
-    ObjectNode asset =
-        a.putArray("assets").addObject().put("asset", "USDT").put("walletBalance", w);
-    asset
-        .put("unrealizedProfit", plain8(upnl))
-        .put("marginBalance", plain8(wallet.add(upnl)))
-        .put("maintMargin", "0.00000000");
-    asset
-        .put("initialMargin", "0.00000000")
-        .put("positionInitialMargin", "0.00000000")
-        .put("openOrderInitialMargin", "0.00000000");
-    asset
-        .put("crossWalletBalance", w)
-        .put("crossUnPnl", plain8(upnl))
-        .put("availableBalance", plain8(wallet.add(upnl)));
-    asset
-        .put("maxWithdrawAmount", w)
-        .put("marginAvailable", true)
-        .put("updateTime", clock.getAsLong());
-    ArrayNode ps = a.putArray("positions");
-    for (Book b : books.values()) {
-      Position pos = position(b.listing.symbol());
-      ObjectNode p =
-          ps.addObject()
-              .put("symbol", b.listing.symbol())
-              .put("initialMargin", "0")
-              .put("maintMargin", "0");
-      p.put("unrealizedProfit", plain8(pos.qty.multiply(b.last.subtract(pos.entry))))
-          .put("positionInitialMargin", "0");
-      p.put("openOrderInitialMargin", "0")
-          .put("leverage", "20")
-          .put("isolated", false)
-          .put("entryPrice", plain(pos.entry));
-      p.put("maxNotional", "250000")
-          .put("bidNotional", "0")
-          .put("askNotional", "0")
-          .put("positionSide", "BOTH");
-      p.put("positionAmt", plain(pos.qty)).put("updateTime", 0);
-    }
-    return a;
+    return FakeAccountViews.accountV2(margin(), clock.getAsLong());
+  }
+
+  /** The account ({@code GET /fapi/v3/account}). */
+  public synchronized ObjectNode accountV3() {
+    return FakeAccountViews.accountV3(margin(), clock.getAsLong());
   }
 
   /** Balances ({@code GET /fapi/v2/balance}). */
   public synchronized ArrayNode balances() {
-    ArrayNode out = JSON.arrayNode();
-    BigDecimal upnl = unrealized();
-    ObjectNode b =
-        out.addObject()
-            .put("accountAlias", "FakeVenue")
-            .put("asset", "USDT")
-            .put("balance", plain8(wallet));
-    b.put("crossWalletBalance", plain8(wallet))
-        .put("crossUnPnl", plain8(upnl))
-        .put("availableBalance", plain8(wallet.add(upnl)));
-    b.put("maxWithdrawAmount", plain8(wallet))
-        .put("marginAvailable", true)
-        .put("updateTime", clock.getAsLong());
-    return out;
+    return FakeAccountViews.balances(margin(), clock.getAsLong());
   }
 
   /** Positions ({@code GET /fapi/v2/positionRisk}). */
   public synchronized ArrayNode positionRisk() {
-    ArrayNode out = JSON.arrayNode();
-    for (Book b : books.values()) {
-      Position pos = position(b.listing.symbol());
-      ObjectNode p =
-          out.addObject().put("symbol", b.listing.symbol()).put("positionAmt", plain(pos.qty));
-      p.put("entryPrice", plain(pos.entry)).put("markPrice", plain(b.last));
-      p.put("unRealizedProfit", plain8(pos.qty.multiply(b.last.subtract(pos.entry))))
-          .put("liquidationPrice", "0");
-      p.put("leverage", "20")
-          .put("maxNotionalValue", "250000")
-          .put("marginType", "cross")
-          .put("isolatedMargin", "0.00000000");
-      p.put("isAutoAddMargin", "false")
-          .put("positionSide", "BOTH")
-          .put("notional", plain(pos.qty.multiply(b.last)));
-      p.put("isolatedWallet", "0")
-          .put("updateTime", clock.getAsLong())
-          .put("breakEvenPrice", plain(pos.entry));
+    return FakeAccountViews.positionRiskV2(margin(), clock.getAsLong());
+  }
+
+  /** Positions with a size or open orders ({@code GET /fapi/v3/positionRisk}). */
+  public synchronized ArrayNode positionRiskV3(String symbol) {
+    return FakeAccountViews.positionRiskV3(margin(), symbol, clock.getAsLong());
+  }
+
+  /**
+   * Sets {@code symbol}'s leverage ({@code POST /fapi/v1/leverage}).
+   *
+   * @throws FakeReject {@code -4028} outside 1..125
+   */
+  public synchronized ObjectNode setLeverage(String symbol, int value) {
+    book(symbol);
+    if (value < 1 || value > FakeMargin.BRACKETS.get(0).maxLeverage()) {
+      throw new FakeReject(400, -4028, "Leverage " + value + " is not valid");
     }
-    return out;
+    leverage.put(symbol, value);
+    return JSON.objectNode()
+        .put("leverage", value)
+        .put("maxNotionalValue", FakeAccountViews.maxNotional(value))
+        .put("symbol", symbol);
+  }
+
+  /** {@code symbol}'s leverage (20 until set). */
+  public synchronized int leverage(String symbol) {
+    return leverage.getOrDefault(symbol, DEFAULT_LEVERAGE);
+  }
+
+  private FakeMargin margin() {
+    List<FakeMargin.Line> lines = new ArrayList<>();
+    for (Book b : books.values()) {
+      String symbol = b.listing.symbol();
+      BigDecimal bids = BigDecimal.ZERO;
+      BigDecimal asks = BigDecimal.ZERO;
+      for (FakeOrder o : byOrderId.values()) {
+        if (o.isOpen() && o.symbol.equals(symbol) && o.price != null) {
+          BigDecimal n = o.remaining().multiply(o.price);
+          bids = o.isBuy() ? bids.add(n) : bids;
+          asks = o.isBuy() ? asks : asks.add(n);
+        }
+      }
+      Position pos = position(symbol);
+      lines.add(
+          new FakeMargin.Line(b.listing, pos.qty, pos.entry, b.last, leverage(symbol), bids, asks));
+    }
+    return new FakeMargin(lines, wallet);
+  }
+
+  /** {@code GET /fapi/v1/ticker/24hr} for {@code symbol}. */
+  public synchronized ObjectNode ticker24h(String symbol) {
+    Book b = book(symbol);
+    return FakeMarketViews.ticker24h(b.listing, b.last, b.history, clock.getAsLong());
+  }
+
+  /** {@code GET /fapi/v1/ticker/bookTicker} for {@code symbol}. */
+  public synchronized ObjectNode bookTicker(String symbol) {
+    Book b = book(symbol);
+    return FakeMarketViews.bookTicker(b.listing, b.last, clock.getAsLong());
+  }
+
+  /** {@code GET /fapi/v1/depth} for {@code symbol}. */
+  public synchronized ObjectNode depth(String symbol, int limit) {
+    Book b = book(symbol);
+    return FakeMarketViews.depth(b.listing, b.last, b.depthUpdateId, limit, clock.getAsLong());
+  }
+
+  /** {@code GET /fapi/v1/premiumIndex} for {@code symbol}. */
+  public synchronized ObjectNode premiumIndex(String symbol) {
+    Book b = book(symbol);
+    return FakeMarketViews.premiumIndex(b.listing, b.last, clock.getAsLong());
+  }
+
+  /** {@code GET /fapi/v1/fundingRate} for {@code symbol}. */
+  public synchronized ArrayNode fundingRates(String symbol, Long startMs, Long endMs, int limit) {
+    book(symbol);
+    return FakeHistory.fundingRates(symbol, startMs, endMs, limit, clock.getAsLong());
+  }
+
+  /** {@code GET /fapi/v1/openInterest} for {@code symbol}. */
+  public synchronized ObjectNode openInterest(String symbol) {
+    Book b = book(symbol);
+    long now = clock.getAsLong();
+    return JSON.objectNode()
+        .put("openInterest", plain(FakeHistory.openInterest(b.listing, now)))
+        .put("symbol", symbol)
+        .put("time", now);
+  }
+
+  /** {@code GET /futures/data/openInterestHist} for {@code symbol}. */
+  public synchronized ArrayNode openInterestHistory(
+      String symbol, long periodMs, Long startMs, Long endMs, int limit) {
+    Book b = book(symbol);
+    return FakeHistory.openInterestHistory(
+        b.listing, b.last, periodMs, startMs, endMs, limit, clock.getAsLong());
+  }
+
+  /** {@code GET /fapi/v1/commissionRate} for {@code symbol}. */
+  public synchronized ObjectNode commissionRate(String symbol) {
+    FakeListing l = book(symbol).listing;
+    return JSON.objectNode()
+        .put("symbol", symbol)
+        .put("makerCommissionRate", plain(l.makerFee()))
+        .put("takerCommissionRate", plain(l.takerFee()));
+  }
+
+  /** The listing of {@code symbol}; {@code -1121} when unknown. */
+  public synchronized FakeListing listing(String symbol) {
+    return book(symbol).listing;
+  }
+
+  private void publishDepthTradeTicker(
+      Book b, BigDecimal before, long id, BigDecimal qty, boolean buyerMaker, long now) {
+    String lower = b.listing.symbol().toLowerCase(java.util.Locale.ROOT);
+    b.depthUpdateId++;
+    sink.marketEvent(
+        lower + "@trade",
+        FakeMarketViews.tradeEvent(b.listing.symbol(), id, b.last, qty, buyerMaker, now));
+    if (sink.listens(lower + "@depth")) {
+      sink.marketEvent(
+          lower + "@depth",
+          FakeMarketViews.depthEvent(
+              b.listing, before, b.last, b.depthUpdateId, FakeMarketViews.LEVELS, now));
+    }
+    for (int levels : new int[] {5, 10, 20}) {
+      if (sink.listens(lower + "@depth" + levels)) {
+        sink.marketEvent(
+            lower + "@depth" + levels,
+            FakeMarketViews.depthEvent(b.listing, before, b.last, b.depthUpdateId, levels, now));
+      }
+    }
+    boolean ticker = sink.listens(lower + "@ticker");
+    boolean mini = sink.listens(lower + "@miniTicker");
+    if (ticker || mini) {
+      ObjectNode t = FakeMarketViews.ticker24h(b.listing, b.last, b.history, now);
+      if (ticker) {
+        sink.marketEvent(lower + "@ticker", FakeMarketViews.tickerEvent(t, now));
+      }
+      if (mini) {
+        sink.marketEvent(lower + "@miniTicker", FakeMarketViews.miniTickerEvent(t, now));
+      }
+    }
   }
 
   /** The exchange rules ({@code GET /fapi/v1/exchangeInfo}). */
   public synchronized ObjectNode exchangeInfo() {
-    ObjectNode root =
-        JSON.objectNode()
-            .put("timezone", "UTC")
-            .put("serverTime", clock.getAsLong())
-            .put("futuresType", "U_MARGINED");
-    ArrayNode limits = root.putArray("rateLimits");
-    limits
-        .addObject()
-        .put("rateLimitType", "REQUEST_WEIGHT")
-        .put("interval", "MINUTE")
-        .put("intervalNum", 1)
-        .put("limit", requestWeightLimit);
-    limits
-        .addObject()
-        .put("rateLimitType", "ORDERS")
-        .put("interval", "MINUTE")
-        .put("intervalNum", 1)
-        .put("limit", 1200);
-    limits
-        .addObject()
-        .put("rateLimitType", "ORDERS")
-        .put("interval", "SECOND")
-        .put("intervalNum", 10)
-        .put("limit", 300);
-    root.putArray("exchangeFilters");
-    root.putArray("assets")
-        .addObject()
-        .put("asset", "USDT")
-        .put("marginAvailable", true)
-        .put("autoAssetExchange", "-10000");
-    ArrayNode symbols = root.putArray("symbols");
-    for (Book b : books.values()) {
-      symbols.add(FakeJson.symbolInfo(b.listing));
-    }
-    return root;
+    return FakeJson.exchangeInfo(listings(), requestWeightLimit, clock.getAsLong());
   }
 
   private void fill(FakeOrder o, BigDecimal price, boolean maker, long now) {

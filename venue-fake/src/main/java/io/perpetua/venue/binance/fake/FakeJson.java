@@ -10,6 +10,45 @@ final class FakeJson {
 
   private FakeJson() {}
 
+  static ObjectNode exchangeInfo(
+      java.util.List<FakeListing> listings, int requestWeightLimit, long now) {
+    ObjectNode root =
+        JSON.objectNode()
+            .put("timezone", "UTC")
+            .put("serverTime", now)
+            .put("futuresType", "U_MARGINED");
+    ArrayNode limits = root.putArray("rateLimits");
+    limits
+        .addObject()
+        .put("rateLimitType", "REQUEST_WEIGHT")
+        .put("interval", "MINUTE")
+        .put("intervalNum", 1)
+        .put("limit", requestWeightLimit);
+    limits
+        .addObject()
+        .put("rateLimitType", "ORDERS")
+        .put("interval", "MINUTE")
+        .put("intervalNum", 1)
+        .put("limit", 1200);
+    limits
+        .addObject()
+        .put("rateLimitType", "ORDERS")
+        .put("interval", "SECOND")
+        .put("intervalNum", 10)
+        .put("limit", 300);
+    root.putArray("exchangeFilters");
+    root.putArray("assets")
+        .addObject()
+        .put("asset", "USDT")
+        .put("marginAvailable", true)
+        .put("autoAssetExchange", "-10000");
+    ArrayNode symbols = root.putArray("symbols");
+    for (FakeListing l : listings) {
+      symbols.add(symbolInfo(l));
+    }
+    return root;
+  }
+
   static ObjectNode symbolInfo(FakeListing l) {
     String base =
         l.symbol().endsWith("USDT") ? l.symbol().substring(0, l.symbol().length() - 4) : l.symbol();
