@@ -98,6 +98,8 @@ class DatabaseTest {
               "4/SQL/true",
               "5/SQL/true",
               "6/SQL/true",
+              "10/SQL/true",
+              "20/SQL/true",
               "50/SQL/true");
     }
   }
