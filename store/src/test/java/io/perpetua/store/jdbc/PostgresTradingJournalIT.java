@@ -75,6 +75,11 @@ class PostgresTradingJournalIT extends TradingJournalContract {
               "flow_execution_costs",
               "flow_snapshots",
               "webhook_dead_letters",
+              "users",
+              "invite_codes",
+              "refresh_tokens",
+              "approval_requests",
+              "audit_log",
               "flyway_schema_history");
     }
   }
