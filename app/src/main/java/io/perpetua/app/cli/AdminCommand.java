@@ -129,8 +129,9 @@ public final class AdminCommand implements Runnable {
       name = "create",
       mixinStandardHelpOptions = true,
       description = {
-        "Creates an admin account. The password (12..256 characters) comes from",
-        "--password-file, else PERPETUA_ADMIN_PASSWORD (or _FILE), else a prompt."
+        "Creates an admin account (no default password).",
+        "The password (12..256 characters) comes from --password-file, else",
+        "PERPETUA_ADMIN_PASSWORD (or _FILE), else a prompt."
       })
   static final class Create implements Callable<Integer> {
     @ParentCommand AdminCommand parent;
