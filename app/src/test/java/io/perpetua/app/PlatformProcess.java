@@ -134,6 +134,21 @@ final class PlatformProcess implements AutoCloseable {
 
   /** Starts {@code perpetua run} on {@code dataDir}; returns once the API port is known. */
   static PlatformProcess start(Path dataDir, Path config, double speed) throws Exception {
+    return start(
+        dataDir,
+        Main.class.getName(),
+        List.of(
+            "run", "--config=" + config, "--data-dir=" + dataDir, "--port=0", "--speed=" + speed),
+        Map.of());
+  }
+
+  /**
+   * Starts {@code mainClass} of the test class path with {@code args} and {@code extraEnv} (on top
+   * of the API token); returns once the API port is known.
+   */
+  static PlatformProcess start(
+      Path dataDir, String mainClass, List<String> args, Map<String, String> extraEnv)
+      throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> cmd = new ArrayList<>();
     cmd.add(java.toString());
@@ -145,15 +160,14 @@ final class PlatformProcess implements AutoCloseable {
     cmd.add("-Dperpetua.home=" + dataDir.getParent());
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
-    cmd.add(Main.class.getName());
-    cmd.addAll(
-        List.of(
-            "run", "--config=" + config, "--data-dir=" + dataDir, "--port=0", "--speed=" + speed));
+    cmd.add(mainClass);
+    cmd.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("PERPETUA_"));
     env.put("PERPETUA_API_TOKEN", TOKEN);
     env.put("PERPETUA_FOUR_EYES", "off"); // one operator: it lifts the emergency stop alone
+    env.putAll(extraEnv);
     Process p = pb.start();
     StringBuffer console = new StringBuffer();
     CompletableFuture<Integer> port = new CompletableFuture<>();
