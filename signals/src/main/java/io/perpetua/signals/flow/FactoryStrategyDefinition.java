@@ -1,5 +1,6 @@
 package io.perpetua.signals.flow;
 
+import io.perpetua.core.Echo;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.StrategyId;
 import java.util.ArrayList;
@@ -146,7 +147,7 @@ public record FactoryStrategyDefinition(
       // reported below with the allowed values
     }
     List<String> codes = allowed.stream().sorted().map(FlowWindow::code).toList();
-    e.add(new FieldError(field, "must be one of " + codes + ", got '" + code + "'"));
+    e.add(new FieldError(field, "must be one of " + codes + ", got '" + Echo.of(code) + "'"));
     return null;
   }
 
