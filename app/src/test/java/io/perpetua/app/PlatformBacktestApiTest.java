@@ -88,7 +88,17 @@ class PlatformBacktestApiTest {
   void bothBacktestApis_runJobsOnTheRealEngine() throws Exception {
     Path shared = SharedData.require("binance-um-klines/1h");
     PerpetuaConfig config = ConfigLoader.load(null, Map.of("PERPETUA_PORT", "0"));
-    Map<String, String> env = Map.of("PERPETUA_API_TOKEN", TOKEN, ApiKeySecrets.ENV, MASTER_KEY);
+    // no rate limits: the test sends bursts of bad requests (the limiter has its own tests)
+    Map<String, String> env =
+        Map.of(
+            "PERPETUA_API_TOKEN",
+            TOKEN,
+            ApiKeySecrets.ENV,
+            MASTER_KEY,
+            "PERPETUA_RATE_LIMIT_PER_IP",
+            "0",
+            "PERPETUA_RATE_LIMIT_PER_USER",
+            "0");
     try (Platform p =
         Platform.start(
             config,

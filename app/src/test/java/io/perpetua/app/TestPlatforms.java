@@ -27,9 +27,21 @@ final class TestPlatforms {
    */
   static Platform start(PerpetuaConfig config, Path dataDir, String token, double speed)
       throws IOException {
-    // One operator with the static token: four-eyes off, so it can lift an emergency stop alone.
+    // One operator with the static token: four-eyes off, so it can lift an emergency stop alone;
+    // no rate limits: these tests poll the API in tight loops (the limiter has its own tests).
     return start(
-        config, dataDir, Map.of("PERPETUA_API_TOKEN", token, "PERPETUA_FOUR_EYES", "off"), speed);
+        config,
+        dataDir,
+        Map.of(
+            "PERPETUA_API_TOKEN",
+            token,
+            "PERPETUA_FOUR_EYES",
+            "off",
+            "PERPETUA_RATE_LIMIT_PER_IP",
+            "0",
+            "PERPETUA_RATE_LIMIT_PER_USER",
+            "0"),
+        speed);
   }
 
   /** {@link #start(PerpetuaConfig, Path, String, double)} with the whole environment given. */
