@@ -30,11 +30,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -56,17 +56,7 @@ import picocli.CommandLine.Spec;
       AdminCommand.Ban.class
     })
 public final class AdminCommand implements Runnable {
-  @Option(
-      names = "--config",
-      description = "YAML configuration file (default: PERPETUA_CONFIG).",
-      scope = ScopeType.INHERIT)
-  Path configFile;
-
-  @Option(
-      names = "--data-dir",
-      description = "Data directory (default: data.dir = var).",
-      scope = ScopeType.INHERIT)
-  Path dataDir;
+  @Mixin LocalStoreOptions store = new LocalStoreOptions();
 
   @Spec CommandSpec spec;
 
@@ -81,7 +71,7 @@ public final class AdminCommand implements Runnable {
   /** Runs {@code body} over the opened stores; an account error is a usage error (exit 2). */
   private int withStores(StoresBody body) {
     PrintWriter out = spec.commandLine().getOut();
-    try (Database db = LocalDatabase.open(configFile, dataDir, env)) {
+    try (Database db = LocalDatabase.open(store.configFile, store.dataDir, env)) {
       JdbcUserStore users = new JdbcUserStore(db);
       JdbcInviteStore invites = new JdbcInviteStore(db);
       JdbcRefreshTokenStore tokens = new JdbcRefreshTokenStore(db);
@@ -164,7 +154,7 @@ public final class AdminCommand implements Runnable {
   }
 
   Path dataDirPath() {
-    return LocalDatabase.dataDir(configFile, dataDir);
+    return LocalDatabase.dataDir(store.configFile, store.dataDir);
   }
 
   String password(Path file) {

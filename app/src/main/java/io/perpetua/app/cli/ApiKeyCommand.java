@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -46,17 +46,7 @@ import picocli.CommandLine.Spec;
       ApiKeyCommand.Revoke.class
     })
 public final class ApiKeyCommand implements Runnable {
-  @Option(
-      names = "--config",
-      description = "YAML configuration file (default: PERPETUA_CONFIG).",
-      scope = ScopeType.INHERIT)
-  Path configFile;
-
-  @Option(
-      names = "--data-dir",
-      description = "Data directory (default: data.dir = var).",
-      scope = ScopeType.INHERIT)
-  Path dataDir;
+  @Mixin LocalStoreOptions store = new LocalStoreOptions();
 
   @Spec CommandSpec spec;
 
@@ -125,8 +115,9 @@ public final class ApiKeyCommand implements Runnable {
    * platform, that platform's admin API.
    */
   private Admin admin() {
-    PerpetuaConfig config = Home.config(configFile);
-    Path dir = dataDir != null ? dataDir.toAbsolutePath() : Home.resolve(config.data().dir());
+    PerpetuaConfig config = Home.config(store.configFile);
+    Path dir =
+        store.dataDir != null ? store.dataDir.toAbsolutePath() : Home.resolve(config.data().dir());
     DatabaseConfig db = StoreConnections.databaseConfig(config, dir, env);
     Database database;
     try {

@@ -4,14 +4,12 @@ import io.perpetua.auth.audit.AuditChain;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.JdbcAuditLog;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code perpetua audit verify}: checks the audit log's hash chain in the configured database. */
@@ -21,17 +19,7 @@ import picocli.CommandLine.Spec;
     description = "The audit log: verify its hash chain.",
     subcommands = {AuditCommand.Verify.class})
 public final class AuditCommand implements Runnable {
-  @Option(
-      names = "--config",
-      description = "YAML configuration file (default: PERPETUA_CONFIG).",
-      scope = ScopeType.INHERIT)
-  Path configFile;
-
-  @Option(
-      names = "--data-dir",
-      description = "Data directory (default: data.dir = var).",
-      scope = ScopeType.INHERIT)
-  Path dataDir;
+  @Mixin LocalStoreOptions store = new LocalStoreOptions();
 
   @Spec CommandSpec spec;
 
@@ -57,7 +45,8 @@ public final class AuditCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
-      try (Database db = LocalDatabase.open(parent.configFile, parent.dataDir, parent.env)) {
+      try (Database db =
+          LocalDatabase.open(parent.store.configFile, parent.store.dataDir, parent.env)) {
         AuditChain.Verification v = new JdbcAuditLog(db).verify();
         if (v.ok()) {
           out.println("audit log intact: " + v.checked() + " entries verified");
