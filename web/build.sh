@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the web dashboard on demand and, given a directory, copies the build there.
-#   web/build.sh [OUT_DIR]
+#   web/build.sh [OUT_DIR]        build (if needed) and copy the build to OUT_DIR
+#   web/build.sh --test           npm ci (if needed) and the Vitest tests
 # - `npm ci` (from the committed package-lock.json) when node_modules is missing or older than the
 #   lockfile; nothing is downloaded otherwise, so offline builds work once it has run;
 # - `npm run build` (type check + Vite production build into web/dist) when a source changed;
@@ -22,6 +23,10 @@ fi
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   echo "web: npm ci (node_modules missing or older than package-lock.json)" >&2
   npm ci --no-audit --no-fund --loglevel=error >&2
+fi
+if [[ "$OUT" == "--test" ]]; then
+  npm run --silent test >&2
+  exit 0
 fi
 STAMP="dist/.build-stamp"
 if [[ ! -f "$STAMP" || -n "$(find src public index.html package.json package-lock.json vite.config.ts tsconfig.json \

@@ -12,6 +12,7 @@ import io.perpetua.server.v1.AnalyticsRoutes;
 import io.perpetua.server.v1.OrderRoutes;
 import io.perpetua.server.v1.RiskRoutes;
 import io.perpetua.server.v1.VenueRoutes;
+import io.perpetua.server.web.WebDashboard;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.memory.InMemoryStateCache;
 import io.perpetua.store.memory.InProcessEventBus;
@@ -114,6 +115,10 @@ final class PlatformWiring implements AutoCloseable {
                 ? null
                 : prices -> FlowLive.start(config, prices, parts.risk()));
     flow.addRoutes(server);
+    // The web dashboard at / when it was built into the jar; added last, as its page fallback
+    // answers every GET path outside the API.
+    WebDashboard.fromClasspath(PlatformWiring.class.getClassLoader())
+        .ifPresent(server::addExtension);
   }
 
   private ApiServer apiServer() {

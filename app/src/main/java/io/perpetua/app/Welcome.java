@@ -1,6 +1,7 @@
 package io.perpetua.app;
 
 import io.perpetua.app.config.PerpetuaConfig;
+import io.perpetua.server.web.WebDashboard;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -18,6 +19,11 @@ final class Welcome {
         mode(config), ManagementFactory.getRuntimeMXBean().getUptime());
     out.println("  API:      " + base + "/api/v1/health");
     out.println("  API docs: " + base + "/docs");
+    if (Welcome.class.getClassLoader().getResource(WebDashboard.RESOURCE_ROOT + "index.html")
+        != null) {
+      out.println(
+          "  Dashboard: " + base + "/  (log in with a user account: ./perpetua admin create)");
+    }
     switch (token.source()) {
       case "generated" -> {
         out.println("  API token (shown once; stored in " + token.file() + "):");
