@@ -129,7 +129,16 @@ async function main() {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-dev-shm-usage",
+    ],
   });
   const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, colorScheme: "dark" });
   const page = await newPage(context);

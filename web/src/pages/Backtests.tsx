@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { api, unwrap, type Schemas } from "@/api/client";
 import { Empty, ErrorText, PageTitle, Section, Stat } from "@/components/common";
-import { LineChart } from "@/components/LineChart";
+import { LazyLineChart as LineChart } from "@/components/LazyChart";
 import { Badge, statusVariant } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { api, unwrap, type Schemas } from "@/api/client";
 import { Empty, ErrorText, NotAvailable, PageTitle, Section } from "@/components/common";
-import { LineChart } from "@/components/LineChart";
+import { LazyLineChart as LineChart } from "@/components/LazyChart";
 import { Badge, statusVariant } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";

@@ -1,6 +1,6 @@
 import { api, unwrap, type Schemas } from "@/api/client";
 import { Empty, ErrorText, PageTitle, Section, Stat } from "@/components/common";
-import { LineChart } from "@/components/LineChart";
+import { LazyLineChart as LineChart } from "@/components/LazyChart";
 import { Badge, statusVariant } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { riskLight, toSeries } from "@/lib/chart-data";
