@@ -19,6 +19,10 @@ const TOKEN = process.env.PERPETUA_API_TOKEN ?? "";
 const OUT = process.env.E2E_OUT ?? path.join(here, "out");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const FMP_BUDGET_MS = 1500;
+// Fresh user names per run, so the script can run again against the same platform.
+const RUN = Date.now().toString(36);
+const ALICE = `alice.${RUN}`;
+const BOB = `bob.${RUN}`;
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const results = { checks: [], fmp_ms: null, pages: {} };
@@ -66,10 +70,10 @@ async function call(method, p, body, token = TOKEN) {
 async function setUpUsers() {
   const password = "correct horse battery staple";
   const invite = await call("POST", "/api/v1/admin/invites", { role: "admin", max_uses: 2, ttl_hours: 1 });
-  for (const username of ["alice", "bob"]) {
+  for (const username of [ALICE, BOB]) {
     await call("POST", "/api/v1/auth/register", { invite_code: invite.code, username, password });
   }
-  const login = await call("POST", "/api/v1/auth/login", { username: "alice", password });
+  const login = await call("POST", "/api/v1/auth/login", { username: ALICE, password });
   const setup = await call("POST", "/api/v1/auth/totp/setup", {}, login.access_token);
   await call("POST", "/api/v1/auth/totp/confirm", { code: totp(setup.secret) }, login.access_token);
   return { password, secret: setup.secret };
@@ -152,7 +156,7 @@ async function main() {
   });
 
   await check("a wrong TOTP code is refused with the API's message", async () => {
-    await page.getByLabel("Username").fill("alice");
+    await page.getByLabel("Username").fill(ALICE);
     await page.getByLabel("Password").fill(password);
     await page.getByLabel(/TOTP code/).fill("000000");
     await page.getByRole("button", { name: "Log in" }).click();
@@ -163,29 +167,48 @@ async function main() {
   });
 
   await check("log in with password + TOTP", async () => {
-    await loginUi(page, "alice", password, totp(secret));
-    assert((await page.getByTestId("whoami").innerText()).includes("alice (admin)"), "whoami");
+    await loginUi(page, ALICE, password, totp(secret));
+    assert((await page.getByTestId("whoami").innerText()).includes(`${ALICE} (admin)`), "whoami");
     aliceToken = await page.evaluate(() => sessionStorage.getItem("perpetua.token"));
   });
 
   await check(`first meaningful paint of the overview <= ${FMP_BUDGET_MS} ms`, async () => {
-    // Warm once (the JVM's first requests), then measure a fresh navigation: from navigation start
-    // until the equity figure (the first number from the API) is painted.
+    // Warm once (the JVM's first requests), then 5 fresh navigations: from navigation start until
+    // the equity figure (the first number from the API) is painted; the median counts.
     await page.goto(BASE + "/");
     await page.getByTestId("equity").waitFor();
+    // The paint time of the equity figure as the browser records it (Element Timing API).
+    const paintOf = () =>
+      page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            new PerformanceObserver((list) => {
+              const e = list.getEntries().find((x) => x.identifier === "equity");
+              if (e) resolve(e.renderTime || e.loadTime);
+            }).observe({ type: "element", buffered: true });
+          }),
+      );
     const samples = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       await page.goto(BASE + "/");
       await page.getByTestId("equity").waitFor();
-      samples.push(
-        await page.evaluate(
-          () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
-        ),
-      );
+      samples.push(await paintOf());
     }
-    const fcp = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null);
+    const timing = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+      dcl: performance.getEntriesByType("navigation")[0]?.domContentLoadedEventEnd ?? null,
+      requests: Object.fromEntries(
+        performance
+          .getEntriesByType("resource")
+          .filter((r) => r.name.includes("/api/v1/") || r.name.includes("/assets/"))
+          .map((r) => [new URL(r.name).pathname.replace("/api/v1/", ""), `${Math.round(r.startTime)}-${Math.round(r.responseEnd)}`]),
+      ),
+    }));
+    const fcp = timing.fcp;
+    results.fmp_breakdown = timing;
+    console.log(`      last load: DOMContentLoaded ${Math.round(timing.dcl)} ms, requests (start-end ms) ${JSON.stringify(timing.requests)}`);
     samples.sort((a, b) => a - b);
-    results.fmp_ms = Math.round(samples[1]);
+    results.fmp_ms = Math.round(samples[2]);
     results.fmp_samples_ms = samples.map(Math.round);
     results.fcp_ms = fcp && Math.round(fcp);
     console.log(`      overview meaningful paint ${samples.map(Math.round).join(", ")} ms (median ${results.fmp_ms}), FCP ${results.fcp_ms} ms`);
@@ -201,11 +224,18 @@ async function main() {
       const m = /\/api\/v1\/(account\/balance|portfolio\/pnl|portfolio\/drawdown|flow\/strategies)$/.exec(new URL(r.url()).pathname);
       if (!m || r.status() !== 200) return;
       const key = { "account/balance": "balance", "portfolio/pnl": "pnl", "portfolio/drawdown": "drawdown", "flow/strategies": "strategies" }[m[1]];
-      seen[key].push((await r.json()).data);
+      try {
+        seen[key].push((await r.json()).data);
+      } catch {
+        /* a response of a page navigated away from: its body is gone */
+      }
     };
     page.on("response", record);
     await page.goto(BASE + "/");
     await page.getByTestId("equity").waitFor();
+    await page.waitForFunction(() =>
+      ["running", "pnl-today", "drawdown"].every((id) => document.querySelector(`[data-testid=${id}]`)?.getAttribute("data-value")),
+    );
     await page.waitForTimeout(500);
     page.off("response", record);
     const ui = await page.evaluate(() => {
@@ -223,21 +253,20 @@ async function main() {
         light: t("risk-light"),
       };
     });
-    const i = seen.balance.findIndex((b) => b.updated_at === ui.updated);
-    assert(i >= 0, `no balance response with updated_at ${ui.updated}: ${JSON.stringify(seen.balance)}`);
-    const bal = seen.balance[i];
-    const pnl = seen.pnl[Math.min(i, seen.pnl.length - 1)];
-    const dd = seen.drawdown[Math.min(i, seen.drawdown.length - 1)];
-    const flow = seen.strategies[Math.min(i, seen.strategies.length - 1)];
+    // Each figure must equal one of the responses the page received (polling may have brought a
+    // newer one the page has not drawn yet); the balance is matched by its updated_at.
+    const bal = seen.balance.find((b) => b.updated_at === ui.updated);
+    assert(bal, `no balance response with updated_at ${ui.updated}: ${JSON.stringify(seen.balance)}`);
     const fmt = (v, d) => v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
     assert(Number(ui.equity) === bal.total_equity, `equity ${ui.equity} != ${bal.total_equity}`);
     assert(ui.equityText === `${fmt(bal.total_equity, 2)} ${bal.currency}`, `equity text ${ui.equityText}`);
-    const today = pnl.daily_pnl.at(-1).pnl;
-    assert(Number(ui.today) === today, `today ${ui.today} != ${today}`);
-    assert(ui.todayText.endsWith(`${fmt(Math.abs(today), 2)} USDT`), `today text ${ui.todayText}`);
-    assert(Number(ui.drawdown) === dd.current_drawdown, `drawdown ${ui.drawdown} != ${dd.current_drawdown}`);
-    const running = flow.items.filter((s) => s.status === "running").length;
-    assert(Number(ui.running) === running, `running ${ui.running} != ${running}`);
+    const todays = seen.pnl.map((p) => p.daily_pnl.at(-1).pnl);
+    assert(todays.includes(Number(ui.today)), `today ${ui.today} not in ${todays}`);
+    assert(ui.todayText.endsWith(`${fmt(Math.abs(Number(ui.today)), 2)} USDT`), `today text ${ui.todayText}`);
+    const dds = seen.drawdown.map((d) => d.current_drawdown);
+    assert(dds.includes(Number(ui.drawdown)), `drawdown ${ui.drawdown} not in ${dds}`);
+    const runnings = seen.strategies.map((f) => f.items.filter((s) => s.status === "running").length);
+    assert(runnings.includes(Number(ui.running)), `running ${ui.running} not in ${runnings}`);
     assert(["green", "yellow", "red"].includes(ui.light), `light ${ui.light}`);
     const now = await call("GET", "/api/v1/account/balance", undefined, aliceToken);
     assert(now.updated_at >= bal.updated_at, `API went back in time: ${now.updated_at} < ${bal.updated_at}`);
@@ -303,7 +332,7 @@ async function main() {
       // A second admin approves in their own browser session.
       const bobContext = await browser.newContext({ viewport: { width: 1366, height: 800 } });
       const bob = await newPage(bobContext);
-      await loginUi(bob, "bob", password);
+      await loginUi(bob, BOB, password);
       await bob.goto(BASE + "/risk");
       await bob.getByTestId("approvals").getByRole("button", { name: "Approve" }).first().click();
       await bob.getByText("Trading enabled").first().waitFor({ timeout: 15000 });

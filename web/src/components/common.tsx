@@ -32,7 +32,14 @@ export function Stat(props: { label: string; value: string; raw?: number | null;
         <CardDescription>{props.label}</CardDescription>
       </CardHeader>
       <CardContent>
-        <div className={`num text-xl font-semibold ${props.className ?? ""}`} data-testid={props.testId} data-value={props.raw ?? ""}>
+        <div
+          className={`num text-xl font-semibold ${props.className ?? ""}`}
+          data-testid={props.testId}
+          data-value={props.raw ?? ""}
+          // Element Timing: the browser records when this figure is painted (the overview's
+          // first meaningful paint, measured by the browser test).
+          {...{ elementtiming: props.testId }}
+        >
           {props.value}
         </div>
         {props.sub && <div className="mt-1 text-xs text-muted-foreground">{props.sub}</div>}

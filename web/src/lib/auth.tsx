@@ -3,6 +3,7 @@ import { api, getToken, setToken, setUnauthorizedHandler, unwrap, type Schemas }
 
 type User = Schemas["UserView"];
 const REFRESH_KEY = "perpetua.refresh";
+const USER_KEY = "perpetua.user";
 interface AuthState {
   user: User | null;
   ready: boolean;
@@ -19,6 +20,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const refresh = sessionStorage.getItem(REFRESH_KEY);
     if (getToken() && refresh) void api.POST("/api/v1/auth/logout", { body: { refresh_token: refresh } }).catch(() => {});
     sessionStorage.removeItem(REFRESH_KEY);
+    sessionStorage.removeItem(USER_KEY);
     setToken(null);
     setUser(null);
   }, []);
@@ -31,9 +33,22 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setReady(true);
       return;
     }
+    // Render at once with the user remembered at login; /auth/me confirms (or logs out) meanwhile.
+    const remembered = sessionStorage.getItem(USER_KEY);
+    if (remembered) {
+      setUser(JSON.parse(remembered) as User);
+      setReady(true);
+    }
     unwrap<User>(api.GET("/api/v1/auth/me"))
-      .then(setUser)
-      .catch(() => setToken(null))
+      .then((u) => {
+        sessionStorage.setItem(USER_KEY, JSON.stringify(u));
+        setUser(u);
+      })
+      .catch(() => {
+        setToken(null);
+        sessionStorage.removeItem(USER_KEY);
+        setUser(null);
+      })
       .finally(() => setReady(true));
   }, []);
   const login = async (username: string, password: string, totp?: string) => {
@@ -41,7 +56,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const t = await unwrap<Schemas["TokenView"]>(api.POST("/api/v1/auth/login", { body }));
     setToken(t.access_token);
     sessionStorage.setItem(REFRESH_KEY, t.refresh_token);
-    setUser(await unwrap<User>(api.GET("/api/v1/auth/me")));
+    const me = await unwrap<User>(api.GET("/api/v1/auth/me"));
+    sessionStorage.setItem(USER_KEY, JSON.stringify(me));
+    setUser(me);
   };
   return <Ctx.Provider value={{ user, ready, login, logout }}>{children}</Ctx.Provider>;
 }

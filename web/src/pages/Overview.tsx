@@ -19,35 +19,67 @@ async function optional<T>(p: Promise<T>): Promise<T | null> {
   }
 }
 
-async function loadOverview() {
-  const [balance, pnl, drawdown, nav, risk, alerts, health, pipeline, flow] = await Promise.all([
-    optional(unwrap<Schemas["Balance"]>(api.GET("/api/v1/account/balance"))),
+/** The balance first, on its own: the equity figure paints as soon as it arrives. */
+async function loadBalance() {
+  return optional(unwrap<Schemas["Balance"]>(api.GET("/api/v1/account/balance")));
+}
+
+async function loadFigures() {
+  const [pnl, drawdown] = await Promise.all([
     optional(unwrap<Schemas["PnlData"]>(api.GET("/api/v1/portfolio/pnl"))),
     optional(unwrap<Schemas["DrawdownData"]>(api.GET("/api/v1/portfolio/drawdown"))),
-    optional(unwrap<Schemas["NavData"]>(api.GET("/api/v1/portfolio/nav"))),
+  ]);
+  return { pnl, drawdown };
+}
+
+async function loadStatus() {
+  const [risk, flow] = await Promise.all([
     unwrap<Schemas["StatusData"]>(api.GET("/api/v1/risk/status")),
+    unwrap<Schemas["FlowStrategyList"]>(api.GET("/api/v1/flow/strategies")),
+  ]);
+  return { risk, flow };
+}
+
+async function loadDetails() {
+  const [nav, alerts, health, pipeline] = await Promise.all([
+    optional(unwrap<Schemas["NavData"]>(api.GET("/api/v1/portfolio/nav"))),
     unwrap<Schemas["AlertList"]>(api.GET("/api/v1/risk/alerts")),
     unwrap<Schemas["Health"]>(api.GET("/api/v1/health")),
     unwrap<Schemas["Pipeline"]>(api.GET("/api/v1/health/pipeline")),
-    unwrap<Schemas["FlowStrategyList"]>(api.GET("/api/v1/flow/strategies")),
   ]);
-  return { balance, pnl, drawdown, nav, risk, alerts, health, pipeline, flow };
+  return { nav, alerts, health, pipeline };
 }
 
 const LIGHT = { green: "bg-green-500", yellow: "bg-yellow-400", red: "bg-red-500" };
 
 export function OverviewPage() {
-  const { data, error, reload } = useApi(loadOverview, [], POLL_MS);
-  const live = useStream("alerts", () => reload());
-  if (!data) return <>{error ? <ErrorText error={error} /> : <p className="text-sm text-muted-foreground">Loading…</p>}</>;
-  const { balance, pnl, drawdown, nav, risk, alerts, health, pipeline, flow } = data;
+  const account = useApi(loadBalance, [], POLL_MS);
+  const figures = useApi(loadFigures, [], POLL_MS);
+  const status = useApi(loadStatus, [], POLL_MS);
+  const details = useApi(loadDetails, [], POLL_MS);
+  // An alert changes the risk state and the alert list: those reload at once, the rest polls.
+  const live = useStream("alerts", () => {
+    status.reload();
+    details.reload();
+  });
+  const error = account.error ?? figures.error ?? status.error ?? details.error;
+  if (account.loading && account.data === undefined) {
+    return <>{error ? <ErrorText error={error} /> : <p className="text-sm text-muted-foreground">Loading…</p>}</>;
+  }
+  const balance = account.data ?? null;
+  const pnl = figures.data?.pnl;
+  const drawdown = figures.data?.drawdown;
+  const risk = status.data?.risk;
+  const flow = status.data?.flow;
   const days = pnl?.daily_pnl ?? [];
   const today = days.at(-1);
   const yesterday = days.at(-2);
-  const light = riskLight(risk);
-  const open = alerts.items.filter((a) => !a.resolved);
-  const running = (flow.items ?? []).filter((s) => s.status === "running");
-  const navSeries = toSeries(nav?.datapoints, (p) => p.timestamp, (p) => p.nav);
+  const light = risk ? riskLight(risk) : null;
+  const open = details.data?.alerts.items.filter((a) => !a.resolved) ?? [];
+  const running = flow ? flow.items.filter((s) => s.status === "running") : null;
+  const navSeries = toSeries(details.data?.nav?.datapoints, (p) => p.timestamp, (p) => p.nav);
+  const health = details.data?.health;
+  const stages = details.data?.pipeline.stages ?? [];
   return (
     <div>
       <PageTitle title="Overview">
@@ -79,23 +111,36 @@ export function OverviewPage() {
           testId="drawdown"
           raw={drawdown?.current_drawdown}
           value={formatPercent(drawdown?.current_drawdown)}
-          sub={`max ${formatPercent(drawdown?.max_drawdown)}`}
+          sub={drawdown && `max ${formatPercent(drawdown.max_drawdown)}`}
         />
-        <Stat label="Running strategies" testId="running" raw={running.length} value={String(running.length)} sub="order-flow factory" />
+        <Stat
+          label="Running strategies"
+          testId="running"
+          raw={running?.length}
+          value={running ? String(running.length) : "…"}
+          sub="order-flow factory"
+        />
         <Stat
           label="Risk light"
           testId="risk-light"
-          value={light}
+          value={light ?? "…"}
           sub={
-            <span className="inline-flex items-center gap-1">
-              <span aria-hidden className={`inline-block size-3 rounded-full ${LIGHT[light]}`} />
-              {risk.emergency_stop ? "emergency stop" : risk.trading_enabled ? "trading enabled" : "trading halted"}
-            </span>
+            risk &&
+            light && (
+              <span className="inline-flex items-center gap-1">
+                <span aria-hidden className={`inline-block size-3 rounded-full ${LIGHT[light]}`} />
+                {risk.emergency_stop ? "emergency stop" : risk.trading_enabled ? "trading enabled" : "trading halted"}
+              </span>
+            )
           }
         />
       </div>
       <Section title="Equity (NAV)" description="Daily NAV of the paper account from /portfolio/nav.">
-        {navSeries.length > 0 ? <LineChart data={navSeries} label="NAV" testId="nav-chart" /> : <Empty>No portfolio snapshot yet.</Empty>}
+        {navSeries.length > 0 ? (
+          <LineChart data={navSeries} label="NAV" testId="nav-chart" />
+        ) : (
+          <Empty>{details.data ? "No portfolio snapshot yet." : "Loading…"}</Empty>
+        )}
       </Section>
       <div className="grid gap-4 lg:grid-cols-2">
         <Section title={`Open alerts (${open.length})`} description="Unresolved alerts among the latest 20.">
@@ -115,7 +160,7 @@ export function OverviewPage() {
         </Section>
         <Section title="Pipeline health">
           <p className="mb-2 text-sm">
-            Platform: <Badge variant={statusVariant(health.overall_status)}>{health.overall_status}</Badge>
+            Platform: <Badge variant={statusVariant(health?.overall_status)}>{health?.overall_status ?? "…"}</Badge>
           </p>
           <Table>
             <THead>
@@ -126,7 +171,7 @@ export function OverviewPage() {
               </Tr>
             </THead>
             <TBody>
-              {health.services.map((s) => (
+              {(health?.services ?? []).map((s) => (
                 <Tr key={`svc-${s.name}`}>
                   <Td>{s.name}</Td>
                   <Td>
@@ -135,7 +180,7 @@ export function OverviewPage() {
                   <Td className="num">{formatTime(s.last_heartbeat)}</Td>
                 </Tr>
               ))}
-              {pipeline.stages.map((s) => (
+              {stages.map((s) => (
                 <Tr key={`stage-${s.name}`}>
                   <Td>{s.display_name}</Td>
                   <Td>
