@@ -121,6 +121,18 @@ class AccountEdgesTest {
   }
 
   @Test
+  void positions_areListedInInstrumentOrder_whateverTheTradingOrder() {
+    Account a = new Account("acc", Money.parse("1000000"));
+    List<String> bases = List.of("ZZZ", "AAA", "MMM", "BBB", "YYY", "CCC", "XXX", "DDD", "QQQ");
+    for (String b : bases) {
+      a.apply(fill(InstrumentId.usdtPerp(b), OrderSide.BUY, "1.000", "10.0", "0"));
+    }
+    List<InstrumentId> sorted = bases.stream().map(InstrumentId::usdtPerp).sorted().toList();
+    assertThat(a.openPositions()).extracting(Position::instrument).isEqualTo(sorted);
+    assertThat(a.snapshot(0).positions()).extracting(Position::instrument).isEqualTo(sorted);
+  }
+
+  @Test
   void adopt_replacesTheQuantity_atTheEntryPrice_keepsRealised() {
     Account a = new Account("acc", Money.parse("1000"));
     a.apply(fill(BTC, OrderSide.BUY, "1.000", "100.0", "0"));
