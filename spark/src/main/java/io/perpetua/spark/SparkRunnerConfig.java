@@ -1,6 +1,7 @@
 package io.perpetua.spark;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -52,6 +53,27 @@ public record SparkRunnerConfig(String master, String appName, int slicesPerCore
   /** The given master with the other defaults. */
   public static SparkRunnerConfig of(String master) {
     return new SparkRunnerConfig(master, "perpetua-trials", 2);
+  }
+
+  /**
+   * From configuration keys: {@code spark.master} (default {@code local[*]}), {@code
+   * spark.app_name} (default {@code perpetua-trials}), {@code spark.slices_per_core} (default 2).
+   *
+   * @throws IllegalArgumentException naming the key whose value is invalid
+   */
+  public static SparkRunnerConfig fromSettings(Map<String, String> settings) {
+    String slices = settings.getOrDefault("spark.slices_per_core", "2").strip();
+    int perCore;
+    try {
+      perCore = Integer.parseInt(slices);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "spark.slices_per_core must be a whole number, was '" + slices + "'", e);
+    }
+    return new SparkRunnerConfig(
+        settings.getOrDefault("spark.master", DEFAULT_MASTER),
+        settings.getOrDefault("spark.app_name", "perpetua-trials"),
+        perCore);
   }
 
   /** True for a {@code local…} master (everything in this JVM). */

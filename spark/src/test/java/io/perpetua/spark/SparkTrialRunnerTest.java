@@ -174,6 +174,14 @@ class SparkTrialRunnerTest {
     assertThatThrownBy(() -> SparkRunnerConfig.of("mesos://x"))
         .hasMessageContaining("spark.master");
     assertThatThrownBy(() -> SparkRunnerConfig.of(" ")).hasMessageContaining("spark.master");
+    assertThat(SparkRunnerConfig.fromSettings(java.util.Map.of()))
+        .isEqualTo(new SparkRunnerConfig("local[*]", "perpetua-trials", 2));
+    assertThat(
+            SparkRunnerConfig.fromSettings(java.util.Map.of("spark.master", "local[2]")).master())
+        .isEqualTo("local[2]");
+    assertThatThrownBy(
+            () -> SparkRunnerConfig.fromSettings(java.util.Map.of("spark.slices_per_core", "x")))
+        .hasMessageContaining("spark.slices_per_core");
     assertThatThrownBy(() -> new SparkRunnerConfig("local", "x", 0))
         .hasMessageContaining("slicesPerCore");
   }
