@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
     name = "stats",
     mixinStandardHelpOptions = true,
     description = {
-      "Overfitting statistics: Probabilistic and Deflated Sharpe Ratio, minimum",
-      "track-record and backtest length, Probability of Backtest Overfitting."
+      "Overfitting statistics of results made anywhere (PSR, DSR, MinTRL, PBO).",
+      "Probabilistic and Deflated Sharpe Ratio, minimum track-record and backtest",
+      "length, Probability of Backtest Overfitting."
     },
     subcommands = {
       StatsCommand.Psr.class,
@@ -56,8 +57,9 @@ public final class StatsCommand implements Runnable {
       name = "psr",
       mixinStandardHelpOptions = true,
       description = {
-        "Probabilistic Sharpe Ratio: the probability that the true Sharpe ratio exceeds",
-        "the benchmark (Bailey & Lopez de Prado 2012, The Sharpe Ratio Efficient Frontier).",
+        "Probabilistic Sharpe Ratio of a measured Sharpe ratio.",
+        "The probability that the true Sharpe ratio exceeds the benchmark (Bailey &",
+        "Lopez de Prado 2012, The Sharpe Ratio Efficient Frontier).",
         "PSR = N((SR - SR*) sqrt(T - 1) / sqrt(1 - skew SR + (kurtosis - 1) / 4 SR^2))."
       },
       footer = {
@@ -111,8 +113,9 @@ public final class StatsCommand implements Runnable {
       name = "dsr",
       mixinStandardHelpOptions = true,
       description = {
-        "Deflated Sharpe Ratio: the PSR against the Sharpe ratio the best of N worthless",
-        "trials would show (Bailey & Lopez de Prado 2014, The Deflated Sharpe Ratio).",
+        "Deflated Sharpe Ratio of the best of N trials.",
+        "The PSR against the Sharpe ratio the best of N worthless trials would show",
+        "(Bailey & Lopez de Prado 2014, The Deflated Sharpe Ratio).",
         "SR0 = sqrt(V) ((1 - g) invN(1 - 1/N) + g invN(1 - 1/(N e))), g = 0.5772...",
         "(Euler-Mascheroni); DSR = PSR(SR0)."
       },
@@ -185,8 +188,9 @@ public final class StatsCommand implements Runnable {
       name = "mintrl",
       mixinStandardHelpOptions = true,
       description = {
-        "Minimum track-record length: the number of returns needed for the PSR against",
-        "the benchmark to reach the confidence (Bailey & Lopez de Prado 2012).",
+        "Minimum track-record length for a Sharpe ratio to be significant.",
+        "The number of returns needed for the PSR against the benchmark to reach the",
+        "confidence (Bailey & Lopez de Prado 2012).",
         "MinTRL = 1 + (1 - skew SR + (kurtosis - 1) / 4 SR^2) (invN(conf) / (SR - SR*))^2."
       },
       footer = {
@@ -244,8 +248,9 @@ public final class StatsCommand implements Runnable {
       name = "minbtl",
       mixinStandardHelpOptions = true,
       description = {
-        "Minimum backtest length: below it, the best of N independent worthless trials",
-        "is expected to reach the target Sharpe ratio (Bailey, Borwein, Lopez de Prado",
+        "Minimum backtest length for N trials and a target Sharpe ratio.",
+        "Below it, the best of N independent worthless trials is expected to reach",
+        "the target Sharpe ratio (Bailey, Borwein, Lopez de Prado",
         "& Zhu 2014). MinBTL = (((1 - g) invN(1 - 1/N) + g invN(1 - 1/(N e))) / SR)^2,",
         "in years for an annual SR (with --periods-per-year), in periods otherwise.",
         "Assumes IID returns (the SR over y years has variance 1/y)."

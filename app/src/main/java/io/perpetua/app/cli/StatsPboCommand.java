@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
     name = "pbo",
     mixinStandardHelpOptions = true,
     description = {
-      "Probability of Backtest Overfitting by combinatorially symmetric cross-validation",
-      "(Bailey, Borwein, Lopez de Prado & Zhu 2017). The rows (periods) are cut into S",
+      "Probability of Backtest Overfitting of a matrix of trials' returns.",
+      "By combinatorially symmetric cross-validation (Bailey, Borwein, Lopez de Prado",
+      "& Zhu 2017). The rows (periods) are cut into S",
       "contiguous blocks; for each of the C(S, S/2) halves as in-sample set, the trial",
       "with the best in-sample Sharpe ratio is ranked out of sample (rank 1 = worst,",
       "ties averaged), w = rank / (N + 1), logit = ln(w / (1 - w)). PBO = share of",
@@ -31,9 +32,10 @@ import picocli.CommandLine.Option;
     },
     footer = {
       "",
-      "The CSV: one line per period, one column per trial, simple returns (0.01 = +1 %),",
-      "an optional header line of trial names; '#' lines and blank lines are skipped.",
-      "The Sharpe ratios here are per period (unannualised), which does not change ranks.",
+      "The CSV: one line per period, one column per trial, simple returns",
+      "(0.01 = +1 %%), an optional header line of trial names; '#' lines and blank",
+      "lines are skipped. The Sharpe ratios here are per period (not annualised,",
+      "which would not change the ranks).",
       "",
       "Example:",
       "  ./perpetua stats pbo --matrix trials.csv --partitions 16 --json"
