@@ -1,0 +1,11 @@
+package io.perpetua.optimizer.algo;
+
+/** Thrown from inside a library optimiser's callback to end its run when the budget is spent. */
+public final class StopSearch extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** The stop signal (no stack trace: it is control flow). */
+  public StopSearch() {
+    super("trial budget spent", null, false, false);
+  }
+}
