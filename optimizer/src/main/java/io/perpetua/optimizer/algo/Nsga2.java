@@ -51,8 +51,8 @@ public final class Nsga2 implements SearchAlgorithm {
                     .build();
             return engine.stream().takeWhile(x -> evaluator.remaining() > 0).count();
           });
-    } catch (StopSearch e) {
-      // budget spent in the middle of a generation
+    } catch (RuntimeException e) {
+      StopSearch.rethrowUnlessStop(e); // budget spent in the middle of a generation
     }
   }
 

@@ -8,4 +8,14 @@ public final class StopSearch extends RuntimeException {
   public StopSearch() {
     super("trial budget spent", null, false, false);
   }
+
+  /** Rethrows {@code e} unless it is, or wraps (a library's executor does), a stop signal. */
+  static void rethrowUnlessStop(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StopSearch) {
+        return;
+      }
+    }
+    throw e;
+  }
 }
