@@ -11,13 +11,32 @@ import java.util.Map;
  * @param scores one score per objective (maximised); {@link Double#NEGATIVE_INFINITY} when rejected
  * @param metrics the backtest's metrics, or null when it did not run
  * @param rejection why it was rejected (a constraint, or the strategy refusing the values), or null
+ * @param returns daily returns of the run (UTC days, net of costs), or null when it did not run
  */
 public record Trial(
-    int index, Map<String, Object> params, double[] scores, Metrics metrics, String rejection) {
+    int index,
+    Map<String, Object> params,
+    double[] scores,
+    Metrics metrics,
+    String rejection,
+    double[] returns) {
   /** Copies. */
   public Trial {
     params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
     scores = scores.clone();
+    returns = returns == null ? null : returns.clone();
+  }
+
+  /** A trial without a return series. */
+  public Trial(
+      int index, Map<String, Object> params, double[] scores, Metrics metrics, String rejection) {
+    this(index, params, scores, metrics, rejection, null);
+  }
+
+  /** The daily returns, or null. */
+  @Override
+  public double[] returns() {
+    return returns == null ? null : returns.clone();
   }
 
   /** The first objective's score. */
@@ -42,7 +61,8 @@ public record Trial(
         && t.params.equals(params)
         && java.util.Arrays.equals(t.scores, scores)
         && java.util.Objects.equals(t.metrics, metrics)
-        && java.util.Objects.equals(t.rejection, rejection);
+        && java.util.Objects.equals(t.rejection, rejection)
+        && java.util.Arrays.equals(t.returns, returns);
   }
 
   @Override

@@ -123,8 +123,11 @@ public final class TrialRunner implements PointEvaluator {
     Map<String, Object> all = new LinkedHashMap<>(fixed);
     all.putAll(params);
     Metrics m;
+    double[] returns;
     try {
-      m = engine.run(withParameters(all), p -> {}, cancelled).metrics();
+      var result = engine.run(withParameters(all), p -> {}, cancelled);
+      m = result.metrics();
+      returns = dailyReturns(result.equity());
     } catch (IllegalArgumentException e) {
       return new Trial(index, params, rejected, null, e.getMessage());
     } catch (BacktestCancelledException e) {
@@ -132,13 +135,35 @@ public final class TrialRunner implements PointEvaluator {
     }
     String after = constraints.afterRun(m);
     if (after != null) {
-      return new Trial(index, params, rejected, m, after);
+      return new Trial(index, params, rejected, m, after, returns);
     }
     double[] scores = new double[objectives.size()];
     for (int i = 0; i < scores.length; i++) {
       scores[i] = objectives.get(i).score(m);
     }
-    return new Trial(index, params, scores, m, null);
+    return new Trial(index, params, scores, m, null, returns);
+  }
+
+  /** Returns between the last equity of consecutive UTC days (the first from the start). */
+  static double[] dailyReturns(io.perpetua.jobs.EquityCurve curve) {
+    long[] t = curve.timesMs();
+    double[] e = curve.equity();
+    List<Double> out = new ArrayList<>();
+    if (t.length == 0) {
+      return new double[0];
+    }
+    double prev = e[0];
+    long day = Math.floorDiv(t[0], 86_400_000L);
+    for (int i = 1; i < t.length; i++) {
+      long d = Math.floorDiv(t[i], 86_400_000L);
+      if (d != day) {
+        out.add(prev == 0 ? 0 : e[i - 1] / prev - 1);
+        prev = e[i - 1];
+        day = d;
+      }
+    }
+    out.add(prev == 0 ? 0 : e[t.length - 1] / prev - 1);
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   private BacktestRequest withParameters(Map<String, Object> p) {
