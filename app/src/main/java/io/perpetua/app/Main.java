@@ -10,6 +10,7 @@ import io.perpetua.app.cli.FlowCommand;
 import io.perpetua.app.cli.MetricsCommand;
 import io.perpetua.app.cli.OptimizeCommand;
 import io.perpetua.app.cli.RunCommand;
+import io.perpetua.app.cli.StatsCommand;
 import io.perpetua.app.cli.VenueCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
       BacktestCommand.class,
       OptimizeCommand.class,
       MetricsCommand.class,
+      StatsCommand.class,
       BenchCommand.class,
       ApiKeyCommand.class,
       AdminCommand.class,
