@@ -8,6 +8,7 @@ import io.perpetua.app.cli.BenchCommand;
 import io.perpetua.app.cli.DataCommand;
 import io.perpetua.app.cli.FlowCommand;
 import io.perpetua.app.cli.MetricsCommand;
+import io.perpetua.app.cli.OptimizeCommand;
 import io.perpetua.app.cli.RunCommand;
 import io.perpetua.app.cli.StatsCommand;
 import io.perpetua.app.cli.VenueCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       DataCommand.class,
       BacktestCommand.class,
+      OptimizeCommand.class,
       MetricsCommand.class,
       StatsCommand.class,
       BenchCommand.class,
