@@ -61,6 +61,24 @@ public record FundingHistory(
     return (int) Math.max(1, Math.min(24, Math.round(median / (double) Times.HOUR_MS)));
   }
 
+  /** The settlements in {@code [fromMs, toMs)}. */
+  public FundingHistory between(long fromMs, long toMs) {
+    int a = 0;
+    while (a < timesMs.length && timesMs[a] < fromMs) {
+      a++;
+    }
+    int b = a;
+    while (b < timesMs.length && timesMs[b] < toMs) {
+      b++;
+    }
+    return new FundingHistory(
+        venue,
+        asset,
+        intervalHours,
+        Arrays.copyOfRange(timesMs, a, b),
+        Arrays.copyOfRange(rates8h, a, b));
+  }
+
   /** The number of settlements. */
   public int size() {
     return timesMs.length;
