@@ -50,7 +50,8 @@ public record FundingReport(
         "Annualised gross yield = mean 8-hour funding rate x 3 x 365 (simple, not compounded);"
             + " a positive yield is what a perp short receives.",
         "Hourly venues (dYdX) are normalised: each hourly rate x 8 is its 8-hour equivalent.",
-        "Dates of the shared files are 3 h ahead of UTC and are shifted back (Gate is already UTC);"
+        "Dates of the shared files are 3 h ahead of UTC and are shifted back (Gate and dYdX are"
+            + " already UTC);"
             + " years are UTC calendar years of the settlement times.",
         "Spreads compare venues over the 8-hour UTC windows both settled in (KuCoin's 04/12/20 UTC"
             + " settlements fall in the 00/08/16 windows).",

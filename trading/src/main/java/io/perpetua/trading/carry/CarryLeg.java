@@ -62,9 +62,14 @@ final class CarryLeg {
     return Math.max(0, target - filled);
   }
 
+  /** The id head of the orders of {@code phase} of carry {@code id}, cycle {@code cycle}. */
+  static String head(String id, int cycle, String phase) {
+    return "carry-" + id + "-" + cycle + "-" + phase + "-";
+  }
+
   /** The id prefix of this leg's orders in {@code phase} of carry {@code id}, cycle {@code c}. */
   static String prefix(String id, int cycle, String phase, String leg) {
-    return "carry-" + id + "-" + cycle + "-" + phase + "-" + leg + "-";
+    return head(id, cycle, phase) + leg + "-";
   }
 
   /** Names the next attempt for what remains: a deterministic client id under {@code prefix}. */
@@ -105,6 +110,33 @@ final class CarryLeg {
             ? (long) Math.floor(ticks * (1 + slippage) + 1e-9) * tick
             : (long) Math.ceil(ticks * (1 - slippage) - 1e-9) * tick;
     return new Price(raw, scale);
+  }
+
+  /** {@code |spot + perp| / max(|spot|, |perp|)}: 0 when hedged exactly or flat. */
+  static double deviation(long spot, long perp) {
+    long base = Math.max(Math.abs(spot), Math.abs(perp));
+    return base == 0 ? 0 : Math.abs(spot + perp) / (double) base;
+  }
+
+  /**
+   * Whether {@code order} is one of this leg's orders under {@code head} ({@code carry-id-c-p-}).
+   */
+  boolean owns(ClientOrderId order, String head) {
+    return order.value().startsWith(head + name + "-");
+  }
+
+  /**
+   * Takes the venue's position as the truth; in an {@code active} phase the difference counts as
+   * filled. An order the venue no longer has open is forgotten.
+   */
+  void reconcile(long venuePosition, java.util.Set<ClientOrderId> open, boolean active) {
+    if (active) {
+      filled += Math.abs(venuePosition - position);
+    }
+    position = venuePosition;
+    if (working != null && (!open.contains(working) || done())) {
+      working = null;
+    }
   }
 
   /** A fill of {@code quantity} raw units (already matched to this leg). */

@@ -128,11 +128,6 @@ public final class CarryMachine {
     }
   }
 
-  /** Drops a pending start or close. */
-  public void cancelPending() {
-    pending = "";
-  }
-
   /** HALTED → IDLE, by hand only (the positions stay as the venues hold them). */
   public void resetHalted(long now) {
     require(state == CarryState.HALTED, "reset needs HALTED, state is " + state);
@@ -168,6 +163,7 @@ public final class CarryMachine {
   public void onFill(Fill fill) {
     CarryLeg leg = legOf(fill.clientOrderId());
     if (leg == null) {
+      lateOpeningFill(fill);
       return;
     }
     leg.fill(fill.quantity().raw());
@@ -196,8 +192,10 @@ public final class CarryMachine {
     }
     leg.working = null;
     if (!leg.done() && (state == CarryState.OPENING || state == CarryState.CLOSING)) {
-      leg.resubmit = true;
-      resubmit(leg, now);
+      leg.resubmit = true; // expired at the venue (IOC): sent again at the next timer tick
+      if (leg.cancelRequested) {
+        resubmit(leg, now); // our re-order: the remainder goes at once
+      }
     }
   }
 
@@ -295,8 +293,9 @@ public final class CarryMachine {
    */
   public void reconcile(
       long spotPosition, long perpPosition, java.util.Set<ClientOrderId> openOrders, long now) {
-    reconcileLeg(spot, spotPosition, openOrders);
-    reconcileLeg(perp, perpPosition, openOrders);
+    boolean active = state == CarryState.OPENING || state == CarryState.CLOSING;
+    spot.reconcile(spotPosition, openOrders, active);
+    perp.reconcile(perpPosition, openOrders, active);
     phaseStartMs = now;
     if (state == CarryState.OPENING || state == CarryState.CLOSING) {
       for (CarryLeg leg : List.of(spot, perp)) {
@@ -309,25 +308,9 @@ public final class CarryMachine {
     alert("INFO", "reconciled", "restart reconciled in " + state.code() + " " + positions(), now);
   }
 
-  private void reconcileLeg(CarryLeg leg, long venuePosition, java.util.Set<ClientOrderId> open) {
-    long missed = Math.abs(venuePosition - leg.position);
-    if (state == CarryState.OPENING || state == CarryState.CLOSING) {
-      leg.filled += missed;
-    }
-    leg.position = venuePosition;
-    if (leg.working != null && (!open.contains(leg.working) || leg.done())) {
-      leg.working = null;
-    }
-  }
-
   /** The state. */
   public CarryState state() {
     return state;
-  }
-
-  /** The command waiting for confirmation ({@code start}, {@code close}) or empty. */
-  public String pending() {
-    return pending;
   }
 
   /** Signed spot position, raw units. */
@@ -342,11 +325,7 @@ public final class CarryMachine {
 
   /** {@code |spot + perp| / spot}: 0 when perfectly hedged (0 when flat). */
   public double hedgeDeviation() {
-    if (spot.position == 0 && perp.position == 0) {
-      return 0;
-    }
-    long base = Math.max(Math.abs(spot.position), Math.abs(perp.position));
-    return Math.abs(spot.position + perp.position) / (double) base;
+    return CarryLeg.deviation(spot.position, perp.position);
   }
 
   /** Every alert raised, oldest first. */
@@ -357,11 +336,6 @@ public final class CarryMachine {
   /** Funding booked per settlement while holding. */
   public List<CarryFunding> fundingIncome() {
     return List.copyOf(funding);
-  }
-
-  /** The hard limits (read-only). */
-  public CarryLimits limits() {
-    return limits;
   }
 
   private void begin(
@@ -377,8 +351,8 @@ public final class CarryMachine {
     phaseStartMs = now;
     spot.begin(p, spotSide, spotQty);
     perp.begin(p, perpSide, perpQty);
-    for (CarryLeg leg : List.of(spot, perp)) {
-      if (!leg.done()) {
+    for (CarryLeg leg : List.of(perp, spot)) {
+      if (!leg.done() && state == next && phase.equals(p)) {
         resubmit(leg, now);
       }
     }
@@ -422,6 +396,38 @@ public final class CarryMachine {
     sink.accept(exportState());
   }
 
+  /**
+   * A fill of this cycle's opening order arriving after the opening failed (the order was cancelled
+   * too late): the position grew, so it is unwound too; while halted it is only recorded.
+   */
+  private void lateOpeningFill(Fill fill) {
+    ClientOrderId order = fill.clientOrderId();
+    String head = CarryLeg.head(id, cycle, "o");
+    CarryLeg leg = spot.owns(order, head) ? spot : perp.owns(order, head) ? perp : null;
+    if (leg == null || phase.equals("o")) {
+      return;
+    }
+    long q = fill.quantity().raw();
+    leg.position += leg == spot ? q : -q;
+    long now = fill.timeMs();
+    alert("WARN", "late_fill", "late opening fill of the " + leg.name + " leg " + positions(), now);
+    if (state == CarryState.OPENING && phase.equals("x")) {
+      leg.target += q;
+      if (leg.working == null) {
+        resubmit(leg, now);
+      }
+    } else if (state == CarryState.IDLE && phase.equals("x")) {
+      begin(
+          CarryState.OPENING,
+          "x",
+          OrderSide.SELL,
+          spot.position,
+          OrderSide.BUY,
+          -perp.position,
+          now);
+    }
+  }
+
   private void compensate(String reason, long now) {
     for (CarryLeg leg : List.of(spot, perp)) {
       if (leg.working != null) {
@@ -455,13 +461,8 @@ public final class CarryMachine {
   }
 
   private CarryLeg legOf(ClientOrderId order) {
-    String v = order.value();
-    String head = "carry-" + id + "-" + cycle + "-" + phase + "-";
-    if (!v.startsWith(head)) {
-      return null;
-    }
-    String rest = v.substring(head.length());
-    return rest.startsWith("spot-") ? spot : rest.startsWith("perp-") ? perp : null;
+    String head = CarryLeg.head(id, cycle, phase);
+    return spot.owns(order, head) ? spot : perp.owns(order, head) ? perp : null;
   }
 
   private String phaseName() {

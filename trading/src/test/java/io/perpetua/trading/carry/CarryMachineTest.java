@@ -168,6 +168,26 @@ class CarryMachineTest {
   }
 
   @RepeatedTest(3)
+  void lateFillOfTheCancelledOpeningLeg_isUnwoundToo() {
+    m.start(QTY, 0);
+    m.confirm(1);
+    Order perpOpen = perp.last();
+    m.onRejected(spot.last().clientOrderId(), "insufficient balance", 2);
+    assertThat(perp.cancelled).containsExactly(perpOpen.clientOrderId());
+    assertThat(m.state()).as("nothing had filled: nothing to unwind").isEqualTo(CarryState.IDLE);
+    m.onFill(fill(perpOpen, QTY, 3)); // it had filled before the cancel arrived
+    assertThat(m.perpPosition()).isEqualTo(-QTY);
+    assertThat(m.state()).isEqualTo(CarryState.OPENING);
+    Order unwind = perp.last();
+    assertThat(unwind.clientOrderId().value()).isEqualTo("carry-btc1-1-x-perp-1");
+    assertThat(unwind.side()).isEqualTo(OrderSide.BUY);
+    m.onFill(fill(unwind, QTY, 4));
+    assertThat(m.state()).isEqualTo(CarryState.IDLE);
+    assertThat(m.perpPosition()).isZero();
+    assertThat(alerts).extracting(CarryAlert::kind).contains("late_fill");
+  }
+
+  @RepeatedTest(3)
   void compensationRejected_halts_andReportsTheNakedLeg() {
     m.start(QTY, 0);
     m.confirm(1);

@@ -40,7 +40,6 @@ final class FakeSpot {
   private long nextOrderId = 1;
   private long nextTradeId = 1;
   private BigDecimal lastFee = BigDecimal.ZERO;
-  private String lastFeeAsset = QUOTE;
 
   FakeSpot(FakeExchange exchange, BigDecimal usdt) {
     this.exchange = exchange;
@@ -132,18 +131,20 @@ final class FakeSpot {
   }
 
   private void settle(String side, String base, BigDecimal qty, BigDecimal notional) {
-    String pay = side.equals("BUY") ? QUOTE : base;
-    String get = side.equals("BUY") ? base : QUOTE;
-    BigDecimal cost = side.equals("BUY") ? notional : qty;
-    BigDecimal received = side.equals("BUY") ? qty : notional;
+    BigDecimal fee = notional.multiply(TAKER_FEE).setScale(8, RoundingMode.HALF_UP);
+    boolean buy = side.equals("BUY");
+    String pay = buy ? QUOTE : base;
+    BigDecimal cost = buy ? notional.add(fee) : qty;
     if (free(pay).compareTo(cost) < 0) {
       throw new FakeReject(400, -2010, "Account has insufficient balance for requested action.");
     }
-    BigDecimal fee = received.multiply(TAKER_FEE).setScale(8, RoundingMode.HALF_UP);
     balances.put(pay, free(pay).subtract(cost));
-    balances.put(get, free(get).add(received).subtract(fee));
+    if (buy) {
+      balances.put(base, free(base).add(qty));
+    } else {
+      balances.put(QUOTE, free(QUOTE).add(notional).subtract(fee));
+    }
     lastFee = fee;
-    lastFeeAsset = get;
   }
 
   private ObjectNode record(
@@ -174,7 +175,7 @@ final class FakeSpot {
           .put("price", plain8(fillPrice))
           .put("qty", plain8(qty))
           .put("commission", plain8(lastFee))
-          .put("commissionAsset", lastFeeAsset)
+          .put("commissionAsset", QUOTE)
           .put("tradeId", nextTradeId++);
     }
     orders.put(id, o);

@@ -39,16 +39,18 @@ class FakeSpotTest {
       assertThat(order.get("clientOrderId").asText()).isEqualTo("carry-1-spot");
       JsonNode fill = order.get("fills").get(0);
       assertThat(new BigDecimal(fill.get("price").asText())).isEqualByComparingTo(ask);
-      assertThat(fill.get("commissionAsset").asText()).isEqualTo("BTC");
+      assertThat(fill.get("commissionAsset").asText()).isEqualTo("USDT");
       BigDecimal notional = ask.multiply(new BigDecimal("0.010"));
       assertThat(new BigDecimal(order.get("cummulativeQuoteQty").asText()))
           .isEqualByComparingTo(notional);
       JsonNode account = signed(server, "GET", "/api/v3/account", "");
       assertThat(account.get("accountType").asText()).isEqualTo("SPOT");
+      BigDecimal fee = notional.multiply(new BigDecimal("0.001"));
+      assertThat(new BigDecimal(fill.get("commission").asText())).isEqualByComparingTo(fee);
       assertThat(balance(account, "USDT"))
-          .isEqualByComparingTo(new BigDecimal("10000").subtract(notional));
-      assertThat(balance(account, "BTC")).isEqualByComparingTo("0.00999"); // 0.010 - 0.1 % fee
-      assertThat(server.spotBalance("BTC")).isEqualByComparingTo("0.00999");
+          .isEqualByComparingTo(new BigDecimal("10000").subtract(notional).subtract(fee));
+      assertThat(balance(account, "BTC")).isEqualByComparingTo("0.010");
+      assertThat(server.spotBalance("BTC")).isEqualByComparingTo("0.010");
       assertThat(signed(server, "GET", "/fapi/v2/balance", "").get(0).get("availableBalance"))
           .isEqualTo(futuresBefore.get(0).get("availableBalance"));
       JsonNode queried =
@@ -66,7 +68,7 @@ class FakeSpotTest {
       assertThat(signed(server, "POST", "/api/v3/order", buy).get("code").asInt())
           .as("a client order id is never reused")
           .isEqualTo(-2010);
-      assertThat(server.spotBalance("BTC")).isEqualByComparingTo("0.00999");
+      assertThat(server.spotBalance("BTC")).isEqualByComparingTo("0.010");
       JsonNode tooBig =
           signed(
               server,
@@ -85,7 +87,7 @@ class FakeSpotTest {
               "/api/v3/order",
               "symbol=BTCUSDT&side=SELL&type=MARKET&quantity=0.009&newClientOrderId=c3");
       assertThat(sell.get("fills").get(0).get("commissionAsset").asText()).isEqualTo("USDT");
-      assertThat(server.spotBalance("BTC")).isEqualByComparingTo("0.00099");
+      assertThat(server.spotBalance("BTC")).isEqualByComparingTo("0.001");
     }
   }
 
