@@ -16,23 +16,12 @@ import java.util.function.Consumer;
 /**
  * The funding-carry state machine of spec §7: {@code IDLE → OPENING (start + confirm) → HOLDING →
  * CLOSING (close + confirm) → IDLE}, any state → {@code HALTED} on a hard trigger, {@code HALTED →
- * IDLE} only by hand ({@link #resetHalted}).
- *
- * <p>Both legs go through an {@link OrderGateway} each (the kernel's order path: risk engine, order
- * records, journal, venue port) as limit orders at most {@link CarryLimits#maxSlippage} through the
- * latest quote, with deterministic client ids {@code carry-<id>-<cycle>-<o|c|x>-<spot|perp>-<n>}
- * (o: open, c: close, x: compensation). A leg order still working after {@code reorderAfterMs} is
- * cancelled and sent again for what remains; legs not both done {@code haltAfterMs} after the phase
- * began halt the carry. Hard triggers: a leg rejected while closing or compensating, a leg timeout,
- * {@code maxApiFailures} consecutive API failures, the margin ratio at or below danger (halt +
- * alert, never an automatic close), hedge deviation above the limit. A leg rejected while opening
- * is compensated: the other leg's fills are unwound, then IDLE with an alert (HALTED if that
- * fails). No entry while funding is negative; clock drift above the limit blocks trading requests.
- *
- * <p>State for restarts: {@link #exportState()} after every change, {@link #restoreState} plus
- * {@link #reconcile} with the venues' positions and open orders after a restart (no order is sent
- * twice: an order still open is waited for, a dead one is replaced under the next id). Not
- * thread-safe: one thread drives it.
+ * IDLE} only by hand. Both legs go through an {@link OrderGateway} each (the kernel's order path)
+ * as limits at most {@link CarryLimits#maxSlippage} through the quote, with deterministic client
+ * ids {@code carry-<id>-<cycle>-<o|c|x>-<spot|perp>-<n>} (open, close, compensation). Triggers,
+ * re-orders, compensation, the ledger and restarts ({@link #exportState}, {@link #restoreState},
+ * {@link #reconcile}) are described in docs/funding-carry.md. Not thread-safe: one thread drives
+ * it.
  */
 public final class CarryMachine {
   private final String id;
@@ -43,6 +32,7 @@ public final class CarryMachine {
   private final Consumer<CarryAlert> alerts;
   private final List<CarryAlert> alertLog = new ArrayList<>();
   private final List<CarryFunding> funding = new ArrayList<>();
+  private final List<CarryLedger> ledger = new ArrayList<>();
   private Consumer<Map<String, String>> sink = m -> {};
   private CarryState state = CarryState.IDLE;
   private String pending = "";
@@ -156,6 +146,7 @@ public final class CarryMachine {
     if (state == CarryState.HOLDING) {
       double qty = -perp.position / Math.pow(10, perp.instrument.quantityScale());
       funding.add(new CarryFunding(now, rate, rate * qty * markPrice));
+      ledger.add(CarryLedger.funding(now, rate * qty * markPrice, spot.position, perp.position));
     }
   }
 
@@ -163,10 +154,13 @@ public final class CarryMachine {
   public void onFill(Fill fill) {
     CarryLeg leg = legOf(fill.clientOrderId());
     if (leg == null) {
-      lateOpeningFill(fill);
+      if (lateOpeningFill(fill)) {
+        ledger.add(CarryLedger.fill(fill, spot.position, perp.position));
+      }
       return;
     }
     leg.fill(fill.quantity().raw());
+    ledger.add(CarryLedger.fill(fill, spot.position, perp.position));
     phaseProgress(fill.timeMs());
   }
 
@@ -328,6 +322,11 @@ public final class CarryMachine {
     return CarryLeg.deviation(spot.position, perp.position);
   }
 
+  /** The ledger: every fill and funding booked, with the positions after it, oldest first. */
+  public List<CarryLedger> ledger() {
+    return List.copyOf(ledger);
+  }
+
   /** Every alert raised, oldest first. */
   public List<CarryAlert> alerts() {
     return List.copyOf(alertLog);
@@ -400,12 +399,12 @@ public final class CarryMachine {
    * A fill of this cycle's opening order arriving after the opening failed (the order was cancelled
    * too late): the position grew, so it is unwound too; while halted it is only recorded.
    */
-  private void lateOpeningFill(Fill fill) {
+  private boolean lateOpeningFill(Fill fill) {
     ClientOrderId order = fill.clientOrderId();
     String head = CarryLeg.head(id, cycle, "o");
     CarryLeg leg = spot.owns(order, head) ? spot : perp.owns(order, head) ? perp : null;
     if (leg == null || phase.equals("o")) {
-      return;
+      return false;
     }
     long q = fill.quantity().raw();
     leg.position += leg == spot ? q : -q;
@@ -426,6 +425,7 @@ public final class CarryMachine {
           -perp.position,
           now);
     }
+    return true;
   }
 
   private void compensate(String reason, long now) {

@@ -257,6 +257,38 @@ class CarryMachineTest {
   }
 
   @Test
+  void dryRun_fillsAtTheQuoteWithinTheLimit_restsBeyond_andReordersLikeRealMode() {
+    double[] ask = {50_000.10};
+    CarryDryRun dSpot =
+        new CarryDryRun("spot", s -> s == OrderSide.BUY ? ask[0] : 49_999.9, 0.001, () -> 0);
+    CarryDryRun dPerp =
+        new CarryDryRun("perp", s -> s == OrderSide.BUY ? 50_010.1 : 50_010, 0.0005, () -> 0);
+    CarryMachine dry =
+        new CarryMachine("d1", CarryLimits.spec(10_000), BTC, dSpot, BTC, dPerp, alerts::add);
+    dSpot.attach(dry);
+    dPerp.attach(dry);
+    dry.onQuotes(50_000, 50_000.10, 50_010, 50_010.10);
+    dry.onFundingRate(0.0001);
+    ask[0] = 50_200; // the spot ask ran away beyond the 0.10 % limit: no fill
+    dry.start(QTY, 0);
+    dry.confirm(0);
+    assertThat(dry.state()).isEqualTo(CarryState.OPENING);
+    assertThat(dry.ledger())
+        .singleElement()
+        .satisfies(l -> assertThat(l.clientOrderId()).contains("perp"));
+    ask[0] = 50_000.10;
+    dry.onQuotes(50_000, 50_000.10, 50_010, 50_010.10);
+    dry.onTimer(8_000); // re-order: cancel, then the remainder again at the new quote
+    assertThat(dry.state()).isEqualTo(CarryState.HOLDING);
+    assertThat(dry.ledger())
+        .extracting(CarryLedger::clientOrderId)
+        .containsExactly("carry-d1-1-o-perp-1", "carry-d1-1-o-spot-2");
+    assertThat(dry.ledger().get(1).price()).isEqualTo(50_000.10);
+    assertThat(dry.ledger().get(1).fee())
+        .isCloseTo(50_000.10 * 0.1 * 0.001, org.assertj.core.api.Assertions.within(1e-6));
+  }
+
+  @Test
   void hedgeDeviationAboveOnePercent_whileHolding_halts() {
     open();
     m.onPositions(QTY, -QTY + 1, 10); // 1 %

@@ -10,6 +10,8 @@ import io.perpetua.core.order.Fill;
 import io.perpetua.core.order.Order;
 import io.perpetua.core.time.Clock;
 import io.perpetua.trading.carry.CarryAlert;
+import io.perpetua.trading.carry.CarryDryRun;
+import io.perpetua.trading.carry.CarryLedger;
 import io.perpetua.trading.carry.CarryLimits;
 import io.perpetua.trading.carry.CarryMachine;
 import io.perpetua.trading.carry.CarryState;
@@ -20,6 +22,7 @@ import io.perpetua.venue.binance.fake.FakeBinanceServer;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -127,10 +130,41 @@ class CarryEndToEndTest {
       assertThat(await(() -> state(m) == CarryState.IDLE, 10_000)).as(alerts.toString()).isTrue();
       assertThat(server.spotBalance("BTC")).isEqualByComparingTo("0");
       assertThat(perpPosition(server)).isEqualByComparingTo("0");
+      // the same run in dry-run mode: the same ledger, prices aside
+      CarryMachine dry = dryRun(server, btc, bid, ask);
+      synchronized (m) {
+        assertThat(ledger(dry)).isEqualTo(ledger(m[0])).hasSize(5);
+      }
+      assertThat(dry.state()).isEqualTo(CarryState.IDLE);
     }
   }
 
-  @Test
+  private static CarryMachine dryRun(
+      FakeBinanceServer server, Instrument btc, double bid, double ask) {
+    java.util.function.ToDoubleFunction<io.perpetua.core.order.OrderSide> quote =
+        side -> side == io.perpetua.core.order.OrderSide.BUY ? ask : bid;
+    CarryDryRun spotLeg = new CarryDryRun("spot", quote, 0.001, System::currentTimeMillis);
+    CarryDryRun perpLeg = new CarryDryRun("perp", quote, 0.0005, System::currentTimeMillis);
+    CarryMachine dry =
+        new CarryMachine("e2e", CarryLimits.spec(10_000), btc, spotLeg, btc, perpLeg, a -> {});
+    spotLeg.attach(dry);
+    perpLeg.attach(dry);
+    dry.onQuotes(bid, ask, bid, ask);
+    dry.onFundingRate(0.0001);
+    dry.start(100, 1);
+    dry.confirm(2);
+    dry.onFundingSettled(0.0001, ask, 3);
+    dry.close(4);
+    dry.confirm(5);
+    assertThat(server.spotBalance("BTC")).as("dry-run sends nothing").isEqualByComparingTo("0");
+    return dry;
+  }
+
+  private static List<String> ledger(CarryMachine m) {
+    return m.ledger().stream().map(CarryLedger::withoutPrices).sorted().toList();
+  }
+
+  @RepeatedTest(3)
   void rejectedSpotLeg_isCompensatedOnThePerp_neverANakedLeg() throws Exception {
     try (FakeBinanceServer server = FakeVenueSupport.start();
         BinanceVenue perp =
@@ -161,7 +195,11 @@ class CarryEndToEndTest {
       }
       assertThat(
               await(
-                  () -> state(m) == CarryState.IDLE && perpPosition(server).signum() == 0, 10_000))
+                  () ->
+                      state(m) == CarryState.IDLE
+                          && server.requestCount("POST /fapi/v1/order") == 2 // open + unwind
+                          && perpPosition(server).signum() == 0,
+                  10_000))
           .as(alerts.toString())
           .isTrue();
       assertThat(alerts).extracting(CarryAlert::kind).contains("leg_failed");
