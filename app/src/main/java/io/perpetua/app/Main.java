@@ -10,6 +10,7 @@ import io.perpetua.app.cli.FlowCommand;
 import io.perpetua.app.cli.FundingCommand;
 import io.perpetua.app.cli.MetricsCommand;
 import io.perpetua.app.cli.RunCommand;
+import io.perpetua.app.cli.StatsCommand;
 import io.perpetua.app.cli.VenueCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
       DataCommand.class,
       BacktestCommand.class,
       MetricsCommand.class,
+      StatsCommand.class,
       BenchCommand.class,
       ApiKeyCommand.class,
       AdminCommand.class,
