@@ -824,6 +824,11 @@ public final class TradingKernel {
     sleeves.stages().forEach(PipelineStage::heartbeat);
   }
 
+  /** The strategies this kernel runs (kernel thread only; tests). */
+  StrategySleeves sleeves() {
+    return sleeves;
+  }
+
   /** The account (kernel thread only). */
   public Account account() {
     return account;
