@@ -15,8 +15,8 @@ import io.perpetua.trading.kernel.KernelConfig;
 import io.perpetua.trading.kernel.KernelListeners;
 import io.perpetua.trading.kernel.KernelPorts;
 import io.perpetua.trading.kernel.TradingKernel;
-import io.perpetua.trading.registry.StrategyRegistry;
 import io.perpetua.trading.port.PriceDrivenVenue;
+import io.perpetua.trading.registry.StrategyRegistry;
 import io.perpetua.trading.risk.ObservedRiskStore;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.venue.SimulatedVenue;
@@ -28,8 +28,9 @@ import java.util.Map;
 /**
  * Builds the trading kernel of the running platform from configuration once the market is loaded:
  * the risk engine on the database, the venue (simulated, fake Binance or Binance), the active
- * strategies (the registry's, netted in one account) and the kernel's ports (journal, state, event publisher, risk). Called on the kernel
- * thread; the parts it opens are recorded in {@link PlatformParts}.
+ * strategies (the registry's, netted in one account) and the kernel's ports (journal, state, event
+ * publisher, risk). Called on the kernel thread; the parts it opens are recorded in {@link
+ * PlatformParts}.
  */
 final class KernelWiring {
   private final PlatformWiring wiring;

@@ -3,7 +3,9 @@ package io.perpetua.app;
 import io.perpetua.app.config.ConfigException;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.core.StrategyId;
+import io.perpetua.signals.feature.FeatureRegistry;
 import io.perpetua.signals.pool.AssetPoolDefinition;
+import io.perpetua.signals.strategy.CrossSectionalStrategy;
 import io.perpetua.signals.strategy.StrategyFactory;
 import io.perpetua.trading.registry.RegistryStore;
 import io.perpetua.trading.registry.StrategyDefinition;
@@ -56,7 +58,7 @@ final class StrategyRegistries {
               weight,
               params,
               BAR_TYPES,
-              p -> factory.create(StrategyId.of(name), s.pool(), p)));
+              p -> withKnownFeatures(factory.create(StrategyId.of(name), s.pool(), p))));
       if (StrategyRegistry.SINGLE.equals(mode)
           ? name.equals(config.activeStrategy())
           : weight > 0) {
@@ -64,6 +66,15 @@ final class StrategyRegistries {
       }
     }
     return new StrategyRegistry(mode, defs, active, store, System::currentTimeMillis);
+  }
+
+  /** {@code strategy}, once every feature it requires resolves (else the message names it). */
+  private static CrossSectionalStrategy withKnownFeatures(CrossSectionalStrategy strategy) {
+    FeatureRegistry features = new FeatureRegistry();
+    for (String f : strategy.requiredFeatures()) {
+      features.resolve(f);
+    }
+    return strategy;
   }
 
   /** {@code single} unless configured otherwise. */

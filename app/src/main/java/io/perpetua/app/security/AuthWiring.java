@@ -19,6 +19,7 @@ import io.perpetua.server.auth.AuthServices;
 import io.perpetua.server.http.RateLimiter;
 import io.perpetua.server.http.RateLimits;
 import io.perpetua.server.v1.RiskRoutes;
+import io.perpetua.server.v1.StrategyRoutes;
 import io.perpetua.store.audit.AuditingTradingJournal;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.JdbcApprovalStore;
@@ -27,9 +28,8 @@ import io.perpetua.store.jdbc.JdbcInviteStore;
 import io.perpetua.store.jdbc.JdbcRefreshTokenStore;
 import io.perpetua.store.jdbc.JdbcUserStore;
 import io.perpetua.trading.port.TradingJournal;
-import io.perpetua.trading.risk.RiskEngine;
-import io.perpetua.server.v1.StrategyRoutes;
 import io.perpetua.trading.registry.StrategyRegistry;
+import io.perpetua.trading.risk.RiskEngine;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -140,8 +140,8 @@ public final class AuthWiring {
   }
 
   /**
-   * Registers four-eyes on strategy change requests (after {@link #open}): the action that
-   * approves them, and the registry's view of rejected requests.
+   * Registers four-eyes on strategy change requests (after {@link #open}): the action that approves
+   * them, and the registry's view of rejected requests.
    */
   public void openStrategyChanges(Supplier<StrategyRegistry> registry) {
     AuthServices s = services;

@@ -45,14 +45,23 @@ class StrategyChangeActionTest {
     p.put("long_n", 30);
     p.put("short_n", 30);
     return new StrategyDefinition(
-        "baseline_rev", null, null, "default", "59 23 * * *", 1, 0, p, List.of("time_bar"),
-        q -> new RankLongShortStrategy.Factory().create(StrategyId.of("baseline_rev"), "default",
-            q));
+        "baseline_rev",
+        null,
+        null,
+        "default",
+        "59 23 * * *",
+        1,
+        0,
+        p,
+        List.of("time_bar"),
+        q ->
+            new RankLongShortStrategy.Factory()
+                .create(StrategyId.of("baseline_rev"), "default", q));
   }
 
   private ApprovalRequest file(String applyMode) {
-    ConfigChange c = registry.submit("baseline_rev", Map.of("long_n", 20), "fewer", applyMode,
-        "alice");
+    ConfigChange c =
+        registry.submit("baseline_rev", Map.of("long_n", 20), "fewer", applyMode, "alice");
     ApprovalRequest r =
         fourEyes.request(
             ALICE, StrategyChangeAction.NAME, StrategyChangeAction.payload(c), "fewer", "req-1");

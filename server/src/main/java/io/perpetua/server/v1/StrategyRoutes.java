@@ -84,25 +84,7 @@ public final class StrategyRoutes implements RouteGroup {
             .errors(ApiError.STRATEGY_NOT_FOUND)
             .response(ConfigData.class, Examples.load("strategy-config.json"))
             .handle(r -> guard(() -> StrategyViews.config(registry().view(r.value(NAME))))),
-        Route.post("/api/v1/strategy/{name}/config")
-            .tag(TAG)
-            .summary("Request a parameter change (controlled)")
-            .description(
-                "Files a change request (`pending_review`) with only the changed parameters,"
-                    + " validated against the strategy's declared parameters (unknown ones and"
-                    + " out-of-range values: 40030 naming each). A second person approves it through"
-                    + " `POST /api/v1/approvals/{id}/approve` (four-eyes; the requester cannot);"
-                    + " `apply_mode` `next_rebalance` (default) applies it at the strategy's next"
-                    + " rebalance, `immediate` when approved. Nothing changes before.")
-            .param(NAME)
-            .body(ChangeBody.class, Examples.load("strategy-config-body.json"))
-            .errors(
-                ApiError.STRATEGY_NOT_FOUND,
-                ApiError.INVALID_STRATEGY_PARAMETERS,
-                ApiError.INVALID_PARAMETER,
-                ApiError.MISSING_PARAMETER)
-            .response(ChangeData.class, Examples.load("strategy-config-change.json"))
-            .handle(this::change),
+        changeRoute(),
         Route.get("/api/v1/strategy/{name}/config/history")
             .tag(TAG)
             .summary("A strategy's parameter change history")
@@ -113,24 +95,50 @@ public final class StrategyRoutes implements RouteGroup {
             .errors(ApiError.STRATEGY_NOT_FOUND)
             .response(HistoryData.class, Examples.load("strategy-config-history.json"))
             .handle(r -> guard(() -> StrategyViews.history(registry().history(r.value(NAME))))),
-        Route.post("/api/v1/strategy/{name}/toggle")
-            .tag(TAG)
-            .summary("Activate or deactivate a strategy")
-            .description(
-                "Needs `confirm: true` and a `reason` (40031 otherwise; nothing changes). Takes"
-                    + " effect at the strategy's next rebalance: a deactivated strategy decides no"
-                    + " more and its share of the netted targets is zero (its positions are"
-                    + " unwound through the one order path); its history is kept. Single mode runs"
-                    + " one strategy (40032 for a second).")
-            .param(NAME)
-            .body(ToggleBody.class, Examples.load("strategy-toggle-body.json"))
-            .errors(
-                ApiError.STRATEGY_NOT_FOUND,
-                ApiError.CONFIRMATION_REQUIRED,
-                ApiError.INVALID_PARAMETER,
-                ApiError.STRATEGY_CONFLICT)
-            .response(ToggleData.class, Examples.load("strategy-toggle.json"))
-            .handle(this::toggle));
+        toggleRoute());
+  }
+
+  private Route changeRoute() {
+    return Route.post("/api/v1/strategy/{name}/config")
+        .tag(TAG)
+        .summary("Request a parameter change (controlled)")
+        .description(
+            "Files a change request (`pending_review`) with only the changed parameters,"
+                + " validated against the strategy's declared parameters (unknown ones and"
+                + " out-of-range values: 40030 naming each). A second person approves it through"
+                + " `POST /api/v1/approvals/{id}/approve` (four-eyes; the requester cannot);"
+                + " `apply_mode` `next_rebalance` (default) applies it at the strategy's next"
+                + " rebalance, `immediate` when approved. Nothing changes before.")
+        .param(NAME)
+        .body(ChangeBody.class, Examples.load("strategy-config-body.json"))
+        .errors(
+            ApiError.STRATEGY_NOT_FOUND,
+            ApiError.INVALID_STRATEGY_PARAMETERS,
+            ApiError.INVALID_PARAMETER,
+            ApiError.MISSING_PARAMETER)
+        .response(ChangeData.class, Examples.load("strategy-config-change.json"))
+        .handle(this::change);
+  }
+
+  private Route toggleRoute() {
+    return Route.post("/api/v1/strategy/{name}/toggle")
+        .tag(TAG)
+        .summary("Activate or deactivate a strategy")
+        .description(
+            "Needs `confirm: true` and a `reason` (40031 otherwise; nothing changes). Takes"
+                + " effect at the strategy's next rebalance: a deactivated strategy decides no"
+                + " more and its share of the netted targets is zero (its positions are"
+                + " unwound through the one order path); its history is kept. Single mode runs"
+                + " one strategy (40032 for a second).")
+        .param(NAME)
+        .body(ToggleBody.class, Examples.load("strategy-toggle-body.json"))
+        .errors(
+            ApiError.STRATEGY_NOT_FOUND,
+            ApiError.CONFIRMATION_REQUIRED,
+            ApiError.INVALID_PARAMETER,
+            ApiError.STRATEGY_CONFLICT)
+        .response(ToggleData.class, Examples.load("strategy-toggle.json"))
+        .handle(this::toggle);
   }
 
   private ChangeData change(ApiRequest request) {

@@ -205,18 +205,19 @@ final class StrategySleeves {
 
   private boolean decideActive(
       Sleeve s, PanelMarketView view, long timeMs, long nextRunMs, double[] marks) {
-    if (registry != null) {
-      CrossSectionalStrategy current = registry.beginDecision(s.name, timeMs);
-      if (current == null) {
-        return false;
-      }
-      if (s.pipeline == null || s.pipeline.strategy() != current) {
-        s.pipeline = pipelines.create(current, pool(pools, registry.definition(s.name).poolName()));
-        s.pipeline.publishSignal(StrategyRegistry.SINGLE.equals(registry.mode()));
-      }
-    }
     StrategyDecision d;
     try {
+      if (registry != null) {
+        CrossSectionalStrategy current = registry.beginDecision(s.name, timeMs);
+        if (current == null) {
+          return false;
+        }
+        if (s.pipeline == null || s.pipeline.strategy() != current) {
+          s.pipeline =
+              pipelines.create(current, pool(pools, registry.definition(s.name).poolName()));
+          s.pipeline.publishSignal(StrategyRegistry.SINGLE.equals(registry.mode()));
+        }
+      }
       d = s.pipeline.decide(view, nextRunMs);
     } catch (RuntimeException e) {
       if (registry == null) {

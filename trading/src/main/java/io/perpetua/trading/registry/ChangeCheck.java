@@ -56,14 +56,17 @@ final class ChangeCheck {
         definition.builder().build(one);
         changes.put(key, new ParameterChange(current.get(key), value));
         all.put(key, value);
-      } catch (IllegalArgumentException ex) {
-        errors.add(ex.getMessage());
+      } catch (RuntimeException ex) { // the factory's message names the parameter
+        errors.add(
+            ex.getMessage() == null
+                ? "parameter " + Echo.of(key) + " is invalid"
+                : ex.getMessage());
       }
     }
     if (errors.isEmpty()) {
       try {
         definition.builder().build(all);
-      } catch (IllegalArgumentException ex) {
+      } catch (RuntimeException ex) {
         errors.add(ex.getMessage() + " (with the other requested values)");
       }
     }

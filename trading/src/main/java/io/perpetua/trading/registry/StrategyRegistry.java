@@ -372,7 +372,7 @@ public final class StrategyRegistry {
     CrossSectionalStrategy built;
     try {
       built = s.definition.builder().build(s.params);
-    } catch (IllegalArgumentException e) {
+    } catch (RuntimeException e) {
       s.params = before; // the combination is not valid after all: nothing changes
       s.rebalanceDays = beforeDays;
       ConfigChange failed = c.with(ConfigChange.REJECTED, c.decidedBy(), null, null);

@@ -248,6 +248,70 @@ class MultiStrategyKernelTest {
     assertThat(applied.version()).isEqualTo("v2");
   }
 
+  /** A strategy whose decision fails goes to error; the kernel and the others keep trading. */
+  @Test
+  void failingStrategy_goesToError_othersKeepTrading() {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("features", List.of("zscore_neg_ret_2h"));
+    StrategyDefinition broken =
+        new StrategyDefinition(
+            "broken",
+            null,
+            null,
+            "default",
+            "59 23 * * *",
+            1,
+            0.5,
+            params,
+            List.of("time_bar"),
+            p -> {
+              var inner =
+                  new RankLongShortStrategy.Factory().create(StrategyId.of("broken"), "default", p);
+              return new io.perpetua.signals.strategy.CrossSectionalStrategy() {
+                @Override
+                public StrategyId id() {
+                  return inner.id();
+                }
+
+                @Override
+                public String poolName() {
+                  return inner.poolName();
+                }
+
+                @Override
+                public List<String> requiredFeatures() {
+                  return inner.requiredFeatures();
+                }
+
+                @Override
+                public Map<String, Object> parameters() {
+                  return inner.parameters();
+                }
+
+                @Override
+                public io.perpetua.signals.strategy.StrategyDecision decide(
+                    io.perpetua.signals.MarketView view, boolean[] pool, List<double[]> f) {
+                  throw new IllegalStateException("boom");
+                }
+              };
+            });
+    StrategyRegistry registry =
+        new StrategyRegistry(
+            StrategyRegistry.ENSEMBLE,
+            List.of(rank("baseline_rev", List.of("zscore_neg_ret_2h"), 5, 1, 0.5), broken),
+            Set.of("baseline_rev", "broken"),
+            store,
+            () -> 0L);
+    TradingKernel k = kernel(registry, new InMemoryPlatformState());
+    k.resume(KernelFixture.START);
+    k.run(Pacer.unpaced());
+
+    assertThat(registry.view("broken").status()).isEqualTo("error");
+    assertThat(registry.view("broken").error()).contains("boom");
+    assertThat(coverageCount("baseline_rev")).isEqualTo(20);
+    assertThat(sent).isNotEmpty();
+  }
+
   private int coverageCount(String name) {
     return (int)
         store.coverage(Long.MIN_VALUE, Long.MAX_VALUE).stream()
