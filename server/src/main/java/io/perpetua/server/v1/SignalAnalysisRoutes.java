@@ -60,7 +60,7 @@ public final class SignalAnalysisRoutes implements RouteGroup {
             .description(
                 "Per UTC day, from the stored signal snapshots (each strategy's last decision of"
                     + " the day): pool size, symbols with a signal, their ratio and the pool members"
-                    + " without one. Default range: the last 30 days.")
+                    + " without one. Default range: the 30 days before the latest decision.")
             .param(Paging.START_DATE)
             .param(Paging.END_DATE)
             .param(STRATEGY)
@@ -73,7 +73,7 @@ public final class SignalAnalysisRoutes implements RouteGroup {
             .description(
                 "Each strategy's metrics and daily NAV curve from its virtual book (its own targets"
                     + " filled at the platform's fill prices and costs) from `start_date` (default:"
-                    + " 30 days ago). Only days the platform ran are covered (no backtest fill-in"
+                    + " 30 days before the latest decision). Only days the platform ran are covered (no backtest fill-in"
                     + " before a strategy ran); metrics are null with fewer than two points.")
             .param(STRATEGIES)
             .param(Paging.START_DATE)
@@ -83,11 +83,23 @@ public final class SignalAnalysisRoutes implements RouteGroup {
             .handle(this::compare));
   }
 
-  private long from(ApiRequest request) {
+  /**
+   * {@code start_date}, else 30 days before the latest decision of any strategy (a replay's
+   * decisions are in the data's past), else before now.
+   */
+  private long from(ApiRequest request, StrategyRegistry r) {
+    long latest = clock.getAsLong();
+    long decided = Long.MIN_VALUE;
+    for (StrategyView v : r.list()) {
+      if (v.lastSignalMs() != null) {
+        decided = Math.max(decided, v.lastSignalMs());
+      }
+    }
+    long end = decided == Long.MIN_VALUE ? latest : decided;
     return request
         .param(Paging.START_DATE)
         .map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli())
-        .orElse(Math.floorDiv(clock.getAsLong(), Times.DAY_MS) * Times.DAY_MS - 30 * Times.DAY_MS);
+        .orElse(Math.floorDiv(end, Times.DAY_MS) * Times.DAY_MS - 30 * Times.DAY_MS);
   }
 
   private static long to(ApiRequest request, long from) {
@@ -104,7 +116,7 @@ public final class SignalAnalysisRoutes implements RouteGroup {
 
   private CoverageData coverage(ApiRequest request) {
     StrategyRegistry r = Ready.get(registry, "strategy registry");
-    long from = from(request);
+    long from = from(request, r);
     long to = to(request, from);
     String only = request.param(STRATEGY).orElse(null);
     if (only != null) {
@@ -155,7 +167,7 @@ public final class SignalAnalysisRoutes implements RouteGroup {
 
   private CompareData compare(ApiRequest request) {
     StrategyRegistry r = Ready.get(registry, "strategy registry");
-    long from = from(request);
+    long from = from(request, r);
     long to = to(request, from);
     List<String> names =
         request.param(STRATEGIES).map(s -> List.of(s.split(","))).orElse(r.names());

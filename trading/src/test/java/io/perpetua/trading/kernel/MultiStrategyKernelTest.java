@@ -251,50 +251,7 @@ class MultiStrategyKernelTest {
   /** A strategy whose decision fails goes to error; the kernel and the others keep trading. */
   @Test
   void failingStrategy_goesToError_othersKeepTrading() {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("features", List.of("zscore_neg_ret_2h"));
-    StrategyDefinition broken =
-        new StrategyDefinition(
-            "broken",
-            null,
-            null,
-            "default",
-            "59 23 * * *",
-            1,
-            0.5,
-            params,
-            List.of("time_bar"),
-            p -> {
-              var inner =
-                  new RankLongShortStrategy.Factory().create(StrategyId.of("broken"), "default", p);
-              return new io.perpetua.signals.strategy.CrossSectionalStrategy() {
-                @Override
-                public StrategyId id() {
-                  return inner.id();
-                }
-
-                @Override
-                public String poolName() {
-                  return inner.poolName();
-                }
-
-                @Override
-                public List<String> requiredFeatures() {
-                  return inner.requiredFeatures();
-                }
-
-                @Override
-                public Map<String, Object> parameters() {
-                  return inner.parameters();
-                }
-
-                @Override
-                public io.perpetua.signals.strategy.StrategyDecision decide(
-                    io.perpetua.signals.MarketView view, boolean[] pool, List<double[]> f) {
-                  throw new IllegalStateException("boom");
-                }
-              };
-            });
+    StrategyDefinition broken = broken();
     StrategyRegistry registry =
         new StrategyRegistry(
             StrategyRegistry.ENSEMBLE,
@@ -310,6 +267,53 @@ class MultiStrategyKernelTest {
     assertThat(registry.view("broken").error()).contains("boom");
     assertThat(coverageCount("baseline_rev")).isEqualTo(20);
     assertThat(sent).isNotEmpty();
+  }
+
+  /** A strategy whose every decision throws. */
+  private static StrategyDefinition broken() {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("features", List.of("zscore_neg_ret_2h"));
+    return new StrategyDefinition(
+        "broken",
+        null,
+        null,
+        "default",
+        "59 23 * * *",
+        1,
+        0.5,
+        params,
+        List.of("time_bar"),
+        p -> {
+          var inner =
+              new RankLongShortStrategy.Factory().create(StrategyId.of("broken"), "default", p);
+          return new io.perpetua.signals.strategy.CrossSectionalStrategy() {
+            @Override
+            public StrategyId id() {
+              return inner.id();
+            }
+
+            @Override
+            public String poolName() {
+              return inner.poolName();
+            }
+
+            @Override
+            public List<String> requiredFeatures() {
+              return inner.requiredFeatures();
+            }
+
+            @Override
+            public Map<String, Object> parameters() {
+              return inner.parameters();
+            }
+
+            @Override
+            public io.perpetua.signals.strategy.StrategyDecision decide(
+                io.perpetua.signals.MarketView view, boolean[] pool, List<double[]> f) {
+              throw new IllegalStateException("boom");
+            }
+          };
+        });
   }
 
   private int coverageCount(String name) {
