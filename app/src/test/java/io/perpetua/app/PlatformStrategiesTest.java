@@ -97,90 +97,99 @@ class PlatformStrategiesTest {
             new PrintStream(out, true, StandardCharsets.UTF_8),
             36_000)) {
       int port = p.port();
-      JsonNode list =
-          await(
-              port,
-              "/api/v1/strategy/list",
-              d -> {
-                for (JsonNode s : d.get("strategies")) {
-                  if (s.get("last_signal_time").isNull() || s.get("performance").isNull()) {
-                    return false;
-                  }
-                }
-                return true;
-              });
-      assertThat(list.get("active_mode").asText()).isEqualTo("ensemble");
-      assertThat(list.get("ensemble_method").asText()).isEqualTo("weighted_average");
-      assertThat(list.get("active_strategies")).hasSize(3);
-      assertThat(list.get("strategies").get(1).get("display_name").asText())
-          .isEqualTo("Reversal 2h");
-
-      JsonNode latest = await(port, "/api/v1/signals/latest", d -> true);
-      assertThat(latest.get("mode").asText()).isEqualTo("ensemble");
-      assertThat(latest.get("per_strategy_signals")).hasSize(3);
-      JsonNode orders = await(port, "/api/v1/orders/history", d -> d.get("items").size() > 0);
-      assertThat(orders.get("items").get(0).get("strategy_name").asText()).isEqualTo("ensemble");
-      JsonNode coverage = await(port, "/api/v1/signals/coverage?start_date=2015-01-01", d -> true);
-      assertThat(coverage.get("daily_coverage").size()).isPositive();
-
-      // toggle: bad input first (nothing changes), then off
-      assertThat(
-              call(
-                      port,
-                      "POST",
-                      "/api/v1/strategy/rev_2h/toggle",
-                      "{\"action\":\"deactivate\",\"confirm\":true}")
-                  .get("code")
-                  .asInt())
-          .isEqualTo(40031);
-      JsonNode off =
-          call(
-              port,
-              "POST",
-              "/api/v1/strategy/rev_2h/toggle",
-              "{\"action\":\"deactivate\",\"confirm\":true,\"reason\":\"review\"}");
-      assertThat(off.get("data").get("new_status").asText()).isEqualTo("inactive");
-      JsonNode after = call(port, "GET", "/api/v1/strategy/list", null).get("data");
-      assertThat(after.get("active_strategies")).hasSize(2);
-      assertThat(after.get("strategies").get(1).get("performance").isNull()).isFalse();
-
-      // a change request waits for a second person
-      assertThat(
-              call(
-                      port,
-                      "POST",
-                      "/api/v1/strategy/nope/config",
-                      "{\"parameters\":{\"long_n\":5},\"reason\":\"x\"}")
-                  .get("code")
-                  .asInt())
-          .isEqualTo(40410);
-      JsonNode bad =
-          call(
-              port,
-              "POST",
-              "/api/v1/strategy/baseline_rev/config",
-              "{\"parameters\":{\"long_n\":-1,\"colour\":1},\"reason\":\"x\"}");
-      assertThat(bad.get("code").asInt()).isEqualTo(40030);
-      assertThat(bad.get("message").asText()).contains("long_n").contains("colour");
-      JsonNode cr =
-          call(
-                  port,
-                  "POST",
-                  "/api/v1/strategy/baseline_rev/config",
-                  "{\"parameters\":{\"long_n\":20},\"reason\":\"fewer\"}")
-              .get("data");
-      assertThat(cr.get("status").asText()).isEqualTo("pending_review");
-      JsonNode approvals = call(port, "GET", "/api/v1/approvals?status=pending", null);
-      String approvalId = approvals.get("data").findValuesAsText("request_id").get(0);
-      JsonNode self =
-          call(port, "POST", "/api/v1/approvals/" + approvalId + "/approve", "{\"reason\":\"ok\"}");
-      assertThat(self.get("code").asInt()).isEqualTo(40116);
-      JsonNode config = call(port, "GET", "/api/v1/strategy/baseline_rev/config", null);
-      assertThat(config.get("data").get("parameters").get("long_n").asInt()).isEqualTo(30);
-      assertThat(config.get("data").get("config_version").asText()).isEqualTo("v1");
-      JsonNode history =
-          call(port, "GET", "/api/v1/strategy/baseline_rev/config/history", null).get("data");
-      assertThat(history.get("changes").get(0).get("status").asText()).isEqualTo("pending_review");
+      allThreeVisible(port);
+      toggleOff(port);
+      changeWaitsForASecondPerson(port);
     }
+  }
+
+  private void allThreeVisible(int port) throws Exception {
+    JsonNode list =
+        await(
+            port,
+            "/api/v1/strategy/list",
+            d -> {
+              for (JsonNode s : d.get("strategies")) {
+                if (s.get("last_signal_time").isNull() || s.get("performance").isNull()) {
+                  return false;
+                }
+              }
+              return true;
+            });
+    assertThat(list.get("active_mode").asText()).isEqualTo("ensemble");
+    assertThat(list.get("ensemble_method").asText()).isEqualTo("weighted_average");
+    assertThat(list.get("active_strategies")).hasSize(3);
+    assertThat(list.get("strategies").get(1).get("display_name").asText()).isEqualTo("Reversal 2h");
+
+    JsonNode latest = await(port, "/api/v1/signals/latest", d -> true);
+    assertThat(latest.get("mode").asText()).isEqualTo("ensemble");
+    assertThat(latest.get("per_strategy_signals")).hasSize(3);
+    JsonNode orders = await(port, "/api/v1/orders/history", d -> d.get("items").size() > 0);
+    assertThat(orders.get("items").get(0).get("strategy_name").asText()).isEqualTo("ensemble");
+    JsonNode coverage = await(port, "/api/v1/signals/coverage?start_date=2015-01-01", d -> true);
+    assertThat(coverage.get("daily_coverage").size()).isPositive();
+  }
+
+  private void toggleOff(int port) throws Exception {
+    // toggle: bad input first (nothing changes), then off
+    assertThat(
+            call(
+                    port,
+                    "POST",
+                    "/api/v1/strategy/rev_2h/toggle",
+                    "{\"action\":\"deactivate\",\"confirm\":true}")
+                .get("code")
+                .asInt())
+        .isEqualTo(40031);
+    JsonNode off =
+        call(
+            port,
+            "POST",
+            "/api/v1/strategy/rev_2h/toggle",
+            "{\"action\":\"deactivate\",\"confirm\":true,\"reason\":\"review\"}");
+    assertThat(off.get("data").get("new_status").asText()).isEqualTo("inactive");
+    JsonNode after = call(port, "GET", "/api/v1/strategy/list", null).get("data");
+    assertThat(after.get("active_strategies")).hasSize(2);
+    assertThat(after.get("strategies").get(1).get("performance").isNull()).isFalse();
+  }
+
+  private void changeWaitsForASecondPerson(int port) throws Exception {
+    // a change request waits for a second person
+    assertThat(
+            call(
+                    port,
+                    "POST",
+                    "/api/v1/strategy/nope/config",
+                    "{\"parameters\":{\"long_n\":5},\"reason\":\"x\"}")
+                .get("code")
+                .asInt())
+        .isEqualTo(40410);
+    JsonNode bad =
+        call(
+            port,
+            "POST",
+            "/api/v1/strategy/baseline_rev/config",
+            "{\"parameters\":{\"long_n\":-1,\"colour\":1},\"reason\":\"x\"}");
+    assertThat(bad.get("code").asInt()).isEqualTo(40030);
+    assertThat(bad.get("message").asText()).contains("long_n").contains("colour");
+    JsonNode cr =
+        call(
+                port,
+                "POST",
+                "/api/v1/strategy/baseline_rev/config",
+                "{\"parameters\":{\"long_n\":20},\"reason\":\"fewer\"}")
+            .get("data");
+    assertThat(cr.get("status").asText()).isEqualTo("pending_review");
+    JsonNode approvals = call(port, "GET", "/api/v1/approvals?status=pending", null);
+    String approvalId = approvals.get("data").findValuesAsText("request_id").get(0);
+    JsonNode self =
+        call(port, "POST", "/api/v1/approvals/" + approvalId + "/approve", "{\"reason\":\"ok\"}");
+    assertThat(self.get("code").asInt()).isEqualTo(40116);
+    JsonNode config = call(port, "GET", "/api/v1/strategy/baseline_rev/config", null);
+    assertThat(config.get("data").get("parameters").get("long_n").asInt()).isEqualTo(30);
+    assertThat(config.get("data").get("config_version").asText()).isEqualTo("v1");
+    JsonNode history =
+        call(port, "GET", "/api/v1/strategy/baseline_rev/config/history", null).get("data");
+    assertThat(history.get("changes").get(0).get("status").asText()).isEqualTo("pending_review");
   }
 }

@@ -275,6 +275,36 @@ class StrategyContractTest {
     assertError(api.get("/api/v1/signals/compare?strategies=nope"), 404, 40410);
   }
 
+  /** The routes are in /openapi.json, and their examples (and live answers) fit the schemas. */
+  @Test
+  void openApi_documentsEveryStrategyRoute_examplesAndAnswersValidate() {
+    startSingle();
+    JsonNode doc = api.getAnonymous("/openapi.json").json();
+    SchemaValidator validator = new SchemaValidator(doc);
+    String[][] routes = {
+      {"/api/v1/strategy/list", "get", "/api/v1/strategy/list"},
+      {"/api/v1/strategy/{name}/config", "get", "/api/v1/strategy/baseline_rev/config"},
+      {"/api/v1/strategy/{name}/config", "post", null},
+      {
+        "/api/v1/strategy/{name}/config/history",
+        "get",
+        "/api/v1/strategy/baseline_rev/config/history"
+      },
+      {"/api/v1/strategy/{name}/toggle", "post", null},
+      {"/api/v1/signals/coverage", "get", "/api/v1/signals/coverage"},
+      {"/api/v1/signals/compare", "get", "/api/v1/signals/compare"}
+    };
+    for (String[] r : routes) {
+      JsonNode ok =
+          doc.path("paths").path(r[0]).path(r[1]).at("/responses/200/content/application~1json");
+      assertThat(ok.isMissingNode()).as(r[0]).isFalse();
+      assertThat(validator.validate(ok.get("schema"), ok.get("example"))).as(r[0]).isEmpty();
+      if (r[2] != null) {
+        assertThat(validator.validate(ok.get("schema"), api.get(r[2]).json())).as(r[2]).isEmpty();
+      }
+    }
+  }
+
   @Test
   void signalsLatest_ensemble_matchesV2Shape() {
     startEnsemble();
