@@ -194,7 +194,10 @@ public final class SignalAnalysisRoutes implements RouteGroup {
                   m.dailyTurnover(),
                   m.winRate()),
               curve.stream()
-                  .map(p -> new NavItem(LocalDate.ofEpochDay(p.dayMs() / Times.DAY_MS), p.nav()))
+                  .map(
+                      p ->
+                          new StrategyNavItem(
+                              LocalDate.ofEpochDay(p.dayMs() / Times.DAY_MS), p.nav()))
                   .toList()));
     }
     return new CompareData(out);
@@ -227,7 +230,7 @@ public final class SignalAnalysisRoutes implements RouteGroup {
       String poolName,
       int rebalanceDays,
       CompareMetrics metrics,
-      List<NavItem> navCurve) {}
+      List<StrategyNavItem> navCurve) {}
 
   /** Virtual-book metrics over the range (null where not measurable). */
   record CompareMetrics(
@@ -240,5 +243,5 @@ public final class SignalAnalysisRoutes implements RouteGroup {
       @Nullable @Decimals(Decimals.WEIGHT) double winRate) {}
 
   /** A NAV point. */
-  record NavItem(LocalDate date, @Decimals(Decimals.MONEY) double nav) {}
+  record StrategyNavItem(LocalDate date, @Decimals(Decimals.MONEY) double nav) {}
 }

@@ -10,9 +10,9 @@ import io.perpetua.server.http.Route;
 import io.perpetua.server.json.Doc;
 import io.perpetua.server.json.Nullable;
 import io.perpetua.server.v1.StrategyViews.ChangeData;
-import io.perpetua.server.v1.StrategyViews.ConfigData;
 import io.perpetua.server.v1.StrategyViews.HistoryData;
 import io.perpetua.server.v1.StrategyViews.ListV1;
+import io.perpetua.server.v1.StrategyViews.StrategyConfigData;
 import io.perpetua.server.v1.StrategyViews.ToggleData;
 import io.perpetua.trading.registry.ConfigChange;
 import io.perpetua.trading.registry.RegistryException;
@@ -82,7 +82,7 @@ public final class StrategyRoutes implements RouteGroup {
             .summary("A strategy's configuration")
             .param(NAME)
             .errors(ApiError.STRATEGY_NOT_FOUND)
-            .response(ConfigData.class, Examples.load("strategy-config.json"))
+            .response(StrategyConfigData.class, Examples.load("strategy-config.json"))
             .handle(r -> guard(() -> StrategyViews.config(registry().view(r.value(NAME))))),
         changeRoute(),
         Route.get("/api/v1/strategy/{name}/config/history")

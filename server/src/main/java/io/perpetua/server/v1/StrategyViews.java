@@ -71,8 +71,8 @@ final class StrategyViews {
     return ms == null ? null : Instant.ofEpochMilli(ms);
   }
 
-  static ConfigData config(StrategyView v) {
-    return new ConfigData(
+  static StrategyConfigData config(StrategyView v) {
+    return new StrategyConfigData(
         v.name(),
         v.parameters(),
         v.poolName(),
@@ -97,7 +97,7 @@ final class StrategyViews {
         changes.stream()
             .map(
                 c ->
-                    new HistoryItem(
+                    new ConfigHistoryItem(
                         c.id(),
                         c.version(),
                         Instant.ofEpochMilli(c.submittedAtMs()),
@@ -172,7 +172,7 @@ final class StrategyViews {
       @Decimals(Decimals.WEIGHT) double mddLive) {}
 
   /** {@code GET /strategy/{name}/config}. */
-  record ConfigData(
+  record StrategyConfigData(
       String name,
       Map<String, Object> parameters,
       String poolName,
@@ -199,10 +199,10 @@ final class StrategyViews {
       Instant submittedAt) {}
 
   /** {@code GET /strategy/{name}/config/history}. */
-  record HistoryData(List<HistoryItem> changes) {}
+  record HistoryData(List<ConfigHistoryItem> changes) {}
 
   /** One change request. */
-  record HistoryItem(
+  record ConfigHistoryItem(
       String changeId,
       @Nullable @Doc("The version it produced, null until applied") String version,
       @Doc("When it was requested") Instant timestamp,
