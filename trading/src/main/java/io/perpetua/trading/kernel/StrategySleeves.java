@@ -454,14 +454,14 @@ final class StrategySleeves {
     for (Sleeve s : sleeves) {
       String key = "sleeve." + s.name + ".";
       out.put(key + "last", Long.toString(s.lastDecisionMs));
-      out.put(key + "book", s.book.export());
+      CursorChunks.put(out, key + "book", s.book.export());
       StringBuilder w = new StringBuilder();
       for (int i = 0; i < s.weights.length; i++) {
         if (s.weights[i] != 0) {
           w.append(i).append(':').append(s.weights[i]).append(',');
         }
       }
-      out.put(key + "weights", w.toString());
+      CursorChunks.put(out, key + "weights", w.toString());
     }
     return out;
   }
@@ -475,8 +475,8 @@ final class StrategySleeves {
       if (registry == null) {
         continue;
       }
-      s.book.restore(cursor.get(key + "book"), registry.navs(s.name, Long.MIN_VALUE));
-      String w = cursor.get(key + "weights");
+      s.book.restore(CursorChunks.get(cursor, key + "book"), registry.navs(s.name, Long.MIN_VALUE));
+      String w = CursorChunks.get(cursor, key + "weights");
       if (w != null) {
         for (String e : w.split(",")) {
           if (!e.isEmpty()) {

@@ -180,6 +180,8 @@ class MultiStrategyKernelTest {
       assertThat(viaRegistry.get(i).side()).isEqualTo(sent.get(i).side());
     }
     assertThat(multi.equity()).isEqualTo(single.equity());
+    // the journal's cursor values hold 1024 characters
+    assertThat(sleevesOf(multi).exportState().values()).allMatch(v -> v.length() <= 1024);
   }
 
   @Test
@@ -246,6 +248,18 @@ class MultiStrategyKernelTest {
     assertThat(applied.status()).isEqualTo("applied");
     assertThat(applied.appliedAtMs()).isEqualTo(timer);
     assertThat(applied.version()).isEqualTo("v2");
+  }
+
+  /** Journal cursor values hold 1024 characters: a sleeve's long state is split and joined. */
+  @Test
+  void cursorChunks_splitLongValues_andJoinThem() {
+    Map<String, String> cursor = new HashMap<>();
+    String weights = "17:0.016666666666666666,".repeat(100);
+    CursorChunks.put(cursor, "sleeve.a.weights", weights);
+    assertThat(cursor.values()).allMatch(v -> v.length() <= 1024);
+    assertThat(cursor).hasSize(4);
+    assertThat(CursorChunks.get(cursor, "sleeve.a.weights")).isEqualTo(weights);
+    assertThat(CursorChunks.get(cursor, "sleeve.b.weights")).isNull();
   }
 
   /** A strategy whose decision fails goes to error; the kernel and the others keep trading. */
