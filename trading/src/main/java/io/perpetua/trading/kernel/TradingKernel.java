@@ -50,8 +50,11 @@ import java.util.function.LongSupplier;
  *
  * <p>After each step that changed anything the kernel commits a {@link KernelCheckpoint}
  * atomically; {@link #resume()} continues from the last one, re-deriving later decisions with the
- * same client order ids (so a crash never duplicates an order). Not thread-safe: one thread runs
- * it; other threads read the published {@link PlatformState}.
+ * same client order ids (so a crash never duplicates an order). A rebalance's checked orders are
+ * journaled as intended (with the rebalance in flight) in a checkpoint of their own before the
+ * first is sent; a restart sends the journaled intents again, and the venue adopts those it already
+ * has, so a crash between two placements neither loses nor doubles an order. Not thread-safe: one
+ * thread runs it; other threads read the published {@link PlatformState}.
  */
 public final class TradingKernel {
   static final String CURSOR_TIME = "replay_time";
@@ -258,6 +261,8 @@ public final class TradingKernel {
             executionStage,
             this::syncPosition,
             index);
+    // a rebalance's checked orders are journaled before the first is sent (see fireTimer too)
+    execution.setIntentsHook(() -> checkpoint(lastProcessedStep));
     planning = new RebalancePlanning(account);
     risk.restoreState(cursor);
     risk.useBarInterval(panel.barMillis());
@@ -577,12 +582,6 @@ public final class TradingKernel {
     // a new decision supersedes orders still working (e.g. an instrument without a price since)
     execution.cancelWorking();
     RebalanceId id = rebalanceId(timeMs, portfolio);
-    Marks m = new Marks(marks, markTimes);
-    Quantity[] positions = new Quantity[instruments.size()];
-    for (int i = 0; i < positions.length; i++) {
-      var p = account.position(instruments.get(i).id());
-      positions[i] = p == null ? null : p.quantity();
-    }
     TargetNetting.Netted netted =
         netting.net(
             portfolio,
@@ -591,13 +590,32 @@ public final class TradingKernel {
             instruments,
             sleeves.targets(equity),
             marks,
-            positions,
+            positions(),
             sleeves.minTradeFraction(decided) * equity,
             null);
-    execution.rebalance(
-        portfolio, id, "cron", instruments, netted.orders(), m, Money.of(equity), false);
+    // set before the orders' intents are journaled: a restart resumes this rebalance from the
+    // journal (its orders adopted or sent once), it does not decide it again
     lastRebalanceMs = timeMs;
     rebalanceSeq++;
+    execution.rebalance(
+        portfolio,
+        id,
+        "cron",
+        instruments,
+        netted.orders(),
+        new Marks(marks, markTimes),
+        Money.of(equity),
+        false);
+  }
+
+  /** The account's position per instrument (dense index; null when flat). */
+  private Quantity[] positions() {
+    Quantity[] positions = new Quantity[instruments.size()];
+    for (int i = 0; i < positions.length; i++) {
+      var p = account.position(instruments.get(i).id());
+      positions[i] = p == null ? null : p.quantity();
+    }
+    return positions;
   }
 
   /** Plans the orders toward {@code weights} and sends them down the fixed-point order path. */
