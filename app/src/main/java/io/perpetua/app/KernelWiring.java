@@ -9,7 +9,6 @@ import io.perpetua.core.time.ManualClock;
 import io.perpetua.core.time.Times;
 import io.perpetua.signals.feature.FeatureRegistry;
 import io.perpetua.signals.schedule.CronSchedule;
-import io.perpetua.signals.strategy.CrossSectionalStrategy;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.JdbcRiskStore;
 import io.perpetua.trading.kernel.KernelConfig;
@@ -17,6 +16,7 @@ import io.perpetua.trading.kernel.KernelListeners;
 import io.perpetua.trading.kernel.KernelPorts;
 import io.perpetua.trading.kernel.TradingKernel;
 import io.perpetua.trading.port.PriceDrivenVenue;
+import io.perpetua.trading.registry.StrategyRegistry;
 import io.perpetua.trading.risk.ObservedRiskStore;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.venue.SimulatedVenue;
@@ -28,8 +28,9 @@ import java.util.Map;
 /**
  * Builds the trading kernel of the running platform from configuration once the market is loaded:
  * the risk engine on the database, the venue (simulated, fake Binance or Binance), the active
- * strategy and the kernel's ports (journal, state, event publisher, risk). Called on the kernel
- * thread; the parts it opens are recorded in {@link PlatformParts}.
+ * strategies (the registry's, netted in one account) and the kernel's ports (journal, state, event
+ * publisher, risk). Called on the kernel thread; the parts it opens are recorded in {@link
+ * PlatformParts}.
  */
 final class KernelWiring {
   private final PlatformWiring wiring;
@@ -63,8 +64,9 @@ final class KernelWiring {
    */
   TradingKernel build(MarketLoader.Loaded market, BinanceLive binance) {
     String name = config.activeStrategy();
-    CrossSectionalStrategy strategy = Strategies.create(config, name);
+    Strategies.create(config, name); // the configured strategy must build (errors name the key)
     PerpetuaConfig.Strategy sc = config.strategies().get(name);
+    StrategyRegistry registry = parts.registry();
     var panel = market.panel();
     ManualClock clock = new ManualClock(panel.size() > 0 ? panel.openTimes()[0] : 0);
     PriceDrivenVenue venue = venue(market, binance, clock);
@@ -94,9 +96,10 @@ final class KernelWiring {
             panel,
             market.funding(),
             market.instruments(),
-            strategy,
-            Strategies.pool(config, sc.pool()),
+            registry,
+            StrategyRegistries.pools(config),
             new FeatureRegistry(),
+            config.venue().takerFeeBps() / 10_000.0,
             venue,
             clock,
             ports);

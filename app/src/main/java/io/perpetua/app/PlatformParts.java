@@ -17,6 +17,7 @@ final class PlatformParts {
   private volatile TradingKernel kernel;
   private volatile LiveVenue live;
   private volatile RiskEngine risk;
+  private volatile io.perpetua.trading.registry.StrategyRegistry registry;
   private volatile JdbcTradingJournal journal;
   private volatile Set<InstrumentId> tradable = Set.of();
   private volatile AnalyticsRoutes.SymbolReturns returns = (symbols, end, days) -> new double[0][];
@@ -36,6 +37,15 @@ final class PlatformParts {
 
   void live(LiveVenue live) {
     this.live = live;
+  }
+
+  /** The strategy registry, null until the database is open. */
+  io.perpetua.trading.registry.StrategyRegistry registry() {
+    return registry;
+  }
+
+  void registry(io.perpetua.trading.registry.StrategyRegistry registry) {
+    this.registry = registry;
   }
 
   RiskEngine risk() {

@@ -11,9 +11,12 @@ import io.perpetua.server.obs.DependencyCheck;
 import io.perpetua.server.v1.AnalyticsRoutes;
 import io.perpetua.server.v1.OrderRoutes;
 import io.perpetua.server.v1.RiskRoutes;
+import io.perpetua.server.v1.SignalAnalysisRoutes;
+import io.perpetua.server.v1.StrategyRoutes;
 import io.perpetua.server.v1.VenueRoutes;
 import io.perpetua.server.web.WebDashboard;
 import io.perpetua.store.jdbc.Database;
+import io.perpetua.store.jdbc.JdbcRegistryStore;
 import io.perpetua.store.memory.InMemoryStateCache;
 import io.perpetua.store.memory.InProcessEventBus;
 import io.perpetua.store.redis.RedisEventBus;
@@ -170,6 +173,9 @@ final class PlatformWiring implements AutoCloseable {
   private void addTradingRoutes() {
     server.addRoutes(auth.riskRoutes(new RiskRoutes(parts::risk, parts::tradable)));
     server.addRoutes(new OrderRoutes(parts::journal));
+    server.addRoutes(new StrategyRoutes(parts::registry, auth.strategyChangeApproval()));
+    server.addRoutes(new SignalAnalysisRoutes(parts::registry, System::currentTimeMillis));
+    server.withStrategyRegistry(parts::registry);
     server.addRoutes(
         new VenueRoutes(
             this::connectedVenues,
@@ -198,6 +204,8 @@ final class PlatformWiring implements AutoCloseable {
   void openDatabase() {
     database = StoreConnections.open(config, dataDir, env, cache);
     auth.open(database, parts::risk);
+    parts.registry(StrategyRegistries.open(config, new JdbcRegistryStore(database)));
+    auth.openStrategyChanges(parts::registry);
     observability.database(database);
   }
 

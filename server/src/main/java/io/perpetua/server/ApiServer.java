@@ -77,6 +77,7 @@ public final class ApiServer {
   private RouteTable table;
   private Javalin app;
   private boolean stopped;
+  private final PlatformState state;
 
   /**
    * A server (not yet listening).
@@ -95,6 +96,22 @@ public final class ApiServer {
     groups.add(new AccountRoutes(state));
     groups.add(new PortfolioRoutes(state));
     groups.add(new SignalRoutes(state));
+    this.state = state;
+  }
+
+  /**
+   * Serves {@code GET /api/v1/signals/latest} in the V2 shape when {@code registry} supplies a
+   * registry in ensemble mode (issue 15).
+   *
+   * @throws IllegalStateException once the server has started
+   */
+  public synchronized ApiServer withStrategyRegistry(
+      java.util.function.Supplier<io.perpetua.trading.registry.StrategyRegistry> registry) {
+    if (app != null || stopped) {
+      throw new IllegalStateException("routes must be set before start()");
+    }
+    groups.replaceAll(g -> g instanceof SignalRoutes ? new SignalRoutes(state, registry) : g);
+    return this;
   }
 
   /**

@@ -31,6 +31,14 @@ final class TestServer implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private TestServer(InMemoryPlatformState state, ServerConfig config, RouteGroup... extra) {
+    this(state, config, s -> {}, extra);
+  }
+
+  private TestServer(
+      InMemoryPlatformState state,
+      ServerConfig config,
+      java.util.function.Consumer<ApiServer> setup,
+      RouteGroup... extra) {
     this.state = state;
     this.clock = new ManualClock(Fixtures.NOW);
     this.server =
@@ -39,6 +47,7 @@ final class TestServer implements AutoCloseable {
     for (RouteGroup group : extra) {
       server.addRoutes(group);
     }
+    setup.accept(server);
     this.port = server.start(0);
   }
 
@@ -49,6 +58,14 @@ final class TestServer implements AutoCloseable {
 
   static TestServer start(InMemoryPlatformState state, ServerConfig config, RouteGroup... extra) {
     return new TestServer(state, config, extra);
+  }
+
+  /** A server over {@code state}, configured by {@code setup} before it starts. */
+  static TestServer start(
+      InMemoryPlatformState state,
+      java.util.function.Consumer<ApiServer> setup,
+      RouteGroup... extra) {
+    return new TestServer(state, localConfig(), setup, extra);
   }
 
   static ServerConfig localConfig() {

@@ -390,6 +390,16 @@ public final class ConfigLoader {
   }
 
   private static void validateStrategies(PerpetuaConfig c) {
+    String mode = c.activeMode() == null ? "single" : c.activeMode();
+    if (!mode.equals("single") && !mode.equals("ensemble")) {
+      throw new ConfigException("active_mode", "must be single or ensemble, was '" + mode + "'");
+    }
+    if (mode.equals("ensemble")
+        && c.strategies().values().stream()
+            .noneMatch(s -> s.ensembleWeight() != null && s.ensembleWeight() > 0)) {
+      throw new ConfigException(
+          "active_mode", "ensemble needs strategies with ensemble_weight > 0");
+    }
     if (!c.strategies().containsKey(c.activeStrategy())) {
       throw new ConfigException(
           "active_strategy",
@@ -408,6 +418,9 @@ public final class ConfigLoader {
         CronSchedule.parse(s.rebalanceCron());
       } catch (IllegalArgumentException ex) {
         throw new ConfigException(key + ".rebalance_cron", ex.getMessage(), ex);
+      }
+      if (s.ensembleWeight() != null && !(s.ensembleWeight() >= 0 && s.ensembleWeight() <= 1e6)) {
+        throw new ConfigException(key + ".ensemble_weight", "must be >= 0");
       }
       if (s.rebalanceDays() < 0) {
         throw new ConfigException(

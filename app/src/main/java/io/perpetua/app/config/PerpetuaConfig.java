@@ -15,7 +15,9 @@ import java.util.Map;
  * @param risk risk limits and circuit breakers
  * @param assetPools asset pool definitions by name
  * @param strategies strategy definitions by id
- * @param activeStrategy the strategy the platform runs
+ * @param activeStrategy the strategy the platform runs in single mode
+ * @param activeMode {@code single} (the active strategy alone) or {@code ensemble} (every strategy
+ *     with an {@code ensemble_weight} above 0, netted into one order set; docs/strategies.md)
  * @param flow the order-flow paper engine
  * @param jobs the backtest job service
  * @param binance live trading on Binance USDT-M ({@code venue.type: binance})
@@ -31,6 +33,7 @@ public record PerpetuaConfig(
     Map<String, Pool> assetPools,
     Map<String, Strategy> strategies,
     String activeStrategy,
+    String activeMode,
     Flow flow,
     Jobs jobs,
     Binance binance,
@@ -48,6 +51,7 @@ public record PerpetuaConfig(
         assetPools,
         strategies,
         activeStrategy,
+        activeMode,
         flow,
         jobs,
         binance,
@@ -66,6 +70,7 @@ public record PerpetuaConfig(
         assetPools,
         strategies,
         activeStrategy,
+        activeMode,
         flow,
         jobs,
         binance,
@@ -298,13 +303,19 @@ public record PerpetuaConfig(
    * @param rebalanceCron cron expression (UTC)
    * @param rebalanceDays minimum days between rebalances
    * @param parameters strategy parameters
+   * @param displayName display name (default: the id)
+   * @param description what it does (default: empty)
+   * @param ensembleWeight its weight in ensemble mode (null or 0: not in the ensemble)
    */
   public record Strategy(
       String type,
       String pool,
       String rebalanceCron,
       int rebalanceDays,
-      Map<String, Object> parameters) {}
+      Map<String, Object> parameters,
+      String displayName,
+      String description,
+      Double ensembleWeight) {}
 
   /**
    * The {@code observability:} section (docs/metrics.md).

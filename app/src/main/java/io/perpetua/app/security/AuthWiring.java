@@ -19,6 +19,7 @@ import io.perpetua.server.auth.AuthServices;
 import io.perpetua.server.http.RateLimiter;
 import io.perpetua.server.http.RateLimits;
 import io.perpetua.server.v1.RiskRoutes;
+import io.perpetua.server.v1.StrategyRoutes;
 import io.perpetua.store.audit.AuditingTradingJournal;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.JdbcApprovalStore;
@@ -27,6 +28,7 @@ import io.perpetua.store.jdbc.JdbcInviteStore;
 import io.perpetua.store.jdbc.JdbcRefreshTokenStore;
 import io.perpetua.store.jdbc.JdbcUserStore;
 import io.perpetua.trading.port.TradingJournal;
+import io.perpetua.trading.registry.StrategyRegistry;
 import io.perpetua.trading.risk.RiskEngine;
 import java.nio.file.Path;
 import java.util.Map;
@@ -135,6 +137,42 @@ public final class AuthWiring {
             new AccountAdmin(users, invites, tokens, clock),
             approvals,
             new AuditRecorder(audit, clock));
+  }
+
+  /**
+   * Registers four-eyes on strategy change requests (after {@link #open}): the action that approves
+   * them, and the registry's view of rejected requests.
+   */
+  public void openStrategyChanges(Supplier<StrategyRegistry> registry) {
+    AuthServices s = services;
+    s.fourEyes().register(new StrategyChangeAction(registry));
+    StrategyRegistry r = registry.get();
+    if (r != null) {
+      r.useApprovalStatus(
+          id -> {
+            try {
+              return s.fourEyes().find(id).status();
+            } catch (io.perpetua.auth.AuthException e) {
+              return null;
+            }
+          });
+    }
+  }
+
+  /**
+   * How strategy change requests are decided: a four-eyes request a second person approves, or
+   * (with {@code PERPETUA_FOUR_EYES=off}) none: the requester's change is approved at once.
+   */
+  public StrategyRoutes.ChangeApproval strategyChangeApproval() {
+    return (request, change) ->
+        fourEyes
+            ? AuthServicesAccess.request(
+                services,
+                request,
+                StrategyChangeAction.NAME,
+                StrategyChangeAction.payload(change),
+                change.reason())
+            : null;
   }
 
   /** {@code journal}, also recording the kernel's decisions to the audit log once it is open. */

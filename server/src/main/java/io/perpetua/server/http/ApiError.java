@@ -81,10 +81,24 @@ public enum ApiError {
   USER_EXISTS(40020, 409, "User exists"),
   /** The four-eyes request was already approved, rejected or withdrawn. */
   ALREADY_DECIDED(40021, 409, "Already decided"),
+  /**
+   * A strategy change request names parameters the strategy does not declare, or values outside
+   * their range (the message names each one). (Strategy registry, 40030-40039.)
+   */
+  INVALID_STRATEGY_PARAMETERS(40030, 400, "Invalid strategy parameters"),
+  /** A strategy toggle without {@code confirm: true} or without a reason. */
+  CONFIRMATION_REQUIRED(40031, 400, "Confirmation and reason required"),
+  /**
+   * The strategy's state does not allow it: a second active strategy in single mode, activating a
+   * strategy in error, deciding a change request that is no longer pending.
+   */
+  STRATEGY_CONFLICT(40032, 409, "Strategy state conflict"),
   /** No route with this path. */
   UNKNOWN_ROUTE(40400, 404, "Unknown route"),
   /** The route exists but the resource does not, or no data has been published yet. */
   NOT_FOUND(40401, 404, "Resource not found"),
+  /** No strategy with this name is configured. (Strategy registry, 40410-40419.) */
+  STRATEGY_NOT_FOUND(40410, 404, "Strategy not found"),
   /** An unexpected failure; details are only in the server log, under the reference given. */
   INTERNAL(50000, 500, "Internal server error"),
   /** A request feature the server does not implement (e.g. a transfer coding); HTTP layer. */

@@ -7,6 +7,7 @@ import io.perpetua.signals.pool.AssetPool;
 import io.perpetua.signals.pool.AssetPoolDefinition;
 import io.perpetua.signals.strategy.CrossSectionalStrategy;
 import io.perpetua.signals.strategy.StrategyDecision;
+import io.perpetua.trading.registry.SignalCoverage;
 import io.perpetua.trading.state.PlatformState;
 import io.perpetua.trading.state.SignalSnapshot;
 import io.perpetua.trading.state.SymbolSignal;
@@ -32,6 +33,7 @@ final class DecisionPipeline {
   private final PipelineStage signalStage;
   private final PlatformState state;
   private final boolean publish;
+  private boolean publishSignal;
 
   DecisionPipeline(
       CrossSectionalStrategy strategy,
@@ -42,6 +44,7 @@ final class DecisionPipeline {
       LongSupplier wallClock,
       boolean publish) {
     this.publish = publish;
+    this.publishSignal = publish;
     this.strategy = strategy;
     this.pool = new AssetPool(poolDefinition);
     this.features = strategy.requiredFeatures().stream().map(registry::resolve).toList();
@@ -108,13 +111,47 @@ final class DecisionPipeline {
             "active_strategy", strategy.id().value(),
             "long_count", decision.longCount(),
             "short_count", decision.shortCount()));
-    if (publish) {
+    if (publishSignal) {
       state.putSignal(snapshot(view, decision));
     }
     return decision;
   }
 
-  private SignalSnapshot snapshot(PanelMarketView view, StrategyDecision d) {
+  /** Whether {@link #decide} publishes its signal as the platform's latest (default: publish). */
+  void publishSignal(boolean value) {
+    this.publishSignal = value;
+  }
+
+  /** The strategy deciding. */
+  CrossSectionalStrategy strategy() {
+    return strategy;
+  }
+
+  /** The pool's definition. */
+  AssetPoolDefinition poolDefinition() {
+    return pool.definition();
+  }
+
+  /** The coverage of {@code d}: pool members with a signal and those without. */
+  SignalCoverage coverage(PanelMarketView view, StrategyDecision d) {
+    boolean[] members = pool.members();
+    List<String> missing = new ArrayList<>();
+    int size = 0;
+    int with = 0;
+    for (int i = 0; i < members.length; i++) {
+      if (members[i]) {
+        size++;
+        if (Double.isNaN(d.signal()[i])) {
+          missing.add(view.instrument(i).apiSymbol());
+        } else {
+          with++;
+        }
+      }
+    }
+    return new SignalCoverage(strategy.id().value(), d.timeMs(), size, with, missing);
+  }
+
+  SignalSnapshot snapshot(PanelMarketView view, StrategyDecision d) {
     int n = view.instrumentCount();
     List<Integer> ranked = new ArrayList<>();
     for (int i = 0; i < n; i++) {

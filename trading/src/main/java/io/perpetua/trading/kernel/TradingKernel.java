@@ -4,7 +4,9 @@ import io.perpetua.core.ClientOrderId;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Money;
+import io.perpetua.core.Quantity;
 import io.perpetua.core.RebalanceId;
+import io.perpetua.core.StrategyId;
 import io.perpetua.core.event.FundingSettled;
 import io.perpetua.core.order.Order;
 import io.perpetua.core.time.ManualClock;
@@ -13,7 +15,6 @@ import io.perpetua.signals.PanelMarketView;
 import io.perpetua.signals.feature.FeatureRegistry;
 import io.perpetua.signals.pool.AssetPoolDefinition;
 import io.perpetua.signals.strategy.CrossSectionalStrategy;
-import io.perpetua.signals.strategy.StrategyDecision;
 import io.perpetua.trading.account.Account;
 import io.perpetua.trading.port.AccountState;
 import io.perpetua.trading.port.KernelCheckpoint;
@@ -22,6 +23,8 @@ import io.perpetua.trading.port.PortfolioSnapshot;
 import io.perpetua.trading.port.PriceDrivenVenue;
 import io.perpetua.trading.port.TradingHistory;
 import io.perpetua.trading.port.TradingJournal;
+import io.perpetua.trading.portfolio.TargetNetting;
+import io.perpetua.trading.registry.StrategyRegistry;
 import io.perpetua.trading.risk.PortfolioReading;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.state.PlatformState;
@@ -61,7 +64,6 @@ public final class TradingKernel {
   private final KernelConfig config;
   private final MarketPanel panel;
   private final FundingSchedule funding;
-  private final CrossSectionalStrategy strategy;
   private final PriceDrivenVenue venue;
   private final TradingJournal journal;
   private final PlatformState state;
@@ -79,7 +81,8 @@ public final class TradingKernel {
   // marked on every step, and a map lookup per position per step dominated the replay profile
   private final double[] positionQty;
   private final double[] positionCost;
-  private final DecisionPipeline decisions;
+  private final StrategySleeves sleeves;
+  private final TargetNetting netting = new TargetNetting();
   private final PipelineStage dataStage;
   private final PipelineStage executionStage;
   private final List<FundingSettled> fundingDelta = new ArrayList<>();
@@ -111,14 +114,90 @@ public final class TradingKernel {
       PriceDrivenVenue venue,
       ManualClock clock,
       KernelPorts ports) {
+    this(
+        config,
+        panel,
+        funding,
+        instruments,
+        venue,
+        clock,
+        ports,
+        (k, wall) ->
+            StrategySleeves.single(
+                new DecisionPipeline(
+                    strategy,
+                    poolDefinition,
+                    features,
+                    instruments.size(),
+                    ports.state(),
+                    wall,
+                    config.publishState()),
+                config.rebalanceCron(),
+                config.rebalanceDays(),
+                instruments.size()));
+  }
+
+  /**
+   * Wires a kernel running every strategy of {@code registry} in one account: each decides on its
+   * own schedule, their targets are netted into one order set ({@link TargetNetting}) and each
+   * keeps a virtual book ({@link io.perpetua.trading.registry.VirtualBook}) filled at the account's
+   * fill prices, else at the bar's close and {@code fallbackFeeRate}. Call {@link #resume()} before
+   * {@link #run}.
+   */
+  public TradingKernel(
+      KernelConfig config,
+      MarketPanel panel,
+      FundingSchedule funding,
+      List<Instrument> instruments,
+      StrategyRegistry registry,
+      Map<String, AssetPoolDefinition> pools,
+      FeatureRegistry features,
+      double fallbackFeeRate,
+      PriceDrivenVenue venue,
+      ManualClock clock,
+      KernelPorts ports) {
+    this(
+        config,
+        panel,
+        funding,
+        instruments,
+        venue,
+        clock,
+        ports,
+        (k, wall) ->
+            StrategySleeves.of(
+                registry,
+                pools,
+                (strategy, pool) ->
+                    new DecisionPipeline(
+                        strategy,
+                        pool,
+                        features,
+                        instruments.size(),
+                        ports.state(),
+                        wall,
+                        config.publishState()),
+                config.initialCapital().toDouble(),
+                fallbackFeeRate,
+                k.index,
+                instruments.size()));
+  }
+
+  private TradingKernel(
+      KernelConfig config,
+      MarketPanel panel,
+      FundingSchedule funding,
+      List<Instrument> instruments,
+      PriceDrivenVenue venue,
+      ManualClock clock,
+      KernelPorts ports,
+      java.util.function.BiFunction<TradingKernel, LongSupplier, StrategySleeves> strategies) {
     this.config = config;
     this.panel = panel;
     this.funding = funding;
-    this.strategy = strategy;
     this.venue = venue;
     this.journal = ports.journal();
     this.state = ports.state();
-    this.listener = ports.listener();
     this.risk = ports.risk();
     this.clock = clock;
     this.wallClock = ports.wallClock();
@@ -143,15 +222,8 @@ public final class TradingKernel {
             panel.close(),
             panel.quoteVolume());
     LongSupplier wall = ports.wallClock();
-    this.decisions =
-        new DecisionPipeline(
-            strategy,
-            poolDefinition,
-            features,
-            instruments.size(),
-            state,
-            wall,
-            config.publishState());
+    this.sleeves = strategies.apply(this, wall);
+    this.listener = sleeves.observeFills(ports.listener());
     this.dataStage =
         new PipelineStage(
             "data_service", "data_ingestion", "Data ingestion", state, wall, config.publishState());
@@ -215,7 +287,8 @@ public final class TradingKernel {
       view.moveTo(nextStep - 1, t);
     }
     resumeTicks(cursor);
-    nextTimerMs = config.rebalanceCron().next(clock.nowMillis());
+    sleeves.restoreState(cursor, lastRebalanceMs);
+    nextTimerMs = sleeves.nextTimer(clock.nowMillis());
     // orders journaled as working at the checkpoint (a timer at a bar close) are working again:
     // without this they stayed open forever and the rebalance never completed
     // (and the orders journaled as intended before a crash are sent again, adopted by the venue)
@@ -231,7 +304,7 @@ public final class TradingKernel {
     // rebalance), before any service heartbeat: the API is not healthy before it can show them
     publishAccount();
     Long last = lastRebalanceMs == Long.MIN_VALUE ? null : lastRebalanceMs;
-    for (PipelineStage s : decisions.stages()) {
+    for (PipelineStage s : sleeves.stages()) {
       s.update("idle", last, nextTimerMs, Map.of());
     }
     executionStage.update("idle", last, nextTimerMs, Map.of());
@@ -355,6 +428,7 @@ public final class TradingKernel {
         closeTime,
         (i, time, rate) -> {
           double mark = marks[i];
+          sleeves.funding(i, rate, mark);
           if (mark > 0) {
             Money amount = account.settleFunding(instruments.get(i).id(), rate, mark);
             if (amount.signum() != 0) {
@@ -364,6 +438,7 @@ public final class TradingKernel {
             }
           }
         });
+    sleeves.onStep(closeTime, marks, config.publishState());
     double equity = observeRisk(closeTime);
     listener.onStep(t, closeTime, equity);
     if (config.publishState()) {
@@ -396,7 +471,7 @@ public final class TradingKernel {
       return;
     }
     execution.cancelWorking();
-    RebalanceId id = RebalanceId.of("liq-" + now + "-" + strategy.id().value());
+    RebalanceId id = RebalanceId.of("liq-" + now + "-" + sleeves.portfolioId().value());
     rebalance(id, "liquidation", new double[instruments.size()], equity, 0.0, null, true);
     for (int i = 0; i < marks.length; i++) {
       if (marks[i] > 0) {
@@ -466,7 +541,7 @@ public final class TradingKernel {
       if (!close.isEmpty()) {
         int[] selection = close.stream().mapToInt(Integer::intValue).toArray();
         rebalance(
-            RebalanceId.of("risk-" + now + "-" + strategy.id().value()),
+            RebalanceId.of("risk-" + now + "-" + sleeves.portfolioId().value()),
             closeAll ? "daily_loss" : "holding_time",
             new double[instruments.size()],
             equity,
@@ -490,11 +565,11 @@ public final class TradingKernel {
 
   private void fireTimer(long timeMs) {
     clock.set(Math.max(clock.nowMillis(), timeMs));
-    nextTimerMs = config.rebalanceCron().next(timeMs);
-    boolean due =
-        lastRebalanceMs == Long.MIN_VALUE
-            || Math.floorDiv(timeMs, Times.DAY_MS) - Math.floorDiv(lastRebalanceMs, Times.DAY_MS)
-                >= config.rebalanceDays();
+    nextTimerMs = sleeves.nextTimer(timeMs);
+    boolean due = false;
+    for (StrategySleeves.Sleeve s : sleeves.sleeves()) {
+      due |= sleeves.due(s, timeMs);
+    }
     // the bar that closed at or before the timer (a timer at a bar's close sees that bar)
     int latest = lastProcessedStep;
     if (!due || halted || latest < 0) {
@@ -505,22 +580,53 @@ public final class TradingKernel {
       risk.rebalanceBlocked(timeMs, halt.get());
       return;
     }
+    view.moveTo(latest, timeMs);
+    double equity = markedEquity();
+    StrategyId portfolio = sleeves.portfolioId();
+    if (!sleeves.decide(view, timeMs, nextTimerMs, marks)) {
+      return; // nothing due was active, nothing to unwind
+    }
+    List<StrategySleeves.Decided> decided = sleeves.takeDecisions();
+    if (config.publishState() && sleeves.ensemble()) {
+      state.putSignal(sleeves.ensembleSnapshot(view, timeMs));
+    }
     // a new decision supersedes orders still working (e.g. an instrument without a price since)
     execution.cancelWorking();
-    view.moveTo(latest, timeMs);
-    StrategyDecision d = decisions.decide(view, nextTimerMs);
+    RebalanceId id = rebalanceId(timeMs, portfolio);
+    TargetNetting.Netted netted =
+        netting.net(
+            portfolio,
+            id,
+            clock.nowMillis(),
+            instruments,
+            sleeves.targets(equity),
+            marks,
+            positions(),
+            sleeves.minTradeFraction(decided) * equity,
+            null);
     // set before the orders' intents are journaled: a restart resumes this rebalance from the
     // journal (its orders adopted or sent once), it does not decide it again
     lastRebalanceMs = timeMs;
     rebalanceSeq++;
-    rebalance(
-        rebalanceId(timeMs),
+    execution.rebalance(
+        portfolio,
+        id,
         "cron",
-        d.weights(),
-        markedEquity(),
-        d.minTradeFraction(),
-        null,
+        instruments,
+        netted.orders(),
+        new Marks(marks, markTimes),
+        Money.of(equity),
         false);
+  }
+
+  /** The account's position per instrument (dense index; null when flat). */
+  private Quantity[] positions() {
+    Quantity[] positions = new Quantity[instruments.size()];
+    for (int i = 0; i < positions.length; i++) {
+      var p = account.position(instruments.get(i).id());
+      positions[i] = p == null ? null : p.quantity();
+    }
+    return positions;
   }
 
   /** Plans the orders toward {@code weights} and sends them down the fixed-point order path. */
@@ -535,7 +641,7 @@ public final class TradingKernel {
     Marks m = new Marks(marks, markTimes);
     List<Order> orders =
         planning.plan(
-            strategy.id(),
+            sleeves.portfolioId(),
             id,
             clock.nowMillis(),
             instruments,
@@ -545,18 +651,18 @@ public final class TradingKernel {
             minTradeFraction,
             selection);
     execution.rebalance(
-        strategy.id(), id, trigger, instruments, orders, m, Money.of(equity), bypassRisk);
+        sleeves.portfolioId(), id, trigger, instruments, orders, m, Money.of(equity), bypassRisk);
   }
 
   /** {@code rb-<yyyyMMdd>-<HHmm>-<strategy>}: unique per decision, stable across restarts. */
-  private RebalanceId rebalanceId(long timeMs) {
+  private static RebalanceId rebalanceId(long timeMs, StrategyId strategy) {
     String stamp = Times.iso(timeMs); // 2026-03-02T23:59:00Z
     String time =
         stamp.substring(0, 10).replace("-", "")
             + "-"
             + stamp.substring(11, 13)
             + stamp.substring(14, 16);
-    String name = strategy.id().value();
+    String name = strategy.value();
     return RebalanceId.of("rb-" + time + "-" + name.substring(0, Math.min(name.length(), 47)));
   }
 
@@ -564,7 +670,10 @@ public final class TradingKernel {
     int latest = firstStepClosingAtOrAfter(lastRebalanceMs + 1) - 1;
     if (latest >= 0) {
       view.moveTo(latest, lastRebalanceMs);
-      decisions.decide(view, config.rebalanceCron().next(clock.nowMillis()));
+      sleeves.republish(view, lastRebalanceMs, sleeves.nextTimer(clock.nowMillis()));
+      if (sleeves.ensemble()) {
+        state.putSignal(sleeves.ensembleSnapshot(view, lastRebalanceMs));
+      }
       if (nextStep > 0) {
         view.moveTo(nextStep - 1, clock.nowMillis());
       }
@@ -614,6 +723,7 @@ public final class TradingKernel {
     cursor.put(CURSOR_ACTIVE_REBALANCE, execution.exportActive());
     cursor.putAll(risk.exportState());
     cursor.putAll(ticks.exportState());
+    cursor.putAll(sleeves.exportState());
     journal.commit(
         new KernelCheckpoint(
             account.snapshot(clock.nowMillis()),
@@ -740,7 +850,12 @@ public final class TradingKernel {
   public void heartbeat() {
     dataStage.heartbeat();
     executionStage.heartbeat();
-    decisions.stages().forEach(PipelineStage::heartbeat);
+    sleeves.stages().forEach(PipelineStage::heartbeat);
+  }
+
+  /** The strategies this kernel runs (kernel thread only; tests). */
+  StrategySleeves sleeves() {
+    return sleeves;
   }
 
   /** The account (kernel thread only). */

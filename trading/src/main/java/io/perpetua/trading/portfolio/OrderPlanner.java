@@ -31,6 +31,13 @@ public final class OrderPlanner {
   /** One instrument's inputs. */
   public record Line(Instrument instrument, double weight, double mark, Quantity current) {}
 
+  /**
+   * One instrument's inputs as a target quantity (contracts, signed; rounded toward zero to the
+   * step size here) rather than a weight: the netted target of several strategies.
+   */
+  public record QuantityLine(
+      Instrument instrument, double targetQuantity, double mark, Quantity current) {}
+
   /** Plans the orders to move from the current positions to the targets. */
   public Plan plan(
       StrategyId strategy, RebalanceId rebalance, long nowMs, double equity, List<Line> lines) {
@@ -48,18 +55,41 @@ public final class OrderPlanner {
       double equity,
       List<Line> lines,
       double minTradeNotional) {
+    List<QuantityLine> quantities = new ArrayList<>(lines.size());
+    for (Line line : lines) {
+      quantities.add(
+          new QuantityLine(
+              line.instrument(),
+              line.mark() > 0 ? line.weight() * equity / line.mark() : line.weight(),
+              line.mark(),
+              line.current()));
+    }
+    return planQuantities(strategy, rebalance, nowMs, quantities, minTradeNotional);
+  }
+
+  /**
+   * Plans the orders moving each instrument's position to its target quantity, skipping changes
+   * smaller than {@code minTradeNotional} USDT unless they close a position. The order of an
+   * instrument is {@code toward0(targetQuantity) - current}.
+   */
+  public Plan planQuantities(
+      StrategyId strategy,
+      RebalanceId rebalance,
+      long nowMs,
+      List<QuantityLine> lines,
+      double minTradeNotional) {
     List<Order> reducing = new ArrayList<>();
     List<Order> increasing = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    for (Line line : lines) {
+    for (QuantityLine line : lines) {
       Instrument inst = line.instrument();
       if (!(line.mark() > 0)) {
-        if (!line.current().isZero() || line.weight() != 0) {
+        if (!line.current().isZero() || line.targetQuantity() != 0) {
           skipped.add(inst.id().apiSymbol() + ": no price");
         }
         continue;
       }
-      Quantity target = inst.quantityToward0(line.weight() * equity / line.mark());
+      Quantity target = inst.quantityToward0(line.targetQuantity());
       Quantity current = line.current();
       Quantity delta = target.minus(current);
       if (delta.isZero()) {
