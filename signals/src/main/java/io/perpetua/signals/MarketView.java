@@ -1,6 +1,7 @@
 package io.perpetua.signals;
 
 import io.perpetua.core.InstrumentId;
+import io.perpetua.signals.feature.flow.TakerSource;
 
 /**
  * What a strategy may see at decision time: the bars of a fixed set of instruments that had closed
@@ -46,5 +47,22 @@ public interface MarketView {
       }
     }
     return sum;
+  }
+
+  /**
+   * Taker-buy (aggressor buy) quote volume of instrument {@code i}, {@code barsAgo} bars back,
+   * where the data measured it (trades aggregated per bar, or the 12-column kline's taker-buy
+   * volume); NaN where it did not. The default has none.
+   */
+  default double takerBuyQuoteVolume(int i, int barsAgo) {
+    return Double.NaN;
+  }
+
+  /**
+   * Where {@link #takerBuyQuoteVolume} of that bar came from ({@link TakerSource#TICKS} or {@link
+   * TakerSource#KLINE}); {@link TakerSource#NONE} where it is NaN.
+   */
+  default TakerSource takerSource(int i, int barsAgo) {
+    return TakerSource.NONE;
   }
 }

@@ -21,9 +21,11 @@ import io.perpetua.trading.kernel.KernelPorts;
 import io.perpetua.trading.kernel.Pacer;
 import io.perpetua.trading.kernel.SeriesFundingSchedule;
 import io.perpetua.trading.kernel.TradingKernel;
+import io.perpetua.trading.risk.CircuitBreakers;
 import io.perpetua.trading.risk.InMemoryRiskStore;
 import io.perpetua.trading.risk.RiskConfig;
 import io.perpetua.trading.risk.RiskEngine;
+import io.perpetua.trading.risk.RiskLimits;
 import io.perpetua.trading.venue.SimulatedVenue;
 import io.perpetua.trading.venue.SimulatedVenueConfig;
 import java.time.Instant;
@@ -46,6 +48,7 @@ import java.util.function.DoubleConsumer;
  * MarketSource} must be thread-safe.
  */
 public final class BacktestEngine implements BacktestRunner {
+  private static final String LIQUIDATED = "liquidated";
   private final StrategyResolver strategies;
   private final MarketSource market;
   private final Options options;
@@ -93,8 +96,56 @@ public final class BacktestEngine implements BacktestRunner {
     this.options = options;
   }
 
+  /**
+   * Runs {@code r}. When a risk halt skipped a rebalance, the same run is replayed once more with
+   * the halting rules (drawdown halt, circuit breakers) switched off, and its metrics are attached
+   * as {@link RunActivity#unhalted()}: the report then shows the strategy's own figures beside the
+   * halted book's.
+   */
   @Override
   public BacktestResult run(BacktestRequest r, DoubleConsumer progress, BooleanSupplier cancelled) {
+    BacktestResult result = runOnce(r, progress, cancelled, options.riskEngine(r.capital()));
+    boolean riskHalt =
+        result.activity().skippedRebalances().stream()
+            .anyMatch(s -> !LIQUIDATED.equals(s.reason()));
+    if (!riskHalt) {
+      return result;
+    }
+    RiskConfig c = options.risk();
+    RiskConfig noHalts =
+        new RiskConfig(
+            new RiskLimits(
+                c.limits().maxPositionPct(),
+                c.limits().maxTotalExposure(),
+                Double.POSITIVE_INFINITY,
+                c.limits().minBalanceReserve(),
+                c.limits().maxOrderValue(),
+                c.limits().maxDailyTurnover(),
+                c.limits().blacklist(),
+                c.limits().dryRun()),
+            CircuitBreakers.off(),
+            c.warningRatio());
+    Metrics unhalted =
+        runOnce(
+                r,
+                p -> {},
+                cancelled,
+                options.withRisk(noHalts, options.riskCapital()).riskEngine(r.capital()))
+            .metrics();
+    return new BacktestResult(
+        result.request(),
+        result.metrics(),
+        result.equity(),
+        result.trades(),
+        result.costs(),
+        result.attribution(),
+        result.activity().withUnhalted(unhalted),
+        result.symbolBars(),
+        result.elapsedMs());
+  }
+
+  private BacktestResult runOnce(
+      BacktestRequest r, DoubleConsumer progress, BooleanSupplier cancelled, RiskEngine risk) {
     long started = System.nanoTime();
     validate(r);
     Map<String, Object> params = new LinkedHashMap<>(r.parameters());
@@ -142,7 +193,7 @@ public final class BacktestEngine implements BacktestRunner {
             new FeatureRegistry(),
             venue,
             clock,
-            KernelPorts.backtest(recorder, options.riskEngine(r.capital())));
+            KernelPorts.backtest(recorder, risk));
     kernel.resume(startMs);
     Pacer pacer = new ProgressPacer(startMs, endMs, progress, cancelled);
     kernel.run(pacer);
@@ -196,7 +247,9 @@ public final class BacktestEngine implements BacktestRunner {
             rec.orders,
             rec.fills,
             List.copyOf(rec.rejections.values()),
-            data.skipped()),
+            data.skipped(),
+            rec.skippedRebalances,
+            null),
         symbolBars,
         (System.nanoTime() - started) / 1_000_000);
   }

@@ -27,8 +27,10 @@ import java.util.Map;
  * bars resampled from a finer stored timeframe where that is exact ({@code 4h} and {@code 1d} from
  * {@code 1h}, complete UTC buckets only: {@link BarResampler}); {@code dollar_bar} aggregates each
  * instrument's time bars into dollar bars of about {@value #DOLLAR_BARS_PER_DAY} per median day
- * (see {@link DollarBars}) and aligns them on their completion times. Instrument filters are
- * derived from each instrument's last price in the range.
+ * (see {@link DollarBars}) and aligns them on their completion times. Instrument filters (tick,
+ * step) are derived from each instrument's first price in the loaded window, which every decision
+ * of the run can see: a run's result does not depend on bars after its last decision (it did when
+ * they came from the range's last close, so moving {@code --end} changed earlier trades).
  *
  * <p>A symbol without bars in the loaded window (warm-up included), or, for dollar bars, without
  * any traded volume there, is left out of the run and reported in {@link MarketData#skipped()};
@@ -107,7 +109,7 @@ public final class CatalogMarketSource implements MarketSource {
       for (int i = 0; i < aligned.instrumentCount(); i++) {
         InstrumentId id = aligned.instrument(i);
         BarSeries s = series.get(id);
-        instruments.add(Instrument.derivedFrom(id, s.close(s.size() - 1)));
+        instruments.add(Instrument.derivedFrom(id, firstClose(s)));
         fundingSeries.add(funding.read(fundingVenue, id, fromMs, toMs).orElse(null));
       }
       return new MarketData(panel, instruments, fundingSeries, survivorshipBiased, skipped);
@@ -148,6 +150,17 @@ public final class CatalogMarketSource implements MarketSource {
       return null;
     }
     return s;
+  }
+
+  /** The first positive close of {@code s} (its first close when none is positive). */
+  static double firstClose(BarSeries s) {
+    for (int k = 0; k < s.size(); k++) {
+      double c = s.close(k);
+      if (c > 0 && Double.isFinite(c)) {
+        return c;
+      }
+    }
+    return s.close(0);
   }
 
   private static String window(long fromMs, long toMs) {

@@ -10,16 +10,18 @@ import io.perpetua.core.order.Order;
 import io.perpetua.jobs.RunActivity;
 import io.perpetua.trading.kernel.KernelListener;
 import io.perpetua.trading.kernel.MarketPanel;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Records what a backtest needs from the kernel: the equity at every bar close from the start of
  * the measured range, round trips, fees, funding, slippage against the bar close the order filled
- * at, per-symbol traded notional, rebalance turnover, fills, and rejected orders by rule (with the
- * first reason each rule gave). Not thread-safe (kernel thread).
+ * at, per-symbol traded notional, rebalance turnover, fills, rejected orders by rule (with the
+ * first reason each rule gave), and the rebalances a halt skipped. Not thread-safe (kernel thread).
  */
 final class RunRecorder implements KernelListener {
   private final MarketPanel panel;
@@ -38,6 +40,7 @@ final class RunRecorder implements KernelListener {
   double funding;
   double slippage;
   final Map<String, double[]> perSymbol = new HashMap<>(); // fees, funding, notional
+  final List<RunActivity.SkippedRebalance> skippedRebalances = new ArrayList<>();
   private int step = -1;
 
   RunRecorder(MarketPanel panel, long measureFromMs) {
@@ -61,6 +64,11 @@ final class RunRecorder implements KernelListener {
     times[points] = timeMs;
     equity[points] = equityNow;
     points++;
+  }
+
+  @Override
+  public void onRebalanceSkipped(long timeMs, String reason) {
+    skippedRebalances.add(new RunActivity.SkippedRebalance(timeMs, reason));
   }
 
   @Override

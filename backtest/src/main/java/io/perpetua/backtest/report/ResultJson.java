@@ -68,7 +68,9 @@ public final class ResultJson {
   /**
    * The activity object: {@code rebalances, orders_sent, fills, orders_rejected, rejections:
    * [{rule, count, example}], skipped_symbols: [{symbol, reason}], idle_reason} (null when the run
-   * traded).
+   * traded), {@code halts: [{reason, from, to, skipped_rebalances}], skipped_rebalances: [{time,
+   * reason}]} and {@code metrics_without_halts} (the run with the halting rules off; null when
+   * nothing halted).
    */
   public static ObjectNode activity(RunActivity a) {
     ObjectNode o = NODES.objectNode();
@@ -89,6 +91,24 @@ public final class ResultJson {
       skipped.addObject().put("symbol", sk.symbol()).put("reason", sk.reason());
     }
     o.put("idle_reason", a.idleReason().orElse(null));
+    ArrayNode halts = o.putArray("halts");
+    for (RunActivity.Halt h : a.halts()) {
+      halts
+          .addObject()
+          .put("reason", h.reason())
+          .put("from", Times.iso(h.fromMs()))
+          .put("to", Times.iso(h.toMs()))
+          .put("skipped_rebalances", h.skippedRebalances());
+    }
+    ArrayNode skippedRebalances = o.putArray("skipped_rebalances");
+    for (RunActivity.SkippedRebalance s : a.skippedRebalances()) {
+      skippedRebalances.addObject().put("time", Times.iso(s.timeMs())).put("reason", s.reason());
+    }
+    if (a.unhalted() != null) {
+      o.set("metrics_without_halts", metrics(a.unhalted()));
+    } else {
+      o.putNull("metrics_without_halts");
+    }
     return o;
   }
 

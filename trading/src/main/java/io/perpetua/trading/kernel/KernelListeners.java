@@ -47,4 +47,11 @@ public final class KernelListeners implements KernelListener {
       l.onStepLatency(t, nanos);
     }
   }
+
+  @Override
+  public void onRebalanceSkipped(long timeMs, String reason) {
+    for (KernelListener l : listeners) {
+      l.onRebalanceSkipped(timeMs, reason);
+    }
+  }
 }

@@ -481,12 +481,17 @@ public final class TradingKernel {
                 >= config.rebalanceDays();
     // the bar that closed at or before the timer (a timer at a bar's close sees that bar)
     int latest = lastProcessedStep;
-    if (!due || halted || latest < 0) {
+    if (!due || latest < 0) {
+      return;
+    }
+    if (halted) {
+      listener.onRebalanceSkipped(timeMs, "liquidated");
       return;
     }
     Optional<String> halt = risk.haltReason(timeMs);
     if (halt.isPresent()) {
       risk.rebalanceBlocked(timeMs, halt.get());
+      listener.onRebalanceSkipped(timeMs, halt.get());
       return;
     }
     // a new decision supersedes orders still working (e.g. an instrument without a price since)
