@@ -9,6 +9,7 @@ import io.perpetua.server.ApiToken;
 import io.perpetua.server.ServerConfig;
 import io.perpetua.server.obs.DependencyCheck;
 import io.perpetua.server.v1.AnalyticsRoutes;
+import io.perpetua.server.v1.AssetPoolRoutes;
 import io.perpetua.server.v1.OrderRoutes;
 import io.perpetua.server.v1.RiskRoutes;
 import io.perpetua.server.v1.VenueRoutes;
@@ -165,6 +166,7 @@ final class PlatformWiring implements AutoCloseable {
   private void addTradingRoutes() {
     server.addRoutes(auth.riskRoutes(new RiskRoutes(parts::risk, parts::tradable)));
     server.addRoutes(new OrderRoutes(parts::journal));
+    server.addRoutes(new AssetPoolRoutes(Strategies.poolViews(config), state));
     server.addRoutes(
         new VenueRoutes(
             this::connectedVenues,

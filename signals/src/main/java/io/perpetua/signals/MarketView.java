@@ -24,6 +24,15 @@ public interface MarketView {
   /** The instrument at dense index {@code i}. */
   InstrumentId instrument(int i);
 
+  /**
+   * Open time of the bar {@code barsAgo} bars before the latest closed one. The default assumes
+   * bars on a regular grid whose latest closed at or before {@link #time()}; panel views answer
+   * exactly.
+   */
+  default long openTime(int barsAgo) {
+    return (Math.floorDiv(time(), barMillis()) - 1 - barsAgo) * barMillis();
+  }
+
   /** How many closed bars are visible ({@code barsAgo} must be below this). */
   int history();
 

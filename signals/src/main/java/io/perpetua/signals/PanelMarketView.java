@@ -115,6 +115,15 @@ public final class PanelMarketView implements MarketView {
   }
 
   @Override
+  public long openTime(int barsAgo) {
+    int t = cursor - barsAgo;
+    if (barsAgo < 0 || t < 0) {
+      throw new IndexOutOfBoundsException("bar " + barsAgo + " ago is not visible");
+    }
+    return openTimes[t];
+  }
+
+  @Override
   public double close(int i, int barsAgo) {
     return value(close, i, barsAgo);
   }

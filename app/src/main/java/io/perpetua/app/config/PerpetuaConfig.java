@@ -286,9 +286,17 @@ public record PerpetuaConfig(
    * @param lookbackDays window
    * @param refreshHours refresh interval
    * @param minHistoryDays minimum history
+   * @param lag months between the reference month and now ({@code dollar_volume_monthly})
+   * @param displayName name shown by the API (defaults to the pool's name)
    */
   public record Pool(
-      String metric, int topK, int lookbackDays, int refreshHours, int minHistoryDays) {}
+      String metric,
+      int topK,
+      int lookbackDays,
+      int refreshHours,
+      int minHistoryDays,
+      int lag,
+      String displayName) {}
 
   /**
    * A strategy.

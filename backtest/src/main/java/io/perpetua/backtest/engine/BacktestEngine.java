@@ -16,6 +16,7 @@ import io.perpetua.jobs.RunActivity;
 import io.perpetua.jobs.SymbolAttribution;
 import io.perpetua.jobs.TradeRecord;
 import io.perpetua.signals.feature.FeatureRegistry;
+import io.perpetua.signals.pool.AssetPoolDefinition;
 import io.perpetua.trading.kernel.KernelConfig;
 import io.perpetua.trading.kernel.KernelPorts;
 import io.perpetua.trading.kernel.Pacer;
@@ -153,7 +154,7 @@ public final class BacktestEngine implements BacktestRunner {
     StrategyResolver.Resolved s = strategies.resolve(r.strategy(), params);
     long startMs = r.start().toEpochMilli();
     long endMs = r.end().toEpochMilli();
-    long fromMs = startMs - options.warmupDays() * 86_400_000L;
+    long fromMs = startMs - warmupDays(s.pool()) * 86_400_000L;
     MarketSource.MarketData data =
         market.load(r.timeframe(), r.dataSource(), r.symbols(), fromMs, endMs);
     if (data.panel().size() == 0 || data.panel().closeTime(data.panel().size() - 1) <= startMs) {
@@ -273,6 +274,19 @@ public final class BacktestEngine implements BacktestRunner {
     }
     out.sort((a, b) -> Double.compare(b.netPnl(), a.netPnl()));
     return out;
+  }
+
+  /**
+   * Days of history loaded before the start: the configured warm-up, or more when the pool needs it
+   * (a monthly pool ranks a month {@code lag} months back among symbols with {@code
+   * min_history_days}; a trailing pool needs its window).
+   */
+  private int warmupDays(AssetPoolDefinition pool) {
+    int needed =
+        pool.monthly()
+            ? pool.minHistoryDays() + 31 * (pool.lagMonths() + 1) + 1
+            : Math.min(pool.lookbackDays(), 400) + 5;
+    return Math.max(options.warmupDays(), needed);
   }
 
   private static void validate(BacktestRequest r) {

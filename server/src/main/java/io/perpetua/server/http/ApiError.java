@@ -85,6 +85,8 @@ public enum ApiError {
   UNKNOWN_ROUTE(40400, 404, "Unknown route"),
   /** The route exists but the resource does not, or no data has been published yet. */
   NOT_FOUND(40401, 404, "Resource not found"),
+  /** No asset pool with this name is configured. (Asset pools, 40420+.) */
+  UNKNOWN_POOL(40420, 404, "Asset pool not found"),
   /** An unexpected failure; details are only in the server log, under the reference given. */
   INTERNAL(50000, 500, "Internal server error"),
   /** A request feature the server does not implement (e.g. a transfer coding); HTTP layer. */
