@@ -4,6 +4,7 @@ import io.perpetua.app.BacktestSupport;
 import io.perpetua.app.MarketLoader;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.backtest.BacktestDays;
+import io.perpetua.backtest.report.DisclosuresHtml;
 import io.perpetua.backtest.report.Halts;
 import io.perpetua.backtest.report.ReportWriter;
 import io.perpetua.core.Timeframe;
@@ -307,6 +308,7 @@ public final class BacktestCommand implements Callable<Integer> {
     for (String[] row : rows) {
       System.out.printf("  %-20s %s%n", row[0], row[1]);
     }
+    DisclosuresHtml.lines(r).forEach(line -> System.out.println("  " + line));
   }
 
   /** Rejections by rule, skipped symbols, and why nothing traded when nothing did. */

@@ -179,8 +179,11 @@ public record PerpetuaConfig(
    * @param dir data directory
    * @param sharedData shared real-data directory to import from
    * @param timeframe trading timeframe code
+   * @param spotBars symbols whose bars are spot rather than perpetual data, by timeframe code (the
+   *     shared set's 1h BTC, ETH, ...); reports state them
    */
-  public record Data(String dir, String sharedData, String timeframe) {}
+  public record Data(
+      String dir, String sharedData, String timeframe, Map<String, List<String>> spotBars) {}
 
   /**
    * Persistence and messaging.

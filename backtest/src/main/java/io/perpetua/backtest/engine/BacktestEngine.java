@@ -180,6 +180,7 @@ public final class BacktestEngine implements BacktestRunner {
             false,
             options.maintenanceMarginRate());
     RunRecorder recorder = new RunRecorder(data.panel(), startMs);
+    recorder.fundingSeries(data.funding());
     TradingKernel kernel =
         new TradingKernel(
             config,
@@ -252,7 +253,8 @@ public final class BacktestEngine implements BacktestRunner {
             rec.skippedRebalances,
             null),
         symbolBars,
-        (System.nanoTime() - started) / 1_000_000);
+        (System.nanoTime() - started) / 1_000_000,
+        RunDisclosures.of(r, rec, times, data.spotSymbols()));
   }
 
   private static List<SymbolAttribution> attribution(RunRecorder rec, List<TradeRecord> trades) {

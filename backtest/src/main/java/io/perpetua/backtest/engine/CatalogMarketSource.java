@@ -46,14 +46,33 @@ public final class CatalogMarketSource implements MarketSource {
   private final FundingCatalog funding;
   private final String fundingVenue;
   private final boolean survivorshipBiased;
+  private final Map<String, List<String>> spotBars;
 
   /** A source over the catalogs; funding comes from {@code fundingVenue}'s history. */
   public CatalogMarketSource(
       BarCatalog bars, FundingCatalog funding, String fundingVenue, boolean survivorshipBiased) {
+    this(bars, funding, fundingVenue, survivorshipBiased, Map.of());
+  }
+
+  private CatalogMarketSource(
+      BarCatalog bars,
+      FundingCatalog funding,
+      String fundingVenue,
+      boolean survivorshipBiased,
+      Map<String, List<String>> spotBars) {
     this.bars = bars;
     this.funding = funding;
     this.fundingVenue = fundingVenue;
     this.survivorshipBiased = survivorshipBiased;
+    this.spotBars = Map.copyOf(spotBars);
+  }
+
+  /**
+   * This source, knowing which symbols' stored bars are spot rather than perpetual data, by stored
+   * timeframe code (e.g. {@code 1h → [BTCUSDT, ...]}); runs list those they use.
+   */
+  public CatalogMarketSource withSpotBars(Map<String, List<String>> spot) {
+    return new CatalogMarketSource(bars, funding, fundingVenue, survivorshipBiased, spot);
   }
 
   @Override
@@ -112,7 +131,14 @@ public final class CatalogMarketSource implements MarketSource {
         instruments.add(Instrument.derivedFrom(id, firstClose(s)));
         fundingSeries.add(funding.read(fundingVenue, id, fromMs, toMs).orElse(null));
       }
-      return new MarketData(panel, instruments, fundingSeries, survivorshipBiased, skipped);
+      List<String> spot = new ArrayList<>();
+      List<String> spotStored = spotBars.getOrDefault(stored.code(), List.of());
+      for (InstrumentId id : aligned.instruments()) {
+        if (spotStored.contains(id.venueSymbol())) {
+          spot.add(id.venueSymbol());
+        }
+      }
+      return new MarketData(panel, instruments, fundingSeries, survivorshipBiased, skipped, spot);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the catalog at " + bars.root(), e);
     }

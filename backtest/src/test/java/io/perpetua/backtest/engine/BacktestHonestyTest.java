@@ -1,8 +1,10 @@
 package io.perpetua.backtest.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.perpetua.backtest.report.DisclosuresHtml;
 import io.perpetua.backtest.report.Halts;
 import io.perpetua.backtest.report.HtmlReport;
 import io.perpetua.backtest.report.ResultJson;
@@ -10,6 +12,7 @@ import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Timeframe;
 import io.perpetua.jobs.BacktestRequest;
 import io.perpetua.jobs.BacktestResult;
+import io.perpetua.jobs.Disclosures;
 import io.perpetua.jobs.RunActivity;
 import io.perpetua.market.BarCatalog;
 import io.perpetua.market.BarSeries;
@@ -51,7 +54,7 @@ class BacktestHonestyTest {
     bars = new BarCatalog(dir.resolve("catalog"));
     funding = new FundingCatalog(dir.resolve("catalog"));
     Random rnd = new Random(7);
-    String[] names = {"AAAUSDT", "BBBUSDT", "CCCUSDT", "DDDUSDT", "EEEUSDT", "FFFUSDT"};
+    String[] names = {"AAAUSDT", "BBBUSDT", "CCCUSDT", "DDDUSDT", "EEEUSDT", "BTCUSDT"};
     for (int s = 0; s < names.length; s++) {
       var b = BarSeries.builder(InstrumentId.fromVenueSymbol(names[s]), Timeframe.H1);
       double price = s == 0 ? 9.0 : 20 + 30 * s;
@@ -83,7 +86,8 @@ class BacktestHonestyTest {
   static BacktestEngine engine(RiskConfig risk) {
     return new BacktestEngine(
         templates(),
-        new CatalogMarketSource(bars, funding, "none", false),
+        new CatalogMarketSource(bars, funding, "none", false)
+            .withSpotBars(Map.of("1h", List.of("CCCUSDT"), "1d", List.of("DDDUSDT"))),
         BacktestEngine.Options.defaults().withRisk(risk, 10_000));
   }
 
@@ -175,5 +179,44 @@ class BacktestHonestyTest {
     assertThat(longEquity).containsExactly(shortEquity);
     assertThat(longRun.trades().stream().filter(x -> x.exitTimeMs() <= t[t.length - 1]).toList())
         .isEqualTo(shortRun.trades());
+  }
+
+  @Test
+  void report_showsGrossOfCostFigures_benchmarks_fundingFallback_spotBars_andPoolSizes()
+      throws Exception {
+    BacktestResult r = engine(RiskConfig.unlimited()).run(request(36, 56), p -> {}, () -> false);
+    Disclosures d = r.disclosures();
+    double capital = r.request().capital();
+    double last = r.equity().equity()[r.equity().size() - 1];
+    // fees and slippage added back
+    assertThat(d.grossOfCosts().totalReturn())
+        .isCloseTo((last + r.costs().fees() + r.costs().slippage()) / capital - 1, within(1e-9))
+        .isGreaterThan(r.metrics().totalReturn());
+    // BTC held from the first measured close (the bar opening at the start) to the last
+    BarSeries btc =
+        bars.read(
+                InstrumentId.fromVenueSymbol("BTCUSDT"),
+                Timeframe.H1,
+                START,
+                START + DAYS * 24 * HOUR)
+            .orElseThrow();
+    int first = btc.indexOf(START + 36 * 24 * HOUR);
+    int end = btc.indexOf(START + 56 * 24 * HOUR - HOUR);
+    assertThat(d.benchmarks())
+        .extracting(Disclosures.Benchmark::name)
+        .containsExactly("btc_buy_and_hold", "equal_weight_universe");
+    assertThat(d.benchmarks().get(0).metrics().totalReturn())
+        .isCloseTo(btc.close(end) / btc.close(first) - 1, within(1e-12));
+    // no funding history in the catalog: every settlement came from the fallback rate
+    assertThat(d.fundingFromFallback()).isEqualTo(1.0);
+    assertThat(d.spotSymbols()).containsExactly("CCCUSDT");
+    assertThat(d.poolSizes()).hasSizeGreaterThanOrEqualTo(19).allMatch(p -> p.poolSize() == 6);
+    String html = HtmlReport.render(r, false, 10, 5);
+    assertThat(html).contains("id=\"benchmarks\"", "btc_buy_and_hold", "CCCUSDT", "100.0 %");
+    JsonNode json = ResultJson.toTree(r).get("disclosures");
+    assertThat(json.get("benchmarks")).hasSize(2);
+    assertThat(json.get("spot_symbols").get(0).asText()).isEqualTo("CCCUSDT");
+    assertThat(json.get("pool_sizes")).hasSize(d.poolSizes().size());
+    assertThat(DisclosuresHtml.lines(r)).anyMatch(l -> l.startsWith("strategy gross of costs"));
   }
 }

@@ -24,6 +24,12 @@ public interface KernelListener {
    */
   default void onRebalanceSkipped(long timeMs, String reason) {}
 
+  /**
+   * The strategy decided at {@code timeMs} over a pool of {@code poolSize} members, {@code
+   * withSignal} of which had a signal.
+   */
+  default void onDecision(long timeMs, int poolSize, int withSignal) {}
+
   /** Bar {@code t}'s step took {@code nanos} of wall time (metrics); after {@link #onStep}. */
   default void onStepLatency(int t, long nanos) {}
 }

@@ -54,4 +54,11 @@ public final class KernelListeners implements KernelListener {
       l.onRebalanceSkipped(timeMs, reason);
     }
   }
+
+  @Override
+  public void onDecision(long timeMs, int poolSize, int withSignal) {
+    for (KernelListener l : listeners) {
+      l.onDecision(timeMs, poolSize, withSignal);
+    }
+  }
 }

@@ -498,6 +498,7 @@ public final class TradingKernel {
     execution.cancelWorking();
     view.moveTo(latest, timeMs);
     StrategyDecision d = decisions.decide(view, nextTimerMs);
+    listener.onDecision(timeMs, d.poolSize(), d.signalCount());
     rebalance(
         rebalanceId(timeMs),
         "cron",
