@@ -78,12 +78,7 @@ public final class CatalogMarketSource implements MarketSource {
   @Override
   public MarketData load(
       String timeframe, String dataSource, List<String> symbols, long fromMs, long toMs) {
-    Timeframe tf;
-    try {
-      tf = Timeframe.parse(timeframe);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("timeframe: " + e.getMessage(), e);
-    }
+    Timeframe tf = timeframe(timeframe);
     boolean dollar =
         switch (dataSource == null ? "kline" : dataSource.toLowerCase(Locale.ROOT)) {
           case "kline" -> false;
@@ -124,21 +119,16 @@ public final class CatalogMarketSource implements MarketSource {
               aligned.column(BarField.CLOSE),
               aligned.column(BarField.QUOTE_VOLUME));
       List<Instrument> instruments = new ArrayList<>();
-      List<FundingSeries> fundingSeries = new ArrayList<>();
-      for (int i = 0; i < aligned.instrumentCount(); i++) {
-        InstrumentId id = aligned.instrument(i);
-        BarSeries s = series.get(id);
-        instruments.add(Instrument.derivedFrom(id, firstClose(s)));
-        fundingSeries.add(funding.read(fundingVenue, id, fromMs, toMs).orElse(null));
-      }
-      List<String> spot = new ArrayList<>();
-      List<String> spotStored = spotBars.getOrDefault(stored.code(), List.of());
       for (InstrumentId id : aligned.instruments()) {
-        if (spotStored.contains(id.venueSymbol())) {
-          spot.add(id.venueSymbol());
-        }
+        instruments.add(Instrument.derivedFrom(id, firstClose(series.get(id))));
       }
-      return new MarketData(panel, instruments, fundingSeries, survivorshipBiased, skipped, spot);
+      return new MarketData(
+          panel,
+          instruments,
+          funding(aligned.instruments(), fromMs, toMs),
+          survivorshipBiased,
+          skipped,
+          spot(stored, aligned.instruments()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the catalog at " + bars.root(), e);
     }
@@ -176,6 +166,36 @@ public final class CatalogMarketSource implements MarketSource {
       return null;
     }
     return s;
+  }
+
+  private static Timeframe timeframe(String code) {
+    try {
+      return Timeframe.parse(code);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("timeframe: " + e.getMessage(), e);
+    }
+  }
+
+  /** The recorded funding of each instrument in the window (null where none). */
+  private List<FundingSeries> funding(List<InstrumentId> ids, long fromMs, long toMs)
+      throws IOException {
+    List<FundingSeries> out = new ArrayList<>();
+    for (InstrumentId id : ids) {
+      out.add(funding.read(fundingVenue, id, fromMs, toMs).orElse(null));
+    }
+    return out;
+  }
+
+  /** The venue symbols among {@code ids} whose {@code stored} bars are spot data. */
+  private List<String> spot(Timeframe stored, List<InstrumentId> ids) {
+    List<String> spotStored = spotBars.getOrDefault(stored.code(), List.of());
+    List<String> out = new ArrayList<>();
+    for (InstrumentId id : ids) {
+      if (spotStored.contains(id.venueSymbol())) {
+        out.add(id.venueSymbol());
+      }
+    }
+    return out;
   }
 
   /** The first positive close of {@code s} (its first close when none is positive). */
