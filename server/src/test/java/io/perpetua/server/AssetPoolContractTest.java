@@ -33,6 +33,12 @@ class AssetPoolContractTest {
             List.of(
                 new PoolSnapshot.Member("BTC/USDT:USDT", 1, 125_000_000.004, 730),
                 new PoolSnapshot.Member("ETH/USDT:USDT", 2, 85_000_000.0, 729))));
+    STATE.putPool(
+        new PoolSnapshot(
+            "default",
+            Instant.parse("2026-03-02T00:00:00Z").toEpochMilli(),
+            null,
+            List.of(new PoolSnapshot.Member("BTC/USDT:USDT", 1, 9.9e9, 1200))));
     api =
         TestServer.start(
             new AssetPoolRoutes(
@@ -59,8 +65,9 @@ class AssetPoolContractTest {
     assertThat(def.get("metric").asText()).isEqualTo("usdt_volume_30d");
     assertThat(def.get("top_k").asInt()).isEqualTo(100);
     assertThat(def.get("update_interval").asText()).isEqualTo("24h");
-    assertThat(def.get("current_size").asInt()).isZero(); // not refreshed yet
-    assertThat(def.get("last_updated").isNull()).isTrue();
+    assertThat(def.get("current_size").asInt()).isEqualTo(1);
+    assertThat(def.get("last_updated").asText()).isEqualTo("2026-03-02T00:00:00Z");
+    assertThat(def.get("lag").isNull()).isTrue(); // a trailing-volume pool has no month lag
     JsonNode t50 = data.get("pools").get(1);
     assertThat(t50.get("lag").asInt()).isEqualTo(1);
     assertThat(t50.get("min_history_days").asInt()).isEqualTo(60);
@@ -83,9 +90,20 @@ class AssetPoolContractTest {
   }
 
   @Test
-  void unknownPool_is40420_andAPoolNotRefreshedYet_is40401() {
+  void unknownPool_is40420_andAPoolNotRefreshedYet_is40401_andListsEmpty() {
     assertError(api.get("/api/v1/asset-pool/nope/symbols"), 404, 40420);
     assertThat(api.get("/api/v1/asset-pool/nope/symbols").body()).contains("nope", "t50_monthly");
-    assertError(api.get("/api/v1/asset-pool/default/symbols"), 404, 40401);
+    try (TestServer fresh =
+        TestServer.start(
+            new AssetPoolRoutes(
+                List.of(
+                    new AssetPoolRoutes.Pool(
+                        AssetPoolDefinition.defaultPool(), "default", List.of("baseline_rev"))),
+                new io.perpetua.trading.state.InMemoryPlatformState()))) {
+      assertError(fresh.get("/api/v1/asset-pool/default/symbols"), 404, 40401);
+      JsonNode pool = successData(fresh.get("/api/v1/asset-pool/list")).get("pools").get(0);
+      assertThat(pool.get("current_size").asInt()).isZero();
+      assertThat(pool.get("last_updated").isNull()).isTrue();
+    }
   }
 }
