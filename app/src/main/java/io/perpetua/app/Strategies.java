@@ -57,10 +57,10 @@ public final class Strategies {
           name,
           p.metric(),
           p.topK(),
-          p.lookbackDays() > 0 ? p.lookbackDays() : 31,
-          p.refreshHours() > 0 ? p.refreshHours() : 24,
+          p.lookbackDays() == null ? 31 : p.lookbackDays(),
+          p.refreshHours() == null ? 24 : p.refreshHours(),
           p.minHistoryDays(),
-          p.lag());
+          p.lag() == null ? 0 : p.lag());
     } catch (IllegalArgumentException e) {
       throw new ConfigException("asset_pools." + name, e.getMessage(), e);
     }

@@ -112,12 +112,14 @@ final class JsonShapes {
       ObjectNode merged = TestServer.JSON.createObjectNode();
       for (JsonNode element : array) {
         for (JsonNode other : array) {
-          other.fieldNames().forEachRemaining(
-              name -> {
-                if (!element.has(name)) {
-                  nullable.add(path + "." + name);
-                }
-              });
+          other
+              .fieldNames()
+              .forEachRemaining(
+                  name -> {
+                    if (!element.has(name)) {
+                      nullable.add(path + "." + name);
+                    }
+                  });
         }
       }
       for (JsonNode element : array) {

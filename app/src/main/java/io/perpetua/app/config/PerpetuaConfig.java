@@ -286,19 +286,20 @@ public record PerpetuaConfig(
    *
    * @param metric ranking metric
    * @param topK size
-   * @param lookbackDays window
-   * @param refreshHours refresh interval
+   * @param lookbackDays window (optional for a monthly pool)
+   * @param refreshHours refresh interval (optional for a monthly pool)
    * @param minHistoryDays minimum history
-   * @param lag months between the reference month and now ({@code dollar_volume_monthly})
+   * @param lag months between the reference month and now ({@code dollar_volume_monthly}; optional,
+   *     0)
    * @param displayName name shown by the API (defaults to the pool's name)
    */
   public record Pool(
       String metric,
       int topK,
-      int lookbackDays,
-      int refreshHours,
+      Integer lookbackDays,
+      Integer refreshHours,
       int minHistoryDays,
-      int lag,
+      Integer lag,
       String displayName) {}
 
   /**
