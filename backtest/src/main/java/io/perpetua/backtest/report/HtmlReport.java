@@ -38,21 +38,19 @@ public final class HtmlReport {
           + " survivors. Results are likely better than a strategy trading the historical"
           + " universe (including later-delisted coins) would have achieved.";
 
-  private static final String CSS =
-      "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px"
-          + " auto;max-width:960px;color:#1f2937;padding:0 12px}h1{font-size:22px;margin:0 0"
-          + " 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid"
-          + " #e5e7eb;padding-bottom:4px}"
-          + "table{border-collapse:collapse;font-variant-numeric:tabular-nums}td,th{padding:3px"
-          + " 8px;border-bottom:1px solid #f1f5f9;text-align:right}"
-          + "th{background:#f8fafc;font-weight:600}td.l,th.l{text-align:left}.kv"
-          + " td:first-child{text-align:left;color:#6b7280}.kv"
-          + " td{text-align:left}.caveat{background:#fef3c7;border:1px solid #f59e0b;padding:8px"
-          + " 12px;margin:12px 0}.chart{width:100%;height:auto}.chart"
-          + " text{font-size:11px;fill:#4b5563}.chart .grid{stroke:#e5e7eb}.chart"
-          + " .zero{stroke:#6b7280}"
-          + ".pos{color:#15803d}.neg{color:#b91c1c}.muted{color:#6b7280}.metrics{display:flex;gap:32px;flex-wrap:wrap}.heat"
-          + " td{min-width:52px}";
+  public static final String CSS =
+      "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px auto;"
+          + "max-width:960px;color:#1f2937;padding:0 12px}h1{font-size:22px;margin:0 0 4px}"
+          + "h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #e5e7eb;padding-bottom:4px}"
+          + "table{border-collapse:collapse;font-variant-numeric:tabular-nums}"
+          + "td,th{padding:3px 8px;border-bottom:1px solid #f1f5f9;text-align:right}"
+          + "th{background:#f8fafc;font-weight:600}td.l,th.l{text-align:left}"
+          + ".kv td:first-child{text-align:left;color:#6b7280}.kv td{text-align:left}"
+          + ".caveat{background:#fef3c7;border:1px solid #f59e0b;padding:8px 12px;margin:12px 0}"
+          + ".chart{width:100%;height:auto}.chart text{font-size:11px;fill:#4b5563}"
+          + ".chart .grid{stroke:#e5e7eb}.chart .zero{stroke:#6b7280}"
+          + ".pos{color:#15803d}.neg{color:#b91c1c}.muted{color:#6b7280}"
+          + ".metrics{display:flex;gap:32px;flex-wrap:wrap}.heat td{min-width:52px}";
 
   private HtmlReport() {}
 
