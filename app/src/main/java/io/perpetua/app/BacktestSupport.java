@@ -44,7 +44,11 @@ public final class BacktestSupport {
     return new BacktestEngine(
         templates(config),
         new CatalogMarketSource(
-            new BarCatalog(catalog), new FundingCatalog(catalog), MarketLoader.FUNDING_VENUE, true),
+                new BarCatalog(catalog),
+                new FundingCatalog(catalog),
+                MarketLoader.FUNDING_VENUE,
+                true)
+            .withSpotBars(config.data().spotBars() == null ? Map.of() : config.data().spotBars()),
         BacktestEngine.Options.defaults()
             .withRisk(ConfigLoader.riskConfig(config), config.paper().initialCapital()));
   }

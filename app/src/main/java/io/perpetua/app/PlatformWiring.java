@@ -9,6 +9,7 @@ import io.perpetua.server.ApiToken;
 import io.perpetua.server.ServerConfig;
 import io.perpetua.server.obs.DependencyCheck;
 import io.perpetua.server.v1.AnalyticsRoutes;
+import io.perpetua.server.v1.AssetPoolRoutes;
 import io.perpetua.server.v1.OrderRoutes;
 import io.perpetua.server.v1.RiskRoutes;
 import io.perpetua.server.v1.SignalAnalysisRoutes;
@@ -176,6 +177,7 @@ final class PlatformWiring implements AutoCloseable {
     server.addRoutes(new StrategyRoutes(parts::registry, auth.strategyChangeApproval()));
     server.addRoutes(new SignalAnalysisRoutes(parts::registry, System::currentTimeMillis));
     server.withStrategyRegistry(parts::registry);
+    server.addRoutes(new AssetPoolRoutes(Strategies.poolViews(config), state));
     server.addRoutes(
         new VenueRoutes(
             this::connectedVenues,

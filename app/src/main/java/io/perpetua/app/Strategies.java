@@ -3,9 +3,12 @@ package io.perpetua.app;
 import io.perpetua.app.config.ConfigException;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.core.StrategyId;
+import io.perpetua.server.v1.AssetPoolRoutes;
 import io.perpetua.signals.pool.AssetPoolDefinition;
 import io.perpetua.signals.strategy.CrossSectionalStrategy;
 import io.perpetua.signals.strategy.StrategyFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -51,9 +54,34 @@ public final class Strategies {
     }
     try {
       return new AssetPoolDefinition(
-          name, p.metric(), p.topK(), p.lookbackDays(), p.refreshHours(), p.minHistoryDays());
+          name,
+          p.metric(),
+          p.topK(),
+          p.lookbackDays() == null ? 31 : p.lookbackDays(),
+          p.refreshHours() == null ? 24 : p.refreshHours(),
+          p.minHistoryDays(),
+          p.lag() == null ? 0 : p.lag());
     } catch (IllegalArgumentException e) {
       throw new ConfigException("asset_pools." + name, e.getMessage(), e);
     }
+  }
+
+  /** The configured pools for the API, each with the strategies configured on it. */
+  public static List<AssetPoolRoutes.Pool> poolViews(PerpetuaConfig config) {
+    List<AssetPoolRoutes.Pool> out = new ArrayList<>();
+    config
+        .assetPools()
+        .forEach(
+            (name, p) -> {
+              List<String> usedBy =
+                  config.strategies().entrySet().stream()
+                      .filter(e -> name.equals(e.getValue().pool()))
+                      .map(Map.Entry::getKey)
+                      .sorted()
+                      .toList();
+              String display = p.displayName() == null ? name : p.displayName();
+              out.add(new AssetPoolRoutes.Pool(pool(config, name), display, usedBy));
+            });
+    return out;
   }
 }

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param activity rebalances, orders sent, rejections by rule, skipped symbols
  * @param symbolBars symbol-bars processed
  * @param elapsedMs wall time
+ * @param disclosures gross-of-cost figures, benchmarks, data caveats, pool sizes (null when the
+ *     runner does not produce them)
  */
 public record BacktestResult(
     BacktestRequest request,
@@ -25,7 +27,32 @@ public record BacktestResult(
     List<SymbolAttribution> attribution,
     RunActivity activity,
     long symbolBars,
-    long elapsedMs) {
+    long elapsedMs,
+    Disclosures disclosures) {
+  /** A result without disclosures. */
+  public BacktestResult(
+      BacktestRequest request,
+      Metrics metrics,
+      EquityCurve equity,
+      List<TradeRecord> trades,
+      CostBreakdown costs,
+      List<SymbolAttribution> attribution,
+      RunActivity activity,
+      long symbolBars,
+      long elapsedMs) {
+    this(
+        request,
+        metrics,
+        equity,
+        trades,
+        costs,
+        attribution,
+        activity,
+        symbolBars,
+        elapsedMs,
+        null);
+  }
+
   /** Copies the lists. */
   public BacktestResult {
     trades = List.copyOf(trades);

@@ -17,13 +17,19 @@ import java.util.Optional;
  * @param fills fills received
  * @param rejections rejected orders by rule, most frequent first
  * @param skipped symbols of the universe that were not part of the run, in universe order
+ * @param skippedRebalances due rebalances that did not happen because trading was halted, in time
+ *     order (empty when none; never null)
+ * @param unhalted the metrics of the same run with the halting risk rules switched off, when a halt
+ *     skipped any rebalance (null otherwise): the strategy's own figures beside the halted book's
  */
 public record RunActivity(
     int rebalances,
     int ordersSent,
     int fills,
     List<Rejections> rejections,
-    List<SkippedSymbol> skipped) {
+    List<SkippedSymbol> skipped,
+    List<SkippedRebalance> skippedRebalances,
+    Metrics unhalted) {
   /**
    * The orders one rule rejected.
    *
@@ -57,6 +63,39 @@ public record RunActivity(
     }
   }
 
+  /**
+   * A due rebalance that was skipped.
+   *
+   * @param timeMs when it was due
+   * @param reason what halted trading, e.g. {@code max_drawdown_halt}
+   */
+  public record SkippedRebalance(long timeMs, String reason) {
+    /** Validates. */
+    public SkippedRebalance {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * A stretch of consecutive skipped rebalances with one reason.
+   *
+   * @param reason what halted trading
+   * @param fromMs the first skipped rebalance
+   * @param toMs the last skipped rebalance
+   * @param skippedRebalances how many were skipped
+   */
+  public record Halt(String reason, long fromMs, long toMs, int skippedRebalances) {}
+
+  /** Activity without halts (no skipped rebalance). */
+  public RunActivity(
+      int rebalances,
+      int ordersSent,
+      int fills,
+      List<Rejections> rejections,
+      List<SkippedSymbol> skipped) {
+    this(rebalances, ordersSent, fills, rejections, skipped, List.of(), null);
+  }
+
   /** Validates, copies the lists and orders the rejections by count (then rule). */
   public RunActivity {
     if (rebalances < 0 || ordersSent < 0 || fills < 0) {
@@ -67,6 +106,32 @@ public record RunActivity(
         Comparator.comparingInt(Rejections::count).reversed().thenComparing(Rejections::rule));
     rejections = List.copyOf(sorted);
     skipped = List.copyOf(skipped);
+    skippedRebalances = skippedRebalances == null ? List.of() : List.copyOf(skippedRebalances);
+  }
+
+  /** This activity with the metrics of the run without halts. */
+  public RunActivity withUnhalted(Metrics metrics) {
+    return new RunActivity(
+        rebalances, ordersSent, fills, rejections, skipped, skippedRebalances, metrics);
+  }
+
+  /**
+   * The halts: consecutive skipped rebalances grouped by reason, in time order (a run whose
+   * drawdown breaker tripped on 2024-03-05 and stayed tripped has one halt from that day on).
+   */
+  public List<Halt> halts() {
+    List<Halt> out = new ArrayList<>();
+    for (SkippedRebalance s : skippedRebalances) {
+      Halt last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && last.reason().equals(s.reason())) {
+        out.set(
+            out.size() - 1,
+            new Halt(last.reason(), last.fromMs(), s.timeMs(), last.skippedRebalances() + 1));
+      } else {
+        out.add(new Halt(s.reason(), s.timeMs(), s.timeMs(), 1));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Activity with nothing in it (no rebalance, no order, nothing skipped). */
@@ -93,7 +158,13 @@ public record RunActivity(
       return Optional.empty();
     }
     String why;
-    if (rebalances == 0) {
+    if (rebalances == 0 && !skippedRebalances.isEmpty()) {
+      why =
+          "all "
+              + skippedRebalances.size()
+              + " due rebalances were skipped, trading halted by "
+              + skippedRebalances.get(0).reason();
+    } else if (rebalances == 0) {
       why = "no rebalance fell in the range";
     } else if (ordersRejected() > 0 && ordersSent == 0) {
       why =

@@ -93,6 +93,9 @@ final class AuthHarness implements AutoCloseable {
         new RiskRoutes(() -> risk, () -> Set.of(InstrumentId.usdtPerp("BTC")))
             .withResumeApproval((r, reason, operator) -> "apr_" + "0".repeat(24)));
     server.addRoutes(new OrderRoutes(() -> null));
+    server.addRoutes(
+        new io.perpetua.server.v1.AssetPoolRoutes(
+            java.util.List.of(), new io.perpetua.trading.state.InMemoryPlatformState()));
     server.addRoutes(new ApiKeyRoutes(() -> null));
     port = server.start(0);
   }

@@ -37,6 +37,8 @@ class AuthMatrixTest {
             "GET /api/v1/account/positions viewer",
             "GET /api/v1/account/open-orders viewer",
             "GET /api/v1/signals/latest viewer",
+            "GET /api/v1/asset-pool/list viewer",
+            "GET /api/v1/asset-pool/{pool_name}/symbols viewer",
             "POST /api/v1/auth/register public",
             "POST /api/v1/auth/login public",
             "POST /api/v1/auth/refresh public",

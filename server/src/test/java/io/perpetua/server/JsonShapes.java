@@ -102,13 +102,26 @@ final class JsonShapes {
 
     /**
      * One element standing for all: each field takes the first non-null example value; a field that
-     * is null in some example element is nullable.
+     * is null in some example element, or absent from some (the spec shows it only where it
+     * applies, e.g. a monthly pool's {@code lag}), is nullable.
      */
     private JsonNode merge(JsonNode array, String path) {
       if (!array.get(0).isObject()) {
         return array.get(0);
       }
       ObjectNode merged = TestServer.JSON.createObjectNode();
+      for (JsonNode element : array) {
+        for (JsonNode other : array) {
+          other
+              .fieldNames()
+              .forEachRemaining(
+                  name -> {
+                    if (!element.has(name)) {
+                      nullable.add(path + "." + name);
+                    }
+                  });
+        }
+      }
       for (JsonNode element : array) {
         for (Iterator<Map.Entry<String, JsonNode>> it = element.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> f = it.next();

@@ -1,6 +1,7 @@
 package io.perpetua.signals;
 
 import io.perpetua.core.InstrumentId;
+import io.perpetua.signals.feature.flow.TakerSource;
 
 /**
  * What a strategy may see at decision time: the bars of a fixed set of instruments that had closed
@@ -22,6 +23,15 @@ public interface MarketView {
 
   /** The instrument at dense index {@code i}. */
   InstrumentId instrument(int i);
+
+  /**
+   * Open time of the bar {@code barsAgo} bars before the latest closed one. The default assumes
+   * bars on a regular grid whose latest closed at or before {@link #time()}; panel views answer
+   * exactly.
+   */
+  default long openTime(int barsAgo) {
+    return (Math.floorDiv(time(), barMillis()) - 1 - barsAgo) * barMillis();
+  }
 
   /** How many closed bars are visible ({@code barsAgo} must be below this). */
   int history();
@@ -46,5 +56,22 @@ public interface MarketView {
       }
     }
     return sum;
+  }
+
+  /**
+   * Taker-buy (aggressor buy) quote volume of instrument {@code i}, {@code barsAgo} bars back,
+   * where the data measured it (trades aggregated per bar, or the 12-column kline's taker-buy
+   * volume); NaN where it did not. The default has none.
+   */
+  default double takerBuyQuoteVolume(int i, int barsAgo) {
+    return Double.NaN;
+  }
+
+  /**
+   * Where {@link #takerBuyQuoteVolume} of that bar came from ({@link TakerSource#TICKS} or {@link
+   * TakerSource#KLINE}); {@link TakerSource#NONE} where it is NaN.
+   */
+  default TakerSource takerSource(int i, int barsAgo) {
+    return TakerSource.NONE;
   }
 }

@@ -1,6 +1,7 @@
 package io.perpetua.signals;
 
 import io.perpetua.core.InstrumentId;
+import io.perpetua.signals.feature.flow.TakerSource;
 import java.util.List;
 
 /**
@@ -19,6 +20,8 @@ public final class PanelMarketView implements MarketView {
   private final double[] quoteVolume;
   private final int n;
   private double[] cumulativeQuoteVolume;
+  private double[] takerBuyQuoteVolume; // null: no measured taker volume
+  private byte[] takerSources;
   private int summedBars; // bars whose running volume sums are computed
   private int cursor = -1;
   private long time;
@@ -56,6 +59,31 @@ public final class PanelMarketView implements MarketView {
     this.time = timeMs;
   }
 
+  /**
+   * Adds measured taker-buy quote volumes ({@code value[t × n + i]}, NaN where unmeasured) and
+   * their sources ({@link TakerSource#ordinal()} per cell). Shared, not copied.
+   */
+  public void takerFlow(double[] takerBuy, byte[] sources) {
+    if (takerBuy.length != close.length || sources.length != close.length) {
+      throw new IllegalArgumentException("taker columns do not match times × instruments");
+    }
+    this.takerBuyQuoteVolume = takerBuy;
+    this.takerSources = sources;
+  }
+
+  @Override
+  public double takerBuyQuoteVolume(int i, int barsAgo) {
+    return takerBuyQuoteVolume == null ? Double.NaN : value(takerBuyQuoteVolume, i, barsAgo);
+  }
+
+  @Override
+  public TakerSource takerSource(int i, int barsAgo) {
+    if (takerSources == null || Double.isNaN(takerBuyQuoteVolume(i, barsAgo))) {
+      return TakerSource.NONE;
+    }
+    return TakerSource.of(takerSources[(cursor - barsAgo) * n + i]);
+  }
+
   /** The index of the latest visible bar (−1 when none). */
   public int cursor() {
     return cursor;
@@ -84,6 +112,15 @@ public final class PanelMarketView implements MarketView {
   @Override
   public int history() {
     return cursor + 1;
+  }
+
+  @Override
+  public long openTime(int barsAgo) {
+    int t = cursor - barsAgo;
+    if (barsAgo < 0 || t < 0) {
+      throw new IndexOutOfBoundsException("bar " + barsAgo + " ago is not visible");
+    }
+    return openTimes[t];
   }
 
   @Override

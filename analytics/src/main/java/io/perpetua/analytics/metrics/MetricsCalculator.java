@@ -50,7 +50,7 @@ public final class MetricsCalculator {
       int periodsPerYear,
       long periodMs) {
     ReturnStatistics.checkPeriods(periodsPerYear);
-    EquityCurve sampled = Resampling.lastPerPeriod(equity, periodMs);
+    EquityCurve sampled = Resampling.lastPerClosingPeriod(equity, periodMs);
     double[] returns = Resampling.simpleReturns(sampled.equity());
     double[] values = equity.equity();
     int n = values.length;

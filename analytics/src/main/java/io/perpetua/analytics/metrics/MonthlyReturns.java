@@ -8,7 +8,9 @@ import java.util.Arrays;
  * Calendar-month returns of an equity curve as a year × month table (UTC): the return of a month is
  * its last equity / the previous month's last equity − 1, the first month measured from the curve's
  * first point (so a partial first or last month is the return over the part covered). Months
- * without any point are {@code NaN} and the next month's return spans them. Immutable.
+ * without any point are {@code NaN} and the next month's return spans them. Points are bar close
+ * marks: one at 00:00 on the 1st closes the month before (a 2024 run ending 2025-01-01T00:00Z has
+ * no 2025 row). Immutable.
  */
 public final class MonthlyReturns {
   private final int firstYear;
@@ -27,7 +29,7 @@ public final class MonthlyReturns {
     if (n < 2) {
       return new MonthlyReturns(0, new double[0][]);
     }
-    int first = monthKey(times[0]);
+    int first = Math.min(monthKey(times[0] + 1), monthKey(times[1]));
     int last = monthKey(times[n - 1]);
     int firstYear = first / 12;
     double[][] table = new double[last / 12 - firstYear + 1][12];
@@ -47,8 +49,9 @@ public final class MonthlyReturns {
     return new MonthlyReturns(firstYear, table);
   }
 
+  /** The month a mark closes: a mark at 00:00 on the 1st is the previous month's close. */
   private static int monthKey(long epochMs) {
-    LocalDate d = LocalDate.ofEpochDay(Math.floorDiv(epochMs, Resampling.DAY_MS));
+    LocalDate d = LocalDate.ofEpochDay(Resampling.closingPeriod(epochMs, Resampling.DAY_MS));
     return d.getYear() * 12 + d.getMonthValue() - 1;
   }
 

@@ -23,6 +23,25 @@ public final class Resampling {
    * {@code curve}.
    */
   public static EquityCurve lastPerPeriod(EquityCurve curve, long periodMs) {
+    return lastPerPeriod(curve, periodMs, 0);
+  }
+
+  /**
+   * As {@link #lastPerPeriod(EquityCurve, long)} for a curve marked at bar close times (a
+   * backtest's): a mark exactly on a period boundary (the 00:00 close of a day's last bar) ends the
+   * period before it. A 2024 run's final mark at 2025-01-01T00:00Z is then 2024-12-31's close, not
+   * an extra day of 2025.
+   */
+  public static EquityCurve lastPerClosingPeriod(EquityCurve curve, long periodMs) {
+    return lastPerPeriod(curve, periodMs, 1);
+  }
+
+  /** The period a bar-close mark at {@code timeMs} closes (see {@link #lastPerClosingPeriod}). */
+  static long closingPeriod(long timeMs, long periodMs) {
+    return Math.floorDiv(timeMs - 1, periodMs);
+  }
+
+  private static EquityCurve lastPerPeriod(EquityCurve curve, long periodMs, long shift) {
     if (periodMs < 1) {
       throw new IllegalArgumentException("periodMs must be positive, was " + periodMs);
     }
@@ -39,7 +58,8 @@ public final class Resampling {
     int m = 1;
     for (int k = 1; k < n; k++) {
       if (k == n - 1
-          || Math.floorDiv(times[k], periodMs) != Math.floorDiv(times[k + 1], periodMs)) {
+          || Math.floorDiv(times[k] - shift, periodMs)
+              != Math.floorDiv(times[k + 1] - shift, periodMs)) {
         outTimes[m] = times[k];
         outEquity[m] = equity[k];
         m++;

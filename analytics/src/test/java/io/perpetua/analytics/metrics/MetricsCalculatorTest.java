@@ -13,14 +13,15 @@ import org.junit.jupiter.api.Test;
 class MetricsCalculatorTest {
   // Marks twice a day over three UTC days:
   //   Jan 1 00:00 100 (base), 12:00 110 | Jan 2 00:00 105, 12:00 99 | Jan 3 00:00 120, 12:00 114
-  // Daily closes: 110, 99, 114 -> resampled [100, 110, 99, 114]
-  // Daily returns: 0.1, -0.1, 114/99 - 1 = 0.151515...
+  // Marks are bar closes: the 00:00 mark closes the day before (Resampling.period).
+  // Daily closes: 105 (Jan 2 00:00), 120 (Jan 3 00:00), 114 -> resampled [100, 105, 120, 114]
+  // Daily returns: 0.05, 120/105 - 1 = 0.142857..., 114/120 - 1 = -0.05
   // Full-curve drawdown: peak 110 (Jan 1 12:00) -> trough 99 (Jan 2 12:00): 99/110 - 1 = -0.1;
   // the later 120 -> 114 is only -5 %.
   // Total return 114/100 - 1 = 0.14. With periodsPerYear = 3 the three days are "a year", so
   // CAGR = 1.14^(3/3) - 1 = 0.14 and Calmar = 0.14 / 0.1 = 1.4.
-  // mean = 0.0505050..., sample std = 0.1328618846..., Sharpe = mean/std*sqrt(3) = 0.65840789...
-  // downside deviation = sqrt(0.01 / 3) = 0.0577350..., Sortino = mean/dd*sqrt(3) = 1.5151515...
+  // mean = 0.0476190..., sample std = 0.0964506..., Sharpe = mean/std*sqrt(3) = 0.85513824...
+  // downside deviation = sqrt(0.0025 / 3) = 0.0288675..., Sortino = mean/dd*sqrt(3) = 2.857142...
   static final EquityCurve CURVE =
       new EquityCurve(
           new long[] {
@@ -54,9 +55,9 @@ class MetricsCalculatorTest {
     assertThat(m.maxDrawdownPeakMs()).isEqualTo(t("2024-01-01T12:00:00Z"));
     assertThat(m.maxDrawdownTroughMs()).isEqualTo(t("2024-01-02T12:00:00Z"));
     assertThat(m.calmar()).isCloseTo(1.4, within(1e-10));
-    assertThat(m.sharpe()).isCloseTo(0.6584078931043418, within(1e-12));
-    assertThat(m.sortino()).isCloseTo(1.5151515151515158, within(1e-12));
-    assertThat(m.volatility()).isCloseTo(0.23012353451713569, within(1e-12));
+    assertThat(m.sharpe()).isCloseTo(0.8551382496180249, within(1e-12));
+    assertThat(m.sortino()).isCloseTo(2.8571428571428523, within(1e-12));
+    assertThat(m.volatility()).isCloseTo(0.1670573651932357, within(1e-12));
     assertThat(m.totalTrades()).isEqualTo(3);
     assertThat(m.winRate()).isCloseTo(1.0 / 3, within(1e-15));
     assertThat(m.profitFactor()).isCloseTo(2.0, within(1e-15));
@@ -70,7 +71,7 @@ class MetricsCalculatorTest {
     // 3 daily returns annualised with 365: 1.14^(365/3) - 1
     Metrics m = MetricsCalculator.compute(CURVE, TRADES, new double[0], 365);
     assertThat(m.cagr()).isCloseTo(Math.pow(1.14, 365.0 / 3) - 1, within(1e-3));
-    assertThat(m.sharpe()).isCloseTo(0.6584078931043418 * Math.sqrt(365.0 / 3), within(1e-10));
+    assertThat(m.sharpe()).isCloseTo(0.8551382496180249 * Math.sqrt(365.0 / 3), within(1e-10));
     assertThat(m.avgTurnover()).isNaN();
   }
 

@@ -42,4 +42,24 @@ class MonthlyReturnsTest {
     assertThat(MonthlyReturns.of(new EquityCurve(new long[] {0}, new double[] {1})).isEmpty())
         .isTrue();
   }
+
+  @Test
+  void of_markAtTheRangeEnd_closesTheLastMonth_noExtraRow() {
+    // an hourly 2024 run: its final mark at 2025-01-01T00:00Z is the close of 2024-12-31
+    long start = t("2024-01-01T00:00:00Z");
+    int hours = 366 * 24;
+    long[] times = new long[hours + 1];
+    double[] equity = new double[hours + 1];
+    for (int h = 0; h <= hours; h++) {
+      times[h] = start + h * 3_600_000L;
+      equity[h] = 100 + h * 0.01;
+    }
+    MonthlyReturns m = MonthlyReturns.of(new EquityCurve(times, equity));
+    assertThat(m.firstYear()).isEqualTo(2024);
+    assertThat(m.lastYear()).isEqualTo(2024);
+    assertThat(m.get(2024, 12)).isCloseTo(equity[hours] / equity[335 * 24] - 1, within(1e-12));
+    EquityCurve days = Resampling.lastPerClosingPeriod(new EquityCurve(times, equity), 86_400_000L);
+    assertThat(days.size()).isEqualTo(367); // the base and 366 daily closes
+    assertThat(days.timesMs()[366]).isEqualTo(times[hours]);
+  }
 }

@@ -4,6 +4,8 @@ import io.perpetua.app.BacktestSupport;
 import io.perpetua.app.MarketLoader;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.backtest.BacktestDays;
+import io.perpetua.backtest.report.DisclosuresHtml;
+import io.perpetua.backtest.report.Halts;
 import io.perpetua.backtest.report.ReportWriter;
 import io.perpetua.core.Timeframe;
 import io.perpetua.core.time.Times;
@@ -320,6 +322,7 @@ public final class BacktestCommand implements Callable<Integer> {
         r.symbolBars(),
         r.elapsedMs() / 1000.0);
     printActivity(r.activity());
+    printHalts(r);
     String[][] rows = {
       {"total_return", pct(m.totalReturn())},
       {"cagr", pct(m.cagr())},
@@ -350,6 +353,7 @@ public final class BacktestCommand implements Callable<Integer> {
     for (String[] row : rows) {
       System.out.printf("  %-20s %s%n", row[0], row[1]);
     }
+    DisclosuresHtml.lines(r).forEach(line -> System.out.println("  " + line));
   }
 
   /** Rejections by rule, skipped symbols, and why nothing traded when nothing did. */
@@ -367,6 +371,17 @@ public final class BacktestCommand implements Callable<Integer> {
       }
     }
     a.idleReason().ifPresent(why -> System.out.println("  " + why.toUpperCase(Locale.ROOT)));
+  }
+
+  /** Every halt with its dates and the figures with and without halts. */
+  private static void printHalts(BacktestResult r) {
+    List<String> halts = Halts.lines(r.activity());
+    if (halts.isEmpty()) {
+      return;
+    }
+    System.out.println("  HALTED: the figures below are the halted book's");
+    halts.forEach(line -> System.out.println("    " + line));
+    Halts.comparison(r.metrics(), r.activity()).forEach(l -> System.out.println("    " + l));
   }
 
   private static String pct(double v) {

@@ -184,8 +184,11 @@ public record PerpetuaConfig(
    * @param dir data directory
    * @param sharedData shared real-data directory to import from
    * @param timeframe trading timeframe code
+   * @param spotBars symbols whose bars are spot rather than perpetual data, by timeframe code (the
+   *     shared set's 1h BTC, ETH, ...); reports state them
    */
-  public record Data(String dir, String sharedData, String timeframe) {}
+  public record Data(
+      String dir, String sharedData, String timeframe, Map<String, List<String>> spotBars) {}
 
   /**
    * Persistence and messaging.
@@ -288,12 +291,21 @@ public record PerpetuaConfig(
    *
    * @param metric ranking metric
    * @param topK size
-   * @param lookbackDays window
-   * @param refreshHours refresh interval
+   * @param lookbackDays window (optional for a monthly pool)
+   * @param refreshHours refresh interval (optional for a monthly pool)
    * @param minHistoryDays minimum history
+   * @param lag months between the reference month and now ({@code dollar_volume_monthly}; optional,
+   *     0)
+   * @param displayName name shown by the API (defaults to the pool's name)
    */
   public record Pool(
-      String metric, int topK, int lookbackDays, int refreshHours, int minHistoryDays) {}
+      String metric,
+      int topK,
+      Integer lookbackDays,
+      Integer refreshHours,
+      int minHistoryDays,
+      Integer lag,
+      String displayName) {}
 
   /**
    * A strategy.

@@ -16,14 +16,17 @@ import io.perpetua.jobs.RunActivity;
 import io.perpetua.jobs.SymbolAttribution;
 import io.perpetua.jobs.TradeRecord;
 import io.perpetua.signals.feature.FeatureRegistry;
+import io.perpetua.signals.pool.AssetPoolDefinition;
 import io.perpetua.trading.kernel.KernelConfig;
 import io.perpetua.trading.kernel.KernelPorts;
 import io.perpetua.trading.kernel.Pacer;
 import io.perpetua.trading.kernel.SeriesFundingSchedule;
 import io.perpetua.trading.kernel.TradingKernel;
+import io.perpetua.trading.risk.CircuitBreakers;
 import io.perpetua.trading.risk.InMemoryRiskStore;
 import io.perpetua.trading.risk.RiskConfig;
 import io.perpetua.trading.risk.RiskEngine;
+import io.perpetua.trading.risk.RiskLimits;
 import io.perpetua.trading.venue.SimulatedVenue;
 import io.perpetua.trading.venue.SimulatedVenueConfig;
 import java.time.Instant;
@@ -46,6 +49,7 @@ import java.util.function.DoubleConsumer;
  * MarketSource} must be thread-safe.
  */
 public final class BacktestEngine implements BacktestRunner {
+  private static final String LIQUIDATED = "liquidated";
   private final StrategyResolver strategies;
   private final MarketSource market;
   private final Options options;
@@ -93,8 +97,56 @@ public final class BacktestEngine implements BacktestRunner {
     this.options = options;
   }
 
+  /**
+   * Runs {@code r}. When a risk halt skipped a rebalance, the same run is replayed once more with
+   * the halting rules (drawdown halt, circuit breakers) switched off, and its metrics are attached
+   * as {@link RunActivity#unhalted()}: the report then shows the strategy's own figures beside the
+   * halted book's.
+   */
   @Override
   public BacktestResult run(BacktestRequest r, DoubleConsumer progress, BooleanSupplier cancelled) {
+    BacktestResult result = runOnce(r, progress, cancelled, options.riskEngine(r.capital()));
+    boolean riskHalt =
+        result.activity().skippedRebalances().stream()
+            .anyMatch(s -> !LIQUIDATED.equals(s.reason()));
+    if (!riskHalt) {
+      return result;
+    }
+    RiskConfig c = options.risk();
+    RiskConfig noHalts =
+        new RiskConfig(
+            new RiskLimits(
+                c.limits().maxPositionPct(),
+                c.limits().maxTotalExposure(),
+                Double.POSITIVE_INFINITY,
+                c.limits().minBalanceReserve(),
+                c.limits().maxOrderValue(),
+                c.limits().maxDailyTurnover(),
+                c.limits().blacklist(),
+                c.limits().dryRun()),
+            CircuitBreakers.off(),
+            c.warningRatio());
+    Metrics unhalted =
+        runOnce(
+                r,
+                p -> {},
+                cancelled,
+                options.withRisk(noHalts, options.riskCapital()).riskEngine(r.capital()))
+            .metrics();
+    return new BacktestResult(
+        result.request(),
+        result.metrics(),
+        result.equity(),
+        result.trades(),
+        result.costs(),
+        result.attribution(),
+        result.activity().withUnhalted(unhalted),
+        result.symbolBars(),
+        result.elapsedMs());
+  }
+
+  private BacktestResult runOnce(
+      BacktestRequest r, DoubleConsumer progress, BooleanSupplier cancelled, RiskEngine risk) {
     long started = System.nanoTime();
     validate(r);
     Map<String, Object> params = new LinkedHashMap<>(r.parameters());
@@ -102,7 +154,7 @@ public final class BacktestEngine implements BacktestRunner {
     StrategyResolver.Resolved s = strategies.resolve(r.strategy(), params);
     long startMs = r.start().toEpochMilli();
     long endMs = r.end().toEpochMilli();
-    long fromMs = startMs - options.warmupDays() * 86_400_000L;
+    long fromMs = startMs - warmupDays(s.pool()) * 86_400_000L;
     MarketSource.MarketData data =
         market.load(r.timeframe(), r.dataSource(), r.symbols(), fromMs, endMs);
     if (data.panel().size() == 0 || data.panel().closeTime(data.panel().size() - 1) <= startMs) {
@@ -128,6 +180,7 @@ public final class BacktestEngine implements BacktestRunner {
             false,
             options.maintenanceMarginRate());
     RunRecorder recorder = new RunRecorder(data.panel(), startMs);
+    recorder.fundingSeries(data.funding());
     TradingKernel kernel =
         new TradingKernel(
             config,
@@ -142,7 +195,7 @@ public final class BacktestEngine implements BacktestRunner {
             new FeatureRegistry(),
             venue,
             clock,
-            KernelPorts.backtest(recorder, options.riskEngine(r.capital())));
+            KernelPorts.backtest(recorder, risk));
     kernel.resume(startMs);
     Pacer pacer = new ProgressPacer(startMs, endMs, progress, cancelled);
     kernel.run(pacer);
@@ -196,9 +249,12 @@ public final class BacktestEngine implements BacktestRunner {
             rec.orders,
             rec.fills,
             List.copyOf(rec.rejections.values()),
-            data.skipped()),
+            data.skipped(),
+            rec.skippedRebalances,
+            null),
         symbolBars,
-        (System.nanoTime() - started) / 1_000_000);
+        (System.nanoTime() - started) / 1_000_000,
+        RunDisclosures.of(r, rec, times, data.spotSymbols()));
   }
 
   private static List<SymbolAttribution> attribution(RunRecorder rec, List<TradeRecord> trades) {
@@ -220,6 +276,19 @@ public final class BacktestEngine implements BacktestRunner {
     }
     out.sort((a, b) -> Double.compare(b.netPnl(), a.netPnl()));
     return out;
+  }
+
+  /**
+   * Days of history loaded before the start: the configured warm-up, or more when the pool needs it
+   * (a monthly pool ranks a month {@code lag} months back among symbols with {@code
+   * min_history_days}; a trailing pool needs its window).
+   */
+  private int warmupDays(AssetPoolDefinition pool) {
+    int needed =
+        pool.monthly()
+            ? pool.minHistoryDays() + 31 * (pool.lagMonths() + 1) + 1
+            : Math.min(pool.lookbackDays(), 400) + 5;
+    return Math.max(options.warmupDays(), needed);
   }
 
   private static void validate(BacktestRequest r) {

@@ -27,8 +27,10 @@ import java.util.Map;
  * bars resampled from a finer stored timeframe where that is exact ({@code 4h} and {@code 1d} from
  * {@code 1h}, complete UTC buckets only: {@link BarResampler}); {@code dollar_bar} aggregates each
  * instrument's time bars into dollar bars of about {@value #DOLLAR_BARS_PER_DAY} per median day
- * (see {@link DollarBars}) and aligns them on their completion times. Instrument filters are
- * derived from each instrument's last price in the range.
+ * (see {@link DollarBars}) and aligns them on their completion times. Instrument filters (tick,
+ * step) are derived from each instrument's first price in the loaded window, which every decision
+ * of the run can see: a run's result does not depend on bars after its last decision (it did when
+ * they came from the range's last close, so moving {@code --end} changed earlier trades).
  *
  * <p>A symbol without bars in the loaded window (warm-up included), or, for dollar bars, without
  * any traded volume there, is left out of the run and reported in {@link MarketData#skipped()};
@@ -44,25 +46,39 @@ public final class CatalogMarketSource implements MarketSource {
   private final FundingCatalog funding;
   private final String fundingVenue;
   private final boolean survivorshipBiased;
+  private final Map<String, List<String>> spotBars;
 
   /** A source over the catalogs; funding comes from {@code fundingVenue}'s history. */
   public CatalogMarketSource(
       BarCatalog bars, FundingCatalog funding, String fundingVenue, boolean survivorshipBiased) {
+    this(bars, funding, fundingVenue, survivorshipBiased, Map.of());
+  }
+
+  private CatalogMarketSource(
+      BarCatalog bars,
+      FundingCatalog funding,
+      String fundingVenue,
+      boolean survivorshipBiased,
+      Map<String, List<String>> spotBars) {
     this.bars = bars;
     this.funding = funding;
     this.fundingVenue = fundingVenue;
     this.survivorshipBiased = survivorshipBiased;
+    this.spotBars = Map.copyOf(spotBars);
+  }
+
+  /**
+   * This source, knowing which symbols' stored bars are spot rather than perpetual data, by stored
+   * timeframe code (e.g. {@code 1h → [BTCUSDT, ...]}); runs list those they use.
+   */
+  public CatalogMarketSource withSpotBars(Map<String, List<String>> spot) {
+    return new CatalogMarketSource(bars, funding, fundingVenue, survivorshipBiased, spot);
   }
 
   @Override
   public MarketData load(
       String timeframe, String dataSource, List<String> symbols, long fromMs, long toMs) {
-    Timeframe tf;
-    try {
-      tf = Timeframe.parse(timeframe);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("timeframe: " + e.getMessage(), e);
-    }
+    Timeframe tf = timeframe(timeframe);
     boolean dollar =
         switch (dataSource == null ? "kline" : dataSource.toLowerCase(Locale.ROOT)) {
           case "kline" -> false;
@@ -103,14 +119,16 @@ public final class CatalogMarketSource implements MarketSource {
               aligned.column(BarField.CLOSE),
               aligned.column(BarField.QUOTE_VOLUME));
       List<Instrument> instruments = new ArrayList<>();
-      List<FundingSeries> fundingSeries = new ArrayList<>();
-      for (int i = 0; i < aligned.instrumentCount(); i++) {
-        InstrumentId id = aligned.instrument(i);
-        BarSeries s = series.get(id);
-        instruments.add(Instrument.derivedFrom(id, s.close(s.size() - 1)));
-        fundingSeries.add(funding.read(fundingVenue, id, fromMs, toMs).orElse(null));
+      for (InstrumentId id : aligned.instruments()) {
+        instruments.add(Instrument.derivedFrom(id, firstClose(series.get(id))));
       }
-      return new MarketData(panel, instruments, fundingSeries, survivorshipBiased, skipped);
+      return new MarketData(
+          panel,
+          instruments,
+          funding(aligned.instruments(), fromMs, toMs),
+          survivorshipBiased,
+          skipped,
+          spot(stored, aligned.instruments()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the catalog at " + bars.root(), e);
     }
@@ -148,6 +166,47 @@ public final class CatalogMarketSource implements MarketSource {
       return null;
     }
     return s;
+  }
+
+  private static Timeframe timeframe(String code) {
+    try {
+      return Timeframe.parse(code);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("timeframe: " + e.getMessage(), e);
+    }
+  }
+
+  /** The recorded funding of each instrument in the window (null where none). */
+  private List<FundingSeries> funding(List<InstrumentId> ids, long fromMs, long toMs)
+      throws IOException {
+    List<FundingSeries> out = new ArrayList<>();
+    for (InstrumentId id : ids) {
+      out.add(funding.read(fundingVenue, id, fromMs, toMs).orElse(null));
+    }
+    return out;
+  }
+
+  /** The venue symbols among {@code ids} whose {@code stored} bars are spot data. */
+  private List<String> spot(Timeframe stored, List<InstrumentId> ids) {
+    List<String> spotStored = spotBars.getOrDefault(stored.code(), List.of());
+    List<String> out = new ArrayList<>();
+    for (InstrumentId id : ids) {
+      if (spotStored.contains(id.venueSymbol())) {
+        out.add(id.venueSymbol());
+      }
+    }
+    return out;
+  }
+
+  /** The first positive close of {@code s} (its first close when none is positive). */
+  static double firstClose(BarSeries s) {
+    for (int k = 0; k < s.size(); k++) {
+      double c = s.close(k);
+      if (c > 0 && Double.isFinite(c)) {
+        return c;
+      }
+    }
+    return s.close(0);
   }
 
   private static String window(long fromMs, long toMs) {

@@ -21,16 +21,29 @@ public interface MarketSource {
    * @param funding recorded funding per instrument (null entries where none)
    * @param survivorshipBiased true when the data set lacks delisted instruments
    * @param skipped requested symbols left out, and why (no bars, or no volume for dollar bars)
+   * @param spotSymbols venue symbols of the run whose bars are spot, not perpetual, data
    */
   record MarketData(
       MarketPanel panel,
       List<Instrument> instruments,
       List<FundingSeries> funding,
       boolean survivorshipBiased,
-      List<SkippedSymbol> skipped) {
-    /** Copies the skipped list. */
+      List<SkippedSymbol> skipped,
+      List<String> spotSymbols) {
+    /** Copies the lists. */
     public MarketData {
       skipped = List.copyOf(skipped);
+      spotSymbols = spotSymbols == null ? List.of() : List.copyOf(spotSymbols);
+    }
+
+    /** Data of perpetual bars only. */
+    public MarketData(
+        MarketPanel panel,
+        List<Instrument> instruments,
+        List<FundingSeries> funding,
+        boolean survivorshipBiased,
+        List<SkippedSymbol> skipped) {
+      this(panel, instruments, funding, survivorshipBiased, skipped, List.of());
     }
   }
 

@@ -38,6 +38,19 @@ public final class Html {
     return special != null ? special : String.format(Locale.ROOT, "%,." + decimals + "f", value);
   }
 
+  /**
+   * A price with at least six significant digits (and at least two decimals): {@code 62,450.50},
+   * {@code 0.00001234} — four fixed decimals showed a small-cap price as {@code 0.0000}.
+   */
+  static String price(double value) {
+    String special = special(value);
+    if (special != null) {
+      return special;
+    }
+    int magnitude = value == 0 ? 0 : (int) Math.floor(Math.log10(Math.abs(value)));
+    return number(value, Math.max(2, Math.min(12, 5 - magnitude)));
+  }
+
   /** A fraction as a percentage: 0.1234 → {@code 12.34 %}. */
   public static String percent(double fraction, int decimals) {
     String special = special(fraction);

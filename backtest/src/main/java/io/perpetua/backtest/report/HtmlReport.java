@@ -89,6 +89,8 @@ public final class HtmlReport {
                 b.append("<div class=\"caveat\" id=\"idle\">")
                     .append(Html.escape(why))
                     .append("</div>"));
+    Halts.html(b, result.metrics(), result.activity());
+    DisclosuresHtml.render(b, result);
     header(b, result);
     activity(b, result.activity());
     metrics(b, result.metrics());
@@ -283,8 +285,8 @@ public final class HtmlReport {
           .append(Times.iso(t.exitTimeMs()))
           .append("</td>");
       cell(b, Html.number(t.quantity(), 4));
-      cell(b, Html.number(t.entryPrice(), 4));
-      cell(b, Html.number(t.exitPrice(), 4));
+      cell(b, Html.price(t.entryPrice()));
+      cell(b, Html.price(t.exitPrice()));
       signed(b, t.grossPnl());
       cell(b, Html.number(t.fees(), 2));
       signed(b, t.funding());

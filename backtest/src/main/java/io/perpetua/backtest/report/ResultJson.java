@@ -11,6 +11,7 @@ import io.perpetua.core.time.Times;
 import io.perpetua.jobs.BacktestRequest;
 import io.perpetua.jobs.BacktestResult;
 import io.perpetua.jobs.CostBreakdown;
+import io.perpetua.jobs.Disclosures;
 import io.perpetua.jobs.EquityCurve;
 import io.perpetua.jobs.Metrics;
 import io.perpetua.jobs.RunActivity;
@@ -50,6 +51,9 @@ public final class ResultJson {
     root.put("orders", result.orders());
     root.put("rebalances", result.rebalances());
     root.set("activity", activity(result.activity()));
+    if (result.disclosures() != null) {
+      root.set("disclosures", disclosures(result.disclosures()));
+    }
     root.put("symbol_bars", result.symbolBars());
     root.put("elapsed_ms", result.elapsedMs());
     root.set("equity_curve", equityCurve(result.equity()));
@@ -68,7 +72,9 @@ public final class ResultJson {
   /**
    * The activity object: {@code rebalances, orders_sent, fills, orders_rejected, rejections:
    * [{rule, count, example}], skipped_symbols: [{symbol, reason}], idle_reason} (null when the run
-   * traded).
+   * traded), {@code halts: [{reason, from, to, skipped_rebalances}], skipped_rebalances: [{time,
+   * reason}]} and {@code metrics_without_halts} (the run with the halting rules off; null when
+   * nothing halted).
    */
   public static ObjectNode activity(RunActivity a) {
     ObjectNode o = NODES.objectNode();
@@ -89,6 +95,52 @@ public final class ResultJson {
       skipped.addObject().put("symbol", sk.symbol()).put("reason", sk.reason());
     }
     o.put("idle_reason", a.idleReason().orElse(null));
+    ArrayNode halts = o.putArray("halts");
+    for (RunActivity.Halt h : a.halts()) {
+      halts
+          .addObject()
+          .put("reason", h.reason())
+          .put("from", Times.iso(h.fromMs()))
+          .put("to", Times.iso(h.toMs()))
+          .put("skipped_rebalances", h.skippedRebalances());
+    }
+    ArrayNode skippedRebalances = o.putArray("skipped_rebalances");
+    for (RunActivity.SkippedRebalance s : a.skippedRebalances()) {
+      skippedRebalances.addObject().put("time", Times.iso(s.timeMs())).put("reason", s.reason());
+    }
+    if (a.unhalted() != null) {
+      o.set("metrics_without_halts", metrics(a.unhalted()));
+    } else {
+      o.putNull("metrics_without_halts");
+    }
+    return o;
+  }
+
+  /**
+   * {@code gross_of_costs} (metrics), {@code benchmarks: [{name, description, metrics}]}, {@code
+   * funding_from_fallback} (share), {@code spot_symbols}, {@code pool_sizes: [{time, pool_size,
+   * with_signal}]}.
+   */
+  static ObjectNode disclosures(Disclosures d) {
+    ObjectNode o = NODES.objectNode();
+    o.set("gross_of_costs", metrics(d.grossOfCosts()));
+    ArrayNode benchmarks = o.putArray("benchmarks");
+    for (Disclosures.Benchmark b : d.benchmarks()) {
+      ObjectNode x =
+          benchmarks.addObject().put("name", b.name()).put("description", b.description());
+      x.set("metrics", metrics(b.metrics()));
+    }
+    num(o, "funding_from_fallback", d.fundingFromFallback());
+    ArrayNode spot = o.putArray("spot_symbols");
+    d.spotSymbols().forEach(spot::add);
+    ArrayNode pools = o.putArray("pool_sizes");
+    for (Disclosures.PoolSize p : d.poolSizes()) {
+      pools
+          .addObject()
+          .put("time", Times.iso(p.timeMs()))
+          .put("pool_size", p.poolSize())
+          .put("with_signal", p.withSignal());
+    }
     return o;
   }
 

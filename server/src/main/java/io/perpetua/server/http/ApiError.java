@@ -99,6 +99,8 @@ public enum ApiError {
   NOT_FOUND(40401, 404, "Resource not found"),
   /** No strategy with this name is configured. (Strategy registry, 40410-40419.) */
   STRATEGY_NOT_FOUND(40410, 404, "Strategy not found"),
+  /** No asset pool with this name is configured. (Asset pools, 40420+.) */
+  UNKNOWN_POOL(40420, 404, "Asset pool not found"),
   /** An unexpected failure; details are only in the server log, under the reference given. */
   INTERNAL(50000, 500, "Internal server error"),
   /** A request feature the server does not implement (e.g. a transfer coding); HTTP layer. */

@@ -177,7 +177,8 @@ class BacktestRoutesTest {
                 + "\"rejections\":[{\"rule\":\"max_position_pct\",\"count\":3,"
                 + "\"example\":\"position 0.33 of equity would exceed 0.15\"}],"
                 + "\"skipped_symbols\":[{\"symbol\":\"ETHUSDT\","
-                + "\"reason\":\"no 1h bars between X and Y\"}],\"idle_reason\":null}");
+                + "\"reason\":\"no 1h bars between X and Y\"}],\"idle_reason\":null,"
+                + "\"halts\":[],\"skipped_rebalances\":[]}");
   }
 
   @Test

@@ -18,8 +18,10 @@ import java.util.Set;
  * {@code zscore_neg_ret_4h}, equally weighted, 30 long and 30 short.
  *
  * <p>If fewer than {@code long_n + short_n} instruments have a signal, both sides shrink equally so
- * no instrument is both long and short. Ties are broken by instrument index (deterministic).
- * Immutable parameters; {@link #decide} is not thread-safe (it reuses scratch arrays).
+ * no instrument is both long and short; with fewer than {@code min_candidates} (default 0) it holds
+ * nothing. {@code ofi_14d} is this strategy on {@code zscore_ofi_14d}, 15 long and 15 short, at
+ * least 30 candidates. Ties are broken by instrument index (deterministic). Immutable parameters;
+ * {@link #decide} is not thread-safe (it reuses scratch arrays).
  */
 public final class RankLongShortStrategy extends ConfiguredStrategy {
   /** The configuration type name. */
@@ -29,6 +31,24 @@ public final class RankLongShortStrategy extends ConfiguredStrategy {
   private final int longN;
   private final int shortN;
   private final double grossExposure;
+  private final int minCandidates;
+
+  private static Object[] display(
+      List<String> features,
+      double[] featureWeights,
+      int longN,
+      int shortN,
+      double grossExposure,
+      int minCandidates) {
+    List<Object> p = new ArrayList<>();
+    p.addAll(List.of("long_n", longN, "short_n", shortN, "features", List.copyOf(features)));
+    p.addAll(List.of("feature_weights", Arrays.stream(featureWeights).boxed().toList()));
+    p.addAll(List.of("gross_exposure", grossExposure));
+    if (minCandidates > 0) {
+      p.addAll(List.of("min_candidates", minCandidates));
+    }
+    return p.toArray();
+  }
 
   /** Creates the strategy; {@code featureWeights} must match {@code features} in length. */
   public RankLongShortStrategy(
@@ -39,20 +59,27 @@ public final class RankLongShortStrategy extends ConfiguredStrategy {
       int longN,
       int shortN,
       double grossExposure) {
+    this(id, poolName, features, featureWeights, longN, shortN, grossExposure, 0);
+  }
+
+  /**
+   * Creates the strategy; with fewer than {@code minCandidates} pool members carrying a signal it
+   * holds nothing (a ranking of too few symbols is not the strategy's).
+   */
+  public RankLongShortStrategy(
+      StrategyId id,
+      String poolName,
+      List<String> features,
+      double[] featureWeights,
+      int longN,
+      int shortN,
+      double grossExposure,
+      int minCandidates) {
     super(
         id,
         poolName,
         features,
-        "long_n",
-        longN,
-        "short_n",
-        shortN,
-        "features",
-        List.copyOf(features),
-        "feature_weights",
-        Arrays.stream(featureWeights).boxed().toList(),
-        "gross_exposure",
-        grossExposure);
+        display(features, featureWeights, longN, shortN, grossExposure, minCandidates));
     if (features.isEmpty()) {
       throw new IllegalArgumentException(id + ": at least one feature is required");
     }
@@ -65,6 +92,10 @@ public final class RankLongShortStrategy extends ConfiguredStrategy {
     if (!(grossExposure > 0) || grossExposure > 10) {
       throw new IllegalArgumentException(id + ": gross_exposure must be in (0, 10]");
     }
+    if (minCandidates < 0) {
+      throw new IllegalArgumentException(id + ": min_candidates must be >= 0");
+    }
+    this.minCandidates = minCandidates;
     this.featureWeights = featureWeights.clone();
     this.longN = longN;
     this.shortN = shortN;
@@ -87,7 +118,21 @@ public final class RankLongShortStrategy extends ConfiguredStrategy {
     double[] signal = new double[n];
     double[] weights = new double[n];
     int valid = combine(pool, featureValues, n, signal);
-    Integer[] order = rankDescending(signal, n, valid);
+    if (valid >= minCandidates) {
+      assign(signal, valid, longN, shortN, grossExposure, weights);
+    }
+    return new StrategyDecision(view.time(), signal, weights, countTrue(pool));
+  }
+
+  /**
+   * Writes equal weights into {@code weights}: {@code +gross / (longs + shorts)} for the {@code
+   * longN} highest signals and the negative for the {@code shortN} lowest, both sides shrunk
+   * equally when fewer than {@code longN + shortN} of the {@code valid} signals exist (no
+   * instrument is both). Ties go to the lower index. NaN signals get no weight.
+   */
+  static void assign(
+      double[] signal, int valid, int longN, int shortN, double gross, double[] weights) {
+    Integer[] order = rankDescending(signal, signal.length, valid);
     int longs = longN;
     int shorts = shortN;
     if (longs + shorts > valid) {
@@ -97,7 +142,7 @@ public final class RankLongShortStrategy extends ConfiguredStrategy {
     }
     int total = longs + shorts;
     if (total > 0) {
-      double w = grossExposure / total;
+      double w = gross / total;
       for (int k = 0; k < longs; k++) {
         weights[order[k]] = w;
       }
@@ -105,7 +150,6 @@ public final class RankLongShortStrategy extends ConfiguredStrategy {
         weights[order[valid - 1 - k]] = -w;
       }
     }
-    return new StrategyDecision(view.time(), signal, weights, countTrue(pool));
   }
 
   private int combine(boolean[] pool, List<double[]> featureValues, int n, double[] signal) {
@@ -138,7 +182,7 @@ public final class RankLongShortStrategy extends ConfiguredStrategy {
     return idx.toArray(new Integer[0]);
   }
 
-  private static int countTrue(boolean[] pool) {
+  static int countTrue(boolean[] pool) {
     int c = 0;
     for (boolean b : pool) {
       if (b) {
@@ -178,7 +222,13 @@ public final class RankLongShortStrategy extends ConfiguredStrategy {
       List<String> features = Params.stringList(p, "features");
       Set<String> known =
           new HashSet<>(
-              Set.of("features", "feature_weights", "long_n", "short_n", "gross_exposure"));
+              Set.of(
+                  "features",
+                  "feature_weights",
+                  "long_n",
+                  "short_n",
+                  "gross_exposure",
+                  "min_candidates"));
       features.forEach(f -> known.add(WEIGHT_PREFIX + f));
       Params.requireKnown(p, known);
       ParamSpace space = space(p);
@@ -195,7 +245,8 @@ public final class RankLongShortStrategy extends ConfiguredStrategy {
           weights,
           Params.intValue(p, "long_n", 30, 0, 10_000),
           Params.intValue(p, "short_n", 30, 0, 10_000),
-          Params.doubleValue(p, "gross_exposure", 1.0));
+          Params.doubleValue(p, "gross_exposure", 1.0),
+          Params.intValue(p, "min_candidates", 0, 0, 10_000));
     }
   }
 }

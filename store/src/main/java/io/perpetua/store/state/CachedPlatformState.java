@@ -10,6 +10,7 @@ import io.perpetua.trading.port.StateCache;
 import io.perpetua.trading.state.AccountBalance;
 import io.perpetua.trading.state.Heartbeat;
 import io.perpetua.trading.state.PlatformState;
+import io.perpetua.trading.state.PoolSnapshot;
 import io.perpetua.trading.state.PositionView;
 import io.perpetua.trading.state.PositionsSnapshot;
 import io.perpetua.trading.state.SignalSnapshot;
@@ -36,6 +37,8 @@ import java.util.Optional;
  *       used_margin, unrealized_pnl, currency, updated_at});
  *   <li>{@code quant:account:positions} — {@code positions[], total_positions, long_count,
  *       short_count, updated_at};
+ *   <li>{@code quant:asset_pool:<name>} — {@code pool_name, refreshed_at_ms, reference_month,
+ *       members[{symbol, rank, metric_value, history_days}]}.
  *   <li>{@code quant:signal:latest} — {@code strategy_name, signal_timestamp, signals[], targets[],
  *       total_symbols_with_signal, total_symbols_in_pool, total_long, total_short}.
  * </ul>
@@ -289,6 +292,20 @@ public final class CachedPlatformState implements PlatformState {
                     d.signals() == null ? List.of() : d.signals(),
                     d.targets() == null ? List.of() : d.targets(),
                     d.totalSymbolsInPool()));
+  }
+
+  /** Key prefix of the asset pools' latest selections. */
+  public static final String POOL_KEY_PREFIX = "quant:asset_pool:";
+
+  @Override
+  public void putPool(PoolSnapshot pool) {
+    cache.put(POOL_KEY_PREFIX + pool.poolName(), StateJson.write(pool));
+  }
+
+  @Override
+  public Optional<PoolSnapshot> pool(String name) {
+    String key = POOL_KEY_PREFIX + name;
+    return cache.get(key).map(json -> StateJson.read(key, json, PoolSnapshot.class));
   }
 
   private static long orZero(Long value) {

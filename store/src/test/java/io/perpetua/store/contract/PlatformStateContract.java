@@ -212,4 +212,21 @@ public abstract class PlatformStateContract {
         .contains("\"total_symbols_in_pool\":488")
         .contains("\"total_symbols_with_signal\":3");
   }
+
+  @Test
+  void assetPool_roundTripsUnderItsOwnKey() {
+    var pool =
+        new io.perpetua.trading.state.PoolSnapshot(
+            "t50_monthly",
+            T0,
+            "2026-02",
+            java.util.List.of(
+                new io.perpetua.trading.state.PoolSnapshot.Member(
+                    "BTC/USDT:USDT", 1, 1.25e8, 730)));
+    assertThat(state.pool("t50_monthly")).isEmpty();
+    state.putPool(pool);
+    assertThat(state.pool("t50_monthly")).contains(pool);
+    assertThat(state.pool("default")).isEmpty();
+    assertThat(cache.get("quant:asset_pool:t50_monthly")).isPresent();
+  }
 }

@@ -9,6 +9,7 @@ import io.perpetua.signals.strategy.CrossSectionalStrategy;
 import io.perpetua.signals.strategy.StrategyDecision;
 import io.perpetua.trading.registry.SignalCoverage;
 import io.perpetua.trading.state.PlatformState;
+import io.perpetua.trading.state.PoolSnapshot;
 import io.perpetua.trading.state.SignalSnapshot;
 import io.perpetua.trading.state.SymbolSignal;
 import io.perpetua.trading.state.TargetPosition;
@@ -79,6 +80,9 @@ final class DecisionPipeline {
     if (pool.isDue(now)) {
       poolStage.running();
       pool.refresh(view);
+      if (publish) {
+        state.putPool(poolSnapshot(view));
+      }
       poolStage.ran(
           now,
           pool.refreshedAtMs() + pool.definition().refreshHours() * 3_600_000L,
@@ -149,6 +153,19 @@ final class DecisionPipeline {
       }
     }
     return new SignalCoverage(strategy.id().value(), d.timeMs(), size, with, missing);
+  }
+
+  private PoolSnapshot poolSnapshot(PanelMarketView view) {
+    List<PoolSnapshot.Member> members = new ArrayList<>(pool.size());
+    List<Integer> ranked = pool.ranked();
+    for (int r = 0; r < ranked.size(); r++) {
+      int i = ranked.get(r);
+      members.add(
+          new PoolSnapshot.Member(
+              view.instrument(i).apiSymbol(), r + 1, pool.metric()[i], pool.historyDays(i)));
+    }
+    return new PoolSnapshot(
+        pool.definition().name(), pool.refreshedAtMs(), pool.referenceMonth(), members);
   }
 
   SignalSnapshot snapshot(PanelMarketView view, StrategyDecision d) {

@@ -47,4 +47,18 @@ public final class KernelListeners implements KernelListener {
       l.onStepLatency(t, nanos);
     }
   }
+
+  @Override
+  public void onRebalanceSkipped(long timeMs, String reason) {
+    for (KernelListener l : listeners) {
+      l.onRebalanceSkipped(timeMs, reason);
+    }
+  }
+
+  @Override
+  public void onDecision(long timeMs, int poolSize, int withSignal) {
+    for (KernelListener l : listeners) {
+      l.onDecision(timeMs, poolSize, withSignal);
+    }
+  }
 }

@@ -563,6 +563,21 @@ public final class TradingKernel {
     return count;
   }
 
+  /** Whether a due rebalance is skipped (liquidated or a risk halt); the listener is told why. */
+  private boolean rebalanceBlocked(long timeMs) {
+    if (halted) {
+      listener.onRebalanceSkipped(timeMs, "liquidated");
+      return true;
+    }
+    Optional<String> halt = risk.haltReason(timeMs);
+    if (halt.isPresent()) {
+      risk.rebalanceBlocked(timeMs, halt.get());
+      listener.onRebalanceSkipped(timeMs, halt.get());
+      return true;
+    }
+    return false;
+  }
+
   private void fireTimer(long timeMs) {
     clock.set(Math.max(clock.nowMillis(), timeMs));
     nextTimerMs = sleeves.nextTimer(timeMs);
@@ -572,12 +587,10 @@ public final class TradingKernel {
     }
     // the bar that closed at or before the timer (a timer at a bar's close sees that bar)
     int latest = lastProcessedStep;
-    if (!due || halted || latest < 0) {
+    if (!due || latest < 0) {
       return;
     }
-    Optional<String> halt = risk.haltReason(timeMs);
-    if (halt.isPresent()) {
-      risk.rebalanceBlocked(timeMs, halt.get());
+    if (rebalanceBlocked(timeMs)) {
       return;
     }
     view.moveTo(latest, timeMs);
@@ -592,6 +605,9 @@ public final class TradingKernel {
     }
     // a new decision supersedes orders still working (e.g. an instrument without a price since)
     execution.cancelWorking();
+    for (StrategySleeves.Decided one : decided) {
+      listener.onDecision(timeMs, one.decision().poolSize(), one.decision().signalCount());
+    }
     RebalanceId id = rebalanceId(timeMs, portfolio);
     TargetNetting.Netted netted =
         netting.net(

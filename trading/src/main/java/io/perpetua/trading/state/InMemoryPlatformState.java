@@ -23,6 +23,8 @@ public final class InMemoryPlatformState implements PlatformState {
   private volatile AccountBalance balance;
   private volatile PositionsSnapshot positions;
   private volatile SignalSnapshot signal;
+  private final java.util.Map<String, PoolSnapshot> pools =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   @Override
   public void putHeartbeat(Heartbeat heartbeat) {
@@ -81,5 +83,15 @@ public final class InMemoryPlatformState implements PlatformState {
   @Override
   public Optional<SignalSnapshot> latestSignal() {
     return Optional.ofNullable(signal);
+  }
+
+  @Override
+  public void putPool(PoolSnapshot pool) {
+    pools.put(pool.poolName(), pool);
+  }
+
+  @Override
+  public Optional<PoolSnapshot> pool(String name) {
+    return Optional.ofNullable(pools.get(name));
   }
 }

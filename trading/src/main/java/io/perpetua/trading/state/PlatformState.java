@@ -41,4 +41,12 @@ public interface PlatformState {
 
   /** The latest signal. */
   Optional<SignalSnapshot> latestSignal();
+
+  /** Records an asset pool's latest selection. The default keeps nothing. */
+  default void putPool(PoolSnapshot pool) {}
+
+  /** The latest selection of pool {@code name}, if one was published. */
+  default Optional<PoolSnapshot> pool(String name) {
+    return Optional.empty();
+  }
 }
