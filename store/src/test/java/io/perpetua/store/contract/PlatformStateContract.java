@@ -2,16 +2,16 @@ package io.perpetua.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.perpetua.readmodel.AccountBalance;
+import io.perpetua.readmodel.Heartbeat;
+import io.perpetua.readmodel.PositionView;
+import io.perpetua.readmodel.PositionsSnapshot;
+import io.perpetua.readmodel.SignalSnapshot;
+import io.perpetua.readmodel.StageState;
+import io.perpetua.readmodel.SymbolSignal;
+import io.perpetua.readmodel.TargetPosition;
 import io.perpetua.store.state.CachedPlatformState;
 import io.perpetua.trading.port.StateCache;
-import io.perpetua.trading.state.AccountBalance;
-import io.perpetua.trading.state.Heartbeat;
-import io.perpetua.trading.state.PositionView;
-import io.perpetua.trading.state.PositionsSnapshot;
-import io.perpetua.trading.state.SignalSnapshot;
-import io.perpetua.trading.state.StageState;
-import io.perpetua.trading.state.SymbolSignal;
-import io.perpetua.trading.state.TargetPosition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
