@@ -32,12 +32,16 @@ class FlowBacktestTest {
         50_000, 0.5, false, 0.5, false, 0.005, 1.0, 0.5, 1.0, 30, 65);
   }
 
+  /** 150 minutes of seeded synthetic BTCUSDT flow. */
+  static List<io.perpetua.market.tick.FlowTick> synthetic() {
+    return new SyntheticTickGenerator(
+            5, 1_700_000_000_000L, List.of(SyntheticFlowSymbol.preset("BTCUSDT", 60_000)))
+        .generate(150 * 60_000L);
+  }
+
   @Test
   void syntheticFlow_tradesAndMetricsAgree_andTheRunIsDeterministic() {
-    var ticks =
-        new SyntheticTickGenerator(
-                5, 1_700_000_000_000L, List.of(SyntheticFlowSymbol.preset("BTCUSDT", 60_000)))
-            .generate(150 * 60_000L);
+    var ticks = synthetic();
     FlowBacktest.Result r = FlowBacktest.run(eager(), ticks, WARMUP);
     assertThat(r.ticks()).isEqualTo(ticks.size());
     assertThat(r.evaluations()).isPositive();
@@ -57,10 +61,7 @@ class FlowBacktestTest {
 
   @Test
   void everyTrade_isTheKernelsOrdersAndFills_feesAndQuantitiesExact() {
-    var ticks =
-        new SyntheticTickGenerator(
-                5, 1_700_000_000_000L, List.of(SyntheticFlowSymbol.preset("BTCUSDT", 60_000)))
-            .generate(150 * 60_000L);
+    var ticks = synthetic();
     FlowBacktest.Result r = FlowBacktest.run(eager(), ticks, WARMUP);
     assertThat(r.trades()).isNotEmpty();
     Map<ClientOrderId, OrderRecord> orders = new HashMap<>();
@@ -119,10 +120,7 @@ class FlowBacktestTest {
 
   @Test
   void hostileTicks_duplicateOutOfOrderAndBackwards_neverReachTheEngine() {
-    var clean =
-        new SyntheticTickGenerator(
-                5, 1_700_000_000_000L, List.of(SyntheticFlowSymbol.preset("BTCUSDT", 60_000)))
-            .generate(150 * 60_000L);
+    var clean = synthetic();
     List<io.perpetua.market.tick.FlowTick> hostile = new java.util.ArrayList<>();
     int injected = 0;
     io.perpetua.market.tick.AggTrade previous = null;

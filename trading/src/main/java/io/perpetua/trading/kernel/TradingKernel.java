@@ -621,9 +621,13 @@ public final class TradingKernel {
    * Steps one tick on the kernel's event clock: bars (and timers) that closed at or before the tick
    * are stepped first, then the tick moves the clock, the mark, the venue's matching, the bracket
    * orders and the tick strategies. A tick that changed any order is checkpointed (with a journal).
-   * After {@link #resume()}, ticks up to the last checkpoint only warm the strategies up.
+   * After {@link #resume()}, ticks up to the last checkpoint only warm the strategies up. A hostile
+   * tick ({@link io.perpetua.market.tick.TickValidator}) is dropped first, in the replay too.
    */
   public void onTick(io.perpetua.market.tick.FlowTick tick) {
+    if (!ticks.accept(tick)) {
+      return; // hostile (duplicate or older id, time going backwards): logged, never reaches state
+    }
     long t = tick.timeMs();
     if (nextStep < panel.size() && panel.closeTime(nextStep) <= t) {
       run(time -> time <= t);
