@@ -9,6 +9,7 @@ import io.perpetua.app.cli.DataCommand;
 import io.perpetua.app.cli.FlowCommand;
 import io.perpetua.app.cli.MetricsCommand;
 import io.perpetua.app.cli.RunCommand;
+import io.perpetua.app.cli.StatsCommand;
 import io.perpetua.app.cli.VenueCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
       DataCommand.class,
       BacktestCommand.class,
       MetricsCommand.class,
+      StatsCommand.class,
       BenchCommand.class,
       ApiKeyCommand.class,
       AdminCommand.class,

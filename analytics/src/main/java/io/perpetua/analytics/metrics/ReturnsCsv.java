@@ -19,8 +19,7 @@ import java.util.regex.Pattern;
  * Infinity}, is an error naming the file and line. Stateless.
  */
 public final class ReturnsCsv {
-  private static final Pattern NUMBER =
-      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+  static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
   /**
    * A series read from a file.
@@ -124,7 +123,7 @@ public final class ReturnsCsv {
     return d;
   }
 
-  private static String[] split(String line) {
+  static String[] split(String line) {
     String[] fields = line.split(",", -1);
     for (int i = 0; i < fields.length; i++) {
       String f = fields[i].strip();

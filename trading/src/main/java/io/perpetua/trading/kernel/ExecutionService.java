@@ -60,6 +60,7 @@ final class ExecutionService implements VenueListener {
   private boolean submitting;
   private boolean venueFailing;
   private BracketBook brackets = new BracketBook(null);
+  private Runnable intentsHook = () -> {};
 
   ExecutionService(
       Venue venue,
@@ -86,8 +87,15 @@ final class ExecutionService implements VenueListener {
   /**
    * Starts a rebalance with the planned {@code orders} ({@link RebalancePlanning}); returns their
    * number. Each order is checked with its portfolio context in fixed point (positions plus the
-   * unfilled part of working orders, at the marks rounded to the tick) before it is sent. With
-   * {@code bypassRisk} only the precision filters apply (the venue's own liquidation).
+   * unfilled part of working orders, at the marks rounded to the tick). With {@code bypassRisk}
+   * only the precision filters apply (the venue's own liquidation).
+   *
+   * <p>Two phases, so that a crash can never leave a placed order unjournaled: first every order is
+   * checked and the ones that pass are recorded as intended ({@code PENDING}, with their
+   * deterministic client order ids, the rebalance in flight with them); then the {@linkplain
+   * #setIntentsHook intents hook} journals them; only then are they sent, in plan order. After a
+   * crash, {@link #restore} sends the journaled intents again and the venue adopts those it already
+   * has (the port's contract: a known client order id never becomes a second order).
    */
   int rebalance(
       StrategyId strategy,
@@ -100,12 +108,47 @@ final class ExecutionService implements VenueListener {
       boolean bypassRisk) {
     long now = clock.nowMillis();
     stage.running();
-    Price[] prices = marks.prices(instruments);
-    Quantity[] projected = projectedQuantities(instruments);
-    Money gross = grossOf(prices, projected);
     active = new ActiveRebalance(id, strategy, trigger, now, equity);
     active.wallStartMs = wallClock.getAsLong();
     submitting = true; // venue callbacks during submission must not complete the rebalance early
+    List<Intent> intended = check(instruments, orders, marks, equity, bypassRisk, now);
+    if (!intended.isEmpty()) {
+      intentsHook.run();
+    }
+    PreTradeGuard operator = bypassRisk ? null : risk.operatorControls();
+    for (Intent intent : intended) {
+      // an operator's stop (or symbol switch) that lands while the orders go out binds the rest
+      Optional<PreTradeGuard.Rejection> stop =
+          operator == null
+              ? Optional.empty()
+              : operator.check(intent.order(), intent.instrument(), intent.context());
+      if (stop.isPresent()) {
+        active.open--;
+        reject(intent.order(), stop.get().rule(), stop.get().reason(), now);
+      } else {
+        place(intent.order(), now);
+      }
+    }
+    submitting = false;
+    finishIfDone();
+    return orders.size();
+  }
+
+  /**
+   * Checks each order in turn (each one's context includes the ones intended before it), records
+   * the passing ones as intended and rejects the others; returns the intended ones in plan order.
+   */
+  private List<Intent> check(
+      List<Instrument> instruments,
+      List<Order> orders,
+      Marks marks,
+      Money equity,
+      boolean bypassRisk,
+      long now) {
+    Price[] prices = marks.prices(instruments);
+    Quantity[] projected = projectedQuantities(instruments);
+    Money gross = grossOf(prices, projected);
+    List<Intent> intended = new ArrayList<>();
     for (Order order : orders) {
       active.total++;
       int i = index.get(order.instrument());
@@ -130,14 +173,23 @@ final class ExecutionService implements VenueListener {
         reject(order, rejection.get().rule(), rejection.get().reason(), now);
         continue;
       }
-      if (submit(order, now)) {
-        projected[i] = after;
-        gross = grossAfter;
-      }
+      intend(order, now);
+      intended.add(new Intent(order, instruments.get(i), ctx));
+      projected[i] = after;
+      gross = grossAfter;
     }
-    submitting = false;
-    finishIfDone();
-    return orders.size();
+    return intended;
+  }
+
+  /** A checked order waiting to be sent, with what it was checked on. */
+  private record Intent(Order order, Instrument instrument, OrderContext context) {}
+
+  /**
+   * Sets what runs after a rebalance's orders were checked and recorded as intended and before the
+   * first is sent: the kernel commits a checkpoint there (the default does nothing).
+   */
+  void setIntentsHook(Runnable intentsHook) {
+    this.intentsHook = intentsHook;
   }
 
   /** Routes every order's outcome to the kernel's bracket orders too (an empty book before). */
@@ -192,10 +244,20 @@ final class ExecutionService implements VenueListener {
 
   /** Sends a checked order; false when the venue could not be reached (the order is rejected). */
   private boolean submit(Order order, long now) {
+    intend(order, now);
+    return place(order, now);
+  }
+
+  /** Records a checked order as intended: pending, counted as open in its rebalance. */
+  private void intend(Order order, long now) {
     recordUnfilled(order, OrderStatus.PENDING, null, now);
     if (active != null) {
       active.open++;
     }
+  }
+
+  /** Sends an intended order; false when the venue could not be reached (the order is rejected). */
+  private boolean place(Order order, long now) {
     listener.onEvent(new OrderSubmitted(now, order));
     listener.onOrderSent(order);
     try {

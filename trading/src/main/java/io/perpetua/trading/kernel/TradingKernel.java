@@ -47,8 +47,11 @@ import java.util.function.LongSupplier;
  *
  * <p>After each step that changed anything the kernel commits a {@link KernelCheckpoint}
  * atomically; {@link #resume()} continues from the last one, re-deriving later decisions with the
- * same client order ids (so a crash never duplicates an order). Not thread-safe: one thread runs
- * it; other threads read the published {@link PlatformState}.
+ * same client order ids (so a crash never duplicates an order). A rebalance's checked orders are
+ * journaled as intended (with the rebalance in flight) in a checkpoint of their own before the
+ * first is sent; a restart sends the journaled intents again, and the venue adopts those it already
+ * has, so a crash between two placements neither loses nor doubles an order. Not thread-safe: one
+ * thread runs it; other threads read the published {@link PlatformState}.
  */
 public final class TradingKernel {
   static final String CURSOR_TIME = "replay_time";
@@ -186,6 +189,8 @@ public final class TradingKernel {
             executionStage,
             this::syncPosition,
             index);
+    // a rebalance's checked orders are journaled before the first is sent (see fireTimer too)
+    execution.setIntentsHook(() -> checkpoint(lastProcessedStep));
     planning = new RebalancePlanning(account);
     risk.restoreState(cursor);
     risk.useBarInterval(panel.barMillis());
@@ -493,6 +498,10 @@ public final class TradingKernel {
     execution.cancelWorking();
     view.moveTo(latest, timeMs);
     StrategyDecision d = decisions.decide(view, nextTimerMs);
+    // set before the orders' intents are journaled: a restart resumes this rebalance from the
+    // journal (its orders adopted or sent once), it does not decide it again
+    lastRebalanceMs = timeMs;
+    rebalanceSeq++;
     rebalance(
         rebalanceId(timeMs),
         "cron",
@@ -501,8 +510,6 @@ public final class TradingKernel {
         d.minTradeFraction(),
         null,
         false);
-    lastRebalanceMs = timeMs;
-    rebalanceSeq++;
   }
 
   /** Plans the orders toward {@code weights} and sends them down the fixed-point order path. */

@@ -123,6 +123,16 @@ final class KernelFixture {
     Map<InstrumentId, Instrument> byId = new HashMap<>();
     instruments.forEach(x -> byId.put(x.id(), x));
     SimulatedVenue venue = new SimulatedVenue(byId, SimulatedVenueConfig.defaults(), clock);
+    return kernel(ports, funding, maintenanceMarginRate, venue, clock);
+  }
+
+  /** The baseline kernel on {@code venue}, whose clock is {@code clock}. */
+  TradingKernel kernel(
+      KernelPorts ports,
+      FundingSchedule funding,
+      double maintenanceMarginRate,
+      io.perpetua.trading.port.PriceDrivenVenue venue,
+      ManualClock clock) {
     var strategy =
         new RankLongShortStrategy(
             StrategyId.of("baseline_rev"),

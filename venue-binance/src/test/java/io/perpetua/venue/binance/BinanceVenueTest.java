@@ -204,11 +204,22 @@ class BinanceVenueTest {
   @Test
   void expiredListenKey_isRenewed_andEventsFlowAgain() throws Exception {
     server.expireListenKeys();
+    // the renewed connection registered at the server, not just opened at the client: until the
+    // server has registered it, the old (expired) one may still be counted and an order's events
+    // would go nowhere (the race that made this test flaky)
     assertThat(
-            await(() -> venue.userStream().connects() == 2 && server.userConnections() == 1, 5_000))
+            await(
+                () -> venue.userStream().connects() == 2 && server.liveUserConnections() == 1,
+                5_000))
         .isTrue();
-    venue.submit(market("d9", OrderSide.BUY, "0.010"));
+    // a resting limit filled by a later print: its fill reaches the venue only through the stream
+    Order o = limit("d9", OrderSide.BUY, "0.010", "49900.0");
+    venue.submit(o);
+    venue.awaitIdle(5_000);
+    assertThat(listener.fills).isEmpty();
+    server.exchange().trade("BTCUSDT", new BigDecimal("49900.0"), BigDecimal.ONE, true);
     assertThat(await(() -> listener.fills.size() == 1, 5_000)).isTrue();
+    assertThat(listener.fills.get(0).clientOrderId()).isEqualTo(o.clientOrderId());
   }
 
   @Test

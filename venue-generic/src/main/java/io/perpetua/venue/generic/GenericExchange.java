@@ -220,6 +220,31 @@ public final class GenericExchange {
     return List.copyOf(trades);
   }
 
+  /**
+   * What the venue knows of the order {@code clientId} placed earlier, as the events it sent then:
+   * its acceptance, every trade, and its cancellation when it ended unfilled or partly filled.
+   * Empty when the venue has no such order (never placed, or refused). A new session uses it to
+   * adopt an order an earlier one placed (after a restart) instead of placing it twice.
+   */
+  public synchronized List<GenericEvent> history(String clientId) {
+    up();
+    Resting o = byClientId.get(clientId);
+    if (o == null) {
+      return List.of();
+    }
+    List<GenericEvent> out = new ArrayList<>();
+    out.add(new GenericEvent.Accepted(clientId, o.venueOrderId));
+    for (GenericEvent.Traded t : trades) {
+      if (t.clientId().equals(clientId)) {
+        out.add(t);
+      }
+    }
+    if (!o.open && o.remaining().signum() > 0) {
+      out.add(new GenericEvent.Cancelled(clientId));
+    }
+    return out;
+  }
+
   /** How many orders the venue holds (any state). */
   public synchronized int orderCount() {
     return byClientId.size();

@@ -15,6 +15,7 @@ import io.perpetua.core.order.OrderType;
 import io.perpetua.core.time.Clock;
 import io.perpetua.trading.port.Venue;
 import io.perpetua.trading.port.VenueListener;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -36,7 +37,9 @@ import org.slf4j.LoggerFactory;
  *       postOnlyLimits}; a post-only limit that would take is reported as rejected ({@code
  *       post_only_would_take}).
  *   <li>A client order id seen before is rejected ({@code duplicate client order id}) and never
- *       reaches the exchange (the port's contract); the exchange refuses duplicates as well.
+ *       reaches the exchange (the port's contract); the exchange refuses duplicates as well. An id
+ *       an earlier session placed (before a restart) is looked up first and <b>adopted</b>: its
+ *       acceptance, trades and end are reported from the exchange's record, nothing is placed.
  *   <li>Fills carry the venue's trade id and its fee (negative for the maker rebate).
  *   <li>While the exchange is unreachable, an order is rejected as {@code venue_unreachable}.
  * </ul>
@@ -131,7 +134,13 @@ public final class GenericVenue implements Venue, AutoCloseable {
     thread.execute(
         () -> {
           try {
-            exchange.place(request);
+            List<GenericEvent> earlier = exchange.history(id);
+            if (earlier.isEmpty()) {
+              exchange.place(request);
+            } else {
+              LOG.info("order {} was placed by an earlier session: adopted", id);
+              earlier.forEach(this::deliver);
+            }
           } catch (GenericUnavailableException e) {
             listener.onRejected(order, "venue_unreachable", clock.nowMillis());
           }

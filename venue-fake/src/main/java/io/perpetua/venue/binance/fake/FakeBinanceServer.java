@@ -152,6 +152,15 @@ public final class FakeBinanceServer implements AutoCloseable {
     return streams.userConnections();
   }
 
+  /**
+   * Open user-data connections on a listen key that is still valid: after {@link #expireListenKeys}
+   * the old connection no longer counts, even before its close reaches the server, and a renewed
+   * one counts only once the server has registered it (events reach it).
+   */
+  public int liveUserConnections() {
+    return streams.liveUserConnections();
+  }
+
   /** Open market-data connections. */
   public int marketConnections() {
     return streams.marketConnections();

@@ -238,6 +238,14 @@ final class FakeStreams {
     return (int) sessions.values().stream().filter(s -> s.listenKey != null).count();
   }
 
+  /** User-data connections whose listen key is still valid (not expired or closed). */
+  int liveUserConnections() {
+    return (int)
+        sessions.values().stream()
+            .filter(s -> s.listenKey != null && isListenKey.test(s.listenKey))
+            .count();
+  }
+
   int marketConnections() {
     return (int) sessions.values().stream().filter(s -> s.listenKey == null).count();
   }
