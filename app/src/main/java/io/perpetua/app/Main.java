@@ -7,7 +7,9 @@ import io.perpetua.app.cli.BacktestCommand;
 import io.perpetua.app.cli.BenchCommand;
 import io.perpetua.app.cli.DataCommand;
 import io.perpetua.app.cli.FlowCommand;
+import io.perpetua.app.cli.FundingCommand;
 import io.perpetua.app.cli.MetricsCommand;
+import io.perpetua.app.cli.OptimizeCommand;
 import io.perpetua.app.cli.RunCommand;
 import io.perpetua.app.cli.StatsCommand;
 import io.perpetua.app.cli.VenueCommand;
@@ -30,6 +32,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       DataCommand.class,
       BacktestCommand.class,
+      OptimizeCommand.class,
       MetricsCommand.class,
       StatsCommand.class,
       BenchCommand.class,
@@ -37,7 +40,8 @@ import picocli.CommandLine.Command;
       AdminCommand.class,
       AuditCommand.class,
       VenueCommand.class,
-      FlowCommand.class
+      FlowCommand.class,
+      FundingCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -13,16 +13,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which module's main code may import which package (issue 11): the backtest engine and its job
- * service are used only by the shells ({@code app}, {@code server}'s job routes, {@code bench});
- * the job model and store port live in {@code jobs}, the analytics in {@code analytics}, the API
- * read models in {@code readmodel} (not in the kernel module). Reads the sources of the sibling
- * modules (the test runs in {@code app/}).
+ * service are used only by the shells ({@code app}, {@code server}'s job routes, {@code bench}, the
+ * {@code optimizer} that runs trials through it); the job model and store port live in {@code
+ * jobs}, the analytics in {@code analytics}, the API read models in {@code readmodel} (not in the
+ * kernel module). Reads the sources of the sibling modules (the test runs in {@code app/}).
  */
 class ModuleBoundariesTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   /** Modules that may import {@code io.perpetua.backtest}. */
-  private static final List<String> BACKTEST_USERS = List.of("app", "server", "bench", "backtest");
+  private static final List<String> BACKTEST_USERS =
+      List.of("app", "server", "bench", "backtest", "optimizer");
 
   @Test
   void onlyTheShells_importTheBacktestModule() throws IOException {

@@ -48,6 +48,8 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  ./perpetua backtest --strategy baseline_rev --start 2024-01-01 \\",
       "      --end 2024-12-31",
+      "  ./perpetua backtest --strategy funding_carry --symbols BTC \\",
+      "      --param entry_annualised=0.10 --param exit_annualised=0.03",
       "  ./perpetua backtest --strategy tpl_grid --symbols BTCUSDT \\",
       "      --param grid_levels=8 --param upper_price=72000 \\",
       "      --param lower_price=60000 --start 2024-03-01 --end 2024-05-31"
@@ -141,12 +143,20 @@ public final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--data-dir", description = "Data directory (default: data.dir = var).")
   Path dataDir;
 
+  @Option(
+      names = "--funding-dir",
+      description = "funding_carry only: funding histories (default: <data.shared_data>/funding).")
+  Path fundingDir;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PerpetuaConfig config = Home.config(null);
     Path dir = dataDir != null ? dataDir.toAbsolutePath() : Home.resolve(config.data().dir());
+    if (FundingCarryOptions.STRATEGY.equals(strategy)) {
+      return fundingCarry(config, dir);
+    }
     Files.createDirectories(dir);
     Timeframe tf = timeframe();
     BarCatalog catalog = new BarCatalog(dir.resolve("catalog"));
@@ -194,6 +204,41 @@ public final class BacktestCommand implements Callable<Integer> {
     var files = ReportWriter.writeAll(result, target, true);
     print(result);
     System.out.println("report: " + files.all().get(0).getParent().resolve("report.html"));
+    return 0;
+  }
+
+  /**
+   * {@code --strategy funding_carry}: the carry backtest on the funding histories (not on bars):
+   * {@code --fee-bps} is the perp taker fee, {@code --slippage-bps} the slippage per leg.
+   */
+  private int fundingCarry(PerpetuaConfig config, Path dir) throws IOException {
+    var cl = spec.commandLine();
+    Map<String, String> p = new LinkedHashMap<>(params);
+    p.putIfAbsent("perp_fee_bps", Double.toString(feeBps));
+    p.putIfAbsent("slippage_bps", Double.toString(slippageBps));
+    var rules = FundingCarryOptions.rules(cl, p);
+    Path funding =
+        fundingDir != null
+            ? fundingDir
+            : Home.resolve(config.data().sharedData()).resolve("funding");
+    var report =
+        io.perpetua.backtest.funding.FundingReport.of(
+            FundingCarryOptions.histories(cl, funding, symbols, p.get("venues"), start, end),
+            rules);
+    Path target =
+        out != null
+            ? out
+            : dir.resolve("backtests")
+                .resolve(
+                    FundingCarryOptions.STRATEGY
+                        + "-"
+                        + Times.iso(System.currentTimeMillis()).replace(":", ""));
+    Path html = FundingCarryOptions.writeHtml(report, target);
+    cl.getOut().print(report.carryTable());
+    cl.getOut().println("Assumptions:");
+    report.assumptions().forEach(a -> cl.getOut().println("- " + a));
+    cl.getOut().println("report: " + html);
+    cl.getOut().flush();
     return 0;
   }
 

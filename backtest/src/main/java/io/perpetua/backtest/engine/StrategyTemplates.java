@@ -6,8 +6,9 @@ import io.perpetua.signals.feature.FeatureRegistry;
 import io.perpetua.signals.pool.AssetPoolDefinition;
 import io.perpetua.signals.schedule.CronSchedule;
 import io.perpetua.signals.strategy.GridStrategy;
-import io.perpetua.signals.strategy.Params;
 import io.perpetua.signals.strategy.StrategyFactory;
+import io.perpetua.signals.strategy.space.ParamSpace;
+import io.perpetua.signals.strategy.space.ParamSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -52,6 +53,9 @@ public final class StrategyTemplates implements StrategyResolver {
     }
   }
 
+  private static final ParamSpec REBALANCE_DAYS =
+      ParamSpec.integer("rebalance_days", 0, 365, 1, 30, 1, 1);
+
   private final Map<String, Template> templates;
   private final Map<String, StrategyFactory> factories = new TreeMap<>();
 
@@ -81,6 +85,30 @@ public final class StrategyTemplates implements StrategyResolver {
     return templates.get(id);
   }
 
+  /**
+   * The parameters strategy {@code id} declares (its factory's declaration for its configured
+   * defaults) plus {@code rebalance_days}: what backtests validate and optimisers search.
+   *
+   * @throws IllegalArgumentException for an unknown id
+   */
+  public ParamSpace space(String id) {
+    Template t = templates.get(id);
+    if (t == null) {
+      throw new IllegalArgumentException("strategy: unknown '" + id + "'; available: " + ids());
+    }
+    StrategyFactory factory = factories.get(t.type());
+    if (factory == null) {
+      throw new IllegalStateException("no strategy factory of type " + t.type());
+    }
+    int days = t.rebalanceDays();
+    return factory
+        .space(t.defaults())
+        .plus(
+            ParamSpace.of(
+                ParamSpec.integer(
+                    "rebalance_days", 0, 365, 1, Math.max(30, days), 1, Math.max(1, days))));
+  }
+
   @Override
   public Resolved resolve(String id, Map<String, Object> overrides) {
     Template t = templates.get(id);
@@ -96,7 +124,7 @@ public final class StrategyTemplates implements StrategyResolver {
     int rebalanceDays = t.rebalanceDays();
     Object days = params.remove("rebalance_days");
     if (days != null) {
-      rebalanceDays = Params.intValue(Map.of("rebalance_days", days), "rebalance_days", 1, 0, 365);
+      rebalanceDays = (Integer) REBALANCE_DAYS.check(days);
     }
     try {
       return new Resolved(

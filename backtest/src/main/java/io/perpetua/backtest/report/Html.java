@@ -6,14 +6,14 @@ import java.util.Locale;
  * Text helpers of the HTML report: escaping and number formats. A non-finite number prints as
  * {@code n/a} ({@code NaN}) or {@code ∞} / {@code -∞}. Stateless.
  */
-final class Html {
+public final class Html {
   /** What an undefined ({@code NaN}) value prints as. */
   static final String NOT_AVAILABLE = "n/a";
 
   private Html() {}
 
   /** Escapes {@code & < > " '} so that any text is safe in element content and attributes. */
-  static String escape(String s) {
+  public static String escape(String s) {
     if (s == null) {
       return "";
     }
@@ -33,13 +33,13 @@ final class Html {
   }
 
   /** {@code value} with {@code decimals} decimals and thousands separators. */
-  static String number(double value, int decimals) {
+  public static String number(double value, int decimals) {
     String special = special(value);
     return special != null ? special : String.format(Locale.ROOT, "%,." + decimals + "f", value);
   }
 
   /** A fraction as a percentage: 0.1234 → {@code 12.34 %}. */
-  static String percent(double fraction, int decimals) {
+  public static String percent(double fraction, int decimals) {
     String special = special(fraction);
     return special != null ? special : number(fraction * 100, decimals) + " %";
   }

@@ -38,7 +38,7 @@ public final class HtmlReport {
           + " survivors. Results are likely better than a strategy trading the historical"
           + " universe (including later-delisted coins) would have achieved.";
 
-  private static final String CSS =
+  public static final String CSS =
       "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px auto;"
           + "max-width:960px;color:#1f2937;padding:0 12px}h1{font-size:22px;margin:0 0 4px}"
           + "h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #e5e7eb;padding-bottom:4px}"

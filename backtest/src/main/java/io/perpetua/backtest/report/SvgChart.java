@@ -8,7 +8,7 @@ import io.perpetua.core.time.Times;
  * most {@link #MAX_POINTS} points by keeping the minimum and maximum of each bucket, so troughs and
  * peaks survive. Stateless.
  */
-final class SvgChart {
+public final class SvgChart {
   /** Points drawn at most per series. */
   static final int MAX_POINTS = 1200;
 
@@ -27,7 +27,7 @@ final class SvgChart {
    * A line chart of {@code values} over {@code times}, filled down to 0 when {@code area}; the
    * y-axis shows percentages when {@code percent}. {@code NaN} values leave a gap.
    */
-  static String timeSeries(
+  public static String timeSeries(
       String title, long[] times, double[] values, boolean percent, boolean area, String color) {
     StringBuilder b = open(title);
     double[] range = finiteRange(values, area);
@@ -79,7 +79,7 @@ final class SvgChart {
   }
 
   /** Vertical bars, green above and red below the zero line, each labelled with its value. */
-  static String bars(String title, String[] labels, double[] values) {
+  public static String bars(String title, String[] labels, double[] values) {
     StringBuilder b = open(title);
     double[] range = finiteRange(values, true);
     if (range == null) {

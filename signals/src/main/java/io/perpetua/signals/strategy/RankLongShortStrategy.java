@@ -2,8 +2,11 @@ package io.perpetua.signals.strategy;
 
 import io.perpetua.core.StrategyId;
 import io.perpetua.signals.MarketView;
+import io.perpetua.signals.strategy.space.ParamSpace;
+import io.perpetua.signals.strategy.space.ParamSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -152,13 +155,39 @@ public final class RankLongShortStrategy extends ConfiguredStrategy {
       return TYPE;
     }
 
+    /** Per-feature weight parameters are named this prefix plus the feature's name. */
+    public static final String WEIGHT_PREFIX = "weight_";
+
+    @Override
+    public ParamSpace space(Map<String, Object> configured) {
+      List<ParamSpec> specs = new ArrayList<>();
+      specs.add(ParamSpec.integer("long_n", 0, 10_000, 1, 60, 1, 30));
+      specs.add(ParamSpec.integer("short_n", 0, 10_000, 1, 60, 1, 30));
+      specs.add(ParamSpec.real("gross_exposure", 1e-9, 10, 0.5, 2, 0, 1));
+      Object features = configured.get("features");
+      if (features instanceof List<?> list) {
+        for (Object f : list) {
+          specs.add(ParamSpec.real(WEIGHT_PREFIX + f, -10, 10, 0, 1, 0, 1.0 / list.size()));
+        }
+      }
+      return new ParamSpace(specs);
+    }
+
     @Override
     public CrossSectionalStrategy create(StrategyId id, String poolName, Map<String, Object> p) {
-      Params.requireKnown(
-          p, Set.of("features", "feature_weights", "long_n", "short_n", "gross_exposure"));
       List<String> features = Params.stringList(p, "features");
+      Set<String> known =
+          new HashSet<>(
+              Set.of("features", "feature_weights", "long_n", "short_n", "gross_exposure"));
+      features.forEach(f -> known.add(WEIGHT_PREFIX + f));
+      Params.requireKnown(p, known);
+      ParamSpace space = space(p);
+      space.check(p);
       double[] weights =
           Params.doubleList(p, "feature_weights", features.size(), 1.0 / features.size());
+      for (int f = 0; f < features.size(); f++) {
+        weights[f] = Params.doubleValue(p, WEIGHT_PREFIX + features.get(f), weights[f]);
+      }
       return new RankLongShortStrategy(
           id,
           poolName,

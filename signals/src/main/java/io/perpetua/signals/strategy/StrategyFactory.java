@@ -1,6 +1,7 @@
 package io.perpetua.signals.strategy;
 
 import io.perpetua.core.StrategyId;
+import io.perpetua.signals.strategy.space.ParamSpace;
 import java.util.Map;
 
 /**
@@ -17,4 +18,12 @@ public interface StrategyFactory {
    * parameter.
    */
   CrossSectionalStrategy create(StrategyId id, String poolName, Map<String, Object> parameters);
+
+  /**
+   * The parameters this type declares for a strategy configured with {@code configured} (e.g. one
+   * weight per configured feature): what backtests validate and optimisers search. None by default.
+   */
+  default ParamSpace space(Map<String, Object> configured) {
+    return ParamSpace.empty();
+  }
 }

@@ -218,8 +218,9 @@ public final class TradingKernel {
     nextTimerMs = config.rebalanceCron().next(clock.nowMillis());
     // orders journaled as working at the checkpoint (a timer at a bar close) are working again:
     // without this they stayed open forever and the rebalance never completed
-    if (journal instanceof TradingHistory history) {
-      List<OrderRecord> open = new ArrayList<>(history.openOrders());
+    // (and the orders journaled as intended before a crash are sent again, adopted by the venue)
+    if (journal != null) {
+      List<OrderRecord> open = new ArrayList<>(openOrders(journal));
       java.util.Collections.reverse(open); // oldest first, as they were sent
       execution.restore(cursor.get(CURSOR_ACTIVE_REBALANCE), open);
     }
@@ -235,6 +236,16 @@ public final class TradingKernel {
     }
     executionStage.update("idle", last, nextTimerMs, Map.of());
     dataStage.update("running", null, null, Map.of("symbols_streaming", instruments.size()));
+  }
+
+  /** The journal's working orders, newest first (any journal: history is only faster). */
+  private static List<OrderRecord> openOrders(TradingJournal journal) {
+    if (journal instanceof TradingHistory history) {
+      return history.openOrders();
+    }
+    return journal.recentOrders(Integer.MAX_VALUE).stream()
+        .filter(r -> !r.status().isTerminal())
+        .toList();
   }
 
   /**

@@ -49,6 +49,7 @@ public final class FakeBinanceServer implements AutoCloseable {
   }
 
   private final FakeExchange exchange;
+  private final FakeSpot spot;
   private final FakeFaults faults;
   private final FakeSignature signer = new FakeSignature(API_SECRET);
   private final Map<String, Long> listenKeys = new ConcurrentHashMap<>();
@@ -60,8 +61,9 @@ public final class FakeBinanceServer implements AutoCloseable {
   private volatile boolean userPaused;
   private Javalin app;
 
-  private FakeBinanceServer(FakeExchange exchange, FakeFaults faults) {
+  private FakeBinanceServer(FakeExchange exchange, FakeSpot spot, FakeFaults faults) {
     this.exchange = exchange;
+    this.spot = spot;
     this.faults = faults;
     this.streams = new FakeStreams(listenKeys::containsKey, exchange.listings());
   }
@@ -78,7 +80,8 @@ public final class FakeBinanceServer implements AutoCloseable {
     FakeExchange exchange =
         new FakeExchange(
             listings, usdt, faults, () -> System.currentTimeMillis() + faults.clockSkewMs());
-    FakeBinanceServer server = new FakeBinanceServer(exchange, faults);
+    FakeBinanceServer server =
+        new FakeBinanceServer(exchange, new FakeSpot(exchange, usdt), faults);
     exchange.setSink(
         new FakeExchange.Sink() {
           @Override
@@ -104,6 +107,7 @@ public final class FakeBinanceServer implements AutoCloseable {
               cfg.jetty.modifyWebSocketServletFactory(f -> f.setIdleTimeout(Duration.ofHours(2)));
             });
     new FakeRestRoutes(server, exchange).register();
+    new FakeSpotRoutes(server, server.spot).register();
     server.streams.register(server.app);
     server.app.error(404, ctx -> server.unknownPath(ctx));
     server.app.error(405, ctx -> server.unknownPath(ctx));
@@ -136,7 +140,12 @@ public final class FakeBinanceServer implements AutoCloseable {
     return exchange;
   }
 
-  /** The fault switches. */
+  /** The free spot balance of {@code asset} ({@code GET /api/v3/account}; 0 when none). */
+  public BigDecimal spotBalance(String asset) {
+    return spot.free(asset);
+  }
+
+  /** The fault switches (REST paths of the spot API, {@code /api/v3/...}, included). */
   public FakeFaults faults() {
     return faults;
   }
