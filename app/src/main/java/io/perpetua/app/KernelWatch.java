@@ -1,7 +1,7 @@
 package io.perpetua.app;
 
+import io.perpetua.readmodel.Heartbeat;
 import io.perpetua.trading.kernel.Pacer;
-import io.perpetua.trading.state.Heartbeat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;

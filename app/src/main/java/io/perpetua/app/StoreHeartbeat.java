@@ -1,8 +1,8 @@
 package io.perpetua.app;
 
+import io.perpetua.readmodel.Heartbeat;
 import io.perpetua.store.resilience.EventOutbox;
 import io.perpetua.store.resilience.WriteBehindStateCache;
-import io.perpetua.trading.state.Heartbeat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

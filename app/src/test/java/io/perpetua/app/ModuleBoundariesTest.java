@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * Which module's main code may import which package (issue 11): the backtest engine and its job
  * service are used only by the shells ({@code app}, {@code server}'s job routes, {@code bench}, the
  * {@code optimizer} that runs trials through it); the job model and store port live in {@code
- * jobs}, the analytics in {@code analytics}. Reads the sources of the sibling modules (the test
- * runs in {@code app/}).
+ * jobs}, the analytics in {@code analytics}, the API read models in {@code readmodel} (not in the
+ * kernel module). Reads the sources of the sibling modules (the test runs in {@code app/}).
  */
 class ModuleBoundariesTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -71,6 +71,16 @@ class ModuleBoundariesTest {
     assertThat(Files.isDirectory(ROOT.resolve("jobs/src/main/java"))).isTrue();
     assertThat(Files.isDirectory(ROOT.resolve("analytics/src/main/java"))).isTrue();
     assertThat(offenders).isEmpty();
+  }
+
+  @Test
+  void readModels_liveInTheirOwnModule_outsideTheKernelModule_andImportNoPerpetuaCode()
+      throws IOException {
+    Path readmodel = ROOT.resolve("readmodel/src/main/java/io/perpetua/readmodel");
+    assertThat(readmodel.resolve("PositionView.java")).isRegularFile();
+    assertThat(readmodel.resolve("PlatformState.java")).isRegularFile();
+    assertThat(ROOT.resolve("trading/src/main/java/io/perpetua/trading/state")).doesNotExist();
+    assertThat(imports(ROOT.resolve("readmodel"), "import io.perpetua.")).isEmpty();
   }
 
   /** The lines of {@code module}'s main sources that start with {@code prefix}, with their file. */

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perpetua.core.testing.LogCapture;
 import io.perpetua.core.time.ManualClock;
+import io.perpetua.readmodel.InMemoryPlatformState;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.ApiToken;
 import io.perpetua.server.ServerConfig;
-import io.perpetua.trading.state.InMemoryPlatformState;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

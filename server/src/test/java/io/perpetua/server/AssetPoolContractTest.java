@@ -7,9 +7,9 @@ import static io.perpetua.server.JsonShapes.successData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.perpetua.readmodel.PoolSnapshot;
 import io.perpetua.server.v1.AssetPoolRoutes;
 import io.perpetua.signals.pool.AssetPoolDefinition;
-import io.perpetua.trading.state.PoolSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /** {@code asset-pool/list} and {@code asset-pool/{pool_name}/symbols} against spec 000 §5.3. */
 class AssetPoolContractTest {
   private static TestServer api;
-  private static final io.perpetua.trading.state.InMemoryPlatformState STATE =
-      new io.perpetua.trading.state.InMemoryPlatformState();
+  private static final io.perpetua.readmodel.InMemoryPlatformState STATE =
+      new io.perpetua.readmodel.InMemoryPlatformState();
 
   @BeforeAll
   static void start() {
@@ -99,7 +99,7 @@ class AssetPoolContractTest {
                 List.of(
                     new AssetPoolRoutes.Pool(
                         AssetPoolDefinition.defaultPool(), "default", List.of("baseline_rev"))),
-                new io.perpetua.trading.state.InMemoryPlatformState()))) {
+                new io.perpetua.readmodel.InMemoryPlatformState()))) {
       assertError(fresh.get("/api/v1/asset-pool/default/symbols"), 404, 40401);
       JsonNode pool = successData(fresh.get("/api/v1/asset-pool/list")).get("pools").get(0);
       assertThat(pool.get("current_size").asInt()).isZero();

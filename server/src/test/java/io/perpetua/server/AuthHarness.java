@@ -95,7 +95,7 @@ final class AuthHarness implements AutoCloseable {
     server.addRoutes(new OrderRoutes(() -> null));
     server.addRoutes(
         new io.perpetua.server.v1.AssetPoolRoutes(
-            java.util.List.of(), new io.perpetua.trading.state.InMemoryPlatformState()));
+            java.util.List.of(), new io.perpetua.readmodel.InMemoryPlatformState()));
     server.addRoutes(new ApiKeyRoutes(() -> null));
     port = server.start(0);
   }

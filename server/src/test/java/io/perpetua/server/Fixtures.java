@@ -1,14 +1,14 @@
 package io.perpetua.server;
 
 import io.perpetua.core.time.Times;
-import io.perpetua.trading.state.AccountBalance;
-import io.perpetua.trading.state.Heartbeat;
-import io.perpetua.trading.state.PositionView;
-import io.perpetua.trading.state.PositionsSnapshot;
-import io.perpetua.trading.state.SignalSnapshot;
-import io.perpetua.trading.state.StageState;
-import io.perpetua.trading.state.SymbolSignal;
-import io.perpetua.trading.state.TargetPosition;
+import io.perpetua.readmodel.AccountBalance;
+import io.perpetua.readmodel.Heartbeat;
+import io.perpetua.readmodel.PositionView;
+import io.perpetua.readmodel.PositionsSnapshot;
+import io.perpetua.readmodel.SignalSnapshot;
+import io.perpetua.readmodel.StageState;
+import io.perpetua.readmodel.SymbolSignal;
+import io.perpetua.readmodel.TargetPosition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static io.perpetua.server.JsonShapes.successData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.perpetua.trading.state.Heartbeat;
+import io.perpetua.readmodel.Heartbeat;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.perpetua.server;
 
-import io.perpetua.trading.state.AccountBalance;
-import io.perpetua.trading.state.Heartbeat;
-import io.perpetua.trading.state.PlatformState;
-import io.perpetua.trading.state.PositionsSnapshot;
-import io.perpetua.trading.state.SignalSnapshot;
-import io.perpetua.trading.state.StageState;
+import io.perpetua.readmodel.AccountBalance;
+import io.perpetua.readmodel.Heartbeat;
+import io.perpetua.readmodel.PlatformState;
+import io.perpetua.readmodel.PositionsSnapshot;
+import io.perpetua.readmodel.SignalSnapshot;
+import io.perpetua.readmodel.StageState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

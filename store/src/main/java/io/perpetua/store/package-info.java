@@ -6,7 +6,7 @@
  *       tests);
  *   <li>{@link io.perpetua.store.redis} — Redis Streams event bus and Redis state cache
  *       (production);
- *   <li>{@link io.perpetua.store.state} — {@link io.perpetua.trading.state.PlatformState} over any
+ *   <li>{@link io.perpetua.store.state} — {@link io.perpetua.readmodel.PlatformState} over any
  *       state cache, under the {@code quant:*} keys of the platform spec;
  *   <li>{@link io.perpetua.store.jdbc} — Flyway schema and the JDBC trading journal (H2 embedded or
  *       PostgreSQL).

@@ -1,36 +1,48 @@
 package io.perpetua.backtest.flow;
 
 import io.perpetua.analytics.metrics.MetricsCalculator;
+import io.perpetua.core.Instrument;
 import io.perpetua.core.StrategyId;
+import io.perpetua.core.order.Fill;
 import io.perpetua.jobs.EquityCurve;
 import io.perpetua.jobs.Metrics;
 import io.perpetua.jobs.TradeRecord;
+import io.perpetua.market.tick.AggTrade;
 import io.perpetua.market.tick.FlowTick;
 import io.perpetua.market.tick.TickValidator;
 import io.perpetua.signals.flow.FactoryStrategyDefinition;
+import io.perpetua.signals.flow.FlowEvaluation;
 import io.perpetua.trading.flow.ClosedFlowTrade;
 import io.perpetua.trading.flow.FlowEngineSettings;
-import io.perpetua.trading.flow.FlowJournal;
-import io.perpetua.trading.flow.FlowService;
+import io.perpetua.trading.flow.FlowListener;
 import io.perpetua.trading.flow.FlowStatistics;
-import io.perpetua.trading.flow.InMemoryFlowJournal;
-import io.perpetua.trading.flow.InMemoryFlowStateStore;
+import io.perpetua.trading.flow.KernelFlowStrategy;
+import io.perpetua.trading.kernel.KernelListener;
+import io.perpetua.trading.kernel.TickKernels;
+import io.perpetua.trading.kernel.TradingKernel;
+import io.perpetua.trading.port.InMemoryTradingJournal;
+import io.perpetua.trading.port.OrderRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Evaluates a factory strategy on history before it runs: replays ticks (the real tick file or
- * synthetic flow) through the same {@link FlowService} / {@code FlowEngine} the paper runtime uses,
- * with the strategy as its only strategy, and returns the closed trades, the flow statistics (R
- * based) and the platform's backtest {@link Metrics} of the money equity curve (hourly periods).
- * Stateless; each run is independent.
+ * synthetic flow) through the trading kernel ({@link TickKernels#simulated}: the strategy as a
+ * {@link KernelFlowStrategy}, its decisions as bracket orders through the kernel's execution
+ * service, risk engine and tick-driven {@code SimulatedVenue}, default fees and slippage), and
+ * returns the closed trades in R computed from the kernel's fills, the kernel's orders and fills,
+ * the flow statistics and the platform's backtest {@link Metrics} of the money equity curve (hourly
+ * periods). The instrument's tick and step sizes are derived from its first trade price ({@link
+ * Instrument#derivedFrom}); quantities are rounded down to the step. Labels are not produced on
+ * this path. Stateless; each run is independent.
  */
 public final class FlowBacktest {
   /** Hours in a year: the annualisation of the hourly resampled equity curve. */
   public static final int HOURS_PER_YEAR = 24 * 365;
 
   private static final long HOUR_MS = 3_600_000L;
+  private static final StrategyId STRATEGY = StrategyId.of("factory-1");
 
   private FlowBacktest() {}
 
@@ -47,32 +59,42 @@ public final class FlowBacktest {
    */
   public static Result run(
       FactoryStrategyDefinition definition, Iterable<? extends FlowTick> ticks, long warmupMs) {
-    FlowJournal journal = new InMemoryFlowJournal();
-    FlowService service =
-        new FlowService(
-            FlowEngineSettings.paper("backtest").withDefaultWarmupMs(warmupMs),
-            Set.of(definition.instrument()),
-            journal,
-            new InMemoryFlowStateStore(),
-            () -> 0L);
-    StrategyId id = service.create(definition).id();
+    definition.checkContext(Set.of(definition.instrument()), Set.of());
+    Collector listener = new Collector();
+    List<ClosedFlowTrade> closed = listener.closed;
+    KernelFlowStrategy strategy =
+        new KernelFlowStrategy(
+            FlowEngineSettings.paper("backtest").withDefaultWarmupMs(warmupMs), listener);
+    strategy.upsertStrategy(definition.toConfig(STRATEGY, "1"));
+    InMemoryTradingJournal journal = new InMemoryTradingJournal();
+    TradingKernel kernel = null;
+    List<FlowTick> early = new ArrayList<>(); // ticks before the symbol's first trade price
     long first = Long.MIN_VALUE;
     long last = Long.MIN_VALUE;
     long count = 0;
     TickValidator validator = new TickValidator("flow backtest");
     for (FlowTick t : ticks) {
       if (!validator.accept(t)) {
-        continue; // hostile: never reaches the engine
+        continue; // hostile: never reaches the kernel
       }
-      service.onTick(t);
       first = first == Long.MIN_VALUE ? t.timeMs() : first;
       last = t.timeMs();
       count++;
+      if (kernel == null) {
+        if (!(t instanceof AggTrade a && a.instrument().equals(definition.instrument()))) {
+          early.add(t);
+          continue;
+        }
+        // the instrument's tick and step sizes come from its first trade price
+        Instrument inst = Instrument.derivedFrom(a.instrument(), a.price());
+        kernel =
+            TickKernels.simulated(
+                List.of(inst), journal, new KernelListener() {}, strategy, first - 1);
+        early.forEach(kernel::onTick);
+      }
+      kernel.onTick(t);
     }
-    List<ClosedFlowTrade> closed = journal.closedTrades(id, null);
-    var evaluations =
-        journal.evaluations(new FlowJournal.EvaluationQuery(id, null, 0, Long.MAX_VALUE, 1, 1));
-    long entries = closed.size() + service.positions().size();
+    long entries = closed.size() + strategy.openTrades();
     double initial = definition.initialBalance();
     EquityCurve curve = curve(initial, closed, first, last);
     Metrics metrics =
@@ -81,13 +103,37 @@ public final class FlowBacktest {
         count,
         first,
         last,
-        evaluations.totalItems(),
+        listener.evaluations,
         entries,
         closed,
-        service.positions().size(),
+        strategy.openTrades(),
         FlowStatistics.of(closed),
         metrics,
-        curve);
+        curve,
+        oldestFirst(journal.recentOrders(Integer.MAX_VALUE)),
+        oldestFirst(journal.recentFills(Integer.MAX_VALUE)));
+  }
+
+  /** Counts the evaluations and keeps the closed trades (in exit order). */
+  private static final class Collector implements FlowListener {
+    final List<ClosedFlowTrade> closed = new ArrayList<>();
+    long evaluations;
+
+    @Override
+    public void onEvaluation(FlowEvaluation evaluation) {
+      evaluations++;
+    }
+
+    @Override
+    public void onTradeClosed(ClosedFlowTrade trade) {
+      closed.add(trade);
+    }
+  }
+
+  private static <T> List<T> oldestFirst(List<T> newestFirst) {
+    List<T> out = new ArrayList<>(newestFirst);
+    java.util.Collections.reverse(out);
+    return out;
   }
 
   private static EquityCurve curve(
@@ -141,6 +187,8 @@ public final class FlowBacktest {
    * @param statistics the R statistics of the closed trades
    * @param metrics the platform's backtest metrics of the money equity curve (hourly periods)
    * @param equity the equity curve (initial balance, then after every closed trade)
+   * @param orders the kernel's orders (final records), in the order they were sent
+   * @param fills the kernel's fills, in the order they happened
    */
   public record Result(
       long ticks,
@@ -152,10 +200,14 @@ public final class FlowBacktest {
       int openAtEnd,
       FlowStatistics statistics,
       Metrics metrics,
-      EquityCurve equity) {
-    /** Copies the trades. */
+      EquityCurve equity,
+      List<OrderRecord> orders,
+      List<Fill> fills) {
+    /** Copies the lists. */
     public Result {
       trades = List.copyOf(trades);
+      orders = List.copyOf(orders);
+      fills = List.copyOf(fills);
     }
   }
 }

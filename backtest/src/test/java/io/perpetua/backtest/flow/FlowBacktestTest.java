@@ -1,17 +1,28 @@
 package io.perpetua.backtest.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
+import io.perpetua.core.ClientOrderId;
+import io.perpetua.core.ClientOrderIds;
+import io.perpetua.core.Money;
+import io.perpetua.core.order.Fill;
+import io.perpetua.core.order.OrderSide;
 import io.perpetua.core.testing.SharedData;
 import io.perpetua.market.tick.SyntheticFlowSymbol;
 import io.perpetua.market.tick.SyntheticTickGenerator;
 import io.perpetua.market.tick.TradeFileReader;
 import io.perpetua.signals.flow.FactoryStrategyDefinition;
 import io.perpetua.trading.flow.ClosedFlowTrade;
+import io.perpetua.trading.port.OrderRecord;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A factory strategy evaluated on history through the flow engine, with the backtest metrics. */
+/**
+ * A factory strategy evaluated on history through the trading kernel, with the backtest metrics.
+ */
 class FlowBacktestTest {
   private static final long WARMUP = 75 * 60_000L;
 
@@ -21,12 +32,16 @@ class FlowBacktestTest {
         50_000, 0.5, false, 0.5, false, 0.005, 1.0, 0.5, 1.0, 30, 65);
   }
 
+  /** 150 minutes of seeded synthetic BTCUSDT flow. */
+  static List<io.perpetua.market.tick.FlowTick> synthetic() {
+    return new SyntheticTickGenerator(
+            5, 1_700_000_000_000L, List.of(SyntheticFlowSymbol.preset("BTCUSDT", 60_000)))
+        .generate(150 * 60_000L);
+  }
+
   @Test
   void syntheticFlow_tradesAndMetricsAgree_andTheRunIsDeterministic() {
-    var ticks =
-        new SyntheticTickGenerator(
-                5, 1_700_000_000_000L, List.of(SyntheticFlowSymbol.preset("BTCUSDT", 60_000)))
-            .generate(150 * 60_000L);
+    var ticks = synthetic();
     FlowBacktest.Result r = FlowBacktest.run(eager(), ticks, WARMUP);
     assertThat(r.ticks()).isEqualTo(ticks.size());
     assertThat(r.evaluations()).isPositive();
@@ -42,6 +57,49 @@ class FlowBacktestTest {
     assertThat(r.metrics().totalReturn())
         .isCloseTo(money / 10_000, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(FlowBacktest.run(eager(), ticks, WARMUP).trades()).isEqualTo(r.trades());
+  }
+
+  @Test
+  void everyTrade_isTheKernelsOrdersAndFills_feesAndQuantitiesExact() {
+    var ticks = synthetic();
+    FlowBacktest.Result r = FlowBacktest.run(eager(), ticks, WARMUP);
+    assertThat(r.trades()).isNotEmpty();
+    Map<ClientOrderId, OrderRecord> orders = new HashMap<>();
+    r.orders().forEach(o -> orders.put(o.order().clientOrderId(), o));
+    assertThat(orders).hasSameSizeAs(r.orders()); // no client order id twice
+    assertThat(r.fills()).allMatch(f -> orders.containsKey(f.clientOrderId()));
+    String[] legs = {
+      "entry",
+      "entry-mkt",
+      "tp1",
+      "tp2",
+      "tp1-mkt",
+      "tp2-mkt",
+      "sl",
+      "sl-be",
+      "timeout-lmt",
+      "timeout-mkt",
+      "flatten"
+    };
+    for (ClosedFlowTrade t : r.trades()) {
+      Money fees = Money.ZERO;
+      double bought = 0;
+      double sold = 0;
+      for (String leg : legs) {
+        ClientOrderId id = ClientOrderIds.derive(t.strategyId(), t.id(), leg);
+        for (Fill f : r.fills()) {
+          if (f.clientOrderId().equals(id)) {
+            fees = fees.plus(f.fee());
+            bought += f.side() == OrderSide.BUY ? f.quantity().toDouble() : 0;
+            sold += f.side() == OrderSide.SELL ? f.quantity().toDouble() : 0;
+            assertThat(orders.get(id).order().reduceOnly()).isEqualTo(!leg.startsWith("entry"));
+          }
+        }
+      }
+      assertThat(fees).as("fees of %s", t.id()).isEqualTo(t.fees());
+      assertThat(bought).as("flat after %s", t.id()).isCloseTo(sold, offset(1e-9));
+      assertThat(bought).isCloseTo(t.quantity(), offset(1e-9));
+    }
   }
 
   @Test
@@ -62,10 +120,7 @@ class FlowBacktestTest {
 
   @Test
   void hostileTicks_duplicateOutOfOrderAndBackwards_neverReachTheEngine() {
-    var clean =
-        new SyntheticTickGenerator(
-                5, 1_700_000_000_000L, List.of(SyntheticFlowSymbol.preset("BTCUSDT", 60_000)))
-            .generate(150 * 60_000L);
+    var clean = synthetic();
     List<io.perpetua.market.tick.FlowTick> hostile = new java.util.ArrayList<>();
     int injected = 0;
     io.perpetua.market.tick.AggTrade previous = null;

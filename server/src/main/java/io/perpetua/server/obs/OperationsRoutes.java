@@ -1,12 +1,12 @@
 package io.perpetua.server.obs;
 
 import io.perpetua.core.time.Clock;
+import io.perpetua.readmodel.PlatformState;
 import io.perpetua.server.RouteGroup;
 import io.perpetua.server.http.ApiRequest;
 import io.perpetua.server.http.Route;
 import io.perpetua.server.json.Doc;
 import io.perpetua.server.json.Nullable;
-import io.perpetua.trading.state.PlatformState;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;

@@ -1,5 +1,9 @@
 package io.perpetua.server.v1;
 
+import io.perpetua.readmodel.AccountBalance;
+import io.perpetua.readmodel.PlatformState;
+import io.perpetua.readmodel.PositionView;
+import io.perpetua.readmodel.PositionsSnapshot;
 import io.perpetua.server.RouteGroup;
 import io.perpetua.server.http.ApiError;
 import io.perpetua.server.http.ApiException;
@@ -9,10 +13,6 @@ import io.perpetua.server.http.Route;
 import io.perpetua.server.json.Decimals;
 import io.perpetua.server.json.Doc;
 import io.perpetua.server.json.Nullable;
-import io.perpetua.trading.state.AccountBalance;
-import io.perpetua.trading.state.PlatformState;
-import io.perpetua.trading.state.PositionView;
-import io.perpetua.trading.state.PositionsSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,8 @@
 package io.perpetua.server.v1;
 
 import io.perpetua.core.Echo;
+import io.perpetua.readmodel.PlatformState;
+import io.perpetua.readmodel.PoolSnapshot;
 import io.perpetua.server.RouteGroup;
 import io.perpetua.server.http.ApiError;
 import io.perpetua.server.http.ApiException;
@@ -11,8 +13,6 @@ import io.perpetua.server.json.Decimals;
 import io.perpetua.server.json.Doc;
 import io.perpetua.server.json.Nullable;
 import io.perpetua.signals.pool.AssetPoolDefinition;
-import io.perpetua.trading.state.PlatformState;
-import io.perpetua.trading.state.PoolSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,14 +1,14 @@
 package io.perpetua.server.v1;
 
 import io.perpetua.core.time.Clock;
+import io.perpetua.readmodel.Heartbeat;
+import io.perpetua.readmodel.PlatformState;
+import io.perpetua.readmodel.StageState;
 import io.perpetua.server.RouteGroup;
 import io.perpetua.server.http.ApiRequest;
 import io.perpetua.server.http.Route;
 import io.perpetua.server.json.Doc;
 import io.perpetua.server.json.Nullable;
-import io.perpetua.trading.state.Heartbeat;
-import io.perpetua.trading.state.PlatformState;
-import io.perpetua.trading.state.StageState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

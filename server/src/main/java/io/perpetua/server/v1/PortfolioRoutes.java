@@ -1,5 +1,8 @@
 package io.perpetua.server.v1;
 
+import io.perpetua.readmodel.PlatformState;
+import io.perpetua.readmodel.SignalSnapshot;
+import io.perpetua.readmodel.TargetPosition;
 import io.perpetua.server.RouteGroup;
 import io.perpetua.server.http.ApiError;
 import io.perpetua.server.http.ApiException;
@@ -8,9 +11,6 @@ import io.perpetua.server.http.Param;
 import io.perpetua.server.http.Route;
 import io.perpetua.server.json.Decimals;
 import io.perpetua.server.json.Doc;
-import io.perpetua.trading.state.PlatformState;
-import io.perpetua.trading.state.SignalSnapshot;
-import io.perpetua.trading.state.TargetPosition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

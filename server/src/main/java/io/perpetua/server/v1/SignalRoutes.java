@@ -1,5 +1,8 @@
 package io.perpetua.server.v1;
 
+import io.perpetua.readmodel.PlatformState;
+import io.perpetua.readmodel.SignalSnapshot;
+import io.perpetua.readmodel.SymbolSignal;
 import io.perpetua.server.RouteGroup;
 import io.perpetua.server.http.ApiError;
 import io.perpetua.server.http.ApiException;
@@ -12,9 +15,6 @@ import io.perpetua.server.json.Nullable;
 import io.perpetua.trading.registry.StrategyRegistry;
 import io.perpetua.trading.registry.StrategySignal;
 import io.perpetua.trading.registry.StrategyView;
-import io.perpetua.trading.state.PlatformState;
-import io.perpetua.trading.state.SignalSnapshot;
-import io.perpetua.trading.state.SymbolSignal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

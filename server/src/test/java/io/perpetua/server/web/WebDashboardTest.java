@@ -3,11 +3,11 @@ package io.perpetua.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perpetua.core.time.ManualClock;
+import io.perpetua.readmodel.InMemoryPlatformState;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.ApiToken;
 import io.perpetua.server.ServerConfig;
 import io.perpetua.server.http.SecurityHeaders;
-import io.perpetua.trading.state.InMemoryPlatformState;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;

@@ -1,5 +1,13 @@
 package io.perpetua.store.state;
 
+import io.perpetua.readmodel.AccountBalance;
+import io.perpetua.readmodel.Heartbeat;
+import io.perpetua.readmodel.PlatformState;
+import io.perpetua.readmodel.PoolSnapshot;
+import io.perpetua.readmodel.PositionView;
+import io.perpetua.readmodel.PositionsSnapshot;
+import io.perpetua.readmodel.SignalSnapshot;
+import io.perpetua.readmodel.StageState;
 import io.perpetua.store.state.StateJson.BalanceDoc;
 import io.perpetua.store.state.StateJson.HeartbeatDoc;
 import io.perpetua.store.state.StateJson.PositionDoc;
@@ -7,14 +15,6 @@ import io.perpetua.store.state.StateJson.PositionsDoc;
 import io.perpetua.store.state.StateJson.SignalDoc;
 import io.perpetua.store.state.StateJson.StageDoc;
 import io.perpetua.trading.port.StateCache;
-import io.perpetua.trading.state.AccountBalance;
-import io.perpetua.trading.state.Heartbeat;
-import io.perpetua.trading.state.PlatformState;
-import io.perpetua.trading.state.PoolSnapshot;
-import io.perpetua.trading.state.PositionView;
-import io.perpetua.trading.state.PositionsSnapshot;
-import io.perpetua.trading.state.SignalSnapshot;
-import io.perpetua.trading.state.StageState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -2,16 +2,16 @@ package io.perpetua.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.perpetua.readmodel.AccountBalance;
+import io.perpetua.readmodel.Heartbeat;
+import io.perpetua.readmodel.PositionView;
+import io.perpetua.readmodel.PositionsSnapshot;
+import io.perpetua.readmodel.SignalSnapshot;
+import io.perpetua.readmodel.StageState;
+import io.perpetua.readmodel.SymbolSignal;
+import io.perpetua.readmodel.TargetPosition;
 import io.perpetua.store.state.CachedPlatformState;
 import io.perpetua.trading.port.StateCache;
-import io.perpetua.trading.state.AccountBalance;
-import io.perpetua.trading.state.Heartbeat;
-import io.perpetua.trading.state.PositionView;
-import io.perpetua.trading.state.PositionsSnapshot;
-import io.perpetua.trading.state.SignalSnapshot;
-import io.perpetua.trading.state.StageState;
-import io.perpetua.trading.state.SymbolSignal;
-import io.perpetua.trading.state.TargetPosition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -216,13 +216,12 @@ public abstract class PlatformStateContract {
   @Test
   void assetPool_roundTripsUnderItsOwnKey() {
     var pool =
-        new io.perpetua.trading.state.PoolSnapshot(
+        new io.perpetua.readmodel.PoolSnapshot(
             "t50_monthly",
             T0,
             "2026-02",
             java.util.List.of(
-                new io.perpetua.trading.state.PoolSnapshot.Member(
-                    "BTC/USDT:USDT", 1, 1.25e8, 730)));
+                new io.perpetua.readmodel.PoolSnapshot.Member("BTC/USDT:USDT", 1, 1.25e8, 730)));
     assertThat(state.pool("t50_monthly")).isEmpty();
     state.putPool(pool);
     assertThat(state.pool("t50_monthly")).contains(pool);

@@ -3,10 +3,10 @@ package io.perpetua.store.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.perpetua.readmodel.Heartbeat;
 import io.perpetua.store.contract.PlatformStateContract;
 import io.perpetua.store.memory.InMemoryStateCache;
 import io.perpetua.trading.port.StateCache;
-import io.perpetua.trading.state.Heartbeat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,10 @@
 package io.perpetua.trading.kernel;
 
+import io.perpetua.readmodel.PlatformState;
+import io.perpetua.readmodel.PoolSnapshot;
+import io.perpetua.readmodel.SignalSnapshot;
+import io.perpetua.readmodel.SymbolSignal;
+import io.perpetua.readmodel.TargetPosition;
 import io.perpetua.signals.PanelMarketView;
 import io.perpetua.signals.feature.CrossSectionalFeature;
 import io.perpetua.signals.feature.FeatureRegistry;
@@ -8,11 +13,6 @@ import io.perpetua.signals.pool.AssetPoolDefinition;
 import io.perpetua.signals.strategy.CrossSectionalStrategy;
 import io.perpetua.signals.strategy.StrategyDecision;
 import io.perpetua.trading.registry.SignalCoverage;
-import io.perpetua.trading.state.PlatformState;
-import io.perpetua.trading.state.PoolSnapshot;
-import io.perpetua.trading.state.SignalSnapshot;
-import io.perpetua.trading.state.SymbolSignal;
-import io.perpetua.trading.state.TargetPosition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

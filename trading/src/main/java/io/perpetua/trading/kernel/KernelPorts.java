@@ -1,9 +1,9 @@
 package io.perpetua.trading.kernel;
 
+import io.perpetua.readmodel.InMemoryPlatformState;
+import io.perpetua.readmodel.PlatformState;
 import io.perpetua.trading.port.TradingJournal;
 import io.perpetua.trading.risk.RiskEngine;
-import io.perpetua.trading.state.InMemoryPlatformState;
-import io.perpetua.trading.state.PlatformState;
 import java.util.function.LongSupplier;
 
 /**

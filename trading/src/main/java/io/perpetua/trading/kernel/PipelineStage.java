@@ -1,8 +1,8 @@
 package io.perpetua.trading.kernel;
 
-import io.perpetua.trading.state.Heartbeat;
-import io.perpetua.trading.state.PlatformState;
-import io.perpetua.trading.state.StageState;
+import io.perpetua.readmodel.Heartbeat;
+import io.perpetua.readmodel.PlatformState;
+import io.perpetua.readmodel.StageState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;

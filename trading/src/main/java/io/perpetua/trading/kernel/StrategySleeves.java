@@ -315,7 +315,7 @@ final class StrategySleeves {
    * strategies' latest signals weighted by their shares (over those with a signal there); the side
    * is the sign of the netted target weight.
    */
-  io.perpetua.trading.state.SignalSnapshot ensembleSnapshot(PanelMarketView view, long timeMs) {
+  io.perpetua.readmodel.SignalSnapshot ensembleSnapshot(PanelMarketView view, long timeMs) {
     int n = view.instrumentCount();
     double[] sum = new double[n];
     double[] weight = new double[n];
@@ -348,20 +348,20 @@ final class StrategySleeves {
     }
     ranked.sort(
         java.util.Comparator.<Integer>comparingDouble(i -> -signal[i]).thenComparing(i -> i));
-    List<io.perpetua.trading.state.SymbolSignal> signals = new ArrayList<>();
-    List<io.perpetua.trading.state.TargetPosition> targets = new ArrayList<>();
+    List<io.perpetua.readmodel.SymbolSignal> signals = new ArrayList<>();
+    List<io.perpetua.readmodel.TargetPosition> targets = new ArrayList<>();
     for (int r = 0; r < ranked.size(); r++) {
       int i = ranked.get(r);
       String side = target[i] > 0 ? "long" : target[i] < 0 ? "short" : null;
       String symbol = view.instrument(i).apiSymbol();
-      signals.add(new io.perpetua.trading.state.SymbolSignal(symbol, signal[i], r + 1, side));
+      signals.add(new io.perpetua.readmodel.SymbolSignal(symbol, signal[i], r + 1, side));
       if (side != null) {
         targets.add(
-            new io.perpetua.trading.state.TargetPosition(
+            new io.perpetua.readmodel.TargetPosition(
                 symbol, side, target[i], signal[i], StrategyRegistry.ENSEMBLE + "_" + side));
       }
     }
-    return new io.perpetua.trading.state.SignalSnapshot(
+    return new io.perpetua.readmodel.SignalSnapshot(
         StrategyRegistry.ENSEMBLE, timeMs, signals, targets, pool);
   }
 

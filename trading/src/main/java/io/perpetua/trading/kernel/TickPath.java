@@ -6,6 +6,7 @@ import io.perpetua.core.InstrumentId;
 import io.perpetua.core.order.Order;
 import io.perpetua.market.tick.AggTrade;
 import io.perpetua.market.tick.FlowTick;
+import io.perpetua.market.tick.TickValidator;
 import io.perpetua.trading.kernel.algo.BracketBook;
 import io.perpetua.trading.kernel.algo.BracketOrder;
 import io.perpetua.trading.kernel.algo.BracketResult;
@@ -35,6 +36,7 @@ final class TickPath implements TickContext, OrderGateway, BracketBook.Listener 
   private final io.perpetua.core.time.Clock clock;
   private final List<TickStrategy> strategies;
   private final BracketBook brackets;
+  private final TickValidator validator = new TickValidator("kernel ticks");
   private long tickTime = Long.MIN_VALUE;
   private int tickSeq;
   private long resumeTime = Long.MIN_VALUE;
@@ -60,6 +62,16 @@ final class TickPath implements TickContext, OrderGateway, BracketBook.Listener 
     this.brackets = new BracketBook(this);
     brackets.addListener(this);
     execution.setBrackets(brackets);
+  }
+
+  /**
+   * False for a hostile tick (a trade id that does not increase, a time going backwards): it is
+   * logged by reason and must reach neither the clock, the venue, the brackets nor the strategies.
+   * Checked for every tick, the warm-up replay included, so the validator's state after a restart
+   * equals the state before it.
+   */
+  boolean accept(FlowTick tick) {
+    return validator.accept(tick);
   }
 
   /** Steps one tick; false when it only warmed the strategies up (processed before a restart). */

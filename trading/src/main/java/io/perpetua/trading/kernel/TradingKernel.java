@@ -11,6 +11,7 @@ import io.perpetua.core.event.FundingSettled;
 import io.perpetua.core.order.Order;
 import io.perpetua.core.time.ManualClock;
 import io.perpetua.core.time.Times;
+import io.perpetua.readmodel.PlatformState;
 import io.perpetua.signals.PanelMarketView;
 import io.perpetua.signals.feature.FeatureRegistry;
 import io.perpetua.signals.pool.AssetPoolDefinition;
@@ -27,7 +28,6 @@ import io.perpetua.trading.portfolio.TargetNetting;
 import io.perpetua.trading.registry.StrategyRegistry;
 import io.perpetua.trading.risk.PortfolioReading;
 import io.perpetua.trading.risk.RiskEngine;
-import io.perpetua.trading.state.PlatformState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -765,9 +765,13 @@ public final class TradingKernel {
    * Steps one tick on the kernel's event clock: bars (and timers) that closed at or before the tick
    * are stepped first, then the tick moves the clock, the mark, the venue's matching, the bracket
    * orders and the tick strategies. A tick that changed any order is checkpointed (with a journal).
-   * After {@link #resume()}, ticks up to the last checkpoint only warm the strategies up.
+   * After {@link #resume()}, ticks up to the last checkpoint only warm the strategies up. A hostile
+   * tick ({@link io.perpetua.market.tick.TickValidator}) is dropped first, in the replay too.
    */
   public void onTick(io.perpetua.market.tick.FlowTick tick) {
+    if (!ticks.accept(tick)) {
+      return; // hostile (duplicate or older id, time going backwards): logged, never reaches state
+    }
     long t = tick.timeMs();
     if (nextStep < panel.size() && panel.closeTime(nextStep) <= t) {
       run(time -> time <= t);

@@ -7,7 +7,7 @@ import io.perpetua.core.event.Event;
 import io.perpetua.core.event.FundingSettled;
 import io.perpetua.core.event.OrderFilled;
 import io.perpetua.core.order.Order;
-import io.perpetua.trading.state.InMemoryPlatformState;
+import io.perpetua.readmodel.InMemoryPlatformState;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -31,6 +31,7 @@ final class BracketCodec {
       b.append(l.name).append(':').append(l.quantity.raw()).append(':').append(l.filled.raw());
       b.append(':').append(l.working).append(',');
     }
+    b.append(';').append(o.retryLeg).append(';').append(o.retryAttempt);
     return b.toString();
   }
 
@@ -76,6 +77,10 @@ final class BracketCodec {
                 new Quantity(Long.parseLong(g[2]), qs),
                 Boolean.parseBoolean(g[3])));
       }
+    }
+    if (f.length > 22) { // a pending exit retry (absent in cursors written before retries)
+      o.retryLeg = f[21];
+      o.retryAttempt = Integer.parseInt(f[22]);
     }
     if (!o.lockLeg.isEmpty()) {
       for (BracketLeg l : o.legs.values()) {

@@ -80,6 +80,8 @@ public final class BracketOrder {
   String lockLeg = "";
   Exit lockExit = Exit.NONE;
   double lastPrice = Double.NaN;
+  String retryLeg = ""; // a rejected market exit leg to send again ("" when none): BracketRetry
+  int retryAttempt; // orders of retryLeg sent so far
   long sequence; // creation order in the book (kept across restarts)
   boolean dirty; // state worth a checkpoint changed (the last price alone is not)
 
@@ -171,6 +173,9 @@ public final class BracketOrder {
     lastPrice = price;
     if (phase == Phase.CLOSED || !lockLeg.isEmpty()) {
       return;
+    }
+    if (!retryLeg.isEmpty()) {
+      BracketRetry.resend(this);
     }
     int s = spec.sign();
     switch (phase) {
@@ -288,6 +293,7 @@ public final class BracketOrder {
       default -> {
         exit = reason;
         phase = Phase.EXITING;
+        retryLeg = ""; // this close covers what a pending retry would have closed
         if (open().signum() > 0) {
           send(leg, exitSide, OrderType.MARKET, open(), null, true);
         } else if (entered.signum() == 0) {
@@ -382,6 +388,7 @@ public final class BracketOrder {
         arm();
       }
     } else {
+      BracketRetry.onExitRejected(this, l.name);
       releaseIfReady();
     }
   }
@@ -430,7 +437,7 @@ public final class BracketOrder {
     }
   }
 
-  private boolean send(
+  boolean send(
       String name, OrderSide side, OrderType type, Quantity qty, Price limit, boolean reduce) {
     ClientOrderId id = idOf(name);
     dirty = true;

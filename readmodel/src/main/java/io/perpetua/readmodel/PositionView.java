@@ -1,4 +1,4 @@
-package io.perpetua.trading.state;
+package io.perpetua.readmodel;
 
 /**
  * One open position as shown to users ({@code quant:account:positions}).

@@ -1,4 +1,4 @@
-package io.perpetua.trading.state;
+package io.perpetua.readmodel;
 
 /**
  * A symbol's signal value in a snapshot.

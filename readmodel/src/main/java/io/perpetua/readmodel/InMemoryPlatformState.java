@@ -1,4 +1,4 @@
-package io.perpetua.trading.state;
+package io.perpetua.readmodel;
 
 import java.util.ArrayList;
 import java.util.List;

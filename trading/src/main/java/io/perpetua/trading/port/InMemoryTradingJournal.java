@@ -1,11 +1,7 @@
-package io.perpetua.trading.state;
+package io.perpetua.trading.port;
 
 import io.perpetua.core.event.RebalanceCompleted;
 import io.perpetua.core.order.Fill;
-import io.perpetua.trading.port.AccountState;
-import io.perpetua.trading.port.KernelCheckpoint;
-import io.perpetua.trading.port.OrderRecord;
-import io.perpetua.trading.port.TradingJournal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

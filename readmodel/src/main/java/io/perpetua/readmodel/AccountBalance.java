@@ -1,4 +1,4 @@
-package io.perpetua.trading.state;
+package io.perpetua.readmodel;
 
 /**
  * Account balance snapshot ({@code quant:account:balance}); USDT amounts.

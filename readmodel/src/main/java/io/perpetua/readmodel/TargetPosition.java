@@ -1,4 +1,4 @@
-package io.perpetua.trading.state;
+package io.perpetua.readmodel;
 
 /**
  * A target position of the strategy.
