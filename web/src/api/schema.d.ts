@@ -113,7 +113,7 @@ export interface paths {
         };
         /**
          * Latest strategy signal snapshot
-         * @description Every symbol with a signal, in rank order (1 = highest signal = most long), with the side it was selected for (null when not selected). The totals always describe the whole snapshot. 404 (40401) until a signal has been computed.
+         * @description Every symbol with a signal, in rank order (1 = highest signal = most long), with the side it was selected for (null when not selected). The totals always describe the whole snapshot. 404 (40401) until a signal has been computed. In ensemble mode the V2 shape (spec 5.5): `mode`, `ensemble_signals` (weighted average of the active strategies' signals) and `per_strategy_signals`.
          */
         get: operations["get_api_v1_signals_latest"];
         put?: never;
@@ -916,6 +916,167 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/strategy/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Registered strategies
+         * @description Every configured strategy with its status (active | inactive | error), parameters, pool, features, last signal and live performance of its virtual book (its own targets filled at the platform's fill prices and costs). In single mode the V1 shape (`active_strategy`); in ensemble mode the V2 shape (`ensemble_weight` per strategy, `ensemble_method`, `active_strategies`, performance without `total_return`), as the spec shows.
+         */
+        get: operations["get_api_v1_strategy_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strategy/{name}/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A strategy's configuration */
+        get: operations["get_api_v1_strategy_name_config"];
+        put?: never;
+        /**
+         * Request a parameter change (controlled)
+         * @description Files a change request (`pending_review`) with only the changed parameters, validated against the strategy's declared parameters (unknown ones and out-of-range values: 40030 naming each). A second person approves it through `POST /api/v1/approvals/{id}/approve` (four-eyes; the requester cannot); `apply_mode` `next_rebalance` (default) applies it at the strategy's next rebalance, `immediate` when approved. Nothing changes before.
+         */
+        post: operations["post_api_v1_strategy_name_config"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strategy/{name}/config/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A strategy's parameter change history
+         * @description Every change request, newest first: `pending_review`, `approved` (waiting for the next rebalance), `rejected` or `applied` (with the version it made).
+         */
+        get: operations["get_api_v1_strategy_name_config_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strategy/{name}/toggle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate or deactivate a strategy
+         * @description Needs `confirm: true` and a `reason` (40031 otherwise; nothing changes). Takes effect at the strategy's next rebalance: a deactivated strategy decides no more and its share of the netted targets is zero (its positions are unwound through the one order path); its history is kept. Single mode runs one strategy (40032 for a second).
+         */
+        post: operations["post_api_v1_strategy_name_toggle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signals/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Signal coverage per day
+         * @description Per UTC day, from the stored signal snapshots (each strategy's last decision of the day): pool size, symbols with a signal, their ratio and the pool members without one. Default range: the 30 days before the latest decision.
+         */
+        get: operations["get_api_v1_signals_coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signals/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare strategies
+         * @description Each strategy's metrics and daily NAV curve from its virtual book (its own targets filled at the platform's fill prices and costs) from `start_date` (default: 30 days before the latest decision). Only days the platform ran are covered (no backtest fill-in before a strategy ran); metrics are null with fewer than two points.
+         */
+        get: operations["get_api_v1_signals_compare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/asset-pool/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Asset pools
+         * @description Every configured pool: its metric, size, refresh interval (monthly pools: lag in months and minimum history), current size and last refresh, and the strategies using it. A pool not refreshed yet has size 0 and last_updated null.
+         */
+        get: operations["get_api_v1_asset_pool_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/asset-pool/{pool_name}/symbols": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Asset pool members
+         * @description The members of the pool's latest selection in rank order, with the metric value (USDT volume) and days of history each had; reference_month for monthly pools. 404 (40420) for an unknown pool, 404 (40401) before its first refresh.
+         */
+        get: operations["get_api_v1_asset_pool_pool_name_symbols"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/venues": {
         parameters: {
             query?: never;
@@ -1436,7 +1597,7 @@ export interface components {
         /** @description The envelope of every error response. */
         ErrorEnvelope: {
             /** @enum {integer} */
-            code: 40001 | 40002 | 40003 | 40004 | 40005 | 40006 | 40007 | 40008 | 40009 | 40010 | 40011 | 40012 | 40013 | 40101 | 40102 | 40103 | 40104 | 40105 | 40106 | 40107 | 40108 | 40109 | 40110 | 40111 | 40112 | 40113 | 40114 | 40115 | 40116 | 40020 | 40021 | 40400 | 40401 | 50000 | 50001 | 50002 | 50301;
+            code: 40001 | 40002 | 40003 | 40004 | 40005 | 40006 | 40007 | 40008 | 40009 | 40010 | 40011 | 40012 | 40013 | 40101 | 40102 | 40103 | 40104 | 40105 | 40106 | 40107 | 40108 | 40109 | 40110 | 40111 | 40112 | 40113 | 40114 | 40115 | 40116 | 40020 | 40021 | 40030 | 40031 | 40032 | 40400 | 40401 | 40410 | 40420 | 50000 | 50001 | 50002 | 50301;
             /** @description What went wrong */
             message: string;
             /** @description Always null for errors */
@@ -1448,7 +1609,7 @@ export interface components {
         ErrorObject: {
             error: {
                 /** @enum {string} */
-                code: "INVALID_PARAMETER" | "MISSING_PARAMETER" | "MALFORMED_BODY" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "EXPECTATION_FAILED" | "UPGRADE_REQUIRED" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "LENGTH_REQUIRED" | "MISSING_TOKEN" | "INVALID_TOKEN" | "MISSING_SIGNATURE" | "INVALID_API_KEY" | "STALE_TIMESTAMP" | "REPLAYED_REQUEST" | "INVALID_SIGNATURE" | "FORBIDDEN" | "TOKEN_EXPIRED" | "BAD_CREDENTIALS" | "ACCOUNT_LOCKED" | "TOTP_REQUIRED" | "ACCOUNT_BANNED" | "REFRESH_TOKEN_REUSED" | "INVALID_INVITE" | "SELF_APPROVAL" | "USER_EXISTS" | "ALREADY_DECIDED" | "UNKNOWN_ROUTE" | "NOT_FOUND" | "INTERNAL" | "NOT_IMPLEMENTED" | "HTTP_VERSION_NOT_SUPPORTED" | "UPSTREAM_UNAVAILABLE";
+                code: "INVALID_PARAMETER" | "MISSING_PARAMETER" | "MALFORMED_BODY" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "EXPECTATION_FAILED" | "UPGRADE_REQUIRED" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "LENGTH_REQUIRED" | "MISSING_TOKEN" | "INVALID_TOKEN" | "MISSING_SIGNATURE" | "INVALID_API_KEY" | "STALE_TIMESTAMP" | "REPLAYED_REQUEST" | "INVALID_SIGNATURE" | "FORBIDDEN" | "TOKEN_EXPIRED" | "BAD_CREDENTIALS" | "ACCOUNT_LOCKED" | "TOTP_REQUIRED" | "ACCOUNT_BANNED" | "REFRESH_TOKEN_REUSED" | "INVALID_INVITE" | "SELF_APPROVAL" | "USER_EXISTS" | "ALREADY_DECIDED" | "INVALID_STRATEGY_PARAMETERS" | "CONFIRMATION_REQUIRED" | "STRATEGY_CONFLICT" | "UNKNOWN_ROUTE" | "NOT_FOUND" | "STRATEGY_NOT_FOUND" | "UNKNOWN_POOL" | "INTERNAL" | "NOT_IMPLEMENTED" | "HTTP_VERSION_NOT_SUPPORTED" | "UPSTREAM_UNAVAILABLE";
                 /** @description What went wrong */
                 message: string;
             };
@@ -2267,6 +2428,10 @@ export interface components {
             skipped_symbols: components["schemas"]["SkippedView"][];
             /** @description Why the run traded nothing; null when it traded */
             idle_reason: string | null;
+            /** @description Risk halts that skipped rebalances (the figures are then the halted book's) */
+            halts: components["schemas"]["HaltView"][];
+            /** @description Every rebalance a halt skipped */
+            skipped_rebalances: components["schemas"]["SkippedRebalanceView"][];
         };
         RejectionView: {
             /** @description Risk rule, filter or venue, e.g. max_position_pct */
@@ -2283,6 +2448,25 @@ export interface components {
             /** @description Venue symbol */
             symbol: string;
             /** @description Why */
+            reason: string;
+        };
+        HaltView: {
+            /** @description What halted trading, e.g. max_drawdown_halt */
+            reason: string;
+            /** @description First skipped rebalance (ISO 8601) */
+            from: string;
+            /** @description Last skipped rebalance (ISO 8601) */
+            to: string;
+            /**
+             * Format: int32
+             * @description Rebalances skipped
+             */
+            skipped_rebalances: number;
+        };
+        SkippedRebalanceView: {
+            /** @description When it was due (ISO 8601) */
+            time: string;
+            /** @description What halted trading */
             reason: string;
         };
         History: {
@@ -2880,6 +3064,314 @@ export interface components {
              * @description Number of open orders
              */
             total_open_orders: number;
+        };
+        ListV1: {
+            strategies: components["schemas"]["ItemV1"][];
+            /**
+             * @description single (V1) or ensemble (V2 shape)
+             * @enum {string}
+             */
+            active_mode: "single" | "ensemble";
+            /** @description The active strategy, null when none is active */
+            active_strategy: string | null;
+        };
+        ItemV1: {
+            name: string;
+            display_name: string;
+            description: string;
+            /**
+             * @description Status
+             * @enum {string}
+             */
+            status: "active" | "inactive" | "error";
+            /** @description Parameters in force, including rebalance_days */
+            parameters: {
+                [key: string]: unknown;
+            };
+            pool_name: string;
+            required_features: string[];
+            /** Format: date-time */
+            last_signal_time: string | null;
+            /** @description The virtual book's live figures, null before its first decision */
+            performance: components["schemas"]["PerformanceV1"] | null;
+        };
+        PerformanceV1: {
+            /**
+             * Format: double
+             * @description Annualised Sharpe of daily NAV returns. Rounded to 6 decimal places.
+             */
+            sharpe_live: number | null;
+            /**
+             * Format: double
+             * @description Maximum drawdown, <= 0. Rounded to 6 decimal places.
+             */
+            mdd_live: number;
+            /**
+             * Format: double
+             * @description Total return of the virtual book. Rounded to 6 decimal places.
+             */
+            total_return: number;
+        };
+        StrategyConfigData: {
+            name: string;
+            parameters: {
+                [key: string]: unknown;
+            };
+            pool_name: string;
+            /** @description Rebalance cron (UTC) */
+            cron_schedule: string;
+            required_features: string[];
+            compatible_bar_type: string[];
+            /** @description v1, v2, ... */
+            config_version: string;
+            /** Format: date-time */
+            last_modified: string;
+        };
+        ChangeBody: {
+            /** @description The parameters to change (only changed ones) */
+            parameters: {
+                [key: string]: unknown;
+            };
+            /** @description Why */
+            reason: string;
+            /**
+             * @description When it applies once approved (default next_rebalance)
+             * @enum {string|null}
+             */
+            apply_mode?: "next_rebalance" | "immediate" | null;
+        };
+        ChangeData: {
+            change_request_id: string;
+            /**
+             * @description Status
+             * @enum {string}
+             */
+            status: "pending_review" | "approved" | "rejected" | "applied";
+            changes: {
+                [key: string]: components["schemas"]["OldNew"];
+            };
+            apply_mode: string;
+            /** Format: date-time */
+            submitted_at: string;
+        };
+        OldNew: {
+            /** @description any JSON value */
+            old: unknown;
+            /** @description any JSON value */
+            new: unknown;
+        };
+        HistoryData: {
+            changes: components["schemas"]["ConfigHistoryItem"][];
+        };
+        ConfigHistoryItem: {
+            change_id: string;
+            /** @description The version it produced, null until applied */
+            version: string | null;
+            /**
+             * Format: date-time
+             * @description When it was requested
+             */
+            timestamp: string;
+            changes: {
+                [key: string]: components["schemas"]["OldNew"];
+            };
+            reason: string;
+            status: string;
+            /** Format: date-time */
+            applied_at: string | null;
+        };
+        ToggleBody: {
+            /**
+             * @description What to do
+             * @enum {string}
+             */
+            action: "activate" | "deactivate";
+            /** @description Must be true */
+            confirm?: boolean | null;
+            /** @description Why (kept in the history) */
+            reason?: string | null;
+        };
+        ToggleData: {
+            name: string;
+            previous_status: string;
+            new_status: string;
+            /** Format: date-time */
+            toggled_at: string;
+        };
+        CoverageData: {
+            daily_coverage: components["schemas"]["DayCoverage"][];
+            summary: components["schemas"]["CoverageSummary"];
+        };
+        DayCoverage: {
+            /** Format: date */
+            date: string;
+            /**
+             * Format: int32
+             * @description Pool members at the decisions
+             */
+            pool_size: number;
+            /**
+             * Format: int32
+             * @description Members with a signal
+             */
+            signals_generated: number;
+            /**
+             * Format: double
+             * @description Rounded to 6 decimal places.
+             */
+            coverage_rate: number | null;
+            /** @description Members without a signal */
+            missing_symbols: string[];
+        };
+        CoverageSummary: {
+            /**
+             * Format: double
+             * @description Rounded to 6 decimal places.
+             */
+            avg_coverage_rate: number | null;
+            /**
+             * Format: double
+             * @description Rounded to 6 decimal places.
+             */
+            min_coverage_rate: number | null;
+            /** Format: date */
+            min_coverage_date: string | null;
+        };
+        CompareData: {
+            strategies: components["schemas"]["CompareItem"][];
+        };
+        CompareItem: {
+            name: string;
+            display_name: string;
+            pool_name: string;
+            /** Format: int32 */
+            rebalance_days: number;
+            metrics: components["schemas"]["CompareMetrics"];
+            nav_curve: components["schemas"]["StrategyNavItem"][];
+        };
+        CompareMetrics: {
+            /**
+             * Format: double
+             * @description Rounded to 6 decimal places.
+             */
+            total_return: number | null;
+            /**
+             * Format: double
+             * @description Rounded to 6 decimal places.
+             */
+            annualized_return: number | null;
+            /**
+             * Format: double
+             * @description Rounded to 6 decimal places.
+             */
+            sharpe: number | null;
+            /**
+             * Format: double
+             * @description Rounded to 6 decimal places.
+             */
+            max_drawdown: number | null;
+            /**
+             * Format: double
+             * @description Rounded to 6 decimal places.
+             */
+            calmar: number | null;
+            /**
+             * Format: double
+             * @description Rounded to 6 decimal places.
+             */
+            daily_turnover: number | null;
+            /**
+             * Format: double
+             * @description Rounded to 6 decimal places.
+             */
+            win_rate: number | null;
+        };
+        StrategyNavItem: {
+            /** Format: date */
+            date: string;
+            /**
+             * Format: double
+             * @description Rounded to 2 decimal places.
+             */
+            nav: number;
+        };
+        PoolList: {
+            pools: components["schemas"]["PoolItem"][];
+        };
+        PoolItem: {
+            /** @description Pool name */
+            pool_name: string;
+            /** @description Display name */
+            display_name: string;
+            /** @description Ranking metric, e.g. usdt_volume_30d or dollar_volume_monthly */
+            metric: string;
+            /**
+             * Format: int32
+             * @description Pool size
+             */
+            top_k: number;
+            /** @description Refresh interval, e.g. 24h or monthly */
+            update_interval: string;
+            /**
+             * Format: int32
+             * @description Months between the reference month and now (monthly pools)
+             */
+            lag: number | null;
+            /**
+             * Format: int32
+             * @description Days of history a symbol needs to enter
+             */
+            min_history_days: number | null;
+            /**
+             * Format: int32
+             * @description Members of the latest selection (0 before the first)
+             */
+            current_size: number;
+            /**
+             * Format: date-time
+             * @description Kernel time of the latest selection
+             */
+            last_updated: string | null;
+            /** @description Strategies configured on the pool */
+            used_by_strategies: string[];
+        };
+        PoolSymbols: {
+            /** @description Pool name */
+            pool_name: string;
+            symbols: components["schemas"]["Member"][];
+            /**
+             * Format: int32
+             * @description Number of members
+             */
+            total_symbols: number;
+            /** @description Ranking metric */
+            metric: string;
+            /** @description Month ranked (monthly pools), e.g. 2026-02 */
+            reference_month: string | null;
+            /**
+             * Format: date-time
+             * @description Kernel time of the selection
+             */
+            last_updated: string;
+        };
+        Member: {
+            /** @description Symbol */
+            symbol: string;
+            /**
+             * Format: int32
+             * @description 1 = highest metric
+             */
+            rank: number;
+            /**
+             * Format: double
+             * @description The metric's value (USDT volume). Rounded to 2 decimal places.
+             */
+            metric_value: number;
+            /**
+             * Format: int32
+             * @description Whole days of bars at the selection
+             */
+            history_days: number;
         };
         VenueList: {
             /**
@@ -7274,7 +7766,9 @@ export interface operations {
                      *               "reason": "no 1h bars between 2023-11-27 and 2025-01-01"
                      *             }
                      *           ],
-                     *           "idle_reason": null
+                     *           "idle_reason": null,
+                     *           "halts": [],
+                     *           "skipped_rebalances": []
                      *         }
                      *       },
                      *       "timestamp": "2026-03-02T23:59:00Z"
@@ -9454,6 +9948,1109 @@ export interface operations {
             };
             /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_strategy_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Registered strategies */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "strategies": [
+                     *           {
+                     *             "name": "baseline_rev",
+                     *             "display_name": "Baseline Reversal (2h+4h)",
+                     *             "description": "2h+4h 反转基准策略, zscore_neg_ret_2h + zscore_neg_ret_4h",
+                     *             "status": "active",
+                     *             "parameters": {
+                     *               "long_n": 30,
+                     *               "short_n": 30,
+                     *               "rebalance_days": 1
+                     *             },
+                     *             "pool_name": "default",
+                     *             "required_features": [
+                     *               "zscore_neg_ret_2h",
+                     *               "zscore_neg_ret_4h"
+                     *             ],
+                     *             "last_signal_time": "2026-03-02T23:55:00Z",
+                     *             "performance": {
+                     *               "sharpe_live": 1.85,
+                     *               "mdd_live": -0.082,
+                     *               "total_return": 0.156
+                     *             }
+                     *           }
+                     *         ],
+                     *         "active_mode": "single",
+                     *         "active_strategy": "baseline_rev"
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["ListV1"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_strategy_name_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Strategy name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A strategy's configuration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "name": "baseline_rev",
+                     *         "parameters": {
+                     *           "long_n": 30,
+                     *           "short_n": 30,
+                     *           "rebalance_days": 1
+                     *         },
+                     *         "pool_name": "default",
+                     *         "cron_schedule": "59 23 * * *",
+                     *         "required_features": [
+                     *           "zscore_neg_ret_2h",
+                     *           "zscore_neg_ret_4h"
+                     *         ],
+                     *         "compatible_bar_type": [
+                     *           "time_bar",
+                     *           "dollar_bar"
+                     *         ],
+                     *         "config_version": "v1",
+                     *         "last_modified": "2026-03-01T10:00:00Z"
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["StrategyConfigData"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40410 Strategy not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_strategy_name_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Strategy name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "parameters": {
+                 *         "long_n": 20,
+                 *         "short_n": 20
+                 *       },
+                 *       "reason": "缩小持仓数量, 从 30L30S 调整为 20L20S",
+                 *       "apply_mode": "next_rebalance"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangeBody"];
+            };
+        };
+        responses: {
+            /** @description Request a parameter change (controlled) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "change_request_id": "cr-20260302-001",
+                     *         "status": "pending_review",
+                     *         "changes": {
+                     *           "long_n": {
+                     *             "old": 30,
+                     *             "new": 20
+                     *           },
+                     *           "short_n": {
+                     *             "old": 30,
+                     *             "new": 20
+                     *           }
+                     *         },
+                     *         "apply_mode": "next_rebalance",
+                     *         "submitted_at": "2026-03-02T23:59:00Z"
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["ChangeData"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body; 40030 Invalid strategy parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40410 Strategy not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_strategy_name_config_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Strategy name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A strategy's parameter change history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "changes": [
+                     *           {
+                     *             "change_id": "cr-20260302-001",
+                     *             "version": "v3",
+                     *             "timestamp": "2026-03-02T10:00:00Z",
+                     *             "changes": {
+                     *               "long_n": {
+                     *                 "old": 30,
+                     *                 "new": 20
+                     *               }
+                     *             },
+                     *             "reason": "缩小持仓数量",
+                     *             "status": "applied",
+                     *             "applied_at": "2026-03-02T23:59:00Z"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["HistoryData"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40410 Strategy not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_strategy_name_toggle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Strategy name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action": "activate",
+                 *       "confirm": true,
+                 *       "reason": "ensemble 上线"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ToggleBody"];
+            };
+        };
+        responses: {
+            /** @description Activate or deactivate a strategy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "name": "ofi_14d",
+                     *         "previous_status": "inactive",
+                     *         "new_status": "active",
+                     *         "toggled_at": "2026-03-02T23:59:00Z"
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["ToggleData"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body; 40031 Confirmation and reason required */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40410 Strategy not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40032 Strategy state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_signals_coverage: {
+        parameters: {
+            query?: {
+                /** @description Only items on or after this UTC day (YYYY-MM-DD). */
+                start_date?: string;
+                /** @description Only items on or before this UTC day (YYYY-MM-DD). */
+                end_date?: string;
+                /** @description Only this strategy's snapshots (default: every strategy, summed per day). */
+                strategy?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signal coverage per day */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "daily_coverage": [
+                     *           {
+                     *             "date": "2026-03-01",
+                     *             "pool_size": 488,
+                     *             "signals_generated": 480,
+                     *             "coverage_rate": 0.9836,
+                     *             "missing_symbols": [
+                     *               "NEWTOKEN/USDT:USDT"
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "summary": {
+                     *           "avg_coverage_rate": 0.9785,
+                     *           "min_coverage_rate": 0.965,
+                     *           "min_coverage_date": "2026-02-15"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["CoverageData"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40410 Strategy not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_signals_compare: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated strategy names (default: every configured strategy). */
+                strategies?: string;
+                /** @description Only items on or after this UTC day (YYYY-MM-DD). */
+                start_date?: string;
+                /** @description Only items on or before this UTC day (YYYY-MM-DD). */
+                end_date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Compare strategies */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "strategies": [
+                     *           {
+                     *             "name": "baseline_rev",
+                     *             "display_name": "Baseline Reversal (2h+4h)",
+                     *             "pool_name": "default",
+                     *             "rebalance_days": 1,
+                     *             "metrics": {
+                     *               "total_return": 0.0234,
+                     *               "annualized_return": 0.142,
+                     *               "sharpe": 1.85,
+                     *               "max_drawdown": -0.082,
+                     *               "calmar": 1.73,
+                     *               "daily_turnover": 0.45,
+                     *               "win_rate": 0.62
+                     *             },
+                     *             "nav_curve": [
+                     *               {
+                     *                 "date": "2026-01-01",
+                     *                 "nav": 10000
+                     *               },
+                     *               {
+                     *                 "date": "2026-03-02",
+                     *                 "nav": 10234
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "name": "rev_x_inv_vpin",
+                     *             "display_name": "Reversal x Inverse VPIN",
+                     *             "pool_name": "default",
+                     *             "rebalance_days": 1,
+                     *             "metrics": {
+                     *               "total_return": 0.0456,
+                     *               "annualized_return": 0.278,
+                     *               "sharpe": 3.33,
+                     *               "max_drawdown": -0.211,
+                     *               "calmar": 1.32,
+                     *               "daily_turnover": 0.78,
+                     *               "win_rate": 0.58
+                     *             },
+                     *             "nav_curve": [
+                     *               {
+                     *                 "date": "2026-01-01",
+                     *                 "nav": 10000
+                     *               },
+                     *               {
+                     *                 "date": "2026-03-02",
+                     *                 "nav": 10456
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "name": "ofi_14d",
+                     *             "display_name": "OFI 14d Momentum",
+                     *             "pool_name": "t50_monthly",
+                     *             "rebalance_days": 14,
+                     *             "metrics": {
+                     *               "total_return": 0.038,
+                     *               "annualized_return": 0.231,
+                     *               "sharpe": 2.4,
+                     *               "max_drawdown": -0.121,
+                     *               "calmar": 1.91,
+                     *               "daily_turnover": 0.12,
+                     *               "win_rate": 0.55
+                     *             },
+                     *             "nav_curve": [
+                     *               {
+                     *                 "date": "2026-01-01",
+                     *                 "nav": 10000
+                     *               },
+                     *               {
+                     *                 "date": "2026-03-02",
+                     *                 "nav": 10380
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["CompareData"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40410 Strategy not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_asset_pool_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Asset pools */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "pools": [
+                     *           {
+                     *             "pool_name": "default",
+                     *             "display_name": "默认池 (Top-100 日成交额)",
+                     *             "metric": "usdt_volume_30d",
+                     *             "top_k": 100,
+                     *             "update_interval": "24h",
+                     *             "lag": null,
+                     *             "min_history_days": null,
+                     *             "current_size": 100,
+                     *             "last_updated": "2026-03-02T00:00:00Z",
+                     *             "used_by_strategies": [
+                     *               "baseline_rev",
+                     *               "rev_x_inv_vpin"
+                     *             ]
+                     *           },
+                     *           {
+                     *             "pool_name": "t50_monthly",
+                     *             "display_name": "T50 月度流动性池",
+                     *             "metric": "dollar_volume_monthly",
+                     *             "top_k": 50,
+                     *             "update_interval": "monthly",
+                     *             "lag": 1,
+                     *             "min_history_days": 60,
+                     *             "current_size": 50,
+                     *             "last_updated": "2026-03-01T00:00:00Z",
+                     *             "used_by_strategies": [
+                     *               "ofi_14d"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["PoolList"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_asset_pool_pool_name_symbols: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Asset pool name */
+                pool_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Asset pool members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "pool_name": "t50_monthly",
+                     *         "symbols": [
+                     *           {
+                     *             "symbol": "BTC/USDT:USDT",
+                     *             "rank": 1,
+                     *             "metric_value": 125000000,
+                     *             "history_days": 730
+                     *           },
+                     *           {
+                     *             "symbol": "ETH/USDT:USDT",
+                     *             "rank": 2,
+                     *             "metric_value": 85000000,
+                     *             "history_days": 730
+                     *           }
+                     *         ],
+                     *         "total_symbols": 50,
+                     *         "metric": "dollar_volume_monthly",
+                     *         "reference_month": "2026-02",
+                     *         "last_updated": "2026-03-01T00:00:00Z"
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["PoolSymbols"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40401 Resource not found; 40420 Asset pool not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
