@@ -98,9 +98,10 @@ public final class WebDashboard implements ServerExtension {
 
   /** Whether {@code path} belongs to the API (never answered by the dashboard). */
   static boolean isApi(String path) {
+    String p = path.replaceAll("/{2,}", "/"); // "//api/v1/health" is still the API's, never a page
     for (String prefix : API_PREFIXES) {
-      boolean bare = prefix.endsWith("/") && path.equals(prefix.substring(0, prefix.length() - 1));
-      if (bare || path.startsWith(prefix)) {
+      boolean bare = prefix.endsWith("/") && p.equals(prefix.substring(0, prefix.length() - 1));
+      if (bare || p.startsWith(prefix)) {
         return true;
       }
     }

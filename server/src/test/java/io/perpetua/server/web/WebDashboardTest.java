@@ -143,6 +143,8 @@ class WebDashboardTest {
     assertThat(WebDashboard.isApi("/api")).isTrue();
     assertThat(WebDashboard.isApi("/api/v1/health")).isTrue();
     assertThat(WebDashboard.isApi("/apiary")).isFalse();
+    assertThat(WebDashboard.isApi("//api/v1/health//")).isTrue();
+    assertThat(WebDashboard.isApi("///metrics")).isTrue();
     assertThat(WebDashboard.isApi("/docs")).isTrue();
     assertThat(WebDashboard.isApi("/risk")).isFalse();
   }
