@@ -120,7 +120,7 @@ class FlowExitKillTest {
     boolean killed = false;
     for (; step < script.size() && !killed; step++) {
       script.get(step).run(p, true);
-      killed = killAfter > 0 && awaitKillPoint(p, killAfter);
+      killed = awaitKillPoint(p, killAfter > 0 ? killAfter : Integer.MAX_VALUE);
     }
     if (killed) {
       p.kill();
