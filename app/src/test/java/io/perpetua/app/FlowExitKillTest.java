@@ -122,6 +122,7 @@ class FlowExitKillTest {
       script.get(step).run(p, true);
       killed = awaitKillPoint(p, killAfter > 0 ? killAfter : Integer.MAX_VALUE);
     }
+    assertThat(killed).as("killed after %d orders", killAfter).isEqualTo(killAfter > 0);
     if (killed) {
       p.kill();
       server.faults().delayAcknowledgements(0);
@@ -165,6 +166,13 @@ class FlowExitKillTest {
   }
 
   private Map<String, String> flatAndBookedOnce(Proc p) throws InterruptedException {
+    assertThat(p.executor.awaitIdle(5_000)).isTrue();
+    Map<String, String> orders = new HashMap<>();
+    for (JsonNode o : fake.allOrders()) {
+      String id = o.get("clientOrderId").asText();
+      String was = orders.put(id, o.get("type").asText() + " " + o.get("status").asText());
+      assertThat(was).as("client order id %s placed twice", id).isNull();
+    }
     await("flat at the venue", () -> venuePosition().signum() == 0);
     assertThat(p.executor.awaitIdle(5_000)).isTrue();
     await(
@@ -172,12 +180,6 @@ class FlowExitKillTest {
         () -> p.executor.positions().get(0).fills() == fake.userTrades("BTCUSDT", null).size());
     assertThat(p.executor.netPositions().get(BTC)).isEqualByComparingTo("0");
     assertThat(fake.openOrders("BTCUSDT")).isEmpty();
-    Map<String, String> orders = new HashMap<>();
-    for (JsonNode o : fake.allOrders()) {
-      String id = o.get("clientOrderId").asText();
-      String was = orders.put(id, o.get("type").asText() + " " + o.get("status").asText());
-      assertThat(was).as("client order id %s placed twice", id).isNull();
-    }
     return orders;
   }
 
