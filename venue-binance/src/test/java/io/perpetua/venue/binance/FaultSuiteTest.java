@@ -56,14 +56,14 @@ class FaultSuiteTest {
   }
 
   private BinanceVenue venue(RecordingListener listener) throws InterruptedException {
-    int streams = server.userConnections();
+    int streams = server.userConnectionsOpened();
     BinanceVenue v =
         BinanceVenue.connect(
             FakeVenueSupport.client(server, 2_000, 800, 1_000), false, Clock.system());
     open.add(v);
     v.setListener(listener);
     v.onMarkPrice("BTCUSDT", new BigDecimal("50000.0"));
-    assertThat(await(() -> server.userConnections() > streams, 5_000)).isTrue();
+    assertThat(await(() -> server.userConnectionsOpened() > streams, 5_000)).isTrue();
     return v;
   }
 

@@ -49,11 +49,11 @@ class MakerFirstOnBinanceTest {
 
   private MakerFirstVenue session(long timeoutMs, OrderEndRecorder recorder)
       throws InterruptedException {
-    int streams = server.userConnections();
+    int streams = server.userConnectionsOpened();
     BinanceVenue venue =
         BinanceVenue.connect(FakeVenueSupport.client(server), true, Clock.system());
     open.add(venue);
-    assertThat(await(() -> server.userConnections() > streams, 5_000)).isTrue();
+    assertThat(await(() -> server.userConnectionsOpened() > streams, 5_000)).isTrue();
     venue.onMarkPrice("BTCUSDT", new BigDecimal("50000.0"));
     MakerFirstVenue mf =
         new MakerFirstVenue(

@@ -92,11 +92,11 @@ class OrderKindsEndToEndTest {
   }
 
   private BinanceVenue venue(boolean postOnly) throws InterruptedException {
-    int streams = server.userConnections();
+    int streams = server.userConnectionsOpened();
     BinanceVenue v =
         BinanceVenue.connect(FakeVenueSupport.client(server), postOnly, Clock.system());
     open.add(v);
-    assertThat(await(() -> server.userConnections() > streams, 5_000)).isTrue();
+    assertThat(await(() -> server.userConnectionsOpened() > streams, 5_000)).isTrue();
     v.onMarkPrice("BTCUSDT", new BigDecimal("50000.0"));
     return v;
   }

@@ -156,6 +156,15 @@ public final class FakeBinanceServer implements AutoCloseable {
     return n == null ? 0 : n.get();
   }
 
+  /**
+   * User-data connections the server has registered since it started; unlike {@link
+   * #userConnections} it does not drop when an earlier client's close arrives late, so a test can
+   * wait for a new client's stream without racing the old one's close.
+   */
+  public int userConnectionsOpened() {
+    return streams.userConnectionsOpened();
+  }
+
   /** Open user-data connections. */
   public int userConnections() {
     return streams.userConnections();

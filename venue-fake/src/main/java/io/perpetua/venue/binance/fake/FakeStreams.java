@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -46,6 +47,9 @@ final class FakeStreams {
   }
 
   private final Map<WsContext, Session> sessions = new ConcurrentHashMap<>();
+
+  private final AtomicInteger userOpened = new AtomicInteger();
+
   private final Predicate<String> isListenKey;
   private final Set<String> symbols;
 
@@ -106,6 +110,9 @@ final class FakeStreams {
       }
     }
     sessions.put(ctx, s);
+    if (s.listenKey != null) {
+      userOpened.incrementAndGet();
+    }
   }
 
   private void message(WsContext ctx, String text) {
@@ -232,6 +239,11 @@ final class FakeStreams {
         send(e.getKey(), ev.toString());
       }
     }
+  }
+
+  /** User-data connections ever registered (monotonic: a close does not lower it). */
+  int userConnectionsOpened() {
+    return userOpened.get();
   }
 
   int userConnections() {
