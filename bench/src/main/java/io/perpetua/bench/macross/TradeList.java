@@ -3,6 +3,8 @@ package io.perpetua.bench.macross;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The trades of a long-only rule per symbol, as the bar indices (in the symbol's own bars) of the
@@ -75,6 +77,17 @@ public final class TradeList {
       }
     }
     return Optional.empty();
+  }
+
+  /** The names of the symbols whose fills differ from {@code other}'s. */
+  public Set<String> differingSymbols(TradeList other) {
+    Set<String> names = new TreeSet<>();
+    for (int s = 0; s < fills.length; s++) {
+      if (!Arrays.equals(fills[s], other.fills[s])) {
+        names.add(symbols().get(s));
+      }
+    }
+    return names;
   }
 
   /** Symbols whose fills differ from {@code other}'s. */

@@ -3,7 +3,10 @@ package io.perpetua.bench.macross;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perpetua.core.testing.SharedData;
+import io.perpetua.market.BarSeries;
 import java.io.IOException;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.ta4j.core.num.DecimalNumFactory;
 
@@ -17,6 +20,42 @@ class MaCrossTradesTest {
       real = MaCrossData.load(SharedData.require("binance-um-klines/1h"));
     }
     return real;
+  }
+
+  /**
+   * Symbols with a frozen UTC day in the data (every bar of the day without volume at one close):
+   * the kernel's asset pool drops such a symbol while it is frozen (issue 15: it must not trade at
+   * a frozen price), the bare loop and ta4j trade it on, so their trades may differ there only.
+   */
+  private static Set<String> frozenSymbols(MaCrossData data) {
+    Set<String> frozen = new TreeSet<>();
+    long day = 86_400_000L;
+    for (int s = 0; s < data.symbolCount(); s++) {
+      BarSeries b = data.series(s);
+      int i = 0;
+      while (i < b.size()) {
+        long d = Math.floorDiv(b.openTimeMs(i), day);
+        int j = i;
+        boolean still = true;
+        while (j < b.size() && Math.floorDiv(b.openTimeMs(j), day) == d) {
+          still &= b.quoteVolume(j) == 0 && b.close(j) == b.close(i);
+          j++;
+        }
+        if (still) {
+          frozen.add(data.symbols().get(s));
+        }
+        i = j;
+      }
+    }
+    return frozen;
+  }
+
+  /** Same fills on every symbol that never froze; differences only where one froze. */
+  private static void assertSameTradesOutsideFrozen(
+      MaCrossData data, TradeList kernel, TradeList bare) {
+    Set<String> frozen = frozenSymbols(data);
+    assertThat(frozen).as("symbols with a frozen day").hasSizeLessThan(data.symbolCount() / 10);
+    assertThat(kernel.differingSymbols(bare)).isSubsetOf(frozen);
   }
 
   private static void assertSameTrades(TradeList actual, TradeList expected) {
@@ -49,7 +88,7 @@ class MaCrossTradesTest {
     assertSameTrades(ta4j(data), bare);
     KernelMaCross.Result kernel =
         KernelMaCross.run(data, KernelMaCross.Mode.PER_SYMBOL, FAST, SLOW);
-    assertSameTrades(kernel.trades(), bare);
+    assertSameTradesOutsideFrozen(data, kernel.trades(), bare);
     assertThat(kernel.rejections()).isZero();
   }
 
@@ -61,7 +100,7 @@ class MaCrossTradesTest {
     // BNB (like BTC, ETH and seven others) has no 2023-03-24 13:00 bar: its order sent at 13:01
     // cannot fill at 14:00; the 14:01 decision supersedes it and re-sends it, so it fills at
     // BNB's next bar, as in the bare loop, and no other symbol's decision waits for it
-    assertThat(panel.trades().symbolsDiffering(bare)).isZero();
+    assertSameTradesOutsideFrozen(data, panel.trades(), bare);
     assertThat(panel.rejections()).isZero();
   }
 }

@@ -100,7 +100,8 @@ class DatabaseTest {
               "6/SQL/true",
               "10/SQL/true",
               "20/SQL/true",
-              "50/SQL/true");
+              "50/SQL/true",
+              "60/SQL/true");
     }
   }
 

@@ -80,6 +80,10 @@ class PostgresTradingJournalIT extends TradingJournalContract {
               "refresh_tokens",
               "approval_requests",
               "audit_log",
+              "strategy_config_changes",
+              "strategy_status_changes",
+              "signal_coverage",
+              "strategy_nav",
               "flyway_schema_history");
     }
   }
