@@ -114,7 +114,7 @@ class FakeBinanceKillTest {
   }
 
   private static void awaitOrders(Venue venue, int count) throws InterruptedException {
-    long end = System.currentTimeMillis() + 30_000;
+    long end = System.currentTimeMillis() + 90_000;
     while (venue.fake.exchange().orderCount() < count && System.currentTimeMillis() < end) {
       Thread.sleep(1);
     }
@@ -127,7 +127,7 @@ class FakeBinanceKillTest {
    */
   private static void awaitSettled(PlatformProcess p, Venue venue, boolean traded)
       throws Exception {
-    long end = System.currentTimeMillis() + 30_000;
+    long end = System.currentTimeMillis() + 90_000;
     int count = -1;
     long stableSince = 0;
     while (System.currentTimeMillis() < end) {
@@ -135,7 +135,7 @@ class FakeBinanceKillTest {
         p.await(
             "/api/v1/orders/history?page_size=500",
             d -> (!traded || d.at("/pagination/total_items").asInt() > 0) && openOrders(d) == 0,
-            30_000);
+            90_000);
       } catch (AssertionError e) {
         throw new AssertionError(e.getMessage() + "\n" + p.console(), e);
       }
@@ -261,7 +261,7 @@ class FakeBinanceKillTest {
             }
             return false;
           },
-          30_000);
+          90_000);
     }
 
     /** Bar by bar until the bar that closes at midnight has closed (the rebalance fires). */
