@@ -197,13 +197,18 @@ final class ExecutionService implements VenueListener {
     this.brackets = brackets;
   }
 
-  /** Checks an execution algorithm's order with its portfolio context, sends it; false if not. */
-  boolean submitOne(Order order, List<Instrument> instruments, Marks marks, Money equity) {
+  /**
+   * Checks an execution algorithm's order with its portfolio context, sends it; false if not. A
+   * reduce-only order the netted position cannot take as such goes without the flag ({@link
+   * NetReduceOnly}).
+   */
+  boolean submitOne(Order requested, List<Instrument> instruments, Marks marks, Money equity) {
     long now = clock.nowMillis();
+    int i = index.get(requested.instrument());
+    Order order = NetReduceOnly.apply(requested, positionOf(instruments.get(i)), working.values());
     Price[] prices = marks.prices(instruments);
     Quantity[] projected = projectedQuantities(instruments);
     Money gross = grossOf(prices, projected);
-    int i = index.get(order.instrument());
     Price mark = prices[i];
     Quantity after = projected[i].plus(order.signedQuantity());
     Money before = mark == null ? Money.ZERO : Money.notional(mark, projected[i]);
