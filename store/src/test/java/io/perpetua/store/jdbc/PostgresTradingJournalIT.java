@@ -84,6 +84,9 @@ class PostgresTradingJournalIT extends TradingJournalContract {
               "strategy_status_changes",
               "signal_coverage",
               "strategy_nav",
+              "strategy_versions",
+              "strategy_lifecycle",
+              "strategy_lifecycle_events",
               "flyway_schema_history");
     }
   }
