@@ -147,6 +147,13 @@ public final class ConfigLoader {
   private static void validate(PerpetuaConfig c) {
     validateObservability(c.observability());
     riskConfig(c);
+    try {
+      c.lifecycle().gates();
+    } catch (IllegalArgumentException e) { // the message starts with the key
+      String m = e.getMessage();
+      int space = m.indexOf(' ');
+      throw new ConfigException(m.substring(0, space), m.substring(space + 1), e);
+    }
     if (c.jobs().workers() < 0) {
       throw new ConfigException("jobs.workers", "must be 0 (one per processor) or more");
     }

@@ -32,26 +32,24 @@ public record GateConfig(
     }
     if (!Double.isFinite(minAnnualisedReturn) || minAnnualisedReturn <= -1) {
       throw new IllegalArgumentException(
-          "lifecycle.gates.min_annualised_return must be > -1, was " + minAnnualisedReturn);
+          "lifecycle.min_annualised_return must be > -1, was " + minAnnualisedReturn);
     }
     if (!(maxDrawdown >= 0 && maxDrawdown <= 1)) {
       throw new IllegalArgumentException(
-          "lifecycle.gates.max_drawdown must be in [0, 1], was " + maxDrawdown);
+          "lifecycle.max_drawdown must be in [0, 1], was " + maxDrawdown);
     }
     if (!(ksAlpha > 0 && ksAlpha < 1)) {
-      throw new IllegalArgumentException(
-          "lifecycle.gates.ks_alpha must be in (0, 1), was " + ksAlpha);
+      throw new IllegalArgumentException("lifecycle.ks_alpha must be in (0, 1), was " + ksAlpha);
     }
     if (!(slippageBandBps >= 0) || Double.isInfinite(slippageBandBps)) {
       throw new IllegalArgumentException(
-          "lifecycle.gates.slippage_band_bps must be >= 0, was " + slippageBandBps);
+          "lifecycle.slippage_band_bps must be >= 0, was " + slippageBandBps);
     }
-    if (minTrades < 0 || minDays < 2) {
-      throw new IllegalArgumentException(
-          "lifecycle.gates.min_trades must be >= 0 and min_days >= 2, were "
-              + minTrades
-              + ", "
-              + minDays);
+    if (minTrades < 0) {
+      throw new IllegalArgumentException("lifecycle.min_trades must be >= 0, was " + minTrades);
+    }
+    if (minDays < 2) {
+      throw new IllegalArgumentException("lifecycle.min_days must be >= 2, was " + minDays);
     }
   }
 }

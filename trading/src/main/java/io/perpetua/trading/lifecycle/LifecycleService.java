@@ -161,8 +161,19 @@ public final class LifecycleService {
    * @throws LifecycleException STRATEGY_NOT_FOUND, VERSION_NOT_FOUND, INVALID (stage, reason),
    *     CONFLICT (not the candidate, not the next stage, gates not passed, approval pending)
    */
-  public synchronized LifecycleState promote(
+  public LifecycleState promote(
       String strategy, String versionId, String stageCode, String by, String reason) {
+    return promote(strategy, versionId, stageCode, by, reason, approval);
+  }
+
+  /** {@link #promote(String, String, String, String, String)} filing prod through {@code via}. */
+  public synchronized LifecycleState promote(
+      String strategy,
+      String versionId,
+      String stageCode,
+      String by,
+      String reason,
+      ProdApproval via) {
     LifecycleState s = ensure(strategy);
     Stage stage = Stage.parse(stageCode);
     requireReason(reason);
@@ -198,7 +209,7 @@ public final class LifecycleService {
     if (s.approvalId() != null) {
       throw conflict("Prod for " + versionId + " waits for approval " + s.approvalId());
     }
-    String id = approval.request(strategy, versionId, by, reason);
+    String id = via.request(strategy, versionId, by, reason);
     if (id == null) {
       return toProd(s, by, reason);
     }
