@@ -9,7 +9,7 @@ import io.perpetua.server.http.Param;
 import io.perpetua.server.http.Route;
 import io.perpetua.server.json.Doc;
 import io.perpetua.server.json.Nullable;
-import io.perpetua.server.v1.LifecycleViews.EvaluationData;
+import io.perpetua.server.v1.LifecycleViews.GateEvaluationData;
 import io.perpetua.server.v1.LifecycleViews.LifecycleData;
 import io.perpetua.trading.lifecycle.CanaryEvidence;
 import io.perpetua.trading.lifecycle.GateReport;
@@ -82,7 +82,7 @@ public final class LifecycleRoutes implements RouteGroup {
                     + " strategy's factory (each bad parameter named, 40050), as a new immutable"
                     + " version in stage `paper`. One candidate at a time (40051).")
             .param(ID)
-            .body(CreateBody.class, Examples.load("strategy-version-body.json"))
+            .body(VersionCreateBody.class, Examples.load("strategy-version-body.json"))
             .errors(common)
             .response(LifecycleData.class, Examples.load("strategy-versions.json"))
             .handle(this::create),
@@ -95,7 +95,7 @@ public final class LifecycleRoutes implements RouteGroup {
                     + " `strategy.version.promote` request that a second person approves through"
                     + " `POST /api/v1/approvals/{id}/approve`; nothing changes before.")
             .param(ID)
-            .body(PromoteBody.class, Examples.load("strategy-promote-body.json"))
+            .body(VersionPromoteBody.class, Examples.load("strategy-promote-body.json"))
             .errors(withVersion(common))
             .response(LifecycleData.class, Examples.load("strategy-versions.json"))
             .handle(this::promote),
@@ -107,7 +107,7 @@ public final class LifecycleRoutes implements RouteGroup {
                     + " version (its parameters are in force from the strategy's next decision)."
                     + " 40051 when there is neither.")
             .param(ID)
-            .body(RollbackBody.class, Examples.load("strategy-rollback-body.json"))
+            .body(VersionRollbackBody.class, Examples.load("strategy-rollback-body.json"))
             .errors(common)
             .response(LifecycleData.class, Examples.load("strategy-versions.json"))
             .handle(this::rollback),
@@ -125,9 +125,9 @@ public final class LifecycleRoutes implements RouteGroup {
                 + " back at once with the breach recorded; a pass moves shadow to canary, or"
                 + " marks a canary ready for a human to promote; too little data decides nothing.")
         .param(ID)
-        .body(EvaluateBody.class, Examples.load("strategy-evaluate-body.json"))
+        .body(GateEvidenceBody.class, Examples.load("strategy-evaluate-body.json"))
         .errors(common)
-        .response(EvaluationData.class, Examples.load("strategy-evaluate.json"))
+        .response(GateEvaluationData.class, Examples.load("strategy-evaluate.json"))
         .handle(this::evaluate);
   }
 
@@ -138,7 +138,7 @@ public final class LifecycleRoutes implements RouteGroup {
   }
 
   private LifecycleData create(ApiRequest request) {
-    CreateBody body = request.body(CreateBody.class);
+    VersionCreateBody body = request.body(VersionCreateBody.class);
     String id = request.value(ID);
     return guard(
         () -> {
@@ -155,7 +155,7 @@ public final class LifecycleRoutes implements RouteGroup {
   }
 
   private LifecycleData promote(ApiRequest request) {
-    PromoteBody body = request.body(PromoteBody.class);
+    VersionPromoteBody body = request.body(VersionPromoteBody.class);
     String id = request.value(ID);
     return guard(
         () -> {
@@ -172,7 +172,7 @@ public final class LifecycleRoutes implements RouteGroup {
   }
 
   private LifecycleData rollback(ApiRequest request) {
-    RollbackBody body = request.body(RollbackBody.class);
+    VersionRollbackBody body = request.body(VersionRollbackBody.class);
     String id = request.value(ID);
     return guard(
         () -> {
@@ -182,8 +182,8 @@ public final class LifecycleRoutes implements RouteGroup {
         });
   }
 
-  private EvaluationData evaluate(ApiRequest request) {
-    EvaluateBody body = request.body(EvaluateBody.class);
+  private GateEvaluationData evaluate(ApiRequest request) {
+    GateEvidenceBody body = request.body(GateEvidenceBody.class);
     String id = request.value(ID);
     return guard(
         () -> {
@@ -220,7 +220,7 @@ public final class LifecycleRoutes implements RouteGroup {
   }
 
   /** Body of {@code POST /strategies/{id}/versions}. */
-  record CreateBody(
+  record VersionCreateBody(
       @JsonProperty(required = true) @Doc("The parameters that differ from the stable version")
           Map<String, Object> parameters,
       @JsonProperty(required = true) @Doc("Why") String reason,
@@ -228,7 +228,7 @@ public final class LifecycleRoutes implements RouteGroup {
       @Nullable @Doc("That run's statistics (e.g. sharpe, dsr, pbo)")
           Map<String, Double> optimiserStats) {
     /** Validates presence; the strategy's factory validates the values. */
-    CreateBody {
+    VersionCreateBody {
       if (parameters == null) {
         throw ApiException.missing("parameters");
       }
@@ -248,7 +248,7 @@ public final class LifecycleRoutes implements RouteGroup {
   }
 
   /** Body of {@code POST /strategies/{id}/promote}. */
-  record PromoteBody(
+  record VersionPromoteBody(
       @JsonProperty(required = true) @Doc("The candidate version") String versionId,
       @JsonProperty(required = true)
           @Doc(
@@ -257,7 +257,7 @@ public final class LifecycleRoutes implements RouteGroup {
           String stage,
       @JsonProperty(required = true) @Doc("Why") String reason) {
     /** Validates presence and the stage. */
-    PromoteBody {
+    VersionPromoteBody {
       if (versionId == null || versionId.isBlank()) {
         throw ApiException.missing("version_id");
       }
@@ -275,15 +275,15 @@ public final class LifecycleRoutes implements RouteGroup {
   }
 
   /** Body of {@code POST /strategies/{id}/rollback}. */
-  record RollbackBody(@JsonProperty(required = true) @Doc("Why") String reason) {
+  record VersionRollbackBody(@JsonProperty(required = true) @Doc("Why") String reason) {
     /** Validates presence. */
-    RollbackBody {
+    VersionRollbackBody {
       reason = checkReason(reason);
     }
   }
 
   /** Body of {@code POST /strategies/{id}/evaluate}: a candidate's live evidence. */
-  record EvaluateBody(
+  record GateEvidenceBody(
       @JsonProperty(required = true) @Doc("Its live daily returns, oldest first")
           List<Double> liveDailyReturns,
       @JsonProperty(required = true) @Doc("Its backtest's daily returns (the reference)")
@@ -293,7 +293,7 @@ public final class LifecycleRoutes implements RouteGroup {
           Double assumedSlippageBps,
       @JsonProperty(required = true) @Doc("Its live trades") Integer trades) {
     /** Validates presence; the values are checked by {@link CanaryEvidence}. */
-    EvaluateBody {
+    GateEvidenceBody {
       if (liveDailyReturns == null) {
         throw ApiException.missing("live_daily_returns");
       }

@@ -22,13 +22,13 @@ final class LifecycleViews {
       @Doc("The version in production") String stableVersion,
       @Nullable @Doc("What a rollback returns to when there is no candidate")
           String previousStableVersion,
-      @Nullable @Doc("The candidate, if any") Candidate candidate,
-      List<VersionData> versions,
+      @Nullable @Doc("The candidate, if any") LifecycleCandidate candidate,
+      List<StrategyVersionData> versions,
       @Doc("Every transition, oldest first, with the numbers that justified it")
-          List<EventData> events) {}
+          List<LifecycleEventData> events) {}
 
   /** The candidate and its stage. */
-  record Candidate(
+  record LifecycleCandidate(
       String versionId,
       @Doc(
               value = "Its stage",
@@ -40,7 +40,7 @@ final class LifecycleViews {
       @Doc("Its share of the strategy's capital (0 outside canary)") double capitalFraction) {}
 
   /** One immutable version. */
-  record VersionData(
+  record StrategyVersionData(
       String versionId,
       int number,
       @Nullable String parentId,
@@ -57,7 +57,7 @@ final class LifecycleViews {
           String role) {}
 
   /** One transition. */
-  record EventData(
+  record LifecycleEventData(
       long revision,
       String kind,
       @Nullable String versionId,
@@ -69,25 +69,25 @@ final class LifecycleViews {
       Instant at) {}
 
   /** The gates' verdict and the lifecycle after it. */
-  record EvaluationData(
+  record GateEvaluationData(
       @Doc(
               value = "insufficient: no decision yet; breach: rolled back; pass: moved on",
               allowed = {"insufficient", "breach", "pass"})
           String outcome,
-      List<GateData> gates,
+      List<GateResultData> gates,
       LifecycleData lifecycle) {}
 
   /** One gate. */
-  record GateData(String name, double value, double threshold, String rule, boolean passed) {}
+  record GateResultData(String name, double value, double threshold, String rule, boolean passed) {}
 
   static LifecycleData of(LifecycleService service, String strategy) {
     LifecycleState s = service.state(strategy);
-    Candidate candidate = null;
+    LifecycleCandidate candidate = null;
     if (s.candidateId() != null) {
       double fraction =
           s.candidateStage() == Stage.CANARY ? service.config().canaryFraction() : 0.0;
       candidate =
-          new Candidate(
+          new LifecycleCandidate(
               s.candidateId(),
               s.candidateStage().code(),
               Instant.ofEpochMilli(s.stageSinceMs()),
@@ -95,21 +95,22 @@ final class LifecycleViews {
               s.approvalId(),
               fraction);
     }
-    List<VersionData> versions =
+    List<StrategyVersionData> versions =
         service.versions(strategy).stream().map(v -> version(v, s)).toList();
-    List<EventData> events = service.events(strategy).stream().map(LifecycleViews::event).toList();
+    List<LifecycleEventData> events =
+        service.events(strategy).stream().map(LifecycleViews::event).toList();
     return new LifecycleData(
         strategy, s.stableId(), s.previousStableId(), candidate, versions, events);
   }
 
-  private static VersionData version(StrategyVersion v, LifecycleState s) {
+  private static StrategyVersionData version(StrategyVersion v, LifecycleState s) {
     String role =
         v.id().equals(s.stableId())
             ? "stable"
             : v.id().equals(s.candidateId())
                 ? "candidate"
                 : v.id().equals(s.previousStableId()) ? "previous_stable" : "retired";
-    return new VersionData(
+    return new StrategyVersionData(
         v.id(),
         v.number(),
         v.parentId(),
@@ -123,8 +124,8 @@ final class LifecycleViews {
         role);
   }
 
-  private static EventData event(LifecycleEvent e) {
-    return new EventData(
+  private static LifecycleEventData event(LifecycleEvent e) {
+    return new LifecycleEventData(
         e.revision(),
         e.kind(),
         e.versionId(),
@@ -136,11 +137,11 @@ final class LifecycleViews {
         Instant.ofEpochMilli(e.atMs()));
   }
 
-  static EvaluationData evaluation(GateReport r, LifecycleData after) {
-    return new EvaluationData(
+  static GateEvaluationData evaluation(GateReport r, LifecycleData after) {
+    return new GateEvaluationData(
         r.outcome(),
         r.gates().stream()
-            .map(g -> new GateData(g.name(), g.value(), g.threshold(), g.rule(), g.passed()))
+            .map(g -> new GateResultData(g.name(), g.value(), g.threshold(), g.rule(), g.passed()))
             .toList(),
         after);
   }

@@ -31,4 +31,19 @@ public final class LifecycleException extends RuntimeException {
   public Kind kind() {
     return kind;
   }
+
+  /** A CONFLICT with {@code message}. */
+  static LifecycleException conflict(String message) {
+    return new LifecycleException(Kind.CONFLICT, message);
+  }
+
+  /** Requires a reason of 1..1000 characters (INVALID naming {@code reason}). */
+  static void requireReason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new LifecycleException(Kind.INVALID, "Missing required field 'reason'");
+    }
+    if (reason.length() > 1000) {
+      throw new LifecycleException(Kind.INVALID, "Invalid field 'reason': at most 1000 characters");
+    }
+  }
 }

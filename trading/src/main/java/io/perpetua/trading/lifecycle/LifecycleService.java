@@ -109,9 +109,9 @@ public final class LifecycleService {
       String optimiserRunId,
       Map<String, Double> optimiserStats) {
     LifecycleState s = ensure(strategy);
-    requireReason(reason);
+    LifecycleException.requireReason(reason);
     if (s.candidateId() != null) {
-      throw conflict(
+      throw LifecycleException.conflict(
           "Strategy "
               + strategy
               + " already has candidate "
@@ -124,7 +124,8 @@ public final class LifecycleService {
     Map<String, Object> params = sync.merged(strategy, stable.parameters(), changes);
     String hash = ConfigHash.of(params);
     if (hash.equals(stable.configHash())) {
-      throw conflict("The candidate's parameters equal the stable version " + stable.id() + "'s");
+      throw LifecycleException.conflict(
+          "The candidate's parameters equal the stable version " + stable.id() + "'s");
     }
     long now = clock.getAsLong();
     int number = store.versions(strategy).size() + 1;
@@ -176,10 +177,10 @@ public final class LifecycleService {
       ProdApproval via) {
     LifecycleState s = ensure(strategy);
     Stage stage = Stage.parse(stageCode);
-    requireReason(reason);
+    LifecycleException.requireReason(reason);
     requireCandidate(s, versionId);
     if (stage != s.candidateStage().next()) {
-      throw conflict(
+      throw LifecycleException.conflict(
           "Candidate "
               + versionId
               + " is in "
@@ -204,10 +205,12 @@ public final class LifecycleService {
       return next;
     }
     if (!s.gatesPassed()) {
-      throw conflict("Candidate " + versionId + " has not passed its canary gates yet");
+      throw LifecycleException.conflict(
+          "Candidate " + versionId + " has not passed its canary gates yet");
     }
     if (s.approvalId() != null) {
-      throw conflict("Prod for " + versionId + " waits for approval " + s.approvalId());
+      throw LifecycleException.conflict(
+          "Prod for " + versionId + " waits for approval " + s.approvalId());
     }
     String id = via.request(strategy, versionId, by, reason);
     if (id == null) {
@@ -236,7 +239,8 @@ public final class LifecycleService {
     LifecycleState s = ensure(strategy);
     requireCandidate(s, versionId);
     if (s.candidateStage() != Stage.CANARY || !s.gatesPassed() || s.approvalId() == null) {
-      throw conflict("Candidate " + versionId + " is not waiting for approval to prod");
+      throw LifecycleException.conflict(
+          "Candidate " + versionId + " is not waiting for approval to prod");
     }
     return toProd(s, by, "approved (" + s.approvalId() + ")");
   }
@@ -264,7 +268,7 @@ public final class LifecycleService {
   public synchronized LifecycleState rollback(
       String strategy, String by, String reason, Map<String, Object> evidence) {
     LifecycleState s = ensure(strategy);
-    requireReason(reason);
+    LifecycleException.requireReason(reason);
     long now = clock.getAsLong();
     if (s.candidateId() != null) {
       LifecycleState next = s.withoutCandidate(now);
@@ -281,7 +285,8 @@ public final class LifecycleService {
       return next;
     }
     if (s.previousStableId() == null) {
-      throw conflict("Strategy " + strategy + " has no candidate and no previous stable version");
+      throw LifecycleException.conflict(
+          "Strategy " + strategy + " has no candidate and no previous stable version");
     }
     String back = version(s.previousStableId()).id();
     LifecycleState next = s.withStable(back, null, now);
@@ -294,13 +299,20 @@ public final class LifecycleService {
 
   /**
    * A risk hit on {@code strategy} (spec 003 §13: any risk hit rolls back at once): the candidate
-   * is dropped, or the stable version returns to the previous one; nothing when there is neither.
+   * is dropped, or the stable version returns to the previous one; nothing when there is neither,
+   * or when the last transition was already a risk-hit rollback (one incident, one rollback).
    */
   public synchronized Optional<LifecycleState> onRiskHit(
       String strategy, String rule, Map<String, Object> numbers) {
     LifecycleState s = ensure(strategy);
     if (s.candidateId() == null && s.previousStableId() == null) {
       return Optional.empty();
+    }
+    List<LifecycleEvent> events = store.events(strategy);
+    LifecycleEvent last = events.get(events.size() - 1);
+    if (LifecycleEvent.ROLLED_BACK.equals(last.kind())
+        && last.evidence().containsKey("risk_rule")) {
+      return Optional.empty(); // one incident, one rollback: the last transition was this one's
     }
     Map<String, Object> e = new LinkedHashMap<>(numbers == null ? Map.of() : numbers);
     e.put("risk_rule", rule);
@@ -317,7 +329,8 @@ public final class LifecycleService {
   public synchronized GateReport evaluate(String strategy, CanaryEvidence evidence) {
     LifecycleState s = ensure(strategy);
     if (s.candidateStage() != Stage.SHADOW && s.candidateStage() != Stage.CANARY) {
-      throw conflict("Strategy " + strategy + " has no candidate in shadow or canary");
+      throw LifecycleException.conflict(
+          "Strategy " + strategy + " has no candidate in shadow or canary");
     }
     GateReport report = Gates.evaluate(config, evidence);
     Map<String, Object> numbers = Map.of("gates", report.evidence());
@@ -468,7 +481,7 @@ public final class LifecycleService {
           "Version " + Echo.of(versionId) + " is not a version of " + s.strategy());
     }
     if (!versionId.equals(s.candidateId())) {
-      throw conflict(
+      throw LifecycleException.conflict(
           "Version "
               + versionId
               + " is not the candidate of "
@@ -477,18 +490,5 @@ public final class LifecycleService {
               + s.candidateId()
               + ")");
     }
-  }
-
-  private static void requireReason(String reason) {
-    if (reason == null || reason.isBlank()) {
-      throw new LifecycleException(Kind.INVALID, "Missing required field 'reason'");
-    }
-    if (reason.length() > 1000) {
-      throw new LifecycleException(Kind.INVALID, "Invalid field 'reason': at most 1000 characters");
-    }
-  }
-
-  private static LifecycleException conflict(String message) {
-    return new LifecycleException(Kind.CONFLICT, message);
   }
 }
