@@ -5,25 +5,14 @@ import io.perpetua.trading.lifecycle.LifecycleStore;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The strategy lifecycle store contract on this machine's PostgreSQL, a fresh schema per test. */
 class PostgresLifecycleStoreIT extends LifecycleStoreContract {
-  private static final PostgresTestSchema SCHEMA = new PostgresTestSchema();
+  @RegisterExtension static final PostgresTestSchema SCHEMA = new PostgresTestSchema();
   private DatabaseConfig config;
   private final List<Database> open = new ArrayList<>();
-
-  @BeforeAll
-  static void requirePostgres() {
-    SCHEMA.require();
-  }
-
-  @AfterAll
-  static void dropSchema() throws SQLException {
-    SCHEMA.drop();
-  }
 
   @Override
   protected LifecycleStore freshStore() throws SQLException {
