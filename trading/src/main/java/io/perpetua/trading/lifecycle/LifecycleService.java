@@ -385,15 +385,14 @@ public final class LifecycleService {
   }
 
   /**
-   * At start-up: every strategy's parameters in force become its stable version's (finishes a
-   * promotion or rollback a crash interrupted after its commit).
+   * At start-up: every strategy has a stable version (its configuration on the first start), and
+   * its parameters in force become the stable version's (finishes a promotion or rollback a crash
+   * interrupted after its commit).
    */
   public synchronized void reconcile() {
     for (String name : registry.names()) {
-      LifecycleState s = store.state(name).orElse(null);
-      if (s != null) {
-        sync.apply(name, version(s.stableId()), SYSTEM, "reconcile");
-      }
+      LifecycleState s = ensure(name);
+      sync.apply(name, version(s.stableId()), SYSTEM, "reconcile");
     }
   }
 
@@ -422,16 +421,20 @@ public final class LifecycleService {
             null,
             now);
     LifecycleState first = LifecycleState.initial(strategy, v1.id(), now);
-    commit(
-        v1,
-        first,
-        LifecycleEvent.BOOTSTRAP,
-        v1.id(),
-        null,
-        Stage.PROD,
-        SYSTEM,
-        v1.reason(),
-        Map.of("config_hash", v1.configHash()));
+    try {
+      commit(
+          v1,
+          first,
+          LifecycleEvent.BOOTSTRAP,
+          v1.id(),
+          null,
+          Stage.PROD,
+          SYSTEM,
+          v1.reason(),
+          Map.of("config_hash", v1.configHash()));
+    } catch (LifecycleException e) { // another process bootstrapped it first
+      return store.state(strategy).orElseThrow(() -> e);
+    }
     return first;
   }
 

@@ -3,6 +3,7 @@ package io.perpetua.trading.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.perpetua.trading.lifecycle.LifecycleStore.Transition;
 import io.perpetua.trading.registry.InMemoryRegistryStore;
 import io.perpetua.trading.registry.StrategyRegistry;
 import java.util.ArrayList;
@@ -234,5 +235,41 @@ class LifecycleServiceTest {
     assertThat(restarted.view("baseline_rev").parameters()).containsEntry("long_n", 20);
     again.reconcile(); // idempotent: nothing more filed
     assertThat(registryStore.changes("baseline_rev")).hasSize(1);
+  }
+
+  @Test
+  void twoProcessesBootstrapping_theSecondReadsTheFirstsVersion1() {
+    service(registry, store).reconcile(); // the first process
+    java.util.concurrent.atomic.AtomicBoolean blind =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    LifecycleStore racing = new LifecycleStore() { // the second read before the first committed
+          @Override
+          public java.util.Optional<LifecycleState> state(String strategy) {
+            return blind.getAndSet(false) ? java.util.Optional.empty() : store.state(strategy);
+          }
+
+          @Override
+          public List<StrategyVersion> versions(String strategy) {
+            return store.versions(strategy);
+          }
+
+          @Override
+          public java.util.Optional<StrategyVersion> version(String id) {
+            return store.version(id);
+          }
+
+          @Override
+          public List<LifecycleEvent> events(String strategy) {
+            return store.events(strategy);
+          }
+
+          @Override
+          public void commit(Transition t) {
+            store.commit(t);
+          }
+        };
+    LifecycleService second = service(registry, racing);
+    assertThat(second.state("baseline_rev")).isEqualTo(store.state("baseline_rev").orElseThrow());
+    assertThat(store.events("baseline_rev")).hasSize(1);
   }
 }
