@@ -12,11 +12,11 @@ import io.perpetua.jobs.BacktestRequest;
 import io.perpetua.market.BarCatalog;
 import io.perpetua.market.FundingCatalog;
 import io.perpetua.optimizer.CachingMarketSource;
-import io.perpetua.optimizer.Constraints;
-import io.perpetua.optimizer.Objective;
 import io.perpetua.optimizer.Optimization;
 import io.perpetua.optimizer.SearchSettings;
 import io.perpetua.optimizer.SearchSpaces;
+import io.perpetua.optimizer.job.OptimizationPlan;
+import io.perpetua.optimizer.job.OptimizationRequest;
 import io.perpetua.optimizer.report.OptimizationReport;
 import io.perpetua.optimizer.report.ReportData;
 import io.perpetua.optimizer.wfo.WalkForwardSettings;
@@ -113,6 +113,14 @@ public final class OptimizeCommand implements Callable<Integer> {
       defaultValue = "1",
       description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
+
+  @Option(
+      names = "--engine",
+      defaultValue = "local",
+      description =
+          "local (in-process) or spark (trials as Spark tasks; master from spark.master, default"
+              + " local[*]) (default ${DEFAULT-VALUE}).")
+  String engine;
 
   @Option(
       names = "--workers",
@@ -249,7 +257,10 @@ public final class OptimizeCommand implements Callable<Integer> {
 
   private record Parsed(ParamSpace space, SearchSettings settings, WalkForwardSettings windows) {}
 
-  /** Every option checked before any data is touched: bad input ends with exit 2. */
+  /**
+   * Every option checked before any data is touched, by the same {@link OptimizationPlan} as the
+   * API: bad input ends with exit 2.
+   */
   private Parsed parse(ParamSpace declared) throws java.io.IOException {
     try {
       Map<String, String> ranges = new LinkedHashMap<>();
@@ -257,20 +268,32 @@ public final class OptimizeCommand implements Callable<Integer> {
         ranges.putAll(SearchSpaces.read(space));
       }
       ranges.putAll(params);
-      ParamSpace searched = SearchSpaces.of(declared, ranges);
-      SearchSettings settings =
-          new SearchSettings(
-                  algorithm,
-                  trials,
-                  seed,
-                  Objective.parseList(objective),
-                  new Constraints(maxLeverage, minTrades, maxTurnover, maxDrawdown),
-                  refine)
-              .check(maxTrials);
       if (workers < 1 || workers > 64) {
         throw new IllegalArgumentException("workers: must be within 1..64, was " + workers);
       }
-      return new Parsed(searched, settings, WalkForwardSettings.parse(wfo));
+      OptimizationPlan plan =
+          OptimizationPlan.of(
+              declared,
+              new OptimizationRequest(
+                  strategy,
+                  "manual",
+                  wfo,
+                  objective,
+                  algorithm,
+                  ranges,
+                  trials,
+                  seed,
+                  engine,
+                  refine,
+                  symbols,
+                  null,
+                  null,
+                  maxLeverage,
+                  minTrades,
+                  maxTurnover,
+                  maxDrawdown),
+              maxTrials);
+      return new Parsed(plan.space(), plan.settings(), plan.windows());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

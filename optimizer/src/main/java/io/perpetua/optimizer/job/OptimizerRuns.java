@@ -1,5 +1,7 @@
 package io.perpetua.optimizer.job;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perpetua.backtest.BacktestDays;
 import io.perpetua.backtest.job.InvalidJobException;
 import io.perpetua.backtest.job.JobService;
@@ -8,9 +10,11 @@ import io.perpetua.jobs.BacktestRequest;
 import io.perpetua.jobs.JobCursor;
 import io.perpetua.jobs.JobStatus;
 import io.perpetua.signals.strategy.space.ParamSpace;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -192,6 +196,32 @@ public final class OptimizerRuns {
     }
     Path p = OptimizerJobRunner.reportDir(reports, id).resolve(name);
     return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+  }
+
+  /** The chosen parameters ({@code best_params} of the stored {@code result.json}), or null. */
+  public Map<String, Object> bestParams(String id) {
+    Optional<Path> json = file(id, "result.json");
+    if (json.isEmpty()) {
+      return null;
+    }
+    try {
+      JsonNode best = new ObjectMapper().readTree(json.get().toFile()).get("best_params");
+      if (best == null || !best.isObject()) {
+        return null;
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      best.properties()
+          .forEach(
+              e ->
+                  out.put(
+                      e.getKey(),
+                      e.getValue().isNumber()
+                          ? e.getValue().numberValue()
+                          : e.getValue().asText()));
+      return out;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** The request the run was submitted with. */

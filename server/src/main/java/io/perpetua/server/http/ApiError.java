@@ -93,6 +93,12 @@ public enum ApiError {
    * strategy in error, deciding a change request that is no longer pending.
    */
   STRATEGY_CONFLICT(40032, 409, "Strategy state conflict"),
+  /**
+   * An optimisation request that is not accepted (unknown parameter, reversed bounds, step ≤ 0,
+   * windows longer than the data, trials out of range, unknown objective or algorithm): the message
+   * names the field; nothing is stored. (Optimizer, 40040-40049.)
+   */
+  INVALID_OPTIMIZATION(40040, 400, "Invalid optimisation request"),
   /** No route with this path. */
   UNKNOWN_ROUTE(40400, 404, "Unknown route"),
   /** The route exists but the resource does not, or no data has been published yet. */
@@ -101,6 +107,8 @@ public enum ApiError {
   STRATEGY_NOT_FOUND(40410, 404, "Strategy not found"),
   /** No asset pool with this name is configured. (Asset pools, 40420+.) */
   UNKNOWN_POOL(40420, 404, "Asset pool not found"),
+  /** No optimisation run with this id visible to the caller. (Optimizer runs, 40430-40439.) */
+  OPTIMIZER_RUN_NOT_FOUND(40430, 404, "Optimisation run not found"),
   /** An unexpected failure; details are only in the server log, under the reference given. */
   INTERNAL(50000, 500, "Internal server error"),
   /** A request feature the server does not implement (e.g. a transfer coding); HTTP layer. */
