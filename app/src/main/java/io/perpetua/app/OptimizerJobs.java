@@ -30,11 +30,11 @@ import java.util.Map;
  * worker ({@code engine: local}; {@code engine: spark} is not wired yet and fails with that
  * reason). Reports go to {@code <data dir>/optimizations/<run id>/}.
  */
-final class OptimizerJobs {
+public final class OptimizerJobs {
   private OptimizerJobs() {}
 
   /** The optimisation runs over {@code store} (not started). */
-  static OptimizerRuns create(
+  public static OptimizerRuns create(
       PerpetuaConfig config, Path dataDir, JobStore store, JobValidator validator) {
     if (!JobIds.OPTIMIZER_PREFIX.equals(store.idPrefix())) {
       throw new IllegalArgumentException("the optimizer queue is " + JobIds.OPTIMIZER_PREFIX);
@@ -64,7 +64,7 @@ final class OptimizerJobs {
             engine,
             reports,
             jobs.optimizerMaxTrials(),
-            OptimizerJobs::pool,
+            name -> "spark".equals(name) ? new SparkTrials(jobs.sparkMaster(), engine) : null,
             live);
     JobService service =
         new JobService(
@@ -88,15 +88,6 @@ final class OptimizerJobs {
             jobs.optimizerMaxTrials()),
         live,
         reports);
-  }
-
-  /** The pool of an engine: none (the worker thread) for {@code local}. */
-  static java.util.concurrent.ExecutorService pool(String engine) {
-    if (!"local".equals(engine)) {
-      throw new IllegalArgumentException(
-          "engine: '" + engine + "' is not available in this build (only local; issue 16 item 7)");
-    }
-    return null;
   }
 
   /** {@code [first open, last open + bar)} of the catalog's {@code timeframe} bars, or null. */

@@ -2,6 +2,7 @@ package io.perpetua.app.cli;
 
 import io.perpetua.app.BacktestSupport;
 import io.perpetua.app.MarketLoader;
+import io.perpetua.app.SparkTrials;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.backtest.BacktestDays;
 import io.perpetua.backtest.engine.BacktestEngine;
@@ -123,6 +124,11 @@ public final class OptimizeCommand implements Callable<Integer> {
   String engine;
 
   @Option(
+      names = "--spark-master",
+      description = "Spark master of --engine spark (default: jobs.spark_master, local[*]).")
+  String sparkMaster;
+
+  @Option(
       names = "--workers",
       defaultValue = "1",
       description = "Threads running trials (default ${DEFAULT-VALUE}).")
@@ -233,7 +239,10 @@ public final class OptimizeCommand implements Callable<Integer> {
     int folds = windows.windows(range[0].toEpochMilli(), range[1].toEpochMilli()).size();
     OptimizeProgress progress = new OptimizeProgress(folds * (trials + refine));
     ExecutorService pool =
-        workers > 1 ? Executors.newFixedThreadPool(workers, OptimizeProgress.threads()) : null;
+        "spark".equals(this.engine)
+            ? new SparkTrials(
+                sparkMaster != null ? sparkMaster : config.jobs().sparkMaster(), engine)
+            : workers > 1 ? Executors.newFixedThreadPool(workers, OptimizeProgress.threads()) : null;
     OptimizationReport report;
     try {
       report =

@@ -87,7 +87,9 @@ public final class OptimizerJobRunner implements JobRunner {
     BacktestRequest base = job.request();
     String id = job.id();
     live.start(id, plan.totalTrials(plan.folds(base.start(), base.end())));
+    ExecutorService pool = null;
     try {
+      pool = engines.pool(plan.engine());
       OptimizationReport report =
           Optimization.run(
               plan.space(),
@@ -95,7 +97,7 @@ public final class OptimizerJobRunner implements JobRunner {
               base,
               plan.settings(),
               plan.windows(),
-              engines.pool(plan.engine()),
+              pool,
               cancelled,
               (fold, trial) -> progress.accept(live.trial(id, fold, trial)));
       if (cancelled.getAsBoolean()) {
@@ -114,6 +116,9 @@ public final class OptimizerJobRunner implements JobRunner {
       throw new UncheckedIOException("writing the optimisation report of " + id, e);
     } finally {
       live.end(id);
+      if (pool != null) {
+        pool.shutdown();
+      }
     }
   }
 }
