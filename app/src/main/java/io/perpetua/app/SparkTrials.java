@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The engine (the kernel over the market catalog, with its cached panels) is found by key in
  * this JVM: Spark {@code local[N]} executors are threads of this process. Executors in other JVMs
- * (a cluster) would find no engine and fail the batch with that reason: cluster execution needs
- * the catalog and configuration on every executor and is not built (docs/spark.md).
+ * (a cluster) would find no engine and fail the batch with that reason: cluster execution needs the
+ * catalog and configuration on every executor and is not built (docs/spark.md).
  *
  * <p>An {@code ExecutorService} only so that it can be passed as the search's pool; single tasks
  * given to it run on the calling thread. One Spark context per JVM: the first master wins.
@@ -38,6 +38,7 @@ public final class SparkTrials extends AbstractExecutorService implements Remote
   private static final Map<String, BacktestRunner> ENGINES = new ConcurrentHashMap<>();
   private static final AtomicLong TRIALS_RUN = new AtomicLong();
   private static SparkTrialRunner shared;
+  private static long sessionStartMs = -1;
 
   /** What every task of a batch receives (broadcast). */
   record Payload(String engineKey, TrialTask task) implements Serializable {
@@ -61,7 +62,9 @@ public final class SparkTrials extends AbstractExecutorService implements Remote
 
   private static synchronized SparkTrialRunner runner(String master) {
     if (shared == null) {
+      long t0 = System.nanoTime();
       shared = new SparkTrialRunner(SparkRunnerConfig.of(master));
+      sessionStartMs = (System.nanoTime() - t0) / 1_000_000;
     } else if (!shared.config().master().equals(master)) {
       throw new IllegalStateException(
           "a Spark context with master "
@@ -70,6 +73,11 @@ public final class SparkTrials extends AbstractExecutorService implements Remote
               + master);
     }
     return shared;
+  }
+
+  /** How long the Spark session took to start in this process, ms (-1 before). */
+  public static synchronized long sessionStartMs() {
+    return sessionStartMs;
   }
 
   /** Trials run as Spark tasks in this process so far (for tests and the benchmark). */

@@ -96,69 +96,81 @@ class PlatformOptimizerApiTest {
       }
       assertThat(list.get("code").asInt()).as(list.toString()).isZero();
 
-      assertRefused(port, "trials", "0");
-      assertRefused(port, "trials", "100000");
-      assertRefused(port, "objective", "\"alpha\"");
-      assertRefused(port, "algorithm", "\"annealing\"");
-      assertRefused(port, "engine", "\"hadoop\"");
-      assertRefused(port, "windows", "\"train=3000d,step=10d\"");
-      assertRefused(port, "space", "{\"nope\": \"1:2\"}");
-      assertRefused(port, "space", "{\"long_n\": \"20:2\"}");
-      assertRefused(port, "space", "{\"long_n\": \"2:20:0\"}");
-      assertThat(call(port, "GET", "/api/v1/optimizer/runs", null).at("/data/items").size())
-          .as("nothing stored")
-          .isZero();
-
-      long started = System.nanoTime();
-      JsonNode run = call(port, "POST", "/api/v1/optimizer/run", body(Map.of()));
-      assertThat(run.get("code").asInt()).as(run.toString()).isZero();
-      String id = run.at("/data/run_id").asText();
-      assertThat(id).startsWith("opt_");
-      JsonNode view = call(port, "GET", "/api/v1/optimizer/runs/" + id, null);
-      while (!view.at("/data/status").asText().matches("done|failed|cancelled")
-          && System.currentTimeMillis() < deadline) {
-        Thread.sleep(100);
-        view = call(port, "GET", "/api/v1/optimizer/runs/" + id, null);
-      }
-      double seconds = (System.nanoTime() - started) / 1e9;
-      System.out.printf("optimizer API run (2 folds x 3 trials, 81 symbols): %.1f s%n", seconds);
-      assertThat(view.at("/data/status").asText()).as(view.toString()).isEqualTo("done");
-      assertThat(view.at("/data/progress/fraction").asDouble()).isEqualTo(1.0);
-      assertThat(view.at("/data/result/sharpe").isNumber()).as(view.toString()).isTrue();
-      assertThat(view.at("/data/result/best_params/long_n").isNumber()).isTrue();
-      for (String f : new String[] {"report.html", "result.json", "trials.csv"}) {
-        assertThat(Files.isRegularFile(Path.of(view.at("/data/result/report_files/" + f).asText())))
-            .as(f)
-            .isTrue();
-      }
-      assertThat(
-              call(port, "GET", "/api/v1/optimizer/runs?limit=1", null)
-                  .at("/data/items/0/run_id")
-                  .asText())
-          .isEqualTo(id);
-
-      JsonNode big = call(port, "POST", "/api/v1/optimizer/run", body(Map.of("trials", "400")));
-      String bigId = big.at("/data/run_id").asText();
-      JsonNode cancelled = call(port, "POST", "/api/v1/optimizer/runs/" + bigId + "/cancel", null);
-      assertThat(cancelled.get("code").asInt()).as(cancelled.toString()).isZero();
-      JsonNode after = call(port, "GET", "/api/v1/optimizer/runs/" + bigId, null);
-      while (!after.at("/data/status").asText().equals("cancelled")
-          && System.currentTimeMillis() < deadline) {
-        Thread.sleep(100);
-        after = call(port, "GET", "/api/v1/optimizer/runs/" + bigId, null);
-      }
-      assertThat(after.at("/data/status").asText()).isEqualTo("cancelled");
-      assertThat(
-              call(port, "POST", "/api/v1/optimizer/runs/" + id + "/cancel", null)
-                  .get("code")
-                  .asInt())
-          .isEqualTo(40005);
-      assertThat(
-              call(port, "GET", "/api/v1/optimizer/runs/opt_0123456789abcdef", null)
-                  .get("code")
-                  .asInt())
-          .isEqualTo(40430);
+      assertEveryBadFieldIsRefused(port);
+      String id = assertARunCompletes(port, deadline);
+      assertCancelAndNotFound(port, id, deadline);
     }
+  }
+
+  private void assertEveryBadFieldIsRefused(int port) throws Exception {
+    assertRefused(port, "trials", "0");
+    assertRefused(port, "trials", "100000");
+    assertRefused(port, "objective", "\"alpha\"");
+    assertRefused(port, "algorithm", "\"annealing\"");
+    assertRefused(port, "engine", "\"hadoop\"");
+    assertRefused(port, "windows", "\"train=3000d,step=10d\"");
+    assertRefused(port, "space", "{\"nope\": \"1:2\"}");
+    assertRefused(port, "space", "{\"long_n\": \"20:2\"}");
+    assertRefused(port, "space", "{\"long_n\": \"2:20:0\"}");
+    assertThat(call(port, "GET", "/api/v1/optimizer/runs", null).at("/data/items").size())
+        .as("nothing stored")
+        .isZero();
+  }
+
+  private String assertARunCompletes(int port, long deadline) throws Exception {
+    long started = System.nanoTime();
+    JsonNode run = call(port, "POST", "/api/v1/optimizer/run", body(Map.of()));
+    assertThat(run.get("code").asInt()).as(run.toString()).isZero();
+    String id = run.at("/data/run_id").asText();
+    assertThat(id).startsWith("opt_");
+    JsonNode view = call(port, "GET", "/api/v1/optimizer/runs/" + id, null);
+    while (!view.at("/data/status").asText().matches("done|failed|cancelled")
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+      view = call(port, "GET", "/api/v1/optimizer/runs/" + id, null);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.out.printf("optimizer API run (2 folds x 3 trials, 81 symbols): %.1f s%n", seconds);
+    assertThat(view.at("/data/status").asText()).as(view.toString()).isEqualTo("done");
+    assertThat(view.at("/data/progress/fraction").asDouble()).isEqualTo(1.0);
+    assertThat(view.at("/data/result/sharpe").isNumber()).as(view.toString()).isTrue();
+    assertThat(view.at("/data/result/best_params/long_n").isNumber()).isTrue();
+    for (String f : new String[] {"report.html", "result.json", "trials.csv"}) {
+      assertThat(Files.isRegularFile(Path.of(view.at("/data/result/report_files/" + f).asText())))
+          .as(f)
+          .isTrue();
+    }
+    assertThat(
+            call(port, "GET", "/api/v1/optimizer/runs?limit=1", null)
+                .at("/data/items/0/run_id")
+                .asText())
+        .isEqualTo(id);
+
+    return id;
+  }
+
+  private void assertCancelAndNotFound(int port, String id, long deadline) throws Exception {
+    JsonNode big = call(port, "POST", "/api/v1/optimizer/run", body(Map.of("trials", "400")));
+    String bigId = big.at("/data/run_id").asText();
+    JsonNode cancelled = call(port, "POST", "/api/v1/optimizer/runs/" + bigId + "/cancel", null);
+    assertThat(cancelled.get("code").asInt()).as(cancelled.toString()).isZero();
+    JsonNode after = call(port, "GET", "/api/v1/optimizer/runs/" + bigId, null);
+    while (!after.at("/data/status").asText().equals("cancelled")
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+      after = call(port, "GET", "/api/v1/optimizer/runs/" + bigId, null);
+    }
+    assertThat(after.at("/data/status").asText()).isEqualTo("cancelled");
+    assertThat(
+            call(port, "POST", "/api/v1/optimizer/runs/" + id + "/cancel", null)
+                .get("code")
+                .asInt())
+        .isEqualTo(40005);
+    assertThat(
+            call(port, "GET", "/api/v1/optimizer/runs/opt_0123456789abcdef", null)
+                .get("code")
+                .asInt())
+        .isEqualTo(40430);
   }
 
   private void assertRefused(int port, String field, String value) throws Exception {

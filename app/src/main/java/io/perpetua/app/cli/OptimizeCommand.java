@@ -238,11 +238,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     BacktestEngine engine = engine(templates, catalog, dir);
     int folds = windows.windows(range[0].toEpochMilli(), range[1].toEpochMilli()).size();
     OptimizeProgress progress = new OptimizeProgress(folds * (trials + refine));
-    ExecutorService pool =
-        "spark".equals(this.engine)
-            ? new SparkTrials(
-                sparkMaster != null ? sparkMaster : config.jobs().sparkMaster(), engine)
-            : workers > 1 ? Executors.newFixedThreadPool(workers, OptimizeProgress.threads()) : null;
+    ExecutorService pool = pool(config, engine);
     OptimizationReport report;
     try {
       report =
@@ -258,6 +254,15 @@ public final class OptimizeCommand implements Callable<Integer> {
     OptimizeProgress.summary(report, System.out);
     System.out.println("report: " + target.resolve("report.html"));
     return 0;
+  }
+
+  /** Where batches of trials run: Spark tasks, the optimiser's worker threads, or none. */
+  private ExecutorService pool(PerpetuaConfig config, BacktestEngine backtests) {
+    if ("spark".equals(engine)) {
+      return new SparkTrials(
+          sparkMaster != null ? sparkMaster : config.jobs().sparkMaster(), backtests);
+    }
+    return workers > 1 ? Executors.newFixedThreadPool(workers, OptimizeProgress.threads()) : null;
   }
 
   private static String stamp(String name) {

@@ -20,7 +20,8 @@ final class SensitivitySection {
         .append(s.fold() + 1)
         .append("'s training window at the chosen parameters and at ±")
         .append(Html.number(s.delta() * 100, 0))
-        .append(" % of each searched range (at least one grid step), one parameter at a time."
+        .append(
+            " % of each searched range (at least one grid step), one parameter at a time."
                 + " Flat is good: neighbours close to the centre mean a robust optimum; a spike"
                 + " means one fitted to noise.</p><table><tr><th>parameter</th><th>−δ value</th>"
                 + "<th>objective</th><th>chosen</th><th>objective</th><th>+δ value</th>"
