@@ -76,34 +76,40 @@ public final class TrialRunner implements PointEvaluator {
       params.add(space.values(points.get(i)));
     }
     List<Trial> done = new ArrayList<>(n);
+    int first = trials.size();
     if (pool instanceof RemoteTrials remote && n >= 2 && !cancelled.getAsBoolean()) {
       List<TrialInput> inputs = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        inputs.add(new TrialInput(trials.size() + i, params.get(i)));
+        inputs.add(new TrialInput(first + i, params.get(i)));
       }
-      done.addAll(remote.run(task, inputs));
+      remote.run(task, inputs).forEach(t -> record(done, t));
     } else if (pool == null || n < 2) {
       for (int i = 0; i < n && !cancelled.getAsBoolean(); i++) {
-        done.add(run(trials.size() + i, params.get(i)));
+        record(done, run(first + i, params.get(i)));
       }
     } else {
       List<Future<Trial>> futures = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        int index = trials.size() + i;
+        int index = first + i;
         Map<String, Object> p = params.get(i);
         futures.add(pool.submit(() -> run(index, p)));
       }
       for (Future<Trial> f : futures) {
-        done.add(join(f));
+        record(done, join(f));
       }
     }
     double[][] scores = new double[done.size()][];
     for (int i = 0; i < done.size(); i++) {
-      trials.add(done.get(i));
       scores[i] = done.get(i).scores();
-      listener.accept(done.get(i));
     }
     return scores;
+  }
+
+  /** A trial is done: kept in order and reported at once (progress per trial, in order). */
+  private void record(List<Trial> done, Trial t) {
+    done.add(t);
+    trials.add(t);
+    listener.accept(t);
   }
 
   /** Runs one trial with {@code params} on this window. */

@@ -140,7 +140,7 @@ public final class JobService implements AutoCloseable {
     long every = config.purgeInterval().toMillis();
     purger = Executors.newSingleThreadScheduledExecutor(r -> thread(r, threadPrefix + "purge-"));
     purger.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
-    LOG.info("backtest job service started with {} workers", config.workers());
+    LOG.info("{}job service started with {} workers", threadPrefix, config.workers());
   }
 
   private Thread thread(Runnable r, String prefix) {

@@ -73,10 +73,10 @@ public final class OptimizerRoutes implements RouteGroup {
                     + " windows longer than the data, trials <= 0 or above the maximum, unknown"
                     + " objective, algorithm, engine or trigger). 40006 (429) beyond the per-user"
                     + " limit of active runs.")
-            .body(RunBody.class, EXAMPLE_BODY)
+            .body(OptimizerRunBody.class, EXAMPLE_BODY)
             .successStatus(202)
             .errors(ApiError.INVALID_OPTIMIZATION, ApiError.RATE_LIMITED)
-            .response(RunView.class, null)
+            .response(OptimizerRunView.class, null)
             .handle(this::submit),
         Route.get("/api/v1/optimizer/runs")
             .tag(TAG)
@@ -86,7 +86,7 @@ public final class OptimizerRoutes implements RouteGroup {
                     + " next_cursor.")
             .param(LIMIT)
             .param(CURSOR)
-            .response(RunList.class, null)
+            .response(OptimizerRunList.class, null)
             .handle(this::list),
         Route.get("/api/v1/optimizer/runs/{run_id}")
             .tag(TAG)
@@ -97,7 +97,7 @@ public final class OptimizerRoutes implements RouteGroup {
                     + " parameters and the stored report files (HTML, JSON, CSV).")
             .param(RUN_ID)
             .errors(ApiError.OPTIMIZER_RUN_NOT_FOUND)
-            .response(RunView.class, null)
+            .response(OptimizerRunView.class, null)
             .handle(this::get),
         Route.post("/api/v1/optimizer/runs/{run_id}/cancel")
             .tag(TAG)
@@ -107,7 +107,7 @@ public final class OptimizerRoutes implements RouteGroup {
                     + " (409) when it already finished.")
             .param(RUN_ID)
             .errors(ApiError.OPTIMIZER_RUN_NOT_FOUND, ApiError.CONFLICT)
-            .response(RunView.class, null)
+            .response(OptimizerRunView.class, null)
             .handle(this::cancel));
   }
 
@@ -137,8 +137,8 @@ public final class OptimizerRoutes implements RouteGroup {
     return p.role() == Role.ADMIN ? null : p.subject();
   }
 
-  private RunView submit(ApiRequest request) {
-    RunBody b = request.body(RunBody.class);
+  private OptimizerRunView submit(ApiRequest request) {
+    OptimizerRunBody b = request.body(OptimizerRunBody.class);
     OptimizationRequest r =
         new OptimizationRequest(
             b.strategyId(),
@@ -186,7 +186,7 @@ public final class OptimizerRoutes implements RouteGroup {
     }
   }
 
-  private RunList list(ApiRequest request) {
+  private OptimizerRunList list(ApiRequest request) {
     OptimizerRuns service = service();
     String owner = reader(request);
     JobCursor after =
@@ -203,17 +203,17 @@ public final class OptimizerRoutes implements RouteGroup {
     int limit = request.value(LIMIT);
     List<BacktestJob> page = service.list(owner, Set.of(), after, limit + 1);
     boolean more = page.size() > limit;
-    List<RunView> items =
+    List<OptimizerRunView> items =
         page.subList(0, Math.min(limit, page.size())).stream().map(j -> view(service, j)).toList();
-    return new RunList(items, more ? items.get(items.size() - 1).runId() : null);
+    return new OptimizerRunList(items, more ? items.get(items.size() - 1).runId() : null);
   }
 
-  private RunView get(ApiRequest request) {
+  private OptimizerRunView get(ApiRequest request) {
     OptimizerRuns service = service();
     return view(service, find(service, reader(request), request.value(RUN_ID)));
   }
 
-  private RunView cancel(ApiRequest request) {
+  private OptimizerRunView cancel(ApiRequest request) {
     OptimizerRuns service = service();
     String id = request.value(RUN_ID);
     find(service, canceller(request), id);
@@ -236,15 +236,15 @@ public final class OptimizerRoutes implements RouteGroup {
         ApiError.OPTIMIZER_RUN_NOT_FOUND, "Optimisation run not found: " + ApiException.echo(id));
   }
 
-  private static RunView view(OptimizerRuns service, BacktestJob job) {
+  private static OptimizerRunView view(OptimizerRuns service, BacktestJob job) {
     OptimizationRequest r = OptimizerRuns.request(job);
-    ProgressView progress =
+    OptimizerProgress progress =
         service
             .progress(job.id())
             .filter(s -> job.status() == JobStatus.RUNNING)
             .map(OptimizerRoutes::progress)
-            .orElse(new ProgressView(null, null, job.progress(), null, null));
-    return new RunView(
+            .orElse(new OptimizerProgress(null, null, job.progress(), null, null));
+    return new OptimizerRunView(
         job.id(),
         job.owner(),
         r.strategyId(),
@@ -264,9 +264,9 @@ public final class OptimizerRoutes implements RouteGroup {
         job.status() == JobStatus.DONE ? result(service, job) : null);
   }
 
-  private static ProgressView progress(RunProgress.Snapshot s) {
+  private static OptimizerProgress progress(RunProgress.Snapshot s) {
     long eta = s.etaMs();
-    return new ProgressView(
+    return new OptimizerProgress(
         s.done(),
         s.total(),
         s.fraction(),
@@ -274,13 +274,13 @@ public final class OptimizerRoutes implements RouteGroup {
         eta < 0 ? null : Math.round(eta / 1000.0));
   }
 
-  private static ResultView result(OptimizerRuns service, BacktestJob job) {
+  private static OptimizerResult result(OptimizerRuns service, BacktestJob job) {
     Metrics m = job.metrics();
     Map<String, String> files = new LinkedHashMap<>();
     for (String name : OptimizerRuns.FILES) {
       service.file(job.id(), name).ifPresent(p -> files.put(name, p.toAbsolutePath().toString()));
     }
-    return new ResultView(
+    return new OptimizerResult(
         m == null ? null : m.totalReturn(),
         m == null ? null : m.cagr(),
         m == null ? null : m.sharpe(),
@@ -290,7 +290,7 @@ public final class OptimizerRoutes implements RouteGroup {
   }
 
   /** Body of {@code POST /api/v1/optimizer/run}. */
-  record RunBody(
+  record OptimizerRunBody(
       @JsonProperty(required = true) String strategyId,
       String trigger,
       String windows,
@@ -308,7 +308,7 @@ public final class OptimizerRoutes implements RouteGroup {
       Integer minTrades,
       Double maxTurnover,
       Double maxDrawdown) {
-    RunBody {
+    OptimizerRunBody {
       if (strategyId == null || strategyId.isBlank()) {
         throw ApiException.missing("strategy_id");
       }
@@ -316,7 +316,7 @@ public final class OptimizerRoutes implements RouteGroup {
   }
 
   /** Progress of a run. */
-  record ProgressView(
+  record OptimizerProgress(
       @Nullable @Doc("Trials done, all folds (while running in this process)") Integer trialsDone,
       @Nullable @Doc("Trials planned, all folds") Integer trialsTotal,
       @Doc("Fraction done, 0..1") double fraction,
@@ -324,7 +324,7 @@ public final class OptimizerRoutes implements RouteGroup {
       @Nullable @Doc("Estimated seconds left") Long etaSeconds) {}
 
   /** Result of a done run. */
-  record ResultView(
+  record OptimizerResult(
       @Nullable @Doc("Stitched out-of-sample total return") Double totalReturn,
       @Nullable @Doc("Stitched out-of-sample CAGR") Double cagr,
       @Nullable @Doc("Stitched out-of-sample Sharpe") Double sharpe,
@@ -334,7 +334,7 @@ public final class OptimizerRoutes implements RouteGroup {
           Map<String, String> reportFiles) {}
 
   /** One run. */
-  record RunView(
+  record OptimizerRunView(
       @Doc("Run id (opt_ + 16 hex digits)") String runId,
       @Doc("Who submitted it") String owner,
       @Doc("Strategy") String strategyId,
@@ -346,15 +346,15 @@ public final class OptimizerRoutes implements RouteGroup {
       @Doc("Seed") long seed,
       @Doc("Objective") String objective,
       @Doc("Walk-forward windows") String windows,
-      @Doc("Progress") ProgressView progress,
+      @Doc("Progress") OptimizerProgress progress,
       @Doc("When it was accepted") Instant submittedAt,
       @Nullable @Doc("When it (last) started") Instant startedAt,
       @Nullable @Doc("When it finished") Instant finishedAt,
       @Nullable @Doc("Why it failed") String error,
-      @Nullable @Doc("Set when done") ResultView result) {}
+      @Nullable @Doc("Set when done") OptimizerResult result) {}
 
   /** A page of runs. */
-  record RunList(
-      @Doc("Runs, newest first") List<RunView> items,
+  record OptimizerRunList(
+      @Doc("Runs, newest first") List<OptimizerRunView> items,
       @Nullable @Doc("Pass as cursor for the next page") String nextCursor) {}
 }
