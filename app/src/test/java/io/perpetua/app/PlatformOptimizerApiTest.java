@@ -134,7 +134,7 @@ class PlatformOptimizerApiTest {
     assertThat(view.at("/data/status").asText()).as(view.toString()).isEqualTo("done");
     assertThat(view.at("/data/progress/fraction").asDouble()).isEqualTo(1.0);
     assertThat(view.at("/data/result/sharpe").isNumber()).as(view.toString()).isTrue();
-    assertThat(view.at("/data/result/best_params/long_n").isNumber()).isTrue();
+    assertThat(view.at("/data/result/best_params/long_n/value").isNumber()).isTrue();
     for (String f : new String[] {"report.html", "result.json", "trials.csv"}) {
       assertThat(Files.isRegularFile(Path.of(view.at("/data/result/report_files/" + f).asText())))
           .as(f)

@@ -34,6 +34,7 @@ public record OptimizationPlan(
    * @throws InvalidOptimizationException naming the field
    */
   public static OptimizationPlan of(ParamSpace declared, OptimizationRequest r, int maxTrials) {
+    checkText(r);
     if (!OptimizationRequest.TRIGGERS.contains(r.trigger())) {
       throw new InvalidOptimizationException(
           "trigger",
@@ -80,6 +81,42 @@ public record OptimizationPlan(
               + "'");
     }
     return new OptimizationPlan(space, settings, wfo, r.engine());
+  }
+
+  /**
+   * Checks the sizes of a request's text fields (before any is echoed in a message): {@code
+   * strategy_id} ≤ 64 characters, {@code trigger}, {@code algorithm}, {@code engine} ≤ 32, {@code
+   * windows}, {@code objective} ≤ 200, {@code space} ≤ 64 entries, each name ≤ 64 and range ≤ 200
+   * and present.
+   *
+   * @throws InvalidOptimizationException naming the field
+   */
+  public static void checkText(OptimizationRequest r) {
+    length("strategy_id", r.strategyId(), 64);
+    length("trigger", r.trigger(), 32);
+    length("algorithm", r.algorithm(), 32);
+    length("engine", r.engine(), 32);
+    length("windows", r.windows(), 200);
+    length("objective", r.objective(), 200);
+    if (r.space().size() > 64) {
+      throw new InvalidOptimizationException("space", "space: at most 64 parameters");
+    }
+    for (var e : r.space().entrySet()) {
+      length("space", e.getKey(), 64);
+      if (e.getValue() == null) {
+        throw new InvalidOptimizationException(
+            "space",
+            "space." + e.getKey() + ": a range lo:hi[:step] or a|b|c is required, not null");
+      }
+      length("space", e.getValue(), 200);
+    }
+  }
+
+  private static void length(String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      throw new InvalidOptimizationException(
+          field, field + ": at most " + max + " characters, was " + value.length());
+    }
   }
 
   /**

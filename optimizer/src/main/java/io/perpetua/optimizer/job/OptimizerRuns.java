@@ -106,6 +106,7 @@ public final class OptimizerRuns {
     if (r.strategyId() == null || r.strategyId().isBlank()) {
       throw new InvalidOptimizationException("strategy_id", "strategy_id: required");
     }
+    OptimizationPlan.checkText(r);
     ParamSpace space;
     try {
       space = declared.apply(r.strategyId());
@@ -198,7 +199,10 @@ public final class OptimizerRuns {
     return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
   }
 
-  /** The chosen parameters ({@code best_params} of the stored {@code result.json}), or null. */
+  /**
+   * The chosen parameters with their 95 % bootstrap intervals ({@code best_params} of the stored
+   * {@code result.json}: name → {@code {value, ci_low, ci_high}}), or null.
+   */
   public Map<String, Object> bestParams(String id) {
     Optional<Path> json = file(id, "result.json");
     if (json.isEmpty()) {
@@ -210,14 +214,9 @@ public final class OptimizerRuns {
         return null;
       }
       Map<String, Object> out = new LinkedHashMap<>();
+      ObjectMapper mapper = new ObjectMapper();
       best.properties()
-          .forEach(
-              e ->
-                  out.put(
-                      e.getKey(),
-                      e.getValue().isNumber()
-                          ? e.getValue().numberValue()
-                          : e.getValue().asText()));
+          .forEach(e -> out.put(e.getKey(), mapper.convertValue(e.getValue(), Object.class)));
       return out;
     } catch (IOException e) {
       return null;

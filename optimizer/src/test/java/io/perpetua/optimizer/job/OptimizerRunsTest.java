@@ -152,7 +152,16 @@ class OptimizerRunsTest {
         Arguments.of(put("algorithm", "annealing"), "algorithm", "annealing"),
         Arguments.of(put("engine", "hadoop"), "engine", "hadoop"),
         Arguments.of(put("trigger", "whim"), "trigger", "whim"),
-        Arguments.of(put("strategy_id", "nope"), "strategy_id", "nope"));
+        Arguments.of(put("strategy_id", "nope"), "strategy_id", "nope"),
+        Arguments.of(put("strategy_id", "x".repeat(100_000)), "strategy_id", "at most 64"),
+        Arguments.of(put("algorithm", "y".repeat(100_000)), "algorithm", "at most 32"),
+        Arguments.of(put("space", nullRange()), "space", "not null"));
+  }
+
+  static Map<String, String> nullRange() {
+    Map<String, String> m = new java.util.HashMap<>();
+    m.put("long_n", null);
+    return m;
   }
 
   @ParameterizedTest
@@ -188,6 +197,8 @@ class OptimizerRunsTest {
       assertThat(Files.readString(runs.file(job.id(), "report.html").orElseThrow()))
           .contains("<html");
       assertThat(runs.bestParams(job.id())).containsKeys("long_n", "short_n");
+      assertThat(((Map<?, ?>) runs.bestParams(job.id()).get("long_n")).get("value"))
+          .isInstanceOf(Number.class);
       assertThat(THREADS).allMatch(t -> t.startsWith("optimizer-worker-"));
       assertThat(PRIORITIES).containsOnly(Thread.MIN_PRIORITY);
       assertThat(runs.list("bob", Set.of(), null, 10)).isEmpty();

@@ -329,7 +329,8 @@ public final class OptimizerRoutes implements RouteGroup {
       @Nullable @Doc("Stitched out-of-sample CAGR") Double cagr,
       @Nullable @Doc("Stitched out-of-sample Sharpe") Double sharpe,
       @Nullable @Doc("Stitched out-of-sample max drawdown") Double maxDrawdown,
-      @Nullable @Doc("The last fold's chosen parameters") Map<String, Object> bestParams,
+      @Nullable @Doc("The last fold's chosen parameters: name -> {value, ci_low, ci_high}")
+          Map<String, Object> bestParams,
       @Doc("Report files stored with the run: name -> path on the server")
           Map<String, String> reportFiles) {}
 
