@@ -113,8 +113,19 @@ public record PerpetuaConfig(
    * @param workers jobs run at once; 0 = one per available processor
    * @param maxActivePerOwner queued plus running jobs one user may have
    * @param retentionDays days a finished job keeps its equity curve and trades (metrics are kept)
+   * @param optimizerWorkers optimisation runs at once (low-priority threads)
+   * @param optimizerMaxActivePerOwner queued plus running optimisation runs one user may have
+   * @param optimizerMaxTrials upper limit of trials + refine per fold of an API run
+   * @param sparkMaster the Spark master of {@code engine: spark} runs ({@code local[*]}, a URL)
    */
-  public record Jobs(int workers, int maxActivePerOwner, int retentionDays) {}
+  public record Jobs(
+      int workers,
+      int maxActivePerOwner,
+      int retentionDays,
+      int optimizerWorkers,
+      int optimizerMaxActivePerOwner,
+      int optimizerMaxTrials,
+      String sparkMaster) {}
 
   /**
    * The {@code flow:} section: the order-flow paper engine (docs/orderflow.md).
