@@ -101,7 +101,9 @@ class DatabaseTest {
               "10/SQL/true",
               "20/SQL/true",
               "50/SQL/true",
-              "60/SQL/true");
+              "60/SQL/true",
+              "92/SQL/true",
+              "93/SQL/true");
     }
   }
 

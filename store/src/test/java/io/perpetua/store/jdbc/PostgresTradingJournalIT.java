@@ -84,6 +84,9 @@ class PostgresTradingJournalIT extends TradingJournalContract {
               "strategy_status_changes",
               "signal_coverage",
               "strategy_nav",
+              "allocation_history",
+              "orchestrator_jobs",
+              "orchestrator_runs",
               "flyway_schema_history");
     }
   }
