@@ -63,6 +63,7 @@ final class PlatformWiring implements AutoCloseable {
   private final TokenStore.Resolved token;
   private final ApiServer server;
   private final PlatformParts parts = new PlatformParts();
+  private final Orchestration orchestration;
   private final AuthWiring auth;
   private final BacktestJobs jobs;
   private final FlowRuntime flow;
@@ -109,6 +110,7 @@ final class PlatformWiring implements AutoCloseable {
     this.jobs = new BacktestJobs(config, dataDir, env);
     jobs.addRoutes(server);
     addTradingRoutes();
+    this.orchestration = new Orchestration(config, parts);
     this.flow =
         new FlowRuntime(
             config.flow(),
@@ -178,6 +180,7 @@ final class PlatformWiring implements AutoCloseable {
     server.addRoutes(new SignalAnalysisRoutes(parts::registry, System::currentTimeMillis));
     server.withStrategyRegistry(parts::registry);
     server.addRoutes(new AssetPoolRoutes(Strategies.poolViews(config), state));
+    orchestration.addRoutes(server);
     server.addRoutes(
         new VenueRoutes(
             this::connectedVenues,
@@ -208,6 +211,7 @@ final class PlatformWiring implements AutoCloseable {
     auth.open(database, parts::risk);
     parts.registry(StrategyRegistries.open(config, new JdbcRegistryStore(database)));
     auth.openStrategyChanges(parts::registry);
+    orchestration.open(database, auth::auditLog, watch, state::balance);
     observability.database(database);
   }
 
@@ -273,6 +277,11 @@ final class PlatformWiring implements AutoCloseable {
     return parts;
   }
 
+  /** The capital allocator and the orchestrator. */
+  Orchestration orchestration() {
+    return orchestration;
+  }
+
   /** Accounts, four-eyes and the audit log. */
   AuthWiring auth() {
     return auth;
@@ -302,6 +311,7 @@ final class PlatformWiring implements AutoCloseable {
    */
   @Override
   public void close() {
+    orchestration.close();
     server.stop();
     ApiUrlFile.delete(dataDir);
     jobs.close();

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param jobs the backtest job service
  * @param binance live trading on Binance USDT-M ({@code venue.type: binance})
  * @param observability logs, request log and webhooks (docs/metrics.md)
+ * @param allocation bandit capital allocation across the ensemble's strategies (docs/allocation.md)
+ * @param orchestrator the orchestrator's cron plan and event triggers (docs/allocation.md)
  */
 public record PerpetuaConfig(
     Server server,
@@ -37,7 +39,9 @@ public record PerpetuaConfig(
     Flow flow,
     Jobs jobs,
     Binance binance,
-    Observability observability) {
+    Observability observability,
+    Allocation allocation,
+    Orchestrator orchestrator) {
 
   /** A copy with other server settings. */
   public PerpetuaConfig withServer(Server value) {
@@ -55,7 +59,9 @@ public record PerpetuaConfig(
         flow,
         jobs,
         binance,
-        observability);
+        observability,
+        allocation,
+        orchestrator);
   }
 
   /** A copy with other venue settings. */
@@ -74,7 +80,9 @@ public record PerpetuaConfig(
         flow,
         jobs,
         binance,
-        observability);
+        observability,
+        allocation,
+        orchestrator);
   }
 
   /**
@@ -362,4 +370,99 @@ public record PerpetuaConfig(
       List<String> kinds,
       String minSeverity,
       String chatId) {}
+
+  /**
+   * The {@code allocation:} section: bandit capital allocation (docs/allocation.md); the keys are
+   * those of {@link io.perpetua.trading.allocation.AllocationConfig}, the cool-down in hours.
+   */
+  public record Allocation(
+      String policy,
+      String risk,
+      String windowUnit,
+      int windowSize,
+      int minObservations,
+      double ucbC,
+      double temperature,
+      double cooldownHours,
+      int maxCooled,
+      double probationWeight,
+      int probationSteps,
+      double maxStepFraction,
+      double minMove,
+      double costBps,
+      double maxWeight,
+      double correlationThreshold,
+      double correlationCut,
+      double volSpikeRatio,
+      double targetVol,
+      long seed) {
+    /** The allocator's configuration (the message of a bad value names its key). */
+    public io.perpetua.trading.allocation.AllocationConfig toConfig() {
+      return new io.perpetua.trading.allocation.AllocationConfig(
+          policy,
+          risk,
+          windowUnit,
+          windowSize,
+          minObservations,
+          ucbC,
+          temperature,
+          Math.round(cooldownHours * 3_600_000L),
+          maxCooled,
+          probationWeight,
+          probationSteps,
+          maxStepFraction,
+          minMove,
+          costBps,
+          maxWeight,
+          correlationThreshold,
+          correlationCut,
+          volSpikeRatio,
+          targetVol,
+          seed);
+    }
+  }
+
+  /**
+   * The {@code orchestrator:} section (docs/allocation.md).
+   *
+   * @param enabled run the plan
+   * @param pollSeconds how often due jobs are looked for
+   * @param jobs the cron (UTC) of each job of the plan
+   * @param triggers the event triggers' thresholds and the optimiser task they queue
+   */
+  public record Orchestrator(
+      boolean enabled, int pollSeconds, Map<String, String> jobs, Triggers triggers) {}
+
+  /**
+   * The {@code orchestrator.triggers:} section ({@link
+   * io.perpetua.trading.orchestrator.EventTriggers}).
+   */
+  public record Triggers(
+      double sharpeBelow,
+      double mddAbove,
+      int daysWithoutHigh,
+      double quantileQ,
+      int quantileWindowDays,
+      double volSpikeRatio,
+      double riskUsageAbove,
+      int trainDays,
+      int validateDays,
+      String objective,
+      double maxDrawdown) {
+    /** The triggers (the message of a bad value names its key). */
+    public io.perpetua.trading.orchestrator.EventTriggers toTriggers() {
+      return new io.perpetua.trading.orchestrator.EventTriggers(
+          sharpeBelow,
+          mddAbove,
+          daysWithoutHigh,
+          quantileQ,
+          quantileWindowDays,
+          volSpikeRatio,
+          riskUsageAbove,
+          trainDays,
+          validateDays,
+          objective,
+          maxDrawdown);
+    }
+  }
 }

@@ -175,6 +175,12 @@ public final class AuthWiring {
             : null;
   }
 
+  /** The audit log, null until {@link #open}. */
+  public AuditLog auditLog() {
+    AuthServices s = services;
+    return s == null ? null : s.audit().log();
+  }
+
   /** {@code journal}, also recording the kernel's decisions to the audit log once it is open. */
   public TradingJournal audited(TradingJournal journal) {
     AuthServices s = services;

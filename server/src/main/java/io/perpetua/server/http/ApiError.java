@@ -93,6 +93,11 @@ public enum ApiError {
    * strategy in error, deciding a change request that is no longer pending.
    */
   STRATEGY_CONFLICT(40032, 409, "Strategy state conflict"),
+  /**
+   * Capital allocation cannot run now: the platform is in single mode, or fewer than two strategies
+   * are active. Nothing changed. (Allocation, 40060-40069.)
+   */
+  ALLOCATION_UNAVAILABLE(40060, 409, "Capital allocation not possible"),
   /** No route with this path. */
   UNKNOWN_ROUTE(40400, 404, "Unknown route"),
   /** The route exists but the resource does not, or no data has been published yet. */
@@ -101,6 +106,8 @@ public enum ApiError {
   STRATEGY_NOT_FOUND(40410, 404, "Strategy not found"),
   /** No asset pool with this name is configured. (Asset pools, 40420+.) */
   UNKNOWN_POOL(40420, 404, "Asset pool not found"),
+  /** No orchestrator job with this name. (Orchestrator, 40450-40459.) */
+  ORCHESTRATOR_JOB_NOT_FOUND(40450, 404, "Orchestrator job not found"),
   /** An unexpected failure; details are only in the server log, under the reference given. */
   INTERNAL(50000, 500, "Internal server error"),
   /** A request feature the server does not implement (e.g. a transfer coding); HTTP layer. */

@@ -133,6 +133,15 @@ public final class AllocationService {
     return store.history(limit, beforeId);
   }
 
+  /** The configured shares of the active strategies (what holds before the first step). */
+  public Map<String, Double> configuredWeights() {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    for (String n : registry.activeNames()) {
+      out.put(n, CapitalWeights.share(registry, null, n));
+    }
+    return out;
+  }
+
   /** The weights the sleeves trade on now (empty: the configured ones). */
   public Map<String, Double> weights() {
     return weights.current();
