@@ -115,9 +115,9 @@ public final class AllocationRoutes implements RouteGroup {
   }
 
   private History history(ApiRequest request) {
-    Integer before = request.value(BEFORE);
+    long before = request.param(BEFORE).map(Integer::longValue).orElse(Long.MAX_VALUE);
     List<AllocationView> steps =
-        service().history(request.value(LIMIT), before == null ? Long.MAX_VALUE : before).stream()
+        service().history(request.value(LIMIT), before).stream()
             .map(AllocationRoutes::view)
             .toList();
     return new History(steps);

@@ -83,7 +83,7 @@ public final class OrchestratorRoutes implements RouteGroup {
 
   private Runs runs(ApiRequest request) {
     OrchestratorStore s = store();
-    String job = request.value(JOB);
+    String job = request.param(JOB).orElse(null);
     if (job != null && s.jobs().stream().noneMatch(j -> j.name().equals(job))) {
       throw new ApiException(
           ApiError.ORCHESTRATOR_JOB_NOT_FOUND,
@@ -92,9 +92,9 @@ public final class OrchestratorRoutes implements RouteGroup {
               + "'; jobs: "
               + s.jobs().stream().map(OrchestratorStore.JobState::name).toList());
     }
-    Integer before = request.value(BEFORE);
+    long before = request.param(BEFORE).map(Integer::longValue).orElse(Long.MAX_VALUE);
     return new Runs(
-        s.runs(job, request.value(LIMIT), before == null ? Long.MAX_VALUE : before).stream()
+        s.runs(job, request.value(LIMIT), before).stream()
             .map(
                 r ->
                     new RunView(
