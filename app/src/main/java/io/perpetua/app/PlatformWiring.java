@@ -109,8 +109,8 @@ final class PlatformWiring implements AutoCloseable {
     observability.install(server, parts::tradable, dependencyChecks(), state, dataDir);
     this.jobs = new BacktestJobs(config, dataDir, env);
     jobs.addRoutes(server);
-    addTradingRoutes();
     this.orchestration = new Orchestration(config, parts);
+    addTradingRoutes();
     this.flow =
         new FlowRuntime(
             config.flow(),

@@ -60,7 +60,7 @@ public final class AllocationRoutes implements RouteGroup {
                     + " strategy sleeves from their next rebalance (one kernel, one order path)."
                     + " Recorded in the history and the audit log. Needs ensemble mode and two"
                     + " active strategies (409/40060; nothing changes).")
-            .body(RebalanceBody.class, Examples.load("alloc-rebalance-body.json"))
+            .body(AllocationRebalanceBody.class, Examples.load("alloc-rebalance-body.json"))
             .errors(
                 ApiError.ALLOCATION_UNAVAILABLE,
                 ApiError.INVALID_PARAMETER,
@@ -82,12 +82,12 @@ public final class AllocationRoutes implements RouteGroup {
             .description("Every allocation step, newest first; page with `before_id`.")
             .param(LIMIT)
             .param(BEFORE)
-            .response(History.class, Examples.load("allocation-history.json"))
+            .response(AllocationHistory.class, Examples.load("allocation-history.json"))
             .handle(this::history));
   }
 
   private AllocationView rebalance(ApiRequest request) {
-    RebalanceBody body = request.body(RebalanceBody.class);
+    AllocationRebalanceBody body = request.body(AllocationRebalanceBody.class);
     try {
       AllocationRecord r = service().rebalance(body.mode(), "api", request.principal().subject());
       return view(r);
@@ -102,11 +102,11 @@ public final class AllocationRoutes implements RouteGroup {
         .map(AllocationRoutes::view)
         .orElseGet(
             () -> {
-              List<StrategyWeight> weights = new ArrayList<>();
+              List<AllocationWeight> weights = new ArrayList<>();
               double sum = 0;
               for (var e : s.configuredWeights().entrySet()) {
                 weights.add(
-                    new StrategyWeight(e.getKey(), e.getValue(), null, null, null, null, false));
+                    new AllocationWeight(e.getKey(), e.getValue(), null, null, null, null, false));
                 sum += e.getValue();
               }
               return new AllocationView(
@@ -114,24 +114,24 @@ public final class AllocationRoutes implements RouteGroup {
             });
   }
 
-  private History history(ApiRequest request) {
+  private AllocationHistory history(ApiRequest request) {
     long before = request.param(BEFORE).map(Integer::longValue).orElse(Long.MAX_VALUE);
     List<AllocationView> steps =
         service().history(request.value(LIMIT), before).stream()
             .map(AllocationRoutes::view)
             .toList();
-    return new History(steps);
+    return new AllocationHistory(steps);
   }
 
   static AllocationView view(AllocationRecord r) {
     AllocationStep s = r.step();
-    List<StrategyWeight> weights = new ArrayList<>();
+    List<AllocationWeight> weights = new ArrayList<>();
     double sum = 0;
     for (Map.Entry<String, Double> e : s.weights().entrySet()) {
       String n = e.getKey();
       Long until = s.cooling().get(n);
       weights.add(
-          new StrategyWeight(
+          new AllocationWeight(
               n,
               e.getValue(),
               s.targets().get(n),
@@ -161,14 +161,14 @@ public final class AllocationRoutes implements RouteGroup {
   }
 
   /** Body of {@code POST /api/v1/alloc/rebalance}. */
-  record RebalanceBody(
+  record AllocationRebalanceBody(
       @JsonProperty(required = true)
           @Doc(
               value = "The allocation mode",
               allowed = {"bandit", "target_vol"})
           String mode) {
     /** Validates the mode. */
-    RebalanceBody {
+    AllocationRebalanceBody {
       if (mode == null) {
         throw ApiException.missing("mode");
       }
@@ -187,7 +187,7 @@ public final class AllocationRoutes implements RouteGroup {
       @Nullable @Doc("What ran it: api, orchestrator") String trigger,
       @Nullable @Doc("Who ran it") String actor,
       @Doc("True before the first step: the configured ensemble weights hold") boolean configured,
-      List<StrategyWeight> weights,
+      List<AllocationWeight> weights,
       @Doc("Share of the capital in cash") double cash,
       @Doc("Share of the capital the step moved") double moved,
       @Doc("Estimated cost of the move, share of the capital") double cost,
@@ -195,7 +195,7 @@ public final class AllocationRoutes implements RouteGroup {
           List<String> events) {}
 
   /** One strategy's weight. */
-  record StrategyWeight(
+  record AllocationWeight(
       @Doc("Strategy") String strategy,
       @Doc("Capital weight its sleeve trades on") double weight,
       @Nullable @Doc("What the policy wanted (before the step limit)") Double target,
@@ -205,5 +205,5 @@ public final class AllocationRoutes implements RouteGroup {
       @Doc("Back from cool-down, weight capped") boolean probation) {}
 
   /** Response of {@code GET /api/v1/allocation/history}. */
-  record History(List<AllocationView> steps) {}
+  record AllocationHistory(List<AllocationView> steps) {}
 }

@@ -50,7 +50,7 @@ public final class OrchestratorRoutes implements RouteGroup {
                 "The cron plan (UTC): each job's cron, what it does, when it is next due and when"
                     + " it last ran. A due time missed while the platform was down runs once at"
                     + " start; instances sharing a database never run a job twice.")
-            .response(Jobs.class, Examples.load("orchestrator-jobs.json"))
+            .response(OrchestratorJobList.class, Examples.load("orchestrator-jobs.json"))
             .handle(r -> jobs()),
         Route.get("/api/v1/orchestrator/runs")
             .tag(TAG)
@@ -63,16 +63,16 @@ public final class OrchestratorRoutes implements RouteGroup {
             .param(LIMIT)
             .param(BEFORE)
             .errors(ApiError.ORCHESTRATOR_JOB_NOT_FOUND)
-            .response(Runs.class, Examples.load("orchestrator-runs.json"))
+            .response(OrchestratorRunList.class, Examples.load("orchestrator-runs.json"))
             .handle(this::runs));
   }
 
-  private Jobs jobs() {
-    return new Jobs(
+  private OrchestratorJobList jobs() {
+    return new OrchestratorJobList(
         store().jobs().stream()
             .map(
                 j ->
-                    new Job(
+                    new OrchestratorJob(
                         j.name(),
                         j.cron(),
                         j.description(),
@@ -81,7 +81,7 @@ public final class OrchestratorRoutes implements RouteGroup {
             .toList());
   }
 
-  private Runs runs(ApiRequest request) {
+  private OrchestratorRunList runs(ApiRequest request) {
     OrchestratorStore s = store();
     String job = request.param(JOB).orElse(null);
     if (job != null && s.jobs().stream().noneMatch(j -> j.name().equals(job))) {
@@ -93,11 +93,11 @@ public final class OrchestratorRoutes implements RouteGroup {
               + s.jobs().stream().map(OrchestratorStore.JobState::name).toList());
     }
     long before = request.param(BEFORE).map(Integer::longValue).orElse(Long.MAX_VALUE);
-    return new Runs(
+    return new OrchestratorRunList(
         s.runs(job, request.value(LIMIT), before).stream()
             .map(
                 r ->
-                    new RunView(
+                    new OrchestratorRun(
                         r.id(),
                         r.job(),
                         r.trigger(),
@@ -111,10 +111,10 @@ public final class OrchestratorRoutes implements RouteGroup {
   }
 
   /** Response of {@code /api/v1/orchestrator/jobs}. */
-  record Jobs(List<Job> jobs) {}
+  record OrchestratorJobList(List<OrchestratorJob> jobs) {}
 
   /** A scheduled job. */
-  record Job(
+  record OrchestratorJob(
       @Doc("Job name") String name,
       @Doc("UTC cron") String cron,
       @Doc("What it does") String description,
@@ -122,10 +122,10 @@ public final class OrchestratorRoutes implements RouteGroup {
       @Nullable @Doc("When it last started") Instant lastRun) {}
 
   /** Response of {@code /api/v1/orchestrator/runs}. */
-  record Runs(List<RunView> runs) {}
+  record OrchestratorRunList(List<OrchestratorRun> runs) {}
 
   /** A run. */
-  record RunView(
+  record OrchestratorRun(
       @Doc("Run id") long id,
       @Doc("Job") String job,
       @Doc("schedule, catch_up, or the event trigger") String trigger,
