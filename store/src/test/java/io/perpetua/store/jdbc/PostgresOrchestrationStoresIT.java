@@ -2,26 +2,15 @@ package io.perpetua.store.jdbc;
 
 import io.perpetua.store.contract.OrchestrationStoresContract;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The orchestrator and allocation stores on this machine's PostgreSQL (fresh schema per test): the
- * two-instance test runs two connection pools, as two platform processes would.
+ * The orchestrator and allocation stores on this machine's PostgreSQL (fresh schema per test):
+ * the two-instance test runs two connection pools, as two platform processes would.
  */
 class PostgresOrchestrationStoresIT extends OrchestrationStoresContract {
-  private static final PostgresTestSchema SCHEMA = new PostgresTestSchema();
+  @RegisterExtension static final PostgresTestSchema SCHEMA = new PostgresTestSchema();
   private DatabaseConfig config;
-
-  @BeforeAll
-  static void requirePostgres() {
-    SCHEMA.require();
-  }
-
-  @AfterAll
-  static void dropSchema() throws SQLException {
-    SCHEMA.drop();
-  }
 
   @Override
   protected void fresh() throws SQLException {
