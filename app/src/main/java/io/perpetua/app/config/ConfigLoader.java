@@ -147,6 +147,13 @@ public final class ConfigLoader {
   private static void validate(PerpetuaConfig c) {
     validateObservability(c.observability());
     riskConfig(c);
+    try {
+      c.lifecycle().gates();
+    } catch (IllegalArgumentException e) { // the message starts with the key
+      String m = e.getMessage();
+      int space = m.indexOf(' ');
+      throw new ConfigException(m.substring(0, space), m.substring(space + 1), e);
+    }
     if (c.jobs().workers() < 0) {
       throw new ConfigException("jobs.workers", "must be 0 (one per processor) or more");
     }
@@ -155,6 +162,16 @@ public final class ConfigLoader {
     }
     if (c.jobs().retentionDays() < 1) {
       throw new ConfigException("jobs.retention_days", "must be at least 1");
+    }
+    if (c.jobs().optimizerWorkers() < 1 || c.jobs().optimizerMaxActivePerOwner() < 1) {
+      throw new ConfigException(
+          "jobs.optimizer_workers", "optimizer_workers and optimizer_max_active_per_owner >= 1");
+    }
+    if (c.jobs().optimizerMaxTrials() < 1) {
+      throw new ConfigException("jobs.optimizer_max_trials", "must be at least 1");
+    }
+    if (c.jobs().sparkMaster() == null || c.jobs().sparkMaster().isBlank()) {
+      throw new ConfigException("jobs.spark_master", "must not be empty (default local[*])");
     }
     validateFlow(c.flow());
     StoreSettings.validate(c.store());
@@ -267,6 +284,20 @@ public final class ConfigLoader {
         jobs.workers() == 0 ? d.workers() : jobs.workers(),
         jobs.maxActivePerOwner(),
         Duration.ofDays(jobs.retentionDays()),
+        d.purgeInterval(),
+        d.progressInterval(),
+        d.progressStep(),
+        d.pollInterval(),
+        d.shutdownGrace());
+  }
+
+  /** The optimisation job service's settings from the {@code jobs:} section. */
+  public static JobServiceConfig optimizerJobService(PerpetuaConfig.Jobs jobs) {
+    JobServiceConfig d = jobService(jobs);
+    return new JobServiceConfig(
+        jobs.optimizerWorkers(),
+        jobs.optimizerMaxActivePerOwner(),
+        d.retention(),
         d.purgeInterval(),
         d.progressInterval(),
         d.progressStep(),

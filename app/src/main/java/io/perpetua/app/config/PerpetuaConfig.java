@@ -22,6 +22,7 @@ import java.util.Map;
  * @param jobs the backtest job service
  * @param binance live trading on Binance USDT-M ({@code venue.type: binance})
  * @param observability logs, request log and webhooks (docs/metrics.md)
+ * @param lifecycle strategy versions: the canary's capital share and the promotion gates
  * @param allocation bandit capital allocation across the ensemble's strategies (docs/allocation.md)
  * @param orchestrator the orchestrator's cron plan and event triggers (docs/allocation.md)
  */
@@ -40,6 +41,7 @@ public record PerpetuaConfig(
     Jobs jobs,
     Binance binance,
     Observability observability,
+    Lifecycle lifecycle,
     Allocation allocation,
     Orchestrator orchestrator) {
 
@@ -60,6 +62,7 @@ public record PerpetuaConfig(
         jobs,
         binance,
         observability,
+        lifecycle,
         allocation,
         orchestrator);
   }
@@ -81,6 +84,7 @@ public record PerpetuaConfig(
         jobs,
         binance,
         observability,
+        lifecycle,
         allocation,
         orchestrator);
   }
@@ -117,8 +121,19 @@ public record PerpetuaConfig(
    * @param workers jobs run at once; 0 = one per available processor
    * @param maxActivePerOwner queued plus running jobs one user may have
    * @param retentionDays days a finished job keeps its equity curve and trades (metrics are kept)
+   * @param optimizerWorkers optimisation runs at once (low-priority threads)
+   * @param optimizerMaxActivePerOwner queued plus running optimisation runs one user may have
+   * @param optimizerMaxTrials upper limit of trials + refine per fold of an API run
+   * @param sparkMaster the Spark master of {@code engine: spark} runs ({@code local[*]}, a URL)
    */
-  public record Jobs(int workers, int maxActivePerOwner, int retentionDays) {}
+  public record Jobs(
+      int workers,
+      int maxActivePerOwner,
+      int retentionDays,
+      int optimizerWorkers,
+      int optimizerMaxActivePerOwner,
+      int optimizerMaxTrials,
+      String sparkMaster) {}
 
   /**
    * The {@code flow:} section: the order-flow paper engine (docs/orderflow.md).
@@ -463,6 +478,39 @@ public record PerpetuaConfig(
           validateDays,
           objective,
           maxDrawdown);
+    }
+  }
+
+  /**
+   * The {@code lifecycle:} section: a canary candidate's share of its strategy's capital and the
+   * gates a candidate passes to move on (docs/strategies.md).
+   *
+   * @param canaryFraction in (0, 0.10]
+   * @param minAnnualisedReturn annualised live return at least this
+   * @param maxDrawdown live maximum drawdown at most this (fraction)
+   * @param ksAlpha the Kolmogorov–Smirnov test's significance
+   * @param slippageBandBps live slippage at most this above the backtest's assumption
+   * @param minTrades trades before the gates decide
+   * @param minDays live days before the gates decide
+   */
+  public record Lifecycle(
+      double canaryFraction,
+      double minAnnualisedReturn,
+      double maxDrawdown,
+      double ksAlpha,
+      double slippageBandBps,
+      int minTrades,
+      int minDays) {
+    /** The gates (validated: an invalid value names its key). */
+    public io.perpetua.trading.lifecycle.GateConfig gates() {
+      return new io.perpetua.trading.lifecycle.GateConfig(
+          canaryFraction,
+          minAnnualisedReturn,
+          maxDrawdown,
+          ksAlpha,
+          slippageBandBps,
+          minTrades,
+          minDays);
     }
   }
 }
