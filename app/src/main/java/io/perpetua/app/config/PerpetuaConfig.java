@@ -42,8 +42,8 @@ public record PerpetuaConfig(
     Binance binance,
     Observability observability,
     Lifecycle lifecycle,
-    Allocation allocation,
-    Orchestrator orchestrator) {
+    AllocationSection allocation,
+    OrchestratorSection orchestrator) {
 
   /** A copy with other server settings. */
   public PerpetuaConfig withServer(Server value) {
@@ -385,101 +385,6 @@ public record PerpetuaConfig(
       List<String> kinds,
       String minSeverity,
       String chatId) {}
-
-  /**
-   * The {@code allocation:} section: bandit capital allocation (docs/allocation.md); the keys are
-   * those of {@link io.perpetua.trading.allocation.AllocationConfig}, the cool-down in hours.
-   */
-  public record Allocation(
-      String policy,
-      String risk,
-      String windowUnit,
-      int windowSize,
-      int minObservations,
-      double ucbC,
-      double temperature,
-      double cooldownHours,
-      int maxCooled,
-      double probationWeight,
-      int probationSteps,
-      double maxStepFraction,
-      double minMove,
-      double costBps,
-      double maxWeight,
-      double correlationThreshold,
-      double correlationCut,
-      double volSpikeRatio,
-      double targetVol,
-      long seed) {
-    /** The allocator's configuration (the message of a bad value names its key). */
-    public io.perpetua.trading.allocation.AllocationConfig toConfig() {
-      return new io.perpetua.trading.allocation.AllocationConfig(
-          policy,
-          risk,
-          windowUnit,
-          windowSize,
-          minObservations,
-          ucbC,
-          temperature,
-          Math.round(cooldownHours * 3_600_000L),
-          maxCooled,
-          probationWeight,
-          probationSteps,
-          maxStepFraction,
-          minMove,
-          costBps,
-          maxWeight,
-          correlationThreshold,
-          correlationCut,
-          volSpikeRatio,
-          targetVol,
-          seed);
-    }
-  }
-
-  /**
-   * The {@code orchestrator:} section (docs/allocation.md).
-   *
-   * @param enabled run the plan
-   * @param pollSeconds how often due jobs are looked for
-   * @param jobs the cron (UTC) of each job of the plan
-   * @param triggers the event triggers' thresholds and the optimiser task they queue
-   */
-  public record Orchestrator(
-      boolean enabled, int pollSeconds, Map<String, String> jobs, Triggers triggers) {}
-
-  /**
-   * The {@code orchestrator.triggers:} section ({@link
-   * io.perpetua.trading.orchestrator.EventTriggers}).
-   */
-  public record Triggers(
-      double sharpeBelow,
-      double mddAbove,
-      int daysWithoutHigh,
-      double quantileQ,
-      int quantileWindowDays,
-      double volSpikeRatio,
-      double riskUsageAbove,
-      int trainDays,
-      int validateDays,
-      String objective,
-      double maxDrawdown) {
-    /** The triggers (the message of a bad value names its key). */
-    public io.perpetua.trading.orchestrator.EventTriggers toTriggers() {
-      return new io.perpetua.trading.orchestrator.EventTriggers(
-          sharpeBelow,
-          mddAbove,
-          daysWithoutHigh,
-          quantileQ,
-          quantileWindowDays,
-          volSpikeRatio,
-          riskUsageAbove,
-          trainDays,
-          validateDays,
-          objective,
-          maxDrawdown);
-    }
-  }
 
   /**
    * The {@code lifecycle:} section: a canary candidate's share of its strategy's capital and the
