@@ -110,6 +110,7 @@ final class KernelWiring {
     if (liveVenue != null) {
       liveVenue.reconciler().attach(built);
     }
+    built.useCapitalWeights(wiring.orchestration().weights());
     return built;
   }
 

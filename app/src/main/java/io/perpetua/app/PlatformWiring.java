@@ -63,6 +63,7 @@ final class PlatformWiring implements AutoCloseable {
   private final TokenStore.Resolved token;
   private final ApiServer server;
   private final PlatformParts parts = new PlatformParts();
+  private final Orchestration orchestration;
   private final AuthWiring auth;
   private final BacktestJobs jobs;
   private final FlowRuntime flow;
@@ -108,6 +109,7 @@ final class PlatformWiring implements AutoCloseable {
     observability.install(server, parts::tradable, dependencyChecks(), state, dataDir);
     this.jobs = new BacktestJobs(config, dataDir, env);
     jobs.addRoutes(server);
+    this.orchestration = new Orchestration(config, parts);
     addTradingRoutes();
     this.flow =
         new FlowRuntime(
@@ -180,6 +182,7 @@ final class PlatformWiring implements AutoCloseable {
     server.addRoutes(new SignalAnalysisRoutes(parts::registry, System::currentTimeMillis));
     server.withStrategyRegistry(parts::registry);
     server.addRoutes(new AssetPoolRoutes(Strategies.poolViews(config), state));
+    orchestration.addRoutes(server);
     server.addRoutes(
         new VenueRoutes(
             this::connectedVenues,
@@ -217,6 +220,7 @@ final class PlatformWiring implements AutoCloseable {
                 new io.perpetua.store.jdbc.JdbcLifecycleStore(database),
                 config.lifecycle().gates(),
                 System::currentTimeMillis)));
+    orchestration.open(database, auth::auditLog, watch, state::balance);
     observability.database(database);
   }
 
@@ -282,6 +286,11 @@ final class PlatformWiring implements AutoCloseable {
     return parts;
   }
 
+  /** The capital allocator and the orchestrator. */
+  Orchestration orchestration() {
+    return orchestration;
+  }
+
   /** Accounts, four-eyes and the audit log. */
   AuthWiring auth() {
     return auth;
@@ -311,6 +320,7 @@ final class PlatformWiring implements AutoCloseable {
    */
   @Override
   public void close() {
+    orchestration.close();
     server.stop();
     ApiUrlFile.delete(dataDir);
     jobs.close();

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param binance live trading on Binance USDT-M ({@code venue.type: binance})
  * @param observability logs, request log and webhooks (docs/metrics.md)
  * @param lifecycle strategy versions: the canary's capital share and the promotion gates
+ * @param allocation bandit capital allocation across the ensemble's strategies (docs/allocation.md)
+ * @param orchestrator the orchestrator's cron plan and event triggers (docs/allocation.md)
  */
 public record PerpetuaConfig(
     Server server,
@@ -39,7 +41,9 @@ public record PerpetuaConfig(
     Jobs jobs,
     Binance binance,
     Observability observability,
-    Lifecycle lifecycle) {
+    Lifecycle lifecycle,
+    AllocationSection allocation,
+    OrchestratorSection orchestrator) {
 
   /** A copy with other server settings. */
   public PerpetuaConfig withServer(Server value) {
@@ -58,7 +62,9 @@ public record PerpetuaConfig(
         jobs,
         binance,
         observability,
-        lifecycle);
+        lifecycle,
+        allocation,
+        orchestrator);
   }
 
   /** A copy with other venue settings. */
@@ -78,7 +84,9 @@ public record PerpetuaConfig(
         jobs,
         binance,
         observability,
-        lifecycle);
+        lifecycle,
+        allocation,
+        orchestrator);
   }
 
   /**

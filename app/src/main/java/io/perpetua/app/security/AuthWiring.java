@@ -177,6 +177,12 @@ public final class AuthWiring {
             : null;
   }
 
+  /** The audit log, null until {@link #open}. */
+  public AuditLog auditLog() {
+    AuthServices s = services;
+    return s == null ? null : s.audit().log();
+  }
+
   /**
    * Opens the strategy lifecycle (after {@link #open}): four-eyes on promotions to prod, every
    * committed transition to the audit log, and the parameters in force reconciled with each

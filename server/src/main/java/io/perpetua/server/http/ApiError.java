@@ -110,6 +110,11 @@ public enum ApiError {
    * before the gates passed or while its approval is pending, nothing to roll back to.
    */
   LIFECYCLE_CONFLICT(40051, 409, "Strategy lifecycle conflict"),
+  /**
+   * Capital allocation cannot run now: the platform is in single mode, or fewer than two strategies
+   * are active. Nothing changed. (Allocation, 40060-40069.)
+   */
+  ALLOCATION_UNAVAILABLE(40060, 409, "Capital allocation not possible"),
   /** No route with this path. */
   UNKNOWN_ROUTE(40400, 404, "Unknown route"),
   /** The route exists but the resource does not, or no data has been published yet. */
@@ -122,6 +127,8 @@ public enum ApiError {
   STRATEGY_VERSION_NOT_FOUND(40440, 404, "Strategy version not found"),
   /** No optimisation run with this id visible to the caller. (Optimizer runs, 40430-40439.) */
   OPTIMIZER_RUN_NOT_FOUND(40430, 404, "Optimisation run not found"),
+  /** No orchestrator job with this name. (Orchestrator, 40450-40459.) */
+  ORCHESTRATOR_JOB_NOT_FOUND(40450, 404, "Orchestrator job not found"),
   /** An unexpected failure; details are only in the server log, under the reference given. */
   INTERNAL(50000, 500, "Internal server error"),
   /** A request feature the server does not implement (e.g. a transfer coding); HTTP layer. */

@@ -103,6 +103,8 @@ class DatabaseTest {
               "50/SQL/true",
               "60/SQL/true",
               "90/SQL/true",
+              "92/SQL/true",
+              "93/SQL/true",
               "110/SQL/true");
     }
   }

@@ -76,6 +76,9 @@ class PostgresTradingJournalIT extends TradingJournalContract {
               "strategy_versions",
               "strategy_lifecycle",
               "strategy_lifecycle_events",
+              "allocation_history",
+              "orchestrator_jobs",
+              "orchestrator_runs",
               "webhook_outbox",
               "flyway_schema_history");
     }

@@ -882,6 +882,14 @@ public final class TradingKernel {
     return clock.nowMillis();
   }
 
+  /**
+   * Sizes the strategy sleeves on {@code weights} (the capital allocator's, ensemble mode) from
+   * their next rebalance on: the allocation goes through this kernel's one order path.
+   */
+  public void useCapitalWeights(io.perpetua.trading.allocation.CapitalWeights weights) {
+    sleeves.useCapitalWeights(weights);
+  }
+
   /** Rebalances started in this run. */
   public int rebalances() {
     return rebalanceSeq;
