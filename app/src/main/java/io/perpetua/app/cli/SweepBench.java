@@ -89,6 +89,13 @@ final class SweepBench implements Callable<Integer> {
       description = "Trials run first, not timed (default ${DEFAULT-VALUE}).")
   int warmup;
 
+  @Option(
+      names = "--rounds",
+      defaultValue = "1",
+      description =
+          "Rounds of all variants, in alternating order; medians are printed (default ${DEFAULT-VALUE}).")
+  int rounds;
+
   @Override
   public Integer call() throws Exception {
     PerpetuaConfig config = Home.config(null);
@@ -124,18 +131,28 @@ final class SweepBench implements Callable<Integer> {
       variants.add(new Variant("shared features", true, w));
     }
     List<SearchRun> runs = new ArrayList<>();
-    double[] rates = new double[variants.size()];
-    for (int v = 0; v < variants.size(); v++) {
-      runs.add(variants.get(v).run(templates, catalog, space, window, trials, symbolBars));
-      rates[v] = variants.get(v).trialsPerSecond;
+    for (int round = 0; round < rounds; round++) {
+      // alternate the order: no variant always runs first (least compiled) or last
+      for (int k = 0; k < variants.size(); k++) {
+        int v = round % 2 == 0 ? k : variants.size() - 1 - k;
+        runs.add(variants.get(v).run(templates, catalog, space, window, trials, symbolBars));
+      }
+    }
+    System.out.println("medians of " + rounds + " round(s):");
+    for (Variant v : variants) {
+      System.out.printf(
+          "  %-19s %2d worker(s): %7.2f trials/s, %8.2f M symbol-bar-trials/s%n",
+          v.label, v.workers, v.median(), v.median() * symbolBars / 1e6);
     }
     System.out.printf(
         "shared / per-trial features (1 worker): %.2fx%n",
-        variants.size() > 1 ? rates[1] / rates[0] : Double.NaN);
+        variants.size() > 1 ? variants.get(1).median() / variants.get(0).median() : Double.NaN);
     for (int v = 2; v < variants.size(); v++) {
       System.out.printf(
           "%d workers / %d worker (shared): %.2fx%n",
-          variants.get(v).workers, variants.get(1).workers, rates[v] / rates[1]);
+          variants.get(v).workers,
+          variants.get(1).workers,
+          variants.get(v).median() / variants.get(1).median());
     }
     boolean same = true;
     for (int v = 1; v < runs.size(); v++) {
@@ -234,7 +251,7 @@ final class SweepBench implements Callable<Integer> {
     private final String label;
     private final boolean shared;
     private final int workers;
-    private double trialsPerSecond;
+    private final List<Double> rates = new ArrayList<>();
 
     Variant(String label, boolean shared, int workers) {
       this.label = label;
@@ -271,7 +288,8 @@ final class SweepBench implements Callable<Integer> {
         }
       }
       double s = (System.nanoTime() - start) / 1e9;
-      trialsPerSecond = run.trials().size() / s;
+      double trialsPerSecond = run.trials().size() / s;
+      rates.add(trialsPerSecond);
       System.out.printf(
           "%-19s %2d worker(s): %5d trials in %7.1f s = %7.2f trials/s, %8.2f M"
               + " symbol-bar-trials/s (load average %.2f -> %.2f)%n",
@@ -284,6 +302,12 @@ final class SweepBench implements Callable<Integer> {
           loadBefore,
           load());
       return run;
+    }
+
+    double median() {
+      List<Double> sorted = rates.stream().sorted().toList();
+      int m = sorted.size() / 2;
+      return sorted.size() % 2 == 1 ? sorted.get(m) : (sorted.get(m - 1) + sorted.get(m)) / 2;
     }
   }
 }
