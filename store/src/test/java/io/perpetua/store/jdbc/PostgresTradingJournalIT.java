@@ -84,6 +84,7 @@ class PostgresTradingJournalIT extends TradingJournalContract {
               "strategy_status_changes",
               "signal_coverage",
               "strategy_nav",
+              "webhook_outbox",
               "flyway_schema_history");
     }
   }
