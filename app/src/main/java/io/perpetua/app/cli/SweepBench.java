@@ -98,6 +98,10 @@ final class SweepBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (trials < 1 || days < 1 || rounds < 1 || workers.stream().anyMatch(w -> w < 1 || w > 64)) {
+      throw new IllegalArgumentException(
+          "trials, days and rounds must be >= 1 and workers within 1..64");
+    }
     PerpetuaConfig config = Home.config(null);
     Path dir = dataDir != null ? dataDir.toAbsolutePath() : Home.resolve(config.data().dir());
     Files.createDirectories(dir);
@@ -138,7 +142,17 @@ final class SweepBench implements Callable<Integer> {
         runs.add(variants.get(v).run(templates, catalog, space, window, trials, symbolBars));
       }
     }
-    System.out.println("medians of " + rounds + " round(s):");
+    summary(variants, symbolBars);
+    boolean same = true;
+    for (int v = 1; v < runs.size(); v++) {
+      same &= identical(runs.get(0), runs.get(v));
+    }
+    System.out.println("trials bit-identical across variants: " + (same ? "yes" : "NO"));
+    return same ? 0 : 1;
+  }
+
+  private static void summary(List<Variant> variants, long symbolBars) {
+    System.out.println("medians of " + variants.get(0).rates.size() + " round(s):");
     for (Variant v : variants) {
       System.out.printf(
           "  %-19s %2d worker(s): %7.2f trials/s, %8.2f M symbol-bar-trials/s%n",
@@ -154,12 +168,6 @@ final class SweepBench implements Callable<Integer> {
           variants.get(1).workers,
           variants.get(v).median() / variants.get(1).median());
     }
-    boolean same = true;
-    for (int v = 1; v < runs.size(); v++) {
-      same &= identical(runs.get(0), runs.get(v));
-    }
-    System.out.println("trials bit-identical across variants: " + (same ? "yes" : "NO"));
-    return same ? 0 : 1;
   }
 
   private BacktestRequest window(String name, Path dir, Timeframe tf) throws java.io.IOException {
