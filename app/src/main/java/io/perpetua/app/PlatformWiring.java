@@ -175,6 +175,8 @@ final class PlatformWiring implements AutoCloseable {
     server.addRoutes(auth.riskRoutes(new RiskRoutes(parts::risk, parts::tradable)));
     server.addRoutes(new OrderRoutes(parts::journal));
     server.addRoutes(new StrategyRoutes(parts::registry, auth.strategyChangeApproval()));
+    server.addRoutes(
+        new io.perpetua.server.v1.LifecycleRoutes(parts::lifecycle, auth.lifecycleApproval()));
     server.addRoutes(new SignalAnalysisRoutes(parts::registry, System::currentTimeMillis));
     server.withStrategyRegistry(parts::registry);
     server.addRoutes(new AssetPoolRoutes(Strategies.poolViews(config), state));
@@ -208,6 +210,13 @@ final class PlatformWiring implements AutoCloseable {
     auth.open(database, parts::risk);
     parts.registry(StrategyRegistries.open(config, new JdbcRegistryStore(database)));
     auth.openStrategyChanges(parts::registry);
+    parts.lifecycle(
+        auth.openLifecycle(
+            new io.perpetua.trading.lifecycle.LifecycleService(
+                parts.registry(),
+                new io.perpetua.store.jdbc.JdbcLifecycleStore(database),
+                config.lifecycle().gates(),
+                System::currentTimeMillis)));
     observability.database(database);
   }
 

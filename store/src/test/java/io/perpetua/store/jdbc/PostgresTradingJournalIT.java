@@ -73,6 +73,9 @@ class PostgresTradingJournalIT extends TradingJournalContract {
               "strategy_status_changes",
               "signal_coverage",
               "strategy_nav",
+              "strategy_versions",
+              "strategy_lifecycle",
+              "strategy_lifecycle_events",
               "webhook_outbox",
               "flyway_schema_history");
     }
