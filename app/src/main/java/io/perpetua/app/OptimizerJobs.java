@@ -17,6 +17,7 @@ import io.perpetua.optimizer.CachingMarketSource;
 import io.perpetua.optimizer.job.OptimizerJobRunner;
 import io.perpetua.optimizer.job.OptimizerRuns;
 import io.perpetua.optimizer.job.RunProgress;
+import io.perpetua.signals.feature.SharedFeatures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -54,7 +55,8 @@ public final class OptimizerJobs {
                         config.data().spotBars() == null ? Map.of() : config.data().spotBars()),
                 4),
             BacktestEngine.Options.defaults()
-                .withRisk(ConfigLoader.riskConfig(config), config.paper().initialCapital()));
+                .withRisk(ConfigLoader.riskConfig(config), config.paper().initialCapital()),
+            new SharedFeatures());
     Path reports = dataDir.resolve("optimizations");
     RunProgress live = new RunProgress();
     PerpetuaConfig.Jobs jobs = config.jobs();

@@ -21,6 +21,7 @@ import io.perpetua.optimizer.job.OptimizationRequest;
 import io.perpetua.optimizer.report.OptimizationReport;
 import io.perpetua.optimizer.report.ReportData;
 import io.perpetua.optimizer.wfo.WalkForwardSettings;
+import io.perpetua.signals.feature.SharedFeatures;
 import io.perpetua.signals.strategy.space.ParamSpace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -324,7 +325,8 @@ public final class OptimizeCommand implements Callable<Integer> {
                 MarketLoader.FUNDING_VENUE,
                 true),
             4),
-        BacktestEngine.Options.defaults());
+        BacktestEngine.Options.defaults(),
+        new SharedFeatures());
   }
 
   private Instant[] range(BarCatalog catalog, Timeframe tf) throws java.io.IOException {

@@ -418,7 +418,8 @@ public final class TradingKernel {
         (i, time, rate) -> {
           double mark = marks[i];
           sleeves.funding(i, rate, mark);
-          if (mark > 0) {
+          // flat (the position mirror is exact): nothing to settle, no account lookup
+          if (mark > 0 && positionQty[i] != 0) {
             Money amount = account.settleFunding(instruments.get(i).id(), rate, mark);
             if (amount.signum() != 0) {
               FundingSettled e = new FundingSettled(time, instruments.get(i).id(), rate, amount);
