@@ -109,7 +109,7 @@ final class PlatformWiring implements AutoCloseable {
     observability.install(server, parts::tradable, dependencyChecks(), state, dataDir);
     this.jobs = new BacktestJobs(config, dataDir, env);
     jobs.addRoutes(server);
-    this.orchestration = new Orchestration(config, parts);
+    this.orchestration = new Orchestration(config, parts, jobs::optimizerRuns);
     addTradingRoutes();
     this.flow =
         new FlowRuntime(
