@@ -84,6 +84,9 @@ class PostgresTradingJournalIT extends TradingJournalContract {
               "strategy_status_changes",
               "signal_coverage",
               "strategy_nav",
+              "hotlist_scans",
+              "hotlist",
+              "hotlist_whitelist",
               "flyway_schema_history");
     }
   }
