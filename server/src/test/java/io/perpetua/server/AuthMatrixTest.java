@@ -70,7 +70,12 @@ class AuthMatrixTest {
             "GET /api/v1/orders/history viewer",
             "POST /api/v1/admin/api-keys admin",
             "GET /api/v1/admin/api-keys admin",
-            "POST /api/v1/admin/api-keys/{key_id}/revoke admin")) {
+            "POST /api/v1/admin/api-keys/{key_id}/revoke admin",
+            "GET /api/v1/hotlist viewer",
+            "POST /api/v1/hotlist/scan trader",
+            "POST /api/v1/hotlist/approve admin",
+            "POST /api/v1/hotlist/reject admin",
+            "GET /api/v1/hotlist/whitelist viewer")) {
       int last = r.lastIndexOf(' ');
       EXPECTED.put(r.substring(0, last), r.substring(last + 1));
     }

@@ -101,6 +101,12 @@ public enum ApiError {
   STRATEGY_NOT_FOUND(40410, 404, "Strategy not found"),
   /** No asset pool with this name is configured. (Asset pools, 40420+.) */
   UNKNOWN_POOL(40420, 404, "Asset pool not found"),
+  /** The hot-coin candidate was not decided before its expiry; a later scan may list it again. */
+  HOTLIST_EXPIRED(40070, 409, "Hot-coin candidate expired"),
+  /** The hot-coin candidate was approved or rejected already. */
+  HOTLIST_DECIDED(40071, 409, "Hot-coin candidate already decided"),
+  /** No hot-coin scan at the timestamp, or the symbol is not in it. */
+  HOTLIST_NOT_FOUND(40460, 404, "Hot-coin scan or candidate not found"),
   /** An unexpected failure; details are only in the server log, under the reference given. */
   INTERNAL(50000, 500, "Internal server error"),
   /** A request feature the server does not implement (e.g. a transfer coding); HTTP layer. */
