@@ -3,6 +3,7 @@ package io.perpetua.app;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.app.config.StoreSettings;
 import io.perpetua.app.security.AuthWiring;
+import io.perpetua.core.Timeframe;
 import io.perpetua.core.time.Clock;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.ApiToken;
@@ -66,6 +67,7 @@ final class PlatformWiring implements AutoCloseable {
   private final AuthWiring auth;
   private final BacktestJobs jobs;
   private final FlowRuntime flow;
+  private final HotlistWiring hotlist = new HotlistWiring(parts::risk);
   private final Observability observability;
   private volatile Database database;
 
@@ -109,6 +111,7 @@ final class PlatformWiring implements AutoCloseable {
     this.jobs = new BacktestJobs(config, dataDir, env);
     jobs.addRoutes(server);
     addTradingRoutes();
+    hotlist.addRoutes(server, auth);
     this.flow =
         new FlowRuntime(
             config.flow(),
@@ -208,6 +211,7 @@ final class PlatformWiring implements AutoCloseable {
     auth.open(database, parts::risk);
     parts.registry(StrategyRegistries.open(config, new JdbcRegistryStore(database)));
     auth.openStrategyChanges(parts::registry);
+    hotlist.open(database, dataDir, Timeframe.parse(config.data().timeframe()), auth);
     observability.database(database);
   }
 
@@ -280,6 +284,10 @@ final class PlatformWiring implements AutoCloseable {
 
   BacktestJobs jobs() {
     return jobs;
+  }
+
+  HotlistWiring hotlist() {
+    return hotlist;
   }
 
   FlowRuntime flow() {
