@@ -62,7 +62,8 @@ public final class HotlistRoutes implements RouteGroup {
                 "The latest scan (or the one at ts): the top N by S = w1·VolJump + w2·Turnover +"
                     + " w3·|OIΔ| + w4·|FundingZ| + w5·RegimeShift with each term (null with the"
                     + " reason when its input is missing), risk tags (price range, safe leverage,"
-                    + " fear/greed) and each candidate's status. 404 (40460) before any scan.")
+                    + " fear/greed) and each candidate's status. Before the first scan: ts null and no"
+                    + " coins; 404 (40460) when there is no scan at the ts asked for.")
             .param(TS)
             .errors(ApiError.HOTLIST_NOT_FOUND)
             .response(HotlistViews.HotScanView.class, Examples.load("hotlist.json"))
@@ -121,15 +122,15 @@ public final class HotlistRoutes implements RouteGroup {
   private HotlistViews.HotScanView get(ApiRequest r) {
     HotlistService s = service();
     String raw = r.param(TS).orElse(null);
+    if (raw == null) {
+      return s.latest().map(x -> HotlistViews.scan(x, s.now())).orElse(HotlistViews.none());
+    }
     HotScan scan =
-        (raw == null ? s.latest() : s.at(timestamp("ts", raw)))
+        s.at(timestamp("ts", raw))
             .orElseThrow(
                 () ->
                     new ApiException(
-                        ApiError.HOTLIST_NOT_FOUND,
-                        raw == null
-                            ? "No hot-coin scan yet; POST /api/v1/hotlist/scan runs one"
-                            : "No hot-coin scan at ts " + Echo.of(raw)));
+                        ApiError.HOTLIST_NOT_FOUND, "No hot-coin scan at ts " + Echo.of(raw)));
     return HotlistViews.scan(scan, s.now());
   }
 

@@ -25,6 +25,11 @@ final class HotlistViews {
         s.coins().stream().map(c -> coin(c, nowMs)).toList());
   }
 
+  /** The answer before the first scan. */
+  static HotScanView none() {
+    return new HotScanView(null, null, null, 0, sentiment(FearGreed.market(List.of())), List.of());
+  }
+
   private static HotCoinView coin(HotCoin c, long nowMs) {
     RiskTags t = c.tags();
     return new HotCoinView(
@@ -74,9 +79,9 @@ final class HotlistViews {
 
   /** A scan. */
   record HotScanView(
-      @Doc("As-of timestamp of the scan") Instant ts,
-      @Doc("The same in epoch milliseconds (what approve/reject take)") long tsMs,
-      @Doc("When the scan ran") Instant createdAt,
+      @Nullable @Doc("As-of timestamp of the scan (null before the first)") Instant ts,
+      @Nullable @Doc("The same in epoch milliseconds (what approve/reject take)") Long tsMs,
+      @Nullable @Doc("When the scan ran") Instant createdAt,
       @Doc("Symbols with bars in the day before ts") int scored,
       @Doc("Market fear/greed over every scored symbol") HotSentimentView market,
       @Doc("The top N by score") List<HotCoinView> coins) {}
