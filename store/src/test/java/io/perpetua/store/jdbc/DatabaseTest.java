@@ -102,7 +102,8 @@ class DatabaseTest {
               "20/SQL/true",
               "50/SQL/true",
               "60/SQL/true",
-              "95/SQL/true");
+              "95/SQL/true",
+              "110/SQL/true");
     }
   }
 
