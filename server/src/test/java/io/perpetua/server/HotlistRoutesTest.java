@@ -140,7 +140,7 @@ class HotlistRoutesTest {
             post("/api/v1/hotlist/approve", "{\"ts\":\"" + (TS - H) + "\",\"symbol\":\"AAAUSDT\"}")
                 .code())
         .isEqualTo(40460);
-    now.set(TS + 25 * H);
+    now.set(TS + 27 * H); // the scan ran at TS + 2 h
     assertThat(
             post("/api/v1/hotlist/approve", "{\"ts\":\"" + TS + "\",\"symbol\":\"AAAUSDT\"}")
                 .code())

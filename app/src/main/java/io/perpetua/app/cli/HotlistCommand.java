@@ -13,7 +13,7 @@ import io.perpetua.signals.hotlist.HotComponent;
 import io.perpetua.signals.hotlist.HotScan;
 import io.perpetua.signals.hotlist.HotScorer;
 import io.perpetua.signals.hotlist.HotlistConfig;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -73,27 +73,28 @@ public final class HotlistCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      PrintStream out = System.out;
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
       long ts;
       try {
         ts = at.matches("[0-9]{1,15}") ? Long.parseLong(at) : Instant.parse(at).toEpochMilli();
       } catch (DateTimeParseException e) {
-        System.err.println("--at: expected ISO-8601 or epoch milliseconds, got '" + at + "'");
+        err.println("--at: expected ISO-8601 or epoch milliseconds, got '" + at + "'");
         return 2;
       }
       if (top < 1 || top > 500) {
-        System.err.println("--top: expected 1..500, got " + top);
+        err.println("--top: expected 1..500, got " + top);
         return 2;
       }
       PerpetuaConfig config = Home.config(null);
       Path dir = dataDir != null ? dataDir.toAbsolutePath() : Home.resolve(config.data().dir());
       Timeframe tf = Timeframe.parse(config.data().timeframe());
-      System.err.println("hotlist: catalog " + dir.resolve("catalog") + " (" + tf.code() + ")");
+      err.println("hotlist: catalog " + dir.resolve("catalog") + " (" + tf.code() + ")");
       MarketLoader.importUntilComplete(
           dir,
           Home.resolve(config.data().sharedData()),
           tf,
-          (done, total, item) -> System.err.printf("\rimporting %d/%d %s", done, total, item));
+          (done, total, item) -> err.printf("importing %d/%d %s%n", done, total, item));
       Path root = dir.resolve("catalog");
       HotlistConfig hc = HotlistConfig.defaults().withTop(top);
       HotScan scan =
@@ -113,10 +114,11 @@ public final class HotlistCommand implements Runnable {
       } else {
         print(out, scan);
       }
+      out.flush();
       return 0;
     }
 
-    private static void print(PrintStream out, HotScan scan) {
+    private static void print(PrintWriter out, HotScan scan) {
       out.printf(
           "hot coins as of %s: %d scored, market fear/greed %s (%s)%n",
           Instant.ofEpochMilli(scan.ts()),

@@ -64,7 +64,7 @@ public final class HotScorer {
               null,
               null,
               null,
-              ts + config.candidateTtlMs()));
+              createdAtMs + config.candidateTtlMs()));
     }
     return new HotScan(ts, createdAtMs, all.size(), market, coins);
   }

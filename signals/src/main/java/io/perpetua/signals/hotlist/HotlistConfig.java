@@ -16,7 +16,7 @@ package io.perpetua.signals.hotlist;
  * @param stressSigmas daily σ a safe leverage must survive without liquidation (3)
  * @param maintenanceMargin maintenance margin rate in the safe leverage (0.004)
  * @param maxLeverage cap of the safe leverage (20)
- * @param candidateTtlMs how long a candidate can be approved after its scan (24 h)
+ * @param candidateTtlMs how long a candidate can be approved after its scan ran (24 h)
  */
 public record HotlistConfig(
     double wVolJump,

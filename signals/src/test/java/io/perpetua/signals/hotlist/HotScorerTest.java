@@ -80,7 +80,7 @@ class HotScorerTest {
     assertThat(hot.components().get(0).value()).isBetween(2.5, 6.0); // σ ×4 over the week's
     assertThat(hot.components().get(1).value()).isEqualTo(1.0); // volume above all 30 days
     assertThat(hot.status()).isEqualTo(HotCoin.CANDIDATE);
-    assertThat(hot.expiresAtMs()).isEqualTo(TS + 24 * H);
+    assertThat(hot.expiresAtMs()).isEqualTo(7 + 24 * H); // 24 h after the scan ran
     assertThat(hot.tags().safeLeverage())
         .isEqualTo(RiskTags.safeLeverage(hot.tags().dailyVol(), HotlistConfig.defaults()));
     assertThat(scan.createdAtMs()).isEqualTo(7);

@@ -52,7 +52,7 @@ class HotlistServiceTest {
     assertThatThrownBy(() -> service.approve(TS, "BBB/USDT:USDT", "bob", "x"))
         .extracting(e -> ((HotlistException) e).kind())
         .isEqualTo(HotlistException.Kind.DECIDED);
-    now.set(TS + 25 * H);
+    now.set(TS + 26 * H); // the scan ran at TS + 1 h
     assertThat(service.latest().orElseThrow().coins().get(0).statusAt(now.get()))
         .isEqualTo(HotCoin.EXPIRED);
     assertThatThrownBy(() -> service.approve(TS, "AAA/USDT:USDT", "bob", "late"))
