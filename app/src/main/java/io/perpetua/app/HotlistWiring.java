@@ -8,11 +8,14 @@ import io.perpetua.market.FundingCatalog;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.v1.HotlistRoutes;
 import io.perpetua.signals.hotlist.CatalogInputs;
+import io.perpetua.signals.hotlist.HotScan;
 import io.perpetua.signals.hotlist.HotlistConfig;
 import io.perpetua.signals.hotlist.HotlistService;
 import io.perpetua.signals.hotlist.HotlistStore;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.JdbcHotlistStore;
+import io.perpetua.trading.kernel.TradingKernel;
+import io.perpetua.trading.orchestrator.Orchestrator;
 import io.perpetua.trading.risk.RiskEngine;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -80,5 +83,29 @@ final class HotlistWiring {
     if (s != null) {
       s.whitelist().forEach(e -> engine.approveSymbol(InstrumentId.parse(e.symbol())));
     }
+  }
+
+  /**
+   * The orchestrator's hourly {@code hot_coin_scan}: a scan as of the hour of the kernel's time
+   * (the replay's time in paper mode, the wall clock live), or of {@code now} before the kernel
+   * runs; skipped while the database is not open.
+   */
+  Orchestrator.Action scanJob(Supplier<TradingKernel> kernel) {
+    return now -> {
+      HotlistService s = service;
+      if (s == null) {
+        throw new Orchestrator.Skipped("hot-coin list not open yet");
+      }
+      TradingKernel k = kernel.get();
+      long t = k != null ? k.now() : now;
+      long ts = t - Math.floorMod(t, 3_600_000L);
+      HotScan scan = s.scan(ts, null);
+      return "hot-coin scan as of "
+          + java.time.Instant.ofEpochMilli(ts)
+          + ": "
+          + scan.scored()
+          + " symbols scored, top "
+          + scan.coins().stream().map(c -> c.symbol()).toList();
+    };
   }
 }
