@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Orchestration implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Orchestration.class);
+  private volatile Orchestrator.Action hotlistScan;
 
   private final PerpetuaConfig config;
   private final PlatformParts parts;
@@ -108,6 +109,11 @@ final class Orchestration implements AutoCloseable {
     return weights;
   }
 
+  /** Wires the hourly hot-coin scan (before {@link #open}). */
+  void hotlistScan(Orchestrator.Action scan) {
+    this.hotlistScan = scan;
+  }
+
   /** The allocation and orchestrator routes (503 until {@link #open}). */
   void addRoutes(ApiServer server) {
     server.addRoutes(new AllocationRoutes(() -> allocation));
@@ -124,6 +130,9 @@ final class Orchestration implements AutoCloseable {
       Supplier<java.util.Optional<io.perpetua.readmodel.AccountBalance>> balance) {
     OrchestratorJobs jobs =
         new OrchestratorJobs(parts, watch, () -> allocation, balance, queue, triggers);
+    if (hotlistScan != null) {
+      jobs.hotlistScan(hotlistScan);
+    }
     allocation =
         new AllocationService(
             allocationConfig,

@@ -3,6 +3,7 @@ package io.perpetua.app;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.app.config.StoreSettings;
 import io.perpetua.app.security.AuthWiring;
+import io.perpetua.core.Timeframe;
 import io.perpetua.core.time.Clock;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.ApiToken;
@@ -67,6 +68,7 @@ final class PlatformWiring implements AutoCloseable {
   private final AuthWiring auth;
   private final BacktestJobs jobs;
   private final FlowRuntime flow;
+  private final HotlistWiring hotlist = new HotlistWiring(parts::risk);
   private final Observability observability;
   private volatile Database database;
 
@@ -110,7 +112,9 @@ final class PlatformWiring implements AutoCloseable {
     this.jobs = new BacktestJobs(config, dataDir, env);
     jobs.addRoutes(server);
     this.orchestration = new Orchestration(config, parts, jobs::optimizerRuns);
+    orchestration.hotlistScan(hotlist.scanJob(parts::kernel));
     addTradingRoutes();
+    hotlist.addRoutes(server, auth);
     this.flow =
         new FlowRuntime(
             config.flow(),
@@ -221,6 +225,7 @@ final class PlatformWiring implements AutoCloseable {
                 config.lifecycle().gates(),
                 System::currentTimeMillis)));
     orchestration.open(database, auth::auditLog, watch, state::balance);
+    hotlist.open(database, dataDir, Timeframe.parse(config.data().timeframe()), auth);
     observability.database(database);
   }
 
@@ -298,6 +303,10 @@ final class PlatformWiring implements AutoCloseable {
 
   BacktestJobs jobs() {
     return jobs;
+  }
+
+  HotlistWiring hotlist() {
+    return hotlist;
   }
 
   FlowRuntime flow() {
