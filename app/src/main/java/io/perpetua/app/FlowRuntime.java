@@ -21,6 +21,7 @@ import io.perpetua.store.jdbc.JdbcFlowStateStore;
 import io.perpetua.trading.flow.FlowEngineSettings;
 import io.perpetua.trading.flow.FlowService;
 import io.perpetua.trading.flow.FlowSnapshot;
+import io.perpetua.trading.flow.PositionSnapshot;
 import io.perpetua.trading.flow.live.FlowLiveExecutor;
 import io.perpetua.trading.port.EventBus;
 import java.nio.file.Files;
@@ -139,9 +140,13 @@ final class FlowRuntime implements AutoCloseable {
       if (snap.isPresent()) {
         long t = snap.get().timeMs();
         while (from < ticks.size() && ticks.get(from).timeMs() <= t) {
-          s.warmUp(ticks.get(from++));
+          FlowTick tick = ticks.get(from++);
+          s.warmUp(tick);
+          if (l != null && tick instanceof AggTrade a) {
+            l.executor.onPrice(a.instrument(), a.price(), a.timeMs()); // marks for its risk checks
+          }
         }
-        s.restore(snap.get());
+        restore(s, snap.get(), l == null ? null : l.executor);
       }
       service = s;
       LOG.info(
@@ -153,6 +158,27 @@ final class FlowRuntime implements AutoCloseable {
       replay(s, ticks, from);
     } catch (RuntimeException e) {
       LOG.error("flow engine stopped: {}", e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Restores {@code snapshot} into {@code service} and hands every restored open position to the
+   * live {@code executor} (null: paper only), as if the engine had just opened it (and, after its
+   * first target, updated it): the executor's state is in memory only, so without this a position
+   * opened before a restart would never have its exits mirrored. The executor derives the same
+   * client order ids as before the restart, and the venue adapter adopts the orders the venue
+   * already holds (it looks each id up before sending it again) instead of placing them twice.
+   */
+  static void restore(FlowService service, FlowSnapshot snapshot, FlowLiveExecutor executor) {
+    service.restore(snapshot);
+    if (executor == null) {
+      return;
+    }
+    for (PositionSnapshot p : service.openPositions()) {
+      executor.onPositionOpened(p);
+      if (p.remaining() < p.quantity()) {
+        executor.onPositionUpdated(p);
+      }
     }
   }
 
