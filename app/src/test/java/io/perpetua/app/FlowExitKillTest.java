@@ -48,15 +48,17 @@ import org.junit.jupiter.api.Test;
  * maker-first, and a {@link FlowLiveExecutor}); the first is killed after a seeded number of the
  * position's orders reached the venue, their answers delayed, so the kill lands while the entry,
  * the resting TP limits, the TP fallback or the stop's close are being placed; it is stopped
- * without a word to the venue (its stream and threads just end). The second replays the position's
- * decisions from its opening, as the flow engine restored from its last checkpoint would, and
- * finishes it. The venue then holds no client order id twice, the same orders as an uninterrupted
- * run, a flat position, and the second executor booked every venue trade exactly once: a decision
- * replayed after the restart finds its order at the venue ({@code allOrders}) and adopts it instead
- * of placing it again.
+ * without a word to the venue (its stream and threads just end). The second restarts the flow
+ * engine from a snapshot of the position as it was before the step the kill landed in, through the
+ * platform's {@link FlowRuntime#restore} (which hands the restored position to the new executor),
+ * and the engine then decides that step again and the rest. The venue then holds no client order id
+ * twice, the same orders as an uninterrupted run, a flat position, and the second executor booked
+ * every venue trade exactly once: a decision re-derived after the restart finds its order at the
+ * venue ({@code allOrders}) and adopts it instead of placing it again. Without the hand-over the
+ * new executor never mirrors the position and the venue is not flat.
  *
- * <p>In-process, not a child JVM: the platform's live flow account ({@link FlowLive}) is a fake
- * Binance inside the platform's own process, which a SIGKILL of that process would take with it.
+ * <p>In-process; {@link FlowLiveKillTest} does the same with a real SIGKILL of a child platform JVM
+ * whose flow account is an outside fake Binance.
  */
 class FlowExitKillTest {
   private static final long WAIT = 300;

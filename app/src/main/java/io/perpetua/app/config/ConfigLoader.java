@@ -387,6 +387,10 @@ public final class ConfigLoader {
     if (f.syntheticHours() < 2 || f.syntheticHours() > 48) {
       throw new ConfigException("flow.synthetic_hours", "must be 2..48");
     }
+    if (f.liveRestUrl().isBlank() != f.liveWsUrl().isBlank()) {
+      throw new ConfigException(
+          "flow.live_rest_url", "set live_rest_url and live_ws_url together, or neither");
+    }
   }
 
   private static void validateStrategies(PerpetuaConfig c) {
