@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  *       before the stream's first event, and an id jump inside the stream is filled the same way —
  *       no gap, no duplicate;
  *   <li><b>silent stream</b>: {@link #checkSilence} (call it every second on the owner's scheduler)
- *       reports a symbol with no trade for longer than {@code silentAfterMs} once to the alert sink,
- *       and once more when its trades come back.
+ *       reports a symbol with no trade for longer than {@code silentAfterMs} once to the alert
+ *       sink, and once more when its trades come back.
  * </ul>
  *
  * <p>Ticks are delivered on the stream's event thread. Thread-safe.
@@ -73,8 +73,9 @@ public final class LiveFlowTicks implements AutoCloseable {
     long now = clock.getAsLong();
     for (int from = 0; from < symbols.size(); from += LiveBarFeed.STREAMS_PER_CONNECTION) {
       List<String> names = new ArrayList<>();
-      for (String s : symbols.subList(
-          from, Math.min(symbols.size(), from + LiveBarFeed.STREAMS_PER_CONNECTION))) {
+      for (String s :
+          symbols.subList(
+              from, Math.min(symbols.size(), from + LiveBarFeed.STREAMS_PER_CONNECTION))) {
         names.add(s.toLowerCase(Locale.ROOT) + "@aggTrade");
         lastSeenMs.put(s.toUpperCase(Locale.ROOT), now);
       }

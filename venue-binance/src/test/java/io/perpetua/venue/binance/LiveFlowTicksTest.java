@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fake's aggTrade stream as the flow engine's ticks: caught up from the last stored id at start,
- * a dropped stream filled from REST with no gap and no duplicate, and the silent-stream alert.
+ * The fake's aggTrade stream as the flow engine's ticks: caught up from the last stored id at
+ * start, a dropped stream filled from REST with no gap and no duplicate, and the silent-stream
+ * alert.
  */
 class LiveFlowTicksTest {
   private FakeBinanceServer server;
