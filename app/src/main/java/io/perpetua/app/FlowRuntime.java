@@ -23,6 +23,8 @@ import io.perpetua.trading.flow.FlowService;
 import io.perpetua.trading.flow.FlowSnapshot;
 import io.perpetua.trading.flow.PositionSnapshot;
 import io.perpetua.trading.flow.live.FlowLiveExecutor;
+import io.perpetua.trading.flow.live.FlowLiveOrder;
+import io.perpetua.trading.flow.live.FlowLiveOrderStatus;
 import io.perpetua.trading.port.EventBus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,6 +149,9 @@ final class FlowRuntime implements AutoCloseable {
           }
         }
         restore(s, snap.get(), l == null ? null : l.executor);
+        if (l != null) {
+          awaitAnswered(l.executor);
+        }
       }
       service = s;
       LOG.info(
@@ -180,6 +185,39 @@ final class FlowRuntime implements AutoCloseable {
         executor.onPositionUpdated(p);
       }
     }
+  }
+
+  /**
+   * After the hand-over: waits (at most 30 s, or until stopped) until every order it sent again has
+   * had the venue's answer — no order awaiting its first answer, no market order still working — so
+   * that a decision replayed next sees the adopted orders' fills (the adapter reads them back)
+   * instead of closing a position whose fills are still on their way.
+   */
+  private void awaitAnswered(FlowLiveExecutor executor) {
+    long end = System.currentTimeMillis() + 30_000;
+    try {
+      while (System.currentTimeMillis() < end) {
+        if (executor.awaitIdle(0) && answered(executor)) {
+          return;
+        }
+        if (!pacer.pause(5)) {
+          return;
+        }
+      }
+      LOG.warn("flow live: the venue did not answer for every restored order within 30 s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static boolean answered(FlowLiveExecutor executor) {
+    for (FlowLiveOrder o : executor.orders(null, null, null)) {
+      if (o.status() == FlowLiveOrderStatus.SUBMITTED
+          || (o.status() == FlowLiveOrderStatus.WORKING && !o.postOnly())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The first trade price of every symbol the engine may trade. */
