@@ -63,6 +63,7 @@ final class PlatformWiring implements AutoCloseable {
   private final TokenStore.Resolved token;
   private final ApiServer server;
   private final PlatformParts parts = new PlatformParts();
+  private final Orchestration orchestration;
   private final AuthWiring auth;
   private final BacktestJobs jobs;
   private final FlowRuntime flow;
@@ -108,6 +109,7 @@ final class PlatformWiring implements AutoCloseable {
     observability.install(server, parts::tradable, dependencyChecks(), state, dataDir);
     this.jobs = new BacktestJobs(config, dataDir, env);
     jobs.addRoutes(server);
+    this.orchestration = new Orchestration(config, parts);
     addTradingRoutes();
     this.flow =
         new FlowRuntime(
@@ -175,9 +177,12 @@ final class PlatformWiring implements AutoCloseable {
     server.addRoutes(auth.riskRoutes(new RiskRoutes(parts::risk, parts::tradable)));
     server.addRoutes(new OrderRoutes(parts::journal));
     server.addRoutes(new StrategyRoutes(parts::registry, auth.strategyChangeApproval()));
+    server.addRoutes(
+        new io.perpetua.server.v1.LifecycleRoutes(parts::lifecycle, auth.lifecycleApproval()));
     server.addRoutes(new SignalAnalysisRoutes(parts::registry, System::currentTimeMillis));
     server.withStrategyRegistry(parts::registry);
     server.addRoutes(new AssetPoolRoutes(Strategies.poolViews(config), state));
+    orchestration.addRoutes(server);
     server.addRoutes(
         new VenueRoutes(
             this::connectedVenues,
@@ -208,6 +213,14 @@ final class PlatformWiring implements AutoCloseable {
     auth.open(database, parts::risk);
     parts.registry(StrategyRegistries.open(config, new JdbcRegistryStore(database)));
     auth.openStrategyChanges(parts::registry);
+    parts.lifecycle(
+        auth.openLifecycle(
+            new io.perpetua.trading.lifecycle.LifecycleService(
+                parts.registry(),
+                new io.perpetua.store.jdbc.JdbcLifecycleStore(database),
+                config.lifecycle().gates(),
+                System::currentTimeMillis)));
+    orchestration.open(database, auth::auditLog, watch, state::balance);
     observability.database(database);
   }
 
@@ -273,6 +286,11 @@ final class PlatformWiring implements AutoCloseable {
     return parts;
   }
 
+  /** The capital allocator and the orchestrator. */
+  Orchestration orchestration() {
+    return orchestration;
+  }
+
   /** Accounts, four-eyes and the audit log. */
   AuthWiring auth() {
     return auth;
@@ -302,6 +320,7 @@ final class PlatformWiring implements AutoCloseable {
    */
   @Override
   public void close() {
+    orchestration.close();
     server.stop();
     ApiUrlFile.delete(dataDir);
     jobs.close();

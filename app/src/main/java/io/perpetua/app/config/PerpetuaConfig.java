@@ -22,6 +22,9 @@ import java.util.Map;
  * @param jobs the backtest job service
  * @param binance live trading on Binance USDT-M ({@code venue.type: binance})
  * @param observability logs, request log and webhooks (docs/metrics.md)
+ * @param lifecycle strategy versions: the canary's capital share and the promotion gates
+ * @param allocation bandit capital allocation across the ensemble's strategies (docs/allocation.md)
+ * @param orchestrator the orchestrator's cron plan and event triggers (docs/allocation.md)
  */
 public record PerpetuaConfig(
     Server server,
@@ -37,7 +40,10 @@ public record PerpetuaConfig(
     Flow flow,
     Jobs jobs,
     Binance binance,
-    Observability observability) {
+    Observability observability,
+    Lifecycle lifecycle,
+    AllocationSection allocation,
+    OrchestratorSection orchestrator) {
 
   /** A copy with other server settings. */
   public PerpetuaConfig withServer(Server value) {
@@ -55,7 +61,10 @@ public record PerpetuaConfig(
         flow,
         jobs,
         binance,
-        observability);
+        observability,
+        lifecycle,
+        allocation,
+        orchestrator);
   }
 
   /** A copy with other venue settings. */
@@ -74,7 +83,10 @@ public record PerpetuaConfig(
         flow,
         jobs,
         binance,
-        observability);
+        observability,
+        lifecycle,
+        allocation,
+        orchestrator);
   }
 
   /**
@@ -109,8 +121,19 @@ public record PerpetuaConfig(
    * @param workers jobs run at once; 0 = one per available processor
    * @param maxActivePerOwner queued plus running jobs one user may have
    * @param retentionDays days a finished job keeps its equity curve and trades (metrics are kept)
+   * @param optimizerWorkers optimisation runs at once (low-priority threads)
+   * @param optimizerMaxActivePerOwner queued plus running optimisation runs one user may have
+   * @param optimizerMaxTrials upper limit of trials + refine per fold of an API run
+   * @param sparkMaster the Spark master of {@code engine: spark} runs ({@code local[*]}, a URL)
    */
-  public record Jobs(int workers, int maxActivePerOwner, int retentionDays) {}
+  public record Jobs(
+      int workers,
+      int maxActivePerOwner,
+      int retentionDays,
+      int optimizerWorkers,
+      int optimizerMaxActivePerOwner,
+      int optimizerMaxTrials,
+      String sparkMaster) {}
 
   /**
    * The {@code flow:} section: the order-flow paper engine (docs/orderflow.md).
@@ -368,4 +391,37 @@ public record PerpetuaConfig(
       List<String> kinds,
       String minSeverity,
       String chatId) {}
+
+  /**
+   * The {@code lifecycle:} section: a canary candidate's share of its strategy's capital and the
+   * gates a candidate passes to move on (docs/strategies.md).
+   *
+   * @param canaryFraction in (0, 0.10]
+   * @param minAnnualisedReturn annualised live return at least this
+   * @param maxDrawdown live maximum drawdown at most this (fraction)
+   * @param ksAlpha the Kolmogorov–Smirnov test's significance
+   * @param slippageBandBps live slippage at most this above the backtest's assumption
+   * @param minTrades trades before the gates decide
+   * @param minDays live days before the gates decide
+   */
+  public record Lifecycle(
+      double canaryFraction,
+      double minAnnualisedReturn,
+      double maxDrawdown,
+      double ksAlpha,
+      double slippageBandBps,
+      int minTrades,
+      int minDays) {
+    /** The gates (validated: an invalid value names its key). */
+    public io.perpetua.trading.lifecycle.GateConfig gates() {
+      return new io.perpetua.trading.lifecycle.GateConfig(
+          canaryFraction,
+          minAnnualisedReturn,
+          maxDrawdown,
+          ksAlpha,
+          slippageBandBps,
+          minTrades,
+          minDays);
+    }
+  }
 }
