@@ -185,9 +185,9 @@ final class ExecutionService implements VenueListener {
    * NetReduceOnly}). Like a rebalance, journal before send: the checked order is recorded as
    * intended ({@code PENDING}, its deterministic client order id) and the {@linkplain
    * #setIntentsHook intents hook} commits it before it is sent, so a crash between the two (or
-   * before the venue's answer) leaves it in the journal, and {@link #restore} sends it again for the
-   * venue to adopt. An order whose id is already working (taken back by {@link #restore}) is not
-   * sent again.
+   * before the venue's answer) leaves it in the journal, and {@link #restore} sends it again for
+   * the venue to adopt. An order whose id is already working (taken back by {@link #restore}) is
+   * not sent again.
    */
   boolean submitOne(Order requested, List<Instrument> instruments, Marks marks, Money equity) {
     long now = clock.nowMillis();
