@@ -212,7 +212,11 @@ final class BinanceLive extends LiveVenue {
     return out;
   }
 
-  private static List<MarketDataStream> markStreams(
+  /**
+   * {@code <symbol>@markPrice@1s} streams (200 per connection) feeding the adapter's marks and
+   * {@code lastMark}.
+   */
+  static List<MarketDataStream> markStreams(
       BinanceRestClient rest,
       BinanceVenue venue,
       List<String> symbols,

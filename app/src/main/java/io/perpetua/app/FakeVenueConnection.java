@@ -1,5 +1,6 @@
 package io.perpetua.app;
 
+import io.perpetua.core.InstrumentId;
 import io.perpetua.core.time.Clock;
 import io.perpetua.trading.flow.live.FlowLiveVenue;
 import io.perpetua.trading.port.Venue;
@@ -15,6 +16,7 @@ import io.perpetua.venue.binance.fake.FakeListing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * One in-process fake Binance account and the platform's connection to it, shared by the kernel's
@@ -23,7 +25,8 @@ import java.util.List;
  * the fake's fixed public credentials (not secrets), a {@link BinanceVenue} over HTTP and the
  * user-data WebSocket, and — when {@code venue.maker_first} is on — the {@link MakerFirstVenue}
  * around it (the adapter then sends limits post-only, GTX; the reference price is the fake's last
- * trade). Closing stops maker-first, the venue connection, then the fake.
+ * trade). Closing stops maker-first, the venue connection, then the fake. {@link #external} is the
+ * same connection to a venue that runs outside this process (no fake of ours; {@code fake} null).
  */
 final class FakeVenueConnection implements AutoCloseable {
   final FakeBinanceServer fake;
@@ -66,6 +69,25 @@ final class FakeVenueConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * Connects to a venue outside this process ({@code fake} is null): signed REST with {@code
+   * credentials}, the adapter, and maker-first around it when on, with {@code reference} as its
+   * reference price.
+   */
+  static FakeVenueConnection external(
+      BinanceConfig config,
+      BinanceCredentials credentials,
+      MakerFirstSettings makerFirst,
+      ToDoubleFunction<InstrumentId> reference) {
+    BinanceRestClient rest = new BinanceRestClient(config, credentials, Clock.system());
+    BinanceVenue venue = BinanceVenue.connect(rest, makerFirst.enabled(), Clock.system());
+    MakerFirstVenue mf =
+        makerFirst.enabled()
+            ? new MakerFirstVenue(venue, venue.instruments(), reference, makerFirst)
+            : null;
+    return new FakeVenueConnection(null, rest, venue, mf);
+  }
+
   /** Where orders go: maker-first around the venue when it is on, else the venue. */
   Venue orders() {
     return makerFirst == null ? venue : makerFirst;
@@ -94,6 +116,8 @@ final class FakeVenueConnection implements AutoCloseable {
       makerFirst.close();
     }
     venue.close();
-    fake.close();
+    if (fake != null) {
+      fake.close();
+    }
   }
 }

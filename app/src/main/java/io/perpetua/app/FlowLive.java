@@ -10,14 +10,19 @@ import io.perpetua.trading.flow.live.FlowLiveExecutor;
 import io.perpetua.trading.flow.live.FlowLiveSettings;
 import io.perpetua.trading.risk.InMemoryRiskStore;
 import io.perpetua.trading.risk.RiskEngine;
+import io.perpetua.venue.binance.BinanceConfig;
+import io.perpetua.venue.binance.BinanceCredentials;
 import io.perpetua.venue.binance.BinanceVenueAccount;
+import io.perpetua.venue.binance.MarketDataStream;
 import io.perpetua.venue.binance.fake.FakeListing;
 import io.perpetua.venue.binance.fake.FakeVenuePriceFeed;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,11 +55,17 @@ final class FlowLive implements AutoCloseable {
   final FakeVenueConnection connection;
   final FlowLiveExecutor executor;
   private final FakeVenuePriceFeed feed;
+  private final List<MarketDataStream> marks;
 
-  private FlowLive(FakeVenueConnection connection, FlowLiveExecutor executor) {
+  private FlowLive(
+      FakeVenueConnection connection, FlowLiveExecutor executor, List<MarketDataStream> marks) {
     this.connection = connection;
     this.executor = executor;
-    this.feed = new FakeVenuePriceFeed(connection.fake.exchange(), connection.venue::onMarkPrice);
+    this.marks = List.copyOf(marks);
+    this.feed =
+        connection.fake == null
+            ? null
+            : new FakeVenuePriceFeed(connection.fake.exchange(), connection.venue::onMarkPrice);
   }
 
   /**
@@ -71,35 +82,44 @@ final class FlowLive implements AutoCloseable {
   }
 
   /**
-   * Starts the flow account and its executor.
+   * Starts the flow account and its executor: an in-process fake, or with {@code
+   * flow.live_rest_url} the outside venue there.
    *
+   * @param env the environment (credentials of an outside venue)
    * @param platformRisk the kernel's risk engine, whose operator controls (emergency stop, disabled
    *     symbols) bind the flow account too; null when there is none
    */
   static FlowLive start(
-      PerpetuaConfig config, Map<InstrumentId, Double> firstPrices, RiskEngine platformRisk) {
+      PerpetuaConfig config,
+      Map<String, String> env,
+      Map<InstrumentId, Double> firstPrices,
+      RiskEngine platformRisk) {
     PerpetuaConfig.Flow f = config.flow();
-    List<FakeListing> listings = new ArrayList<>();
-    firstPrices.forEach(
-        (id, price) -> {
-          FakeListing std = FakeListing.standard(id.venueSymbol(), null);
-          listings.add(
-              new FakeListing(
-                  std.symbol(),
-                  std.tickSize(),
-                  std.stepSize(),
-                  std.minNotional(),
-                  FakeVenueConnection.atTick(price, std.tickSize()),
-                  std.makerFee(),
-                  std.takerFee()));
-        });
+    boolean outside = !f.liveRestUrl().isBlank();
+    Map<InstrumentId, Double> lastMark = new ConcurrentHashMap<>();
     FakeVenueConnection c =
-        FakeVenueConnection.start(
-            listings,
-            0,
-            BigDecimal.valueOf(f.liveCapital()),
-            ConfigLoader.makerFirst(config.venue()));
+        outside
+            ? FakeVenueConnection.external(
+                BinanceConfig.of(f.liveRestUrl(), f.liveWsUrl()),
+                credentials(env),
+                ConfigLoader.makerFirst(config.venue()),
+                id -> lastMark.getOrDefault(id, Double.NaN))
+            : FakeVenueConnection.start(
+                listings(firstPrices),
+                0,
+                BigDecimal.valueOf(f.liveCapital()),
+                ConfigLoader.makerFirst(config.venue()));
+    List<MarketDataStream> marks = new ArrayList<>();
     try {
+      if (outside) { // the outside venue's own marks, for the adapter's checks and maker-first
+        List<String> symbols = new ArrayList<>();
+        firstPrices.keySet().stream()
+            .filter(c.venue.instruments()::containsKey)
+            .forEach(id -> symbols.add(id.venueSymbol()));
+        marks.addAll(
+            BinanceLive.markStreams(
+                c.rest, c.venue, symbols, lastMark, new LiveFundingSchedule(symbols)));
+      }
       RiskEngine risk =
           RiskEngine.open(
               ConfigLoader.flowLiveRiskConfig(config),
@@ -115,22 +135,76 @@ final class FlowLive implements AutoCloseable {
               FlowLiveSettings.defaults(f.liveCapital())
                   .withExitTimeouts(config.venue().tpTimeoutMs(), config.venue().timeoutGraceMs()));
       LOG.info(
-          "flow live: {} on its own fake Binance account at {} ({} USDT, maker-first {})",
+          "flow live: {} on {} at {} ({} USDT, maker-first {})",
           firstPrices.keySet(),
-          c.fake.restBaseUrl(),
+          outside ? "the outside Binance venue" : "its own fake Binance account",
+          c.rest.config().restBaseUrl(),
           f.liveCapital(),
           c.makerFirst != null);
-      return new FlowLive(c, executor);
+      return new FlowLive(c, executor, marks);
     } catch (RuntimeException e) {
+      marks.forEach(MarketDataStream::close);
       c.close();
       throw e;
     }
   }
 
-  /** A replayed tick: the fake prints it first, then the executor gets its price. */
+  /** One standard listing per symbol at its first price. */
+  private static List<FakeListing> listings(Map<InstrumentId, Double> firstPrices) {
+    List<FakeListing> listings = new ArrayList<>();
+    firstPrices.forEach(
+        (id, price) -> {
+          FakeListing std = FakeListing.standard(id.venueSymbol(), null);
+          listings.add(
+              new FakeListing(
+                  std.symbol(),
+                  std.tickSize(),
+                  std.stepSize(),
+                  std.minNotional(),
+                  FakeVenueConnection.atTick(price, std.tickSize()),
+                  std.makerFee(),
+                  std.takerFee()));
+        });
+    return listings;
+  }
+
+  /**
+   * The outside flow account's credentials: {@code PERPETUA_FLOW_BINANCE_API_KEY} / {@code
+   * _API_SECRET} / {@code _SECRET_FILE} when any is set (an account of its own), else the kernel's
+   * {@code PERPETUA_BINANCE_*} variables.
+   */
+  static BinanceCredentials credentials(Map<String, String> env) {
+    Map<String, String> own = new HashMap<>();
+    for (String name :
+        List.of(
+            BinanceCredentials.ENV_KEY,
+            BinanceCredentials.ENV_SECRET,
+            BinanceCredentials.ENV_SECRET_FILE)) {
+      String v = env.get(name.replace("PERPETUA_", "PERPETUA_FLOW_"));
+      if (v != null && !v.isBlank()) {
+        own.put(name, v);
+      }
+    }
+    try {
+      return BinanceCredentials.fromEnvironment(own.isEmpty() ? env : own);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "flow.live_rest_url: "
+              + e.getMessage()
+              + " (PERPETUA_FLOW_BINANCE_* for an account of the flow's own)",
+          e);
+    }
+  }
+
+  /**
+   * A replayed tick: our own fake prints it first (an outside venue has its own market), then the
+   * executor gets its price.
+   */
   void onTick(FlowTick tick) {
     if (tick instanceof AggTrade t) {
-      feed.onTrade(t.instrument(), t.price(), BigDecimal.valueOf(t.quantity()), t.buyerMaker());
+      if (feed != null) {
+        feed.onTrade(t.instrument(), t.price(), BigDecimal.valueOf(t.quantity()), t.buyerMaker());
+      }
       executor.onPrice(t.instrument(), t.price(), t.timeMs());
     }
   }
@@ -138,6 +212,7 @@ final class FlowLive implements AutoCloseable {
   @Override
   public void close() {
     executor.close();
+    marks.forEach(MarketDataStream::close);
     connection.close();
   }
 }

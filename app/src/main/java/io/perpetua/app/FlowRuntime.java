@@ -21,7 +21,10 @@ import io.perpetua.store.jdbc.JdbcFlowStateStore;
 import io.perpetua.trading.flow.FlowEngineSettings;
 import io.perpetua.trading.flow.FlowService;
 import io.perpetua.trading.flow.FlowSnapshot;
+import io.perpetua.trading.flow.PositionSnapshot;
 import io.perpetua.trading.flow.live.FlowLiveExecutor;
+import io.perpetua.trading.flow.live.FlowLiveOrder;
+import io.perpetua.trading.flow.live.FlowLiveOrderStatus;
 import io.perpetua.trading.port.EventBus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,9 +142,16 @@ final class FlowRuntime implements AutoCloseable {
       if (snap.isPresent()) {
         long t = snap.get().timeMs();
         while (from < ticks.size() && ticks.get(from).timeMs() <= t) {
-          s.warmUp(ticks.get(from++));
+          FlowTick tick = ticks.get(from++);
+          s.warmUp(tick);
+          if (l != null && tick instanceof AggTrade a) {
+            l.executor.onPrice(a.instrument(), a.price(), a.timeMs()); // marks for its risk checks
+          }
         }
-        s.restore(snap.get());
+        restore(s, snap.get(), l == null ? null : l.executor);
+        if (l != null) {
+          awaitAnswered(l.executor);
+        }
       }
       service = s;
       LOG.info(
@@ -154,6 +164,60 @@ final class FlowRuntime implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("flow engine stopped: {}", e.getMessage(), e);
     }
+  }
+
+  /**
+   * Restores {@code snapshot} into {@code service} and hands every restored open position to the
+   * live {@code executor} (null: paper only), as if the engine had just opened it (and, after its
+   * first target, updated it): the executor's state is in memory only, so without this a position
+   * opened before a restart would never have its exits mirrored. The executor derives the same
+   * client order ids as before the restart, and the venue adapter adopts the orders the venue
+   * already holds (it looks each id up before sending it again) instead of placing them twice.
+   */
+  static void restore(FlowService service, FlowSnapshot snapshot, FlowLiveExecutor executor) {
+    service.restore(snapshot);
+    if (executor == null) {
+      return;
+    }
+    for (PositionSnapshot p : service.openPositions()) {
+      executor.onPositionOpened(p);
+      if (p.remaining() < p.quantity()) {
+        executor.onPositionUpdated(p);
+      }
+    }
+  }
+
+  /**
+   * After the hand-over: waits (at most 30 s, or until stopped) until every order it sent again has
+   * had the venue's answer — no order awaiting its first answer, no market order still working — so
+   * that a decision replayed next sees the adopted orders' fills (the adapter reads them back)
+   * instead of closing a position whose fills are still on their way.
+   */
+  private void awaitAnswered(FlowLiveExecutor executor) {
+    long end = System.currentTimeMillis() + 30_000;
+    try {
+      while (System.currentTimeMillis() < end) {
+        if (executor.awaitIdle(0) && answered(executor)) {
+          return;
+        }
+        if (!pacer.pause(5)) {
+          return;
+        }
+      }
+      LOG.warn("flow live: the venue did not answer for every restored order within 30 s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static boolean answered(FlowLiveExecutor executor) {
+    for (FlowLiveOrder o : executor.orders(null, null, null)) {
+      if (o.status() == FlowLiveOrderStatus.SUBMITTED
+          || (o.status() == FlowLiveOrderStatus.WORKING && !o.postOnly())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The first trade price of every symbol the engine may trade. */

@@ -38,6 +38,11 @@ public final class WallClockPacer implements Pacer {
     }
   }
 
+  /** Waits {@code ms} of wall time; false when stopped (at once, or during the wait). */
+  public boolean pause(long ms) throws InterruptedException {
+    return !stopped.await(ms, TimeUnit.MILLISECONDS);
+  }
+
   /** True once {@link #stop()} was called. */
   public boolean stopped() {
     return stopped.getCount() == 0;

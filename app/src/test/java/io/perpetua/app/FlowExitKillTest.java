@@ -7,7 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perpetua.core.time.Clock;
 import io.perpetua.signals.flow.FlowDirection;
+import io.perpetua.trading.flow.FlowEngineSettings;
+import io.perpetua.trading.flow.FlowService;
+import io.perpetua.trading.flow.FlowSnapshot;
 import io.perpetua.trading.flow.FlowTradeStatus;
+import io.perpetua.trading.flow.InMemoryFlowJournal;
+import io.perpetua.trading.flow.InMemoryFlowStateStore;
 import io.perpetua.trading.flow.PositionSnapshot;
 import io.perpetua.trading.flow.live.FlowLiveExecutor;
 import io.perpetua.trading.flow.live.FlowLiveSettings;
@@ -25,9 +30,11 @@ import io.perpetua.venue.binance.fake.FakeExchange;
 import io.perpetua.venue.binance.fake.FakeListing;
 import io.perpetua.venue.binance.fake.FakeVenuePriceFeed;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -41,15 +48,17 @@ import org.junit.jupiter.api.Test;
  * maker-first, and a {@link FlowLiveExecutor}); the first is killed after a seeded number of the
  * position's orders reached the venue, their answers delayed, so the kill lands while the entry,
  * the resting TP limits, the TP fallback or the stop's close are being placed; it is stopped
- * without a word to the venue (its stream and threads just end). The second replays the position's
- * decisions from its opening, as the flow engine restored from its last checkpoint would, and
- * finishes it. The venue then holds no client order id twice, the same orders as an uninterrupted
- * run, a flat position, and the second executor booked every venue trade exactly once: a decision
- * replayed after the restart finds its order at the venue ({@code allOrders}) and adopts it instead
- * of placing it again.
+ * without a word to the venue (its stream and threads just end). The second restarts the flow
+ * engine from a snapshot of the position as it was before the step the kill landed in, through the
+ * platform's {@link FlowRuntime#restore} (which hands the restored position to the new executor),
+ * and the engine then decides that step again and the rest. The venue then holds no client order id
+ * twice, the same orders as an uninterrupted run, a flat position, and the second executor booked
+ * every venue trade exactly once: a decision re-derived after the restart finds its order at the
+ * venue ({@code allOrders}) and adopts it instead of placing it again. Without the hand-over the
+ * new executor never mirrors the position and the venue is not flat.
  *
- * <p>In-process, not a child JVM: the platform's live flow account ({@link FlowLive}) is a fake
- * Binance inside the platform's own process, which a SIGKILL of that process would take with it.
+ * <p>In-process; {@link FlowLiveKillTest} does the same with a real SIGKILL of a child platform JVM
+ * whose flow account is an outside fake Binance.
  */
 class FlowExitKillTest {
   private static final long WAIT = 300;
@@ -92,7 +101,7 @@ class FlowExitKillTest {
   }
 
   /** The reference run's orders, then three seeded kills, each on a fresh fake account. */
-  private void checkKills(List<Step> script, int expectedOrders, long seed) throws Exception {
+  private void checkKills(Script script, int expectedOrders, long seed) throws Exception {
     Map<String, String> reference = runOnce(script, -1);
     assertThat(reference).hasSize(expectedOrders);
     SplittableRandom rnd = new SplittableRandom(seed);
@@ -111,7 +120,7 @@ class FlowExitKillTest {
    * orders and finishes the position in a new one. Returns the venue's orders: id → type and
    * status.
    */
-  private Map<String, String> runOnce(List<Step> script, int killAfter) throws Exception {
+  private Map<String, String> runOnce(Script script, int killAfter) throws Exception {
     Proc p = new Proc(true);
     int step = 0;
     if (killAfter > 0) {
@@ -119,7 +128,7 @@ class FlowExitKillTest {
     }
     boolean killed = false;
     for (; step < script.size() && !killed; step++) {
-      script.get(step).run(p, true);
+      script.steps().get(step).run(p, true);
       killed = awaitKillPoint(p, killAfter > 0 ? killAfter : Integer.MAX_VALUE);
     }
     assertThat(killed).as("killed after %d orders", killAfter).isEqualTo(killAfter > 0);
@@ -127,13 +136,17 @@ class FlowExitKillTest {
       p.kill();
       server.faults().delayAcknowledgements(0);
       p = new Proc(false);
-      for (int i = 0; i < step; i++) { // the decisions the restored engine makes again
-        script.get(i).run(p, false);
-        assertThat(p.executor.awaitIdle(5_000)).isTrue();
-        Thread.sleep(2 * WAIT);
-      }
+      // the engine restarts from its checkpoint before the step the kill landed in: the platform's
+      // restore hands the position it held then to the new executor
+      int killing = step - 1;
+      restoreEngine(p, killing == 0 ? null : script.after().get(killing - 1));
+      assertThat(p.executor.awaitIdle(5_000)).isTrue();
+      Thread.sleep(2 * WAIT);
+      script.steps().get(killing).run(p, false); // decided again from the replayed ticks
+      assertThat(p.executor.awaitIdle(5_000)).isTrue();
+      Thread.sleep(2 * WAIT);
       for (; step < script.size(); step++) {
-        script.get(step).run(p, true);
+        script.steps().get(step).run(p, true);
         awaitKillPoint(p, Integer.MAX_VALUE);
       }
     }
@@ -183,6 +196,27 @@ class FlowExitKillTest {
     return orders;
   }
 
+  /**
+   * The restarted platform's flow engine: restored from a snapshot holding {@code position} (null:
+   * none) through {@link FlowRuntime#restore}, with the new executor listening.
+   */
+  private void restoreEngine(Proc p, PositionSnapshot position) {
+    FlowService engine =
+        new FlowService(
+            FlowEngineSettings.paper("kill"),
+            Set.of(BTC),
+            new InMemoryFlowJournal(),
+            new InMemoryFlowStateStore(),
+            Clock.system(),
+            p.executor);
+    List<PositionSnapshot> open = position == null ? List.of() : List.of(position);
+    FlowRuntime.restore(
+        engine,
+        new FlowSnapshot(
+            "kill", now, List.of(), open, List.of(), List.of(), List.of(), List.of(), List.of()),
+        p.executor);
+  }
+
   private BigDecimal venuePosition() {
     for (JsonNode x : fake.positionRisk()) {
       if (x.get("symbol").asText().equals("BTCUSDT")) {
@@ -205,33 +239,49 @@ class FlowExitKillTest {
         ID, FlowDirection.LONG, 1, remaining, remaining < 1 ? 9_705 : Double.NaN);
   }
 
+  /**
+   * A position's decisions and the paper position the engine holds after each (null: none).
+   *
+   * @param steps the decisions
+   * @param after the engine's open position after each step
+   */
+  private record Script(List<Step> steps, List<PositionSnapshot> after) {
+    int size() {
+      return steps.size();
+    }
+  }
+
   /** Entry, both TP limits resting, TP1 not reached at the venue (market fallback), TP2 fills. */
-  private List<Step> tpScript() {
-    return List.of(
-        (p, v) -> p.executor.onPositionOpened(position(1)),
-        (p, v) -> p.print(9_699.9, "5", v),
-        (p, v) -> {
-          p.print(9_704.9, "3", v);
-          p.executor.onPositionUpdated(position(0.5));
-        },
-        (p, v) -> {
-          p.print(9_710.0, "3", v);
-          p.executor.onTradeClosed(
-              FlowFixtures.closed(ID, FlowDirection.LONG, 1, FlowTradeStatus.TP, 9_710));
-        });
+  private Script tpScript() {
+    List<Step> steps =
+        List.of(
+            (p, v) -> p.executor.onPositionOpened(position(1)),
+            (p, v) -> p.print(9_699.9, "5", v),
+            (p, v) -> {
+              p.print(9_704.9, "3", v);
+              p.executor.onPositionUpdated(position(0.5));
+            },
+            (p, v) -> {
+              p.print(9_710.0, "3", v);
+              p.executor.onTradeClosed(
+                  FlowFixtures.closed(ID, FlowDirection.LONG, 1, FlowTradeStatus.TP, 9_710));
+            });
+    return new Script(steps, Arrays.asList(position(1), position(1), position(0.5), null));
   }
 
   /** Entry, both TP limits resting, then the stop: the TPs cancelled, the rest closed at market. */
-  private List<Step> stopScript() {
-    return List.of(
-        (p, v) -> p.executor.onPositionOpened(position(1)),
-        (p, v) -> p.print(9_699.9, "5", v),
-        (p, v) -> p.print(9_698.0, "1", v),
-        (p, v) -> {
-          p.print(9_689.0, "1", v);
-          p.executor.onTradeClosed(
-              FlowFixtures.closed(ID, FlowDirection.LONG, 1, FlowTradeStatus.SL, 9_690));
-        });
+  private Script stopScript() {
+    List<Step> steps =
+        List.of(
+            (p, v) -> p.executor.onPositionOpened(position(1)),
+            (p, v) -> p.print(9_699.9, "5", v),
+            (p, v) -> p.print(9_698.0, "1", v),
+            (p, v) -> {
+              p.print(9_689.0, "1", v);
+              p.executor.onTradeClosed(
+                  FlowFixtures.closed(ID, FlowDirection.LONG, 1, FlowTradeStatus.SL, 9_690));
+            });
+    return new Script(steps, Arrays.asList(position(1), position(1), position(1), null));
   }
 
   /** One platform process's live flow side on the shared fake account. */

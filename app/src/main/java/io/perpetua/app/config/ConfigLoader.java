@@ -155,7 +155,7 @@ public final class ConfigLoader {
       throw new ConfigException(m.substring(0, space), m.substring(space + 1), e);
     }
     validateJobs(c.jobs());
-    validateFlow(c.flow());
+    FlowConfigCheck.validate(c.flow());
     StoreSettings.validate(c.store());
     if (c.server().port() < 0 || c.server().port() > 65535) {
       throw new ConfigException("server.port", "must be 0..65535, was " + c.server().port());
@@ -390,37 +390,6 @@ public final class ConfigLoader {
           base.warningRatio());
     } catch (IllegalArgumentException e) {
       throw new ConfigException("flow", e.getMessage(), e);
-    }
-  }
-
-  private static void validateFlow(PerpetuaConfig.Flow f) {
-    if (!(f.liveCapital() > 0) || Double.isInfinite(f.liveCapital())) {
-      throw new ConfigException("flow.live_capital", "must be a positive number");
-    }
-    if (!(f.liveMaxLeverage() > 0) || Double.isInfinite(f.liveMaxLeverage())) {
-      throw new ConfigException("flow.live_max_leverage", "must be a positive number");
-    }
-    if (!(f.liveMaxDailyTurnover() > 0)) {
-      throw new ConfigException("flow.live_max_daily_turnover", "must be positive");
-    }
-    if (f.engineInstance() == null || !f.engineInstance().matches("[a-z0-9_\\-]{1,64}")) {
-      throw new ConfigException("flow.engine_instance", "1-64 of [a-z0-9_-]");
-    }
-    if (f.symbols() == null || f.symbols().isEmpty()) {
-      throw new ConfigException("flow.symbols", "at least one symbol");
-    }
-    for (String s : f.symbols()) {
-      try {
-        io.perpetua.core.InstrumentId.fromVenueSymbol(s);
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException("flow.symbols", e.getMessage(), e);
-      }
-    }
-    if (f.warmupMinutes() < 15 || f.warmupMinutes() > 1440) {
-      throw new ConfigException("flow.warmup_minutes", "must be 15..1440");
-    }
-    if (f.syntheticHours() < 2 || f.syntheticHours() > 48) {
-      throw new ConfigException("flow.synthetic_hours", "must be 2..48");
     }
   }
 

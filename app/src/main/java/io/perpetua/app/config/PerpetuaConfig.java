@@ -151,6 +151,10 @@ public record PerpetuaConfig(
    * @param liveMaxLeverage that account's position and gross-exposure limit, × equity (also caps
    *     one order at this × {@code live_capital}); the {@code risk:} section's other rules apply
    * @param liveMaxDailyTurnover that account's submitted notional per UTC day / opening equity
+   * @param liveRestUrl when not blank, the flow account is on this outside Binance USDT-M venue (a
+   *     fake Binance of another process, the testnet) instead of an in-process fake; credentials
+   *     from the environment as for {@code venue.type: binance}
+   * @param liveWsUrl that venue's WebSocket base URL (set with {@code live_rest_url})
    */
   public record Flow(
       boolean enabled,
@@ -163,7 +167,9 @@ public record PerpetuaConfig(
       boolean live,
       double liveCapital,
       double liveMaxLeverage,
-      double liveMaxDailyTurnover) {}
+      double liveMaxDailyTurnover,
+      String liveRestUrl,
+      String liveWsUrl) {}
 
   /**
    * The {@code risk:} section: pre-trade limits (spec 000 §3.1 {@code /risk/config}) and circuit

@@ -124,6 +124,11 @@ public final class FlowService {
     }
   }
 
+  /** The engine's open positions (after a {@link #restore}: the restored ones). */
+  public synchronized List<PositionSnapshot> openPositions() {
+    return engine.openPositions();
+  }
+
   /** Saves the restart snapshot now. */
   public synchronized FlowSnapshot checkpoint() {
     FlowSnapshot s = engine.snapshot();

@@ -182,10 +182,18 @@ final class ExecutionService implements VenueListener {
   /**
    * Checks an execution algorithm's order with its portfolio context, sends it; false if not. A
    * reduce-only order the netted position cannot take as such goes without the flag ({@link
-   * NetReduceOnly}).
+   * NetReduceOnly}). Like a rebalance, journal before send: the checked order is recorded as
+   * intended ({@code PENDING}, its deterministic client order id) and the {@linkplain
+   * #setIntentsHook intents hook} commits it before it is sent, so a crash between the two (or
+   * before the venue's answer) leaves it in the journal, and {@link #restore} sends it again for
+   * the venue to adopt. An order whose id is already working (taken back by {@link #restore}) is
+   * not sent again.
    */
   boolean submitOne(Order requested, List<Instrument> instruments, Marks marks, Money equity) {
     long now = clock.nowMillis();
+    if (working.containsKey(requested.clientOrderId())) {
+      return true; // journaled before a restart and re-sent by restore: the venue adopts it
+    }
     int i = index.get(requested.instrument());
     Order order =
         NetReduceOnly.apply(
@@ -197,7 +205,9 @@ final class ExecutionService implements VenueListener {
       reject(order, rejection.get().rule(), rejection.get().reason(), now);
       return false;
     }
-    return submit(order, now);
+    intend(order, now);
+    intentsHook.run();
+    return place(order, now);
   }
 
   /** Asks the venue to cancel one working order (no-op when it is not working). */
@@ -210,12 +220,6 @@ final class ExecutionService implements VenueListener {
   /** True when records changed since the last {@link #drain()}. */
   boolean hasChanges() {
     return !changed.isEmpty() || !newFills.isEmpty() || !completed.isEmpty();
-  }
-
-  /** Sends a checked order; false when the venue could not be reached (the order is rejected). */
-  private boolean submit(Order order, long now) {
-    intend(order, now);
-    return place(order, now);
   }
 
   /** Records a checked order as intended: pending, counted as open in its rebalance. */

@@ -260,7 +260,8 @@ public final class TradingKernel {
             executionStage,
             this::syncPosition,
             index);
-    // a rebalance's checked orders are journaled before the first is sent (see fireTimer too)
+    // checked orders (a rebalance's, an algorithm's single order) are journaled before they are
+    // sent
     execution.setIntentsHook(() -> checkpoint(lastProcessedStep));
     planning = new RebalancePlanning(account);
     risk.restoreState(cursor);

@@ -88,6 +88,14 @@ public final class MarketDataStream implements AutoCloseable {
         s + "@bookTicker");
   }
 
+  /**
+   * Before {@link #start}: the last aggTrade id of {@code symbol} already processed (stored by the
+   * owner before a restart); the first connect fills from the id after it, as a reconnect does.
+   */
+  public void resumeFrom(String symbol, long aggId) {
+    dispatcher.execute(() -> lastAggId.put(symbol, aggId));
+  }
+
   /** Connects. */
   public void start() {
     socket.start();
@@ -104,10 +112,9 @@ public final class MarketDataStream implements AutoCloseable {
   }
 
   private void onConnected(boolean reconnect) {
-    if (reconnect) {
-      for (Map.Entry<String, Long> e : Map.copyOf(lastAggId).entrySet()) {
-        fillFrom(e.getKey(), e.getValue() + 1, Long.MAX_VALUE);
-      }
+    // a reconnect, or a first connect after resumeFrom: fill from the last id seen
+    for (Map.Entry<String, Long> e : Map.copyOf(lastAggId).entrySet()) {
+      fillFrom(e.getKey(), e.getValue() + 1, Long.MAX_VALUE);
     }
     try {
       ownerOnConnected.accept(reconnect);

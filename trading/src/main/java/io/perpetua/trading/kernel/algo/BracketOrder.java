@@ -177,6 +177,9 @@ public final class BracketOrder {
     if (!retryLeg.isEmpty()) {
       BracketRetry.resend(this);
     }
+    if (phase == Phase.ARMED && !legs.containsKey("tp2")) {
+      BracketTakeProfits.sendMissing(this); // a crash cut arming short after a journaled TP1
+    }
     int s = spec.sign();
     switch (phase) {
       case ENTRY -> {
@@ -409,13 +412,7 @@ public final class BracketOrder {
     stop = spec.instrument().price(avg - s * spec.stopDistance());
     tp1 = spec.instrument().price(avg + s * spec.tp1Distance());
     tp2 = spec.instrument().price(avg + s * spec.tp2Distance());
-    OrderSide exitSide = spec.side() == OrderSide.BUY ? OrderSide.SELL : OrderSide.BUY;
-    Quantity half =
-        new Quantity(entered.raw() / 2, entered.scale()).roundDownTo(spec.instrument().stepSize());
-    if (half.signum() > 0) {
-      send("tp1", exitSide, OrderType.LIMIT, half, tp1, true);
-    }
-    send("tp2", exitSide, OrderType.LIMIT, entered.minus(half), tp2, true);
+    BracketTakeProfits.sendMissing(this);
   }
 
   /**
