@@ -19,10 +19,7 @@ import io.perpetua.trading.control.ControlAccount;
 import io.perpetua.trading.control.ControlPlane;
 import io.perpetua.trading.control.FeedRouter;
 import io.perpetua.trading.control.MarginMode;
-import io.perpetua.trading.port.VenueAccount;
-import io.perpetua.trading.port.VenueOpenOrder;
 import io.perpetua.trading.risk.PreTradeGuard;
-import io.perpetua.trading.testing.ScriptedVenue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -46,32 +43,11 @@ class ControlRoutesTest {
       new Instrument(BTC, Price.parse("0.1", 1), Quantity.parse("0.001", 3), Money.of(5));
   private static final List<String> IDS = List.of("pacifica-main", "aster-hedge", "binance-backup");
 
-  private final Map<String, ScriptedVenue> venues = new LinkedHashMap<>();
+  private final Map<String, ControlToyVenue> venues = new LinkedHashMap<>();
   private final List<String> journal = new ArrayList<>();
   private ControlPlane plane;
   private FeedRouter feeds;
   private TestServer api;
-
-  /** The scripted venue's position with a 10,000 USDT wallet. */
-  private record Wallet(ScriptedVenue venue) implements VenueAccount {
-    @Override
-    public Map<InstrumentId, BigDecimal> positions() {
-      return Map.of(BTC, venue.position("BTCUSDT"));
-    }
-
-    @Override
-    public List<VenueOpenOrder> openOrders() {
-      return List.of();
-    }
-
-    @Override
-    public void cancelOrder(VenueOpenOrder order) {}
-
-    @Override
-    public Money balance() {
-      return Money.of(10_000);
-    }
-  }
 
   @BeforeEach
   void start() {
@@ -82,7 +58,7 @@ class ControlRoutesTest {
         Book.top(
             new BigDecimal("49999.9"), BigDecimal.TEN, new BigDecimal("50000.1"), BigDecimal.TEN);
     for (String id : IDS) {
-      ScriptedVenue v = new ScriptedVenue(50_000);
+      ControlToyVenue v = new ControlToyVenue();
       venues.put(id, v);
       registry.register(
           new ControlAccount(
@@ -94,7 +70,7 @@ class ControlRoutesTest {
               MarginMode.CROSS,
               new BigDecimal("0.0004"),
               Map.of()),
-          new AccountPorts(v, new Wallet(v), i -> Optional.of(book), Map.of(BTC, BTC_I)),
+          new AccountPorts(v, v, i -> Optional.of(book), Map.of(BTC, BTC_I)),
           PreTradeGuard.precisionFilters(),
           (account, order) -> journal.add(account + ":" + order.clientOrderId().value()));
     }
@@ -254,7 +230,7 @@ class ControlRoutesTest {
             """
         {"symbol": "BTC-USD", "targetAccounts": ["pacifica-main"], "hedgeAmount": 0.1,
          "hedgeStrategy": "delta-neutral", "timeout": 5}"""),
-        400,
+        409,
         2001,
         "timeout");
     assertError(
@@ -283,7 +259,7 @@ class ControlRoutesTest {
   }
 
   @Test
-  void utilizationSyncMetricsHistoryAlertsAndFeeds_answerTheDocumentShapes() {
+  void utilizationAndSync_answerTheDocumentShapes() {
     TestServer.Response u =
         post(
             "/api/v1/utilization/rebalance",
@@ -330,7 +306,15 @@ class ControlRoutesTest {
     assertThat(st.get("netPosition").decimalValue()).isEqualByComparingTo("0.25");
     assertThat(st.get("availableBalance").decimalValue()).isEqualByComparingTo("7500");
     assertThat(s.body()).doesNotContain("PACIFICA_MAIN_KEY");
+  }
 
+  @Test
+  void metricsHistoryAlertsAndFeeds_answerTheDocumentShapes() {
+    post(
+        "/api/v1/utilization/rebalance",
+        """
+        {"targetUtilization": 0.75, "accounts": ["pacifica-main", "aster-hedge",
+         "binance-backup"], "symbol": "BTC-USD", "tolerancePercent": 0.1}""");
     JsonNode m = api.get("/api/v1/risk/metrics/pacifica-main").json();
     assertThat(fields(m))
         .containsExactly(

@@ -157,6 +157,7 @@ public final class ConfigLoader {
       throw new ConfigException("jobs.retention_days", "must be at least 1");
     }
     validateFlow(c.flow());
+    ControlSettings.validate(c.control());
     StoreSettings.validate(c.store());
     if (c.server().port() < 0 || c.server().port() > 65535) {
       throw new ConfigException("server.port", "must be 0..65535, was " + c.server().port());

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param jobs the backtest job service
  * @param binance live trading on Binance USDT-M ({@code venue.type: binance})
  * @param observability logs, request log and webhooks (docs/metrics.md)
+ * @param control the delta-neutral control plane (docs/control-plane.md); off without accounts
  */
 public record PerpetuaConfig(
     Server server,
@@ -37,7 +38,8 @@ public record PerpetuaConfig(
     Flow flow,
     Jobs jobs,
     Binance binance,
-    Observability observability) {
+    Observability observability,
+    Control control) {
 
   /** A copy with other server settings. */
   public PerpetuaConfig withServer(Server value) {
@@ -55,7 +57,8 @@ public record PerpetuaConfig(
         flow,
         jobs,
         binance,
-        observability);
+        observability,
+        control);
   }
 
   /** A copy with other venue settings. */
@@ -74,7 +77,8 @@ public record PerpetuaConfig(
         flow,
         jobs,
         binance,
-        observability);
+        observability,
+        control);
   }
 
   /**
@@ -362,4 +366,40 @@ public record PerpetuaConfig(
       List<String> kinds,
       String minSeverity,
       String chatId) {}
+
+  /**
+   * The {@code control:} section: the control plane's accounts (spec 001) and its feed checks.
+   *
+   * @param accounts the accounts; none: the control plane is off
+   * @param pollMs each account's book is polled this often (its {@code <id>-rest} feed)
+   * @param failingAfterMs a feed without an update this long is failing (failover)
+   */
+  public record Control(List<ControlAccountSpec> accounts, long pollMs, long failingAfterMs) {
+    /** No accounts when the list is absent. */
+    public Control {
+      accounts = accounts == null ? List.of() : List.copyOf(accounts);
+    }
+  }
+
+  /**
+   * One control-plane account.
+   *
+   * @param id account id ({@code [a-z0-9][a-z0-9-]{0,63}})
+   * @param venue {@code fake-binance} or {@code generic} (both in-process local fakes)
+   * @param kind {@code perp} (or {@code spot})
+   * @param credentials a reference: {@code none}, {@code env:NAME} or {@code file:/path}
+   * @param leverage 1..125
+   * @param marginMode {@code cross} or {@code isolated}
+   * @param takerFee fee per unit of notional, e.g. 0.0004
+   * @param capital USDT in the local fake's wallet
+   */
+  public record ControlAccountSpec(
+      String id,
+      String venue,
+      String kind,
+      String credentials,
+      int leverage,
+      String marginMode,
+      double takerFee,
+      double capital) {}
 }

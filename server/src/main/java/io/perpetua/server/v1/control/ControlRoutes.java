@@ -262,7 +262,7 @@ public final class ControlRoutes implements RouteGroup {
     if (b.reason() == null || b.reason().isBlank() || b.reason().length() > 500) {
       throw new ApiException(ApiError.CONTROL_RISK_BLOCKED, "reason: required, 1-500 characters");
     }
-    String operator = b.operator() == null ? r.caller().toString() : b.operator();
+    String operator = b.operator() == null ? r.principal().subject() : b.operator();
     var ev = plane().lifecycle(action, operator, b.reason());
     LOG.warn("control plane {} by {}: {}", action, operator, b.reason());
     return new LifecycleView(
