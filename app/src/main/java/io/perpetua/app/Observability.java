@@ -76,6 +76,15 @@ final class Observability implements AutoCloseable {
    * Adds {@code /metrics}, HTTP metrics, the streams and the operations routes (dependency health,
    * system status) to {@code server}.
    */
+  /** Where the control plane's spec-001 status comes from (set before or after install). */
+  void controlPlane(java.util.function.Supplier<io.perpetua.server.obs.ControlPlaneStatus> s) {
+    controlPlane.set(s);
+  }
+
+  private final java.util.concurrent.atomic.AtomicReference<
+          java.util.function.Supplier<io.perpetua.server.obs.ControlPlaneStatus>>
+      controlPlane = new java.util.concurrent.atomic.AtomicReference<>(() -> null);
+
   void install(
       ApiServer server,
       Supplier<Set<InstrumentId>> tradable,
@@ -84,7 +93,9 @@ final class Observability implements AutoCloseable {
       Path dataDir) {
     DependencyHealth health =
         new DependencyHealth(checks, System::currentTimeMillis, 5_000).register(metrics.registry());
-    server.addRoutes(new OperationsRoutes(state, health, () -> freshness, dataDir, Clock.system()));
+    server.addRoutes(
+        new OperationsRoutes(state, health, () -> freshness, dataDir, Clock.system())
+            .withControlPlane(() -> controlPlane.get().get()));
     server.addRequestObserver(new HttpMetrics(metrics.registry()));
     server.addExtension(new MetricsEndpoint(metrics));
     server.addExtension(

@@ -179,6 +179,7 @@ final class PlatformWiring implements AutoCloseable {
         new ControlRoutes(
             () -> control == null ? null : control.plane(), System::currentTimeMillis);
     server.addRoutes(controlRoutes);
+    observability.controlPlane(controlRoutes::systemStatus);
     server.addRoutes(
         auth.riskRoutes(
             new RiskRoutes(parts::risk, parts::tradable).withControlAlerts(controlRoutes::alerts)));

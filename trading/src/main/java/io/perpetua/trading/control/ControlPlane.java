@@ -27,6 +27,8 @@ public final class ControlPlane {
   private final LongSupplier clock;
   private final long startedMs;
   private final AtomicLong operations = new AtomicLong();
+  private final AtomicLong operationMs = new AtomicLong();
+  private final AtomicLong failures = new AtomicLong();
   private final Map<String, Deque<RiskMetrics>> history = new HashMap<>();
   private final Map<String, BigDecimal> peaks = new HashMap<>();
   private final Map<String, Double> drawdowns = new HashMap<>();
@@ -93,7 +95,19 @@ public final class ControlPlane {
   public DeltaController.Result deltaControl(DeltaController.Request r) {
     requireRunning();
     operations.incrementAndGet();
-    return delta.control(r);
+    long start = clock.getAsLong();
+    try {
+      DeltaController.Result result = delta.control(r);
+      if (!result.success()) {
+        failures.incrementAndGet();
+      }
+      return result;
+    } catch (ControlException e) {
+      failures.incrementAndGet();
+      throw e;
+    } finally {
+      operationMs.addAndGet(clock.getAsLong() - start);
+    }
   }
 
   /** {@code POST /hedge/execute}: see docs/control-plane.md for the three strategies. */
@@ -279,6 +293,17 @@ public final class ControlPlane {
   /** Milliseconds since the plane started. */
   public long uptimeMs() {
     return clock.getAsLong() - startedMs;
+  }
+
+  /** Mean duration of the operations, ms (0 before the first). */
+  public double averageOperationMs() {
+    long n = operations.get();
+    return n == 0 ? 0 : (double) operationMs.get() / n;
+  }
+
+  /** Delta-control operations that failed (bad input or not within tolerance). */
+  public long failures() {
+    return failures.get();
   }
 
   /** Operations run since start. */

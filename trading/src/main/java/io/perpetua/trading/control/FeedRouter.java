@@ -15,12 +15,12 @@ import java.util.function.LongSupplier;
  * REST polling fallback, another venue), all running hot; only the <em>active</em> feed's updates
  * reach the strategies ({@link Sink}). Each feed reports latency, last update, error count and a
  * status ({@code healthy} when its last update is younger than {@code degradedAfterMs} and no error
- * followed it, {@code failing} when older than {@code failingAfterMs}, never updated, or {@code
- * maxErrors} errors in a row, else {@code degraded}). {@link #check} — run by the caller's
- * scheduler — fails over from a failing active feed to the first healthy (else degraded) feed in
- * priority order and hands the strategies that feed's latest books at once, so they see no gap
- * beyond the detection time. Manual failover by {@link #failover}. Every switch is recorded and
- * raises a {@code failover-alert}. Thread-safe.
+ * followed it, {@code failing} when older than {@code failingAfterMs} (a feed that never delivered:
+ * that long after the router started), or {@code maxErrors} errors in a row, else {@code
+ * degraded}). {@link #check} — run by the caller's scheduler — fails over from a failing active
+ * feed to the first healthy (else degraded) feed in priority order and hands the strategies that
+ * feed's latest books at once, so they see no gap beyond the detection time. Manual failover by
+ * {@link #failover}. Every switch is recorded and raises a {@code failover-alert}. Thread-safe.
  */
 public final class FeedRouter {
   /** Thresholds of the health checks. */
@@ -72,6 +72,7 @@ public final class FeedRouter {
   private final List<Switch> switches = new ArrayList<>();
   private final Map<InstrumentId, Book> delivered = new HashMap<>();
   private String active;
+  private final long startedMs;
 
   /** A router over {@code feedIds} in priority order; the first is active. */
   public FeedRouter(
@@ -89,6 +90,7 @@ public final class FeedRouter {
     this.alerts = alerts;
     this.sink = sink;
     this.active = feedIds.get(0);
+    this.startedMs = clock.getAsLong();
   }
 
   /** A book from {@code feedId}, stamped {@code sourceTimeMs} by its source. */
@@ -209,7 +211,8 @@ public final class FeedRouter {
   }
 
   private String status(Feed f, long now) {
-    long age = f.lastUpdate < 0 ? Long.MAX_VALUE : now - f.lastUpdate;
+    // a feed that never delivered is judged from the router's start (a grace period at start-up)
+    long age = now - (f.lastUpdate < 0 ? startedMs : f.lastUpdate);
     if (age > settings.failingAfterMs() || f.errorsInARow >= settings.maxErrors()) {
       return "failing";
     }

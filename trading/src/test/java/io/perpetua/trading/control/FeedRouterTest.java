@@ -109,4 +109,16 @@ class FeedRouterTest {
             });
     assertThat(router.switches()).hasSize(1);
   }
+
+  @Test
+  void aFeedSilentFromTheStart_isFailedOverOnlyAfterTheGracePeriod() {
+    router.onUpdate("binance-rest", BTC, book(1), now.get());
+    now.addAndGet(299);
+    assertThat(router.check()).isEmpty(); // still connecting
+    assertThat(router.view().feeds().get(0).status()).isEqualTo("degraded");
+    now.addAndGet(2);
+    router.onUpdate("binance-rest", BTC, book(2), now.get());
+    assertThat(router.check()).map(FeedRouter.Switch::to).contains("binance-rest");
+    assertThat(router.view().feeds().get(0).lastUpdate()).isZero();
+  }
 }

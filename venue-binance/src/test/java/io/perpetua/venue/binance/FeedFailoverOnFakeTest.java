@@ -55,54 +55,64 @@ class FeedFailoverOnFakeTest {
         t.path("time").asLong());
   }
 
+  private final List<Long> seen = new CopyOnWriteArrayList<>();
+  private final AlertBook alerts = new AlertBook(50, System::currentTimeMillis);
+  private final FeedRouter router =
+      new FeedRouter(
+          List.of("binance-stream", "binance-rest"),
+          new FeedRouter.Settings(FAILING_AFTER_MS / 2, FAILING_AFTER_MS, 3),
+          System::currentTimeMillis,
+          alerts,
+          (feed, instrument, book) -> seen.add(System.currentTimeMillis()));
+
+  private MarketDataStream stream(FakeBinanceServer server) {
+    return new MarketDataStream(
+        FakeVenueSupport.client(server),
+        List.of("btcusdt@bookTicker"),
+        e -> {
+          if (e instanceof MarketEvent.BookTicker t) {
+            router.onUpdate(
+                "binance-stream",
+                BTC,
+                Book.top(t.bidPrice(), t.bidQty(), t.askPrice(), t.askQty()),
+                t.timeMs());
+          }
+        });
+  }
+
+  /** The REST poller (the fallback feed), on {@code timer}. */
+  private void schedule(ScheduledExecutorService timer, String baseUrl) {
+    HttpClient http = HttpClient.newHttpClient();
+    timer.scheduleWithFixedDelay(
+        () -> {
+          try {
+            Book b = poll(http, baseUrl);
+            router.onUpdate("binance-rest", BTC, b, b.timeMs());
+          } catch (Exception e) {
+            router.onError("binance-rest");
+          }
+        },
+        0,
+        POLL_MS,
+        TimeUnit.MILLISECONDS);
+  }
+
   @RepeatedTest(2)
   void streamKilled_failsOverToRestPolling_inTime_withoutAGap() throws Exception {
-    List<Long> seen = new CopyOnWriteArrayList<>();
-    AlertBook alerts = new AlertBook(50, System::currentTimeMillis);
-    FeedRouter router =
-        new FeedRouter(
-            List.of("binance-stream", "binance-rest"),
-            new FeedRouter.Settings(FAILING_AFTER_MS / 2, FAILING_AFTER_MS, 3),
-            System::currentTimeMillis,
-            alerts,
-            (feed, instrument, book) -> seen.add(System.currentTimeMillis()));
     ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
-    HttpClient http = HttpClient.newHttpClient();
     try (FakeBinanceServer server = FakeVenueSupport.start();
         SyntheticPriceDriver prices = new SyntheticPriceDriver(server.exchange(), 7, 2);
-        MarketDataStream stream =
-            new MarketDataStream(
-                FakeVenueSupport.client(server),
-                List.of("btcusdt@bookTicker"),
-                e -> {
-                  if (e instanceof MarketEvent.BookTicker t) {
-                    router.onUpdate(
-                        "binance-stream",
-                        BTC,
-                        Book.top(t.bidPrice(), t.bidQty(), t.askPrice(), t.askQty()),
-                        t.timeMs());
-                  }
-                })) {
+        MarketDataStream stream = stream(server)) {
       prices.start(50);
       stream.start();
-      timer.scheduleWithFixedDelay(
-          () -> {
-            try {
-              Book b = poll(http, server.restBaseUrl());
-              router.onUpdate("binance-rest", BTC, b, b.timeMs());
-            } catch (Exception e) {
-              router.onError("binance-rest");
-            }
-          },
-          0,
-          POLL_MS,
-          TimeUnit.MILLISECONDS);
-      timer.scheduleWithFixedDelay(router::check, CHECK_MS, CHECK_MS, TimeUnit.MILLISECONDS);
+      schedule(timer, server.restBaseUrl());
       assertThat(
               FakeVenueSupport.await(
                   () -> seen.size() > 20 && router.view().feeds().get(0).status().equals("healthy"),
                   10_000))
           .isTrue();
+      // the checks start once the stream delivers (as at the platform's start)
+      timer.scheduleWithFixedDelay(router::check, CHECK_MS, CHECK_MS, TimeUnit.MILLISECONDS);
       assertThat(router.view().lastFailover()).isZero();
 
       long killed = System.currentTimeMillis();

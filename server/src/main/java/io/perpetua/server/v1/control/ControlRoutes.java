@@ -7,6 +7,7 @@ import io.perpetua.server.http.ApiException;
 import io.perpetua.server.http.ApiRequest;
 import io.perpetua.server.http.Param;
 import io.perpetua.server.http.Route;
+import io.perpetua.server.obs.ControlPlaneStatus;
 import io.perpetua.server.v1.control.ControlViews.AlertView;
 import io.perpetua.server.v1.control.ControlViews.DeltaControlBody;
 import io.perpetua.server.v1.control.ControlViews.DeltaControlView;
@@ -267,6 +268,40 @@ public final class ControlRoutes implements RouteGroup {
     LOG.warn("control plane {} by {}: {}", action, operator, b.reason());
     return new LifecycleView(
         true, action, plane().running() ? "running" : "stopped", operator, b.reason(), ev.timeMs());
+  }
+
+  /** Spec 001's system status of the control plane (null when it is off). */
+  public ControlPlaneStatus systemStatus() {
+    ControlPlane p = plane.get();
+    if (p == null) {
+      return null;
+    }
+    long now = clock.getAsLong();
+    String state = p.running() ? "running" : "stopped";
+    List<ControlPlaneStatus.Service> services = new java.util.ArrayList<>();
+    services.add(new ControlPlaneStatus.Service("delta-controller", state, now, p.failures()));
+    if (p.feeds() != null) {
+      FeedRouter.View v = p.feeds().view();
+      long errors = v.feeds().stream().mapToLong(FeedRouter.FeedStatus::errorCount).sum();
+      long last = v.feeds().stream().mapToLong(FeedRouter.FeedStatus::lastUpdate).max().orElse(0);
+      boolean failing = v.feeds().stream().allMatch(f -> f.status().equals("failing"));
+      services.add(
+          new ControlPlaneStatus.Service("market-data", failing ? "error" : state, last, errors));
+    }
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    double cpu =
+        os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuLoad() : -1;
+    Runtime rt = Runtime.getRuntime();
+    double memoryMb = (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
+    double uptimeS = Math.max(1, p.uptimeMs()) / 1000.0;
+    return new ControlPlaneStatus(
+        state,
+        p.uptimeMs(),
+        services,
+        new ControlPlaneStatus.Performance(
+            p.averageOperationMs(), p.operations() / uptimeS, memoryMb, cpu),
+        p.registry().ids().size(),
+        p.operations());
   }
 
   /** The alerts of the 001 dialect of {@code GET /api/v1/risk/alerts}. */
