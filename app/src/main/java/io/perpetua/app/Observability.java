@@ -23,10 +23,12 @@ import io.perpetua.server.stream.StreamHub;
 import io.perpetua.server.stream.StreamPublisher;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.JdbcDeadLetterStore;
+import io.perpetua.store.jdbc.JdbcWebhookOutbox;
 import io.perpetua.trading.kernel.KernelListener;
 import io.perpetua.trading.kernel.KernelListeners;
 import io.perpetua.trading.kernel.MarketPanel;
 import io.perpetua.trading.port.DeadLetterStore;
+import io.perpetua.trading.port.WebhookOutbox;
 import io.perpetua.trading.risk.Alert;
 import io.perpetua.trading.risk.ObservedRiskStore;
 import io.perpetua.trading.risk.RiskEvent;
@@ -65,6 +67,7 @@ final class Observability implements AutoCloseable {
             : new WebhookDispatcher(
                 channels,
                 new DatabaseDeadLetters(() -> database),
+                new DatabaseOutbox(() -> database),
                 WebhookDispatcher.Retry.defaults(),
                 System::currentTimeMillis,
                 WebhookDispatcher.Transport.http());
@@ -105,9 +108,15 @@ final class Observability implements AutoCloseable {
             strategy::equals));
   }
 
-  /** The database is open: dead letters go there. */
+  /**
+   * The database is open: dead letters and the webhook outbox go there, and deliveries an earlier
+   * run left in the outbox are taken up again.
+   */
   void database(Database db) {
     this.database = db;
+    if (webhooks != null) {
+      webhooks.recover();
+    }
   }
 
   /**
@@ -233,6 +242,42 @@ final class Observability implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** The webhook outbox in the journal database once it is open. */
+  private record DatabaseOutbox(Supplier<Database> database) implements WebhookOutbox {
+    @Override
+    public long enqueue(Queued delivery) {
+      return store().enqueue(delivery);
+    }
+
+    @Override
+    public void attempted(long id, int attempts) {
+      store().attempted(id, attempts);
+    }
+
+    @Override
+    public void remove(long id) {
+      store().remove(id);
+    }
+
+    @Override
+    public List<Queued> pending() {
+      return store().pending();
+    }
+
+    @Override
+    public boolean durable() {
+      return true;
+    }
+
+    private WebhookOutbox store() {
+      Database db = database.get();
+      if (db == null) {
+        throw new IllegalStateException("database not open yet");
+      }
+      return new JdbcWebhookOutbox(db);
+    }
   }
 
   /** Dead letters in the journal database once it is open. */

@@ -9,7 +9,7 @@ import java.util.Objects;
  * V20). Each letter is its own committed insert. Thread-safe.
  */
 public final class JdbcDeadLetterStore implements DeadLetterStore {
-  private static final int MAX_PAYLOAD = 100_000;
+  static final int MAX_PAYLOAD = 100_000;
   private static final int MAX_TEXT = 1000;
 
   private final JdbcAccess db;
@@ -57,7 +57,7 @@ public final class JdbcDeadLetterStore implements DeadLetterStore {
                         rs.getLong(7))));
   }
 
-  private static String cut(String s, int max) {
+  static String cut(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max);
   }
 }

@@ -101,7 +101,8 @@ class DatabaseTest {
               "10/SQL/true",
               "20/SQL/true",
               "50/SQL/true",
-              "60/SQL/true");
+              "60/SQL/true",
+              "110/SQL/true");
     }
   }
 

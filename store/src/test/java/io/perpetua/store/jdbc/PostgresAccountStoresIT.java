@@ -2,24 +2,13 @@ package io.perpetua.store.jdbc;
 
 import io.perpetua.store.contract.AccountStoresContract;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The account stores contract on a real PostgreSQL (a fresh schema per test). */
 class PostgresAccountStoresIT extends AccountStoresContract {
-  private static final PostgresTestSchema SCHEMA = new PostgresTestSchema();
+  @RegisterExtension static final PostgresTestSchema SCHEMA = new PostgresTestSchema();
   private DatabaseConfig config;
   private Database database;
-
-  @BeforeAll
-  static void requirePostgres() {
-    SCHEMA.require();
-  }
-
-  @AfterAll
-  static void dropSchema() throws SQLException {
-    SCHEMA.drop();
-  }
 
   @Override
   protected Stores openFresh() throws SQLException {

@@ -4,24 +4,13 @@ import io.perpetua.auth.audit.AuditLog;
 import io.perpetua.store.contract.AuditLogContract;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The audit log contract on a real PostgreSQL (a fresh schema per test). */
 class PostgresAuditLogIT extends AuditLogContract {
-  private static final PostgresTestSchema SCHEMA = new PostgresTestSchema();
+  @RegisterExtension static final PostgresTestSchema SCHEMA = new PostgresTestSchema();
   private Database database;
   private Database second;
-
-  @BeforeAll
-  static void requirePostgres() {
-    SCHEMA.require();
-  }
-
-  @AfterAll
-  static void dropSchema() throws SQLException {
-    SCHEMA.drop();
-  }
 
   @Override
   protected AuditLog openFresh() throws SQLException {

@@ -5,9 +5,8 @@ import io.perpetua.jobs.JobStore;
 import io.perpetua.store.contract.ApiKeyStoreContract;
 import io.perpetua.store.contract.JobStoreContract;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The job and key store contracts on a real PostgreSQL: each test gets a freshly created schema
@@ -15,17 +14,7 @@ import org.junit.jupiter.api.Nested;
  * close the pool and open a new one.
  */
 class PostgresBacktestStoresIT {
-  private static final PostgresTestSchema SCHEMA = new PostgresTestSchema();
-
-  @BeforeAll
-  static void requirePostgres() {
-    SCHEMA.require();
-  }
-
-  @AfterAll
-  static void dropSchema() throws SQLException {
-    SCHEMA.drop();
-  }
+  @RegisterExtension static final PostgresTestSchema SCHEMA = new PostgresTestSchema();
 
   private static DatabaseConfig freshSchema() throws SQLException {
     return SCHEMA.fresh();

@@ -5,25 +5,14 @@ import io.perpetua.trading.registry.RegistryStore;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The strategy registry store contract on this machine's PostgreSQL, a fresh schema per test. */
 class PostgresRegistryStoreIT extends RegistryStoreContract {
-  private static final PostgresTestSchema SCHEMA = new PostgresTestSchema();
+  @RegisterExtension static final PostgresTestSchema SCHEMA = new PostgresTestSchema();
   private DatabaseConfig config;
   private final List<Database> open = new ArrayList<>();
-
-  @BeforeAll
-  static void requirePostgres() {
-    SCHEMA.require();
-  }
-
-  @AfterAll
-  static void dropSchema() throws SQLException {
-    SCHEMA.drop();
-  }
 
   @Override
   protected RegistryStore freshStore() throws SQLException {

@@ -1,22 +1,11 @@
 package io.perpetua.store.jdbc;
 
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The risk store contract on this machine's PostgreSQL, one fresh schema per test. */
 class PostgresRiskStoreIT extends JdbcRiskStoreContract {
-  private static final PostgresTestSchema SCHEMA = new PostgresTestSchema();
-
-  @BeforeAll
-  static void requirePostgres() {
-    SCHEMA.require();
-  }
-
-  @AfterAll
-  static void dropSchema() throws SQLException {
-    SCHEMA.drop();
-  }
+  @RegisterExtension static final PostgresTestSchema SCHEMA = new PostgresTestSchema();
 
   @Override
   DatabaseConfig freshDatabase() throws SQLException {

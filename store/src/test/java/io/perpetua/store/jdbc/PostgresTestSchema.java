@@ -6,13 +6,18 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A throw-away PostgreSQL schema {@code it_<random>} for integration tests, selected through the
  * JDBC {@code currentSchema} parameter: {@link #fresh()} recreates it empty, {@link #drop()}
- * removes it. Skips (or fails in CI) when PostgreSQL is not running.
+ * removes it. Skips (or fails in CI) when PostgreSQL is not running. Register it as a static
+ * {@code @RegisterExtension} field: it requires PostgreSQL before the class's tests and drops the
+ * schema after them.
  */
-final class PostgresTestSchema {
+final class PostgresTestSchema implements BeforeAllCallback, AfterAllCallback {
   static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
   static final String USER = "postgres";
 
@@ -23,6 +28,16 @@ final class PostgresTestSchema {
   void require() {
     Services.requirePostgres();
     available = true;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    require();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws SQLException {
+    drop();
   }
 
   /** An empty schema and a config pointing at it. */

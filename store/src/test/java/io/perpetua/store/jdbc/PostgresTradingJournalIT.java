@@ -9,26 +9,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The journal contract on a real PostgreSQL: every test gets a freshly created schema {@code
  * it_<random>} (selected with {@code currentSchema}), dropped after the class.
  */
 class PostgresTradingJournalIT extends TradingJournalContract {
-  private static final PostgresTestSchema SCHEMA = new PostgresTestSchema();
-
-  @BeforeAll
-  static void requirePostgres() {
-    SCHEMA.require();
-  }
-
-  @AfterAll
-  static void dropSchema() throws SQLException {
-    SCHEMA.drop();
-  }
+  @RegisterExtension static final PostgresTestSchema SCHEMA = new PostgresTestSchema();
 
   @Override
   protected DatabaseConfig freshDatabase() throws SQLException {
@@ -84,6 +73,7 @@ class PostgresTradingJournalIT extends TradingJournalContract {
               "strategy_status_changes",
               "signal_coverage",
               "strategy_nav",
+              "webhook_outbox",
               "flyway_schema_history");
     }
   }
