@@ -159,9 +159,7 @@ public final class OperationsRoutes implements RouteGroup {
               allowed = {"healthy", "down"})
           String overallStatus,
       List<Dependency> dependencies,
-      @Doc("When this answer was made") Instant checkedAt,
-      @Doc("Spec 001: the control plane's status, camelCase (null when it is off)") @Nullable
-          ControlPlaneStatus controlPlane) {}
+      @Doc("When this answer was made") Instant checkedAt) {}
 
   /** One dependency. */
   record Dependency(
@@ -180,7 +178,9 @@ public final class OperationsRoutes implements RouteGroup {
       Disk disk,
       List<Dependency> dependencies,
       Data data,
-      @Doc("When this answer was made") Instant checkedAt) {}
+      @Doc("When this answer was made") Instant checkedAt,
+      @Doc("Spec 001: the control plane's status, camelCase (null when it is off)") @Nullable
+          ControlPlaneStatus controlPlane) {}
 
   /** The server process and the platform's services in it. */
   record ProcessInfo(
