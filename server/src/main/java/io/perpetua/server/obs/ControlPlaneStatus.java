@@ -19,17 +19,17 @@ import java.util.List;
 public record ControlPlaneStatus(
     String status,
     long uptime,
-    List<Service> services,
-    Performance performance,
+    List<ControlService> services,
+    ControlPerformance performance,
     int activeAccounts,
     long totalOperations) {
 
   /** Spec 001 {@code ServiceStatus}. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  public record Service(String name, String status, long lastHeartbeat, long errorCount) {}
+  public record ControlService(String name, String status, long lastHeartbeat, long errorCount) {}
 
   /** Spec 001 {@code PerformanceMetrics}. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  public record Performance(
+  public record ControlPerformance(
       double avgResponseTime, double operationsPerSecond, double memoryUsage, double cpuUsage) {}
 }

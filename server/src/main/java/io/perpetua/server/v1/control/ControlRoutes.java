@@ -8,22 +8,22 @@ import io.perpetua.server.http.ApiRequest;
 import io.perpetua.server.http.Param;
 import io.perpetua.server.http.Route;
 import io.perpetua.server.obs.ControlPlaneStatus;
-import io.perpetua.server.v1.control.ControlViews.AlertView;
+import io.perpetua.server.v1.control.ControlViews.ControlAlertView;
+import io.perpetua.server.v1.control.ControlViews.ControlFailoverBody;
+import io.perpetua.server.v1.control.ControlViews.ControlFailoverView;
+import io.perpetua.server.v1.control.ControlViews.ControlFeedsView;
+import io.perpetua.server.v1.control.ControlViews.ControlHedgeBody;
+import io.perpetua.server.v1.control.ControlViews.ControlHedgeView;
+import io.perpetua.server.v1.control.ControlViews.ControlLifecycleBody;
+import io.perpetua.server.v1.control.ControlViews.ControlLifecycleView;
+import io.perpetua.server.v1.control.ControlViews.ControlRebalanceBody;
+import io.perpetua.server.v1.control.ControlViews.ControlRebalanceView;
+import io.perpetua.server.v1.control.ControlViews.ControlRiskMetricsList;
+import io.perpetua.server.v1.control.ControlViews.ControlRiskMetricsView;
+import io.perpetua.server.v1.control.ControlViews.ControlSyncBody;
+import io.perpetua.server.v1.control.ControlViews.ControlSyncView;
 import io.perpetua.server.v1.control.ControlViews.DeltaControlBody;
 import io.perpetua.server.v1.control.ControlViews.DeltaControlView;
-import io.perpetua.server.v1.control.ControlViews.FailoverBody;
-import io.perpetua.server.v1.control.ControlViews.FailoverView;
-import io.perpetua.server.v1.control.ControlViews.FeedsView;
-import io.perpetua.server.v1.control.ControlViews.HedgeBody;
-import io.perpetua.server.v1.control.ControlViews.HedgeView;
-import io.perpetua.server.v1.control.ControlViews.LifecycleBody;
-import io.perpetua.server.v1.control.ControlViews.LifecycleView;
-import io.perpetua.server.v1.control.ControlViews.RebalanceBody;
-import io.perpetua.server.v1.control.ControlViews.RebalanceView;
-import io.perpetua.server.v1.control.ControlViews.RiskMetricsList;
-import io.perpetua.server.v1.control.ControlViews.RiskMetricsView;
-import io.perpetua.server.v1.control.ControlViews.SyncBody;
-import io.perpetua.server.v1.control.ControlViews.SyncView;
 import io.perpetua.trading.control.ControlException;
 import io.perpetua.trading.control.ControlPlane;
 import io.perpetua.trading.control.DeltaController;
@@ -85,49 +85,51 @@ public final class ControlRoutes implements RouteGroup {
             .description(
                 "Per account utilisation (used margin / wallet) against the target and"
                     + " the action increase|decrease|maintain; computed, not transferred.")
-            .body(RebalanceBody.class, ControlExamples.REBALANCE_REQUEST)
-            .response(RebalanceView.class, null)
-            .handle(r -> call(() -> rebalance(r.body(RebalanceBody.class)))),
+            .body(ControlRebalanceBody.class, ControlExamples.REBALANCE_REQUEST)
+            .response(ControlRebalanceView.class, null)
+            .handle(r -> call(() -> rebalance(r.body(ControlRebalanceBody.class)))),
         post("/api/v1/hedge/execute", "Hedge execution")
             .description(
                 "delta-neutral: hedges the accounts' net delta by up to hedgeAmount;"
                     + " cross-platform / same-platform: hedges the first account's position on the"
                     + " other accounts of another / the same venue. Least cost, leg by leg.")
-            .body(HedgeBody.class, ControlExamples.HEDGE_REQUEST)
-            .response(HedgeView.class, null)
-            .handle(r -> call(() -> hedge(r.body(HedgeBody.class)))),
+            .body(ControlHedgeBody.class, ControlExamples.HEDGE_REQUEST)
+            .response(ControlHedgeView.class, null)
+            .handle(r -> call(() -> hedge(r.body(ControlHedgeBody.class)))),
         post("/api/v1/account/sync", "Account sync")
             .description("Reads balances and positions of the accounts from their venues.")
-            .body(SyncBody.class, ControlExamples.SYNC_REQUEST)
-            .response(SyncView.class, null)
-            .handle(r -> call(() -> sync(r.body(SyncBody.class)))),
+            .body(ControlSyncBody.class, ControlExamples.SYNC_REQUEST)
+            .response(ControlSyncView.class, null)
+            .handle(r -> call(() -> sync(r.body(ControlSyncBody.class)))),
         get("/api/v1/risk/metrics/{account_id}", "Risk metrics of an account")
             .param(ACCOUNT)
-            .response(RiskMetricsView.class, null)
-            .handle(r -> call(() -> RiskMetricsView.of(plane().metrics(r.value(ACCOUNT))))),
+            .response(ControlRiskMetricsView.class, null)
+            .handle(r -> call(() -> ControlRiskMetricsView.of(plane().metrics(r.value(ACCOUNT))))),
         get("/api/v1/risk/metrics/{account_id}/history", "Risk metrics history")
             .description("Newest first; limit (default 100), since (epoch ms).")
             .param(ACCOUNT)
             .param(LIMIT)
             .param(SINCE)
-            .response(RiskMetricsList.class, null)
+            .response(ControlRiskMetricsList.class, null)
             .handle(r -> call(() -> history(r))),
         get("/api/v1/market-data/feeds", "Market-data feed status")
-            .response(FeedsView.class, null)
-            .handle(r -> call(() -> FeedsView.of(feeds().view()))),
+            .response(ControlFeedsView.class, null)
+            .handle(r -> call(() -> ControlFeedsView.of(feeds().view()))),
         post("/api/v1/market-data/failover", "Manual feed failover")
-            .body(FailoverBody.class, "{\"targetFeed\": \"binance-rest\", \"reason\": \"test\"}")
-            .response(FailoverView.class, null)
-            .handle(r -> call(() -> failover(r.body(FailoverBody.class)))),
+            .body(
+                ControlFailoverBody.class,
+                "{\"targetFeed\": \"binance-rest\", \"reason\": \"test\"}")
+            .response(ControlFailoverView.class, null)
+            .handle(r -> call(() -> failover(r.body(ControlFailoverBody.class)))),
         post("/api/v1/system/restart", "Restart the control plane's services")
             .role(Role.ADMIN)
-            .body(LifecycleBody.class, ControlExamples.LIFECYCLE_REQUEST)
-            .response(LifecycleView.class, null)
+            .body(ControlLifecycleBody.class, ControlExamples.LIFECYCLE_REQUEST)
+            .response(ControlLifecycleView.class, null)
             .handle(r -> call(() -> lifecycle(r, "restart"))),
         post("/api/v1/system/stop", "Stop the control plane's services")
             .role(Role.ADMIN)
-            .body(LifecycleBody.class, ControlExamples.LIFECYCLE_REQUEST)
-            .response(LifecycleView.class, null)
+            .body(ControlLifecycleBody.class, ControlExamples.LIFECYCLE_REQUEST)
+            .response(ControlLifecycleView.class, null)
             .handle(r -> call(() -> lifecycle(r, "stop"))));
   }
 
@@ -176,7 +178,7 @@ public final class ControlRoutes implements RouteGroup {
     return DeltaControlView.of(plane().deltaControl(req));
   }
 
-  private RebalanceView rebalance(RebalanceBody b) {
+  private ControlRebalanceView rebalance(ControlRebalanceBody b) {
     long start = clock.getAsLong();
     if (b.targetUtilization() == null) {
       throw new ControlException(
@@ -192,7 +194,7 @@ public final class ControlRoutes implements RouteGroup {
     Utilization.Result u =
         plane().utilization(b.accounts(), b.targetUtilization(), tolerance, b.maxRebalanceAmount());
     boolean needed = u.actions().stream().anyMatch(a -> !"maintain".equals(a.action()));
-    return new RebalanceView(
+    return new ControlRebalanceView(
         true,
         "util-rebal-" + start,
         start,
@@ -201,13 +203,13 @@ public final class ControlRoutes implements RouteGroup {
         b.targetUtilization(),
         clock.getAsLong() - start,
         needed,
-        u.actions().stream().map(ControlViews.ActionView::of).toList(),
-        u.metrics().stream().map(ControlViews.MetricView::of).toList(),
+        u.actions().stream().map(ControlViews.ControlActionView::of).toList(),
+        u.metrics().stream().map(ControlViews.ControlMetricView::of).toList(),
         needed ? "accounts outside tolerance (actions computed, not transferred)" : "within",
         null);
   }
 
-  private HedgeView hedge(HedgeBody b) {
+  private ControlHedgeView hedge(ControlHedgeBody b) {
     ControlPlane.HedgeRequest req =
         new ControlPlane.HedgeRequest(
             b.symbol(),
@@ -217,10 +219,10 @@ public final class ControlRoutes implements RouteGroup {
             b.maxSlippage(),
             b.timeout() == null ? 30_000 : b.timeout(),
             Boolean.TRUE.equals(b.dryRun()));
-    return HedgeView.of(plane().hedge(req));
+    return ControlHedgeView.of(plane().hedge(req));
   }
 
-  private SyncView sync(SyncBody b) {
+  private ControlSyncView sync(ControlSyncBody b) {
     long start = clock.getAsLong();
     if (b.timeout() != null && (b.timeout() < 100 || b.timeout() > 300_000)) {
       throw new ControlException(
@@ -228,18 +230,18 @@ public final class ControlRoutes implements RouteGroup {
           "timeout: must be 100..300000 ms");
     }
     var result = plane().sync(b.accounts());
-    return SyncView.of(
+    return ControlSyncView.of(
         result,
         clock.getAsLong() - start,
         !Boolean.FALSE.equals(b.includePositions()),
         !Boolean.FALSE.equals(b.includeBalances()));
   }
 
-  private RiskMetricsList history(ApiRequest r) {
+  private ControlRiskMetricsList history(ApiRequest r) {
     long since = r.param(SINCE).map(Long::parseLong).orElse(0L);
-    return new RiskMetricsList(
+    return new ControlRiskMetricsList(
         plane().history(r.value(ACCOUNT), r.value(LIMIT), since).stream()
-            .map(RiskMetricsView::of)
+            .map(ControlRiskMetricsView::of)
             .toList());
   }
 
@@ -253,20 +255,20 @@ public final class ControlRoutes implements RouteGroup {
     return f;
   }
 
-  private FailoverView failover(FailoverBody b) {
+  private ControlFailoverView failover(ControlFailoverBody b) {
     FeedRouter.Switch s = feeds().failover(b.targetFeed(), b.reason());
-    return new FailoverView(true, s.from(), s.to(), s.reason(), s.timeMs());
+    return new ControlFailoverView(true, s.from(), s.to(), s.reason(), s.timeMs());
   }
 
-  private LifecycleView lifecycle(ApiRequest r, String action) {
-    LifecycleBody b = r.body(LifecycleBody.class);
+  private ControlLifecycleView lifecycle(ApiRequest r, String action) {
+    ControlLifecycleBody b = r.body(ControlLifecycleBody.class);
     if (b.reason() == null || b.reason().isBlank() || b.reason().length() > 500) {
       throw new ApiException(ApiError.CONTROL_RISK_BLOCKED, "reason: required, 1-500 characters");
     }
     String operator = b.operator() == null ? r.principal().subject() : b.operator();
     var ev = plane().lifecycle(action, operator, b.reason());
     LOG.warn("control plane {} by {}: {}", action, operator, b.reason());
-    return new LifecycleView(
+    return new ControlLifecycleView(
         true, action, plane().running() ? "running" : "stopped", operator, b.reason(), ev.timeMs());
   }
 
@@ -278,15 +280,17 @@ public final class ControlRoutes implements RouteGroup {
     }
     long now = clock.getAsLong();
     String state = p.running() ? "running" : "stopped";
-    List<ControlPlaneStatus.Service> services = new java.util.ArrayList<>();
-    services.add(new ControlPlaneStatus.Service("delta-controller", state, now, p.failures()));
+    List<ControlPlaneStatus.ControlService> services = new java.util.ArrayList<>();
+    services.add(
+        new ControlPlaneStatus.ControlService("delta-controller", state, now, p.failures()));
     if (p.feeds() != null) {
       FeedRouter.View v = p.feeds().view();
       long errors = v.feeds().stream().mapToLong(FeedRouter.FeedStatus::errorCount).sum();
       long last = v.feeds().stream().mapToLong(FeedRouter.FeedStatus::lastUpdate).max().orElse(0);
       boolean failing = v.feeds().stream().allMatch(f -> f.status().equals("failing"));
       services.add(
-          new ControlPlaneStatus.Service("market-data", failing ? "error" : state, last, errors));
+          new ControlPlaneStatus.ControlService(
+              "market-data", failing ? "error" : state, last, errors));
     }
     var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     double cpu =
@@ -298,14 +302,15 @@ public final class ControlRoutes implements RouteGroup {
         state,
         p.uptimeMs(),
         services,
-        new ControlPlaneStatus.Performance(
+        new ControlPlaneStatus.ControlPerformance(
             p.averageOperationMs(), p.operations() / uptimeS, memoryMb, cpu),
         p.registry().ids().size(),
         p.operations());
   }
 
   /** The alerts of the 001 dialect of {@code GET /api/v1/risk/alerts}. */
-  public List<AlertView> alerts(String accountId, String severity) {
-    return call(() -> plane().alerts(accountId, severity).stream().map(AlertView::of).toList());
+  public List<ControlAlertView> alerts(String accountId, String severity) {
+    return call(
+        () -> plane().alerts(accountId, severity).stream().map(ControlAlertView::of).toList());
   }
 }

@@ -32,7 +32,7 @@ final class ControlViews {
 
   /** {@code UtilizationRebalanceRequest}. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  record RebalanceBody(
+  record ControlRebalanceBody(
       Double targetUtilization,
       List<String> accounts,
       String symbol,
@@ -42,12 +42,12 @@ final class ControlViews {
 
   /** {@code AccountSyncRequest}. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  record SyncBody(
+  record ControlSyncBody(
       List<String> accounts, Boolean includePositions, Boolean includeBalances, Long timeout) {}
 
   /** {@code HedgeExecutionRequest}. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  record HedgeBody(
+  record ControlHedgeBody(
       String symbol,
       List<String> targetAccounts,
       BigDecimal hedgeAmount,
@@ -58,15 +58,15 @@ final class ControlViews {
 
   /** Manual failover request. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  record FailoverBody(String targetFeed, String reason) {}
+  record ControlFailoverBody(String targetFeed, String reason) {}
 
   /** Restart/stop request. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  record LifecycleBody(String reason, String operator) {}
+  record ControlLifecycleBody(String reason, String operator) {}
 
   /** {@code OrderExecution} (plus status and reason, for failed legs). */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  record OrderView(
+  record ControlOrderView(
       String orderId,
       String accountId,
       String symbol,
@@ -77,9 +77,9 @@ final class ControlViews {
       long timestamp,
       String status,
       String reason) {
-    static OrderView of(LegResult r, String symbol) {
+    static ControlOrderView of(LegResult r, String symbol) {
       boolean planned = r.status() == LegResult.Status.PLANNED;
-      return new OrderView(
+      return new ControlOrderView(
           r.clientOrderId(),
           r.accountId(),
           symbol,
@@ -95,24 +95,24 @@ final class ControlViews {
 
   /** {@code HedgeExecutionResult} (plus {@code failedOrders} and {@code dryRun}). */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  record HedgeView(
+  record ControlHedgeView(
       boolean success,
-      List<OrderView> executedOrders,
-      List<OrderView> failedOrders,
+      List<ControlOrderView> executedOrders,
+      List<ControlOrderView> failedOrders,
       BigDecimal totalCost,
       long executionTime,
       BigDecimal netDeltaChange,
       BigDecimal slippage,
       String error,
       boolean dryRun) {
-    static HedgeView of(HedgeOutcome h) {
+    static ControlHedgeView of(HedgeOutcome h) {
       if (h == null) {
         return null;
       }
-      return new HedgeView(
+      return new ControlHedgeView(
           h.success(),
-          h.executed().stream().map(r -> OrderView.of(r, h.symbol())).toList(),
-          h.failed().stream().map(r -> OrderView.of(r, h.symbol())).toList(),
+          h.executed().stream().map(r -> ControlOrderView.of(r, h.symbol())).toList(),
+          h.failed().stream().map(r -> ControlOrderView.of(r, h.symbol())).toList(),
           h.totalCost(),
           h.executionTime(),
           h.netDeltaChange(),
@@ -135,7 +135,7 @@ final class ControlViews {
       int totalAdjustments,
       long executionTime,
       boolean adjustmentNeeded,
-      HedgeView hedgeResults,
+      ControlHedgeView hedgeResults,
       String reason,
       String error) {
     static DeltaControlView of(DeltaController.Result r) {
@@ -150,7 +150,7 @@ final class ControlViews {
           r.totalAdjustments(),
           r.executionTime(),
           r.adjustmentNeeded(),
-          HedgeView.of(r.hedgeResults()),
+          ControlHedgeView.of(r.hedgeResults()),
           r.reason(),
           r.error());
     }
@@ -158,14 +158,14 @@ final class ControlViews {
 
   /** {@code UtilizationAction}. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  record ActionView(
+  record ControlActionView(
       String accountId,
       String action,
       double currentUtilization,
       double targetUtilization,
       BigDecimal adjustmentAmount) {
-    static ActionView of(Utilization.Action a) {
-      return new ActionView(
+    static ControlActionView of(Utilization.Action a) {
+      return new ControlActionView(
           a.accountId(),
           a.action(),
           a.currentUtilization(),
@@ -176,14 +176,14 @@ final class ControlViews {
 
   /** {@code UtilizationMetric}. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  record MetricView(
+  record ControlMetricView(
       String accountId,
       double currentUtilization,
       double targetUtilization,
       double deviationPercent,
       boolean withinTolerance) {
-    static MetricView of(Utilization.Metric m) {
-      return new MetricView(
+    static ControlMetricView of(Utilization.Metric m) {
+      return new ControlMetricView(
           m.accountId(),
           m.currentUtilization(),
           m.targetUtilization(),
@@ -194,7 +194,7 @@ final class ControlViews {
 
   /** {@code UtilizationRebalanceResponse}. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  record RebalanceView(
+  record ControlRebalanceView(
       boolean success,
       String operationId,
       long timestamp,
@@ -203,14 +203,14 @@ final class ControlViews {
       double targetUtilization,
       long executionTime,
       boolean rebalanceNeeded,
-      List<ActionView> rebalanceActions,
-      List<MetricView> utilizationMetrics,
+      List<ControlActionView> rebalanceActions,
+      List<ControlMetricView> utilizationMetrics,
       String reason,
       String error) {}
 
   /** {@code RiskMetrics}. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  record RiskMetricsView(
+  record ControlRiskMetricsView(
       String accountId,
       BigDecimal deltaDeviation,
       double utilizationRate,
@@ -218,8 +218,8 @@ final class ControlViews {
       BigDecimal unrealizedPnl,
       double maxDrawdown,
       long timestamp) {
-    static RiskMetricsView of(RiskMetrics m) {
-      return new RiskMetricsView(
+    static ControlRiskMetricsView of(RiskMetrics m) {
+      return new ControlRiskMetricsView(
           m.accountId(),
           m.deltaDeviation(),
           m.utilizationRate(),
@@ -231,11 +231,11 @@ final class ControlViews {
   }
 
   /** A list of metrics (the history). */
-  record RiskMetricsList(List<RiskMetricsView> items) {}
+  record ControlRiskMetricsList(List<ControlRiskMetricsView> items) {}
 
   /** {@code RiskAlert}. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  public record AlertView(
+  public record ControlAlertView(
       String id,
       String type,
       String severity,
@@ -244,15 +244,15 @@ final class ControlViews {
       long timestamp,
       Map<String, Object> data) {
     /** The view of {@code a}. */
-    public static AlertView of(RiskAlert a) {
-      return new AlertView(
+    public static ControlAlertView of(RiskAlert a) {
+      return new ControlAlertView(
           a.id(), a.type(), a.severity(), a.accountId(), a.message(), a.timestamp(), a.data());
     }
   }
 
   /** {@code AccountState}. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  record AccountStateView(
+  record ControlAccountStateView(
       String accountId,
       String exchange,
       BigDecimal totalBalance,
@@ -263,8 +263,8 @@ final class ControlViews {
       BigDecimal currentPrice,
       Integer leverage,
       long lastUpdated) {
-    static AccountStateView of(AccountState s, boolean positions, boolean balances) {
-      return new AccountStateView(
+    static ControlAccountStateView of(AccountState s, boolean positions, boolean balances) {
+      return new ControlAccountStateView(
           s.accountId(),
           s.exchange(),
           balances ? s.totalBalance() : null,
@@ -280,37 +280,39 @@ final class ControlViews {
 
   /** {@code AccountSyncResponse}. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  record SyncView(
+  record ControlSyncView(
       boolean success,
       List<String> syncedAccounts,
       List<String> failedAccounts,
       long syncTime,
-      List<AccountStateView> accountStates,
+      List<ControlAccountStateView> accountStates,
       List<String> errors) {
-    static SyncView of(AccountRegistry.SyncResult r, long ms, boolean positions, boolean balances) {
-      return new SyncView(
+    static ControlSyncView of(
+        AccountRegistry.SyncResult r, long ms, boolean positions, boolean balances) {
+      return new ControlSyncView(
           r.failed().isEmpty(),
           r.states().stream().map(AccountState::accountId).toList(),
           r.failed(),
           ms,
-          r.states().stream().map(s -> AccountStateView.of(s, positions, balances)).toList(),
+          r.states().stream().map(s -> ControlAccountStateView.of(s, positions, balances)).toList(),
           r.errors().isEmpty() ? null : r.errors());
     }
   }
 
   /** {@code MarketDataFeedStatus}. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  record FeedView(String feedId, String status, long latency, long lastUpdate, int errorCount) {}
+  record ControlFeedView(
+      String feedId, String status, long latency, long lastUpdate, int errorCount) {}
 
   /** The feed status response. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  record FeedsView(List<FeedView> feeds, String activeFeed, long lastFailover) {
-    static FeedsView of(FeedRouter.View v) {
-      return new FeedsView(
+  record ControlFeedsView(List<ControlFeedView> feeds, String activeFeed, long lastFailover) {
+    static ControlFeedsView of(FeedRouter.View v) {
+      return new ControlFeedsView(
           v.feeds().stream()
               .map(
                   f ->
-                      new FeedView(
+                      new ControlFeedView(
                           f.feedId(), f.status(), f.latency(), f.lastUpdate(), f.errorCount()))
               .toList(),
           v.activeFeed(),
@@ -320,12 +322,12 @@ final class ControlViews {
 
   /** The manual failover response. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  record FailoverView(
+  record ControlFailoverView(
       boolean success, String fromFeed, String activeFeed, String reason, long lastFailover) {}
 
   /** The restart/stop response. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-  record LifecycleView(
+  record ControlLifecycleView(
       boolean success,
       String action,
       String status,
