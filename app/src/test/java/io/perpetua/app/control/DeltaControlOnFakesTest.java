@@ -110,11 +110,7 @@ class DeltaControlOnFakesTest {
         id, venue, AccountKind.PERP, "none", 10, MarginMode.CROSS, new BigDecimal(fee), Map.of());
   }
 
-  private void setUp(long seed) throws Exception {
-    server =
-        FakeBinanceServer.startLocal(
-            List.of(FakeListing.standard("BTCUSDT", new BigDecimal("50000.0"))));
-    open.add(server);
+  private static BinanceRestClient rest(FakeBinanceServer server) {
     BinanceRestClient rest =
         new BinanceRestClient(
             new BinanceConfig(
@@ -129,6 +125,15 @@ class DeltaControlOnFakesTest {
             new BinanceCredentials(FakeBinanceServer.API_KEY, FakeBinanceServer.API_SECRET),
             Clock.system());
     rest.syncTime();
+    return rest;
+  }
+
+  private void setUp(long seed) throws Exception {
+    server =
+        FakeBinanceServer.startLocal(
+            List.of(FakeListing.standard("BTCUSDT", new BigDecimal("50000.0"))));
+    open.add(server);
+    BinanceRestClient rest = rest(server);
     BinanceVenue binance = BinanceVenue.connect(rest, false, Clock.system());
     open.add(binance);
     exA = generic(GenericFees.DEFAULT);
