@@ -58,6 +58,15 @@ class DeltaControlOnFakesTest {
   private static final InstrumentId BTC = InstrumentId.usdtPerp("BTC");
   private static final List<String> ACCOUNTS = List.of("binance-main", "generic-a", "generic-b");
 
+  private static final Map<InstrumentId, Instrument> GENERIC_INSTRUMENTS =
+      Map.of(
+          BTC,
+          new Instrument(
+              BTC,
+              io.perpetua.core.Price.parse("0.1", 1),
+              Quantity.parse("0.001", 3),
+              io.perpetua.core.Money.of(5)));
+
   private final List<AutoCloseable> open = new ArrayList<>();
   private final List<Order> journal = new CopyOnWriteArrayList<>();
   private FakeBinanceServer server;
@@ -155,21 +164,13 @@ class DeltaControlOnFakesTest {
             binance.instruments()),
         guard,
         j);
-    Map<InstrumentId, Instrument> genericInstruments =
-        Map.of(
-            BTC,
-            new Instrument(
-                BTC,
-                io.perpetua.core.Price.parse("0.1", 1),
-                Quantity.parse("0.001", 3),
-                io.perpetua.core.Money.of(5)));
     registry.register(
         account("generic-a", "generic", "0.0004"),
         new AccountPorts(
             va,
             new GenericVenueAccount(exA),
             i -> Optional.of(genericBook(exA)),
-            genericInstruments),
+            GENERIC_INSTRUMENTS),
         guard,
         j);
     registry.register(
@@ -178,7 +179,7 @@ class DeltaControlOnFakesTest {
             vb,
             new GenericVenueAccount(exB),
             i -> Optional.of(genericBook(exB)),
-            genericInstruments),
+            GENERIC_INSTRUMENTS),
         guard,
         j);
     controller =
