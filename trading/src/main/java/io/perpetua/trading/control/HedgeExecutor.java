@@ -78,7 +78,11 @@ public final class HedgeExecutor {
         break;
       }
       HedgePlanner.Leg leg = plan.get(0);
+      BigDecimal before = AccountRegistry.position(leg.account(), leg.instrument().id());
       LegResult result = send(r, leg, ++legNo, Math.max(1, deadline - clock.getAsLong()));
+      if (result.failed()) {
+        result = withVenueFill(result, leg, before);
+      }
       left = left.subtract(result.filled());
       if (result.filled().signum() > 0) {
         executed.add(result);
@@ -104,6 +108,33 @@ public final class HedgeExecutor {
       }
     }
     return outcome(r, start, executed, failed, left, cost, slipWeighted);
+  }
+
+  /**
+   * A failed leg as the venue holds it: a fill the listener did not report (a late or lost
+   * acknowledgement) shows in the position, which is the truth, so the remainder is never hedged
+   * twice.
+   */
+  private static LegResult withVenueFill(
+      LegResult result, HedgePlanner.Leg leg, BigDecimal before) {
+    BigDecimal after = AccountRegistry.position(leg.account(), leg.instrument().id());
+    BigDecimal moved = after.subtract(before);
+    BigDecimal filled = result.side() == OrderSide.BUY ? moved : moved.negate();
+    filled = filled.max(BigDecimal.ZERO).min(result.requested());
+    if (filled.compareTo(result.filled()) <= 0) {
+      return result;
+    }
+    return new LegResult(
+        result.accountId(),
+        result.clientOrderId(),
+        result.side(),
+        result.requested(),
+        filled,
+        result.averagePrice() != null ? result.averagePrice() : leg.mid(),
+        result.fees(),
+        result.status(),
+        result.reason() + "; venue position shows " + filled.toPlainString() + " filled",
+        result.timeMs());
   }
 
   private HedgeOutcome outcome(
