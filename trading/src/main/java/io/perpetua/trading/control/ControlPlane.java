@@ -53,7 +53,8 @@ public final class ControlPlane {
       if (hedgeAmount == null || hedgeAmount.signum() <= 0) {
         throw new ControlException(ControlError.HEDGE_FAILED, "hedgeAmount: must be positive");
       }
-      if (!List.of("delta-neutral", "cross-platform", "same-platform").contains(hedgeStrategy)) {
+      if (hedgeStrategy == null
+          || !List.of("delta-neutral", "cross-platform", "same-platform").contains(hedgeStrategy)) {
         throw new ControlException(
             ControlError.HEDGE_FAILED,
             "hedgeStrategy: must be delta-neutral, cross-platform or same-platform");
@@ -68,7 +69,7 @@ public final class ControlPlane {
       if (symbol == null || symbol.isBlank()) {
         throw new ControlException(ControlError.MARKET_DATA_UNAVAILABLE, "symbol: required");
       }
-      targetAccounts = targetAccounts == null ? List.of() : List.copyOf(targetAccounts);
+      targetAccounts = ControlText.ids(targetAccounts, "targetAccounts");
     }
   }
 

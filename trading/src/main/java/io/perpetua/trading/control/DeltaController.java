@@ -55,7 +55,7 @@ public final class DeltaController {
       if (symbol == null || symbol.isBlank()) {
         throw new ControlException(ControlError.MARKET_DATA_UNAVAILABLE, "symbol: required");
       }
-      accounts = accounts == null ? List.of() : List.copyOf(accounts);
+      accounts = ControlText.ids(accounts, "accounts");
     }
 
     /** The band the result must end in: tolerancePercent × maxDeviation. */
