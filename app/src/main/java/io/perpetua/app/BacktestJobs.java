@@ -10,7 +10,9 @@ import io.perpetua.backtest.job.StrategyCatalog;
 import io.perpetua.backtest.job.StrategyTemplate;
 import io.perpetua.core.Timeframe;
 import io.perpetua.core.time.Clock;
+import io.perpetua.jobs.JobIds;
 import io.perpetua.market.BarCatalog;
+import io.perpetua.optimizer.job.OptimizerRuns;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.jobs.ApiKeyRoutes;
 import io.perpetua.server.jobs.ApiKeySecrets;
@@ -18,6 +20,7 @@ import io.perpetua.server.jobs.ApiKeys;
 import io.perpetua.server.jobs.JobRoutes;
 import io.perpetua.server.jobs.SignatureVerifier;
 import io.perpetua.server.v1.BacktestRoutes;
+import io.perpetua.server.v1.OptimizerRoutes;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.JdbcApiKeyStore;
 import io.perpetua.store.jdbc.JdbcJobStore;
@@ -34,9 +37,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The backtest job service behind both job APIs ({@code /api/v1/backtest/*} with the bearer token,
- * the signed {@code /v1/backtest/jobs}) and the API keys of the signed one. The routes are
- * registered with the API at wiring and answer 503 until {@link #open} has opened the service on
- * the database (which opens after the API is up); {@link #close} stops its workers.
+ * the signed {@code /v1/backtest/jobs}), the API keys of the signed one, and the optimisation runs
+ * ({@code /api/v1/optimizer/*}, {@link OptimizerJobs}: a second job service in its own queue). The
+ * routes are registered with the API at wiring and answer 503 until {@link #open} has opened the
+ * service on the database (which opens after the API is up); {@link #close} stops its workers.
  */
 final class BacktestJobs implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BacktestJobs.class);
@@ -47,6 +51,7 @@ final class BacktestJobs implements AutoCloseable {
   private final AtomicReference<JobService> jobService = new AtomicReference<>();
   private final AtomicReference<ApiKeyStore> apiKeyStore = new AtomicReference<>();
   private final AtomicReference<ApiKeys> apiKeys = new AtomicReference<>();
+  private final AtomicReference<OptimizerRuns> optimizer = new AtomicReference<>();
   private boolean closing;
 
   BacktestJobs(PerpetuaConfig config, Path dataDir, Map<String, String> env) {
@@ -72,6 +77,7 @@ final class BacktestJobs implements AutoCloseable {
                 config.data().timeframe(), config.paper().initialCapital(), slippage)));
     server.addRoutes(new JobRoutes(jobService::get, verifier, slippage));
     server.addRoutes(new ApiKeyRoutes(apiKeys::get));
+    server.addRoutes(new OptimizerRoutes(optimizer::get));
   }
 
   /**
@@ -90,19 +96,25 @@ final class BacktestJobs implements AutoCloseable {
         symbols.add(entry.instrument().venueSymbol());
         timeframes.add(entry.timeframe());
       }
+      JobValidator validator = new JobValidator(strategyCatalog(), symbols::contains, timeframes);
       JobService service =
           new JobService(
               new JdbcJobStore(database),
               BacktestSupport.engine(config, dataDir),
-              new JobValidator(strategyCatalog(), symbols::contains, timeframes),
+              validator,
               Clock.system(),
               ConfigLoader.jobService(config.jobs()));
+      OptimizerRuns runs =
+          OptimizerJobs.create(
+              config, dataDir, new JdbcJobStore(database, JobIds.OPTIMIZER_PREFIX), validator);
       synchronized (jobService) {
         if (closing) {
           return;
         }
         service.start();
         jobService.set(service);
+        runs.jobs().start();
+        optimizer.set(runs);
       }
     } catch (RuntimeException | IOException e) {
       LOG.error("backtest job service not started: {}", e.getMessage(), e);
@@ -127,6 +139,10 @@ final class BacktestJobs implements AutoCloseable {
   public void close() {
     synchronized (jobService) {
       closing = true;
+      OptimizerRuns runs = optimizer.getAndSet(null);
+      if (runs != null) {
+        runs.jobs().close();
+      }
       JobService jobs = jobService.getAndSet(null);
       if (jobs != null) {
         jobs.close();

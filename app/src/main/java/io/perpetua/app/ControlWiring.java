@@ -1,7 +1,7 @@
 package io.perpetua.app;
 
 import io.perpetua.app.config.ControlSettings;
-import io.perpetua.app.config.PerpetuaConfig;
+import io.perpetua.app.config.ControlSection;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Money;
@@ -62,12 +62,12 @@ final class ControlWiring implements AutoCloseable {
   private final ControlPlane plane;
   private ScheduledExecutorService poller;
 
-  private ControlWiring(PerpetuaConfig.Control c) {
+  private ControlWiring(ControlSection c) {
     AlertBook alerts = new AlertBook(1_000, System::currentTimeMillis);
     AccountRegistry registry = new AccountRegistry(System::currentTimeMillis);
     Map<String, Supplier<Book>> books = new LinkedHashMap<>();
     try {
-      for (PerpetuaConfig.ControlAccountSpec a : c.accounts()) {
+      for (ControlSection.Account a : c.accounts()) {
         ControlAccount account = ControlSettings.account(a, "control.accounts");
         Supplier<Book> book = connect(a, account, registry);
         books.put(a.id(), book);
@@ -96,7 +96,7 @@ final class ControlWiring implements AutoCloseable {
   }
 
   /** The wiring of {@code c}; empty when it configures no account. */
-  static Optional<ControlWiring> start(PerpetuaConfig.Control c) {
+  static Optional<ControlWiring> start(ControlSection c) {
     if (c == null || c.accounts().isEmpty()) {
       return Optional.empty();
     }
@@ -123,7 +123,7 @@ final class ControlWiring implements AutoCloseable {
   }
 
   private Supplier<Book> connect(
-      PerpetuaConfig.ControlAccountSpec a, ControlAccount account, AccountRegistry registry) {
+      ControlSection.Account a, ControlAccount account, AccountRegistry registry) {
     PreTradeGuard guard = PreTradeGuard.precisionFilters();
     ControlGateway.IntentJournal journal =
         (id, order) -> intents.add(id + " " + order.clientOrderId().value());

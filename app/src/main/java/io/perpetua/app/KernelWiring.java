@@ -45,14 +45,18 @@ final class KernelWiring {
 
   /**
    * The risk engine on the database (emergency stop, disabled symbols and alerts survive restarts),
-   * publishing its status to the state cache ({@link RiskStatusPublisher}).
+   * publishing its status to the state cache ({@link RiskStatusPublisher}); its hits roll back the
+   * active strategies' lifecycles ({@code LifecycleRiskObserver}).
    */
   RiskEngine openRisk(Database database) {
     RiskEngine engine =
         RiskEngine.open(
             ConfigLoader.riskConfig(config),
             new ObservedRiskStore(
-                new JdbcRiskStore(database), wiring.observability().riskObserver()),
+                new ObservedRiskStore(
+                    new JdbcRiskStore(database), wiring.observability().riskObserver()),
+                new io.perpetua.trading.lifecycle.LifecycleRiskObserver(
+                    parts::lifecycle, parts::registry)),
             System::currentTimeMillis);
     engine.publishTo(new RiskStatusPublisher(wiring.cache()));
     return engine;
@@ -106,6 +110,7 @@ final class KernelWiring {
     if (liveVenue != null) {
       liveVenue.reconciler().attach(built);
     }
+    built.useCapitalWeights(wiring.orchestration().weights());
     return built;
   }
 

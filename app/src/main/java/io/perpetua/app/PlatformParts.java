@@ -18,6 +18,7 @@ final class PlatformParts {
   private volatile LiveVenue live;
   private volatile RiskEngine risk;
   private volatile io.perpetua.trading.registry.StrategyRegistry registry;
+  private volatile io.perpetua.trading.lifecycle.LifecycleService lifecycle;
   private volatile JdbcTradingJournal journal;
   private volatile Set<InstrumentId> tradable = Set.of();
   private volatile AnalyticsRoutes.SymbolReturns returns = (symbols, end, days) -> new double[0][];
@@ -46,6 +47,15 @@ final class PlatformParts {
 
   void registry(io.perpetua.trading.registry.StrategyRegistry registry) {
     this.registry = registry;
+  }
+
+  /** The strategy versions and their promotion, null until the database is open. */
+  io.perpetua.trading.lifecycle.LifecycleService lifecycle() {
+    return lifecycle;
+  }
+
+  void lifecycle(io.perpetua.trading.lifecycle.LifecycleService lifecycle) {
+    this.lifecycle = lifecycle;
   }
 
   RiskEngine risk() {

@@ -102,6 +102,7 @@ final class PlatformRuntime {
       parts.kernel(kernel);
       reconcileAtStartup();
       wiring.flow().start(database); // after the kernel is ready: the order-flow replay beside it
+      wiring.orchestration().start(); // the cron plan, once the kernel it acts on runs
       if (binance != null) {
         runLive(kernel, binance.panel);
       } else {

@@ -64,6 +64,7 @@ final class PlatformWiring implements AutoCloseable {
   private final TokenStore.Resolved token;
   private final ApiServer server;
   private final PlatformParts parts = new PlatformParts();
+  private final Orchestration orchestration;
   private final AuthWiring auth;
   private final BacktestJobs jobs;
   private final FlowRuntime flow;
@@ -111,6 +112,7 @@ final class PlatformWiring implements AutoCloseable {
     observability.install(server, parts::tradable, dependencyChecks(), state, dataDir);
     this.jobs = new BacktestJobs(config, dataDir, env);
     jobs.addRoutes(server);
+    this.orchestration = new Orchestration(config, parts);
     addTradingRoutes();
     this.flow =
         new FlowRuntime(
@@ -185,9 +187,12 @@ final class PlatformWiring implements AutoCloseable {
             new RiskRoutes(parts::risk, parts::tradable).withControlAlerts(controlRoutes::alerts)));
     server.addRoutes(new OrderRoutes(parts::journal));
     server.addRoutes(new StrategyRoutes(parts::registry, auth.strategyChangeApproval()));
+    server.addRoutes(
+        new io.perpetua.server.v1.LifecycleRoutes(parts::lifecycle, auth.lifecycleApproval()));
     server.addRoutes(new SignalAnalysisRoutes(parts::registry, System::currentTimeMillis));
     server.withStrategyRegistry(parts::registry);
     server.addRoutes(new AssetPoolRoutes(Strategies.poolViews(config), state));
+    orchestration.addRoutes(server);
     server.addRoutes(
         new VenueRoutes(
             this::connectedVenues,
@@ -218,6 +223,14 @@ final class PlatformWiring implements AutoCloseable {
     auth.open(database, parts::risk);
     parts.registry(StrategyRegistries.open(config, new JdbcRegistryStore(database)));
     auth.openStrategyChanges(parts::registry);
+    parts.lifecycle(
+        auth.openLifecycle(
+            new io.perpetua.trading.lifecycle.LifecycleService(
+                parts.registry(),
+                new io.perpetua.store.jdbc.JdbcLifecycleStore(database),
+                config.lifecycle().gates(),
+                System::currentTimeMillis)));
+    orchestration.open(database, auth::auditLog, watch, state::balance);
     observability.database(database);
   }
 
@@ -283,6 +296,11 @@ final class PlatformWiring implements AutoCloseable {
     return parts;
   }
 
+  /** The capital allocator and the orchestrator. */
+  Orchestration orchestration() {
+    return orchestration;
+  }
+
   /** Accounts, four-eyes and the audit log. */
   AuthWiring auth() {
     return auth;
@@ -315,6 +333,7 @@ final class PlatformWiring implements AutoCloseable {
     if (control != null) {
       control.close();
     }
+    orchestration.close();
     server.stop();
     ApiUrlFile.delete(dataDir);
     jobs.close();

@@ -60,6 +60,29 @@ class ModuleBoundariesTest {
   }
 
   @Test
+  void onlyApp_usesTheSparkModule_theOptimizerStaysFreeOfSpark() throws IOException {
+    List<String> offenders = new ArrayList<>();
+    try (Stream<Path> modules = Files.list(ROOT)) {
+      for (Path module : modules.filter(m -> Files.isRegularFile(m.resolve("pom.xml"))).toList()) {
+        String name = module.getFileName().toString();
+        if (name.equals("app") || name.equals("spark")) {
+          continue;
+        }
+        offenders.addAll(imports(module, "import io.perpetua.spark."));
+        offenders.addAll(imports(module, "import org.apache.spark."));
+        for (String line : lines(module.resolve("pom.xml"))) {
+          if (line.contains("<artifactId>perpetua-spark</artifactId>")
+              || line.contains("<groupId>org.apache.spark</groupId>")) {
+            offenders.add(name + "/pom.xml: " + line.strip());
+          }
+        }
+      }
+    }
+
+    assertThat(offenders).as("Spark outside app and spark").isEmpty();
+  }
+
+  @Test
   void jobsAndAnalytics_importNothingAboveThem() throws IOException {
     List<String> offenders = new ArrayList<>();
     for (String module : List.of("jobs", "analytics")) {

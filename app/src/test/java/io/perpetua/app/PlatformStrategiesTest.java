@@ -98,6 +98,7 @@ class PlatformStrategiesTest {
             36_000)) {
       int port = p.port();
       allThreeVisible(port);
+      capitalAllocation(port);
       toggleOff(port);
       changeWaitsForASecondPerson(port);
     }
@@ -130,6 +131,25 @@ class PlatformStrategiesTest {
     assertThat(orders.get("items").get(0).get("strategy_name").asText()).isEqualTo("ensemble");
     JsonNode coverage = await(port, "/api/v1/signals/coverage?start_date=2015-01-01", d -> true);
     assertThat(coverage.get("daily_coverage").size()).isPositive();
+  }
+
+  private void capitalAllocation(int port) throws Exception {
+    JsonNode jobs = await(port, "/api/v1/orchestrator/jobs", d -> d.get("jobs").size() == 7);
+    assertThat(jobs.findValuesAsText("name")).contains("bandit_rebalance", "walk_forward");
+    JsonNode bad = call(port, "POST", "/api/v1/alloc/rebalance", "{\"mode\":\"all_in\"}");
+    assertThat(bad.get("code").asInt()).isEqualTo(40001);
+    assertThat(bad.get("message").asText()).contains("mode");
+    JsonNode step = call(port, "POST", "/api/v1/alloc/rebalance", "{\"mode\":\"bandit\"}");
+    assertThat(step.get("code").asInt()).as(step.toString()).isZero();
+    JsonNode data = step.get("data");
+    assertThat(data.get("weights")).hasSize(3);
+    assertThat(data.get("moved").asDouble()).isLessThanOrEqualTo(0.05 + 1e-12);
+    JsonNode current = call(port, "GET", "/api/v1/allocation", null).get("data");
+    assertThat(current.get("step_id").asLong()).isEqualTo(data.get("step_id").asLong());
+    assertThat(current.get("configured").asBoolean()).isFalse();
+    JsonNode audit =
+        call(port, "GET", "/api/v1/audit?action=allocation.rebalance", null).get("data");
+    assertThat(audit.toString()).contains("allocation.rebalance");
   }
 
   /** The entry of strategy {@code name} in a strategy list. */

@@ -44,7 +44,8 @@ public record BacktestRequest(
     double slippageBps,
     double impactLambda,
     Integer rebalanceDays,
-    int periodsPerYear) {
+    int periodsPerYear)
+    implements java.io.Serializable {
   /**
    * Copies collections.
    *

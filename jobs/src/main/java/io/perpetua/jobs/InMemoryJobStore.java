@@ -20,6 +20,22 @@ public final class InMemoryJobStore implements JobStore {
 
   private final Map<String, BacktestJob> jobs = new HashMap<>();
   private final Map<String, JobOutput> outputs = new HashMap<>();
+  private final String prefix;
+
+  /** A store of backtest jobs ({@link JobIds#PREFIX}). */
+  public InMemoryJobStore() {
+    this(JobIds.PREFIX);
+  }
+
+  /** A store of the jobs whose ids start with {@code idPrefix}. */
+  public InMemoryJobStore(String idPrefix) {
+    this.prefix = JobIds.checkPrefix(idPrefix);
+  }
+
+  @Override
+  public String idPrefix() {
+    return prefix;
+  }
 
   @Override
   public synchronized void insert(BacktestJob job) {
@@ -186,7 +202,7 @@ public final class InMemoryJobStore implements JobStore {
     }
     Comparator<BacktestJob> newestFirst = OLDEST_FIRST.reversed();
     return jobs.values().stream()
-        .filter(j -> j.owner().equals(owner))
+        .filter(j -> owner == null || j.owner().equals(owner))
         .filter(j -> statuses.isEmpty() || statuses.contains(j.status()))
         .filter(j -> after == null || isBefore(j, after))
         .sorted(newestFirst)

@@ -19,6 +19,16 @@ public interface JobStore {
   record Recovery(int requeued, int cancelled) {}
 
   /**
+   * The id prefix of this store's queue ({@link JobIds#PREFIX} for backtests, {@link
+   * JobIds#OPTIMIZER_PREFIX} for optimisations): new jobs get ids with it, and the queue-wide
+   * operations ({@link #claimNext}, {@link #recoverAfterRestart}, {@link #countActive}, {@link
+   * #list}, {@link #purgeOutputs}) see only jobs whose ids start with it.
+   */
+  default String idPrefix() {
+    return JobIds.PREFIX;
+  }
+
+  /**
    * Stores a new job.
    *
    * @throws IllegalArgumentException if it is not queued or its id exists
@@ -94,6 +104,7 @@ public interface JobStore {
   /**
    * The owner's jobs, newest first (submission time, then id, both descending), without output.
    *
+   * @param owner only this owner's jobs; null for every owner's
    * @param statuses only these statuses; empty for all
    * @param after continue after this position, or null from the newest
    * @param limit at most this many, {@code >= 1}

@@ -35,4 +35,5 @@ public record Metrics(
     double expectedValue,
     int totalTrades,
     double avgTradeDurationSeconds,
-    double avgTurnover) {}
+    double avgTurnover)
+    implements java.io.Serializable {}

@@ -9,7 +9,8 @@ import io.perpetua.jobs.Metrics;
  * 0.3). A null limit is off. Immutable.
  */
 public record Constraints(
-    Double maxLeverage, Integer minTrades, Double maxTurnover, Double maxDrawdown) {
+    Double maxLeverage, Integer minTrades, Double maxTurnover, Double maxDrawdown)
+    implements java.io.Serializable {
   /** Validates the limits. */
   public Constraints {
     if (maxLeverage != null && !(maxLeverage > 0)) {

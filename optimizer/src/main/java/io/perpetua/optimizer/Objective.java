@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * @param a turnover penalty (penalised Sharpe only)
  * @param b drawdown penalty (penalised Sharpe only)
  */
-public record Objective(String name, Kind kind, double a, double b) {
+public record Objective(String name, Kind kind, double a, double b)
+    implements java.io.Serializable {
   /** The metric an objective reads. */
   public enum Kind {
     CALMAR,

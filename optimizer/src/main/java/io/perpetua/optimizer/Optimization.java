@@ -14,7 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
-/** One optimisation end to end: walk-forward, then each fold's overfitting statistics. */
+/**
+ * One optimisation end to end: walk-forward, then each fold's overfitting statistics and the
+ * parameter-jitter sensitivity of the parameters traded now.
+ */
 public final class Optimization {
   private Optimization() {}
 
@@ -35,7 +38,10 @@ public final class Optimization {
     for (Fold f : result.folds()) {
       stats.add(OverfitStatistics.of(f.search(), space, settings.seed() + f.index()));
     }
+    Sensitivity jitter =
+        Sensitivity.ofLastChoice(
+            space, engine, base, settings, result, Sensitivity.DEFAULT_DELTA, cancelled);
     return new OptimizationReport(
-        base, settings, wfo, result, stats, (System.nanoTime() - started) / 1_000_000);
+        base, settings, wfo, result, stats, (System.nanoTime() - started) / 1_000_000, jitter);
   }
 }

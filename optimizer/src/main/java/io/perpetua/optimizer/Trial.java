@@ -19,7 +19,8 @@ public record Trial(
     double[] scores,
     Metrics metrics,
     String rejection,
-    double[] returns) {
+    double[] returns)
+    implements java.io.Serializable {
   /** Copies. */
   public Trial {
     params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));

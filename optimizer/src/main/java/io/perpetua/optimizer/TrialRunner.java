@@ -1,14 +1,10 @@
 package io.perpetua.optimizer;
 
-import io.perpetua.backtest.BacktestCancelledException;
 import io.perpetua.backtest.BacktestRunner;
 import io.perpetua.jobs.BacktestRequest;
-import io.perpetua.jobs.Metrics;
 import io.perpetua.optimizer.algo.PointEvaluator;
 import io.perpetua.signals.strategy.space.ParamSpace;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -26,15 +22,12 @@ import java.util.function.Consumer;
  */
 public final class TrialRunner implements PointEvaluator {
   private final ParamSpace space;
-  private final Map<String, Object> fixed;
   private final BacktestRunner engine;
-  private final BacktestRequest window;
-  private final List<Objective> objectives;
-  private final Constraints constraints;
   private final ExecutorService pool;
   private final BooleanSupplier cancelled;
   private final Consumer<Trial> listener;
   private final List<Trial> trials = new ArrayList<>();
+  private final TrialTask task;
   private int budget;
 
   /**
@@ -52,15 +45,12 @@ public final class TrialRunner implements PointEvaluator {
       BooleanSupplier cancelled,
       Consumer<Trial> listener) {
     this.space = space;
-    this.fixed = window.parameters();
     this.engine = engine;
-    this.window = window;
-    this.objectives = List.copyOf(objectives);
-    this.constraints = constraints;
     this.budget = budget;
     this.pool = pool;
     this.cancelled = cancelled;
     this.listener = listener;
+    this.task = new TrialTask(window, objectives, constraints);
   }
 
   /** Adds {@code more} trials to the budget (e.g. for a refinement stage). */
@@ -86,104 +76,50 @@ public final class TrialRunner implements PointEvaluator {
       params.add(space.values(points.get(i)));
     }
     List<Trial> done = new ArrayList<>(n);
-    if (pool == null || n < 2) {
+    int first = trials.size();
+    if (pool instanceof RemoteTrials remote && n >= 2 && !cancelled.getAsBoolean()) {
+      List<TrialInput> inputs = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        inputs.add(new TrialInput(first + i, params.get(i)));
+      }
+      remote.run(task, inputs).forEach(t -> record(done, t));
+    } else if (pool == null || n < 2) {
       for (int i = 0; i < n && !cancelled.getAsBoolean(); i++) {
-        done.add(run(trials.size() + i, params.get(i)));
+        record(done, run(first + i, params.get(i)));
       }
     } else {
       List<Future<Trial>> futures = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        int index = trials.size() + i;
+        int index = first + i;
         Map<String, Object> p = params.get(i);
         futures.add(pool.submit(() -> run(index, p)));
       }
       for (Future<Trial> f : futures) {
-        done.add(join(f));
+        record(done, join(f));
       }
     }
     double[][] scores = new double[done.size()][];
     for (int i = 0; i < done.size(); i++) {
-      trials.add(done.get(i));
       scores[i] = done.get(i).scores();
-      listener.accept(done.get(i));
     }
     return scores;
   }
 
+  /** A trial is done: kept in order and reported at once (progress per trial, in order). */
+  private void record(List<Trial> done, Trial t) {
+    done.add(t);
+    trials.add(t);
+    listener.accept(t);
+  }
+
   /** Runs one trial with {@code params} on this window. */
   public Trial run(int index, Map<String, Object> params) {
-    double[] rejected = new double[objectives.size()];
-    Arrays.fill(rejected, Double.NEGATIVE_INFINITY);
-    Object exposure = params.get("gross_exposure");
-    double leverage = exposure instanceof Number num ? num.doubleValue() : window.leverage();
-    String before = constraints.beforeRun(leverage);
-    if (before != null) {
-      return new Trial(index, params, rejected, null, before);
-    }
-    Map<String, Object> all = new LinkedHashMap<>(fixed);
-    all.putAll(params);
-    Metrics m;
-    double[] returns;
-    try {
-      var result = engine.run(withParameters(all), p -> {}, cancelled);
-      m = result.metrics();
-      returns = dailyReturns(result.equity());
-    } catch (IllegalArgumentException e) {
-      return new Trial(index, params, rejected, null, e.getMessage());
-    } catch (BacktestCancelledException e) {
-      return new Trial(index, params, rejected, null, "cancelled");
-    }
-    String after = constraints.afterRun(m);
-    if (after != null) {
-      return new Trial(index, params, rejected, m, after, returns);
-    }
-    double[] scores = new double[objectives.size()];
-    for (int i = 0; i < scores.length; i++) {
-      scores[i] = objectives.get(i).score(m);
-    }
-    return new Trial(index, params, scores, m, null, returns);
+    return task.run(engine, new TrialInput(index, params), cancelled);
   }
 
   /** Returns between the last equity of consecutive UTC days (the first from the start). */
   static double[] dailyReturns(io.perpetua.jobs.EquityCurve curve) {
-    long[] t = curve.timesMs();
-    double[] e = curve.equity();
-    List<Double> out = new ArrayList<>();
-    if (t.length == 0) {
-      return new double[0];
-    }
-    double prev = e[0];
-    long day = Math.floorDiv(t[0], 86_400_000L);
-    for (int i = 1; i < t.length; i++) {
-      long d = Math.floorDiv(t[i], 86_400_000L);
-      if (d != day) {
-        out.add(prev == 0 ? 0 : e[i - 1] / prev - 1);
-        prev = e[i - 1];
-        day = d;
-      }
-    }
-    out.add(prev == 0 ? 0 : e[t.length - 1] / prev - 1);
-    return out.stream().mapToDouble(Double::doubleValue).toArray();
-  }
-
-  private BacktestRequest withParameters(Map<String, Object> p) {
-    BacktestRequest w = window;
-    return new BacktestRequest(
-        w.strategy(),
-        p,
-        w.symbols(),
-        w.timeframe(),
-        w.dataSource(),
-        w.start(),
-        w.end(),
-        w.capital(),
-        w.leverage(),
-        w.feeBps(),
-        w.makerFeeBps(),
-        w.slippageBps(),
-        w.impactLambda(),
-        w.rebalanceDays(),
-        w.periodsPerYear());
+    return TrialTask.dailyReturns(curve);
   }
 
   private static Trial join(Future<Trial> f) {

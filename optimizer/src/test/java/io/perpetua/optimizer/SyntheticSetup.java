@@ -9,6 +9,7 @@ import io.perpetua.market.BarCatalog;
 import io.perpetua.market.BarSeries;
 import io.perpetua.market.FundingCatalog;
 import io.perpetua.market.synthetic.SyntheticMarket;
+import io.perpetua.signals.feature.SharedFeatures;
 import io.perpetua.signals.pool.AssetPoolDefinition;
 import io.perpetua.signals.schedule.CronSchedule;
 import java.io.IOException;
@@ -56,6 +57,11 @@ public final class SyntheticSetup {
 
   /** The engine over the catalog in {@code dir}. */
   public static BacktestEngine engine(Path dir) {
+    return engine(dir, null);
+  }
+
+  /** The engine over the catalog in {@code dir}, sharing features through {@code shared}. */
+  public static BacktestEngine engine(Path dir, SharedFeatures shared) {
     return new BacktestEngine(
         templates(),
         new CachingMarketSource(
@@ -65,7 +71,8 @@ public final class SyntheticSetup {
                 "synthetic",
                 false),
             4),
-        BacktestEngine.Options.defaults());
+        BacktestEngine.Options.defaults(),
+        shared);
   }
 
   /** baseline_rev with 5 long / 5 short of a 20-symbol pool, daily. */

@@ -97,6 +97,7 @@ final class AuthHarness implements AutoCloseable {
         new io.perpetua.server.v1.AssetPoolRoutes(
             java.util.List.of(), new io.perpetua.readmodel.InMemoryPlatformState()));
     server.addRoutes(new ApiKeyRoutes(() -> null));
+    server.addRoutes(new io.perpetua.server.v1.LifecycleRoutes(() -> null, (r, s, v, w) -> null));
     port = server.start(0);
   }
 

@@ -70,7 +70,12 @@ class AuthMatrixTest {
             "GET /api/v1/orders/history viewer",
             "POST /api/v1/admin/api-keys admin",
             "GET /api/v1/admin/api-keys admin",
-            "POST /api/v1/admin/api-keys/{key_id}/revoke admin")) {
+            "POST /api/v1/admin/api-keys/{key_id}/revoke admin",
+            "GET /api/v1/strategies/{id}/versions viewer",
+            "POST /api/v1/strategies/{id}/versions trader",
+            "POST /api/v1/strategies/{id}/promote trader",
+            "POST /api/v1/strategies/{id}/rollback trader",
+            "POST /api/v1/strategies/{id}/evaluate trader")) {
       int last = r.lastIndexOf(' ');
       EXPECTED.put(r.substring(0, last), r.substring(last + 1));
     }

@@ -30,7 +30,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code perpetua bench replay|startup}: whole-run benchmarks that print throughput. */
+/**
+ * {@code perpetua bench replay|startup|api|streams|sweep}: whole-run benchmarks that print
+ * throughput.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
@@ -39,7 +42,8 @@ import picocli.CommandLine.Option;
       BenchCommand.Replay.class,
       BenchCommand.Startup.class,
       ApiBench.class,
-      StreamBench.class
+      StreamBench.class,
+      SweepBench.class
     })
 public final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

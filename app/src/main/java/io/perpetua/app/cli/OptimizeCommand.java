@@ -2,6 +2,7 @@ package io.perpetua.app.cli;
 
 import io.perpetua.app.BacktestSupport;
 import io.perpetua.app.MarketLoader;
+import io.perpetua.app.SparkTrials;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.backtest.BacktestDays;
 import io.perpetua.backtest.engine.BacktestEngine;
@@ -12,14 +13,15 @@ import io.perpetua.jobs.BacktestRequest;
 import io.perpetua.market.BarCatalog;
 import io.perpetua.market.FundingCatalog;
 import io.perpetua.optimizer.CachingMarketSource;
-import io.perpetua.optimizer.Constraints;
-import io.perpetua.optimizer.Objective;
 import io.perpetua.optimizer.Optimization;
 import io.perpetua.optimizer.SearchSettings;
 import io.perpetua.optimizer.SearchSpaces;
+import io.perpetua.optimizer.job.OptimizationPlan;
+import io.perpetua.optimizer.job.OptimizationRequest;
 import io.perpetua.optimizer.report.OptimizationReport;
 import io.perpetua.optimizer.report.ReportData;
 import io.perpetua.optimizer.wfo.WalkForwardSettings;
+import io.perpetua.signals.feature.SharedFeatures;
 import io.perpetua.signals.strategy.space.ParamSpace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,6 +115,19 @@ public final class OptimizeCommand implements Callable<Integer> {
       defaultValue = "1",
       description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
+
+  @Option(
+      names = "--engine",
+      defaultValue = "local",
+      description =
+          "local (in-process) or spark (trials as Spark tasks; master from spark.master, default"
+              + " local[*]) (default ${DEFAULT-VALUE}).")
+  String engine;
+
+  @Option(
+      names = "--spark-master",
+      description = "Spark master of --engine spark (default: jobs.spark_master, local[*]).")
+  String sparkMaster;
 
   @Option(
       names = "--workers",
@@ -224,8 +239,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     BacktestEngine engine = engine(templates, catalog, dir);
     int folds = windows.windows(range[0].toEpochMilli(), range[1].toEpochMilli()).size();
     OptimizeProgress progress = new OptimizeProgress(folds * (trials + refine));
-    ExecutorService pool =
-        workers > 1 ? Executors.newFixedThreadPool(workers, OptimizeProgress.threads()) : null;
+    ExecutorService pool = pool(config, engine);
     OptimizationReport report;
     try {
       report =
@@ -243,13 +257,25 @@ public final class OptimizeCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Where batches of trials run: Spark tasks, the optimiser's worker threads, or none. */
+  private ExecutorService pool(PerpetuaConfig config, BacktestEngine backtests) {
+    if ("spark".equals(engine)) {
+      return new SparkTrials(
+          sparkMaster != null ? sparkMaster : config.jobs().sparkMaster(), backtests);
+    }
+    return workers > 1 ? Executors.newFixedThreadPool(workers, OptimizeProgress.threads()) : null;
+  }
+
   private static String stamp(String name) {
     return name + "-" + Times.iso(System.currentTimeMillis()).replace(":", "");
   }
 
   private record Parsed(ParamSpace space, SearchSettings settings, WalkForwardSettings windows) {}
 
-  /** Every option checked before any data is touched: bad input ends with exit 2. */
+  /**
+   * Every option checked before any data is touched, by the same {@link OptimizationPlan} as the
+   * API: bad input ends with exit 2.
+   */
   private Parsed parse(ParamSpace declared) throws java.io.IOException {
     try {
       Map<String, String> ranges = new LinkedHashMap<>();
@@ -257,20 +283,32 @@ public final class OptimizeCommand implements Callable<Integer> {
         ranges.putAll(SearchSpaces.read(space));
       }
       ranges.putAll(params);
-      ParamSpace searched = SearchSpaces.of(declared, ranges);
-      SearchSettings settings =
-          new SearchSettings(
-                  algorithm,
-                  trials,
-                  seed,
-                  Objective.parseList(objective),
-                  new Constraints(maxLeverage, minTrades, maxTurnover, maxDrawdown),
-                  refine)
-              .check(maxTrials);
       if (workers < 1 || workers > 64) {
         throw new IllegalArgumentException("workers: must be within 1..64, was " + workers);
       }
-      return new Parsed(searched, settings, WalkForwardSettings.parse(wfo));
+      OptimizationPlan plan =
+          OptimizationPlan.of(
+              declared,
+              new OptimizationRequest(
+                  strategy,
+                  "manual",
+                  wfo,
+                  objective,
+                  algorithm,
+                  ranges,
+                  trials,
+                  seed,
+                  engine,
+                  refine,
+                  symbols,
+                  null,
+                  null,
+                  maxLeverage,
+                  minTrades,
+                  maxTurnover,
+                  maxDrawdown),
+              maxTrials);
+      return new Parsed(plan.space(), plan.settings(), plan.windows());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -287,7 +325,8 @@ public final class OptimizeCommand implements Callable<Integer> {
                 MarketLoader.FUNDING_VENUE,
                 true),
             4),
-        BacktestEngine.Options.defaults());
+        BacktestEngine.Options.defaults(),
+        new SharedFeatures());
   }
 
   private Instant[] range(BarCatalog catalog, Timeframe tf) throws java.io.IOException {

@@ -147,15 +147,14 @@ public final class ConfigLoader {
   private static void validate(PerpetuaConfig c) {
     validateObservability(c.observability());
     riskConfig(c);
-    if (c.jobs().workers() < 0) {
-      throw new ConfigException("jobs.workers", "must be 0 (one per processor) or more");
+    try {
+      c.lifecycle().gates();
+    } catch (IllegalArgumentException e) { // the message starts with the key
+      String m = e.getMessage();
+      int space = m.indexOf(' ');
+      throw new ConfigException(m.substring(0, space), m.substring(space + 1), e);
     }
-    if (c.jobs().maxActivePerOwner() < 1) {
-      throw new ConfigException("jobs.max_active_per_owner", "must be at least 1");
-    }
-    if (c.jobs().retentionDays() < 1) {
-      throw new ConfigException("jobs.retention_days", "must be at least 1");
-    }
+    validateJobs(c.jobs());
     validateFlow(c.flow());
     ControlSettings.validate(c.control());
     StoreSettings.validate(c.store());
@@ -193,6 +192,28 @@ public final class ConfigLoader {
     validateBinance(c);
     flowLiveRiskConfig(c);
     validateStrategies(c);
+  }
+
+  private static void validateJobs(PerpetuaConfig.Jobs j) {
+    if (j.workers() < 0) {
+      throw new ConfigException("jobs.workers", "must be 0 (one per processor) or more");
+    }
+    if (j.maxActivePerOwner() < 1) {
+      throw new ConfigException("jobs.max_active_per_owner", "must be at least 1");
+    }
+    if (j.retentionDays() < 1) {
+      throw new ConfigException("jobs.retention_days", "must be at least 1");
+    }
+    if (j.optimizerWorkers() < 1 || j.optimizerMaxActivePerOwner() < 1) {
+      throw new ConfigException(
+          "jobs.optimizer_workers", "optimizer_workers and optimizer_max_active_per_owner >= 1");
+    }
+    if (j.optimizerMaxTrials() < 1) {
+      throw new ConfigException("jobs.optimizer_max_trials", "must be at least 1");
+    }
+    if (j.sparkMaster() == null || j.sparkMaster().isBlank()) {
+      throw new ConfigException("jobs.spark_master", "must not be empty (default local[*])");
+    }
   }
 
   private static void validateBinance(PerpetuaConfig c) {
@@ -268,6 +289,20 @@ public final class ConfigLoader {
         jobs.workers() == 0 ? d.workers() : jobs.workers(),
         jobs.maxActivePerOwner(),
         Duration.ofDays(jobs.retentionDays()),
+        d.purgeInterval(),
+        d.progressInterval(),
+        d.progressStep(),
+        d.pollInterval(),
+        d.shutdownGrace());
+  }
+
+  /** The optimisation job service's settings from the {@code jobs:} section. */
+  public static JobServiceConfig optimizerJobService(PerpetuaConfig.Jobs jobs) {
+    JobServiceConfig d = jobService(jobs);
+    return new JobServiceConfig(
+        jobs.optimizerWorkers(),
+        jobs.optimizerMaxActivePerOwner(),
+        d.retention(),
         d.purgeInterval(),
         d.progressInterval(),
         d.progressStep(),

@@ -17,7 +17,7 @@ public final class ControlSettings {
   private ControlSettings() {}
 
   /** Checks the section; the message names the key. */
-  static void validate(PerpetuaConfig.Control c) {
+  static void validate(ControlSection c) {
     if (c == null) {
       return;
     }
@@ -29,7 +29,7 @@ public final class ControlSettings {
     }
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < c.accounts().size(); i++) {
-      PerpetuaConfig.ControlAccountSpec a = c.accounts().get(i);
+      ControlSection.Account a = c.accounts().get(i);
       String key = "control.accounts[" + i + "]";
       if (!VENUES.contains(a.venue())) {
         throw new ConfigException(
@@ -46,7 +46,7 @@ public final class ControlSettings {
   }
 
   /** The account of {@code a} (validated; {@code key} names it in errors). */
-  public static ControlAccount account(PerpetuaConfig.ControlAccountSpec a, String key) {
+  public static ControlAccount account(ControlSection.Account a, String key) {
     try {
       return new ControlAccount(
           a.id(),

@@ -22,6 +22,9 @@ import java.util.Map;
  * @param jobs the backtest job service
  * @param binance live trading on Binance USDT-M ({@code venue.type: binance})
  * @param observability logs, request log and webhooks (docs/metrics.md)
+ * @param lifecycle strategy versions: the canary's capital share and the promotion gates
+ * @param allocation bandit capital allocation across the ensemble's strategies (docs/allocation.md)
+ * @param orchestrator the orchestrator's cron plan and event triggers (docs/allocation.md)
  * @param control the delta-neutral control plane (docs/control-plane.md); off without accounts
  */
 public record PerpetuaConfig(
@@ -39,7 +42,10 @@ public record PerpetuaConfig(
     Jobs jobs,
     Binance binance,
     Observability observability,
-    Control control) {
+    Lifecycle lifecycle,
+    AllocationSection allocation,
+    OrchestratorSection orchestrator,
+    ControlSection control) {
 
   /** A copy with other server settings. */
   public PerpetuaConfig withServer(Server value) {
@@ -58,6 +64,9 @@ public record PerpetuaConfig(
         jobs,
         binance,
         observability,
+        lifecycle,
+        allocation,
+        orchestrator,
         control);
   }
 
@@ -78,6 +87,9 @@ public record PerpetuaConfig(
         jobs,
         binance,
         observability,
+        lifecycle,
+        allocation,
+        orchestrator,
         control);
   }
 
@@ -113,8 +125,19 @@ public record PerpetuaConfig(
    * @param workers jobs run at once; 0 = one per available processor
    * @param maxActivePerOwner queued plus running jobs one user may have
    * @param retentionDays days a finished job keeps its equity curve and trades (metrics are kept)
+   * @param optimizerWorkers optimisation runs at once (low-priority threads)
+   * @param optimizerMaxActivePerOwner queued plus running optimisation runs one user may have
+   * @param optimizerMaxTrials upper limit of trials + refine per fold of an API run
+   * @param sparkMaster the Spark master of {@code engine: spark} runs ({@code local[*]}, a URL)
    */
-  public record Jobs(int workers, int maxActivePerOwner, int retentionDays) {}
+  public record Jobs(
+      int workers,
+      int maxActivePerOwner,
+      int retentionDays,
+      int optimizerWorkers,
+      int optimizerMaxActivePerOwner,
+      int optimizerMaxTrials,
+      String sparkMaster) {}
 
   /**
    * The {@code flow:} section: the order-flow paper engine (docs/orderflow.md).
@@ -368,38 +391,35 @@ public record PerpetuaConfig(
       String chatId) {}
 
   /**
-   * The {@code control:} section: the control plane's accounts (spec 001) and its feed checks.
+   * The {@code lifecycle:} section: a canary candidate's share of its strategy's capital and the
+   * gates a candidate passes to move on (docs/strategies.md).
    *
-   * @param accounts the accounts; none: the control plane is off
-   * @param pollMs each account's book is polled this often (its {@code <id>-rest} feed)
-   * @param failingAfterMs a feed without an update this long is failing (failover)
+   * @param canaryFraction in (0, 0.10]
+   * @param minAnnualisedReturn annualised live return at least this
+   * @param maxDrawdown live maximum drawdown at most this (fraction)
+   * @param ksAlpha the Kolmogorov–Smirnov test's significance
+   * @param slippageBandBps live slippage at most this above the backtest's assumption
+   * @param minTrades trades before the gates decide
+   * @param minDays live days before the gates decide
    */
-  public record Control(List<ControlAccountSpec> accounts, long pollMs, long failingAfterMs) {
-    /** No accounts when the list is absent. */
-    public Control {
-      accounts = accounts == null ? List.of() : List.copyOf(accounts);
+  public record Lifecycle(
+      double canaryFraction,
+      double minAnnualisedReturn,
+      double maxDrawdown,
+      double ksAlpha,
+      double slippageBandBps,
+      int minTrades,
+      int minDays) {
+    /** The gates (validated: an invalid value names its key). */
+    public io.perpetua.trading.lifecycle.GateConfig gates() {
+      return new io.perpetua.trading.lifecycle.GateConfig(
+          canaryFraction,
+          minAnnualisedReturn,
+          maxDrawdown,
+          ksAlpha,
+          slippageBandBps,
+          minTrades,
+          minDays);
     }
   }
-
-  /**
-   * One control-plane account.
-   *
-   * @param id account id ({@code [a-z0-9][a-z0-9-]{0,63}})
-   * @param venue {@code fake-binance} or {@code generic} (both in-process local fakes)
-   * @param kind {@code perp} (or {@code spot})
-   * @param credentials a reference: {@code none}, {@code env:NAME} or {@code file:/path}
-   * @param leverage 1..125
-   * @param marginMode {@code cross} or {@code isolated}
-   * @param takerFee fee per unit of notional, e.g. 0.0004
-   * @param capital USDT in the local fake's wallet
-   */
-  public record ControlAccountSpec(
-      String id,
-      String venue,
-      String kind,
-      String credentials,
-      int leverage,
-      String marginMode,
-      double takerFee,
-      double capital) {}
 }

@@ -18,6 +18,7 @@ import io.perpetua.server.auth.AuthRoutes;
 import io.perpetua.server.auth.AuthServices;
 import io.perpetua.server.http.RateLimiter;
 import io.perpetua.server.http.RateLimits;
+import io.perpetua.server.v1.LifecycleRoutes;
 import io.perpetua.server.v1.RiskRoutes;
 import io.perpetua.server.v1.StrategyRoutes;
 import io.perpetua.store.audit.AuditingTradingJournal;
@@ -27,6 +28,7 @@ import io.perpetua.store.jdbc.JdbcAuditLog;
 import io.perpetua.store.jdbc.JdbcInviteStore;
 import io.perpetua.store.jdbc.JdbcRefreshTokenStore;
 import io.perpetua.store.jdbc.JdbcUserStore;
+import io.perpetua.trading.lifecycle.LifecycleService;
 import io.perpetua.trading.port.TradingJournal;
 import io.perpetua.trading.registry.StrategyRegistry;
 import io.perpetua.trading.risk.RiskEngine;
@@ -172,6 +174,41 @@ public final class AuthWiring {
                 StrategyChangeAction.NAME,
                 StrategyChangeAction.payload(change),
                 change.reason())
+            : null;
+  }
+
+  /** The audit log, null until {@link #open}. */
+  public AuditLog auditLog() {
+    AuthServices s = services;
+    return s == null ? null : s.audit().log();
+  }
+
+  /**
+   * Opens the strategy lifecycle (after {@link #open}): four-eyes on promotions to prod, every
+   * committed transition to the audit log, and the parameters in force reconciled with each
+   * strategy's stable version.
+   */
+  public LifecycleService openLifecycle(LifecycleService lifecycle) {
+    AuthServices s = services;
+    s.fourEyes().register(new StrategyPromotionAction(() -> lifecycle));
+    lifecycle.useListener(new LifecycleAudit(s.audit().log()));
+    lifecycle.reconcile();
+    return lifecycle;
+  }
+
+  /**
+   * How a candidate's move to prod is approved: a four-eyes request a second person approves, or
+   * (with {@code PERPETUA_FOUR_EYES=off}) none: the requester's promotion is carried out at once.
+   */
+  public LifecycleRoutes.ProdApproval lifecycleApproval() {
+    return (request, strategy, version, reason) ->
+        fourEyes
+            ? AuthServicesAccess.request(
+                services,
+                request,
+                StrategyPromotionAction.NAME,
+                StrategyPromotionAction.payload(strategy, version),
+                reason)
             : null;
   }
 

@@ -16,6 +16,7 @@ import io.perpetua.jobs.RunActivity;
 import io.perpetua.jobs.SymbolAttribution;
 import io.perpetua.jobs.TradeRecord;
 import io.perpetua.signals.feature.FeatureRegistry;
+import io.perpetua.signals.feature.SharedFeatures;
 import io.perpetua.signals.pool.AssetPoolDefinition;
 import io.perpetua.trading.kernel.KernelConfig;
 import io.perpetua.trading.kernel.KernelPorts;
@@ -53,6 +54,7 @@ public final class BacktestEngine implements BacktestRunner {
   private final StrategyResolver strategies;
   private final MarketSource market;
   private final Options options;
+  private final SharedFeatures sharedFeatures;
 
   /**
    * Engine-wide settings.
@@ -90,11 +92,26 @@ public final class BacktestEngine implements BacktestRunner {
     }
   }
 
-  /** An engine over the given strategies and data. */
+  /** An engine over the given strategies and data; every run computes its own features. */
   public BacktestEngine(StrategyResolver strategies, MarketSource market, Options options) {
+    this(strategies, market, options, null);
+  }
+
+  /**
+   * An engine whose runs share feature values through {@code sharedFeatures} (null: no sharing)
+   * whenever {@code market} hands them the same loaded data, e.g. the trials of a sweep over a
+   * {@code CachingMarketSource}: each (feature, time slice, pool) is computed once and copied to
+   * every later run — bit-identical results, less work.
+   */
+  public BacktestEngine(
+      StrategyResolver strategies,
+      MarketSource market,
+      Options options,
+      SharedFeatures sharedFeatures) {
     this.strategies = strategies;
     this.market = market;
     this.options = options;
+    this.sharedFeatures = sharedFeatures;
   }
 
   /**
@@ -192,7 +209,7 @@ public final class BacktestEngine implements BacktestRunner {
             data.instruments(),
             s.strategy(),
             s.pool(),
-            new FeatureRegistry(),
+            features(data),
             venue,
             clock,
             KernelPorts.backtest(recorder, risk));
@@ -204,6 +221,13 @@ public final class BacktestEngine implements BacktestRunner {
     }
     progress.accept(1.0);
     return result(r, data, recorder, kernel, started);
+  }
+
+  /** This run's features: its own, or answering from the values shared over {@code data}. */
+  private FeatureRegistry features(MarketSource.MarketData data) {
+    return sharedFeatures == null
+        ? new FeatureRegistry()
+        : new FeatureRegistry(sharedFeatures.scope(data.panel()));
   }
 
   private BacktestResult result(

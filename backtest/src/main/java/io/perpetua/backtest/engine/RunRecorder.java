@@ -1,5 +1,6 @@
 package io.perpetua.backtest.engine;
 
+import io.perpetua.core.InstrumentId;
 import io.perpetua.core.event.Event;
 import io.perpetua.core.event.FundingSettled;
 import io.perpetua.core.event.OrderFilled;
@@ -29,6 +30,7 @@ final class RunRecorder implements KernelListener {
   private final MarketPanel panel;
   private final long measureFromMs;
   private final Map<String, Integer> index = new HashMap<>();
+  private final Map<InstrumentId, String> apiSymbols = new HashMap<>();
   final TradeTracker trades = new TradeTracker();
   long[] times = new long[1024];
   double[] equity = new double[1024];
@@ -152,11 +154,12 @@ final class RunRecorder implements KernelListener {
         double amount = s.amount().toDouble();
         funding += amount;
         fundingAbs += Math.abs(amount);
-        if (!recorded(s.instrument().apiSymbol(), s.eventTimeMs())) {
+        String symbol = apiSymbol(s.instrument());
+        if (!recorded(symbol, s.eventTimeMs())) {
           fundingFallbackAbs += Math.abs(amount);
         }
-        trades.onFunding(s.instrument().apiSymbol(), amount);
-        symbol(s.instrument().apiSymbol())[1] += amount;
+        trades.onFunding(symbol, amount);
+        symbol(symbol)[1] += amount;
       }
       case RebalanceCompleted r -> {
         if (turnover.length == rebalances) {
@@ -170,12 +173,12 @@ final class RunRecorder implements KernelListener {
 
   private void onFill(Fill fill) {
     fills++;
-    String symbol = fill.instrument().apiSymbol();
+    String symbol = apiSymbol(fill.instrument());
     double qty = fill.quantity().toDouble();
     double price = fill.price().toDouble();
     double fee = fill.fee().toDouble();
     fees += fee;
-    trades.onFill(fill);
+    trades.onFill(fill, symbol);
     double[] s = symbol(symbol);
     s[0] += fee;
     s[2] += price * qty;
@@ -193,6 +196,11 @@ final class RunRecorder implements KernelListener {
     Integer i = index.get(symbol);
     FundingSeries f = i == null || i >= fundingSeries.size() ? null : fundingSeries.get(i);
     return f != null && !f.isEmpty() && timeMs >= f.timeMs(0) && timeMs <= f.timeMs(f.size() - 1);
+  }
+
+  /** The instrument's API symbol, built once per instrument (not per event). */
+  private String apiSymbol(InstrumentId id) {
+    return apiSymbols.computeIfAbsent(id, InstrumentId::apiSymbol);
   }
 
   private double[] symbol(String symbol) {

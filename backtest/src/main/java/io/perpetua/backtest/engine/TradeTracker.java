@@ -40,8 +40,7 @@ final class TradeTracker {
   private final Map<String, Open> open = new HashMap<>();
   private final List<TradeRecord> closed = new ArrayList<>();
 
-  void onFill(Fill fill) {
-    String symbol = fill.instrument().apiSymbol();
+  void onFill(Fill fill, String symbol) {
     double q = fill.side().sign() * fill.quantity().toDouble();
     double price = fill.price().toDouble();
     double fee = fill.fee().toDouble();

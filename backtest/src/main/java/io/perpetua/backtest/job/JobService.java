@@ -5,13 +5,11 @@ import io.perpetua.backtest.BacktestRunner;
 import io.perpetua.core.time.Clock;
 import io.perpetua.jobs.BacktestJob;
 import io.perpetua.jobs.BacktestRequest;
-import io.perpetua.jobs.BacktestResult;
 import io.perpetua.jobs.JobCursor;
 import io.perpetua.jobs.JobIds;
 import io.perpetua.jobs.JobOutput;
 import io.perpetua.jobs.JobStatus;
 import io.perpetua.jobs.JobStore;
-import io.perpetua.jobs.Metrics;
 import io.perpetua.trading.port.ServiceUnavailableException;
 import java.time.Instant;
 import java.util.List;
@@ -54,10 +52,12 @@ public final class JobService implements AutoCloseable {
   private static final int MAX_ERROR = 4000;
 
   private final JobStore store;
-  private final BacktestRunner runner;
+  private final JobRunner runner;
   private final JobValidator validator;
   private final Clock clock;
   private final JobServiceConfig config;
+  private final String threadPrefix;
+  private final int threadPriority;
   private final Object submitLock = new Object();
   private final Set<String> cancelRequests = ConcurrentHashMap.newKeySet();
   private final Semaphore wakeUp = new Semaphore(0);
@@ -82,11 +82,37 @@ public final class JobService implements AutoCloseable {
       JobValidator validator,
       Clock clock,
       JobServiceConfig config) {
+    this(store, JobRunner.of(runner), validator, clock, config, "backtest-", Thread.NORM_PRIORITY);
+  }
+
+  /**
+   * A service of another job kind in its own queue (the store's {@link JobStore#idPrefix()}), e.g.
+   * optimisations, on its own worker threads.
+   *
+   * @param store where the jobs live (its id prefix names them)
+   * @param runner runs one claimed job
+   * @param validator checks the jobs' base requests before a job is created
+   * @param clock wall clock
+   * @param config workers, limits, retention, throttling
+   * @param threadPrefix worker thread names start with it, e.g. {@code optimizer-} gives {@code
+   *     optimizer-worker-1}
+   * @param threadPriority the workers' priority ({@link Thread#MIN_PRIORITY} for background work)
+   */
+  public JobService(
+      JobStore store,
+      JobRunner runner,
+      JobValidator validator,
+      Clock clock,
+      JobServiceConfig config,
+      String threadPrefix,
+      int threadPriority) {
     this.store = Objects.requireNonNull(store, "store");
     this.runner = Objects.requireNonNull(runner, "runner");
     this.validator = Objects.requireNonNull(validator, "validator");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.config = Objects.requireNonNull(config, "config");
+    this.threadPrefix = Objects.requireNonNull(threadPrefix, "threadPrefix");
+    this.threadPriority = threadPriority;
   }
 
   /**
@@ -106,19 +132,21 @@ public final class JobService implements AutoCloseable {
           recovery.cancelled());
     }
     purgeExpired();
-    workers = Executors.newFixedThreadPool(config.workers(), r -> thread(r, "backtest-worker-"));
+    workers =
+        Executors.newFixedThreadPool(config.workers(), r -> thread(r, threadPrefix + "worker-"));
     for (int i = 0; i < config.workers(); i++) {
       workers.execute(this::workLoop);
     }
     long every = config.purgeInterval().toMillis();
-    purger = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "backtest-purge-"));
+    purger = Executors.newSingleThreadScheduledExecutor(r -> thread(r, threadPrefix + "purge-"));
     purger.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
-    LOG.info("backtest job service started with {} workers", config.workers());
+    LOG.info("{}job service started with {} workers", threadPrefix, config.workers());
   }
 
   private Thread thread(Runnable r, String prefix) {
     Thread t = new Thread(r, prefix + threadCount.incrementAndGet());
     t.setDaemon(true);
+    t.setPriority(threadPriority);
     t.setUncaughtExceptionHandler((th, e) -> LOG.error("{} died", th.getName(), e));
     return t;
   }
@@ -156,7 +184,8 @@ public final class JobService implements AutoCloseable {
       throw new ServiceUnavailableException("the backtest job service is stopping", null);
     }
     BacktestJob job =
-        BacktestJob.queued(JobIds.next(), owner, apiKeyId, request, configJson, now());
+        BacktestJob.queued(
+            JobIds.next(store.idPrefix()), owner, apiKeyId, request, configJson, now());
     synchronized (submitLock) {
       int active = store.countActive(owner);
       if (active >= config.maxActivePerOwner()) {
@@ -173,9 +202,12 @@ public final class JobService implements AutoCloseable {
     return job;
   }
 
-  /** The owner's job {@code id}; empty if it does not exist or belongs to someone else. */
+  /**
+   * The owner's job {@code id} (any owner's when {@code owner} is null: an administrator); empty if
+   * it does not exist or belongs to someone else.
+   */
   public Optional<BacktestJob> find(String owner, String id) {
-    return store.find(id).filter(j -> j.owner().equals(owner));
+    return store.find(id).filter(j -> owner == null || j.owner().equals(owner));
   }
 
   /** The equity curve and trades of the owner's done job; empty if none (or purged). */
@@ -183,7 +215,10 @@ public final class JobService implements AutoCloseable {
     return find(owner, id).isPresent() ? store.output(id) : Optional.empty();
   }
 
-  /** The owner's jobs, newest first; see {@link JobStore#list}. */
+  /**
+   * The owner's jobs (every owner's when {@code owner} is null), newest first; see {@link
+   * JobStore#list}.
+   */
   public List<BacktestJob> list(String owner, Set<JobStatus> statuses, JobCursor after, int limit) {
     return store.list(owner, statuses, after, limit);
   }
@@ -302,10 +337,9 @@ public final class JobService implements AutoCloseable {
             id, store, clock, config.progressInterval().toMillis(), config.progressStep());
     BooleanSupplier outcome = null;
     try {
-      BacktestResult result = runner.run(job.request(), progress, cancelled);
-      Metrics metrics = Objects.requireNonNull(result.metrics(), "result metrics");
-      JobOutput output = new JobOutput(result.equity(), result.trades());
-      outcome = () -> store.complete(id, metrics, result.activity(), output, now());
+      JobRunner.Outcome result = runner.run(job, progress, cancelled);
+      outcome =
+          () -> store.complete(id, result.metrics(), result.activity(), result.output(), now());
     } catch (BacktestCancelledException e) {
       outcome = () -> stopped(id);
     } catch (IllegalArgumentException e) {

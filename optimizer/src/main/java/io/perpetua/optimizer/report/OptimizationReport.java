@@ -3,6 +3,7 @@ package io.perpetua.optimizer.report;
 import io.perpetua.jobs.BacktestRequest;
 import io.perpetua.optimizer.OverfitStatistics;
 import io.perpetua.optimizer.SearchSettings;
+import io.perpetua.optimizer.Sensitivity;
 import io.perpetua.optimizer.wfo.Fold;
 import io.perpetua.optimizer.wfo.WalkForwardResult;
 import io.perpetua.optimizer.wfo.WalkForwardSettings;
@@ -19,6 +20,7 @@ import java.util.Map;
  * @param result the folds and the out-of-sample curve
  * @param statistics the overfitting statistics per fold, in fold order
  * @param elapsedMs wall time of the run
+ * @param sensitivity parameter-jitter sensitivity of {@link #bestParams()}, or null
  */
 public record OptimizationReport(
     BacktestRequest request,
@@ -26,7 +28,19 @@ public record OptimizationReport(
     WalkForwardSettings wfo,
     WalkForwardResult result,
     List<OverfitStatistics> statistics,
-    long elapsedMs) {
+    long elapsedMs,
+    Sensitivity sensitivity) {
+  /** A report without jitter sensitivity. */
+  public OptimizationReport(
+      BacktestRequest request,
+      SearchSettings settings,
+      WalkForwardSettings wfo,
+      WalkForwardResult result,
+      List<OverfitStatistics> statistics,
+      long elapsedMs) {
+    this(request, settings, wfo, result, statistics, elapsedMs, null);
+  }
+
   /** Copies. */
   public OptimizationReport {
     statistics = List.copyOf(statistics);

@@ -71,6 +71,7 @@ public final class ReportData {
     root.put("elapsed_ms", r.elapsedMs());
     root.put("total_trials", r.totalTrials());
     root.set("best_params", bestParams(r));
+    root.set("sensitivity", SensitivitySection.json(r.sensitivity()));
     root.put("walk_forward_efficiency", num(r.result().efficiency()));
     root.put("oos_cagr", num(r.result().outOfSampleCagr()));
     root.put("is_cagr", num(r.result().inSampleCagr()));

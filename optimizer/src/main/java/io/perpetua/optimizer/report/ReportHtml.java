@@ -47,6 +47,7 @@ final class ReportHtml {
             : "<p>no forward window ran</p>");
     curves(b, r);
     heatMap(b, r);
+    SensitivitySection.html(b, r.sensitivity());
     pareto(b, r);
     statistics(b, r);
     trials(b, r);

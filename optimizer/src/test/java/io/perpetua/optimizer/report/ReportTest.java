@@ -71,6 +71,35 @@ class ReportTest {
   }
 
   @Test
+  void jitterSensitivity_aroundTheTradedParameters_inHtmlAndJson() throws Exception {
+    var s = report.sensitivity();
+    assertThat(s).isNotNull();
+    var fold = report.result().folds().get(s.fold());
+    assertThat(s.fold()).isEqualTo(report.bestFold());
+    assertThat(s.rows()).extracting(r -> r.name()).containsExactly("long_n", "short_n");
+    // the centre is the chosen parameters on their training window: the search's own trial
+    var chosen =
+        fold.search().trials().stream()
+            .filter(t -> t.params().equals(fold.chosen()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(s.jitter().base()).isEqualTo(chosen.score());
+    for (var row : s.rows()) {
+      assertThat(row.value()).isEqualTo(fold.chosen().get(row.name()));
+      int v = ((Number) row.value()).intValue();
+      // one grid step (of 1..8) at least: a neighbour moves unless the centre is at that end
+      assertThat(((Number) row.minusValue()).intValue()).isEqualTo(Math.max(1, v - 1));
+      assertThat(((Number) row.plusValue()).intValue()).isEqualTo(Math.min(8, v + 1));
+    }
+    ReportData.writeAll(report, out);
+    assertThat(Files.readString(out.resolve("report.html")))
+        .contains("id=\"jitter\"", "Flat is good");
+    JsonNode json = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+    assertThat(json.at("/sensitivity/parameters").size()).isEqualTo(2);
+    assertThat(json.at("/sensitivity/base").asDouble()).isEqualTo(chosen.score());
+  }
+
+  @Test
   void paretoFront_isNonDominated_amongTheFoldsTrials() {
     var run = report.result().folds().get(0).search();
     for (int i : run.pareto()) {

@@ -111,6 +111,27 @@ public enum ApiError {
   CONTROL_PROXY_FAILED(40086, 409, "Proxy connection failed"),
   /** 001 dialect 1001: no control-plane account with this id. (Control, 40470-40479.) */
   CONTROL_ACCOUNT_NOT_FOUND(40470, 404, "Account not found"),
+   * An optimisation request that is not accepted (unknown parameter, reversed bounds, step ≤ 0,
+   * windows longer than the data, trials out of range, unknown objective or algorithm): the message
+   * names the field; nothing is stored. (Optimizer, 40040-40049.)
+   */
+  INVALID_OPTIMIZATION(40040, 400, "Invalid optimisation request"),
+  /**
+   * A strategy version request names parameters the strategy does not declare, values outside their
+   * range, or a gate input that is not a number (the message names each one). (Strategy lifecycle,
+   * 40050-40059.)
+   */
+  INVALID_STRATEGY_VERSION(40050, 400, "Invalid strategy version request"),
+  /**
+   * The strategy's lifecycle does not allow it: a second candidate, a stage out of order, prod
+   * before the gates passed or while its approval is pending, nothing to roll back to.
+   */
+  LIFECYCLE_CONFLICT(40051, 409, "Strategy lifecycle conflict"),
+  /**
+   * Capital allocation cannot run now: the platform is in single mode, or fewer than two strategies
+   * are active. Nothing changed. (Allocation, 40060-40069.)
+   */
+  ALLOCATION_UNAVAILABLE(40060, 409, "Capital allocation not possible"),
   /** No route with this path. */
   UNKNOWN_ROUTE(40400, 404, "Unknown route"),
   /** The route exists but the resource does not, or no data has been published yet. */
@@ -119,6 +140,12 @@ public enum ApiError {
   STRATEGY_NOT_FOUND(40410, 404, "Strategy not found"),
   /** No asset pool with this name is configured. (Asset pools, 40420+.) */
   UNKNOWN_POOL(40420, 404, "Asset pool not found"),
+  /** The strategy has no version with this id. (Strategy lifecycle, 40440-40449.) */
+  STRATEGY_VERSION_NOT_FOUND(40440, 404, "Strategy version not found"),
+  /** No optimisation run with this id visible to the caller. (Optimizer runs, 40430-40439.) */
+  OPTIMIZER_RUN_NOT_FOUND(40430, 404, "Optimisation run not found"),
+  /** No orchestrator job with this name. (Orchestrator, 40450-40459.) */
+  ORCHESTRATOR_JOB_NOT_FOUND(40450, 404, "Orchestrator job not found"),
   /** An unexpected failure; details are only in the server log, under the reference given. */
   INTERNAL(50000, 500, "Internal server error"),
   /** A request feature the server does not implement (e.g. a transfer coding); HTTP layer. */

@@ -22,6 +22,20 @@ public final class FeatureRegistry {
 
   private final Map<String, Function<String, CrossSectionalFeature>> custom =
       new ConcurrentHashMap<>();
+  private final SharedFeatures.Scope shared;
+
+  /** A registry whose features compute their own values. */
+  public FeatureRegistry() {
+    this(null);
+  }
+
+  /**
+   * A registry whose features answer from {@code shared} when another run over the same data
+   * already computed the same slice (null: no sharing).
+   */
+  public FeatureRegistry(SharedFeatures.Scope shared) {
+    this.shared = shared;
+  }
 
   /** Registers a feature under an exact name. */
   public void register(String name, Function<String, CrossSectionalFeature> factory) {
@@ -30,6 +44,11 @@ public final class FeatureRegistry {
 
   /** Resolves a name; the exception lists what is available. */
   public CrossSectionalFeature resolve(String name) {
+    CrossSectionalFeature feature = create(name);
+    return shared == null ? feature : shared.share(feature);
+  }
+
+  private CrossSectionalFeature create(String name) {
     var factory = custom.get(name);
     if (factory != null) {
       return factory.apply(name);

@@ -67,10 +67,13 @@ public final class CronSchedule {
         t = dt.withMinute(0).plusHours(1).toInstant(ZoneOffset.UTC).toEpochMilli();
         continue;
       }
-      if (minutes.get(dt.getMinute())) {
-        return t;
+      int minute = minutes.nextSetBit(dt.getMinute());
+      if (minute < 0) {
+        t = dt.withMinute(0).plusHours(1).toInstant(ZoneOffset.UTC).toEpochMilli();
+        continue;
       }
-      t += MINUTE_MS;
+      // the next matching minute of this hour, without a date per minute in between
+      return t + (minute - dt.getMinute()) * MINUTE_MS;
     }
     throw new IllegalStateException("cron '" + expression + "' never fires");
   }

@@ -45,4 +45,36 @@ class CronScheduleTest {
     assertThatThrownBy(() -> CronSchedule.parse("0 x * * *")).hasMessageContaining("hour");
     assertThatThrownBy(() -> CronSchedule.parse("0 0 * *")).hasMessageContaining("5 fields");
   }
+
+  /** The first minute after {@code after} that the cron matches, found minute by minute. */
+  private static long scanned(CronSchedule cron, long after) {
+    long minute = 60_000L;
+    long t = Math.floorDiv(after, minute) * minute + minute;
+    while (true) {
+      // a cron fires at t exactly when the minute before t is not a fire time after it
+      if (cron.next(t - minute) == t) {
+        return t;
+      }
+      t += minute;
+    }
+  }
+
+  @Test
+  void nextMinuteJump_agreesWithAMinuteByMinuteScan() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+    String[] expressions = {
+      "59 23 * * *", "*/15 * * * *", "7,45 */3 * * *", "0 8,16 * * 1-5", "30 * * * *", "* * * * *"
+    };
+    for (String e : expressions) {
+      CronSchedule cron = CronSchedule.parse(e);
+      for (int k = 0; k < 200; k++) {
+        long after = t("2026-01-01T00:00:00Z") + random.nextLong(90L * 86_400_000L);
+        long next = cron.next(after);
+        assertThat(next).as("%s after %s", e, Instant.ofEpochMilli(after)).isGreaterThan(after);
+        if (next - after <= 3L * 3_600_000L) {
+          assertThat(scanned(cron, after)).as("%s after %d", e, after).isEqualTo(next);
+        }
+      }
+    }
+  }
 }

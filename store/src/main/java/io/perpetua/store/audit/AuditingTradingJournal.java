@@ -198,6 +198,11 @@ public class AuditingTradingJournal implements TradingJournal {
   }
 
   @Override
+  public List<OrderRecord> openOrders(String accountId) {
+    return delegate.openOrders(accountId);
+  }
+
+  @Override
   public List<Fill> recentFills(int limit) {
     return delegate.recentFills(limit);
   }

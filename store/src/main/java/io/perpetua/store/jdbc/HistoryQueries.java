@@ -18,6 +18,10 @@ final class HistoryQueries {
       JournalReader.ORDER_SELECT
           + " WHERE status IN ('pending', 'open', 'partially_filled')"
           + JournalReader.ORDER_ORDER;
+  static final String OPEN_ORDERS_OF_ACCOUNT =
+      JournalReader.ORDER_SELECT
+          + " WHERE account_id = ? AND status IN ('pending', 'open', 'partially_filled')"
+          + JournalReader.ORDER_ORDER;
   static final String SNAPSHOTS =
       "SELECT snapshot_interval, snapshot_ms, nav, wallet, long_notional, short_notional,"
           + " positions FROM portfolio_snapshots WHERE account_id = ? AND snapshot_interval = ?"

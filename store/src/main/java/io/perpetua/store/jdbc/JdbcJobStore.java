@@ -2,6 +2,7 @@ package io.perpetua.store.jdbc;
 
 import io.perpetua.jobs.BacktestJob;
 import io.perpetua.jobs.JobCursor;
+import io.perpetua.jobs.JobIds;
 import io.perpetua.jobs.JobJson;
 import io.perpetua.jobs.JobOutput;
 import io.perpetua.jobs.JobStatus;
@@ -49,9 +50,14 @@ public final class JdbcJobStore implements JobStore {
   private static final String OUTPUT =
       "SELECT equity_curve_json, trades_json FROM backtest_jobs WHERE job_id = ? AND status ="
           + " 'done' AND output_purged_at_ms IS NULL";
+
+  /** Restricts a statement to this store's queue: ids starting with its prefix. */
+  private static final String IN_QUEUE = " AND job_id LIKE ? ESCAPE '!'";
+
   private static final String OLDEST_QUEUED =
-      "SELECT job_id FROM backtest_jobs WHERE status = 'queued' ORDER BY submitted_at_ms, job_id"
-          + " FETCH FIRST 1 ROWS ONLY";
+      "SELECT job_id FROM backtest_jobs WHERE status = 'queued'"
+          + IN_QUEUE
+          + " ORDER BY submitted_at_ms, job_id FETCH FIRST 1 ROWS ONLY";
   private static final String CLAIM =
       "UPDATE backtest_jobs SET status = 'running', progress = 0, started_at_ms = ?"
           + " WHERE job_id = ? AND status = 'queued'";
@@ -76,24 +82,46 @@ public final class JdbcJobStore implements JobStore {
           + " WHERE job_id = ? AND status = 'running'";
   private static final String RECOVER_CANCELLED =
       "UPDATE backtest_jobs SET status = 'cancelled', finished_at_ms = ?"
-          + " WHERE status = 'running' AND cancel_requested = TRUE";
+          + " WHERE status = 'running' AND cancel_requested = TRUE"
+          + IN_QUEUE;
   private static final String RECOVER_REQUEUED =
       "UPDATE backtest_jobs SET status = 'queued', progress = 0, started_at_ms = NULL"
-          + " WHERE status = 'running'";
+          + " WHERE status = 'running'"
+          + IN_QUEUE;
   private static final String COUNT_ACTIVE =
-      "SELECT COUNT(*) FROM backtest_jobs WHERE owner = ? AND status IN ('queued', 'running')";
+      "SELECT COUNT(*) FROM backtest_jobs WHERE owner = ? AND status IN ('queued', 'running')"
+          + IN_QUEUE;
   private static final String PURGE =
       "UPDATE backtest_jobs SET equity_curve_json = NULL, trades_json = NULL,"
           + " output_purged_at_ms = ? WHERE status = 'done' AND output_purged_at_ms IS NULL"
-          + " AND finished_at_ms < ?";
+          + " AND finished_at_ms < ?"
+          + IN_QUEUE;
 
   private final DataSource dataSource;
   private final JdbcErrors errors;
+  private final String prefix;
+  private final String queuePattern;
 
-  /** A store in {@code database}. */
+  /** The backtest queue ({@link JobIds#PREFIX}) in {@code database}. */
   public JdbcJobStore(Database database) {
+    this(database, JobIds.PREFIX);
+  }
+
+  /**
+   * The queue of jobs whose ids start with {@code idPrefix} (e.g. {@link JobIds#OPTIMIZER_PREFIX})
+   * in {@code database}: claims, recovery, counts, lists and purges see only those jobs, so two
+   * services on the same table never touch each other's jobs.
+   */
+  public JdbcJobStore(Database database, String idPrefix) {
     this.dataSource = database.dataSource();
     this.errors = database.errors();
+    this.prefix = JobIds.checkPrefix(idPrefix);
+    this.queuePattern = idPrefix.replace("!", "!!").replace("_", "!_").replace("%", "!%") + "%";
+  }
+
+  @Override
+  public String idPrefix() {
+    return prefix;
   }
 
   /** A statement on its own connection. */
@@ -200,12 +228,14 @@ public final class JdbcJobStore implements JobStore {
         c -> {
           for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
             String candidate;
-            try (PreparedStatement ps = c.prepareStatement(OLDEST_QUEUED);
-                ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                return Optional.empty();
+            try (PreparedStatement ps = c.prepareStatement(OLDEST_QUEUED)) {
+              ps.setString(1, queuePattern);
+              try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                  return Optional.empty();
+                }
+                candidate = rs.getString(1);
               }
-              candidate = rs.getString(1);
             }
             if (executeUpdate(c, CLAIM, startedAt, candidate) == 1) {
               return find(c, candidate);
@@ -266,8 +296,8 @@ public final class JdbcJobStore implements JobStore {
         c -> {
           c.setAutoCommit(false);
           try {
-            int cancelled = executeUpdate(c, RECOVER_CANCELLED, now);
-            int requeued = executeUpdate(c, RECOVER_REQUEUED);
+            int cancelled = executeUpdate(c, RECOVER_CANCELLED, now, queuePattern);
+            int requeued = executeUpdate(c, RECOVER_REQUEUED, queuePattern);
             c.commit();
             return new Recovery(requeued, cancelled);
           } catch (SQLException | RuntimeException e) {
@@ -286,6 +316,7 @@ public final class JdbcJobStore implements JobStore {
         c -> {
           try (PreparedStatement ps = c.prepareStatement(COUNT_ACTIVE)) {
             ps.setString(1, owner);
+            ps.setString(2, queuePattern);
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
               return rs.getInt(1);
@@ -300,9 +331,13 @@ public final class JdbcJobStore implements JobStore {
       throw new IllegalArgumentException("limit must be >= 1, was " + limit);
     }
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM backtest_jobs");
-    sql.append(" WHERE owner = ?");
+    sql.append(" WHERE job_id LIKE ? ESCAPE '!'");
     List<Object> params = new ArrayList<>();
-    params.add(owner);
+    params.add(queuePattern);
+    if (owner != null) {
+      sql.append(" AND owner = ?");
+      params.add(owner);
+    }
     if (!statuses.isEmpty()) {
       sql.append(" AND status IN (")
           .append(String.join(", ", Collections.nCopies(statuses.size(), "?")))
@@ -335,7 +370,8 @@ public final class JdbcJobStore implements JobStore {
 
   @Override
   public int purgeOutputs(Instant cutoff, Instant purgedAt) {
-    return run("purge backtest outputs", c -> executeUpdate(c, PURGE, purgedAt, cutoff));
+    return run(
+        "purge backtest outputs", c -> executeUpdate(c, PURGE, purgedAt, cutoff, queuePattern));
   }
 
   private static BacktestJob job(ResultSet rs) throws SQLException {

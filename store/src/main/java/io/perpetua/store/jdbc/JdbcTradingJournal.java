@@ -183,6 +183,25 @@ public final class JdbcTradingJournal implements TradingJournal, TradingHistory 
   }
 
   @Override
+  public List<OrderRecord> openOrders(String accountId) {
+    // not cached: read once when a kernel resumes, and it must see the last commit
+    return db.query(
+        "open orders",
+        c -> {
+          List<OrderRecord> out = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(HistoryQueries.OPEN_ORDERS_OF_ACCOUNT)) {
+            ps.setString(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(JournalReader.order(rs));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
   public List<OrderRecord> openOrders() {
     return cached(
         "open orders",

@@ -136,6 +136,28 @@ public abstract class TradingHistoryContract {
   }
 
   @Test
+  void openOrdersOfAnAccount_areOnlyThatAccountsNonTerminalOnes() {
+    Order other = limitOrder("x1", ETH, T0 + 9500);
+    journal.commit(
+        new KernelCheckpoint(
+            account("other", "500", T0 + 9500),
+            Map.of(),
+            List.of(record(other, OrderStatus.OPEN, T0 + 9500)),
+            List.of(),
+            List.of(),
+            List.of()));
+
+    assertThat(journal.openOrders("acct"))
+        .extracting(r -> r.order().clientOrderId().value())
+        .containsExactly("s1", "o6", "o5");
+    assertThat(journal.openOrders("other"))
+        .extracting(r -> r.order().clientOrderId().value())
+        .containsExactly("x1");
+    assertThat(journal.openOrders("nobody")).isEmpty();
+    assertThat(journal.openOrders()).hasSize(4); // the API's view: every account
+  }
+
+  @Test
   void snapshots_byIntervalAndRange_oldestFirst_andIdempotent() {
     assertThat(
             journal.snapshots(

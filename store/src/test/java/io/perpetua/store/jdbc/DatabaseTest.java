@@ -102,6 +102,9 @@ class DatabaseTest {
               "20/SQL/true",
               "50/SQL/true",
               "60/SQL/true",
+              "90/SQL/true",
+              "92/SQL/true",
+              "93/SQL/true",
               "110/SQL/true");
     }
   }

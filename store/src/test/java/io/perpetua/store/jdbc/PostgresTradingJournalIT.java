@@ -73,6 +73,12 @@ class PostgresTradingJournalIT extends TradingJournalContract {
               "strategy_status_changes",
               "signal_coverage",
               "strategy_nav",
+              "strategy_versions",
+              "strategy_lifecycle",
+              "strategy_lifecycle_events",
+              "allocation_history",
+              "orchestrator_jobs",
+              "orchestrator_runs",
               "webhook_outbox",
               "flyway_schema_history");
     }

@@ -34,6 +34,8 @@ public final class Account {
   private Money totalFees = Money.ZERO;
   private Money totalFunding = Money.ZERO;
   private Money totalRealized = Money.ZERO;
+  private long lastRateBits;
+  private BigDecimal lastRateDecimal;
   // hash map: a fill looks its position up on the hot path; iteration goes through sorted()
   private final Map<InstrumentId, Position> positions = new HashMap<>();
 
@@ -99,7 +101,7 @@ public final class Account {
       return Money.ZERO;
     }
     BigDecimal notional = p.quantity().toBigDecimal().multiply(BigDecimal.valueOf(markPrice));
-    Money amount = Money.of(notional.multiply(BigDecimal.valueOf(rate)).negate());
+    Money amount = Money.of(notional.multiply(rateDecimal(rate)).negate());
     wallet = wallet.plus(amount);
     totalFunding = totalFunding.plus(amount);
     return amount;
@@ -117,6 +119,19 @@ public final class Account {
       }
     }
     return u;
+  }
+
+  /**
+   * {@code BigDecimal.valueOf(rate)}, remembered for the last rate: a settlement applies one rate
+   * to every open position (the fallback rate to all of them), and the double-to-decimal conversion
+   * was a visible share of a backtest's funding step.
+   */
+  private BigDecimal rateDecimal(double rate) {
+    if (lastRateDecimal == null || Double.doubleToRawLongBits(rate) != lastRateBits) {
+      lastRateBits = Double.doubleToRawLongBits(rate);
+      lastRateDecimal = BigDecimal.valueOf(rate);
+    }
+    return lastRateDecimal;
   }
 
   /** The signed position quantity in {@code instrument}, or null when never traded. */

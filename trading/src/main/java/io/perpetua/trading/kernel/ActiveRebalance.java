@@ -3,6 +3,8 @@ package io.perpetua.trading.kernel;
 import io.perpetua.core.Money;
 import io.perpetua.core.RebalanceId;
 import io.perpetua.core.StrategyId;
+import io.perpetua.core.event.RebalanceCompleted;
+import io.perpetua.trading.account.Account;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -34,6 +36,38 @@ final class ActiveRebalance {
     this.trigger = trigger;
     this.startedMs = startedMs;
     this.equity = equity;
+  }
+
+  /**
+   * The completion event at {@code nowMs}: the totals, and the long and short positions {@code
+   * account} holds.
+   */
+  RebalanceCompleted completed(long nowMs, Account account, long wallNowMs, boolean dryRun) {
+    int longs = 0;
+    int shorts = 0;
+    for (var p : account.openPositions()) {
+      if (p.quantity().signum() > 0) {
+        longs++;
+      } else {
+        shorts++;
+      }
+    }
+    return new RebalanceCompleted(
+        nowMs,
+        id,
+        strategy,
+        trigger,
+        total,
+        filled,
+        failed,
+        // turnover is an analytics ratio of the event, the only floating-point value here
+        equity.signum() > 0 ? traded.toDouble() / equity.toDouble() : 0,
+        fees,
+        longs,
+        shorts,
+        Math.max(0, wallNowMs - wallStartMs),
+        startedMs,
+        dryRun);
   }
 
   /** One line with the wall time it has taken by {@code wallNowMs}. */

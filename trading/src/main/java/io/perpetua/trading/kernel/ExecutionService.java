@@ -17,7 +17,6 @@ import io.perpetua.core.order.Order;
 import io.perpetua.core.order.OrderStatus;
 import io.perpetua.core.time.Clock;
 import io.perpetua.trading.account.Account;
-import io.perpetua.trading.account.CrossMargin;
 import io.perpetua.trading.kernel.algo.BracketBook;
 import io.perpetua.trading.port.OrderRecord;
 import io.perpetua.trading.port.ServiceUnavailableException;
@@ -145,28 +144,12 @@ final class ExecutionService implements VenueListener {
       Money equity,
       boolean bypassRisk,
       long now) {
-    Price[] prices = marks.prices(instruments);
-    Quantity[] projected = projectedQuantities(instruments);
-    Money gross = grossOf(prices, projected);
+    Exposure exposure = exposure(instruments, marks);
     List<Intent> intended = new ArrayList<>();
     for (Order order : orders) {
       active.total++;
       int i = index.get(order.instrument());
-      Price mark = prices[i];
-      Quantity after = projected[i].plus(order.signedQuantity());
-      Money notionalBefore = mark == null ? Money.ZERO : Money.notional(mark, projected[i]);
-      Money notionalAfter = mark == null ? Money.ZERO : Money.notional(mark, after);
-      Money grossAfter = gross.minus(notionalBefore.abs()).plus(notionalAfter.abs());
-      OrderContext ctx =
-          new OrderContext(
-              mark,
-              marks.timeMs()[i],
-              now,
-              equity,
-              notionalBefore,
-              notionalAfter,
-              gross,
-              grossAfter);
+      OrderContext ctx = exposure.context(order, i, marks.timeMs()[i], now, equity);
       PreTradeGuard guard = bypassRisk ? PRECISION : risk;
       Optional<PreTradeGuard.Rejection> rejection = guard.check(order, instruments.get(i), ctx);
       if (rejection.isPresent()) {
@@ -175,8 +158,7 @@ final class ExecutionService implements VenueListener {
       }
       intend(order, now);
       intended.add(new Intent(order, instruments.get(i), ctx));
-      projected[i] = after;
-      gross = grossAfter;
+      exposure.add(order, i, ctx);
     }
     return intended;
   }
@@ -197,37 +179,25 @@ final class ExecutionService implements VenueListener {
     this.brackets = brackets;
   }
 
-  /** Checks an execution algorithm's order with its portfolio context, sends it; false if not. */
-  boolean submitOne(Order order, List<Instrument> instruments, Marks marks, Money equity) {
+  /**
+   * Checks an execution algorithm's order with its portfolio context, sends it; false if not. A
+   * reduce-only order the netted position cannot take as such goes without the flag ({@link
+   * NetReduceOnly}).
+   */
+  boolean submitOne(Order requested, List<Instrument> instruments, Marks marks, Money equity) {
     long now = clock.nowMillis();
-    Price[] prices = marks.prices(instruments);
-    Quantity[] projected = projectedQuantities(instruments);
-    Money gross = grossOf(prices, projected);
-    int i = index.get(order.instrument());
-    Price mark = prices[i];
-    Quantity after = projected[i].plus(order.signedQuantity());
-    Money before = mark == null ? Money.ZERO : Money.notional(mark, projected[i]);
-    Money notionalAfter = mark == null ? Money.ZERO : Money.notional(mark, after);
-    Money grossAfter = gross.minus(before.abs()).plus(notionalAfter.abs());
+    int i = index.get(requested.instrument());
+    Order order =
+        NetReduceOnly.apply(
+            requested, Exposure.positionOf(account, instruments.get(i)), working.values());
     OrderContext ctx =
-        new OrderContext(
-            mark, marks.timeMs()[i], now, equity, before, notionalAfter, gross, grossAfter);
+        exposure(instruments, marks).context(order, i, marks.timeMs()[i], now, equity);
     Optional<PreTradeGuard.Rejection> rejection = risk.check(order, instruments.get(i), ctx);
     if (rejection.isPresent()) {
       reject(order, rejection.get().rule(), rejection.get().reason(), now);
       return false;
     }
     return submit(order, now);
-  }
-
-  private static Money grossOf(Price[] prices, Quantity[] projected) {
-    Money gross = Money.ZERO;
-    for (int i = 0; i < prices.length; i++) {
-      if (!projected[i].isZero() && prices[i] != null) {
-        gross = gross.plus(Money.notional(prices[i], projected[i].abs()));
-      }
-    }
-    return gross;
   }
 
   /** Asks the venue to cancel one working order (no-op when it is not working). */
@@ -278,50 +248,16 @@ final class ExecutionService implements VenueListener {
     return true;
   }
 
-  /** Position quantities by instrument index plus the unfilled part of orders still working. */
-  private Quantity[] projectedQuantities(List<Instrument> instruments) {
-    Quantity[] q = new Quantity[instruments.size()];
-    for (int i = 0; i < q.length; i++) {
-      q[i] = positionOf(instruments.get(i));
-    }
-    for (OrderRecord r : working.values()) {
-      Order o = r.order();
-      Quantity remaining = r.remainingQuantity();
-      int i = index.get(o.instrument());
-      q[i] = o.side().sign() > 0 ? q[i].plus(remaining) : q[i].minus(remaining);
-    }
-    return q;
+  /** Positions plus the unfilled part of the working orders, at the marks. */
+  private Exposure exposure(List<Instrument> instruments, Marks marks) {
+    return new Exposure(
+        marks.prices(instruments),
+        Exposure.projected(account, instruments, index, working.values()));
   }
 
-  private Quantity positionOf(Instrument instrument) {
-    var pos = account.position(instrument.id());
-    return pos == null ? Quantity.zero(instrument.quantityScale()) : pos.quantity();
-  }
-
-  /**
-   * Notional of the working orders that margin is reserved for: unfilled quantity that opens or
-   * adds to a position ({@link CrossMargin#openingQuantity}), at the limit price or else the mark;
-   * reduce-only orders reserve nothing.
-   */
+  /** Notional of the working orders that margin is reserved for ({@link Exposure}). */
   Money openOrderNotional(List<Instrument> instruments, Marks marks) {
-    Money sum = Money.ZERO;
-    for (OrderRecord r : working.values()) {
-      Order o = r.order();
-      if (o.reduceOnly()) {
-        continue;
-      }
-      int i = index.get(o.instrument());
-      Instrument instrument = instruments.get(i);
-      Price price = o.limitPrice() != null ? o.limitPrice() : marks.priceOf(i, instrument);
-      if (price != null && price.isPositive()) {
-        Quantity remaining = r.remainingQuantity();
-        Quantity signed = o.side().sign() > 0 ? remaining : remaining.negate();
-        sum =
-            sum.plus(
-                Money.notional(price, CrossMargin.openingQuantity(positionOf(instrument), signed)));
-      }
-    }
-    return sum;
+    return Exposure.openOrderNotional(account, instruments, index, working.values(), marks);
   }
 
   @Override
@@ -449,33 +385,8 @@ final class ExecutionService implements VenueListener {
     if (active == null || active.open > 0 || submitting) {
       return;
     }
-    long now = clock.nowMillis();
-    int longs = 0;
-    int shorts = 0;
-    for (var p : account.openPositions()) {
-      if (p.quantity().signum() > 0) {
-        longs++;
-      } else {
-        shorts++;
-      }
-    }
     RebalanceCompleted done =
-        new RebalanceCompleted(
-            now,
-            active.id,
-            active.strategy,
-            active.trigger,
-            active.total,
-            active.filled,
-            active.failed,
-            // turnover is an analytics ratio of the event, the only floating-point value here
-            active.equity.signum() > 0 ? active.traded.toDouble() / active.equity.toDouble() : 0,
-            active.fees,
-            longs,
-            shorts,
-            Math.max(0, wallClock.getAsLong() - active.wallStartMs),
-            active.startedMs,
-            venue.isSimulated());
+        active.completed(clock.nowMillis(), account, wallClock.getAsLong(), venue.isSimulated());
     completed.add(done);
     listener.onEvent(done);
     stage.ran(

@@ -10,6 +10,7 @@ import io.perpetua.signals.pool.AssetPoolDefinition;
 import io.perpetua.signals.schedule.CronSchedule;
 import io.perpetua.signals.strategy.CrossSectionalStrategy;
 import io.perpetua.signals.strategy.StrategyDecision;
+import io.perpetua.trading.allocation.CapitalWeights;
 import io.perpetua.trading.portfolio.TargetNetting;
 import io.perpetua.trading.registry.StrategyRegistry;
 import io.perpetua.trading.registry.StrategySignal;
@@ -65,6 +66,7 @@ final class StrategySleeves {
   private final double fallbackFeeRate;
   private final Map<InstrumentId, Integer> index;
   private final int fixedDays;
+  private CapitalWeights capital;
 
   /** Builds a pipeline for a strategy instance. */
   @FunctionalInterface
@@ -139,14 +141,16 @@ final class StrategySleeves {
 
   /** A sleeve's share of the equity: 1 in single mode, its normalised weight in ensemble mode. */
   static double share(StrategyRegistry registry, String name) {
-    if (registry == null || StrategyRegistry.SINGLE.equals(registry.mode())) {
-      return 1.0;
-    }
-    double total = 0;
-    for (String n : registry.names()) {
-      total += registry.definition(n).ensembleWeight();
-    }
-    return total > 0 ? registry.definition(name).ensembleWeight() / total : 0.0;
+    return CapitalWeights.share(registry, null, name);
+  }
+
+  /** Sizes the sleeves on {@code weights} (the allocator's) from the next rebalance on. */
+  void useCapitalWeights(CapitalWeights weights) {
+    this.capital = weights;
+  }
+
+  private double shareOf(String name) {
+    return CapitalWeights.share(registry, capital, name);
   }
 
   List<Sleeve> sleeves() {
@@ -265,8 +269,8 @@ final class StrategySleeves {
   List<TargetNetting.SleeveTarget> targets(double equity) {
     List<TargetNetting.SleeveTarget> out = new ArrayList<>(sleeves.size());
     for (Sleeve s : sleeves) {
-      double capital = share(registry, s.name) * equity;
-      out.add(new TargetNetting.SleeveTarget(s.id, capital, s.weights));
+      double money = shareOf(s.name) * equity;
+      out.add(new TargetNetting.SleeveTarget(s.id, money, s.weights));
     }
     return out;
   }
@@ -322,7 +326,7 @@ final class StrategySleeves {
     double[] target = new double[n];
     int pool = 0;
     for (Sleeve s : sleeves) {
-      double share = share(registry, s.name);
+      double share = shareOf(s.name);
       for (int i = 0; i < n; i++) {
         target[i] += share * s.weights[i];
       }

@@ -22,7 +22,6 @@ import io.perpetua.trading.port.KernelCheckpoint;
 import io.perpetua.trading.port.OrderRecord;
 import io.perpetua.trading.port.PortfolioSnapshot;
 import io.perpetua.trading.port.PriceDrivenVenue;
-import io.perpetua.trading.port.TradingHistory;
 import io.perpetua.trading.port.TradingJournal;
 import io.perpetua.trading.portfolio.TargetNetting;
 import io.perpetua.trading.registry.StrategyRegistry;
@@ -293,7 +292,7 @@ public final class TradingKernel {
     // without this they stayed open forever and the rebalance never completed
     // (and the orders journaled as intended before a crash are sent again, adopted by the venue)
     if (journal != null) {
-      List<OrderRecord> open = new ArrayList<>(openOrders(journal));
+      List<OrderRecord> open = new ArrayList<>(journal.openOrders(config.accountId()));
       java.util.Collections.reverse(open); // oldest first, as they were sent
       execution.restore(cursor.get(CURSOR_ACTIVE_REBALANCE), open);
     }
@@ -309,16 +308,6 @@ public final class TradingKernel {
     }
     executionStage.update("idle", last, nextTimerMs, Map.of());
     dataStage.update("running", null, null, Map.of("symbols_streaming", instruments.size()));
-  }
-
-  /** The journal's working orders, newest first (any journal: history is only faster). */
-  private static List<OrderRecord> openOrders(TradingJournal journal) {
-    if (journal instanceof TradingHistory history) {
-      return history.openOrders();
-    }
-    return journal.recentOrders(Integer.MAX_VALUE).stream()
-        .filter(r -> !r.status().isTerminal())
-        .toList();
   }
 
   /**
@@ -429,7 +418,8 @@ public final class TradingKernel {
         (i, time, rate) -> {
           double mark = marks[i];
           sleeves.funding(i, rate, mark);
-          if (mark > 0) {
+          // flat (the position mirror is exact): nothing to settle, no account lookup
+          if (mark > 0 && positionQty[i] != 0) {
             Money amount = account.settleFunding(instruments.get(i).id(), rate, mark);
             if (amount.signum() != 0) {
               FundingSettled e = new FundingSettled(time, instruments.get(i).id(), rate, amount);
@@ -891,6 +881,14 @@ public final class TradingKernel {
   /** The kernel clock's time. */
   public long now() {
     return clock.nowMillis();
+  }
+
+  /**
+   * Sizes the strategy sleeves on {@code weights} (the capital allocator's, ensemble mode) from
+   * their next rebalance on: the allocation goes through this kernel's one order path.
+   */
+  public void useCapitalWeights(io.perpetua.trading.allocation.CapitalWeights weights) {
+    sleeves.useCapitalWeights(weights);
   }
 
   /** Rebalances started in this run. */

@@ -18,6 +18,7 @@ public final class InMemoryTradingJournal implements TradingJournal {
   private final Map<String, AccountState> accounts = new HashMap<>();
   private final Map<String, Map<String, String>> cursors = new HashMap<>();
   private final Map<String, OrderRecord> orders = new LinkedHashMap<>();
+  private final Map<String, String> orderAccounts = new HashMap<>();
   private final Map<String, Fill> fills = new LinkedHashMap<>();
   private final Map<String, RebalanceCompleted> rebalances = new LinkedHashMap<>();
 
@@ -28,7 +29,11 @@ public final class InMemoryTradingJournal implements TradingJournal {
         new HashMap<>(cursors.getOrDefault(c.account().accountId(), Map.of()));
     cursor.putAll(c.cursor());
     cursors.put(c.account().accountId(), Map.copyOf(cursor));
-    c.orders().forEach(o -> orders.put(o.order().clientOrderId().value(), o));
+    for (OrderRecord o : c.orders()) {
+      String id = o.order().clientOrderId().value();
+      orders.put(id, o);
+      orderAccounts.putIfAbsent(id, c.account().accountId());
+    }
     c.fills().forEach(f -> fills.putIfAbsent(f.tradeId().value(), f));
     c.rebalances().forEach(r -> rebalances.put(r.rebalanceId().value(), r));
   }
@@ -41,6 +46,18 @@ public final class InMemoryTradingJournal implements TradingJournal {
   @Override
   public synchronized Map<String, String> loadCursor(String accountId) {
     return cursors.getOrDefault(accountId, Map.of());
+  }
+
+  @Override
+  public synchronized List<OrderRecord> openOrders(String accountId) {
+    List<OrderRecord> open = new ArrayList<>();
+    for (OrderRecord o : orders.values()) {
+      String id = o.order().clientOrderId().value();
+      if (!o.status().isTerminal() && accountId.equals(orderAccounts.get(id))) {
+        open.add(o);
+      }
+    }
+    return newestFirst(open, open.size());
   }
 
   @Override

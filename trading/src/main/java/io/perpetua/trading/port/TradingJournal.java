@@ -24,6 +24,13 @@ public interface TradingJournal {
   /** The kernel cursor of {@code accountId} (empty map when none). */
   Map<String, String> loadCursor(String accountId);
 
+  /**
+   * The orders of {@code accountId} not yet terminal (pending, open, partially filled), newest
+   * first: what a kernel of that account takes back when it resumes. Orders of other accounts
+   * journaled here (a second kernel on the same journal) are not among them.
+   */
+  List<OrderRecord> openOrders(String accountId);
+
   /** Orders, newest first, at most {@code limit}. */
   List<OrderRecord> recentOrders(int limit);
 

@@ -13,7 +13,7 @@ import java.util.Map;
  * parameter is tried on its own (so every bad one is named, not just the first), then all together.
  * {@code rebalance_days} is the registry's own (an integer in 0..3650). Stateless.
  */
-final class ChangeCheck {
+public final class ChangeCheck {
   private ChangeCheck() {}
 
   /**
@@ -22,7 +22,7 @@ final class ChangeCheck {
    *
    * @throws RegistryException INVALID naming every rejected parameter
    */
-  static Map<String, ParameterChange> check(
+  public static Map<String, ParameterChange> check(
       StrategyDefinition definition, Map<String, Object> current, Map<String, Object> requested) {
     if (requested == null || requested.isEmpty()) {
       throw new RegistryException(

@@ -67,6 +67,9 @@ class FixedPointOrderPathTest {
     out.add(OrderRecord.class);
     out.add(OrderContext.class);
     out.add(Class.forName("io.perpetua.trading.kernel.ExecutionService"));
+    // split out of the execution service: the order's portfolio context, the netting rule
+    out.add(Class.forName("io.perpetua.trading.kernel.Exposure"));
+    out.add(Class.forName("io.perpetua.trading.kernel.NetReduceOnly"));
     out.addAll(classesIn("io.perpetua.trading.risk.rules"));
     return out;
   }

@@ -47,10 +47,16 @@ class BracketKernelTest {
   static final class OneShot implements TickStrategy {
     final List<BracketResult> closed = new ArrayList<>();
     final Price entryLimit;
+    final StrategyId id;
     boolean opened;
 
     OneShot(Price entryLimit) {
+      this(entryLimit, ID);
+    }
+
+    OneShot(Price entryLimit, StrategyId id) {
       this.entryLimit = entryLimit;
+      this.id = id;
     }
 
     @Override
@@ -66,7 +72,7 @@ class BracketKernelTest {
             .brackets()
             .open(
                 new BracketSpec(
-                    ID,
+                    id,
                     "d-" + tick.timeMs(),
                     context.instrument(BTC),
                     OrderSide.BUY,
@@ -88,6 +94,10 @@ class BracketKernelTest {
   }
 
   static TradingKernel kernel(TickStrategy strategy, TradingJournal journal) {
+    return kernel(strategy, journal, "flow");
+  }
+
+  static TradingKernel kernel(TickStrategy strategy, TradingJournal journal, String accountId) {
     ManualClock clock = new ManualClock(T0 - 60_000);
     SimulatedVenue venue =
         new SimulatedVenue(Map.of(BTC, INST), SimulatedVenueConfig.defaults(), clock);
@@ -103,7 +113,8 @@ class BracketKernelTest {
             1,
             1.0);
     KernelConfig config =
-        new KernelConfig("flow", Money.parse("10000"), CronSchedule.parse("59 23 * * *"), 1, false);
+        new KernelConfig(
+            accountId, Money.parse("10000"), CronSchedule.parse("59 23 * * *"), 1, false);
     KernelPorts ports =
         new KernelPorts(journal, new InMemoryPlatformState(), new KernelListener() {}, () -> 0L);
     TradingKernel k =

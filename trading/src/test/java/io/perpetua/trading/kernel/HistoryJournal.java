@@ -55,6 +55,11 @@ public final class HistoryJournal implements TradingJournal, TradingHistory {
   }
 
   @Override
+  public List<OrderRecord> openOrders(String accountId) {
+    return memory.openOrders(accountId);
+  }
+
+  @Override
   public List<Fill> recentFills(int limit) {
     return memory.recentFills(limit);
   }

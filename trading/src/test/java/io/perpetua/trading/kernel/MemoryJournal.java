@@ -22,6 +22,7 @@ final class MemoryJournal implements TradingJournal {
   final Map<ClientOrderId, OrderRecord> orders = new LinkedHashMap<>();
   final Map<TradeId, Fill> fills = new LinkedHashMap<>();
   final List<RebalanceCompleted> rebalances = new ArrayList<>();
+  final Map<ClientOrderId, String> orderAccounts = new HashMap<>();
   int commits;
 
   @Override
@@ -30,6 +31,9 @@ final class MemoryJournal implements TradingJournal {
     accounts.put(c.account().accountId(), c.account());
     cursors.computeIfAbsent(c.account().accountId(), k -> new HashMap<>()).putAll(c.cursor());
     c.orders().forEach(o -> orders.put(o.order().clientOrderId(), o));
+    c.orders()
+        .forEach(
+            o -> orderAccounts.putIfAbsent(o.order().clientOrderId(), c.account().accountId()));
     c.fills().forEach(f -> fills.putIfAbsent(f.tradeId(), f));
     rebalances.addAll(c.rebalances());
   }
@@ -42,6 +46,18 @@ final class MemoryJournal implements TradingJournal {
   @Override
   public synchronized Map<String, String> loadCursor(String accountId) {
     return Map.copyOf(cursors.getOrDefault(accountId, Map.of()));
+  }
+
+  @Override
+  public synchronized List<OrderRecord> openOrders(String accountId) {
+    List<OrderRecord> open = new ArrayList<>();
+    for (OrderRecord o : orders.values()) {
+      if (!o.status().isTerminal()
+          && accountId.equals(orderAccounts.get(o.order().clientOrderId()))) {
+        open.add(0, o);
+      }
+    }
+    return open;
   }
 
   @Override

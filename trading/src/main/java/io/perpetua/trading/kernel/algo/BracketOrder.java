@@ -396,6 +396,12 @@ public final class BracketOrder {
   // ------------------------------------------------------------------ internals
 
   private void arm() {
+    if (phase != Phase.ENTRY && phase != Phase.ENTRY_FALLBACK) {
+      return; // armed once: a fallback decided after the entry completed has nothing to do
+    }
+    if (lockLeg.equals("entry-fallback")) {
+      lockLeg = ""; // the entry completed while its cancel was on the way: no fallback
+    }
     phase = Phase.ARMED;
     openedMs = gateway.nowMillis();
     int s = spec.sign();
@@ -439,6 +445,9 @@ public final class BracketOrder {
 
   boolean send(
       String name, OrderSide side, OrderType type, Quantity qty, Price limit, boolean reduce) {
+    if (legs.containsKey(name)) {
+      return BracketRetry.refuseReuse(this, name); // one order per leg name, never a second
+    }
     ClientOrderId id = idOf(name);
     dirty = true;
     legs.put(name, new BracketLeg(name, id, qty, Quantity.zero(qty.scale()), true));
@@ -472,28 +481,6 @@ public final class BracketOrder {
 
   /** The result (meaningful once {@link #closed()}). */
   public BracketResult result() {
-    double avgIn = entered.signum() > 0 ? entryAverage() : Double.NaN;
-    double avgOut = exited.signum() > 0 ? exitProceeds.toDouble() / exited.toDouble() : Double.NaN;
-    Money gross =
-        spec.side() == OrderSide.BUY
-            ? exitProceeds.minus(entryCost)
-            : entryCost.minus(exitProceeds);
-    double filled = entered.toDouble() + exited.toDouble();
-    return new BracketResult(
-        spec.strategy(),
-        spec.key(),
-        spec.instrument().id(),
-        spec.side(),
-        entered,
-        avgIn,
-        avgOut,
-        gross,
-        fees,
-        entered.toDouble() * spec.stopDistance(),
-        exit,
-        openedMs,
-        closedMs,
-        makerQty.toDouble(),
-        filled);
+    return BracketResult.of(this);
   }
 }

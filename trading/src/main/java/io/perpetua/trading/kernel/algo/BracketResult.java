@@ -43,6 +43,37 @@ public record BracketResult(
     double makerQuantity,
     double filledQuantity) {
 
+  /** The result of {@code b} from its fills so far (meaningful once it is closed). */
+  static BracketResult of(BracketOrder b) {
+    Quantity entered = b.entered;
+    Quantity exited = b.exited;
+    double avgIn = entered.signum() > 0 ? b.entryAverage() : Double.NaN;
+    double avgOut =
+        exited.signum() > 0 ? b.exitProceeds.toDouble() / exited.toDouble() : Double.NaN;
+    BracketSpec spec = b.spec;
+    Money gross =
+        spec.side() == OrderSide.BUY
+            ? b.exitProceeds.minus(b.entryCost)
+            : b.entryCost.minus(b.exitProceeds);
+    double filled = entered.toDouble() + exited.toDouble();
+    return new BracketResult(
+        spec.strategy(),
+        spec.key(),
+        spec.instrument().id(),
+        spec.side(),
+        entered,
+        avgIn,
+        avgOut,
+        gross,
+        b.fees,
+        entered.toDouble() * spec.stopDistance(),
+        b.exit,
+        b.openedMs,
+        b.closedMs,
+        b.makerQty.toDouble(),
+        filled);
+  }
+
   /** Net PnL (gross minus fees). */
   public Money netPnl() {
     return grossPnl.minus(fees);

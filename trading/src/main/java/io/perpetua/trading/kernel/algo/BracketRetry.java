@@ -86,4 +86,19 @@ final class BracketRetry {
       o.send(base + "." + next, side, OrderType.MARKET, q, null, true);
     }
   }
+
+  /**
+   * A leg name already used by {@code b} was about to be sent again: refused (a second order under
+   * the same client order id would be a venue duplicate whose rejection could end the first one).
+   * Logged as an error; returns false (nothing sent).
+   */
+  static boolean refuseReuse(BracketOrder b, String leg) {
+    LOG.error(
+        "bracket {} {}: leg {} was already sent as {}; not sent again",
+        b.spec.strategy(),
+        b.spec.key(),
+        leg,
+        b.idOf(leg));
+    return false;
+  }
 }

@@ -1,0 +1,190 @@
+package io.perpetua.app;
+
+import io.perpetua.app.config.ConfigException;
+import io.perpetua.app.config.PerpetuaConfig;
+import io.perpetua.auth.audit.AuditEvent;
+import io.perpetua.auth.audit.AuditLog;
+import io.perpetua.server.ApiServer;
+import io.perpetua.server.v1.AllocationRoutes;
+import io.perpetua.server.v1.OrchestratorRoutes;
+import io.perpetua.store.jdbc.Database;
+import io.perpetua.store.jdbc.JdbcAllocationStore;
+import io.perpetua.store.jdbc.JdbcOrchestratorStore;
+import io.perpetua.trading.allocation.AllocationConfig;
+import io.perpetua.trading.allocation.AllocationRecord;
+import io.perpetua.trading.allocation.AllocationService;
+import io.perpetua.trading.allocation.CapitalWeights;
+import io.perpetua.trading.kernel.TradingKernel;
+import io.perpetua.trading.orchestrator.EventTriggers;
+import io.perpetua.trading.orchestrator.JobDefinition;
+import io.perpetua.trading.orchestrator.OptimisationQueue;
+import io.perpetua.trading.orchestrator.Orchestrator;
+import io.perpetua.trading.orchestrator.OrchestratorStore;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's capital allocator and orchestrator (issue 17 items 3 and 4): the {@link
+ * CapitalWeights} the kernel's sleeves trade on, the {@link AllocationService} over the strategy
+ * registry (history in {@code allocation_history}, every step in the audit log), and the {@link
+ * Orchestrator} polling its persistent plan ({@code orchestrator_jobs}/{@code _runs}) on a
+ * wall-clock ticker. Optimiser tasks are queued through an {@link OptimisationQueue} (in memory
+ * until the optimiser's task API is wired).
+ */
+final class Orchestration implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Orchestration.class);
+
+  private final PerpetuaConfig config;
+  private final PlatformParts parts;
+  private final CapitalWeights weights = new CapitalWeights();
+  private final OptimisationQueue.Recording queue = OptimisationQueue.recording();
+  private final AllocationConfig allocationConfig;
+  private final EventTriggers triggers;
+  private final List<JobDefinition> plan;
+  private final ScheduledExecutorService ticker =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "orchestrator");
+            t.setDaemon(true);
+            return t;
+          });
+  private volatile AllocationService allocation;
+  private volatile OrchestratorStore store;
+  private volatile Orchestrator orchestrator;
+
+  /** Validates the {@code allocation:} and {@code orchestrator:} sections. */
+  Orchestration(PerpetuaConfig config, PlatformParts parts) {
+    this.config = config;
+    this.parts = parts;
+    try {
+      this.allocationConfig = config.allocation().toConfig();
+      this.triggers = config.orchestrator().triggers().toTriggers();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage().split(" ")[0], e.getMessage());
+    }
+    this.plan = plan(config.orchestrator().jobs());
+  }
+
+  private static List<JobDefinition> plan(Map<String, String> crons) {
+    List<JobDefinition> out = new ArrayList<>();
+    for (JobDefinition d : Orchestrator.defaultPlan()) {
+      String cron = crons == null ? null : crons.get(d.name());
+      try {
+        out.add(cron == null ? d : new JobDefinition(d.name(), cron, d.description()));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("orchestrator.jobs." + d.name(), e.getMessage());
+      }
+    }
+    if (crons != null) {
+      for (String name : crons.keySet()) {
+        if (out.stream().noneMatch(d -> d.name().equals(name))) {
+          throw new ConfigException(
+              "orchestrator.jobs." + name,
+              "unknown job; jobs: " + out.stream().map(JobDefinition::name).toList());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The weights the kernel's sleeves are sized on. */
+  CapitalWeights weights() {
+    return weights;
+  }
+
+  /** The allocation and orchestrator routes (503 until {@link #open}). */
+  void addRoutes(ApiServer server) {
+    server.addRoutes(new AllocationRoutes(() -> allocation));
+    server.addRoutes(new OrchestratorRoutes(() -> store));
+  }
+
+  /**
+   * Opens the stores on {@code database} (after the strategy registry); {@code audit} may be null.
+   */
+  void open(
+      Database database,
+      Supplier<AuditLog> audit,
+      KernelWatch watch,
+      Supplier<java.util.Optional<io.perpetua.readmodel.AccountBalance>> balance) {
+    OrchestratorJobs jobs =
+        new OrchestratorJobs(parts, watch, () -> allocation, balance, queue, triggers);
+    allocation =
+        new AllocationService(
+            allocationConfig,
+            parts.registry(),
+            weights,
+            new JdbcAllocationStore(database),
+            r -> audit(audit.get(), r),
+            queue,
+            jobs::marketVol,
+            () -> {
+              TradingKernel k = parts.kernel();
+              return k != null ? k.now() : System.currentTimeMillis();
+            });
+    OrchestratorStore s = new JdbcOrchestratorStore(database);
+    orchestrator = new Orchestrator(plan, jobs.actions(), s, instanceName());
+    orchestrator.start(System.currentTimeMillis());
+    store = s;
+  }
+
+  /** Starts polling the plan (when enabled). */
+  void start() {
+    Orchestrator o = orchestrator;
+    if (o == null || !config.orchestrator().enabled()) {
+      return;
+    }
+    int every = Math.max(1, config.orchestrator().pollSeconds());
+    ticker.scheduleWithFixedDelay(
+        () -> {
+          try {
+            o.tick(System.currentTimeMillis());
+          } catch (RuntimeException e) {
+            LOG.warn("orchestrator tick failed: {}", e.getMessage());
+          }
+        },
+        every,
+        every,
+        TimeUnit.SECONDS);
+  }
+
+  private static void audit(AuditLog log, AllocationRecord r) {
+    if (log == null) {
+      return;
+    }
+    log.append(
+        new AuditEvent(
+            Instant.now(),
+            r.actor(),
+            "allocation.rebalance",
+            "allocation",
+            Long.toString(r.id()),
+            r.step().previous().toString(),
+            r.step().weights().toString(),
+            r.trigger()
+                + " "
+                + r.step().mode()
+                + "/"
+                + r.step().policy()
+                + "; "
+                + String.join("; ", r.step().events()),
+            ""));
+  }
+
+  private static String instanceName() {
+    return ManagementFactory.getRuntimeMXBean().getName();
+  }
+
+  @Override
+  public void close() {
+    ticker.shutdownNow();
+  }
+}

@@ -1,0 +1,48 @@
+package io.perpetua.app.config;
+
+import java.util.Map;
+
+/**
+ * The {@code orchestrator:} section (docs/allocation.md).
+ *
+ * @param enabled run the plan
+ * @param pollSeconds how often due jobs are looked for
+ * @param jobs the cron (UTC) of each job of the plan
+ * @param triggers the event triggers' thresholds and the optimiser task they queue
+ */
+public record OrchestratorSection(
+    boolean enabled, int pollSeconds, Map<String, String> jobs, Triggers triggers) {
+
+  /**
+   * The {@code orchestrator.triggers:} section ({@link
+   * io.perpetua.trading.orchestrator.EventTriggers}).
+   */
+  public record Triggers(
+      double sharpeBelow,
+      double mddAbove,
+      int daysWithoutHigh,
+      double quantileQ,
+      int quantileWindowDays,
+      double volSpikeRatio,
+      double riskUsageAbove,
+      int trainDays,
+      int validateDays,
+      String objective,
+      double maxDrawdown) {
+    /** The triggers (the message of a bad value names its key). */
+    public io.perpetua.trading.orchestrator.EventTriggers toTriggers() {
+      return new io.perpetua.trading.orchestrator.EventTriggers(
+          sharpeBelow,
+          mddAbove,
+          daysWithoutHigh,
+          quantileQ,
+          quantileWindowDays,
+          volSpikeRatio,
+          riskUsageAbove,
+          trainDays,
+          validateDays,
+          objective,
+          maxDrawdown);
+    }
+  }
+}
