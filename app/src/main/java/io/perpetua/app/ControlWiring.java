@@ -1,7 +1,7 @@
 package io.perpetua.app;
 
-import io.perpetua.app.config.ControlSettings;
 import io.perpetua.app.config.ControlSection;
+import io.perpetua.app.config.ControlSettings;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Money;

@@ -111,6 +111,7 @@ public enum ApiError {
   CONTROL_PROXY_FAILED(40086, 409, "Proxy connection failed"),
   /** 001 dialect 1001: no control-plane account with this id. (Control, 40470-40479.) */
   CONTROL_ACCOUNT_NOT_FOUND(40470, 404, "Account not found"),
+  /**
    * An optimisation request that is not accepted (unknown parameter, reversed bounds, step ≤ 0,
    * windows longer than the data, trials out of range, unknown objective or algorithm): the message
    * names the field; nothing is stored. (Optimizer, 40040-40049.)
