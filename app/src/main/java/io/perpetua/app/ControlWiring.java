@@ -95,11 +95,12 @@ final class ControlWiring implements AutoCloseable {
     poller.scheduleWithFixedDelay(() -> poll(books, feeds), 0, c.pollMs(), TimeUnit.MILLISECONDS);
   }
 
-  /** The wiring of {@code c}; empty when it configures no account. */
+  /** The wiring of {@code c} (validated: errors name the key); empty without accounts. */
   static Optional<ControlWiring> start(ControlSection c) {
     if (c == null || c.accounts().isEmpty()) {
       return Optional.empty();
     }
+    ControlSettings.validate(c);
     ControlWiring w = new ControlWiring(c);
     LOG.info("control plane: {} accounts", c.accounts().size());
     return Optional.of(w);

@@ -47,7 +47,9 @@ class ControlWiringTest {
   private PerpetuaConfig load(String yaml) throws Exception {
     Path f = dir.resolve("perpetua.yaml");
     Files.writeString(f, yaml);
-    return ConfigLoader.load(f, Map.of());
+    PerpetuaConfig c = ConfigLoader.load(f, Map.of());
+    io.perpetua.app.config.ControlSettings.validate(c.control()); // as ControlWiring.start does
+    return c;
   }
 
   private static void open(ControlWiring w, String id, String signed) {

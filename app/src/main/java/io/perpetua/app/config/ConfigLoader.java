@@ -156,7 +156,6 @@ public final class ConfigLoader {
     }
     validateJobs(c.jobs());
     validateFlow(c.flow());
-    ControlSettings.validate(c.control());
     StoreSettings.validate(c.store());
     if (c.server().port() < 0 || c.server().port() > 65535) {
       throw new ConfigException("server.port", "must be 0..65535, was " + c.server().port());

@@ -17,7 +17,7 @@ public final class ControlSettings {
   private ControlSettings() {}
 
   /** Checks the section; the message names the key. */
-  static void validate(ControlSection c) {
+  public static void validate(ControlSection c) {
     if (c == null) {
       return;
     }
