@@ -344,6 +344,38 @@ async function main() {
     assert(s.emergency_stop === false && s.trading_enabled === true, `after resume: ${JSON.stringify(s).slice(0, 200)}`);
   });
 
+  await check("a hot coin approved in the UI appears in the whitelist", async () => {
+    await page.goto(BASE + "/hot-coins");
+    await page.getByLabel("As of (UTC)").fill("2026-05-01T00:00:00Z");
+    await page.getByRole("button", { name: "Scan", exact: true }).click();
+    const row = page.locator("[data-testid=hot-row]").first();
+    await row.waitFor({ timeout: 60000 });
+    const symbol = await row.getAttribute("data-symbol");
+    await row.getByRole("button", { name: `Approve ${symbol}` }).click();
+    const notice = page.getByTestId("hot-notice");
+    await notice.waitFor();
+    if (/four-eyes/.test(await notice.innerText())) {
+      const before = await call("GET", "/api/v1/hotlist/whitelist", undefined, aliceToken);
+      assert(!before.symbols.some((w) => w.symbol === symbol), "the requester alone must not whitelist");
+      const bobContext = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+      const bob = await newPage(bobContext);
+      await loginUi(bob, BOB, password);
+      await bob.goto(BASE + "/hot-coins");
+      await bob.getByTestId("hot-approvals").getByRole("button", { name: "Approve" }).first().click();
+      await bob.getByTestId("whitelist").getByText(symbol).waitFor({ timeout: 15000 });
+      await shot(bob, "hot-coins-approved");
+      assert(bob.errors.length === 0, bob.errors.join("\n"));
+      await bobContext.close();
+    } else {
+      await page.getByTestId("whitelist").getByText(symbol).waitFor({ timeout: 15000 });
+    }
+    const wl = await call("GET", "/api/v1/hotlist/whitelist", undefined, aliceToken);
+    assert(wl.symbols.some((w) => w.symbol === symbol), `whitelist ${JSON.stringify(wl)}`);
+    results.hot_coin = { symbol, whitelist: wl.symbols.map((w) => w.symbol) };
+    await shot(page, "hot-coins-ranking");
+    assert(page.errors.length === 0, page.errors.join("\n"));
+  });
+
   await check("replay shows the decision chain of a real order", async () => {
     await page.goto(BASE + "/audit");
     await page.getByLabel("Action starts with").fill("order.filled");

@@ -18,15 +18,6 @@ export function OptimizerPage() {
   );
 }
 
-export function HotCoinsPage() {
-  return (
-    <div>
-      <PageTitle title="Hot coins" />
-      <NotAvailable what="The hot-coin ranking with its score breakdown and risk tags, approve/reject and the whitelist." />
-    </div>
-  );
-}
-
 export function DeltaNeutralPage() {
   return (
     <div>

@@ -134,6 +134,11 @@ final class BacktestJobs implements AutoCloseable {
     return StrategyCatalog.of(catalog);
   }
 
+  /** The optimisation runs, or null before {@link #open} or after {@link #close}. */
+  OptimizerRuns optimizerRuns() {
+    return optimizer.get();
+  }
+
   /** Stops the job workers; a later {@link #open} starts none. */
   @Override
   public void close() {

@@ -8,6 +8,7 @@ import io.perpetua.app.cli.BenchCommand;
 import io.perpetua.app.cli.DataCommand;
 import io.perpetua.app.cli.FlowCommand;
 import io.perpetua.app.cli.FundingCommand;
+import io.perpetua.app.cli.HotlistCommand;
 import io.perpetua.app.cli.MetricsCommand;
 import io.perpetua.app.cli.OptimizeCommand;
 import io.perpetua.app.cli.RunCommand;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       VenueCommand.class,
       FlowCommand.class,
-      FundingCommand.class
+      FundingCommand.class,
+      HotlistCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

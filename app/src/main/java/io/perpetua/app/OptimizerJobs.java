@@ -28,8 +28,8 @@ import java.util.Map;
  * Optimisation runs as jobs (issue 16): a second {@link JobService} on the same job table, in its
  * own queue ({@code opt_} ids), on {@code jobs.optimizer_workers} minimum-priority threads named
  * {@code optimizer-worker-N} — never the kernel thread nor the backtest workers. Trials run on that
- * worker ({@code engine: local}; {@code engine: spark} is not wired yet and fails with that
- * reason). Reports go to {@code <data dir>/optimizations/<run id>/}.
+ * worker ({@code engine: local}) or as Spark tasks ({@code engine: spark}, {@link SparkTrials}).
+ * Reports go to {@code <data dir>/optimizations/<run id>/}.
  */
 public final class OptimizerJobs {
   private OptimizerJobs() {}

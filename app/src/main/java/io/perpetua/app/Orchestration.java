@@ -37,16 +37,17 @@ import org.slf4j.LoggerFactory;
  * CapitalWeights} the kernel's sleeves trade on, the {@link AllocationService} over the strategy
  * registry (history in {@code allocation_history}, every step in the audit log), and the {@link
  * Orchestrator} polling its persistent plan ({@code orchestrator_jobs}/{@code _runs}) on a
- * wall-clock ticker. Optimiser tasks are queued through an {@link OptimisationQueue} (in memory
- * until the optimiser's task API is wired).
+ * wall-clock ticker. Optimiser tasks become runs of the optimiser's job service ({@link
+ * OrchestratorOptimisations}).
  */
 final class Orchestration implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Orchestration.class);
+  private volatile Orchestrator.Action hotlistScan;
 
   private final PerpetuaConfig config;
   private final PlatformParts parts;
   private final CapitalWeights weights = new CapitalWeights();
-  private final OptimisationQueue.Recording queue = OptimisationQueue.recording();
+  private final OptimisationQueue queue;
   private final AllocationConfig allocationConfig;
   private final EventTriggers triggers;
   private final List<JobDefinition> plan;
@@ -61,10 +62,17 @@ final class Orchestration implements AutoCloseable {
   private volatile OrchestratorStore store;
   private volatile Orchestrator orchestrator;
 
-  /** Validates the {@code allocation:} and {@code orchestrator:} sections. */
-  Orchestration(PerpetuaConfig config, PlatformParts parts) {
+  /**
+   * Validates the {@code allocation:} and {@code orchestrator:} sections; optimiser tasks go to the
+   * runs {@code optimizer} supplies (null while they are not running).
+   */
+  Orchestration(
+      PerpetuaConfig config,
+      PlatformParts parts,
+      Supplier<io.perpetua.optimizer.job.OptimizerRuns> optimizer) {
     this.config = config;
     this.parts = parts;
+    this.queue = new OrchestratorOptimisations(optimizer);
     try {
       this.allocationConfig = config.allocation().toConfig();
       this.triggers = config.orchestrator().triggers().toTriggers();
@@ -101,6 +109,11 @@ final class Orchestration implements AutoCloseable {
     return weights;
   }
 
+  /** Wires the hourly hot-coin scan (before {@link #open}). */
+  void hotlistScan(Orchestrator.Action scan) {
+    this.hotlistScan = scan;
+  }
+
   /** The allocation and orchestrator routes (503 until {@link #open}). */
   void addRoutes(ApiServer server) {
     server.addRoutes(new AllocationRoutes(() -> allocation));
@@ -117,6 +130,9 @@ final class Orchestration implements AutoCloseable {
       Supplier<java.util.Optional<io.perpetua.readmodel.AccountBalance>> balance) {
     OrchestratorJobs jobs =
         new OrchestratorJobs(parts, watch, () -> allocation, balance, queue, triggers);
+    if (hotlistScan != null) {
+      jobs.hotlistScan(hotlistScan);
+    }
     allocation =
         new AllocationService(
             allocationConfig,

@@ -95,6 +95,7 @@ final class PlatformRuntime {
           market.panel().size(),
           market.source());
       parts.tradable(market.panel().instruments());
+      wiring.hotlist().restrict(parts.risk(), market.panel().instruments());
       parts.returns(new MarketReturns(market.panel()));
       TradingKernel kernel = kernels.build(market, binance);
       // resumed (account and pipeline stages published) before the heartbeat ticker sees it

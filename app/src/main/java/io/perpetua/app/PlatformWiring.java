@@ -3,6 +3,7 @@ package io.perpetua.app;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.app.config.StoreSettings;
 import io.perpetua.app.security.AuthWiring;
+import io.perpetua.core.Timeframe;
 import io.perpetua.core.time.Clock;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.ApiToken;
@@ -68,6 +69,7 @@ final class PlatformWiring implements AutoCloseable {
   private final AuthWiring auth;
   private final BacktestJobs jobs;
   private final FlowRuntime flow;
+  private final HotlistWiring hotlist = new HotlistWiring(parts::risk);
   private final Observability observability;
   private volatile Database database;
   private final ControlWiring control;
@@ -112,8 +114,10 @@ final class PlatformWiring implements AutoCloseable {
     observability.install(server, parts::tradable, dependencyChecks(), state, dataDir);
     this.jobs = new BacktestJobs(config, dataDir, env);
     jobs.addRoutes(server);
-    this.orchestration = new Orchestration(config, parts);
+    this.orchestration = new Orchestration(config, parts, jobs::optimizerRuns);
+    orchestration.hotlistScan(hotlist.scanJob(parts::kernel));
     addTradingRoutes();
+    hotlist.addRoutes(server, auth);
     this.flow =
         new FlowRuntime(
             config.flow(),
@@ -231,6 +235,7 @@ final class PlatformWiring implements AutoCloseable {
                 config.lifecycle().gates(),
                 System::currentTimeMillis)));
     orchestration.open(database, auth::auditLog, watch, state::balance);
+    hotlist.open(database, dataDir, Timeframe.parse(config.data().timeframe()), auth);
     observability.database(database);
   }
 
@@ -308,6 +313,10 @@ final class PlatformWiring implements AutoCloseable {
 
   BacktestJobs jobs() {
     return jobs;
+  }
+
+  HotlistWiring hotlist() {
+    return hotlist;
   }
 
   FlowRuntime flow() {

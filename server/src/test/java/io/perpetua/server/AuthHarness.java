@@ -98,6 +98,7 @@ final class AuthHarness implements AutoCloseable {
             java.util.List.of(), new io.perpetua.readmodel.InMemoryPlatformState()));
     server.addRoutes(new ApiKeyRoutes(() -> null));
     server.addRoutes(new io.perpetua.server.v1.LifecycleRoutes(() -> null, (r, s, v, w) -> null));
+    server.addRoutes(new io.perpetua.server.v1.HotlistRoutes(() -> null, null));
     port = server.start(0);
   }
 

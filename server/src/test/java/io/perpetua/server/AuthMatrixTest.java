@@ -75,7 +75,12 @@ class AuthMatrixTest {
             "POST /api/v1/strategies/{id}/versions trader",
             "POST /api/v1/strategies/{id}/promote trader",
             "POST /api/v1/strategies/{id}/rollback trader",
-            "POST /api/v1/strategies/{id}/evaluate trader")) {
+            "POST /api/v1/strategies/{id}/evaluate trader",
+            "GET /api/v1/hotlist viewer",
+            "POST /api/v1/hotlist/scan trader",
+            "POST /api/v1/hotlist/approve admin",
+            "POST /api/v1/hotlist/reject admin",
+            "GET /api/v1/hotlist/whitelist viewer")) {
       int last = r.lastIndexOf(' ');
       EXPECTED.put(r.substring(0, last), r.substring(last + 1));
     }

@@ -217,4 +217,26 @@ public final class AuthWiring {
     AuthServices s = services;
     return s == null ? journal : AuditingTradingJournal.of(journal, s.audit().log());
   }
+
+  /** Registers four-eyes on hot-coin approvals (after {@link #open}). */
+  public void openHotlist(Supplier<io.perpetua.signals.hotlist.HotlistService> hotlist) {
+    services.fourEyes().register(new HotlistApproveAction(hotlist));
+  }
+
+  /**
+   * How hot-coin approvals are decided: a four-eyes request a second admin approves, or (with
+   * {@code PERPETUA_FOUR_EYES=off}) none: the approval applies at once.
+   */
+  public io.perpetua.server.v1.HotlistRoutes.Approval hotlistApproval() {
+    if (!fourEyes) {
+      return null;
+    }
+    return (request, ts, symbol, reason) ->
+        AuthServicesAccess.request(
+            services,
+            request,
+            HotlistApproveAction.NAME,
+            HotlistApproveAction.payload(ts, symbol, reason, request.principal().subject()),
+            reason);
+  }
 }

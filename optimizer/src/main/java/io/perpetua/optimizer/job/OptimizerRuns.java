@@ -91,6 +91,12 @@ public final class OptimizerRuns {
     this.reports = Objects.requireNonNull(reports, "reports");
   }
 
+  /** The end (exclusive) of the data of the platform's timeframe, if there is any. */
+  public Optional<Instant> dataEnd() {
+    Instant[] have = data.of(defaults.timeframe());
+    return have == null ? Optional.empty() : Optional.of(have[1]);
+  }
+
   /** The job service (its settings: workers, per-user limit). */
   public JobService jobs() {
     return jobs;

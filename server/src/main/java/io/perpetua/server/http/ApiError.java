@@ -147,6 +147,12 @@ public enum ApiError {
   OPTIMIZER_RUN_NOT_FOUND(40430, 404, "Optimisation run not found"),
   /** No orchestrator job with this name. (Orchestrator, 40450-40459.) */
   ORCHESTRATOR_JOB_NOT_FOUND(40450, 404, "Orchestrator job not found"),
+  /** The hot-coin candidate was not decided before its expiry; a later scan may list it again. */
+  HOTLIST_EXPIRED(40070, 409, "Hot-coin candidate expired"),
+  /** The hot-coin candidate was approved or rejected already. */
+  HOTLIST_DECIDED(40071, 409, "Hot-coin candidate already decided"),
+  /** No hot-coin scan at the timestamp, or the symbol is not in it. */
+  HOTLIST_NOT_FOUND(40460, 404, "Hot-coin scan or candidate not found"),
   /** An unexpected failure; details are only in the server log, under the reference given. */
   INTERNAL(50000, 500, "Internal server error"),
   /** A request feature the server does not implement (e.g. a transfer coding); HTTP layer. */

@@ -105,6 +105,7 @@ class DatabaseTest {
               "90/SQL/true",
               "92/SQL/true",
               "93/SQL/true",
+              "95/SQL/true",
               "110/SQL/true");
     }
   }

@@ -136,6 +136,27 @@ public final class RiskEngine implements PreTradeGuard {
   }
 
   /**
+   * Restricts new risk to {@code configured} symbols plus the approved ones ({@link
+   * #approveSymbol}): the {@code symbol_not_approved} rule. Without a call every symbol may trade.
+   */
+  public void restrictUniverse(java.util.Set<InstrumentId> configured) {
+    controls.restrictUniverse(configured);
+  }
+
+  /**
+   * Lets {@code symbol} trade although it is outside the configured universe (an approved hot
+   * coin).
+   */
+  public void approveSymbol(InstrumentId symbol) {
+    controls.approve(symbol);
+  }
+
+  /** The symbols approved beside the configured universe, in API form, sorted. */
+  public List<String> approvedSymbols() {
+    return controls.approvedSymbols();
+  }
+
+  /**
    * Observes the portfolio at a kernel step: the day and the equity peak roll, the drawdown and
    * daily-loss breakers trip on their levels, alerts follow the rules and the status is published.
    */

@@ -6,17 +6,21 @@ import io.perpetua.trading.risk.SymbolControl;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The operators' switches: the emergency stop and the disabled symbols. Written by API threads and
- * read by the kernel thread without a lock (a volatile field and a concurrent map), so a stop binds
- * the very next order check. Thread-safe.
+ * The operators' switches: the emergency stop, the disabled symbols and the tradable universe (the
+ * configured symbols plus the hot coins a human approved). Written by API threads and read by the
+ * kernel thread without a lock (a volatile field and a concurrent map), so a stop binds the very
+ * next order check. Thread-safe.
  */
 public final class OperatorControls {
   private final Map<InstrumentId, SymbolControl> disabled = new ConcurrentHashMap<>();
+  private final Set<InstrumentId> approved = ConcurrentHashMap.newKeySet();
   private volatile EmergencyStop emergency;
+  private volatile Set<InstrumentId> universe; // null: no restriction
 
   /** The emergency stop state, or null when never set. */
   public EmergencyStop emergency() {
@@ -52,6 +56,29 @@ public final class OperatorControls {
   public List<String> disabledSymbols() {
     TreeSet<String> out = new TreeSet<>();
     disabled.keySet().forEach(s -> out.add(s.apiSymbol()));
+    return List.copyOf(out);
+  }
+
+  /** Restricts trading to {@code configured} plus the approved symbols (null lifts it). */
+  public void restrictUniverse(Set<InstrumentId> configured) {
+    universe = configured == null ? null : Set.copyOf(configured);
+  }
+
+  /** Adds an approved symbol (a hot coin a human approved): tradable from the next check. */
+  public void approve(InstrumentId symbol) {
+    approved.add(symbol);
+  }
+
+  /** True when {@code symbol} is in the configured universe or approved (or none is configured). */
+  public boolean tradable(InstrumentId symbol) {
+    Set<InstrumentId> u = universe;
+    return u == null || u.contains(symbol) || approved.contains(symbol);
+  }
+
+  /** The approved symbols in API form, sorted. */
+  public List<String> approvedSymbols() {
+    TreeSet<String> out = new TreeSet<>();
+    approved.forEach(s -> out.add(s.apiSymbol()));
     return List.copyOf(out);
   }
 }

@@ -8,9 +8,10 @@ import java.util.List;
  *
  * <p>Pre-trade: the operator rules (emergency stop, disabled symbol) before anything else and
  * without a lock; then, after the precision filters, stale market data and venue outage (these two
- * also for reduce-only orders), and for orders that add risk: blacklist, the halts (drawdown, daily
- * loss, loss-streak pause), balance reserve, R floor, order value, position size, gross exposure
- * and daily turnover. The first rule that rejects names the rejection.
+ * also for reduce-only orders), and for orders that add risk: a symbol outside the configured
+ * universe and not approved, blacklist, the halts (drawdown, daily loss, loss-streak pause),
+ * balance reserve, R floor, order value, position size, gross exposure and daily turnover. The
+ * first rule that rejects names the rejection.
  *
  * <p>Status rows, in the API's order: position, exposure, drawdown, reserve, turnover, daily loss
  * and loss streak (the last two when configured). Immutable.
@@ -53,6 +54,7 @@ public record RiskRules(
     return new RiskRules(
         List.of(new EmergencyStopRule(controls), new SymbolDisabledRule(controls)),
         List.of(
+            new UniverseRule(controls),
             new MarketDataStaleRule(),
             venue,
             new BlacklistRule(t.blacklist()),
