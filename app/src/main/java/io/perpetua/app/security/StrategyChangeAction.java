@@ -1,8 +1,5 @@
 package io.perpetua.app.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perpetua.auth.Role;
 import io.perpetua.auth.approval.ApprovalAction;
 import io.perpetua.trading.port.ServiceUnavailableException;
@@ -22,7 +19,6 @@ import java.util.function.Supplier;
  */
 final class StrategyChangeAction implements ApprovalAction {
   static final String NAME = "strategy.config.change";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Supplier<StrategyRegistry> registry;
 
@@ -36,11 +32,7 @@ final class StrategyChangeAction implements ApprovalAction {
     p.put("strategy", change.strategy());
     p.put("parameters", change.newValues());
     p.put("apply_mode", change.applyMode());
-    try {
-      return JSON.writeValueAsString(p);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return json(p);
   }
 
   @Override
@@ -96,24 +88,10 @@ final class StrategyChangeAction implements ApprovalAction {
   }
 
   private static String field(String payload, String name) {
-    JsonNode node;
-    try {
-      node = JSON.readTree(payload);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Invalid field 'payload': a JSON object");
-    }
-    JsonNode v = node == null ? null : node.get(name);
-    if (v == null || !v.isTextual() || v.asText().isBlank() || v.asText().length() > 64) {
-      throw new IllegalArgumentException("Invalid field 'payload." + name + "': 1..64 characters");
-    }
-    return v.asText();
+    return ActionPayloads.field(payload, name, 64);
   }
 
   private static String json(Map<String, Object> value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return ActionPayloads.json(value);
   }
 }

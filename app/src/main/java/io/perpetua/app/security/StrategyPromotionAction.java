@@ -1,8 +1,5 @@
 package io.perpetua.app.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perpetua.auth.Role;
 import io.perpetua.auth.approval.ApprovalAction;
 import io.perpetua.trading.lifecycle.LifecycleException;
@@ -23,7 +20,6 @@ import java.util.function.Supplier;
  */
 final class StrategyPromotionAction implements ApprovalAction {
   static final String NAME = "strategy.version.promote";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Supplier<LifecycleService> lifecycle;
 
@@ -97,24 +93,10 @@ final class StrategyPromotionAction implements ApprovalAction {
   }
 
   private static String field(String payload, String name) {
-    JsonNode node;
-    try {
-      node = JSON.readTree(payload);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Invalid field 'payload': a JSON object");
-    }
-    JsonNode v = node == null ? null : node.get(name);
-    if (v == null || !v.isTextual() || v.asText().isBlank() || v.asText().length() > 96) {
-      throw new IllegalArgumentException("Invalid field 'payload." + name + "': 1..96 characters");
-    }
-    return v.asText();
+    return ActionPayloads.field(payload, name, 96);
   }
 
   private static String json(Map<String, Object> value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return ActionPayloads.json(value);
   }
 }
