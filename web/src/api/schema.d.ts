@@ -696,6 +696,271 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/optimizer/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a walk-forward optimisation
+         * @description Queues a walk-forward optimisation of a strategy's declared parameters (as ./perpetua optimize). Every field is checked before anything is stored: 40040 names the field (unknown parameter, bounds reversed, step <= 0, windows longer than the data, trials <= 0 or above the maximum, unknown objective, algorithm, engine or trigger). 40006 (429) beyond the per-user limit of active runs.
+         */
+        post: operations["post_api_v1_optimizer_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/optimizer/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Optimisation runs
+         * @description Runs newest first: a trader's own, every run for a viewer or an admin. Page with next_cursor.
+         */
+        get: operations["get_api_v1_optimizer_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/optimizer/runs/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One optimisation run
+         * @description Status; while running the trials done of the total, the best objective so far (current fold) and an ETA; once done the out-of-sample metrics, best parameters and the stored report files (HTML, JSON, CSV).
+         */
+        get: operations["get_api_v1_optimizer_runs_run_id"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/optimizer/runs/{run_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an optimisation run
+         * @description A queued run is cancelled at once; a running one stops at its next trial. 40005 (409) when it already finished.
+         */
+        post: operations["post_api_v1_optimizer_runs_run_id_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delta/control": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delta control
+         * @description Brings the net delta of symbol over accounts to targetDelta when it deviates by more than maxDeviation; dryRun returns the plan only.
+         */
+        post: operations["post_api_v1_delta_control"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/utilization/rebalance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Utilization rebalance
+         * @description Per account utilisation (used margin / wallet) against the target and the action increase|decrease|maintain; computed, not transferred.
+         */
+        post: operations["post_api_v1_utilization_rebalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hedge/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hedge execution
+         * @description delta-neutral: hedges the accounts' net delta by up to hedgeAmount; cross-platform / same-platform: hedges the first account's position on the other accounts of another / the same venue. Least cost, leg by leg.
+         */
+        post: operations["post_api_v1_hedge_execute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Account sync
+         * @description Reads balances and positions of the accounts from their venues.
+         */
+        post: operations["post_api_v1_account_sync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk/metrics/{account_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Risk metrics of an account */
+        get: operations["get_api_v1_risk_metrics_account_id"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk/metrics/{account_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Risk metrics history
+         * @description Newest first; limit (default 100), since (epoch ms).
+         */
+        get: operations["get_api_v1_risk_metrics_account_id_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market-data/feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Market-data feed status */
+        get: operations["get_api_v1_market_data_feeds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market-data/failover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Manual feed failover */
+        post: operations["post_api_v1_market_data_failover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/restart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restart the control plane's services */
+        post: operations["post_api_v1_system_restart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the control plane's services */
+        post: operations["post_api_v1_system_stop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/risk/status": {
         parameters: {
             query?: never;
@@ -997,6 +1262,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/strategies/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A strategy's versions and promotion state
+         * @description The stable version, the previous stable one, the candidate with its stage (paper, shadow, canary) and every immutable version (parameters, config hash, parent, optimiser run), with every transition and the numbers that justified it. The configuration becomes version 1 on first use.
+         */
+        get: operations["get_api_v1_strategies_id_versions"];
+        put?: never;
+        /**
+         * Create a candidate version
+         * @description The stable version's parameters with `parameters` changed, validated by the strategy's factory (each bad parameter named, 40050), as a new immutable version in stage `paper`. One candidate at a time (40051).
+         */
+        post: operations["post_api_v1_strategies_id_versions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strategies/{id}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Promote the candidate to its next stage
+         * @description `paper → shadow → canary → prod`, one stage at a time. Prod needs the canary gates passed and a human approval: with four-eyes on this files a `strategy.version.promote` request that a second person approves through `POST /api/v1/approvals/{id}/approve`; nothing changes before.
+         */
+        post: operations["post_api_v1_strategies_id_promote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strategies/{id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Roll back
+         * @description Drops the candidate if there is one, else returns to the previous stable version (its parameters are in force from the strategy's next decision). 40051 when there is neither.
+         */
+        post: operations["post_api_v1_strategies_id_rollback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strategies/{id}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate the candidate's gates
+         * @description The gates (minimum trades and days, annualised return, maximum drawdown, two-sample Kolmogorov–Smirnov test of live against backtest daily returns, slippage band) on a shadow or canary candidate's live evidence: a breach rolls it back at once with the breach recorded; a pass moves shadow to canary, or marks a canary ready for a human to promote; too little data decides nothing.
+         */
+        post: operations["post_api_v1_strategies_id_evaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/signals/coverage": {
         parameters: {
             query?: never;
@@ -1069,6 +1418,106 @@ export interface paths {
          * @description The members of the pool's latest selection in rank order, with the metric value (USDT volume) and days of history each had; reference_month for monthly pools. 404 (40420) for an unknown pool, 404 (40401) before its first refresh.
          */
         get: operations["get_api_v1_asset_pool_pool_name_symbols"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alloc/rebalance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run one capital allocation step now
+         * @description `bandit`: the active strategies' window reward (net PnL / risk) scored by UCB1 or Thompson sampling (configured), the worst loser to the cool-down pool, correlated pairs cut; `target_vol`: w = min(w_max, b·σ*\/σ). Weights move at most `allocation.max_step_fraction` of the capital per step and size the strategy sleeves from their next rebalance (one kernel, one order path). Recorded in the history and the audit log. Needs ensemble mode and two active strategies (409/40060; nothing changes).
+         */
+        post: operations["post_api_v1_alloc_rebalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/allocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Current capital weights
+         * @description The weights the strategy sleeves trade on (the rest of the capital is cash), with the latest step's targets, scores, rewards, cool-downs and probation; before the first step the configured ensemble weights (`configured: true`).
+         */
+        get: operations["get_api_v1_allocation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/allocation/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Allocation history
+         * @description Every allocation step, newest first; page with `before_id`.
+         */
+        get: operations["get_api_v1_allocation_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orchestrator/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Scheduled jobs
+         * @description The cron plan (UTC): each job's cron, what it does, when it is next due and when it last ran. A due time missed while the platform was down runs once at start; instances sharing a database never run a job twice.
+         */
+        get: operations["get_api_v1_orchestrator_jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orchestrator/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Job runs
+         * @description Every run, newest first: trigger (`schedule`, `catch_up` for a due time missed while down, or an event trigger), status (`running`, `done`, `failed`, `skipped`) and what it did. Unknown job: 404/40450.
+         */
+        get: operations["get_api_v1_orchestrator_runs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1189,6 +1638,106 @@ export interface paths {
          * @description level=portfolio: daily and annualised (√365) volatility of daily NAV returns, Sharpe, Calmar, Sortino over the period (null with fewer than 30 daily returns in it, so always with period=7d), and the rolling 30-day volatility. level=symbol: each held symbol's annualised volatility, its weight and its (Euler) contribution to the portfolio volatility.
          */
         get: operations["get_api_v1_portfolio_volatility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hot-coin list
+         * @description The latest scan (or the one at ts): the top N by S = w1·VolJump + w2·Turnover + w3·|OIΔ| + w4·|FundingZ| + w5·RegimeShift with each term (null with the reason when its input is missing), risk tags (price range, safe leverage, fear/greed) and each candidate's status. Before the first scan: ts null and no coins; 404 (40460) when there is no scan at the ts asked for.
+         */
+        get: operations["get_api_v1_hotlist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotlist/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a hot-coin scan
+         * @description Scores the venue's symbols as of ts (default: the current hour) from the data known by then and stores the top N (default the configured N, 1..100). A scan is kept per ts: scanning the same ts again returns it unchanged.
+         */
+        post: operations["post_api_v1_hotlist_scan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotlist/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a hot coin
+         * @description Approves the candidate: it joins the whitelist and the risk engine lets it trade (symbol_not_approved refuses it before). With four-eyes on this files a hotlist.approve request (status pending_approval, approval_id) a second admin approves. 404 (40460) unknown, 409 (40070) expired, 409 (40071) decided.
+         */
+        post: operations["post_api_v1_hotlist_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotlist/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a hot coin
+         * @description Rejects the candidate; it never joins the whitelist from this scan.
+         */
+        post: operations["post_api_v1_hotlist_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotlist/whitelist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Approved hot coins
+         * @description The symbols approved from the hot-coin list, which the risk engine lets trade beside the configured universe and asset pools may draw from.
+         */
+        get: operations["get_api_v1_hotlist_whitelist"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1597,7 +2146,7 @@ export interface components {
         /** @description The envelope of every error response. */
         ErrorEnvelope: {
             /** @enum {integer} */
-            code: 40001 | 40002 | 40003 | 40004 | 40005 | 40006 | 40007 | 40008 | 40009 | 40010 | 40011 | 40012 | 40013 | 40101 | 40102 | 40103 | 40104 | 40105 | 40106 | 40107 | 40108 | 40109 | 40110 | 40111 | 40112 | 40113 | 40114 | 40115 | 40116 | 40020 | 40021 | 40030 | 40031 | 40032 | 40400 | 40401 | 40410 | 40420 | 50000 | 50001 | 50002 | 50301;
+            code: 40001 | 40002 | 40003 | 40004 | 40005 | 40006 | 40007 | 40008 | 40009 | 40010 | 40011 | 40012 | 40013 | 40101 | 40102 | 40103 | 40104 | 40105 | 40106 | 40107 | 40108 | 40109 | 40110 | 40111 | 40112 | 40113 | 40114 | 40115 | 40116 | 40020 | 40021 | 40030 | 40031 | 40032 | 40080 | 40081 | 40082 | 40083 | 40084 | 40085 | 40086 | 40470 | 40040 | 40050 | 40051 | 40060 | 40400 | 40401 | 40410 | 40420 | 40440 | 40430 | 40450 | 40070 | 40071 | 40460 | 50000 | 50001 | 50002 | 50301;
             /** @description What went wrong */
             message: string;
             /** @description Always null for errors */
@@ -1609,7 +2158,7 @@ export interface components {
         ErrorObject: {
             error: {
                 /** @enum {string} */
-                code: "INVALID_PARAMETER" | "MISSING_PARAMETER" | "MALFORMED_BODY" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "EXPECTATION_FAILED" | "UPGRADE_REQUIRED" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "LENGTH_REQUIRED" | "MISSING_TOKEN" | "INVALID_TOKEN" | "MISSING_SIGNATURE" | "INVALID_API_KEY" | "STALE_TIMESTAMP" | "REPLAYED_REQUEST" | "INVALID_SIGNATURE" | "FORBIDDEN" | "TOKEN_EXPIRED" | "BAD_CREDENTIALS" | "ACCOUNT_LOCKED" | "TOTP_REQUIRED" | "ACCOUNT_BANNED" | "REFRESH_TOKEN_REUSED" | "INVALID_INVITE" | "SELF_APPROVAL" | "USER_EXISTS" | "ALREADY_DECIDED" | "INVALID_STRATEGY_PARAMETERS" | "CONFIRMATION_REQUIRED" | "STRATEGY_CONFLICT" | "UNKNOWN_ROUTE" | "NOT_FOUND" | "STRATEGY_NOT_FOUND" | "UNKNOWN_POOL" | "INTERNAL" | "NOT_IMPLEMENTED" | "HTTP_VERSION_NOT_SUPPORTED" | "UPSTREAM_UNAVAILABLE";
+                code: "INVALID_PARAMETER" | "MISSING_PARAMETER" | "MALFORMED_BODY" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "EXPECTATION_FAILED" | "UPGRADE_REQUIRED" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "LENGTH_REQUIRED" | "MISSING_TOKEN" | "INVALID_TOKEN" | "MISSING_SIGNATURE" | "INVALID_API_KEY" | "STALE_TIMESTAMP" | "REPLAYED_REQUEST" | "INVALID_SIGNATURE" | "FORBIDDEN" | "TOKEN_EXPIRED" | "BAD_CREDENTIALS" | "ACCOUNT_LOCKED" | "TOTP_REQUIRED" | "ACCOUNT_BANNED" | "REFRESH_TOKEN_REUSED" | "INVALID_INVITE" | "SELF_APPROVAL" | "USER_EXISTS" | "ALREADY_DECIDED" | "INVALID_STRATEGY_PARAMETERS" | "CONFIRMATION_REQUIRED" | "STRATEGY_CONFLICT" | "CONTROL_INVALID_ACCOUNT" | "CONTROL_DELTA_DEVIATION" | "CONTROL_HEDGE_FAILED" | "CONTROL_RISK_BLOCKED" | "CONTROL_MARKET_DATA" | "CONTROL_SERVICE_TIMEOUT" | "CONTROL_PROXY_FAILED" | "CONTROL_ACCOUNT_NOT_FOUND" | "INVALID_OPTIMIZATION" | "INVALID_STRATEGY_VERSION" | "LIFECYCLE_CONFLICT" | "ALLOCATION_UNAVAILABLE" | "UNKNOWN_ROUTE" | "NOT_FOUND" | "STRATEGY_NOT_FOUND" | "UNKNOWN_POOL" | "STRATEGY_VERSION_NOT_FOUND" | "OPTIMIZER_RUN_NOT_FOUND" | "ORCHESTRATOR_JOB_NOT_FOUND" | "HOTLIST_EXPIRED" | "HOTLIST_DECIDED" | "HOTLIST_NOT_FOUND" | "INTERNAL" | "NOT_IMPLEMENTED" | "HTTP_VERSION_NOT_SUPPORTED" | "UPSTREAM_UNAVAILABLE";
                 /** @description What went wrong */
                 message: string;
             };
@@ -2188,6 +2737,8 @@ export interface components {
              * @description When this answer was made
              */
             checked_at: string;
+            /** @description Spec 001: the control plane's status, camelCase (null when it is off) */
+            control_plane: components["schemas"]["ControlPlaneStatus"] | null;
         };
         ProcessInfo: {
             /**
@@ -2294,6 +2845,35 @@ export interface components {
             last_bar: {
                 [key: string]: string;
             };
+        };
+        ControlPlaneStatus: {
+            status: string;
+            /** Format: int64 */
+            uptime: number;
+            services: components["schemas"]["ControlService"][];
+            performance: components["schemas"]["ControlPerformance"];
+            /** Format: int32 */
+            activeAccounts: number;
+            /** Format: int64 */
+            totalOperations: number;
+        };
+        ControlService: {
+            name: string;
+            status: string;
+            /** Format: int64 */
+            lastHeartbeat: number;
+            /** Format: int64 */
+            errorCount: number;
+        };
+        ControlPerformance: {
+            /** Format: double */
+            avgResponseTime: number;
+            /** Format: double */
+            operationsPerSecond: number;
+            /** Format: double */
+            memoryUsage: number;
+            /** Format: double */
+            cpuUsage: number;
         };
         RunBody: {
             strategy_name: string;
@@ -2673,6 +3253,343 @@ export interface components {
              * @description When it was revoked
              */
             revoked_at: string | null;
+        };
+        OptimizerRunBody: {
+            strategy_id: string;
+            trigger?: string;
+            windows?: string;
+            objective?: string;
+            algorithm?: string;
+            space?: {
+                [key: string]: string;
+            };
+            /** Format: int32 */
+            trials?: number;
+            /** Format: int64 */
+            seed?: number;
+            engine?: string;
+            /** Format: int32 */
+            refine?: number;
+            symbols?: string[];
+            start_date?: string;
+            end_date?: string;
+            /** Format: double */
+            max_leverage?: number;
+            /** Format: int32 */
+            min_trades?: number;
+            /** Format: double */
+            max_turnover?: number;
+            /** Format: double */
+            max_drawdown?: number;
+        };
+        OptimizerRunView: {
+            /** @description Run id (opt_ + 16 hex digits) */
+            run_id: string;
+            /** @description Who submitted it */
+            owner: string;
+            /** @description Strategy */
+            strategy_id: string;
+            /** @description Why it was started */
+            trigger: string;
+            /** @description queued, running, done, failed or cancelled */
+            status: string;
+            /** @description Search algorithm */
+            algorithm: string;
+            /** @description local or spark */
+            engine: string;
+            /**
+             * Format: int32
+             * @description Trials per fold
+             */
+            trials: number;
+            /**
+             * Format: int64
+             * @description Seed
+             */
+            seed: number;
+            /** @description Objective */
+            objective: string;
+            /** @description Walk-forward windows */
+            windows: string;
+            /** @description Progress */
+            progress: components["schemas"]["OptimizerProgress"];
+            /**
+             * Format: date-time
+             * @description When it was accepted
+             */
+            submitted_at: string;
+            /**
+             * Format: date-time
+             * @description When it (last) started
+             */
+            started_at: string | null;
+            /**
+             * Format: date-time
+             * @description When it finished
+             */
+            finished_at: string | null;
+            /** @description Why it failed */
+            error: string | null;
+            /** @description Set when done */
+            result: components["schemas"]["OptimizerResult"] | null;
+        };
+        OptimizerProgress: {
+            /**
+             * Format: int32
+             * @description Trials done, all folds (while running in this process)
+             */
+            trials_done: number | null;
+            /**
+             * Format: int32
+             * @description Trials planned, all folds
+             */
+            trials_total: number | null;
+            /**
+             * Format: double
+             * @description Fraction done, 0..1
+             */
+            fraction: number;
+            /**
+             * Format: double
+             * @description Best objective so far in the current fold
+             */
+            best_so_far: number | null;
+            /**
+             * Format: int64
+             * @description Estimated seconds left
+             */
+            eta_seconds: number | null;
+        };
+        OptimizerResult: {
+            /**
+             * Format: double
+             * @description Stitched out-of-sample total return
+             */
+            total_return: number | null;
+            /**
+             * Format: double
+             * @description Stitched out-of-sample CAGR
+             */
+            cagr: number | null;
+            /**
+             * Format: double
+             * @description Stitched out-of-sample Sharpe
+             */
+            sharpe: number | null;
+            /**
+             * Format: double
+             * @description Stitched out-of-sample max drawdown
+             */
+            max_drawdown: number | null;
+            /** @description The last fold's chosen parameters: name -> {value, ci_low, ci_high} */
+            best_params: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Report files stored with the run: name -> path on the server */
+            report_files: {
+                [key: string]: string;
+            };
+        };
+        OptimizerRunList: {
+            /** @description Runs, newest first */
+            items: components["schemas"]["OptimizerRunView"][];
+            /** @description Pass as cursor for the next page */
+            next_cursor: string | null;
+        };
+        DeltaControlBody: {
+            targetDelta?: number;
+            accounts?: string[];
+            maxDeviation?: number;
+            symbol?: string;
+            tolerancePercent?: number;
+            dryRun?: boolean;
+        };
+        DeltaControlView: {
+            success: boolean;
+            operationId: string;
+            /** Format: int64 */
+            timestamp: number;
+            initialDelta: number;
+            finalDelta: number;
+            deltaDeviation: number;
+            accountsProcessed: string[];
+            /** Format: int32 */
+            totalAdjustments: number;
+            /** Format: int64 */
+            executionTime: number;
+            adjustmentNeeded: boolean;
+            hedgeResults: components["schemas"]["ControlHedgeView"];
+            reason: string;
+            error: string;
+        };
+        ControlHedgeView: {
+            success: boolean;
+            executedOrders: components["schemas"]["ControlOrderView"][];
+            failedOrders: components["schemas"]["ControlOrderView"][];
+            totalCost: number;
+            /** Format: int64 */
+            executionTime: number;
+            netDeltaChange: number;
+            slippage: number;
+            error: string;
+            dryRun: boolean;
+        };
+        ControlOrderView: {
+            orderId: string;
+            accountId: string;
+            symbol: string;
+            amount: number;
+            side: string;
+            executedPrice: number;
+            fees: number;
+            /** Format: int64 */
+            timestamp: number;
+            status: string;
+            reason: string;
+        };
+        ControlRebalanceBody: {
+            /** Format: double */
+            targetUtilization?: number;
+            accounts?: string[];
+            symbol?: string;
+            /** Format: double */
+            tolerancePercent?: number;
+            maxRebalanceAmount?: number;
+            dryRun?: boolean;
+        };
+        ControlRebalanceView: {
+            success: boolean;
+            operationId: string;
+            /** Format: int64 */
+            timestamp: number;
+            accountsProcessed: string[];
+            /** Format: double */
+            averageUtilization: number;
+            /** Format: double */
+            targetUtilization: number;
+            /** Format: int64 */
+            executionTime: number;
+            rebalanceNeeded: boolean;
+            rebalanceActions: components["schemas"]["ControlActionView"][];
+            utilizationMetrics: components["schemas"]["ControlMetricView"][];
+            reason: string;
+            error: string;
+        };
+        ControlActionView: {
+            accountId: string;
+            action: string;
+            /** Format: double */
+            currentUtilization: number;
+            /** Format: double */
+            targetUtilization: number;
+            adjustmentAmount: number;
+        };
+        ControlMetricView: {
+            accountId: string;
+            /** Format: double */
+            currentUtilization: number;
+            /** Format: double */
+            targetUtilization: number;
+            /** Format: double */
+            deviationPercent: number;
+            withinTolerance: boolean;
+        };
+        ControlHedgeBody: {
+            symbol?: string;
+            targetAccounts?: string[];
+            hedgeAmount?: number;
+            hedgeStrategy?: string;
+            maxSlippage?: number;
+            /** Format: int64 */
+            timeout?: number;
+            dryRun?: boolean;
+        };
+        ControlSyncBody: {
+            accounts?: string[];
+            includePositions?: boolean;
+            includeBalances?: boolean;
+            /** Format: int64 */
+            timeout?: number;
+        };
+        ControlSyncView: {
+            success: boolean;
+            syncedAccounts: string[];
+            failedAccounts: string[];
+            /** Format: int64 */
+            syncTime: number;
+            accountStates: components["schemas"]["ControlAccountStateView"][];
+            errors: string[];
+        };
+        ControlAccountStateView: {
+            accountId: string;
+            exchange: string;
+            totalBalance: number;
+            availableBalance: number;
+            netPosition: number;
+            unrealizedPnl: number;
+            entryPrice: number;
+            currentPrice: number;
+            /** Format: int32 */
+            leverage: number;
+            /** Format: int64 */
+            lastUpdated: number;
+        };
+        ControlRiskMetricsView: {
+            accountId: string;
+            deltaDeviation: number;
+            /** Format: double */
+            utilizationRate: number;
+            /** Format: double */
+            leverageRatio: number;
+            unrealizedPnl: number;
+            /** Format: double */
+            maxDrawdown: number;
+            /** Format: int64 */
+            timestamp: number;
+        };
+        ControlRiskMetricsList: {
+            items: components["schemas"]["ControlRiskMetricsView"][];
+        };
+        ControlFeedsView: {
+            feeds: components["schemas"]["ControlFeedView"][];
+            activeFeed: string;
+            /** Format: int64 */
+            lastFailover: number;
+        };
+        ControlFeedView: {
+            feedId: string;
+            status: string;
+            /** Format: int64 */
+            latency: number;
+            /** Format: int64 */
+            lastUpdate: number;
+            /** Format: int32 */
+            errorCount: number;
+        };
+        ControlFailoverBody: {
+            targetFeed?: string;
+            reason?: string;
+        };
+        ControlFailoverView: {
+            success: boolean;
+            fromFeed: string;
+            activeFeed: string;
+            reason: string;
+            /** Format: int64 */
+            lastFailover: number;
+        };
+        ControlLifecycleBody: {
+            reason?: string;
+            operator?: string;
+        };
+        ControlLifecycleView: {
+            success: boolean;
+            action: string;
+            status: string;
+            operator: string;
+            reason: string;
+            /** Format: int64 */
+            timestamp: number;
         };
         StatusData: {
             /**
@@ -3198,6 +4115,144 @@ export interface components {
             /** Format: date-time */
             toggled_at: string;
         };
+        LifecycleData: {
+            strategy: string;
+            /** @description The version in production */
+            stable_version: string;
+            /** @description What a rollback returns to when there is no candidate */
+            previous_stable_version: string | null;
+            /** @description The candidate, if any */
+            candidate: components["schemas"]["LifecycleCandidate"] | null;
+            versions: components["schemas"]["StrategyVersionData"][];
+            /** @description Every transition, oldest first, with the numbers that justified it */
+            events: components["schemas"]["LifecycleEventData"][];
+        };
+        LifecycleCandidate: {
+            version_id: string;
+            /**
+             * @description Its stage
+             * @enum {string}
+             */
+            stage: "paper" | "shadow" | "canary";
+            /** Format: date-time */
+            since: string;
+            /** @description Its canary gates passed: a human may promote it to prod */
+            gates_passed: boolean;
+            /** @description The four-eyes request filed for prod */
+            approval_id: string | null;
+            /**
+             * Format: double
+             * @description Its share of the strategy's capital (0 outside canary)
+             */
+            capital_fraction: number;
+        };
+        StrategyVersionData: {
+            version_id: string;
+            /** Format: int32 */
+            number: number;
+            parent_id: string | null;
+            parameters: {
+                [key: string]: unknown;
+            };
+            /** @description SHA-256 of the canonical parameters */
+            config_hash: string;
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            reason: string;
+            optimiser_run_id: string | null;
+            optimiser_stats: {
+                [key: string]: number;
+            };
+            /**
+             * @description Its role now
+             * @enum {string}
+             */
+            role: "stable" | "previous_stable" | "candidate" | "retired";
+        };
+        LifecycleEventData: {
+            /** Format: int64 */
+            revision: number;
+            kind: string;
+            version_id: string | null;
+            from_stage: string | null;
+            to_stage: string | null;
+            actor: string;
+            reason: string;
+            evidence: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            at: string;
+        };
+        VersionCreateBody: {
+            /** @description The parameters that differ from the stable version */
+            parameters: {
+                [key: string]: unknown;
+            };
+            /** @description Why */
+            reason: string;
+            /** @description The optimiser run that produced it */
+            optimiser_run_id?: string | null;
+            /** @description That run's statistics (e.g. sharpe, dsr, pbo) */
+            optimiser_stats?: {
+                [key: string]: number;
+            } | null;
+        };
+        VersionPromoteBody: {
+            /** @description The candidate version */
+            version_id: string;
+            /**
+             * @description The stage to move it to (the next one)
+             * @enum {string}
+             */
+            stage: "shadow" | "canary" | "prod";
+            /** @description Why */
+            reason: string;
+        };
+        VersionRollbackBody: {
+            /** @description Why */
+            reason: string;
+        };
+        GateEvidenceBody: {
+            /** @description Its live daily returns, oldest first */
+            live_daily_returns: number[];
+            /** @description Its backtest's daily returns (the reference) */
+            backtest_daily_returns: number[];
+            /**
+             * Format: double
+             * @description Its mean live slippage, bps
+             */
+            live_slippage_bps: number;
+            /**
+             * Format: double
+             * @description The backtest's slippage assumption, bps
+             */
+            assumed_slippage_bps: number;
+            /**
+             * Format: int32
+             * @description Its live trades
+             */
+            trades: number;
+        };
+        GateEvaluationData: {
+            /**
+             * @description insufficient: no decision yet; breach: rolled back; pass: moved on
+             * @enum {string}
+             */
+            outcome: "insufficient" | "breach" | "pass";
+            gates: components["schemas"]["GateResultData"][];
+            lifecycle: components["schemas"]["LifecycleData"];
+        };
+        GateResultData: {
+            name: string;
+            /** Format: double */
+            value: number;
+            /** Format: double */
+            threshold: number;
+            rule: string;
+            passed: boolean;
+        };
         CoverageData: {
             daily_coverage: components["schemas"]["DayCoverage"][];
             summary: components["schemas"]["CoverageSummary"];
@@ -3372,6 +4427,143 @@ export interface components {
              * @description Whole days of bars at the selection
              */
             history_days: number;
+        };
+        AllocationRebalanceBody: {
+            /**
+             * @description The allocation mode
+             * @enum {string}
+             */
+            mode: "bandit" | "target_vol";
+        };
+        AllocationView: {
+            /**
+             * Format: int64
+             * @description The step's id (null: no step yet)
+             */
+            step_id: number | null;
+            /**
+             * Format: date-time
+             * @description Kernel time of the step
+             */
+            updated_at: string | null;
+            /** @description bandit or target_vol */
+            mode: string | null;
+            /** @description ucb1, thompson or target_vol */
+            policy: string | null;
+            /** @description What ran it: api, orchestrator */
+            trigger: string | null;
+            /** @description Who ran it */
+            actor: string | null;
+            /** @description True before the first step: the configured ensemble weights hold */
+            configured: boolean;
+            weights: components["schemas"]["AllocationWeight"][];
+            /**
+             * Format: double
+             * @description Share of the capital in cash
+             */
+            cash: number;
+            /**
+             * Format: double
+             * @description Share of the capital the step moved
+             */
+            moved: number;
+            /**
+             * Format: double
+             * @description Estimated cost of the move, share of the capital
+             */
+            cost: number;
+            /** @description What happened: cooldown, probation, correlation, vol_spike lines */
+            events: string[];
+        };
+        AllocationWeight: {
+            /** @description Strategy */
+            strategy: string;
+            /**
+             * Format: double
+             * @description Capital weight its sleeve trades on
+             */
+            weight: number;
+            /**
+             * Format: double
+             * @description What the policy wanted (before the step limit)
+             */
+            target: number | null;
+            /**
+             * Format: double
+             * @description The policy's score
+             */
+            score: number | null;
+            /**
+             * Format: double
+             * @description Window reward: net PnL / risk
+             */
+            reward: number | null;
+            /**
+             * Format: date-time
+             * @description End of its cool-down (disabled_until), if cooling
+             */
+            cooling_until: string | null;
+            /** @description Back from cool-down, weight capped */
+            probation: boolean;
+        };
+        AllocationHistory: {
+            steps: components["schemas"]["AllocationView"][];
+        };
+        OrchestratorJobList: {
+            jobs: components["schemas"]["OrchestratorJob"][];
+        };
+        OrchestratorJob: {
+            /** @description Job name */
+            name: string;
+            /** @description UTC cron */
+            cron: string;
+            /** @description What it does */
+            description: string;
+            /**
+             * Format: date-time
+             * @description When it is next due
+             */
+            next_due: string;
+            /**
+             * Format: date-time
+             * @description When it last started
+             */
+            last_run: string | null;
+        };
+        OrchestratorRunList: {
+            runs: components["schemas"]["OrchestratorRun"][];
+        };
+        OrchestratorRun: {
+            /**
+             * Format: int64
+             * @description Run id
+             */
+            id: number;
+            /** @description Job */
+            job: string;
+            /** @description schedule, catch_up, or the event trigger */
+            trigger: string;
+            /**
+             * Format: date-time
+             * @description The due time (or the event's time)
+             */
+            scheduled_for: string;
+            /**
+             * Format: date-time
+             * @description When it started
+             */
+            started_at: string;
+            /**
+             * Format: date-time
+             * @description When it ended (null: running or interrupted)
+             */
+            ended_at: string | null;
+            /** @description running, done, failed or skipped */
+            status: string;
+            /** @description What it did */
+            summary: string;
+            /** @description The platform process that ran it */
+            instance: string;
         };
         VenueList: {
             /**
@@ -3726,6 +4918,228 @@ export interface components {
              * @description Rounded to 6 decimal places.
              */
             weight: number;
+        };
+        HotScanView: {
+            /**
+             * Format: date-time
+             * @description As-of timestamp of the scan (null before the first)
+             */
+            ts: string | null;
+            /**
+             * Format: int64
+             * @description The same in epoch milliseconds (what approve/reject take)
+             */
+            ts_ms: number | null;
+            /**
+             * Format: date-time
+             * @description When the scan ran
+             */
+            created_at: string | null;
+            /**
+             * Format: int32
+             * @description Symbols with bars in the day before ts
+             */
+            scored: number;
+            /** @description Market fear/greed over every scored symbol */
+            market: components["schemas"]["HotSentimentView"];
+            /** @description The top N by score */
+            coins: components["schemas"]["HotCoinView"][];
+        };
+        HotSentimentView: {
+            /**
+             * Format: double
+             * @description Index 0..100 (null: no input)
+             */
+            index: number | null;
+            /**
+             * @description Label
+             * @enum {string}
+             */
+            label: "extreme_fear" | "fear" | "neutral" | "greed" | "extreme_greed" | "unknown";
+            /**
+             * Format: double
+             * @description Momentum sub-score
+             */
+            momentum: number | null;
+            /**
+             * Format: double
+             * @description Volatility sub-score
+             */
+            volatility: number | null;
+            /**
+             * Format: double
+             * @description Funding sub-score
+             */
+            funding: number | null;
+            /**
+             * Format: double
+             * @description Long/short ratio sub-score
+             */
+            long_short: number | null;
+        };
+        HotCoinView: {
+            /**
+             * Format: int32
+             * @description 1-based rank
+             */
+            rank: number;
+            /** @description Symbol */
+            symbol: string;
+            /**
+             * Format: double
+             * @description S = Σ weight × term over the present terms
+             */
+            score: number;
+            /**
+             * @description Decision status
+             * @enum {string}
+             */
+            status: "candidate" | "approved" | "rejected" | "expired";
+            /**
+             * Format: date-time
+             * @description Until when the candidate can be approved
+             */
+            expires_at: string;
+            /** @description Who decided */
+            decided_by: string | null;
+            /**
+             * Format: date-time
+             * @description When
+             */
+            decided_at: string | null;
+            /** @description The decision's reason */
+            reason: string | null;
+            /** @description The five terms: vol_jump, turnover, oi_delta, funding_z, regime_shift */
+            breakdown: components["schemas"]["HotComponentView"][];
+            /** @description Risk tags */
+            risk_tags: components["schemas"]["HotTagsView"];
+        };
+        HotComponentView: {
+            /** @description Term name */
+            name: string;
+            /**
+             * Format: double
+             * @description Value as defined (null when its input is missing)
+             */
+            value: number | null;
+            /**
+             * Format: double
+             * @description Weight
+             */
+            weight: number;
+            /**
+             * Format: double
+             * @description Weight × value (absolute value for oi_delta and funding_z)
+             */
+            contribution: number | null;
+            /** @description Why the value is missing */
+            missing: string | null;
+        };
+        HotTagsView: {
+            /**
+             * Format: double
+             * @description Last close by ts
+             */
+            last: number;
+            /**
+             * Format: double
+             * @description Lowest low, last 24 h
+             */
+            low24h: number;
+            /**
+             * Format: double
+             * @description Highest high, last 24 h
+             */
+            high24h: number;
+            /**
+             * Format: double
+             * @description Lowest low, last 7 days
+             */
+            low7d: number;
+            /**
+             * Format: double
+             * @description Highest high, last 7 days
+             */
+            high7d: number;
+            /**
+             * Format: double
+             * @description (high7d − low7d) / last
+             */
+            range7d_pct: number;
+            /**
+             * Format: double
+             * @description Daily volatility from the last day's bar returns
+             */
+            daily_vol: number | null;
+            /**
+             * Format: int32
+             * @description Leverage a 3σ day survives above maintenance margin, 1..20
+             */
+            safe_leverage: number | null;
+            /** @description The symbol's fear/greed reading */
+            sentiment: components["schemas"]["HotSentimentView"];
+        };
+        HotScanBody: {
+            /** @description As-of timestamp, epoch ms or ISO-8601 (default: the current hour) */
+            ts?: string;
+            /**
+             * Format: int32
+             * @description How many to keep, 1..100 (default: the configured N)
+             */
+            top?: number;
+        };
+        HotDecisionBody: {
+            /** @description The scan's timestamp (ts_ms of the list) */
+            ts: string;
+            /** @description Symbol, BTC/USDT:USDT or BTCUSDT */
+            symbol: string;
+            /** @description Why (optional) */
+            reason?: string;
+        };
+        HotDecisionView: {
+            /**
+             * Format: date-time
+             * @description The scan's timestamp
+             */
+            ts: string;
+            /**
+             * Format: int64
+             * @description The same in epoch milliseconds
+             */
+            ts_ms: number;
+            /** @description Symbol */
+            symbol: string;
+            /**
+             * @description Status after the call
+             * @enum {string}
+             */
+            status: "approved" | "rejected" | "pending_approval";
+            /** @description The four-eyes request to approve (four-eyes on) */
+            approval_id: string | null;
+            /** @description True when the symbol is now in the whitelist */
+            whitelisted: boolean;
+        };
+        HotWhitelistView: {
+            /** @description Approved symbols */
+            symbols: components["schemas"]["HotWhitelistItem"][];
+        };
+        HotWhitelistItem: {
+            /** @description Symbol */
+            symbol: string;
+            /** @description Who approved it */
+            approved_by: string;
+            /**
+             * Format: date-time
+             * @description When
+             */
+            approved_at: string;
+            /**
+             * Format: int64
+             * @description The scan it was approved from (epoch ms)
+             */
+            scan_ts: number;
+            /** @description Why */
+            reason: string | null;
         };
         FlowStrategyList: {
             items: components["schemas"]["FlowStrategyItem"][];
@@ -8756,6 +10170,1220 @@ export interface operations {
             };
         };
     };
+    post_api_v1_optimizer_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "strategy_id": "baseline_rev",
+                 *       "trigger": "manual",
+                 *       "windows": "train=180d,validate=30d,step=30d",
+                 *       "objective": "calmar",
+                 *       "algorithm": "tpe",
+                 *       "space": {
+                 *         "long_n": "5:50:5",
+                 *         "short_n": "5:50:5"
+                 *       },
+                 *       "trials": 100,
+                 *       "seed": 7,
+                 *       "engine": "local"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OptimizerRunBody"];
+            };
+        };
+        responses: {
+            /** @description Submit a walk-forward optimisation */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["OptimizerRunView"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body; 40040 Invalid optimisation request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_optimizer_runs: {
+        parameters: {
+            query?: {
+                /** @description At most this many, newest first. */
+                limit?: number;
+                /** @description next_cursor of the previous page: continue after that run. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Optimisation runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["OptimizerRunList"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_optimizer_runs_run_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Run id (opt_ + 16 hex) */
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One optimisation run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["OptimizerRunView"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40430 Optimisation run not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_optimizer_runs_run_id_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Run id (opt_ + 16 hex) */
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancel an optimisation run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["OptimizerRunView"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40430 Optimisation run not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40005 Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_delta_control: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "targetDelta": 0,
+                 *       "accounts": [
+                 *         "pacifica-main",
+                 *         "aster-hedge"
+                 *       ],
+                 *       "maxDeviation": 0.1,
+                 *       "symbol": "BTC-USD"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DeltaControlBody"];
+            };
+        };
+        responses: {
+            /** @description Delta control */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "operationId": "delta-ctrl-20241027-001",
+                     *       "timestamp": 1698393600000,
+                     *       "initialDelta": 0.25,
+                     *       "finalDelta": 0.02,
+                     *       "deltaDeviation": 0.02,
+                     *       "accountsProcessed": [
+                     *         "pacifica-main",
+                     *         "aster-hedge"
+                     *       ],
+                     *       "totalAdjustments": 2,
+                     *       "executionTime": 1250,
+                     *       "adjustmentNeeded": true,
+                     *       "hedgeResults": {
+                     *         "success": true,
+                     *         "executedOrders": [
+                     *           {
+                     *             "accountId": "pacifica-main",
+                     *             "symbol": "BTC-USD",
+                     *             "amount": 0.23,
+                     *             "side": "sell"
+                     *           }
+                     *         ],
+                     *         "totalCost": 15234.5,
+                     *         "netDeltaChange": -0.23
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeltaControlView"];
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_utilization_rebalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "targetUtilization": 0.75,
+                 *       "accounts": [
+                 *         "pacifica-main",
+                 *         "aster-hedge",
+                 *         "binance-backup"
+                 *       ],
+                 *       "symbol": "BTC-USD",
+                 *       "tolerancePercent": 0.1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ControlRebalanceBody"];
+            };
+        };
+        responses: {
+            /** @description Utilization rebalance */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlRebalanceView"];
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_hedge_execute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "symbol": "BTC-USD",
+                 *       "targetAccounts": [
+                 *         "pacifica-main",
+                 *         "aster-hedge"
+                 *       ],
+                 *       "hedgeAmount": 0.1,
+                 *       "hedgeStrategy": "delta-neutral",
+                 *       "maxSlippage": 0.005,
+                 *       "timeout": 30000,
+                 *       "dryRun": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["ControlHedgeBody"];
+            };
+        };
+        responses: {
+            /** @description Hedge execution */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlHedgeView"];
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_account_sync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "accounts": [
+                 *         "pacifica-main",
+                 *         "aster-hedge"
+                 *       ],
+                 *       "includePositions": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["ControlSyncBody"];
+            };
+        };
+        responses: {
+            /** @description Account sync */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlSyncView"];
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_risk_metrics_account_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account id */
+                account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Risk metrics of an account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlRiskMetricsView"];
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_risk_metrics_account_id_history: {
+        parameters: {
+            query?: {
+                /** @description At most this many records */
+                limit?: number;
+                /** @description Only records at or after (epoch ms) */
+                since?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Account id */
+                account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Risk metrics history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlRiskMetricsList"];
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_market_data_feeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Market-data feed status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlFeedsView"];
+                };
+            };
+            /** @description 40001 Invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_market_data_failover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "targetFeed": "binance-rest",
+                 *       "reason": "test"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ControlFailoverBody"];
+            };
+        };
+        responses: {
+            /** @description Manual feed failover */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlFailoverView"];
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_system_restart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "maintenance",
+                 *       "operator": "ops"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ControlLifecycleBody"];
+            };
+        };
+        responses: {
+            /** @description Restart the control plane's services */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlLifecycleView"];
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_system_stop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "maintenance",
+                 *       "operator": "ops"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ControlLifecycleBody"];
+            };
+        };
+        responses: {
+            /** @description Stop the control plane's services */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlLifecycleView"];
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     get_api_v1_risk_status: {
         parameters: {
             query?: never;
@@ -8899,10 +11527,12 @@ export interface operations {
                 page?: number;
                 /** @description Items per page, 1..500. */
                 page_size?: number;
-                /** @description Only alerts of this severity. */
-                severity?: "all" | "info" | "warning" | "critical";
+                /** @description Only alerts of this severity: info|warning|critical (spec 000, the risk engine's alerts) or INFO|WARN|CRITICAL (spec 001, the control plane's alerts). */
+                severity?: "all" | "info" | "warning" | "critical" | "INFO" | "WARN" | "CRITICAL";
                 /** @description Only items on or after this UTC day (YYYY-MM-DD). */
                 start_date?: string;
+                /** @description Spec 001 dialect: only the control plane's alerts of this account (or system). */
+                accountId?: string;
             };
             header?: never;
             path?: never;
@@ -10572,6 +13202,1177 @@ export interface operations {
             };
         };
     };
+    get_api_v1_strategies_id_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Strategy name */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A strategy's versions and promotion state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "strategy": "baseline_rev",
+                     *         "stable_version": "baseline_rev-v1",
+                     *         "previous_stable_version": null,
+                     *         "candidate": {
+                     *           "version_id": "baseline_rev-v2",
+                     *           "stage": "canary",
+                     *           "since": "2026-03-02T12:00:00Z",
+                     *           "gates_passed": false,
+                     *           "approval_id": null,
+                     *           "capital_fraction": 0.1
+                     *         },
+                     *         "versions": [
+                     *           {
+                     *             "version_id": "baseline_rev-v1",
+                     *             "number": 1,
+                     *             "parent_id": null,
+                     *             "parameters": {
+                     *               "features": [
+                     *                 "zscore_neg_ret_2h",
+                     *                 "zscore_neg_ret_4h"
+                     *               ],
+                     *               "long_n": 30,
+                     *               "short_n": 30,
+                     *               "rebalance_days": 1
+                     *             },
+                     *             "config_hash": "3f1c0e8a6b2d4f5e9a7c1b3d5e7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f",
+                     *             "created_by": "system:lifecycle",
+                     *             "created_at": "2026-03-01T00:00:00Z",
+                     *             "reason": "the parameters in force when versioning began",
+                     *             "optimiser_run_id": null,
+                     *             "optimiser_stats": {},
+                     *             "role": "stable"
+                     *           },
+                     *           {
+                     *             "version_id": "baseline_rev-v2",
+                     *             "number": 2,
+                     *             "parent_id": "baseline_rev-v1",
+                     *             "parameters": {
+                     *               "features": [
+                     *                 "zscore_neg_ret_2h",
+                     *                 "zscore_neg_ret_4h"
+                     *               ],
+                     *               "long_n": 20,
+                     *               "short_n": 30,
+                     *               "rebalance_days": 1
+                     *             },
+                     *             "config_hash": "9b7d5f3a1c9e7b5d3f1a9c7e5b3d1f9a7c5e3b1d9f7a5c3e1b9d7f5a3c1e9b7d",
+                     *             "created_by": "alice",
+                     *             "created_at": "2026-03-02T09:00:00Z",
+                     *             "reason": "walk-forward run opt-7",
+                     *             "optimiser_run_id": "opt-7",
+                     *             "optimiser_stats": {
+                     *               "sharpe": 1.4,
+                     *               "dsr": 0.97,
+                     *               "pbo": 0.12
+                     *             },
+                     *             "role": "candidate"
+                     *           }
+                     *         ],
+                     *         "events": [
+                     *           {
+                     *             "revision": 1,
+                     *             "kind": "stable.bootstrap",
+                     *             "version_id": "baseline_rev-v1",
+                     *             "from_stage": null,
+                     *             "to_stage": "prod",
+                     *             "actor": "system:lifecycle",
+                     *             "reason": "the parameters in force when versioning began",
+                     *             "evidence": {
+                     *               "config_hash": "3f1c0e8a6b2d4f5e9a7c1b3d5e7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f"
+                     *             },
+                     *             "at": "2026-03-01T00:00:00Z"
+                     *           },
+                     *           {
+                     *             "revision": 2,
+                     *             "kind": "candidate.created",
+                     *             "version_id": "baseline_rev-v2",
+                     *             "from_stage": null,
+                     *             "to_stage": "paper",
+                     *             "actor": "alice",
+                     *             "reason": "walk-forward run opt-7",
+                     *             "evidence": {
+                     *               "parent": "baseline_rev-v1",
+                     *               "optimiser_run_id": "opt-7"
+                     *             },
+                     *             "at": "2026-03-02T09:00:00Z"
+                     *           },
+                     *           {
+                     *             "revision": 4,
+                     *             "kind": "candidate.promoted",
+                     *             "version_id": "baseline_rev-v2",
+                     *             "from_stage": "shadow",
+                     *             "to_stage": "canary",
+                     *             "actor": "system:lifecycle",
+                     *             "reason": "shadow gates passed",
+                     *             "evidence": {
+                     *               "gates": {
+                     *                 "outcome": "pass"
+                     *               }
+                     *             },
+                     *             "at": "2026-03-02T12:00:00Z"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["LifecycleData"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40410 Strategy not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_strategies_id_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Strategy name */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "parameters": {
+                 *         "long_n": 20
+                 *       },
+                 *       "reason": "walk-forward run opt-7",
+                 *       "optimiser_run_id": "opt-7",
+                 *       "optimiser_stats": {
+                 *         "sharpe": 1.4,
+                 *         "dsr": 0.97,
+                 *         "pbo": 0.12
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["VersionCreateBody"];
+            };
+        };
+        responses: {
+            /** @description Create a candidate version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "strategy": "baseline_rev",
+                     *         "stable_version": "baseline_rev-v1",
+                     *         "previous_stable_version": null,
+                     *         "candidate": {
+                     *           "version_id": "baseline_rev-v2",
+                     *           "stage": "canary",
+                     *           "since": "2026-03-02T12:00:00Z",
+                     *           "gates_passed": false,
+                     *           "approval_id": null,
+                     *           "capital_fraction": 0.1
+                     *         },
+                     *         "versions": [
+                     *           {
+                     *             "version_id": "baseline_rev-v1",
+                     *             "number": 1,
+                     *             "parent_id": null,
+                     *             "parameters": {
+                     *               "features": [
+                     *                 "zscore_neg_ret_2h",
+                     *                 "zscore_neg_ret_4h"
+                     *               ],
+                     *               "long_n": 30,
+                     *               "short_n": 30,
+                     *               "rebalance_days": 1
+                     *             },
+                     *             "config_hash": "3f1c0e8a6b2d4f5e9a7c1b3d5e7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f",
+                     *             "created_by": "system:lifecycle",
+                     *             "created_at": "2026-03-01T00:00:00Z",
+                     *             "reason": "the parameters in force when versioning began",
+                     *             "optimiser_run_id": null,
+                     *             "optimiser_stats": {},
+                     *             "role": "stable"
+                     *           },
+                     *           {
+                     *             "version_id": "baseline_rev-v2",
+                     *             "number": 2,
+                     *             "parent_id": "baseline_rev-v1",
+                     *             "parameters": {
+                     *               "features": [
+                     *                 "zscore_neg_ret_2h",
+                     *                 "zscore_neg_ret_4h"
+                     *               ],
+                     *               "long_n": 20,
+                     *               "short_n": 30,
+                     *               "rebalance_days": 1
+                     *             },
+                     *             "config_hash": "9b7d5f3a1c9e7b5d3f1a9c7e5b3d1f9a7c5e3b1d9f7a5c3e1b9d7f5a3c1e9b7d",
+                     *             "created_by": "alice",
+                     *             "created_at": "2026-03-02T09:00:00Z",
+                     *             "reason": "walk-forward run opt-7",
+                     *             "optimiser_run_id": "opt-7",
+                     *             "optimiser_stats": {
+                     *               "sharpe": 1.4,
+                     *               "dsr": 0.97,
+                     *               "pbo": 0.12
+                     *             },
+                     *             "role": "candidate"
+                     *           }
+                     *         ],
+                     *         "events": [
+                     *           {
+                     *             "revision": 1,
+                     *             "kind": "stable.bootstrap",
+                     *             "version_id": "baseline_rev-v1",
+                     *             "from_stage": null,
+                     *             "to_stage": "prod",
+                     *             "actor": "system:lifecycle",
+                     *             "reason": "the parameters in force when versioning began",
+                     *             "evidence": {
+                     *               "config_hash": "3f1c0e8a6b2d4f5e9a7c1b3d5e7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f"
+                     *             },
+                     *             "at": "2026-03-01T00:00:00Z"
+                     *           },
+                     *           {
+                     *             "revision": 2,
+                     *             "kind": "candidate.created",
+                     *             "version_id": "baseline_rev-v2",
+                     *             "from_stage": null,
+                     *             "to_stage": "paper",
+                     *             "actor": "alice",
+                     *             "reason": "walk-forward run opt-7",
+                     *             "evidence": {
+                     *               "parent": "baseline_rev-v1",
+                     *               "optimiser_run_id": "opt-7"
+                     *             },
+                     *             "at": "2026-03-02T09:00:00Z"
+                     *           },
+                     *           {
+                     *             "revision": 4,
+                     *             "kind": "candidate.promoted",
+                     *             "version_id": "baseline_rev-v2",
+                     *             "from_stage": "shadow",
+                     *             "to_stage": "canary",
+                     *             "actor": "system:lifecycle",
+                     *             "reason": "shadow gates passed",
+                     *             "evidence": {
+                     *               "gates": {
+                     *                 "outcome": "pass"
+                     *               }
+                     *             },
+                     *             "at": "2026-03-02T12:00:00Z"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["LifecycleData"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body; 40050 Invalid strategy version request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40410 Strategy not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40051 Strategy lifecycle conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_strategies_id_promote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Strategy name */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version_id": "baseline_rev-v2",
+                 *       "stage": "shadow",
+                 *       "reason": "out-of-sample pass"
+                 *     }
+                 */
+                "application/json": components["schemas"]["VersionPromoteBody"];
+            };
+        };
+        responses: {
+            /** @description Promote the candidate to its next stage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "strategy": "baseline_rev",
+                     *         "stable_version": "baseline_rev-v1",
+                     *         "previous_stable_version": null,
+                     *         "candidate": {
+                     *           "version_id": "baseline_rev-v2",
+                     *           "stage": "canary",
+                     *           "since": "2026-03-02T12:00:00Z",
+                     *           "gates_passed": false,
+                     *           "approval_id": null,
+                     *           "capital_fraction": 0.1
+                     *         },
+                     *         "versions": [
+                     *           {
+                     *             "version_id": "baseline_rev-v1",
+                     *             "number": 1,
+                     *             "parent_id": null,
+                     *             "parameters": {
+                     *               "features": [
+                     *                 "zscore_neg_ret_2h",
+                     *                 "zscore_neg_ret_4h"
+                     *               ],
+                     *               "long_n": 30,
+                     *               "short_n": 30,
+                     *               "rebalance_days": 1
+                     *             },
+                     *             "config_hash": "3f1c0e8a6b2d4f5e9a7c1b3d5e7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f",
+                     *             "created_by": "system:lifecycle",
+                     *             "created_at": "2026-03-01T00:00:00Z",
+                     *             "reason": "the parameters in force when versioning began",
+                     *             "optimiser_run_id": null,
+                     *             "optimiser_stats": {},
+                     *             "role": "stable"
+                     *           },
+                     *           {
+                     *             "version_id": "baseline_rev-v2",
+                     *             "number": 2,
+                     *             "parent_id": "baseline_rev-v1",
+                     *             "parameters": {
+                     *               "features": [
+                     *                 "zscore_neg_ret_2h",
+                     *                 "zscore_neg_ret_4h"
+                     *               ],
+                     *               "long_n": 20,
+                     *               "short_n": 30,
+                     *               "rebalance_days": 1
+                     *             },
+                     *             "config_hash": "9b7d5f3a1c9e7b5d3f1a9c7e5b3d1f9a7c5e3b1d9f7a5c3e1b9d7f5a3c1e9b7d",
+                     *             "created_by": "alice",
+                     *             "created_at": "2026-03-02T09:00:00Z",
+                     *             "reason": "walk-forward run opt-7",
+                     *             "optimiser_run_id": "opt-7",
+                     *             "optimiser_stats": {
+                     *               "sharpe": 1.4,
+                     *               "dsr": 0.97,
+                     *               "pbo": 0.12
+                     *             },
+                     *             "role": "candidate"
+                     *           }
+                     *         ],
+                     *         "events": [
+                     *           {
+                     *             "revision": 1,
+                     *             "kind": "stable.bootstrap",
+                     *             "version_id": "baseline_rev-v1",
+                     *             "from_stage": null,
+                     *             "to_stage": "prod",
+                     *             "actor": "system:lifecycle",
+                     *             "reason": "the parameters in force when versioning began",
+                     *             "evidence": {
+                     *               "config_hash": "3f1c0e8a6b2d4f5e9a7c1b3d5e7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f"
+                     *             },
+                     *             "at": "2026-03-01T00:00:00Z"
+                     *           },
+                     *           {
+                     *             "revision": 2,
+                     *             "kind": "candidate.created",
+                     *             "version_id": "baseline_rev-v2",
+                     *             "from_stage": null,
+                     *             "to_stage": "paper",
+                     *             "actor": "alice",
+                     *             "reason": "walk-forward run opt-7",
+                     *             "evidence": {
+                     *               "parent": "baseline_rev-v1",
+                     *               "optimiser_run_id": "opt-7"
+                     *             },
+                     *             "at": "2026-03-02T09:00:00Z"
+                     *           },
+                     *           {
+                     *             "revision": 4,
+                     *             "kind": "candidate.promoted",
+                     *             "version_id": "baseline_rev-v2",
+                     *             "from_stage": "shadow",
+                     *             "to_stage": "canary",
+                     *             "actor": "system:lifecycle",
+                     *             "reason": "shadow gates passed",
+                     *             "evidence": {
+                     *               "gates": {
+                     *                 "outcome": "pass"
+                     *               }
+                     *             },
+                     *             "at": "2026-03-02T12:00:00Z"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["LifecycleData"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body; 40050 Invalid strategy version request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40410 Strategy not found; 40440 Strategy version not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40051 Strategy lifecycle conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_strategies_id_rollback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Strategy name */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "live drawdown beyond the backtest's"
+                 *     }
+                 */
+                "application/json": components["schemas"]["VersionRollbackBody"];
+            };
+        };
+        responses: {
+            /** @description Roll back */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "strategy": "baseline_rev",
+                     *         "stable_version": "baseline_rev-v1",
+                     *         "previous_stable_version": null,
+                     *         "candidate": {
+                     *           "version_id": "baseline_rev-v2",
+                     *           "stage": "canary",
+                     *           "since": "2026-03-02T12:00:00Z",
+                     *           "gates_passed": false,
+                     *           "approval_id": null,
+                     *           "capital_fraction": 0.1
+                     *         },
+                     *         "versions": [
+                     *           {
+                     *             "version_id": "baseline_rev-v1",
+                     *             "number": 1,
+                     *             "parent_id": null,
+                     *             "parameters": {
+                     *               "features": [
+                     *                 "zscore_neg_ret_2h",
+                     *                 "zscore_neg_ret_4h"
+                     *               ],
+                     *               "long_n": 30,
+                     *               "short_n": 30,
+                     *               "rebalance_days": 1
+                     *             },
+                     *             "config_hash": "3f1c0e8a6b2d4f5e9a7c1b3d5e7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f",
+                     *             "created_by": "system:lifecycle",
+                     *             "created_at": "2026-03-01T00:00:00Z",
+                     *             "reason": "the parameters in force when versioning began",
+                     *             "optimiser_run_id": null,
+                     *             "optimiser_stats": {},
+                     *             "role": "stable"
+                     *           },
+                     *           {
+                     *             "version_id": "baseline_rev-v2",
+                     *             "number": 2,
+                     *             "parent_id": "baseline_rev-v1",
+                     *             "parameters": {
+                     *               "features": [
+                     *                 "zscore_neg_ret_2h",
+                     *                 "zscore_neg_ret_4h"
+                     *               ],
+                     *               "long_n": 20,
+                     *               "short_n": 30,
+                     *               "rebalance_days": 1
+                     *             },
+                     *             "config_hash": "9b7d5f3a1c9e7b5d3f1a9c7e5b3d1f9a7c5e3b1d9f7a5c3e1b9d7f5a3c1e9b7d",
+                     *             "created_by": "alice",
+                     *             "created_at": "2026-03-02T09:00:00Z",
+                     *             "reason": "walk-forward run opt-7",
+                     *             "optimiser_run_id": "opt-7",
+                     *             "optimiser_stats": {
+                     *               "sharpe": 1.4,
+                     *               "dsr": 0.97,
+                     *               "pbo": 0.12
+                     *             },
+                     *             "role": "candidate"
+                     *           }
+                     *         ],
+                     *         "events": [
+                     *           {
+                     *             "revision": 1,
+                     *             "kind": "stable.bootstrap",
+                     *             "version_id": "baseline_rev-v1",
+                     *             "from_stage": null,
+                     *             "to_stage": "prod",
+                     *             "actor": "system:lifecycle",
+                     *             "reason": "the parameters in force when versioning began",
+                     *             "evidence": {
+                     *               "config_hash": "3f1c0e8a6b2d4f5e9a7c1b3d5e7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f"
+                     *             },
+                     *             "at": "2026-03-01T00:00:00Z"
+                     *           },
+                     *           {
+                     *             "revision": 2,
+                     *             "kind": "candidate.created",
+                     *             "version_id": "baseline_rev-v2",
+                     *             "from_stage": null,
+                     *             "to_stage": "paper",
+                     *             "actor": "alice",
+                     *             "reason": "walk-forward run opt-7",
+                     *             "evidence": {
+                     *               "parent": "baseline_rev-v1",
+                     *               "optimiser_run_id": "opt-7"
+                     *             },
+                     *             "at": "2026-03-02T09:00:00Z"
+                     *           },
+                     *           {
+                     *             "revision": 4,
+                     *             "kind": "candidate.promoted",
+                     *             "version_id": "baseline_rev-v2",
+                     *             "from_stage": "shadow",
+                     *             "to_stage": "canary",
+                     *             "actor": "system:lifecycle",
+                     *             "reason": "shadow gates passed",
+                     *             "evidence": {
+                     *               "gates": {
+                     *                 "outcome": "pass"
+                     *               }
+                     *             },
+                     *             "at": "2026-03-02T12:00:00Z"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["LifecycleData"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body; 40050 Invalid strategy version request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40410 Strategy not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40051 Strategy lifecycle conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_strategies_id_evaluate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Strategy name */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "live_daily_returns": [
+                 *         0.004,
+                 *         -0.002,
+                 *         0.003,
+                 *         0.001,
+                 *         -0.001,
+                 *         0.002
+                 *       ],
+                 *       "backtest_daily_returns": [
+                 *         0.003,
+                 *         -0.001,
+                 *         0.002,
+                 *         0.001,
+                 *         -0.002,
+                 *         0.004,
+                 *         0,
+                 *         0.002
+                 *       ],
+                 *       "live_slippage_bps": 3,
+                 *       "assumed_slippage_bps": 2,
+                 *       "trades": 9
+                 *     }
+                 */
+                "application/json": components["schemas"]["GateEvidenceBody"];
+            };
+        };
+        responses: {
+            /** @description Evaluate the candidate's gates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "outcome": "pass",
+                     *         "gates": [
+                     *           {
+                     *             "name": "min_trades",
+                     *             "value": 9,
+                     *             "threshold": 5,
+                     *             "rule": ">=",
+                     *             "passed": true
+                     *           },
+                     *           {
+                     *             "name": "min_days",
+                     *             "value": 6,
+                     *             "threshold": 5,
+                     *             "rule": ">=",
+                     *             "passed": true
+                     *           },
+                     *           {
+                     *             "name": "annualised_return",
+                     *             "value": 0.7826,
+                     *             "threshold": 0,
+                     *             "rule": ">=",
+                     *             "passed": true
+                     *           },
+                     *           {
+                     *             "name": "max_drawdown",
+                     *             "value": 0.002,
+                     *             "threshold": 0.2,
+                     *             "rule": "<=",
+                     *             "passed": true
+                     *           },
+                     *           {
+                     *             "name": "ks_p_value",
+                     *             "value": 0.99,
+                     *             "threshold": 0.05,
+                     *             "rule": ">=",
+                     *             "passed": true
+                     *           },
+                     *           {
+                     *             "name": "slippage_excess_bps",
+                     *             "value": 1,
+                     *             "threshold": 5,
+                     *             "rule": "<=",
+                     *             "passed": true
+                     *           }
+                     *         ],
+                     *         "lifecycle": {
+                     *           "strategy": "baseline_rev",
+                     *           "stable_version": "baseline_rev-v1",
+                     *           "previous_stable_version": null,
+                     *           "candidate": {
+                     *             "version_id": "baseline_rev-v2",
+                     *             "stage": "canary",
+                     *             "since": "2026-03-02T12:00:00Z",
+                     *             "gates_passed": true,
+                     *             "approval_id": null,
+                     *             "capital_fraction": 0.1
+                     *           },
+                     *           "versions": [
+                     *             {
+                     *               "version_id": "baseline_rev-v1",
+                     *               "number": 1,
+                     *               "parent_id": null,
+                     *               "parameters": {
+                     *                 "features": [
+                     *                   "zscore_neg_ret_2h",
+                     *                   "zscore_neg_ret_4h"
+                     *                 ],
+                     *                 "long_n": 30,
+                     *                 "short_n": 30,
+                     *                 "rebalance_days": 1
+                     *               },
+                     *               "config_hash": "3f1c0e8a6b2d4f5e9a7c1b3d5e7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f",
+                     *               "created_by": "system:lifecycle",
+                     *               "created_at": "2026-03-01T00:00:00Z",
+                     *               "reason": "the parameters in force when versioning began",
+                     *               "optimiser_run_id": null,
+                     *               "optimiser_stats": {},
+                     *               "role": "stable"
+                     *             },
+                     *             {
+                     *               "version_id": "baseline_rev-v2",
+                     *               "number": 2,
+                     *               "parent_id": "baseline_rev-v1",
+                     *               "parameters": {
+                     *                 "features": [
+                     *                   "zscore_neg_ret_2h",
+                     *                   "zscore_neg_ret_4h"
+                     *                 ],
+                     *                 "long_n": 20,
+                     *                 "short_n": 30,
+                     *                 "rebalance_days": 1
+                     *               },
+                     *               "config_hash": "9b7d5f3a1c9e7b5d3f1a9c7e5b3d1f9a7c5e3b1d9f7a5c3e1b9d7f5a3c1e9b7d",
+                     *               "created_by": "alice",
+                     *               "created_at": "2026-03-02T09:00:00Z",
+                     *               "reason": "walk-forward run opt-7",
+                     *               "optimiser_run_id": "opt-7",
+                     *               "optimiser_stats": {
+                     *                 "sharpe": 1.4,
+                     *                 "dsr": 0.97,
+                     *                 "pbo": 0.12
+                     *               },
+                     *               "role": "candidate"
+                     *             }
+                     *           ],
+                     *           "events": [
+                     *             {
+                     *               "revision": 1,
+                     *               "kind": "stable.bootstrap",
+                     *               "version_id": "baseline_rev-v1",
+                     *               "from_stage": null,
+                     *               "to_stage": "prod",
+                     *               "actor": "system:lifecycle",
+                     *               "reason": "the parameters in force when versioning began",
+                     *               "evidence": {
+                     *                 "config_hash": "3f1c0e8a6b2d4f5e9a7c1b3d5e7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f"
+                     *               },
+                     *               "at": "2026-03-01T00:00:00Z"
+                     *             },
+                     *             {
+                     *               "revision": 2,
+                     *               "kind": "candidate.created",
+                     *               "version_id": "baseline_rev-v2",
+                     *               "from_stage": null,
+                     *               "to_stage": "paper",
+                     *               "actor": "alice",
+                     *               "reason": "walk-forward run opt-7",
+                     *               "evidence": {
+                     *                 "parent": "baseline_rev-v1",
+                     *                 "optimiser_run_id": "opt-7"
+                     *               },
+                     *               "at": "2026-03-02T09:00:00Z"
+                     *             },
+                     *             {
+                     *               "revision": 4,
+                     *               "kind": "candidate.promoted",
+                     *               "version_id": "baseline_rev-v2",
+                     *               "from_stage": "shadow",
+                     *               "to_stage": "canary",
+                     *               "actor": "system:lifecycle",
+                     *               "reason": "shadow gates passed",
+                     *               "evidence": {
+                     *                 "gates": {
+                     *                   "outcome": "pass"
+                     *                 }
+                     *               },
+                     *               "at": "2026-03-02T12:00:00Z"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["GateEvaluationData"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body; 40050 Invalid strategy version request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40410 Strategy not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40051 Strategy lifecycle conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     get_api_v1_signals_coverage: {
         parameters: {
             query?: {
@@ -11050,6 +14851,612 @@ export interface operations {
                 };
             };
             /** @description 40401 Resource not found; 40420 Asset pool not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_alloc_rebalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "mode": "bandit"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AllocationRebalanceBody"];
+            };
+        };
+        responses: {
+            /** @description Run one capital allocation step now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "step_id": 42,
+                     *         "updated_at": "2025-10-12T00:00:00Z",
+                     *         "mode": "bandit",
+                     *         "policy": "thompson",
+                     *         "trigger": "orchestrator",
+                     *         "actor": "system:orchestrator",
+                     *         "configured": false,
+                     *         "weights": [
+                     *           {
+                     *             "strategy": "rev_4h",
+                     *             "weight": 0.38,
+                     *             "target": 0.41,
+                     *             "score": 0.52,
+                     *             "reward": 0.61,
+                     *             "cooling_until": null,
+                     *             "probation": false
+                     *           },
+                     *           {
+                     *             "strategy": "mom_24h",
+                     *             "weight": 0.47,
+                     *             "target": 0.59,
+                     *             "score": 0.83,
+                     *             "reward": 0.9,
+                     *             "cooling_until": null,
+                     *             "probation": false
+                     *           },
+                     *           {
+                     *             "strategy": "bad_churn",
+                     *             "weight": 0.15,
+                     *             "target": 0,
+                     *             "score": -4.1,
+                     *             "reward": -5.2,
+                     *             "cooling_until": "2025-10-15T00:00:00Z",
+                     *             "probation": false
+                     *           }
+                     *         ],
+                     *         "cash": 0,
+                     *         "moved": 0.05,
+                     *         "cost": 0.00005,
+                     *         "events": [
+                     *           "cooldown bad_churn until=2025-10-15T00:00:00Z mean_reward=-4.8000"
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["AllocationView"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40060 Capital allocation not possible */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_allocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Current capital weights */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "step_id": 42,
+                     *         "updated_at": "2025-10-12T00:00:00Z",
+                     *         "mode": "bandit",
+                     *         "policy": "thompson",
+                     *         "trigger": "orchestrator",
+                     *         "actor": "system:orchestrator",
+                     *         "configured": false,
+                     *         "weights": [
+                     *           {
+                     *             "strategy": "rev_4h",
+                     *             "weight": 0.38,
+                     *             "target": 0.41,
+                     *             "score": 0.52,
+                     *             "reward": 0.61,
+                     *             "cooling_until": null,
+                     *             "probation": false
+                     *           },
+                     *           {
+                     *             "strategy": "mom_24h",
+                     *             "weight": 0.47,
+                     *             "target": 0.59,
+                     *             "score": 0.83,
+                     *             "reward": 0.9,
+                     *             "cooling_until": null,
+                     *             "probation": false
+                     *           },
+                     *           {
+                     *             "strategy": "bad_churn",
+                     *             "weight": 0.15,
+                     *             "target": 0,
+                     *             "score": -4.1,
+                     *             "reward": -5.2,
+                     *             "cooling_until": "2025-10-15T00:00:00Z",
+                     *             "probation": false
+                     *           }
+                     *         ],
+                     *         "cash": 0,
+                     *         "moved": 0.05,
+                     *         "cost": 0.00005,
+                     *         "events": [
+                     *           "cooldown bad_churn until=2025-10-15T00:00:00Z mean_reward=-4.8000"
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["AllocationView"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_allocation_history: {
+        parameters: {
+            query?: {
+                /** @description Steps per page (1-500) */
+                limit?: number;
+                /** @description Only steps with a smaller id (the next page: the last step_id seen) */
+                before_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Allocation history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "steps": [
+                     *           {
+                     *             "step_id": 42,
+                     *             "updated_at": "2025-10-12T00:00:00Z",
+                     *             "mode": "bandit",
+                     *             "policy": "thompson",
+                     *             "trigger": "api",
+                     *             "actor": "alice",
+                     *             "configured": false,
+                     *             "weights": [
+                     *               {
+                     *                 "strategy": "rev_4h",
+                     *                 "weight": 0.5,
+                     *                 "target": 0.55,
+                     *                 "score": 0.52,
+                     *                 "reward": 0.61,
+                     *                 "cooling_until": null,
+                     *                 "probation": false
+                     *               },
+                     *               {
+                     *                 "strategy": "mom_24h",
+                     *                 "weight": 0.5,
+                     *                 "target": 0.45,
+                     *                 "score": 0.31,
+                     *                 "reward": 0.2,
+                     *                 "cooling_until": null,
+                     *                 "probation": false
+                     *               }
+                     *             ],
+                     *             "cash": 0,
+                     *             "moved": 0.05,
+                     *             "cost": 0.00005,
+                     *             "events": []
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["AllocationHistory"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_orchestrator_jobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scheduled jobs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "jobs": [
+                     *           {
+                     *             "name": "bandit_rebalance",
+                     *             "cron": "*\/5 * * * *",
+                     *             "description": "bandit scoring and capital rebalance",
+                     *             "next_due": "2026-12-07T18:35:00Z",
+                     *             "last_run": "2026-12-07T18:30:00Z"
+                     *           },
+                     *           {
+                     *             "name": "walk_forward",
+                     *             "cron": "10 0 * * *",
+                     *             "description": "daily walk-forward re-optimisation",
+                     *             "next_due": "2026-12-08T00:10:00Z",
+                     *             "last_run": null
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["OrchestratorJobList"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_orchestrator_runs: {
+        parameters: {
+            query?: {
+                /** @description Only this job's runs */
+                job?: string;
+                /** @description Runs per page (1-500) */
+                limit?: number;
+                /** @description Only runs with a smaller id (the next page: the last id seen) */
+                before_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Job runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "runs": [
+                     *           {
+                     *             "id": 7,
+                     *             "job": "bandit_rebalance",
+                     *             "trigger": "catch_up",
+                     *             "scheduled_for": "2026-12-07T18:10:00Z",
+                     *             "started_at": "2026-12-07T18:31:02Z",
+                     *             "ended_at": "2026-12-07T18:31:02Z",
+                     *             "status": "done",
+                     *             "summary": "step 12 (thompson): moved 0.050, cost 0.000005; cooldown bad_churn",
+                     *             "instance": "host-1:4242"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["OrchestratorRunList"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40450 Orchestrator job not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11725,6 +16132,702 @@ export interface operations {
                         /** @description "success" */
                         message: string;
                         data: components["schemas"]["VolatilityData"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_hotlist: {
+        parameters: {
+            query?: {
+                /** @description Scan timestamp: epoch milliseconds or ISO-8601 (default: the latest scan) */
+                ts?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hot-coin list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "ts": "2023-03-13T00:00:00Z",
+                     *         "ts_ms": 1678665600000,
+                     *         "created_at": "2023-03-13T00:00:02Z",
+                     *         "scored": 38,
+                     *         "market": {
+                     *           "index": 36.4,
+                     *           "label": "fear",
+                     *           "momentum": 30.1,
+                     *           "volatility": 28.7,
+                     *           "funding": 52.3,
+                     *           "long_short": null
+                     *         },
+                     *         "coins": [
+                     *           {
+                     *             "rank": 1,
+                     *             "symbol": "ETH/USDT:USDT",
+                     *             "score": 4.4054,
+                     *             "status": "candidate",
+                     *             "expires_at": "2023-03-14T00:00:00Z",
+                     *             "decided_by": null,
+                     *             "decided_at": null,
+                     *             "reason": null,
+                     *             "breakdown": [
+                     *               {
+                     *                 "name": "vol_jump",
+                     *                 "value": 2.6048,
+                     *                 "weight": 1,
+                     *                 "contribution": 2.6048,
+                     *                 "missing": null
+                     *               },
+                     *               {
+                     *                 "name": "turnover",
+                     *                 "value": 0.9667,
+                     *                 "weight": 1,
+                     *                 "contribution": 0.9667,
+                     *                 "missing": null
+                     *               },
+                     *               {
+                     *                 "name": "oi_delta",
+                     *                 "value": null,
+                     *                 "weight": 1,
+                     *                 "contribution": null,
+                     *                 "missing": "no open-interest data for ETH/USDT:USDT"
+                     *               },
+                     *               {
+                     *                 "name": "funding_z",
+                     *                 "value": 0.9555,
+                     *                 "weight": 0.5,
+                     *                 "contribution": 0.4777,
+                     *                 "missing": null
+                     *               },
+                     *               {
+                     *                 "name": "regime_shift",
+                     *                 "value": 0.3562,
+                     *                 "weight": 1,
+                     *                 "contribution": 0.3562,
+                     *                 "missing": null
+                     *               }
+                     *             ],
+                     *             "risk_tags": {
+                     *               "last": 1672.5,
+                     *               "low24h": 1563.1,
+                     *               "high24h": 1684,
+                     *               "low7d": 1368.4,
+                     *               "high7d": 1684,
+                     *               "range7d_pct": 0.1887,
+                     *               "daily_vol": 0.0501,
+                     *               "safe_leverage": 6,
+                     *               "sentiment": {
+                     *                 "index": 39.3,
+                     *                 "label": "fear",
+                     *                 "momentum": 31,
+                     *                 "volatility": 24.5,
+                     *                 "funding": 62.4,
+                     *                 "long_short": null
+                     *               }
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["HotScanView"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40460 Hot-coin scan or candidate not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_hotlist_scan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ts": "2023-03-13T00:00:00Z",
+                 *       "top": 10
+                 *     }
+                 */
+                "application/json": components["schemas"]["HotScanBody"];
+            };
+        };
+        responses: {
+            /** @description Run a hot-coin scan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "ts": "2023-03-13T00:00:00Z",
+                     *         "ts_ms": 1678665600000,
+                     *         "created_at": "2023-03-13T00:00:02Z",
+                     *         "scored": 38,
+                     *         "market": {
+                     *           "index": 36.4,
+                     *           "label": "fear",
+                     *           "momentum": 30.1,
+                     *           "volatility": 28.7,
+                     *           "funding": 52.3,
+                     *           "long_short": null
+                     *         },
+                     *         "coins": [
+                     *           {
+                     *             "rank": 1,
+                     *             "symbol": "ETH/USDT:USDT",
+                     *             "score": 4.4054,
+                     *             "status": "candidate",
+                     *             "expires_at": "2023-03-14T00:00:00Z",
+                     *             "decided_by": null,
+                     *             "decided_at": null,
+                     *             "reason": null,
+                     *             "breakdown": [
+                     *               {
+                     *                 "name": "vol_jump",
+                     *                 "value": 2.6048,
+                     *                 "weight": 1,
+                     *                 "contribution": 2.6048,
+                     *                 "missing": null
+                     *               },
+                     *               {
+                     *                 "name": "turnover",
+                     *                 "value": 0.9667,
+                     *                 "weight": 1,
+                     *                 "contribution": 0.9667,
+                     *                 "missing": null
+                     *               },
+                     *               {
+                     *                 "name": "oi_delta",
+                     *                 "value": null,
+                     *                 "weight": 1,
+                     *                 "contribution": null,
+                     *                 "missing": "no open-interest data for ETH/USDT:USDT"
+                     *               },
+                     *               {
+                     *                 "name": "funding_z",
+                     *                 "value": 0.9555,
+                     *                 "weight": 0.5,
+                     *                 "contribution": 0.4777,
+                     *                 "missing": null
+                     *               },
+                     *               {
+                     *                 "name": "regime_shift",
+                     *                 "value": 0.3562,
+                     *                 "weight": 1,
+                     *                 "contribution": 0.3562,
+                     *                 "missing": null
+                     *               }
+                     *             ],
+                     *             "risk_tags": {
+                     *               "last": 1672.5,
+                     *               "low24h": 1563.1,
+                     *               "high24h": 1684,
+                     *               "low7d": 1368.4,
+                     *               "high7d": 1684,
+                     *               "range7d_pct": 0.1887,
+                     *               "daily_vol": 0.0501,
+                     *               "safe_leverage": 6,
+                     *               "sentiment": {
+                     *                 "index": 39.3,
+                     *                 "label": "fear",
+                     *                 "momentum": 31,
+                     *                 "volatility": 24.5,
+                     *                 "funding": 62.4,
+                     *                 "long_short": null
+                     *               }
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["HotScanView"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_hotlist_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ts": "1678665600000",
+                 *       "symbol": "ETH/USDT:USDT",
+                 *       "reason": "liquid, OI data checked on the venue"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HotDecisionBody"];
+            };
+        };
+        responses: {
+            /** @description Approve a hot coin */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "ts": "2023-03-13T00:00:00Z",
+                     *         "ts_ms": 1678665600000,
+                     *         "symbol": "ETH/USDT:USDT",
+                     *         "status": "approved",
+                     *         "approval_id": null,
+                     *         "whitelisted": true
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["HotDecisionView"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40460 Hot-coin scan or candidate not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40070 Hot-coin candidate expired; 40071 Hot-coin candidate already decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_hotlist_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ts": "1678665600000",
+                 *       "symbol": "ETH/USDT:USDT",
+                 *       "reason": "liquid, OI data checked on the venue"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HotDecisionBody"];
+            };
+        };
+        responses: {
+            /** @description Reject a hot coin */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "ts": "2023-03-13T00:00:00Z",
+                     *         "ts_ms": 1678665600000,
+                     *         "symbol": "ETH/USDT:USDT",
+                     *         "status": "rejected",
+                     *         "approval_id": null,
+                     *         "whitelisted": false
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["HotDecisionView"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40460 Hot-coin scan or candidate not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40070 Hot-coin candidate expired; 40071 Hot-coin candidate already decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_hotlist_whitelist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approved hot coins */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "symbols": [
+                     *           {
+                     *             "symbol": "ETH/USDT:USDT",
+                     *             "approved_by": "alice",
+                     *             "approved_at": "2023-03-13T00:20:00Z",
+                     *             "scan_ts": 1678665600000,
+                     *             "reason": "liquid, OI data checked on the venue"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["HotWhitelistView"];
                         /** Format: date-time */
                         timestamp: string;
                     };

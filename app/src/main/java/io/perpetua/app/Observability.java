@@ -10,6 +10,7 @@ import io.perpetua.server.ApiServer;
 import io.perpetua.server.notify.PlatformNotifications;
 import io.perpetua.server.notify.WebhookChannel;
 import io.perpetua.server.notify.WebhookDispatcher;
+import io.perpetua.server.obs.ControlPlaneStatus;
 import io.perpetua.server.obs.DataFreshness;
 import io.perpetua.server.obs.DependencyCheck;
 import io.perpetua.server.obs.DependencyHealth;
@@ -48,6 +49,7 @@ import java.util.function.Supplier;
  * before the API starts; closed after the kernel stopped.
  */
 final class Observability implements AutoCloseable {
+  private volatile Supplier<ControlPlaneStatus> controlPlaneStatus = () -> null;
   private final PlatformMetrics metrics = new PlatformMetrics();
   private final StreamHub hub = new StreamHub(StreamHub.Limits.defaults());
   private final StreamPublisher streams;
@@ -75,6 +77,11 @@ final class Observability implements AutoCloseable {
     registerCounters();
   }
 
+  /** Where the control plane's spec-001 status comes from (set before or after install). */
+  void controlPlane(Supplier<ControlPlaneStatus> s) {
+    controlPlaneStatus = s;
+  }
+
   /**
    * Adds {@code /metrics}, HTTP metrics, the streams and the operations routes (dependency health,
    * system status) to {@code server}.
@@ -87,7 +94,9 @@ final class Observability implements AutoCloseable {
       Path dataDir) {
     DependencyHealth health =
         new DependencyHealth(checks, System::currentTimeMillis, 5_000).register(metrics.registry());
-    server.addRoutes(new OperationsRoutes(state, health, () -> freshness, dataDir, Clock.system()));
+    server.addRoutes(
+        new OperationsRoutes(state, health, () -> freshness, dataDir, Clock.system())
+            .withControlPlane(() -> controlPlaneStatus.get()));
     server.addRequestObserver(new HttpMetrics(metrics.registry()));
     server.addExtension(new MetricsEndpoint(metrics));
     server.addExtension(

@@ -16,6 +16,7 @@ import io.perpetua.server.v1.RiskRoutes;
 import io.perpetua.server.v1.SignalAnalysisRoutes;
 import io.perpetua.server.v1.StrategyRoutes;
 import io.perpetua.server.v1.VenueRoutes;
+import io.perpetua.server.v1.control.ControlRoutes;
 import io.perpetua.server.web.WebDashboard;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.JdbcRegistryStore;
@@ -71,6 +72,7 @@ final class PlatformWiring implements AutoCloseable {
   private final HotlistWiring hotlist = new HotlistWiring(parts::risk);
   private final Observability observability;
   private volatile Database database;
+  private final ControlWiring control;
 
   /** Builds the graph; nothing runs and nothing listens until {@link #startApi}. */
   PlatformWiring(
@@ -105,6 +107,7 @@ final class PlatformWiring implements AutoCloseable {
     this.token = TokenStore.resolve(dataDir, env);
     LoggingSetup.apply(config.observability());
     this.observability = new Observability(config, env);
+    this.control = ControlWiring.start(config.control()).orElse(null);
     this.server = apiServer();
     this.auth = new AuthWiring(dataDir, env, Clock.system());
     auth.addTo(server);
@@ -178,7 +181,14 @@ final class PlatformWiring implements AutoCloseable {
 
   /** Risk, orders, venues and analytics: they read the kernel's parts once they are open. */
   private void addTradingRoutes() {
-    server.addRoutes(auth.riskRoutes(new RiskRoutes(parts::risk, parts::tradable)));
+    ControlRoutes controlRoutes =
+        new ControlRoutes(
+            () -> control == null ? null : control.plane(), System::currentTimeMillis);
+    server.addRoutes(controlRoutes);
+    observability.controlPlane(controlRoutes::systemStatus);
+    server.addRoutes(
+        auth.riskRoutes(
+            new RiskRoutes(parts::risk, parts::tradable).withControlAlerts(controlRoutes::alerts)));
     server.addRoutes(new OrderRoutes(parts::journal));
     server.addRoutes(new StrategyRoutes(parts::registry, auth.strategyChangeApproval()));
     server.addRoutes(
@@ -329,6 +339,9 @@ final class PlatformWiring implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (control != null) {
+      control.close();
+    }
     orchestration.close();
     server.stop();
     ApiUrlFile.delete(dataDir);

@@ -253,6 +253,9 @@ class ApiFuzzTest {
           ? null
           : r.status() + " with code of " + e.httpStatus() + ": " + cut(body);
     }
+    if (CONTROL_DIALECT.matcher(path).matches() && !json.has("message")) {
+      return controlProblem(r.status(), json, body);
+    }
     if (json.size() != 4
         || !json.path("code").isInt()
         || !json.path("message").isTextual()
@@ -275,6 +278,38 @@ class ApiFuzzTest {
       }
     }
     return r.status() + " unknown code " + code + ": " + cut(body);
+  }
+
+  /** The spec-001 routes (docs/control-plane.md): bare camelCase objects, 001 error bodies. */
+  private static final java.util.regex.Pattern CONTROL_DIALECT =
+      java.util.regex.Pattern.compile(
+          "/api/v1/(delta/control|utilization/rebalance|hedge/execute|account/sync"
+              + "|risk/metrics/.*|market-data/.*|system/restart|system/stop)");
+
+  /**
+   * A problem with a spec-001 answer, or null: success is any object; an error is {@code
+   * {success:false, code:1001..3002, error, apiCode, timestamp}} whose {@code apiCode} has the
+   * status sent.
+   */
+  private static String controlProblem(int status, JsonNode json, String body) {
+    if (status < 400) {
+      return null;
+    }
+    int code = json.path("code").asInt();
+    if (json.size() != 5
+        || json.path("success").asBoolean(true)
+        || !List.of(1001, 1002, 1003, 1004, 1005, 2001, 2002, 3001, 3002).contains(code)
+        || !json.path("error").isTextual()
+        || !json.path("apiCode").isInt()
+        || !json.path("timestamp").isIntegralNumber()) {
+      return status + " not the 001 error body: " + cut(body);
+    }
+    for (ApiError e : ApiError.values()) {
+      if (e.code() == json.get("apiCode").asInt()) {
+        return e.httpStatus() == status ? null : status + " with code of " + e.httpStatus();
+      }
+    }
+    return status + " unknown apiCode: " + cut(body);
   }
 
   private static String pathOf(String target) {

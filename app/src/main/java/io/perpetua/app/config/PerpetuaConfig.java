@@ -25,6 +25,7 @@ import java.util.Map;
  * @param lifecycle strategy versions: the canary's capital share and the promotion gates
  * @param allocation bandit capital allocation across the ensemble's strategies (docs/allocation.md)
  * @param orchestrator the orchestrator's cron plan and event triggers (docs/allocation.md)
+ * @param control the delta-neutral control plane (docs/control-plane.md); off without accounts
  */
 public record PerpetuaConfig(
     Server server,
@@ -43,7 +44,8 @@ public record PerpetuaConfig(
     Observability observability,
     Lifecycle lifecycle,
     AllocationSection allocation,
-    OrchestratorSection orchestrator) {
+    OrchestratorSection orchestrator,
+    ControlSection control) {
 
   /** A copy with other server settings. */
   public PerpetuaConfig withServer(Server value) {
@@ -64,7 +66,8 @@ public record PerpetuaConfig(
         observability,
         lifecycle,
         allocation,
-        orchestrator);
+        orchestrator,
+        control);
   }
 
   /** A copy with other venue settings. */
@@ -86,7 +89,8 @@ public record PerpetuaConfig(
         observability,
         lifecycle,
         allocation,
-        orchestrator);
+        orchestrator,
+        control);
   }
 
   /**

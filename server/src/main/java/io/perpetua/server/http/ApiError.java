@@ -94,6 +94,24 @@ public enum ApiError {
    */
   STRATEGY_CONFLICT(40032, 409, "Strategy state conflict"),
   /**
+   * 001 dialect 1001: a control-plane account id is malformed or unknown. (Control, 40080-40089.)
+   */
+  CONTROL_INVALID_ACCOUNT(40080, 400, "Invalid account id"),
+  /** 001 dialect 1002: delta deviation over its limit, or a bad delta parameter. */
+  CONTROL_DELTA_DEVIATION(40081, 400, "Delta deviation out of limits"),
+  /** 001 dialect 1003: a bad hedge parameter. */
+  CONTROL_HEDGE_FAILED(40082, 400, "Hedge execution failed"),
+  /** 001 dialect 1004: a risk alert (or a bad utilisation parameter) blocks the operation. */
+  CONTROL_RISK_BLOCKED(40083, 409, "Blocked by a risk alert"),
+  /** 001 dialect 1005: no market data for the symbol, or an unknown feed. */
+  CONTROL_MARKET_DATA(40084, 400, "Market data unavailable"),
+  /** 001 dialect 2001: a timeout parameter out of range, or the control plane is stopped. */
+  CONTROL_SERVICE_TIMEOUT(40085, 409, "Service timeout or stopped"),
+  /** 001 dialect 2002: a proxy connection failed. */
+  CONTROL_PROXY_FAILED(40086, 409, "Proxy connection failed"),
+  /** 001 dialect 1001: no control-plane account with this id. (Control, 40470-40479.) */
+  CONTROL_ACCOUNT_NOT_FOUND(40470, 404, "Account not found"),
+  /**
    * An optimisation request that is not accepted (unknown parameter, reversed bounds, step ≤ 0,
    * windows longer than the data, trials out of range, unknown objective or algorithm): the message
    * names the field; nothing is stored. (Optimizer, 40040-40049.)

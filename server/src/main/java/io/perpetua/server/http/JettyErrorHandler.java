@@ -101,10 +101,13 @@ public final class JettyErrorHandler extends ErrorHandler {
         status < 500 && reason != null && PLAIN_REASON.matcher(reason).matches()
             ? reason
             : standard;
+    Route.Style style = styles.apply(path);
     Object value =
-        styles.apply(path) == Route.Style.BARE
-            ? ErrorObject.of(error, message)
-            : Envelope.error(error, message, Instant.ofEpochMilli(clock.nowMillis()));
+        style == Route.Style.CONTROL
+            ? ControlErrorBody.of(error, message, clock.nowMillis())
+            : style.bare()
+                ? ErrorObject.of(error, message)
+                : Envelope.error(error, message, Instant.ofEpochMilli(clock.nowMillis()));
     try {
       return mapper.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {

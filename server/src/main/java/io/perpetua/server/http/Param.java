@@ -28,7 +28,7 @@ public final class Param<T> {
     PATH
   }
 
-  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final Pattern NAME = Pattern.compile("[a-z][a-zA-Z0-9_]*");
   private static final LocalDate FIRST_DATE = LocalDate.EPOCH;
   private static final Pattern ASCII_INTEGER = Pattern.compile("-?[0-9]{1,10}");
 

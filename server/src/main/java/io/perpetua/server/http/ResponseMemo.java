@@ -34,15 +34,14 @@ final class ResponseMemo {
    * for {@link Route.Style#BARE} routes.
    */
   byte[] body(Route route, Object data, Instant now) throws JsonProcessingException {
-    long second = route.style() == Route.Style.BARE ? 0 : now.getEpochSecond();
+    long second = route.style().bare() ? 0 : now.getEpochSecond();
     AtomicReference<Entry> slot = last.computeIfAbsent(route, r -> new AtomicReference<>());
     Entry e = slot.get();
     if (e != null && e.second() == second && e.data().equals(data)) {
       return e.body();
     }
     byte[] body =
-        mapper.writeValueAsBytes(
-            route.style() == Route.Style.BARE ? data : Envelope.success(data, now));
+        mapper.writeValueAsBytes(route.style().bare() ? data : Envelope.success(data, now));
     slot.set(new Entry(data, second, body));
     return body;
   }

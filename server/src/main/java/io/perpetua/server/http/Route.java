@@ -38,7 +38,17 @@ public final class Route {
      * Success as the bare {@code data} object, errors as {@link ErrorObject} {@code {"error":
      * {"code", "message"}}} (the job API).
      */
-    BARE
+    BARE,
+    /**
+     * Spec 001's dialect (the control plane): success as the bare object with camelCase fields,
+     * errors as {@link ControlErrorBody} with the 001 codes (1001-3002).
+     */
+    CONTROL;
+
+    /** True when success is written without the envelope ({@link #BARE}, {@link #CONTROL}). */
+    public boolean bare() {
+      return this != ENVELOPE;
+    }
   }
 
   private static final Pattern PATH = Pattern.compile("(/[a-z0-9_.\\-]+|/\\{[a-z][a-z0-9_]*})+");
@@ -345,6 +355,12 @@ public final class Route {
     public Builder authenticatedBy(RequestAuthenticator value) {
       this.authenticator = Objects.requireNonNull(value, "authenticator");
       this.authRequired = false;
+      return this;
+    }
+
+    /** Spec 001's dialect: bare camelCase data, errors as {@link ControlErrorBody}. */
+    public Builder controlDialect() {
+      this.style = Style.CONTROL;
       return this;
     }
 

@@ -130,9 +130,8 @@ public final class RouteDispatcher {
                   new ApiRequest(route, params, body, caller, principal, RequestIds.of(ctx), ip));
       if (route.method() == HttpMethod.GET && data != null) {
         byte[] answer = memo.body(route, data, now());
-        writeBytes(
-            ctx, route.successStatus(), answer, route.style() == Route.Style.BARE ? null : 0);
-      } else if (route.style() == Route.Style.BARE) {
+        writeBytes(ctx, route.successStatus(), answer, route.style().bare() ? null : 0);
+      } else if (route.style().bare()) {
         writeJson(ctx, route.successStatus(), data, null);
       } else {
         write(ctx, route.successStatus(), Envelope.success(data, now()));
@@ -245,7 +244,13 @@ public final class RouteDispatcher {
     } else if (error == ApiError.INVALID_TOKEN) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"perpetua\", error=\"invalid_token\"");
     }
-    if (style == Route.Style.BARE) {
+    if (style == Route.Style.CONTROL) {
+      writeJson(
+          ctx,
+          error.httpStatus(),
+          ControlErrorBody.of(error, message, now().toEpochMilli()),
+          error.code());
+    } else if (style == Route.Style.BARE) {
       writeJson(ctx, error.httpStatus(), ErrorObject.of(error, message), error.code());
     } else {
       write(ctx, error.httpStatus(), Envelope.error(error, message, now()));

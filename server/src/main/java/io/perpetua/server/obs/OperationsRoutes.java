@@ -31,6 +31,7 @@ public final class OperationsRoutes implements RouteGroup {
   private final Path dataDir;
   private final Clock clock;
   private final long startedAtMs;
+  private volatile Supplier<ControlPlaneStatus> controlPlane = () -> null;
 
   /**
    * The routes.
@@ -50,6 +51,12 @@ public final class OperationsRoutes implements RouteGroup {
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.startedAtMs = ManagementFactory.getRuntimeMXBean().getStartTime();
+  }
+
+  /** Adds the control plane's spec-001 status ({@code control_plane}; null when it is off). */
+  public OperationsRoutes withControlPlane(Supplier<ControlPlaneStatus> status) {
+    this.controlPlane = Objects.requireNonNull(status, "status");
+    return this;
   }
 
   @Override
@@ -118,7 +125,8 @@ public final class OperationsRoutes implements RouteGroup {
         new Disk(dataDir.toString(), disk.getTotalSpace(), disk.getUsableSpace()),
         dependencies.results().stream().map(OperationsRoutes::view).toList(),
         data(),
-        Instant.ofEpochMilli(now));
+        Instant.ofEpochMilli(now),
+        controlPlane.get());
   }
 
   private Data data() {
@@ -170,7 +178,9 @@ public final class OperationsRoutes implements RouteGroup {
       Disk disk,
       List<Dependency> dependencies,
       Data data,
-      @Doc("When this answer was made") Instant checkedAt) {}
+      @Doc("When this answer was made") Instant checkedAt,
+      @Doc("Spec 001: the control plane's status, camelCase (null when it is off)") @Nullable
+          ControlPlaneStatus controlPlane) {}
 
   /** The server process and the platform's services in it. */
   record ProcessInfo(

@@ -163,7 +163,7 @@ public final class OpenApiDocument {
     ObjectNode response = mapper.createObjectNode();
     response.put("description", route.summary());
     ObjectNode media = response.putObject("content").putObject(JSON);
-    if (route.style() == Route.Style.BARE) {
+    if (route.style().bare()) {
       media.set("schema", generator.schema(route.responseType(), false));
       route.responseExample().ifPresent(ex -> media.set("example", ex));
       return response;

@@ -34,14 +34,29 @@ public final class RiskRoutes implements RouteGroup {
   private static final int TEXT_MAX = 500;
 
   static final Param<String> SEVERITY =
-      Param.oneOf("severity", "all", "info", "warning", "critical")
+      Param.oneOf("severity", "all", "info", "warning", "critical", "INFO", "WARN", "CRITICAL")
           .withDefault("all")
-          .description("Only alerts of this severity.");
+          .description(
+              "Only alerts of this severity: info|warning|critical (spec 000, the risk engine's"
+                  + " alerts) or INFO|WARN|CRITICAL (spec 001, the control plane's alerts).");
+  static final Param<String> ACCOUNT_ID =
+      Param.string("accountId", "[a-z0-9][a-z0-9-]{0,63}", 64)
+          .description(
+              "Spec 001 dialect: only the control plane's alerts of this account (or system).");
+
+  /** The control plane's alerts (spec 001 dialect): account id and severity, each null for any. */
+  @FunctionalInterface
+  public interface ControlAlerts {
+    /** The alerts, newest first. */
+    List<?> alerts(String accountId, String severity);
+  }
+
   static final Param<Integer> ALERT_PAGE_SIZE = Paging.pageSize(20);
 
   private final Supplier<RiskEngine> engine;
   private final Supplier<Set<InstrumentId>> instruments;
   private final ResumeApproval approval;
+  private final ControlAlerts controlAlerts;
 
   /**
    * Four-eyes for lifting the emergency stop: files a request (returning its id) that a second
@@ -60,16 +75,27 @@ public final class RiskRoutes implements RouteGroup {
    * @param instruments the tradable instruments (symbols outside it are unknown: 40001)
    */
   public RiskRoutes(Supplier<RiskEngine> engine, Supplier<Set<InstrumentId>> instruments) {
-    this(engine, instruments, null);
+    this(engine, instruments, null, null);
   }
 
   private RiskRoutes(
       Supplier<RiskEngine> engine,
       Supplier<Set<InstrumentId>> instruments,
-      ResumeApproval approval) {
+      ResumeApproval approval,
+      ControlAlerts controlAlerts) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.instruments = Objects.requireNonNull(instruments, "instruments");
     this.approval = approval;
+    this.controlAlerts = controlAlerts;
+  }
+
+  /**
+   * These routes with the spec-001 dialect of {@code GET /api/v1/risk/alerts}: a request with
+   * {@code accountId} or an upper-case severity ({@code INFO|WARN|CRITICAL}) lists the control
+   * plane's alerts from {@code alerts} (an array of 001 {@code RiskAlert}s as the data).
+   */
+  public RiskRoutes withControlAlerts(ControlAlerts alerts) {
+    return new RiskRoutes(engine, instruments, approval, Objects.requireNonNull(alerts, "alerts"));
   }
 
   /**
@@ -77,7 +103,8 @@ public final class RiskRoutes implements RouteGroup {
    * {@code approval} and answers the unchanged stop with {@code approval_request_id}.
    */
   public RiskRoutes withResumeApproval(ResumeApproval approval) {
-    return new RiskRoutes(engine, instruments, Objects.requireNonNull(approval, "approval"));
+    return new RiskRoutes(
+        engine, instruments, Objects.requireNonNull(approval, "approval"), controlAlerts);
   }
 
   private RiskEngine risk() {
@@ -107,6 +134,7 @@ public final class RiskRoutes implements RouteGroup {
             .param(ALERT_PAGE_SIZE)
             .param(SEVERITY)
             .param(Paging.START_DATE)
+            .param(ACCOUNT_ID)
             .response(AlertList.class, Examples.load("risk-alerts.json"))
             .handle(this::alerts),
         Route.get("/api/v1/risk/config")
@@ -185,8 +213,18 @@ public final class RiskRoutes implements RouteGroup {
         s.disabledSymbols());
   }
 
-  private AlertList alerts(ApiRequest request) {
+  private Object alerts(ApiRequest request) {
     String sev = request.value(SEVERITY);
+    var account = request.param(ACCOUNT_ID);
+    boolean dialect001 = account.isPresent() || Set.of("INFO", "WARN", "CRITICAL").contains(sev);
+    if (dialect001) {
+      if (controlAlerts == null) {
+        throw new ApiException(
+            io.perpetua.server.http.ApiError.NOT_FOUND,
+            "accountId/INFO|WARN|CRITICAL: the control plane is not configured");
+      }
+      return controlAlerts.alerts(account.orElse(null), "all".equals(sev) ? null : sev);
+    }
     AlertSeverity severity = "all".equals(sev) ? null : AlertSeverity.parse(sev);
     int page = request.value(Paging.PAGE);
     int size = request.value(ALERT_PAGE_SIZE);

@@ -1,0 +1,245 @@
+package io.perpetua.app;
+
+import io.perpetua.app.config.ControlSection;
+import io.perpetua.app.config.ControlSettings;
+import io.perpetua.core.Instrument;
+import io.perpetua.core.InstrumentId;
+import io.perpetua.core.Money;
+import io.perpetua.core.Price;
+import io.perpetua.core.Quantity;
+import io.perpetua.core.time.Clock;
+import io.perpetua.trading.control.AccountPorts;
+import io.perpetua.trading.control.AccountRegistry;
+import io.perpetua.trading.control.AlertBook;
+import io.perpetua.trading.control.Book;
+import io.perpetua.trading.control.ControlAccount;
+import io.perpetua.trading.control.ControlGateway;
+import io.perpetua.trading.control.ControlPlane;
+import io.perpetua.trading.control.FeedRouter;
+import io.perpetua.trading.port.Venue;
+import io.perpetua.trading.risk.PreTradeGuard;
+import io.perpetua.trading.venue.MakerFirstSettings;
+import io.perpetua.venue.binance.BinanceVenueAccount;
+import io.perpetua.venue.binance.fake.FakeListing;
+import io.perpetua.venue.generic.GenericExchange;
+import io.perpetua.venue.generic.GenericFees;
+import io.perpetua.venue.generic.GenericListing;
+import io.perpetua.venue.generic.GenericVenue;
+import io.perpetua.venue.generic.GenericVenueAccount;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control plane from the {@code control:} section (docs/control-plane.md): one account per
+ * entry on its venue — {@code fake-binance} (an in-process fake Binance account, {@link
+ * FakeVenueConnection}) or {@code generic} (an in-process generic fake exchange) —, BTC-USD books
+ * polled from each venue into the feed router ({@code <id>-rest} feeds, checked for failover on the
+ * same schedule), every order through the account's {@link ControlGateway} with the precision
+ * filters and an in-memory intent journal. Off (no plane) without accounts. Closing stops the
+ * poller, the venues and the fakes.
+ */
+final class ControlWiring implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ControlWiring.class);
+  static final InstrumentId BTC = InstrumentId.usdtPerp("BTC");
+  private static final BigDecimal START_PRICE = new BigDecimal("50000.0");
+
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final Map<String, FakeVenueConnection> fakes = new LinkedHashMap<>();
+  private final Map<String, GenericExchange> generics = new LinkedHashMap<>();
+  private final Map<String, Venue> venues = new LinkedHashMap<>();
+  private final List<String> intents = new CopyOnWriteArrayList<>();
+  private final ControlPlane plane;
+  private ScheduledExecutorService poller;
+
+  private ControlWiring(ControlSection c) {
+    AlertBook alerts = new AlertBook(1_000, System::currentTimeMillis);
+    AccountRegistry registry = new AccountRegistry(System::currentTimeMillis);
+    Map<String, Supplier<Book>> books = new LinkedHashMap<>();
+    try {
+      for (ControlSection.Account a : c.accounts()) {
+        ControlAccount account = ControlSettings.account(a, "control.accounts");
+        Supplier<Book> book = connect(a, account, registry);
+        books.put(a.id(), book);
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+    List<String> feedIds = books.keySet().stream().map(id -> id + "-rest").toList();
+    FeedRouter feeds =
+        new FeedRouter(
+            feedIds,
+            new FeedRouter.Settings(c.failingAfterMs() / 2, c.failingAfterMs(), 3),
+            System::currentTimeMillis,
+            alerts,
+            (feed, instrument, book) -> {});
+    this.plane = new ControlPlane(registry, alerts, feeds, System::currentTimeMillis);
+    poller =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "control-feeds");
+              t.setDaemon(true);
+              return t;
+            });
+    poller.scheduleWithFixedDelay(() -> poll(books, feeds), 0, c.pollMs(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The wiring of {@code c} (validated: errors name the key); empty without accounts. */
+  static Optional<ControlWiring> start(ControlSection c) {
+    if (c == null || c.accounts().isEmpty()) {
+      return Optional.empty();
+    }
+    ControlSettings.validate(c);
+    ControlWiring w = new ControlWiring(c);
+    LOG.info("control plane: {} accounts", c.accounts().size());
+    return Optional.of(w);
+  }
+
+  private static void poll(Map<String, Supplier<Book>> books, FeedRouter feeds) {
+    books.forEach(
+        (id, book) -> {
+          try {
+            Book b = book.get();
+            feeds.onUpdate(id + "-rest", BTC, b, b.timeMs() > 0 ? b.timeMs() : now());
+          } catch (RuntimeException e) {
+            feeds.onError(id + "-rest");
+          }
+        });
+    feeds.check();
+  }
+
+  private static long now() {
+    return System.currentTimeMillis();
+  }
+
+  private Supplier<Book> connect(
+      ControlSection.Account a, ControlAccount account, AccountRegistry registry) {
+    PreTradeGuard guard = PreTradeGuard.precisionFilters();
+    ControlGateway.IntentJournal journal =
+        (id, order) -> intents.add(id + " " + order.clientOrderId().value());
+    if ("fake-binance".equals(a.venue())) {
+      FakeVenueConnection f =
+          FakeVenueConnection.start(
+              List.of(FakeListing.standard("BTCUSDT", START_PRICE)),
+              0,
+              BigDecimal.valueOf(a.capital()),
+              MakerFirstSettings.disabled());
+      resources.add(f);
+      fakes.put(a.id(), f);
+      venues.put(a.id(), f.venue);
+      Supplier<Book> book = () -> fakeBook(f);
+      registry.register(
+          account,
+          new AccountPorts(
+              f.venue,
+              new BinanceVenueAccount(f.rest, "USDT"),
+              i -> Optional.of(book.get()),
+              f.venue.instruments()),
+          guard,
+          journal);
+      return book;
+    }
+    GenericExchange ex =
+        new GenericExchange(
+            List.of(
+                new GenericListing(
+                    "BTC-PERP",
+                    new BigDecimal("0.1"),
+                    new BigDecimal("0.001"),
+                    new BigDecimal("5"),
+                    START_PRICE)),
+            BigDecimal.valueOf(a.capital()),
+            new GenericFees(0, a.takerFee() * 10_000),
+            2,
+            System::currentTimeMillis);
+    GenericVenue venue = new GenericVenue(ex, false, Clock.system());
+    resources.add(venue);
+    generics.put(a.id(), ex);
+    venues.put(a.id(), venue);
+    Supplier<Book> book = () -> genericBook(ex);
+    registry.register(
+        account,
+        new AccountPorts(
+            venue,
+            new GenericVenueAccount(ex),
+            i -> Optional.of(book.get()),
+            Map.of(
+                BTC,
+                new Instrument(
+                    BTC, Price.parse("0.1", 1), Quantity.parse("0.001", 3), Money.of(5)))),
+        guard,
+        journal);
+    return book;
+  }
+
+  private static Book fakeBook(FakeVenueConnection f) {
+    var t = f.fake.exchange().bookTicker("BTCUSDT");
+    return new Book(
+        List.of(
+            new Book.Level(
+                new BigDecimal(t.get("bidPrice").asText()),
+                new BigDecimal(t.get("bidQty").asText()))),
+        List.of(
+            new Book.Level(
+                new BigDecimal(t.get("askPrice").asText()),
+                new BigDecimal(t.get("askQty").asText()))),
+        t.path("time").asLong(0));
+  }
+
+  private static Book genericBook(GenericExchange ex) {
+    BigDecimal last = ex.lastPrice("BTC-PERP");
+    BigDecimal tick = new BigDecimal("0.1");
+    BigDecimal depth = new BigDecimal("100");
+    return Book.top(last.subtract(tick), depth, last.add(tick), depth);
+  }
+
+  /** The plane. */
+  ControlPlane plane() {
+    return plane;
+  }
+
+  /** The in-process fake Binance of account {@code id} (tests). */
+  FakeVenueConnection fake(String id) {
+    return fakes.get(id);
+  }
+
+  /** The generic exchange of account {@code id} (tests). */
+  GenericExchange generic(String id) {
+    return generics.get(id);
+  }
+
+  /** The order port of account {@code id} (tests). */
+  Venue venue(String id) {
+    return venues.get(id);
+  }
+
+  /** Every order intent journaled, {@code "<account> <client id>"}. */
+  List<String> intents() {
+    return List.copyOf(intents);
+  }
+
+  @Override
+  public void close() {
+    if (poller != null) {
+      poller.shutdownNow();
+    }
+    for (AutoCloseable c : resources.reversed()) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("control plane: closing {} failed: {}", c, e.toString());
+      }
+    }
+  }
+}

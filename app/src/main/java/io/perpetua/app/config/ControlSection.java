@@ -1,0 +1,40 @@
+package io.perpetua.app.config;
+
+import java.util.List;
+
+/**
+ * The {@code control:} section: the control plane's accounts (spec 001) and its feed checks
+ * (docs/control-plane.md).
+ *
+ * @param accounts the accounts; none: the control plane is off
+ * @param pollMs each account's book is polled this often (its {@code <id>-rest} feed)
+ * @param failingAfterMs a feed without an update this long is failing (failover)
+ */
+public record ControlSection(List<Account> accounts, long pollMs, long failingAfterMs) {
+  /** No accounts when the list is absent. */
+  public ControlSection {
+    accounts = accounts == null ? List.of() : List.copyOf(accounts);
+  }
+
+  /**
+   * One control-plane account.
+   *
+   * @param id account id ({@code [a-z0-9][a-z0-9-]{0,63}})
+   * @param venue {@code fake-binance} or {@code generic} (both in-process local fakes)
+   * @param kind {@code perp} (or {@code spot})
+   * @param credentials a reference: {@code none}, {@code env:NAME} or {@code file:/path}
+   * @param leverage 1..125
+   * @param marginMode {@code cross} or {@code isolated}
+   * @param takerFee fee per unit of notional, e.g. 0.0004
+   * @param capital USDT in the local fake's wallet
+   */
+  public record Account(
+      String id,
+      String venue,
+      String kind,
+      String credentials,
+      int leverage,
+      String marginMode,
+      double takerFee,
+      double capital) {}
+}

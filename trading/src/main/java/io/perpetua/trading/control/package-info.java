@@ -1,0 +1,9 @@
+/**
+ * The delta-neutral control plane of spec 001 (docs/control-plane.md): accounts on several venues
+ * ({@link io.perpetua.trading.control.AccountRegistry}), delta control and hedging at least cost
+ * ({@link io.perpetua.trading.control.DeltaController}), utilisation, per-account risk metrics and
+ * alerts, and market-data feeds with failover ({@link io.perpetua.trading.control.FeedRouter}).
+ * Orders go through {@link io.perpetua.trading.control.ControlGateway}: pre-trade check, intent
+ * journaled before the venue port sees the order, deterministic client ids.
+ */
+package io.perpetua.trading.control;
