@@ -40,6 +40,7 @@ public final class FlowService {
       new io.perpetua.trading.flow.live.FlowLegIndex();
   private TradingKernel kernel;
   private long lastTickMs = Long.MIN_VALUE;
+  private long resumeMs = Long.MIN_VALUE;
   private long ticks;
 
   /**
@@ -123,7 +124,8 @@ public final class FlowService {
         strategy.pause(row.id());
       }
     }
-    return this.kernel.now();
+    resumeMs = this.kernel.now();
+    return resumeMs;
   }
 
   /** Runs {@code action} on the kernel, serialised with the ticks (e.g. draining a venue). */
@@ -144,7 +146,7 @@ public final class FlowService {
   public synchronized void onTick(FlowTick tick) {
     requireKernel().onTick(tick);
     lastTickMs = Math.max(lastTickMs, tick.timeMs());
-    ticks++;
+    ticks += tick.timeMs() > resumeMs ? 1 : 0; // not the warm-up up to the kernel's checkpoint
   }
 
   /** The time of the last tick (Long.MIN_VALUE before any). */
@@ -152,7 +154,7 @@ public final class FlowService {
     return lastTickMs;
   }
 
-  /** Ticks processed since start. */
+  /** Ticks processed since start (after the kernel's checkpoint: not the warm-up). */
   public synchronized long ticksProcessed() {
     return ticks;
   }

@@ -187,7 +187,7 @@ public final class KernelFlowLive implements FlowLiveView {
           books.computeIfAbsent(
               row.ref.strategy().value() + "|" + o.instrument().venueSymbol(),
               k -> new Book(row.ref.strategy(), o.instrument()));
-      b.orders++;
+      b.orders += status(row.record).sent() ? 1 : 0;
       List<Fill> fs = new ArrayList<>(row.fills);
       fs.sort(java.util.Comparator.comparingLong(Fill::timeMs));
       fs.forEach(b::fill);
