@@ -176,9 +176,13 @@ final class FlowLive implements AutoCloseable {
     return connection.venue.instruments();
   }
 
-  /** Where the kernel's orders go (maker-first around the adapter when on). */
+  /**
+   * Where the kernel's orders go: the adapter itself — the kernel's bracket order is the flow's
+   * maker-first algorithm (post-only entry, its market fallback, resting TP limits); the platform's
+   * {@code MakerFirstVenue} would turn its market exits into limits.
+   */
   Venue orders() {
-    return connection.orders();
+    return connection.venue;
   }
 
   /** A replayed tick: our own fake prints it first (an outside venue has its own market). */

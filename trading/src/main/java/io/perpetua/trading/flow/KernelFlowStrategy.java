@@ -380,6 +380,7 @@ public final class KernelFlowStrategy implements TickStrategy, FlowStrategyHost 
     balances.forEach((id, m) -> out.put(prefix + "balance." + id.value(), Long.toString(m.raw())));
     open.forEach((key, t) -> out.put(prefix + "open." + key, t.encode()));
     out.put(prefix + "now", Long.toString(nowMs));
+    FlowLabelCursor.export(labels, prefix, out);
     return out;
   }
 
@@ -427,5 +428,6 @@ public final class KernelFlowStrategy implements TickStrategy, FlowStrategyHost 
         });
     cooldowns.restore(cds);
     schedule.rescan();
+    FlowLabelCursor.restore(labels, prefix, cursor);
   }
 }
