@@ -166,7 +166,7 @@ public final class KernelFlowLive implements FlowLiveView {
         double closing = Math.min(Math.abs(q), Math.abs(quantity)) * Math.signum(q);
         double avg = cost / quantity;
         realized += -closing * (p - avg);
-        cost += -closing * avg;
+        cost += closing * avg;
         quantity += closing;
         q -= closing;
       }
