@@ -20,7 +20,7 @@ interface PageDef {
 export const PAGES: PageDef[] = [
   { path: "/", title: "Overview", component: OverviewPage },
   { path: "/strategies", title: "Strategies", component: lazyPage(() => import("@/pages/strategies/StrategiesPage"), "StrategiesPage") },
-  { path: "/optimizer", title: "Optimizer lab", component: lazyPage(() => import("@/pages/Placeholders"), "OptimizerPage") },
+  { path: "/optimizer", title: "Optimizer lab", component: lazyPage(() => import("@/pages/optimizer/OptimizerPage"), "OptimizerPage") },
   { path: "/capital", title: "Capital & positions", component: lazyPage(() => import("@/pages/Capital"), "CapitalPage") },
   { path: "/risk", title: "Risk centre", component: lazyPage(() => import("@/pages/Risk"), "RiskPage") },
   { path: "/hot-coins", title: "Hot coins", component: lazyPage(() => import("@/pages/HotCoins"), "HotCoinsPage") },
