@@ -27,7 +27,7 @@ export const PAGES: PageDef[] = [
   { path: "/audit", title: "Audit & replay", component: lazyPage(() => import("@/pages/Audit"), "AuditPage"), admin: true },
   { path: "/backtests", title: "Backtests", component: lazyPage(() => import("@/pages/Backtests"), "BacktestsPage") },
   { path: "/flow", title: "Order flow", component: lazyPage(() => import("@/pages/Flow"), "FlowPage") },
-  { path: "/delta-neutral", title: "Delta-neutral", component: lazyPage(() => import("@/pages/Placeholders"), "DeltaNeutralPage") },
+  { path: "/delta-neutral", title: "Delta-neutral", component: lazyPage(() => import("@/pages/delta/DeltaNeutralPage"), "DeltaNeutralPage") },
   { path: "/users", title: "Users & invites", component: lazyPage(() => import("@/pages/Users"), "UsersPage"), admin: true },
 ];
 
