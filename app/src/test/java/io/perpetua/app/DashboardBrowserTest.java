@@ -26,12 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The web dashboard against one real platform on the embedded defaults (paper trading replaying the
  * shared data, four-eyes on, the default rate limits) plus two control-plane accounts on the
- * generic fake exchange: the API snapshot the client is generated
- * from equals what the server serves, the built dashboard is served at {@code /}, and the browser
- * tests ({@code web/e2e/run.mjs}: Playwright driving Debian's Chromium, axe-core) pass. Screenshots
- * and {@code results.json} (first meaningful paint) go to {@code target/e2e}. Without Node.js the
- * browser test is skipped with a message, unless {@code PERPETUA_REQUIRE_SERVICES=1} (CI), where it
- * fails.
+ * generic fake exchange: the API snapshot the client is generated from equals what the server
+ * serves, the built dashboard is served at {@code /}, and the browser tests ({@code
+ * web/e2e/run.mjs}: Playwright driving Debian's Chromium, axe-core) pass. Screenshots and {@code
+ * results.json} (first meaningful paint) go to {@code target/e2e}. Without Node.js the browser test
+ * is skipped with a message, unless {@code PERPETUA_REQUIRE_SERVICES=1} (CI), where it fails.
  */
 class DashboardBrowserTest {
   private static final String TOKEN = "dashboard-browser-token-0123456789";
