@@ -20,7 +20,9 @@ export function Accounts(props: {
 }) {
   const [text, setText] = useState(props.ids.join(", "));
   const [errors, setErrors] = useState<string[]>([]);
+  // The 001 views leave empty lists out as null (e.g. errors without errors).
   const states = new Map<string, State>((props.sync?.accountStates ?? []).map((s) => [s.accountId, s]));
+  const syncErrors = props.sync?.errors ?? [];
   const apply = () => {
     const { ids, errors: errs } = parseAccounts(text);
     setErrors(errs);
@@ -49,9 +51,9 @@ export function Accounts(props: {
           ))}
         </ul>
       )}
-      {props.sync && props.sync.errors.length > 0 && (
+      {syncErrors.length > 0 && (
         <ul role="alert" className="mb-2 list-disc pl-5 text-sm text-negative">
-          {props.sync.errors.map((e) => (
+          {syncErrors.map((e) => (
             <li key={e}>{e}</li>
           ))}
         </ul>

@@ -30,7 +30,7 @@ async function loadDelta(chosen: string[] | null, trader: boolean) {
   const plane = status.control_plane;
   if (!plane) return { plane: null };
   const feeds = await unwrapControl<Schemas["ControlFeedsView"]>(api.GET("/api/v1/market-data/feeds")).catch(() => null);
-  const ids = chosen ?? accountsFromFeeds(feeds?.feeds.map((f) => f.feedId) ?? []);
+  const ids = chosen ?? accountsFromFeeds((feeds?.feeds ?? []).map((f) => f.feedId));
   const [metrics, sync, alerts] = await Promise.all([
     Promise.all(
       ids.map((id) => unwrapControl<Schemas["ControlRiskMetricsView"]>(api.GET("/api/v1/risk/metrics/{account_id}", { params: { path: { account_id: id } } })).catch(() => null)),
@@ -77,7 +77,7 @@ export function DeltaNeutralPage() {
           <Section title="Control plane" description={`Up ${formatDuration(data.plane.uptime / 1000)} · ${data.plane.activeAccounts} accounts · ${data.plane.totalOperations} operations · avg ${formatNumber(data.plane.performance.avgResponseTime, 1)} ms`}>
             <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="control-status">
               <Badge variant={statusVariant(data.plane.status)}>{data.plane.status}</Badge>
-              {data.plane.services.map((s) => (
+              {(data.plane.services ?? []).map((s) => (
                 <span key={s.name} className="text-xs">
                   {s.name}: <Badge variant={statusVariant(s.status)}>{s.status}</Badge> ({s.errorCount} errors, heartbeat {formatTime(msToIso(s.lastHeartbeat))})
                 </span>

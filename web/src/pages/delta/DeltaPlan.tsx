@@ -37,7 +37,8 @@ export function DeltaPlan({ accounts, trader }: { accounts: string[]; trader: bo
       setPlan(await unwrapControl<View>(api.POST("/api/v1/delta/control", { body })));
     });
   };
-  const h = plan?.hedgeResults;
+  const h = plan?.hedgeResults; // null when nothing was planned
+  const legs = h?.executedOrders ?? [];
   return (
     <Section title="Net delta and hedge plan (dry run)" description="Delta control with dryRun: the net delta read from the venues and the least-cost plan that would bring it to the target; nothing is journaled or sent.">
       {trader ? (
@@ -82,9 +83,9 @@ export function DeltaPlan({ accounts, trader }: { accounts: string[]; trader: bo
             <Stat label="Adjustment needed" value={plan.adjustmentNeeded ? `yes, ${plan.totalAdjustments} leg(s)` : "no"} testId="adjustment-needed" />
           </div>
           <p className="mb-2 text-sm" role="status">
-            {plan.reason || (plan.success ? "ok" : "")} {plan.error && <span className="text-negative">{plan.error}</span>} · accounts {plan.accountsProcessed.join(", ")} · {plan.executionTime} ms
+            {plan.reason || (plan.success ? "ok" : "")} {plan.error && <span className="text-negative">{plan.error}</span>} · accounts {(plan.accountsProcessed ?? []).join(", ")} · {plan.executionTime} ms
           </p>
-          {!h || h.executedOrders.length === 0 ? (
+          {!h || legs.length === 0 ? (
             <Empty>No legs: nothing to hedge.</Empty>
           ) : (
             <>
@@ -101,7 +102,7 @@ export function DeltaPlan({ accounts, trader }: { accounts: string[]; trader: bo
                   </Tr>
                 </THead>
                 <TBody>
-                  {h.executedOrders.map((o, i) => (
+                  {legs.map((o, i) => (
                     <Tr key={`${o.accountId}-${i}`}>
                       <Td>{o.accountId}</Td>
                       <Td>{o.symbol}</Td>

@@ -27,7 +27,7 @@ export function Feeds({ feeds, trader, reload }: { feeds: Schemas["ControlFeedsV
     >
       <ActionOutcome notice={action.notice} testId="feed-notice" />
       <ErrorText error={action.error} />
-      {!feeds || feeds.feeds.length === 0 ? (
+      {!feeds || (feeds.feeds ?? []).length === 0 ? (
         <Empty>No market-data feeds configured.</Empty>
       ) : (
         <Table data-testid="feeds">
