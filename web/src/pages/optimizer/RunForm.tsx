@@ -83,7 +83,7 @@ export function RunForm({ onSubmitted }: { onSubmitted: (id: string) => void }) 
     });
   };
   return (
-    <Section title="New walk-forward run" description="Each fold searches its training window only, picks on the validation window and runs the choice once, unseen, forward. Ranges left empty are searched on the strategy's declared defaults.">
+    <Section title="New walk-forward run" description="Each fold searches its training window only, picks on the validation window and runs the choice once, unseen, forward. Without any range the whole declared space is searched on its default ranges; with ranges only those parameters are searched and the others keep their configured values.">
       <form onSubmit={submit} className="flex flex-col gap-3" aria-label="New optimisation run">
         <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6">
           <Label>
@@ -177,7 +177,7 @@ export function RunForm({ onSubmitted }: { onSubmitted: (id: string) => void }) 
           </Table>
         )}
         <p className="text-xs text-muted-foreground">
-          The API does not serve the declared ranges yet: other declared parameters (e.g. the feature weights) are searched on their defaults, and a range outside the declaration is refused naming the parameter.
+          The API does not serve the declared parameters and their ranges yet, so only the numeric parameters of the configuration are offered here (the feature weights, for one, are declared but not listed); a range outside the declaration is refused naming the parameter.
         </p>
         <div className="flex items-center gap-3">
           <Button type="submit" disabled={action.busy || !name}>
