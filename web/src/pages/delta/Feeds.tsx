@@ -61,7 +61,7 @@ export function Feeds({ feeds, trader, reload }: { feeds: Schemas["ControlFeedsV
                 <Td>
                   {trader && f.feedId !== feeds.activeFeed && (
                     <Button size="sm" variant="outline" onClick={() => setTarget(f.feedId)} aria-label={`Fail over to ${f.feedId}`}>
-                      Fail over to this
+                      Fail over
                     </Button>
                   )}
                 </Td>
