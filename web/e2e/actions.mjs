@@ -95,7 +95,7 @@ export async function optimizerChecks(t) {
       await page.getByTestId("opt-progress").waitFor();
     }
     t.results.optimizer = { run_id: runId, status: s, progress: after.progress };
-    await status.scrollIntoViewIfNeeded();
+    await page.locator("[data-testid=opt-best], [data-testid=opt-progress]").first().scrollIntoViewIfNeeded();
     await shot(page, "optimizer-run");
     assert(page.errors.length === 0, page.errors.join("\n"));
   });
