@@ -29,6 +29,7 @@ import io.perpetua.trading.kernel.TickKernels;
 import io.perpetua.trading.kernel.TradingKernel;
 import io.perpetua.trading.port.EventBus;
 import io.perpetua.trading.port.TradingJournal;
+import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.venue.AsyncVenueBridge;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,7 @@ final class FlowRuntime implements AutoCloseable {
   private volatile FlowLive live;
   private volatile FlowLiveView liveView;
   private volatile AsyncVenueBridge bridge;
+  private volatile RiskEngine risk = RiskEngine.unlimited();
 
   /**
    * A runtime.
@@ -127,9 +129,19 @@ final class FlowRuntime implements AutoCloseable {
 
   /** Starts the replay thread on {@code database} (nothing when disabled). */
   synchronized void start(Database database) {
+    start(database, RiskEngine.unlimited());
+  }
+
+  /**
+   * Starts the runtime with {@code flowRisk} in front of every order of the flow account (its own
+   * limits, following the platform engine's operator controls: see {@link
+   * RiskEngine#followOperatorControls}).
+   */
+  synchronized void start(Database database, RiskEngine flowRisk) {
     if (!config.enabled() || thread != null) {
       return;
     }
+    this.risk = java.util.Objects.requireNonNull(flowRisk, "flowRisk");
     thread = new Thread(() -> run(database), "flow");
     thread.setDaemon(true);
     thread.start();
@@ -210,7 +222,7 @@ final class FlowRuntime implements AutoCloseable {
       long startMs) {
     KernelListener quiet = new KernelListener() {};
     if (l == null) {
-      return TickKernels.simulated(traded, journal, quiet, strategy, startMs);
+      return TickKernels.simulated(traded, journal, quiet, strategy, startMs, risk);
     }
     return TickKernels.over(
         traded,
@@ -218,6 +230,7 @@ final class FlowRuntime implements AutoCloseable {
         quiet,
         strategy,
         startMs,
+        risk,
         clock ->
             bridge =
                 new AsyncVenueBridge(

@@ -63,6 +63,25 @@ final class KernelWiring {
   }
 
   /**
+   * The order-flow account's risk engine: live, the {@code flow.live_*} limits ({@link
+   * ConfigLoader#flowLiveRiskConfig}); paper, no limits of its own. Either way it follows {@code
+   * platform}'s operator controls (emergency stop, disabled symbols). Its breaker state lives in
+   * the flow kernel's checkpoint.
+   */
+  RiskEngine flowRisk(RiskEngine platform) {
+    boolean live = config.flow().live() && !config.venue().simulated();
+    RiskEngine engine =
+        live
+            ? RiskEngine.open(
+                ConfigLoader.flowLiveRiskConfig(config),
+                new io.perpetua.trading.risk.InMemoryRiskStore(),
+                System::currentTimeMillis)
+            : RiskEngine.unlimited();
+    engine.followOperatorControls(platform);
+    return engine;
+  }
+
+  /**
    * The kernel over {@code market} with the configured strategy and venue; {@code binance} is the
    * Binance connection in live trading on Binance, else null.
    */

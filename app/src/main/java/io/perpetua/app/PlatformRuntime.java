@@ -102,7 +102,9 @@ final class PlatformRuntime {
       kernel.resume(binance != null ? binance.firstLiveStart() : kernels.startTime(market));
       parts.kernel(kernel);
       reconcileAtStartup();
-      wiring.flow().start(database); // after the kernel is ready: the order-flow replay beside it
+      // after the kernel is ready: the order-flow kernel beside it, on its own account and limits,
+      // bound by the operator's emergency stop and symbol switches
+      wiring.flow().start(database, kernels.flowRisk(parts.risk()));
       wiring.orchestration().start(); // the cron plan, once the kernel it acts on runs
       if (binance != null) {
         runLive(kernel, binance.panel);

@@ -12,6 +12,7 @@ import io.perpetua.signals.schedule.CronSchedule;
 import io.perpetua.signals.strategy.RankLongShortStrategy;
 import io.perpetua.trading.port.PriceDrivenVenue;
 import io.perpetua.trading.port.TradingJournal;
+import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.venue.SimulatedVenue;
 import io.perpetua.trading.venue.SimulatedVenueConfig;
 import java.util.HashMap;
@@ -35,12 +36,24 @@ public final class TickKernels {
       KernelListener listener,
       TickStrategy strategy,
       long startMs) {
+    return simulated(instruments, journal, listener, strategy, startMs, RiskEngine.unlimited());
+  }
+
+  /** {@link #simulated} with the risk engine {@code risk} in front of every order. */
+  public static TradingKernel simulated(
+      List<Instrument> instruments,
+      TradingJournal journal,
+      KernelListener listener,
+      TickStrategy strategy,
+      long startMs,
+      RiskEngine risk) {
     return over(
         instruments,
         journal,
         listener,
         strategy,
         startMs,
+        risk,
         clock -> {
           Map<InstrumentId, Instrument> byId = new HashMap<>();
           instruments.forEach(i -> byId.put(i.id(), i));
@@ -58,6 +71,18 @@ public final class TickKernels {
       KernelListener listener,
       TickStrategy strategy,
       long startMs,
+      Function<ManualClock, PriceDrivenVenue> venue) {
+    return over(instruments, journal, listener, strategy, startMs, RiskEngine.unlimited(), venue);
+  }
+
+  /** {@link #over} with the risk engine {@code risk} in front of every order. */
+  public static TradingKernel over(
+      List<Instrument> instruments,
+      TradingJournal journal,
+      KernelListener listener,
+      TickStrategy strategy,
+      long startMs,
+      RiskEngine risk,
       Function<ManualClock, PriceDrivenVenue> venue) {
     ManualClock clock = new ManualClock(startMs);
     List<InstrumentId> ids = instruments.stream().map(Instrument::id).toList();
@@ -85,7 +110,7 @@ public final class TickKernels {
             new FeatureRegistry(),
             venue.apply(clock),
             clock,
-            new KernelPorts(journal, new InMemoryPlatformState(), listener, () -> 0L));
+            new KernelPorts(journal, new InMemoryPlatformState(), listener, () -> 0L, risk));
     k.addTickStrategy(strategy);
     k.resume(startMs);
     return k;

@@ -42,6 +42,7 @@ public final class RiskEngine implements PreTradeGuard {
   private final RiskHooks hooks;
   private final RiskStatusView view;
   private OperatorActions operators;
+  private volatile RiskEngine platform; // another engine whose operator controls bind this one
   private volatile Consumer<RiskStatus> publisher = s -> {};
   private volatile boolean publishing;
   private int lastLevels = -1;
@@ -96,7 +97,7 @@ public final class RiskEngine implements PreTradeGuard {
 
   @Override
   public Optional<Rejection> check(Order order, Instrument instrument, OrderContext ctx) {
-    Optional<Rejection> r = run(rules.operator(), order, ctx);
+    Optional<Rejection> r = operatorControls().check(order, instrument, ctx);
     if (r.isPresent()) {
       return r;
     }
@@ -132,7 +133,24 @@ public final class RiskEngine implements PreTradeGuard {
    * so an operator's stop or symbol switch binds every account of the platform at its next order.
    */
   public PreTradeGuard operatorControls() {
-    return (order, instrument, ctx) -> run(rules.operator(), order, ctx);
+    return (order, instrument, ctx) -> {
+      Optional<Rejection> r = run(rules.operator(), order, ctx);
+      RiskEngine p = platform;
+      return r.isPresent() || p == null ? r : p.operatorControls().check(order, instrument, ctx);
+    };
+  }
+
+  /**
+   * Makes {@code platformEngine}'s operator controls (emergency stop, disabled symbols) bind this
+   * engine too: a second account of the platform (the order-flow kernel's) keeps its own limits and
+   * breakers but obeys the operator's stop and symbol switches at its next order, and its kernel
+   * cancels its working orders on the stop like the platform's.
+   */
+  public void followOperatorControls(RiskEngine platformEngine) {
+    if (platformEngine == this) {
+      throw new IllegalArgumentException("an engine cannot follow itself");
+    }
+    this.platform = Objects.requireNonNull(platformEngine, "platformEngine");
   }
 
   /**
@@ -238,7 +256,8 @@ public final class RiskEngine implements PreTradeGuard {
 
   /** True while the emergency stop is active (read without locking). */
   public boolean emergencyStopped() {
-    return controls.stopped();
+    RiskEngine p = platform;
+    return controls.stopped() || (p != null && p.emergencyStopped());
   }
 
   /** Records that a rebalance was skipped because trading is halted. */
