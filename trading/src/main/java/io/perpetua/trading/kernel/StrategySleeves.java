@@ -314,59 +314,9 @@ final class StrategySleeves {
     }
   }
 
-  /**
-   * The ensemble's signal ({@code weighted_average}): per instrument, the average of the active
-   * strategies' latest signals weighted by their shares (over those with a signal there); the side
-   * is the sign of the netted target weight.
-   */
+  /** The ensemble's signal ({@code weighted_average}, {@link EnsembleSignal}). */
   io.perpetua.readmodel.SignalSnapshot ensembleSnapshot(PanelMarketView view, long timeMs) {
-    int n = view.instrumentCount();
-    double[] sum = new double[n];
-    double[] weight = new double[n];
-    double[] target = new double[n];
-    int pool = 0;
-    for (Sleeve s : sleeves) {
-      double share = shareOf(s.name);
-      for (int i = 0; i < n; i++) {
-        target[i] += share * s.weights[i];
-      }
-      StrategyDecision d = s.lastDecision;
-      if (d == null || !StrategyRegistry.ACTIVE.equals(registry.status(s.name))) {
-        continue;
-      }
-      pool = Math.max(pool, d.poolSize());
-      for (int i = 0; i < n; i++) {
-        if (!Double.isNaN(d.signal()[i])) {
-          sum[i] += share * d.signal()[i];
-          weight[i] += share;
-        }
-      }
-    }
-    List<Integer> ranked = new ArrayList<>();
-    double[] signal = new double[n];
-    for (int i = 0; i < n; i++) {
-      signal[i] = weight[i] > 0 ? sum[i] / weight[i] : Double.NaN;
-      if (!Double.isNaN(signal[i])) {
-        ranked.add(i);
-      }
-    }
-    ranked.sort(
-        java.util.Comparator.<Integer>comparingDouble(i -> -signal[i]).thenComparing(i -> i));
-    List<io.perpetua.readmodel.SymbolSignal> signals = new ArrayList<>();
-    List<io.perpetua.readmodel.TargetPosition> targets = new ArrayList<>();
-    for (int r = 0; r < ranked.size(); r++) {
-      int i = ranked.get(r);
-      String side = target[i] > 0 ? "long" : target[i] < 0 ? "short" : null;
-      String symbol = view.instrument(i).apiSymbol();
-      signals.add(new io.perpetua.readmodel.SymbolSignal(symbol, signal[i], r + 1, side));
-      if (side != null) {
-        targets.add(
-            new io.perpetua.readmodel.TargetPosition(
-                symbol, side, target[i], signal[i], StrategyRegistry.ENSEMBLE + "_" + side));
-      }
-    }
-    return new io.perpetua.readmodel.SignalSnapshot(
-        StrategyRegistry.ENSEMBLE, timeMs, signals, targets, pool);
+    return EnsembleSignal.snapshot(sleeves, registry, this::shareOf, view, timeMs);
   }
 
   /** Wraps {@code listener} so the books see the platform's fills. */
@@ -449,49 +399,13 @@ final class StrategySleeves {
     return out;
   }
 
-  /** The sleeves' state for the kernel's checkpoint. */
+  /** The sleeves' state for the kernel's checkpoint ({@link SleeveCheckpoint}). */
   Map<String, String> exportState() {
-    if (registry == null) {
-      return Map.of();
-    }
-    Map<String, String> out = new java.util.HashMap<>();
-    for (Sleeve s : sleeves) {
-      String key = "sleeve." + s.name + ".";
-      out.put(key + "last", Long.toString(s.lastDecisionMs));
-      CursorChunks.put(out, key + "book", s.book.export());
-      StringBuilder w = new StringBuilder();
-      for (int i = 0; i < s.weights.length; i++) {
-        if (s.weights[i] != 0) {
-          w.append(i).append(':').append(s.weights[i]).append(',');
-        }
-      }
-      CursorChunks.put(out, key + "weights", w.toString());
-    }
-    return out;
+    return registry == null ? Map.of() : SleeveCheckpoint.export(sleeves);
   }
 
   /** Restores {@link #exportState()}; {@code lastRebalanceMs} for a cursor without sleeves. */
   void restoreState(Map<String, String> cursor, long lastRebalanceMs) {
-    for (Sleeve s : sleeves) {
-      String key = "sleeve." + s.name + ".";
-      String last = cursor.get(key + "last");
-      s.lastDecisionMs = last != null ? Long.parseLong(last) : lastRebalanceMs;
-      if (registry == null) {
-        continue;
-      }
-      s.book.restore(CursorChunks.get(cursor, key + "book"), registry.navs(s.name, Long.MIN_VALUE));
-      String w = CursorChunks.get(cursor, key + "weights");
-      if (w != null) {
-        for (String e : w.split(",")) {
-          if (!e.isEmpty()) {
-            int c = e.indexOf(':');
-            int i = Integer.parseInt(e.substring(0, c));
-            if (i < s.weights.length) {
-              s.weights[i] = Double.parseDouble(e.substring(c + 1));
-            }
-          }
-        }
-      }
-    }
+    SleeveCheckpoint.restore(sleeves, registry, cursor, lastRebalanceMs);
   }
 }
