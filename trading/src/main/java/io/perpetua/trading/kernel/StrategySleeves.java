@@ -67,11 +67,13 @@ final class StrategySleeves {
   private final Map<InstrumentId, Integer> index;
   private final int fixedDays;
   private CapitalWeights capital;
+  private final CandidateSleeves candidates;
 
   /** Builds a pipeline for a strategy instance. */
   @FunctionalInterface
   interface PipelineFactory {
-    DecisionPipeline create(CrossSectionalStrategy strategy, AssetPoolDefinition pool);
+    DecisionPipeline create(
+        CrossSectionalStrategy strategy, AssetPoolDefinition pool, boolean publish);
   }
 
   private StrategySleeves(
@@ -81,7 +83,8 @@ final class StrategySleeves {
       Map<String, AssetPoolDefinition> pools,
       double fallbackFeeRate,
       Map<InstrumentId, Integer> index,
-      int fixedDays) {
+      int fixedDays,
+      double initialCapital) {
     this.sleeves = sleeves;
     this.registry = registry;
     this.pipelines = pipelines;
@@ -89,13 +92,18 @@ final class StrategySleeves {
     this.fallbackFeeRate = fallbackFeeRate;
     this.index = index;
     this.fixedDays = fixedDays;
+    this.candidates =
+        registry == null
+            ? null
+            : new CandidateSleeves(
+                registry, pipelines, n -> pool(pools, n), initialCapital, index.size());
   }
 
   /** The single strategy of a backtest or a single-strategy kernel: no registry, no books. */
   static StrategySleeves single(
       DecisionPipeline pipeline, CronSchedule cron, int rebalanceDays, int n) {
     Sleeve s = new Sleeve(pipeline.strategy().id().value(), cron, pipeline, n, null);
-    return new StrategySleeves(List.of(s), null, null, Map.of(), 0, Map.of(), rebalanceDays);
+    return new StrategySleeves(List.of(s), null, null, Map.of(), 0, Map.of(), rebalanceDays, 0);
   }
 
   /**
@@ -116,7 +124,7 @@ final class StrategySleeves {
       CrossSectionalStrategy built = registry.current(name);
       DecisionPipeline p = null;
       if (built != null) {
-        p = pipelines.create(built, pool(pools, def.poolName()));
+        p = pipelines.create(built, pool(pools, def.poolName()), true);
         p.publishSignal(StrategyRegistry.SINGLE.equals(registry.mode()));
       }
       double share = share(registry, name);
@@ -128,7 +136,8 @@ final class StrategySleeves {
               n,
               new VirtualBook(initialCapital * (share > 0 ? share : 1.0), n)));
     }
-    return new StrategySleeves(list, registry, pipelines, pools, fallbackFeeRate, index, -1);
+    return new StrategySleeves(
+        list, registry, pipelines, pools, fallbackFeeRate, index, -1, initialCapital);
   }
 
   private static AssetPoolDefinition pool(Map<String, AssetPoolDefinition> pools, String name) {
@@ -147,6 +156,21 @@ final class StrategySleeves {
   /** Sizes the sleeves on {@code weights} (the allocator's) from the next rebalance on. */
   void useCapitalWeights(CapitalWeights weights) {
     this.capital = weights;
+  }
+
+  /**
+   * Runs the lifecycle's shadow and canary candidates beside their strategies ({@link
+   * CandidateSleeves}; null: none). Registry kernels only.
+   */
+  void useCandidates(io.perpetua.trading.lifecycle.CandidateLink link) {
+    if (candidates != null) {
+      candidates.use(link);
+    }
+  }
+
+  /** The candidate sleeves (null without a registry). */
+  CandidateSleeves candidates() {
+    return candidates;
   }
 
   private double shareOf(String name) {
@@ -201,6 +225,9 @@ final class StrategySleeves {
         if (s.book != null) {
           s.book.target(s.weights, marks);
         }
+        if (candidates != null) {
+          candidates.flat(s.name, marks);
+        }
         any = true;
       }
     }
@@ -218,7 +245,7 @@ final class StrategySleeves {
         }
         if (s.pipeline == null || s.pipeline.strategy() != current) {
           s.pipeline =
-              pipelines.create(current, pool(pools, registry.definition(s.name).poolName()));
+              pipelines.create(current, pool(pools, registry.definition(s.name).poolName()), true);
           s.pipeline.publishSignal(StrategyRegistry.SINGLE.equals(registry.mode()));
         }
       }
@@ -249,6 +276,9 @@ final class StrategySleeves {
     if (s.book != null) {
       s.book.target(s.weights, marks);
     }
+    if (candidates != null) {
+      candidates.decide(s.name, view, nextRunMs, marks);
+    }
     lastDecisions.add(new Decided(s, d));
     return true;
   }
@@ -270,7 +300,11 @@ final class StrategySleeves {
     List<TargetNetting.SleeveTarget> out = new ArrayList<>(sleeves.size());
     for (Sleeve s : sleeves) {
       double money = shareOf(s.name) * equity;
-      out.add(new TargetNetting.SleeveTarget(s.id, money, s.weights));
+      if (candidates == null) {
+        out.add(new TargetNetting.SleeveTarget(s.id, money, s.weights));
+      } else {
+        candidates.split(s, money, out);
+      }
     }
     return out;
   }
@@ -330,13 +364,13 @@ final class StrategySleeves {
         if (event instanceof OrderFilled f) {
           Integer i = index.get(f.fill().instrument());
           if (i != null) {
+            double q = f.fill().quantity().toDouble();
+            double price = f.fill().price().toDouble();
+            double fee = f.fill().fee().toDouble();
             for (Sleeve s : sleeves) {
-              s.book.onPlatformFill(
-                  i,
-                  f.fill().quantity().toDouble(),
-                  f.fill().price().toDouble(),
-                  f.fill().fee().toDouble());
+              s.book.onPlatformFill(i, q, price, fee);
             }
+            candidates.onPlatformFill(i, q, price, fee);
           }
         }
         listener.onEvent(event);
@@ -365,6 +399,7 @@ final class StrategySleeves {
       for (Sleeve s : sleeves) {
         s.book.funding(i, rate, mark);
       }
+      candidates.funding(i, rate, mark);
     }
   }
 
@@ -386,6 +421,7 @@ final class StrategySleeves {
         registry.recordPerformance(s.name, s.book.metrics(marks));
       }
     }
+    candidates.onStep(closeTime, marks, fallbackFeeRate, day);
   }
 
   /** The pipelines' stages (for heartbeats). */
@@ -401,11 +437,19 @@ final class StrategySleeves {
 
   /** The sleeves' state for the kernel's checkpoint ({@link SleeveCheckpoint}). */
   Map<String, String> exportState() {
-    return registry == null ? Map.of() : SleeveCheckpoint.export(sleeves);
+    if (registry == null) {
+      return Map.of();
+    }
+    Map<String, String> out = new java.util.HashMap<>(SleeveCheckpoint.export(sleeves));
+    out.putAll(candidates.exportState());
+    return out;
   }
 
   /** Restores {@link #exportState()}; {@code lastRebalanceMs} for a cursor without sleeves. */
   void restoreState(Map<String, String> cursor, long lastRebalanceMs) {
     SleeveCheckpoint.restore(sleeves, registry, cursor, lastRebalanceMs);
+    if (candidates != null) {
+      candidates.restoreState(cursor);
+    }
   }
 }
