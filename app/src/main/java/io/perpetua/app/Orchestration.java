@@ -80,6 +80,11 @@ final class Orchestration implements AutoCloseable {
       throw new ConfigException(e.getMessage().split(" ")[0], e.getMessage());
     }
     this.plan = plan(config.orchestrator().jobs());
+    if (config.orchestrator().retentionDays() < 1) {
+      throw new ConfigException(
+          "orchestrator.retention_days",
+          "must be >= 1, was " + config.orchestrator().retentionDays());
+    }
   }
 
   private static List<JobDefinition> plan(Map<String, String> crons) {
@@ -147,7 +152,12 @@ final class Orchestration implements AutoCloseable {
               return k != null ? k.now() : System.currentTimeMillis();
             });
     OrchestratorStore s = new JdbcOrchestratorStore(database);
-    orchestrator = new Orchestrator(plan, jobs.actions(), s, instanceName());
+    Map<String, Orchestrator.Action> actions = new java.util.LinkedHashMap<>(jobs.actions());
+    int retention = config.orchestrator().retentionDays();
+    Orchestrator[] self = new Orchestrator[1];
+    actions.put("prune_runs", now -> self[0].prune(now, retention));
+    orchestrator = new Orchestrator(plan, actions, s, instanceName());
+    self[0] = orchestrator;
     orchestrator.start(System.currentTimeMillis());
     store = s;
   }
