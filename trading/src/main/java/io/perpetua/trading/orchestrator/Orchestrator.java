@@ -123,7 +123,7 @@ public final class Orchestrator {
    * The cron plan of spec 003 §9: every minute market-data health, risk heartbeat and equity
    * snapshot; every 5 minutes bandit scoring with the capital rebalance, and the event triggers;
    * hourly the hot-coin scan; daily at 00:10 UTC the walk-forward re-optimisation; daily at 00:30
-   * UTC the retention of the run log.
+   * UTC the retention of the run log; every 5 minutes finished re-optimisations become candidates.
    */
   public static List<JobDefinition> defaultPlan() {
     return List.of(
@@ -135,6 +135,10 @@ public final class Orchestrator {
         new JobDefinition("event_triggers", "*/5 * * * *", "performance and risk triggers"),
         new JobDefinition("hot_coin_scan", "0 * * * *", "hot-coin scan"),
         new JobDefinition("walk_forward", "10 0 * * *", "daily walk-forward re-optimisation"),
-        new JobDefinition("prune_runs", "30 0 * * *", "orchestrator run retention"));
+        new JobDefinition("prune_runs", "30 0 * * *", "orchestrator run retention"),
+        new JobDefinition(
+            "reoptimisation_results",
+            "*/5 * * * *",
+            "finished re-optimisations: out-of-sample pass → shadow candidate"));
   }
 }
