@@ -130,6 +130,14 @@ final class KernelWiring {
       liveVenue.reconciler().attach(built);
     }
     built.useCapitalWeights(wiring.orchestration().weights());
+    io.perpetua.trading.lifecycle.LifecycleService lifecycle = parts.lifecycle();
+    if (lifecycle != null) { // shadow/canary candidates beside their stable versions
+      built.useCandidates(
+          new io.perpetua.trading.lifecycle.CandidateGates(
+              lifecycle,
+              wiring.orchestration().candidateReference(registry),
+              config.venue().slippageBps()));
+    }
     return built;
   }
 

@@ -13,6 +13,7 @@ import io.perpetua.app.cli.MetricsCommand;
 import io.perpetua.app.cli.OptimizeCommand;
 import io.perpetua.app.cli.RunCommand;
 import io.perpetua.app.cli.StatsCommand;
+import io.perpetua.app.cli.StrategyCommand;
 import io.perpetua.app.cli.VenueCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Command;
       VenueCommand.class,
       FlowCommand.class,
       FundingCommand.class,
-      HotlistCommand.class
+      HotlistCommand.class,
+      StrategyCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

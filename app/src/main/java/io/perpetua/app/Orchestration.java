@@ -48,6 +48,7 @@ final class Orchestration implements AutoCloseable {
   private final PlatformParts parts;
   private final CapitalWeights weights = new CapitalWeights();
   private final OptimisationQueue queue;
+  private final ReoptimisationResults results;
   private final AllocationConfig allocationConfig;
   private final EventTriggers triggers;
   private final List<JobDefinition> plan;
@@ -73,6 +74,8 @@ final class Orchestration implements AutoCloseable {
     this.config = config;
     this.parts = parts;
     this.queue = new OrchestratorOptimisations(optimizer);
+    this.results =
+        new ReoptimisationResults(optimizer, parts::lifecycle, config.lifecycle().oosGate());
     try {
       this.allocationConfig = config.allocation().toConfig();
       this.triggers = config.orchestrator().triggers().toTriggers();
@@ -80,6 +83,11 @@ final class Orchestration implements AutoCloseable {
       throw new ConfigException(e.getMessage().split(" ")[0], e.getMessage());
     }
     this.plan = plan(config.orchestrator().jobs());
+    if (config.orchestrator().retentionDays() < 1) {
+      throw new ConfigException(
+          "orchestrator.retention_days",
+          "must be >= 1, was " + config.orchestrator().retentionDays());
+    }
   }
 
   private static List<JobDefinition> plan(Map<String, String> crons) {
@@ -107,6 +115,12 @@ final class Orchestration implements AutoCloseable {
   /** The weights the kernel's sleeves are sized on. */
   CapitalWeights weights() {
     return weights;
+  }
+
+  /** The KS gate's reference returns of the kernel's candidates ({@link ReoptimisationResults}). */
+  io.perpetua.trading.lifecycle.CandidateGates.Reference candidateReference(
+      io.perpetua.trading.registry.StrategyRegistry registry) {
+    return results.reference(registry);
   }
 
   /** Wires the hourly hot-coin scan (before {@link #open}). */
@@ -147,7 +161,13 @@ final class Orchestration implements AutoCloseable {
               return k != null ? k.now() : System.currentTimeMillis();
             });
     OrchestratorStore s = new JdbcOrchestratorStore(database);
-    orchestrator = new Orchestrator(plan, jobs.actions(), s, instanceName());
+    Map<String, Orchestrator.Action> actions = new java.util.LinkedHashMap<>(jobs.actions());
+    int retention = config.orchestrator().retentionDays();
+    Orchestrator[] self = new Orchestrator[1];
+    actions.put("prune_runs", now -> self[0].prune(now, retention));
+    actions.put(ReoptimisationResults.JOB, now -> results.run(now, self[0]));
+    orchestrator = new Orchestrator(plan, actions, s, instanceName());
+    self[0] = orchestrator;
     orchestrator.start(System.currentTimeMillis());
     store = s;
   }

@@ -63,6 +63,32 @@ class OrchestratorOptimisationsTest {
   }
 
   @Test
+  void theOrchestratorsOwner_isAnOwnerTheJobServiceAccepts() {
+    // before: the job's owner pattern refused ':' and every orchestrator submission threw
+    io.perpetua.jobs.BacktestRequest base =
+        new io.perpetua.jobs.BacktestRequest(
+            "baseline_rev",
+            Map.of(),
+            java.util.List.of(),
+            "1h",
+            "kline",
+            DATA_END.minusSeconds(86_400),
+            DATA_END,
+            10_000,
+            1,
+            5,
+            2,
+            0,
+            0,
+            null,
+            365);
+    io.perpetua.jobs.BacktestJob job =
+        io.perpetua.jobs.BacktestJob.queued(
+            "opt_1", OrchestratorOptimisations.OWNER, null, base, "{}", DATA_END);
+    assertThat(job.owner()).isEqualTo("system:orchestrator");
+  }
+
+  @Test
   void noOptimiserRunning_isAnsweredWithTheReason_notAnId() {
     assertThat(new OrchestratorOptimisations(() -> null).enqueue(task("vol_spike")))
         .isEqualTo("not queued: the optimiser's job service is not running");

@@ -134,7 +134,7 @@ class PlatformStrategiesTest {
   }
 
   private void capitalAllocation(int port) throws Exception {
-    JsonNode jobs = await(port, "/api/v1/orchestrator/jobs", d -> d.get("jobs").size() == 7);
+    JsonNode jobs = await(port, "/api/v1/orchestrator/jobs", d -> d.get("jobs").size() == 9);
     assertThat(jobs.findValuesAsText("name")).contains("bandit_rebalance", "walk_forward");
     JsonNode bad = call(port, "POST", "/api/v1/alloc/rebalance", "{\"mode\":\"all_in\"}");
     assertThat(bad.get("code").asInt()).isEqualTo(40001);

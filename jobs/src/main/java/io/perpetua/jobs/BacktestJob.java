@@ -47,7 +47,8 @@ public record BacktestJob(
     Metrics metrics,
     RunActivity activity,
     Instant outputPurgedAt) {
-  private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9_.@-]{1,128}");
+  // ':' for the platform's own owners (system:orchestrator): no user name can contain it
+  private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9_.@:-]{1,128}");
 
   /** Validates the invariants that do not depend on the status history. */
   public BacktestJob {
@@ -55,7 +56,7 @@ public record BacktestJob(
     Objects.requireNonNull(owner, "owner");
     if (!OWNER.matcher(owner).matches()) {
       throw new IllegalArgumentException(
-          "owner must be 1..128 characters of letters, digits, _ . @ -: '" + owner + "'");
+          "owner must be 1..128 characters of letters, digits, _ . @ : -: '" + owner + "'");
     }
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(status, "status");

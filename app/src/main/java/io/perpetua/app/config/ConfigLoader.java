@@ -149,6 +149,7 @@ public final class ConfigLoader {
     riskConfig(c);
     try {
       c.lifecycle().gates();
+      c.lifecycle().oosGate();
     } catch (IllegalArgumentException e) { // the message starts with the key
       String m = e.getMessage();
       int space = m.indexOf(' ');

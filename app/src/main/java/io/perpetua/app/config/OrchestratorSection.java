@@ -9,9 +9,15 @@ import java.util.Map;
  * @param pollSeconds how often due jobs are looked for
  * @param jobs the cron (UTC) of each job of the plan
  * @param triggers the event triggers' thresholds and the optimiser task they queue
+ * @param retentionDays how long runs are kept in {@code orchestrator_runs} (the daily {@code
+ *     prune_runs} job deletes older ones)
  */
 public record OrchestratorSection(
-    boolean enabled, int pollSeconds, Map<String, String> jobs, Triggers triggers) {
+    boolean enabled,
+    int pollSeconds,
+    Map<String, String> jobs,
+    Triggers triggers,
+    int retentionDays) {
 
   /**
    * The {@code orchestrator.triggers:} section ({@link

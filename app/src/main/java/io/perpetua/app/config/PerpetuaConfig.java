@@ -407,6 +407,10 @@ public record PerpetuaConfig(
    * @param slippageBandBps live slippage at most this above the backtest's assumption
    * @param minTrades trades before the gates decide
    * @param minDays live days before the gates decide
+   * @param reoptMinDsr a re-optimisation becomes a candidate only with a deflated Sharpe ratio of
+   *     at least this
+   * @param reoptMaxPbo ... and a probability of backtest overfitting of at most this
+   * @param reoptMinOosSharpe ... and a stitched out-of-sample Sharpe ratio of at least this
    */
   public record Lifecycle(
       double canaryFraction,
@@ -415,7 +419,16 @@ public record PerpetuaConfig(
       double ksAlpha,
       double slippageBandBps,
       int minTrades,
-      int minDays) {
+      int minDays,
+      double reoptMinDsr,
+      double reoptMaxPbo,
+      double reoptMinOosSharpe) {
+    /** The out-of-sample gate of re-optimisations (validated: an invalid value names its key). */
+    public io.perpetua.trading.lifecycle.Reoptimisations.OosGate oosGate() {
+      return new io.perpetua.trading.lifecycle.Reoptimisations.OosGate(
+          reoptMinDsr, reoptMaxPbo, reoptMinOosSharpe);
+    }
+
     /** The gates (validated: an invalid value names its key). */
     public io.perpetua.trading.lifecycle.GateConfig gates() {
       return new io.perpetua.trading.lifecycle.GateConfig(

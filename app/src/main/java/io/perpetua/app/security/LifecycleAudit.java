@@ -16,11 +16,11 @@ import java.util.Objects;
  * entity {@code strategy_versions}, id {@code <strategy>/<version>}, actor the user or {@code
  * system:lifecycle}, and in {@code after} the stages and the numbers that justified it.
  */
-final class LifecycleAudit implements LifecycleService.Listener {
+public final class LifecycleAudit implements LifecycleService.Listener {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final AuditLog log;
 
-  LifecycleAudit(AuditLog log) {
+  public LifecycleAudit(AuditLog log) {
     this.log = Objects.requireNonNull(log, "log");
   }
 

@@ -186,6 +186,40 @@ public final class JdbcOrchestratorStore implements OrchestratorStore {
   }
 
   @Override
+  public int abandon(long startedBeforeMs, String reason, long nowMs) {
+    return db.query(
+        "abandon orchestrator runs",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE orchestrator_runs SET status = 'abandoned', ended_ms = ?, summary ="
+                      + " CASE WHEN summary = '' THEN ? ELSE SUBSTRING(summary, 1, 3000) || '; '"
+                      + " || ? END WHERE status = 'running' AND started_ms < ?")) {
+            String why = reason.substring(0, Math.min(reason.length(), 990));
+            ps.setLong(1, nowMs);
+            ps.setString(2, why);
+            ps.setString(3, why);
+            ps.setLong(4, startedBeforeMs);
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public int prune(long beforeMs) {
+    return db.query(
+        "prune orchestrator runs",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM orchestrator_runs WHERE started_ms < ? AND status <> 'running'")) {
+            ps.setLong(1, beforeMs);
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  @Override
   public List<JobState> jobs() {
     return db.query(
         "read orchestrator jobs",

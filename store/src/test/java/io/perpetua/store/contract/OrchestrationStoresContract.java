@@ -119,6 +119,35 @@ public abstract class OrchestrationStoresContract {
   }
 
   @Test
+  void aRunACrashLeftRunning_isAbandonedAtTheNextStart_andRetentionDeletesOldEndedRuns()
+      throws Exception {
+    fresh();
+    Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    Database first = open();
+    Orchestrator a = orchestrator(new JdbcOrchestratorStore(first), "a", calls);
+    a.start(T0);
+    List<OrchestratorStore.Claim> claimed = a.store().claimDue(T0 + 30_000, "a"); // then a crash
+    assertThat(claimed).isNotEmpty();
+    first.close();
+    open.remove(first);
+    Orchestrator b = orchestrator(new JdbcOrchestratorStore(open()), "b", calls);
+    b.start(T0 + 5 * MIN);
+    List<OrchestratorStore.Run> runs = b.store().runs(null, 100, Long.MAX_VALUE);
+    assertThat(runs).hasSize(claimed.size());
+    for (OrchestratorStore.Run r : runs) {
+      assertThat(r.status()).isEqualTo("abandoned");
+      assertThat(r.endedMs()).isEqualTo(T0 + 5 * MIN);
+      assertThat(r.summary()).isEqualTo("abandoned: still running when b started");
+    }
+    long day = 86_400_000L;
+    b.store().record("every_minute", "schedule", T0 + 30 * day, "b", "done", "recent");
+    assertThat(b.store().prune(T0 + 16 * day)).isEqualTo(claimed.size());
+    assertThat(b.store().runs(null, 100, Long.MAX_VALUE))
+        .extracting(OrchestratorStore.Run::summary)
+        .containsExactly("recent");
+  }
+
+  @Test
   void twoInstancesOnOneDatabase_neverRunTheSameJobTwice() throws Exception {
     fresh();
     Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();

@@ -67,11 +67,13 @@ final class StrategySleeves {
   private final Map<InstrumentId, Integer> index;
   private final int fixedDays;
   private CapitalWeights capital;
+  private final CandidateSleeves candidates;
 
   /** Builds a pipeline for a strategy instance. */
   @FunctionalInterface
   interface PipelineFactory {
-    DecisionPipeline create(CrossSectionalStrategy strategy, AssetPoolDefinition pool);
+    DecisionPipeline create(
+        CrossSectionalStrategy strategy, AssetPoolDefinition pool, boolean publish);
   }
 
   private StrategySleeves(
@@ -81,7 +83,8 @@ final class StrategySleeves {
       Map<String, AssetPoolDefinition> pools,
       double fallbackFeeRate,
       Map<InstrumentId, Integer> index,
-      int fixedDays) {
+      int fixedDays,
+      double initialCapital) {
     this.sleeves = sleeves;
     this.registry = registry;
     this.pipelines = pipelines;
@@ -89,13 +92,18 @@ final class StrategySleeves {
     this.fallbackFeeRate = fallbackFeeRate;
     this.index = index;
     this.fixedDays = fixedDays;
+    this.candidates =
+        registry == null
+            ? null
+            : new CandidateSleeves(
+                registry, pipelines, n -> pool(pools, n), initialCapital, index.size());
   }
 
   /** The single strategy of a backtest or a single-strategy kernel: no registry, no books. */
   static StrategySleeves single(
       DecisionPipeline pipeline, CronSchedule cron, int rebalanceDays, int n) {
     Sleeve s = new Sleeve(pipeline.strategy().id().value(), cron, pipeline, n, null);
-    return new StrategySleeves(List.of(s), null, null, Map.of(), 0, Map.of(), rebalanceDays);
+    return new StrategySleeves(List.of(s), null, null, Map.of(), 0, Map.of(), rebalanceDays, 0);
   }
 
   /**
@@ -116,7 +124,7 @@ final class StrategySleeves {
       CrossSectionalStrategy built = registry.current(name);
       DecisionPipeline p = null;
       if (built != null) {
-        p = pipelines.create(built, pool(pools, def.poolName()));
+        p = pipelines.create(built, pool(pools, def.poolName()), true);
         p.publishSignal(StrategyRegistry.SINGLE.equals(registry.mode()));
       }
       double share = share(registry, name);
@@ -128,7 +136,8 @@ final class StrategySleeves {
               n,
               new VirtualBook(initialCapital * (share > 0 ? share : 1.0), n)));
     }
-    return new StrategySleeves(list, registry, pipelines, pools, fallbackFeeRate, index, -1);
+    return new StrategySleeves(
+        list, registry, pipelines, pools, fallbackFeeRate, index, -1, initialCapital);
   }
 
   private static AssetPoolDefinition pool(Map<String, AssetPoolDefinition> pools, String name) {
@@ -147,6 +156,21 @@ final class StrategySleeves {
   /** Sizes the sleeves on {@code weights} (the allocator's) from the next rebalance on. */
   void useCapitalWeights(CapitalWeights weights) {
     this.capital = weights;
+  }
+
+  /**
+   * Runs the lifecycle's shadow and canary candidates beside their strategies ({@link
+   * CandidateSleeves}; null: none). Registry kernels only.
+   */
+  void useCandidates(io.perpetua.trading.lifecycle.CandidateLink link) {
+    if (candidates != null) {
+      candidates.use(link);
+    }
+  }
+
+  /** The candidate sleeves (null without a registry). */
+  CandidateSleeves candidates() {
+    return candidates;
   }
 
   private double shareOf(String name) {
@@ -201,6 +225,9 @@ final class StrategySleeves {
         if (s.book != null) {
           s.book.target(s.weights, marks);
         }
+        if (candidates != null) {
+          candidates.flat(s.name, marks);
+        }
         any = true;
       }
     }
@@ -218,7 +245,7 @@ final class StrategySleeves {
         }
         if (s.pipeline == null || s.pipeline.strategy() != current) {
           s.pipeline =
-              pipelines.create(current, pool(pools, registry.definition(s.name).poolName()));
+              pipelines.create(current, pool(pools, registry.definition(s.name).poolName()), true);
           s.pipeline.publishSignal(StrategyRegistry.SINGLE.equals(registry.mode()));
         }
       }
@@ -249,6 +276,9 @@ final class StrategySleeves {
     if (s.book != null) {
       s.book.target(s.weights, marks);
     }
+    if (candidates != null) {
+      candidates.decide(s.name, view, nextRunMs, marks);
+    }
     lastDecisions.add(new Decided(s, d));
     return true;
   }
@@ -270,7 +300,11 @@ final class StrategySleeves {
     List<TargetNetting.SleeveTarget> out = new ArrayList<>(sleeves.size());
     for (Sleeve s : sleeves) {
       double money = shareOf(s.name) * equity;
-      out.add(new TargetNetting.SleeveTarget(s.id, money, s.weights));
+      if (candidates == null) {
+        out.add(new TargetNetting.SleeveTarget(s.id, money, s.weights));
+      } else {
+        candidates.split(s, money, out);
+      }
     }
     return out;
   }
@@ -314,59 +348,9 @@ final class StrategySleeves {
     }
   }
 
-  /**
-   * The ensemble's signal ({@code weighted_average}): per instrument, the average of the active
-   * strategies' latest signals weighted by their shares (over those with a signal there); the side
-   * is the sign of the netted target weight.
-   */
+  /** The ensemble's signal ({@code weighted_average}, {@link EnsembleSignal}). */
   io.perpetua.readmodel.SignalSnapshot ensembleSnapshot(PanelMarketView view, long timeMs) {
-    int n = view.instrumentCount();
-    double[] sum = new double[n];
-    double[] weight = new double[n];
-    double[] target = new double[n];
-    int pool = 0;
-    for (Sleeve s : sleeves) {
-      double share = shareOf(s.name);
-      for (int i = 0; i < n; i++) {
-        target[i] += share * s.weights[i];
-      }
-      StrategyDecision d = s.lastDecision;
-      if (d == null || !StrategyRegistry.ACTIVE.equals(registry.status(s.name))) {
-        continue;
-      }
-      pool = Math.max(pool, d.poolSize());
-      for (int i = 0; i < n; i++) {
-        if (!Double.isNaN(d.signal()[i])) {
-          sum[i] += share * d.signal()[i];
-          weight[i] += share;
-        }
-      }
-    }
-    List<Integer> ranked = new ArrayList<>();
-    double[] signal = new double[n];
-    for (int i = 0; i < n; i++) {
-      signal[i] = weight[i] > 0 ? sum[i] / weight[i] : Double.NaN;
-      if (!Double.isNaN(signal[i])) {
-        ranked.add(i);
-      }
-    }
-    ranked.sort(
-        java.util.Comparator.<Integer>comparingDouble(i -> -signal[i]).thenComparing(i -> i));
-    List<io.perpetua.readmodel.SymbolSignal> signals = new ArrayList<>();
-    List<io.perpetua.readmodel.TargetPosition> targets = new ArrayList<>();
-    for (int r = 0; r < ranked.size(); r++) {
-      int i = ranked.get(r);
-      String side = target[i] > 0 ? "long" : target[i] < 0 ? "short" : null;
-      String symbol = view.instrument(i).apiSymbol();
-      signals.add(new io.perpetua.readmodel.SymbolSignal(symbol, signal[i], r + 1, side));
-      if (side != null) {
-        targets.add(
-            new io.perpetua.readmodel.TargetPosition(
-                symbol, side, target[i], signal[i], StrategyRegistry.ENSEMBLE + "_" + side));
-      }
-    }
-    return new io.perpetua.readmodel.SignalSnapshot(
-        StrategyRegistry.ENSEMBLE, timeMs, signals, targets, pool);
+    return EnsembleSignal.snapshot(sleeves, registry, this::shareOf, view, timeMs);
   }
 
   /** Wraps {@code listener} so the books see the platform's fills. */
@@ -380,13 +364,13 @@ final class StrategySleeves {
         if (event instanceof OrderFilled f) {
           Integer i = index.get(f.fill().instrument());
           if (i != null) {
+            double q = f.fill().quantity().toDouble();
+            double price = f.fill().price().toDouble();
+            double fee = f.fill().fee().toDouble();
             for (Sleeve s : sleeves) {
-              s.book.onPlatformFill(
-                  i,
-                  f.fill().quantity().toDouble(),
-                  f.fill().price().toDouble(),
-                  f.fill().fee().toDouble());
+              s.book.onPlatformFill(i, q, price, fee);
             }
+            candidates.onPlatformFill(i, q, price, fee);
           }
         }
         listener.onEvent(event);
@@ -415,6 +399,7 @@ final class StrategySleeves {
       for (Sleeve s : sleeves) {
         s.book.funding(i, rate, mark);
       }
+      candidates.funding(i, rate, mark);
     }
   }
 
@@ -436,6 +421,7 @@ final class StrategySleeves {
         registry.recordPerformance(s.name, s.book.metrics(marks));
       }
     }
+    candidates.onStep(closeTime, marks, fallbackFeeRate, day);
   }
 
   /** The pipelines' stages (for heartbeats). */
@@ -449,49 +435,21 @@ final class StrategySleeves {
     return out;
   }
 
-  /** The sleeves' state for the kernel's checkpoint. */
+  /** The sleeves' state for the kernel's checkpoint ({@link SleeveCheckpoint}). */
   Map<String, String> exportState() {
     if (registry == null) {
       return Map.of();
     }
-    Map<String, String> out = new java.util.HashMap<>();
-    for (Sleeve s : sleeves) {
-      String key = "sleeve." + s.name + ".";
-      out.put(key + "last", Long.toString(s.lastDecisionMs));
-      CursorChunks.put(out, key + "book", s.book.export());
-      StringBuilder w = new StringBuilder();
-      for (int i = 0; i < s.weights.length; i++) {
-        if (s.weights[i] != 0) {
-          w.append(i).append(':').append(s.weights[i]).append(',');
-        }
-      }
-      CursorChunks.put(out, key + "weights", w.toString());
-    }
+    Map<String, String> out = new java.util.HashMap<>(SleeveCheckpoint.export(sleeves));
+    out.putAll(candidates.exportState());
     return out;
   }
 
   /** Restores {@link #exportState()}; {@code lastRebalanceMs} for a cursor without sleeves. */
   void restoreState(Map<String, String> cursor, long lastRebalanceMs) {
-    for (Sleeve s : sleeves) {
-      String key = "sleeve." + s.name + ".";
-      String last = cursor.get(key + "last");
-      s.lastDecisionMs = last != null ? Long.parseLong(last) : lastRebalanceMs;
-      if (registry == null) {
-        continue;
-      }
-      s.book.restore(CursorChunks.get(cursor, key + "book"), registry.navs(s.name, Long.MIN_VALUE));
-      String w = CursorChunks.get(cursor, key + "weights");
-      if (w != null) {
-        for (String e : w.split(",")) {
-          if (!e.isEmpty()) {
-            int c = e.indexOf(':');
-            int i = Integer.parseInt(e.substring(0, c));
-            if (i < s.weights.length) {
-              s.weights[i] = Double.parseDouble(e.substring(c + 1));
-            }
-          }
-        }
-      }
+    SleeveCheckpoint.restore(sleeves, registry, cursor, lastRebalanceMs);
+    if (candidates != null) {
+      candidates.restoreState(cursor);
     }
   }
 }

@@ -167,7 +167,7 @@ public final class TradingKernel {
             StrategySleeves.of(
                 registry,
                 pools,
-                (strategy, pool) ->
+                (strategy, pool, publish) ->
                     new DecisionPipeline(
                         strategy,
                         pool,
@@ -175,7 +175,7 @@ public final class TradingKernel {
                         instruments.size(),
                         ports.state(),
                         wall,
-                        config.publishState()),
+                        publish && config.publishState()),
                 config.initialCapital().toDouble(),
                 fallbackFeeRate,
                 k.index,
@@ -898,6 +898,16 @@ public final class TradingKernel {
    */
   public void useCapitalWeights(io.perpetua.trading.allocation.CapitalWeights weights) {
     sleeves.useCapitalWeights(weights);
+  }
+
+  /**
+   * Runs the lifecycle's shadow and canary candidates beside their strategies' stable versions
+   * (registry kernels; from each strategy's next decision): shadow on a virtual book only, canary
+   * on its capital slice through this kernel's one order path; their records go to {@code link} at
+   * each UTC midnight of the kernel's clock (where the gates are evaluated).
+   */
+  public void useCandidates(io.perpetua.trading.lifecycle.CandidateLink link) {
+    sleeves.useCandidates(link);
   }
 
   /** Rebalances started in this run. */

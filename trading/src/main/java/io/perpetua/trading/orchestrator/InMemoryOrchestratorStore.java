@@ -83,6 +83,26 @@ public final class InMemoryOrchestratorStore implements OrchestratorStore {
   }
 
   @Override
+  public synchronized int abandon(long startedBeforeMs, String reason, long nowMs) {
+    int n = 0;
+    for (Run r : List.copyOf(runs.values())) {
+      if ("running".equals(r.status()) && r.startedMs() < startedBeforeMs) {
+        String summary = r.summary().isEmpty() ? reason : r.summary() + "; " + reason;
+        finish(r.id(), "abandoned", summary, nowMs);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public synchronized int prune(long beforeMs) {
+    int before = runs.size();
+    runs.values().removeIf(r -> r.startedMs() < beforeMs && !"running".equals(r.status()));
+    return before - runs.size();
+  }
+
+  @Override
   public synchronized List<JobState> jobs() {
     return List.copyOf(jobs.values());
   }

@@ -56,10 +56,21 @@ public final class Orchestrator {
   }
 
   /**
-   * Stores the plan (jobs due while the platform was down stay due: the next tick runs them once).
+   * Stores the plan (jobs due while the platform was down stay due: the next tick runs them once)
+   * and marks the runs a crash left {@code running} (started before {@code nowMs}) {@code
+   * abandoned}: they are not retried (at most once).
    */
   public void start(long nowMs) {
     store.register(plan, nowMs);
+    store.abandon(nowMs, "abandoned: still running when " + instance + " started", nowMs);
+  }
+
+  /**
+   * Deletes the ended runs that started more than {@code retentionDays} days before {@code nowMs}.
+   */
+  public String prune(long nowMs, int retentionDays) {
+    int n = store.prune(nowMs - retentionDays * 86_400_000L);
+    return "pruned " + n + " runs older than " + retentionDays + " days";
   }
 
   /** Claims and runs every job due at {@code nowMs}; returns the runs' final records. */
@@ -111,7 +122,8 @@ public final class Orchestrator {
   /**
    * The cron plan of spec 003 §9: every minute market-data health, risk heartbeat and equity
    * snapshot; every 5 minutes bandit scoring with the capital rebalance, and the event triggers;
-   * hourly the hot-coin scan; daily at 00:10 UTC the walk-forward re-optimisation.
+   * hourly the hot-coin scan; daily at 00:10 UTC the walk-forward re-optimisation; daily at 00:30
+   * UTC the retention of the run log; every 5 minutes finished re-optimisations become candidates.
    */
   public static List<JobDefinition> defaultPlan() {
     return List.of(
@@ -122,6 +134,11 @@ public final class Orchestrator {
             "bandit_rebalance", "*/5 * * * *", "bandit scoring and capital rebalance"),
         new JobDefinition("event_triggers", "*/5 * * * *", "performance and risk triggers"),
         new JobDefinition("hot_coin_scan", "0 * * * *", "hot-coin scan"),
-        new JobDefinition("walk_forward", "10 0 * * *", "daily walk-forward re-optimisation"));
+        new JobDefinition("walk_forward", "10 0 * * *", "daily walk-forward re-optimisation"),
+        new JobDefinition("prune_runs", "30 0 * * *", "orchestrator run retention"),
+        new JobDefinition(
+            "reoptimisation_results",
+            "*/5 * * * *",
+            "finished re-optimisations: out-of-sample pass → shadow candidate"));
   }
 }

@@ -32,6 +32,17 @@ public interface OrchestratorStore {
   /** Ends run {@code runId} with {@code status} ({@code done}, {@code failed}, {@code skipped}). */
   void finish(long runId, String status, String summary, long endedMs);
 
+  /**
+   * Marks every run still {@code running} that started before {@code startedBeforeMs} as {@code
+   * abandoned} (ended at {@code nowMs}, the reason appended to its summary): at start-up, the runs
+   * a crash interrupted. A run another live instance ends later keeps its own final status. Returns
+   * how many.
+   */
+  int abandon(long startedBeforeMs, String reason, long nowMs);
+
+  /** Deletes the ended runs that started before {@code beforeMs}; returns how many. */
+  int prune(long beforeMs);
+
   /** The stored jobs, by name. */
   List<JobState> jobs();
 
@@ -70,7 +81,8 @@ public interface OrchestratorStore {
    * @param scheduledForMs the due time (or the event's time)
    * @param startedMs when it started
    * @param endedMs when it ended (null: running or interrupted)
-   * @param status {@code running}, {@code done}, {@code failed}, {@code skipped}
+   * @param status {@code running}, {@code done}, {@code failed}, {@code skipped}, {@code abandoned}
+   *     (interrupted by a crash)
    * @param summary what it did
    * @param instance which platform process ran it
    */

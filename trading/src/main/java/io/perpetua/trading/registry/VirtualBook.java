@@ -23,12 +23,16 @@ public final class VirtualBook {
   private final double[] fillQty;
   private final double[] fillNotional;
   private final double[] fillFee;
+  private final double[] decisionMark;
   private final List<NavPoint> daily = new ArrayList<>();
   private double cash;
   private double peak;
   private double maxDrawdown;
   private double turnover;
   private boolean anyPending;
+  private int trades;
+  private double slipNotional;
+  private double slipWeighted;
 
   /** A flat book of {@code initial} USDT over {@code instruments} instruments. */
   public VirtualBook(double initial, int instruments) {
@@ -43,6 +47,7 @@ public final class VirtualBook {
     this.fillQty = new double[instruments];
     this.fillNotional = new double[instruments];
     this.fillFee = new double[instruments];
+    this.decisionMark = new double[instruments];
     Arrays.fill(pending, Double.NaN);
   }
 
@@ -66,6 +71,7 @@ public final class VirtualBook {
     for (int i = 0; i < qty.length; i++) {
       double target = weights[i] != 0 && marks[i] > 0 ? weights[i] * nav / marks[i] : 0.0;
       pending[i] = target == qty[i] ? Double.NaN : target;
+      decisionMark[i] = marks[i];
       fillQty[i] = 0;
       fillNotional[i] = 0;
       fillFee[i] = 0;
@@ -107,11 +113,31 @@ public final class VirtualBook {
       }
       double delta = target - qty[i];
       double notional = Math.abs(delta) * price;
+      if (delta != 0) {
+        trades++;
+        if (fillQty[i] > 0 && decisionMark[i] > 0) { // the platform's fill against the decision
+          slipNotional += notional;
+          slipWeighted += Math.signum(delta) * (price / decisionMark[i] - 1) * 1e4 * notional;
+        }
+      }
       cash -= delta * price + notional * feeRate;
       turnover += notional;
       qty[i] = target;
       pending[i] = Double.NaN;
     }
+  }
+
+  /** The fills (instrument changes) settled so far. */
+  public int trades() {
+    return trades;
+  }
+
+  /**
+   * The notional settled at the platform's own fill prices and its slippage against the decision's
+   * mark (bps × notional; positive: worse than the mark), summed: {@code {notional, weighted}}.
+   */
+  public double[] slippage() {
+    return new double[] {slipNotional, slipWeighted};
   }
 
   /** Funding settled on the book's position in {@code i} at {@code rate}. */
@@ -167,6 +193,7 @@ public final class VirtualBook {
         b.append(i).append(':').append(pending[i]).append(',');
       }
     }
+    b.append('|').append(trades).append('|').append(slipNotional).append('|').append(slipWeighted);
     return b.toString();
   }
 
@@ -186,6 +213,11 @@ public final class VirtualBook {
     read(parts[4], qty);
     Arrays.fill(pending, Double.NaN);
     read(parts[5], pending);
+    if (parts.length > 8) { // a checkpoint from before trades and slippage were kept has none
+      trades = Integer.parseInt(parts[6]);
+      slipNotional = Double.parseDouble(parts[7]);
+      slipWeighted = Double.parseDouble(parts[8]);
+    }
     anyPending = false;
     for (double p : pending) {
       anyPending |= !Double.isNaN(p);

@@ -52,6 +52,36 @@ class OrchestratorTest {
   }
 
   @Test
+  void aRunLeftRunningByACrash_isAbandonedOnStart_andOldRunsArePruned() {
+    InMemoryOrchestratorStore store = new InMemoryOrchestratorStore();
+    List<JobDefinition> plan = List.of(new JobDefinition("ok", "* * * * *", ""));
+    Orchestrator first = new Orchestrator(plan, Map.of("ok", now -> "ran"), store, "i1");
+    first.start(T0);
+    // the crash: claimed (running), never finished
+    long crashed = store.claimDue(T0 + 30_000, "i1").getFirst().runId();
+    Orchestrator second = new Orchestrator(plan, Map.of("ok", now -> "ran"), store, "i2");
+    second.start(T0 + 90_000);
+    OrchestratorStore.Run r = store.runs(null, 10, Long.MAX_VALUE).getFirst();
+    assertThat(r.id()).isEqualTo(crashed);
+    assertThat(r.status()).isEqualTo("abandoned");
+    assertThat(r.endedMs()).isEqualTo(T0 + 90_000);
+    assertThat(r.summary()).contains("still running when i2 started");
+    // not retried, and a run claimed after the start is not touched by it
+    second.tick(T0 + 120_000);
+    assertThat(store.runs(null, 10, Long.MAX_VALUE))
+        .extracting(OrchestratorStore.Run::status)
+        .containsExactly("done", "abandoned");
+
+    // retention: ended runs older than the configured days go, newer ones and running ones stay
+    store.record("ok", "schedule", T0 + 20 * DAY, "i2", "done", "recent");
+    store.claimDue(T0 + 3 * DAY, "i2"); // running, old
+    assertThat(second.prune(T0 + 20 * DAY, 14)).isEqualTo("pruned 2 runs older than 14 days");
+    assertThat(store.runs(null, 10, Long.MAX_VALUE))
+        .extracting(OrchestratorStore.Run::summary)
+        .containsExactly("", "recent");
+  }
+
+  @Test
   void defaultPlan_isSpec003Section9_andEveryJobNeedsAnAction() {
     assertThat(Orchestrator.defaultPlan())
         .extracting(JobDefinition::name, JobDefinition::cron)
@@ -62,7 +92,9 @@ class OrchestratorTest {
             org.assertj.core.groups.Tuple.tuple("bandit_rebalance", "*/5 * * * *"),
             org.assertj.core.groups.Tuple.tuple("event_triggers", "*/5 * * * *"),
             org.assertj.core.groups.Tuple.tuple("hot_coin_scan", "0 * * * *"),
-            org.assertj.core.groups.Tuple.tuple("walk_forward", "10 0 * * *"));
+            org.assertj.core.groups.Tuple.tuple("walk_forward", "10 0 * * *"),
+            org.assertj.core.groups.Tuple.tuple("prune_runs", "30 0 * * *"),
+            org.assertj.core.groups.Tuple.tuple("reoptimisation_results", "*/5 * * * *"));
     assertThat(new JobDefinition("walk_forward", "10 0 * * *", "").next(T0))
         .isEqualTo(Instant.parse("2026-01-01T00:10:00Z").toEpochMilli());
     assertThatThrownBy(
