@@ -55,6 +55,7 @@ class PostgresTradingJournalIT extends TradingJournalContract {
     "refresh_tokens",
     "approval_requests",
     "audit_log",
+    "audit_head",
     "strategy_config_changes",
     "strategy_status_changes",
     "signal_coverage",
