@@ -11,10 +11,13 @@ import io.perpetua.store.jdbc.JdbcAuditLog;
 import io.perpetua.store.jdbc.JdbcTradingJournal;
 import io.perpetua.trading.port.AccountState;
 import io.perpetua.trading.port.KernelCheckpoint;
+import io.perpetua.trading.port.OrderDecision;
 import io.perpetua.trading.port.OrderRecord;
 import io.perpetua.trading.port.PortfolioSnapshot;
+import io.perpetua.trading.port.SignalTrace;
 import io.perpetua.trading.port.TradingHistory;
 import io.perpetua.trading.port.TradingJournal;
+import io.perpetua.trading.risk.RuleReading;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -125,6 +128,9 @@ public class AuditingTradingJournal implements TradingJournal {
   /** The audit events of {@code checkpoint} not recorded yet (remembered as recorded). */
   private List<AuditEvent> events(KernelCheckpoint checkpoint) {
     List<AuditEvent> events = new ArrayList<>();
+    for (OrderDecision d : checkpoint.decisions()) {
+      events.add(decision(d));
+    }
     for (RebalanceCompleted r : checkpoint.rebalances()) {
       if (trades.put("rebalance:" + r.rebalanceId(), Boolean.TRUE) == null) {
         events.add(rebalance(r));
@@ -173,6 +179,48 @@ public class AuditingTradingJournal implements TradingJournal {
         "");
   }
 
+  /**
+   * {@code order.decided}: the signals and features behind the order and each risk rule's value,
+   * threshold and outcome at the check; the reason names the rejecting rule, if any.
+   */
+  private static AuditEvent decision(OrderDecision d) {
+    List<Map<String, Object>> signals = new ArrayList<>();
+    for (SignalTrace s : d.signals()) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("strategy", s.strategy());
+      one.put("signal", s.signal());
+      one.put("target_weight", s.targetWeight());
+      one.put("features", s.features());
+      signals.add(one);
+    }
+    List<Map<String, Object>> checks = new ArrayList<>();
+    String rejectedBy = "";
+    for (RuleReading r : d.checks()) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("rule", r.rule());
+      one.put("value", r.value());
+      one.put("threshold", r.threshold());
+      one.put("passed", r.passed());
+      checks.add(one);
+      if (!r.passed()) {
+        rejectedBy = r.rule();
+      }
+    }
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("signals", signals);
+    after.put("checks", checks);
+    return new AuditEvent(
+        Instant.ofEpochMilli(d.timeMs()),
+        ACTOR,
+        "order.decided",
+        "orders",
+        d.clientOrderId(),
+        null,
+        json(after),
+        rejectedBy,
+        "");
+  }
+
   private static AuditEvent fill(Fill f) {
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("trade_id", f.tradeId().value());
@@ -217,7 +265,7 @@ public class AuditingTradingJournal implements TradingJournal {
         "");
   }
 
-  private static String json(Map<String, Object> value) {
+  private static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {

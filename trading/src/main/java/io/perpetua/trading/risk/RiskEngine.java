@@ -96,17 +96,43 @@ public final class RiskEngine implements PreTradeGuard {
 
   @Override
   public Optional<Rejection> check(Order order, Instrument instrument, OrderContext ctx) {
-    Optional<Rejection> r = run(rules.operator(), order, ctx);
+    return check(order, instrument, ctx, null);
+  }
+
+  /**
+   * {@link #check} that also reads every rule that ran: its value and threshold for this order
+   * (from the amounts the rule compares) and whether the order passed it; the kernel journals them
+   * with the order's decision.
+   */
+  public Checked checkTraced(Order order, Instrument instrument, OrderContext ctx) {
+    List<RuleReading> readings = new java.util.ArrayList<>();
+    return new Checked(check(order, instrument, ctx, readings), List.copyOf(readings));
+  }
+
+  /**
+   * The outcome of a traced check.
+   *
+   * @param rejection the first rule that rejected the order, or empty
+   * @param readings the rules that ran, in order (the last one rejected it when it was rejected)
+   */
+  public record Checked(Optional<Rejection> rejection, List<RuleReading> readings) {}
+
+  private Optional<Rejection> check(
+      Order order, Instrument instrument, OrderContext ctx, List<RuleReading> sink) {
+    Optional<Rejection> r = run(rules.operator(), order, ctx, sink);
     if (r.isPresent()) {
       return r;
     }
     r = PRECISION.check(order, instrument, ctx);
     if (r.isPresent()) {
+      if (sink != null) {
+        sink.add(new RuleReading(r.get().rule(), null, null, false));
+      }
       return r;
     }
     synchronized (this) {
       kernelTime.advance(ctx.nowMs());
-      r = run(rules.preTrade(), order, ctx);
+      r = run(rules.preTrade(), order, ctx, sink);
       if (r.isEmpty()) {
         book.addTurnover(Money.notional(ctx.mark(), order.quantity()));
       }
@@ -114,10 +140,16 @@ public final class RiskEngine implements PreTradeGuard {
     }
   }
 
-  private Optional<Rejection> run(List<RiskRule> list, Order order, OrderContext ctx) {
+  private Optional<Rejection> run(
+      List<RiskRule> list, Order order, OrderContext ctx, List<RuleReading> sink) {
     for (RiskRule rule : list) {
       if (!order.reduceOnly() || rule.checksReduceOnly()) {
         Optional<Rejection> r = rule.check(order, ctx, book);
+        if (sink != null) {
+          sink.add(
+              RuleReading.of(
+                  rule.name(), rule.measure(order, ctx, book).orElse(null), r.isEmpty()));
+        }
         if (r.isPresent()) {
           return r;
         }
@@ -132,7 +164,7 @@ public final class RiskEngine implements PreTradeGuard {
    * so an operator's stop or symbol switch binds every account of the platform at its next order.
    */
   public PreTradeGuard operatorControls() {
-    return (order, instrument, ctx) -> run(rules.operator(), order, ctx);
+    return (order, instrument, ctx) -> run(rules.operator(), order, ctx, null);
   }
 
   /**
