@@ -71,6 +71,7 @@ public final class RiskEngine implements PreTradeGuard {
         new OperatorActions(store, wallClock, e.controls, e.alerts, e.book, e, e::operatorAction);
     e.controls.emergency(store.loadEmergencyStop().orElse(null));
     store.loadSymbolControls().forEach(e.controls::apply);
+    store.loadSymbolLimits().forEach(l -> e.controls.limit(l.symbol(), l));
     e.status = e.view.evaluate(e.book);
     return e;
   }
@@ -300,6 +301,24 @@ public final class RiskEngine implements PreTradeGuard {
   public SymbolControl setSymbolEnabled(
       InstrumentId symbol, boolean enabled, String reason, String operator) {
     return operators.setSymbolEnabled(symbol, enabled, reason, operator);
+  }
+
+  /**
+   * Sets (or, with {@code limit} null, removes) {@code symbol}'s per-symbol limit, the {@code
+   * symbol_limit} rule's threshold: persisted before it returns, binding from the next check. The
+   * platform calls it only once a second person approved the change (four-eyes). Returns the limit
+   * in force before (null: none).
+   */
+  public SymbolLimit setSymbolLimit(InstrumentId symbol, SymbolLimit limit, String operator) {
+    if (limit != null && !limit.symbol().equals(symbol)) {
+      throw new IllegalArgumentException("the limit is for " + limit.symbol().apiSymbol());
+    }
+    return operators.setSymbolLimit(symbol, limit, operator);
+  }
+
+  /** The per-symbol limits in force, by symbol. */
+  public List<SymbolLimit> symbolLimits() {
+    return controls.limits();
   }
 
   /** Stamps an operator's action with kernel time, rebuilds the status and publishes it. */
