@@ -107,7 +107,8 @@ class DatabaseTest {
               "93/SQL/true",
               "95/SQL/true",
               "110/SQL/true",
-              "140/SQL/true");
+              "140/SQL/true",
+              "141/SQL/true");
     }
   }
 

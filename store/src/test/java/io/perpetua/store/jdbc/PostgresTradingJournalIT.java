@@ -56,6 +56,7 @@ class PostgresTradingJournalIT extends TradingJournalContract {
     "approval_requests",
     "audit_log",
     "audit_head",
+    "risk_symbol_limits",
     "strategy_config_changes",
     "strategy_status_changes",
     "signal_coverage",
