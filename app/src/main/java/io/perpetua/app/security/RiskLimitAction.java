@@ -150,7 +150,11 @@ final class RiskLimitAction implements ApprovalAction {
       return s;
     }
     s.put("symbol", l.symbol().apiSymbol());
-    s.put("max_leverage", l.maxLeverage() == null ? null : l.maxLeverage().toString());
+    s.put(
+        "max_leverage",
+        l.maxLeverage() == null
+            ? null
+            : l.maxLeverage().toBigDecimal().stripTrailingZeros().toPlainString());
     s.put("max_pos_value", l.maxPositionValue() == null ? null : l.maxPositionValue().toString());
     s.put("reason", l.reason());
     s.put("operator", l.operator());

@@ -79,7 +79,10 @@ public final class RiskLimitRoutes implements RouteGroup {
                     + " after approval, is persisted and audited with before/after. At least one of"
                     + " max_leverage (0 < x <= 1000) and max_pos_value (USDT, 0 < x <= 1e12), at"
                     + " most 8 decimals; reason required.")
-            .body(LimitBody.class, null)
+            .body(
+                LimitBody.class,
+                "{\"symbol\": \"BTCUSDT\", \"max_leverage\": 2.5, \"max_pos_value\": 50000,"
+                    + " \"reason\": \"thin order book\"}")
             .response(LimitChange.class, null)
             .handle(this::change));
   }
