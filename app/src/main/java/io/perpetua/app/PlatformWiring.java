@@ -189,6 +189,9 @@ final class PlatformWiring implements AutoCloseable {
     server.addRoutes(
         auth.riskRoutes(
             new RiskRoutes(parts::risk, parts::tradable).withControlAlerts(controlRoutes::alerts)));
+    server.addRoutes(
+        new io.perpetua.server.v1.RiskLimitRoutes(
+            parts::risk, parts::tradable, auth.riskLimitApproval()));
     server.addRoutes(new OrderRoutes(parts::journal));
     server.addRoutes(new StrategyRoutes(parts::registry, auth.strategyChangeApproval()));
     server.addRoutes(

@@ -165,6 +165,7 @@ class AccountsApiTest {
             "{\"trigger\":\"cron\"}",
             "cron",
             ""));
+    appendDecision(t.plusMillis(1));
     api.audit.append(
         new AuditEvent(
             t.plusMillis(1),
@@ -192,9 +193,40 @@ class AccountsApiTest {
     assertThat(replay.get("rebalance_id").asText()).isEqualTo("rb-9");
     List<String> stages = new ArrayList<>();
     replay.get("steps").forEach(s -> stages.add(s.get("stage").asText()));
-    assertThat(stages).containsExactly("decision", "order", "fill");
+    assertThat(stages).containsExactly("decision", "signal", "order", "fill");
+    assertDecision(replay);
     assertThat(api.call("GET", "/api/v1/audit/decisions/nope", viewer, null).code())
         .isEqualTo(40401);
+  }
+
+  /** The kernel's {@code order.decided} entry of o-9: its signal, features and a rule's reading. */
+  private void appendDecision(Instant at) {
+    api.audit.append(
+        new AuditEvent(
+            at,
+            "system:kernel",
+            "order.decided",
+            "orders",
+            "o-9",
+            null,
+            "{\"signals\":[{\"strategy\":\"mom\",\"signal\":\"1.5\",\"target_weight\":\"0.1\","
+                + "\"features\":{\"ret_7d\":\"0.02\",\"vol_30d\":null}}],"
+                + "\"checks\":[{\"rule\":\"max_position_pct\",\"value\":\"100\","
+                + "\"threshold\":\"150\",\"passed\":true}]}",
+            "",
+            ""));
+  }
+
+  private static void assertDecision(JsonNode replay) {
+    JsonNode signal = replay.get("signals").get(0);
+    assertThat(signal.get("strategy").asText()).isEqualTo("mom");
+    assertThat(signal.get("features").get("ret_7d").asText()).isEqualTo("0.02");
+    assertThat(signal.get("features").get("vol_30d").isNull()).isTrue();
+    JsonNode check = replay.get("checks").get(0);
+    assertThat(check.get("rule").asText()).isEqualTo("max_position_pct");
+    assertThat(check.get("value").asText()).isEqualTo("100");
+    assertThat(check.get("threshold").asText()).isEqualTo("150");
+    assertThat(check.get("passed").asBoolean()).isTrue();
   }
 
   @Test

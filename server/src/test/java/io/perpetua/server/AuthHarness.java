@@ -92,6 +92,11 @@ final class AuthHarness implements AutoCloseable {
     server.addRoutes(
         new RiskRoutes(() -> risk, () -> Set.of(InstrumentId.usdtPerp("BTC")))
             .withResumeApproval((r, reason, operator) -> "apr_" + "0".repeat(24)));
+    server.addRoutes(
+        new io.perpetua.server.v1.RiskLimitRoutes(
+            () -> risk,
+            () -> Set.of(InstrumentId.usdtPerp("BTC")),
+            (r, c) -> "apr_" + "1".repeat(24)));
     server.addRoutes(new OrderRoutes(() -> null));
     server.addRoutes(
         new io.perpetua.server.v1.AssetPoolRoutes(

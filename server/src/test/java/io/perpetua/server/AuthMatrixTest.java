@@ -67,6 +67,8 @@ class AuthMatrixTest {
             "POST /api/v1/system/resume admin",
             "POST /api/v1/risk/symbols/disable admin",
             "POST /api/v1/risk/symbols/enable admin",
+            "GET /api/v1/risk/limits viewer",
+            "POST /api/v1/risk/limits admin",
             "GET /api/v1/orders/history viewer",
             "POST /api/v1/admin/api-keys admin",
             "GET /api/v1/admin/api-keys admin",

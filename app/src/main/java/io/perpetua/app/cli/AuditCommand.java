@@ -36,20 +36,38 @@ public final class AuditCommand implements Runnable {
       name = "verify",
       mixinStandardHelpOptions = true,
       description = {
-        "Walks the whole audit log and checks every entry's hash and link.",
-        "Exit code 0: intact; 1: the first edited or deleted entry is named."
+        "Walks the whole audit log and checks every entry's hash and link, and that the log",
+        "reaches its head record (entries removed from its end are named too).",
+        "Prints the head (SEQ:HASH) to keep outside the database; --expect-head checks one kept.",
+        "Exit code 0: intact; 1: the first edited or deleted entry is named; 2: bad option."
       })
   static final class Verify implements Callable<Integer> {
     @ParentCommand AuditCommand parent;
 
+    @picocli.CommandLine.Option(
+        names = "--expect-head",
+        paramLabel = "SEQ:HASH",
+        description = "a head printed by an earlier verify: the log must still reach it")
+    String expectHead;
+
     @Override
     public Integer call() {
       PrintWriter out = parent.spec.commandLine().getOut();
+      AuditChain.Head anchor;
+      try {
+        anchor = expectHead == null ? null : AuditChain.Head.parse(expectHead);
+      } catch (IllegalArgumentException e) {
+        parent.spec.commandLine().getErr().println("--expect-head: " + e.getMessage());
+        return 2;
+      }
       try (Database db =
           LocalDatabase.open(parent.store.configFile, parent.store.dataDir, parent.env)) {
-        AuditChain.Verification v = new JdbcAuditLog(db).verify();
+        JdbcAuditLog log = new JdbcAuditLog(db);
+        AuditChain.Verification v = log.verify(anchor);
         if (v.ok()) {
           out.println("audit log intact: " + v.checked() + " entries verified");
+          out.println(
+              "head: " + log.head().map(Object::toString).orElse("0:" + AuditChain.GENESIS));
           out.flush();
           return 0;
         }

@@ -116,6 +116,23 @@ public final class AuthWiring {
                 reason));
   }
 
+  /**
+   * How per-symbol risk limit changes are decided: a four-eyes request a second admin approves, or
+   * (with {@code PERPETUA_FOUR_EYES=off}) none: the change applies at once.
+   */
+  public io.perpetua.server.v1.RiskLimitRoutes.LimitApproval riskLimitApproval() {
+    if (!fourEyes) {
+      return null;
+    }
+    return (request, change) ->
+        AuthServicesAccess.request(
+            services,
+            request,
+            RiskLimitAction.NAME,
+            RiskLimitAction.payload(change, request.principal().subject()),
+            change.reason());
+  }
+
   /** Opens the stores in {@code database}; registers the four-eyes actions. */
   public void open(Database database, Supplier<RiskEngine> risk) {
     AuditLog audit = new JdbcAuditLog(database);
@@ -133,6 +150,7 @@ public final class AuthWiring {
             AccountPolicy.DEFAULT);
     FourEyes approvals = new FourEyes(new JdbcApprovalStore(database), audit, clock);
     approvals.register(new ResumeAction(risk));
+    approvals.register(new RiskLimitAction(risk, clock::nowMillis));
     services =
         new AuthServices(
             accounts,

@@ -65,4 +65,36 @@ class AdminAuditCommandTest {
     assertThat(broken.code()).isEqualTo(1);
     assertThat(broken.out()).contains("BROKEN at entry 1");
   }
+
+  @Test
+  void auditVerify_printsTheHead_andAnExpectedHeadCatchesARewoundTail() throws Exception {
+    Map<String, String> env = Map.of("PERPETUA_ADMIN_PASSWORD", "correct horse battery");
+    assertThat(run(env, "admin", "create", "--username", "root").code()).isZero();
+    assertThat(run(env, "admin", "invite-create", "--role", "trader").code()).isZero();
+    CliRun verified = run(env, "audit", "verify");
+    java.util.regex.Matcher head =
+        java.util.regex.Pattern.compile("head: (2:[0-9a-f]{64})").matcher(verified.out());
+    assertThat(head.find()).as(verified.out()).isTrue();
+    assertThat(run(env, "audit", "verify", "--expect-head", head.group(1)).code()).isZero();
+    assertThat(run(env, "audit", "verify", "--expect-head", "2:xyz").code()).isEqualTo(2);
+
+    try (Database db = Database.open(DatabaseConfig.embedded(dataDir));
+        Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM audit_log WHERE seq = 2");
+    }
+    CliRun truncated = run(env, "audit", "verify");
+    assertThat(truncated.code()).isEqualTo(1);
+    assertThat(truncated.out()).contains("BROKEN at entry 2").contains("end of the log");
+    try (Database db = Database.open(DatabaseConfig.embedded(dataDir));
+        Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "UPDATE audit_head SET seq = 1, hash = (SELECT hash FROM audit_log WHERE seq = 1)");
+    }
+    assertThat(run(env, "audit", "verify").code()).isZero();
+    CliRun anchored = run(env, "audit", "verify", "--expect-head", head.group(1));
+    assertThat(anchored.code()).isEqualTo(1);
+    assertThat(anchored.out()).contains("anchored head 2");
+  }
 }

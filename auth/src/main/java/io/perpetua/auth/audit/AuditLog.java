@@ -31,10 +31,44 @@ public interface AuditLog {
   /** Feeds every entry, in position order, to {@code sink} (for verification and export). */
   void scan(Consumer<AuditEntry> sink);
 
-  /** Verifies the whole chain. */
+  /**
+   * The head record kept beside the entries (position and hash of the newest entry, written with
+   * every append), or empty when this log keeps none ({@link #keepsHead()} false) or it is missing.
+   */
+  default java.util.Optional<AuditChain.Head> head() {
+    return java.util.Optional.empty();
+  }
+
+  /** Whether this log keeps a head record (then a missing one is a break). */
+  default boolean keepsHead() {
+    return false;
+  }
+
+  /**
+   * Verifies the whole chain, and that it reaches its head record (entries removed from the end of
+   * the log leave the head pointing past it).
+   */
   default AuditChain.Verification verify() {
+    return verify(null);
+  }
+
+  /**
+   * Verifies the whole chain, its head record and also {@code anchor} when given: a head copied
+   * outside the database earlier (the log must still reach it with the same hash).
+   */
+  default AuditChain.Verification verify(AuditChain.Head anchor) {
+    java.util.Optional<AuditChain.Head> head = head(); // read first: appends may follow
     AuditChain.Verifier verifier = new AuditChain.Verifier();
+    head.ifPresent(h -> verifier.expect(h, "the head record"));
+    if (anchor != null) {
+      verifier.expect(anchor, "the anchored head " + anchor.seq());
+    }
     scan(verifier::accept);
-    return verifier.result();
+    AuditChain.Verification v = verifier.result();
+    if (v.ok() && keepsHead() && head.isEmpty() && v.checked() > 0) {
+      return new AuditChain.Verification(
+          false, v.checked(), 1, "the head record is missing (deleted?)");
+    }
+    return v;
   }
 }

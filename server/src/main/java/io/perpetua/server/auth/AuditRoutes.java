@@ -95,10 +95,13 @@ public final class AuditRoutes implements RouteGroup {
         Route.get(BASE + "/verify")
             .tag(TAG)
             .summary("Verify the audit hash chain")
-            .description("Walks the whole log; names the first edited or missing entry.")
+            .description(
+                "Walks the whole log; names the first edited or missing entry, including entries"
+                    + " removed from its end (the head record). `head` is what to copy outside the"
+                    + " database as an anchor.")
             .role(Role.ADMIN)
             .response(VerifyView.class, null)
-            .handle(r -> VerifyView.of(log().verify())),
+            .handle(r -> VerifyView.of(log().verify(), log().head())),
         Route.get(BASE + "/decisions/{order_id}")
             .tag(TAG)
             .summary("Decision replay of an order")
@@ -179,9 +182,16 @@ public final class AuditRoutes implements RouteGroup {
       @Doc("Whether every entry checked out") boolean ok,
       @Doc("Entries read") long checked,
       @Nullable @Doc("Position of the first broken entry") Long firstBrokenSeq,
-      @Doc("What is wrong with it") String problem) {
-    static VerifyView of(AuditChain.Verification v) {
-      return new VerifyView(v.ok(), v.checked(), v.ok() ? null : v.firstBrokenSeq(), v.problem());
+      @Doc("What is wrong with it") String problem,
+      @Nullable @Doc("The head record, SEQ:HASH of the newest entry (keep a copy as an anchor)")
+          String head) {
+    static VerifyView of(AuditChain.Verification v, java.util.Optional<AuditChain.Head> head) {
+      return new VerifyView(
+          v.ok(),
+          v.checked(),
+          v.ok() ? null : v.firstBrokenSeq(),
+          v.problem(),
+          head.map(Object::toString).orElse(null));
     }
   }
 }

@@ -7,12 +7,17 @@ import io.perpetua.auth.audit.AuditLog;
 import io.perpetua.core.event.RebalanceCompleted;
 import io.perpetua.core.order.Fill;
 import io.perpetua.core.order.Order;
+import io.perpetua.store.jdbc.JdbcAuditLog;
+import io.perpetua.store.jdbc.JdbcTradingJournal;
 import io.perpetua.trading.port.AccountState;
 import io.perpetua.trading.port.KernelCheckpoint;
+import io.perpetua.trading.port.OrderDecision;
 import io.perpetua.trading.port.OrderRecord;
 import io.perpetua.trading.port.PortfolioSnapshot;
+import io.perpetua.trading.port.SignalTrace;
 import io.perpetua.trading.port.TradingHistory;
 import io.perpetua.trading.port.TradingJournal;
+import io.perpetua.trading.risk.RuleReading;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,10 +32,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The kernel's journal, also writing its automated decisions to the audit log: each order state it
  * commits (submitted, filled, rejected by a risk rule with the rule's reason, ...), each fill and
- * each rebalance, as {@code system:kernel}. The audit entries are appended (in one batch) after the
- * checkpoint commits, never instead of it; a re-committed checkpoint (same order status, same trade
- * id) adds nothing, within this process's memory of what it recorded. An audit failure is logged
- * and never stops trading. Build with {@link #of}: when the journal is also a {@link
+ * each rebalance, as {@code system:kernel}. When the journal and the log are in one database (the
+ * platform's JDBC journal and log), the entries are appended in the checkpoint's own transaction:
+ * both commit or neither, and a failure fails the commit like any journal failure. Otherwise they
+ * are appended (in one batch) after the checkpoint commits, and an audit failure is only logged; a
+ * re-committed checkpoint (same order status, same trade id) adds nothing, within this process's
+ * memory of what it recorded. Build with {@link #of}: when the journal is also a {@link
  * TradingHistory} (the kernel restores working orders through it), so is the wrapper. Thread-safe
  * (commits are serialized by the kernel).
  */
@@ -73,8 +80,57 @@ public class AuditingTradingJournal implements TradingJournal {
 
   @Override
   public synchronized void commit(KernelCheckpoint checkpoint) {
+    if (delegate instanceof JdbcTradingJournal jdbc
+        && audit instanceof JdbcAuditLog log
+        && jdbc.sharesDatabaseWith(log)) {
+      // one transaction: the decisions' entries commit with the journal or not at all
+      Map<String, String> statusBefore = new LinkedHashMap<>(orderStatus);
+      List<AuditEvent> events = events(checkpoint);
+      try {
+        jdbc.commitAudited(checkpoint, log, events);
+      } catch (RuntimeException e) {
+        forget(checkpoint, statusBefore); // not committed: the retried checkpoint records them
+        throw e;
+      }
+      return;
+    }
     delegate.commit(checkpoint);
+    List<AuditEvent> events = events(checkpoint);
+    if (events.isEmpty()) {
+      return;
+    }
+    try {
+      audit.appendAll(events);
+    } catch (RuntimeException e) {
+      LOG.error("audit log: {} kernel decisions not recorded: {}", events.size(), e.getMessage());
+    }
+  }
+
+  /** Undoes what {@link #events} remembered of {@code checkpoint}. */
+  private void forget(KernelCheckpoint checkpoint, Map<String, String> statusBefore) {
+    for (RebalanceCompleted r : checkpoint.rebalances()) {
+      trades.remove("rebalance:" + r.rebalanceId().value());
+    }
+    for (Fill f : checkpoint.fills()) {
+      trades.remove(f.tradeId().value());
+    }
+    for (OrderRecord o : checkpoint.orders()) {
+      String id = o.order().clientOrderId().value();
+      String before = statusBefore.get(id);
+      if (before == null) {
+        orderStatus.remove(id);
+      } else {
+        orderStatus.put(id, before);
+      }
+    }
+  }
+
+  /** The audit events of {@code checkpoint} not recorded yet (remembered as recorded). */
+  private List<AuditEvent> events(KernelCheckpoint checkpoint) {
     List<AuditEvent> events = new ArrayList<>();
+    for (OrderDecision d : checkpoint.decisions()) {
+      events.add(decision(d));
+    }
     for (RebalanceCompleted r : checkpoint.rebalances()) {
       if (trades.put("rebalance:" + r.rebalanceId(), Boolean.TRUE) == null) {
         events.add(rebalance(r));
@@ -92,14 +148,7 @@ public class AuditingTradingJournal implements TradingJournal {
         events.add(fill(f));
       }
     }
-    if (events.isEmpty()) {
-      return;
-    }
-    try {
-      audit.appendAll(events);
-    } catch (RuntimeException e) {
-      LOG.error("audit log: {} kernel decisions not recorded: {}", events.size(), e.getMessage());
-    }
+    return events;
   }
 
   private static AuditEvent order(OrderRecord o) {
@@ -127,6 +176,48 @@ public class AuditingTradingJournal implements TradingJournal {
         null,
         json(after),
         o.rejectReason() == null ? "" : o.rejectReason(),
+        "");
+  }
+
+  /**
+   * {@code order.decided}: the signals and features behind the order and each risk rule's value,
+   * threshold and outcome at the check; the reason names the rejecting rule, if any.
+   */
+  private static AuditEvent decision(OrderDecision d) {
+    List<Map<String, Object>> signals = new ArrayList<>();
+    for (SignalTrace s : d.signals()) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("strategy", s.strategy());
+      one.put("signal", s.signal());
+      one.put("target_weight", s.targetWeight());
+      one.put("features", s.features());
+      signals.add(one);
+    }
+    List<Map<String, Object>> checks = new ArrayList<>();
+    String rejectedBy = "";
+    for (RuleReading r : d.checks()) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("rule", r.rule());
+      one.put("value", r.value());
+      one.put("threshold", r.threshold());
+      one.put("passed", r.passed());
+      checks.add(one);
+      if (!r.passed()) {
+        rejectedBy = r.rule();
+      }
+    }
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("signals", signals);
+    after.put("checks", checks);
+    return new AuditEvent(
+        Instant.ofEpochMilli(d.timeMs()),
+        ACTOR,
+        "order.decided",
+        "orders",
+        d.clientOrderId(),
+        null,
+        json(after),
+        rejectedBy,
         "");
   }
 
@@ -174,7 +265,7 @@ public class AuditingTradingJournal implements TradingJournal {
         "");
   }
 
-  private static String json(Map<String, Object> value) {
+  private static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {

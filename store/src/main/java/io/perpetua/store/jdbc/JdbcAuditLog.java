@@ -16,10 +16,12 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * The {@link AuditLog} on JDBC (table {@code audit_log}, migration {@code V10}): inserts only. The
- * last entry is cached; appends are serialized in this process, and an append that loses a race
- * with another process (the CLI) on the primary key reloads the last entry and retries, so the
- * chain stays linear. Thread-safe.
+ * The {@link AuditLog} on JDBC (table {@code audit_log}, migration {@code V10}): inserts only, each
+ * append in one transaction with the move of the head record ({@code audit_head}, {@code V140}),
+ * which never moves backwards. {@link #appendWithin} adds other work to that transaction (the
+ * kernel's journal commit). The last entry is cached; appends are serialized in this process, and
+ * an append that loses a race with another process (the CLI) on the primary key reloads the last
+ * entry and retries, so the chain stays linear. Thread-safe.
  */
 public final class JdbcAuditLog implements AuditLog {
   private static final String COLUMNS =
@@ -30,6 +32,12 @@ public final class JdbcAuditLog implements AuditLog {
   private static final String LAST =
       "SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY";
   private static final String ALL = "SELECT " + COLUMNS + " FROM audit_log ORDER BY seq";
+  private static final String HEAD_READ = "SELECT seq, hash FROM audit_head WHERE id = 1";
+  private static final String HEAD_MOVE =
+      "UPDATE audit_head SET seq = ?, hash = ?, at_ms = ? WHERE id = 1 AND seq < ?";
+  private static final String HEAD_CREATE =
+      "INSERT INTO audit_head (id, seq, hash, at_ms) SELECT 1, ?, ?, ?"
+          + " WHERE NOT EXISTS (SELECT 1 FROM audit_head WHERE id = 1)";
   private static final int ATTEMPTS = 5;
 
   private final DataSource dataSource;
@@ -44,71 +52,149 @@ public final class JdbcAuditLog implements AuditLog {
   }
 
   @Override
-  public synchronized AuditEntry append(AuditEvent event) {
-    for (int attempt = 1; ; attempt++) {
-      if (!lastLoaded) {
-        last = loadLast();
-        lastLoaded = true;
-      }
-      AuditEntry entry = AuditChain.next(last, event);
-      try (Connection c = dataSource.getConnection();
-          PreparedStatement ps = c.prepareStatement(INSERT)) {
-        bind(new Params(ps), entry);
-        ps.executeUpdate();
-        last = entry;
-        return entry;
-      } catch (SQLException e) {
-        lastLoaded = false;
-        if (!"23505".equals(e.getSQLState()) || attempt == ATTEMPTS) {
-          throw errors.translate("append audit entry", e);
-        }
-      }
-    }
+  public AuditEntry append(AuditEvent event) {
+    return appendAll(List.of(event)).get(0);
   }
 
   @Override
-  public synchronized List<AuditEntry> appendAll(List<AuditEvent> events) {
-    if (events.size() <= 1) {
-      return events.isEmpty() ? List.of() : List.of(append(events.get(0)));
-    }
+  public List<AuditEntry> appendAll(List<AuditEvent> events) {
+    return events.isEmpty() ? List.of() : appendWithin(events, c -> {});
+  }
+
+  /**
+   * Appends {@code events} in the same transaction as {@code work} (run first, on the same
+   * connection): both commit or neither. On a lost race with another writer the whole transaction
+   * is retried, so {@code work} must be idempotent (the trading journal's commit is).
+   *
+   * @return the stored entries (empty when {@code events} is)
+   */
+  public synchronized List<AuditEntry> appendWithin(List<AuditEvent> events, Work work) {
     for (int attempt = 1; ; attempt++) {
+      List<AuditEvent> all = new ArrayList<>();
       if (!lastLoaded) {
         last = loadLast();
         lastLoaded = true;
+        tailCheck().ifPresent(all::add);
       }
-      List<AuditEntry> entries = new ArrayList<>(events.size());
+      all.addAll(events);
+      List<AuditEntry> entries = new ArrayList<>(all.size());
       AuditEntry previous = last;
-      for (AuditEvent event : events) {
+      for (AuditEvent event : all) {
         previous = AuditChain.next(previous, event);
         entries.add(previous);
       }
       try (Connection c = dataSource.getConnection()) {
         c.setAutoCommit(false);
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-          for (AuditEntry entry : entries) {
-            bind(new Params(ps), entry);
-            ps.addBatch();
-          }
-          ps.executeBatch();
+        try {
+          work.run(c);
+          insert(c, entries);
           c.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
           c.rollback();
           throw e;
         } finally {
           c.setAutoCommit(true);
         }
         last = previous;
-        return entries;
+        return entries.subList(all.size() - events.size(), entries.size());
       } catch (SQLException e) {
         lastLoaded = false;
-        boolean conflict =
-            "23505".equals(e.getSQLState())
-                || (e.getNextException() != null
-                    && "23505".equals(e.getNextException().getSQLState()));
-        if (!conflict || attempt == ATTEMPTS) {
+        if (!conflict(e) || attempt == ATTEMPTS) {
           throw errors.translate("append audit entries", e);
         }
       }
+    }
+  }
+
+  /** Work done in an append's transaction. */
+  @FunctionalInterface
+  public interface Work {
+    /** Runs on {@code c} (auto-commit off; do not commit). */
+    void run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Whether {@code dataSource} is this log's (the same database, so one transaction spans both).
+   */
+  public boolean sameDatabase(DataSource other) {
+    return dataSource == other;
+  }
+
+  private static boolean conflict(SQLException e) {
+    return "23505".equals(e.getSQLState())
+        || (e.getNextException() != null && "23505".equals(e.getNextException().getSQLState()));
+  }
+
+  private static void insert(Connection c, List<AuditEntry> entries) throws SQLException {
+    if (entries.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+      for (AuditEntry entry : entries) {
+        bind(new Params(ps), entry);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    AuditEntry newest = entries.getLast();
+    try (PreparedStatement ps = c.prepareStatement(HEAD_MOVE)) {
+      new Params(ps)
+          .bigint(newest.seq())
+          .text(newest.hash())
+          .bigint(newest.event().at().toEpochMilli())
+          .bigint(newest.seq());
+      if (ps.executeUpdate() == 1) {
+        return;
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(HEAD_CREATE)) {
+      new Params(ps)
+          .bigint(newest.seq())
+          .text(newest.hash())
+          .bigint(newest.event().at().toEpochMilli());
+      ps.executeUpdate(); // 0 rows: the head is already past this entry (after a truncation)
+    }
+  }
+
+  /**
+   * After (re)loading the last entry: when the head record is past it, entries were removed from
+   * the end of the log. The next append then records that first ({@link AuditChain#TAIL_MISSING}),
+   * so the evidence stays in the chain even after the log grows past the old head again.
+   */
+  private java.util.Optional<AuditEvent> tailCheck() {
+    java.util.Optional<AuditChain.Head> head = head();
+    long lastSeq = last == null ? 0 : last.seq();
+    if (head.isEmpty() || head.get().seq() <= lastSeq) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        new AuditEvent(
+            java.time.Instant.now(),
+            "system:audit",
+            AuditChain.TAIL_MISSING,
+            "audit_log",
+            Long.toString(lastSeq + 1),
+            "{\"head_seq\":" + head.get().seq() + ",\"head_hash\":\"" + head.get().hash() + "\"}",
+            "{\"last_seq\":" + lastSeq + "}",
+            "entries " + (lastSeq + 1) + ".." + head.get().seq() + " were removed from the log",
+            ""));
+  }
+
+  @Override
+  public boolean keepsHead() {
+    return true;
+  }
+
+  @Override
+  public java.util.Optional<AuditChain.Head> head() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(HEAD_READ);
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next()
+          ? java.util.Optional.of(new AuditChain.Head(rs.getLong(1), rs.getString(2)))
+          : java.util.Optional.empty();
+    } catch (SQLException e) {
+      throw errors.translate("read audit head", e);
     }
   }
 

@@ -3,12 +3,15 @@ package io.perpetua.store.jdbc;
 import static io.perpetua.store.jdbc.MergeSql.column;
 
 import io.perpetua.core.InstrumentId;
+import io.perpetua.core.Money;
 import io.perpetua.trading.risk.Alert;
 import io.perpetua.trading.risk.AlertSeverity;
 import io.perpetua.trading.risk.EmergencyStop;
+import io.perpetua.trading.risk.Fraction;
 import io.perpetua.trading.risk.RiskEvent;
 import io.perpetua.trading.risk.RiskStore;
 import io.perpetua.trading.risk.SymbolControl;
+import io.perpetua.trading.risk.SymbolLimit;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,6 +66,17 @@ public final class JdbcRiskStore implements RiskStore {
               column("rule_name", TEXT),
               column("symbol", TEXT),
               column("detail", TEXT)));
+  private static final String LIMIT =
+      MergeSql.upsert(
+          "risk_symbol_limits",
+          List.of("symbol"),
+          List.of(
+              column("symbol", TEXT),
+              column("max_leverage", "NUMERIC(20, 8)"),
+              column("max_pos_value", "NUMERIC(30, 8)"),
+              column("reason", TEXT),
+              column("operator", TEXT),
+              column("changed_at_ms", BIGINT)));
   private static final String ALERT_COLUMNS =
       "SELECT alert_id, severity, rule_name, symbol, message, current_value, threshold,"
           + " raised_at_ms, resolved_at_ms FROM risk_alerts";
@@ -154,6 +168,58 @@ public final class JdbcRiskStore implements RiskStore {
                 .text(cut(reason))
                 .text(cut(operator))
                 .bigint(timeMs));
+  }
+
+  @Override
+  public List<SymbolLimit> loadSymbolLimits() {
+    return db.query(
+        "load symbol limits",
+        c -> {
+          List<SymbolLimit> out = new ArrayList<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT symbol, max_leverage, max_pos_value, reason, operator, changed_at_ms"
+                          + " FROM risk_symbol_limits ORDER BY symbol");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              java.math.BigDecimal leverage = rs.getBigDecimal(2);
+              java.math.BigDecimal value = rs.getBigDecimal(3);
+              out.add(
+                  new SymbolLimit(
+                      InstrumentId.parse(rs.getString(1)),
+                      leverage == null ? null : Fraction.exact(leverage),
+                      value == null ? null : Money.of(value),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getLong(6)));
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public void saveSymbolLimit(InstrumentId symbol, SymbolLimit limit) {
+    if (limit == null) {
+      db.update(
+          "remove symbol limit",
+          "DELETE FROM risk_symbol_limits WHERE symbol = ?",
+          p -> p.text(symbol.apiSymbol()));
+      return;
+    }
+    db.update(
+        "save symbol limit",
+        LIMIT,
+        p ->
+            p.text(symbol.apiSymbol())
+                .decimal(limit.maxLeverage() == null ? null : limit.maxLeverage().toBigDecimal())
+                .decimal(
+                    limit.maxPositionValue() == null
+                        ? null
+                        : limit.maxPositionValue().toBigDecimal())
+                .text(cut(limit.reason()))
+                .text(cut(limit.operator()))
+                .bigint(limit.changedAtMs()));
   }
 
   @Override

@@ -103,6 +103,34 @@ public final class JdbcTradingJournal implements TradingJournal, TradingHistory 
     }
   }
 
+  /**
+   * Commits {@code checkpoint} and appends {@code events} to {@code audit} in one transaction: the
+   * audit entries of the kernel's decisions commit with the journal or not at all (a crash between
+   * the two cannot lose them). {@code audit} must live in this journal's database ({@link
+   * #sharesDatabaseWith}).
+   */
+  public void commitAudited(
+      KernelCheckpoint checkpoint,
+      JdbcAuditLog audit,
+      List<io.perpetua.auth.audit.AuditEvent> events) {
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    if (!sharesDatabaseWith(audit)) {
+      throw new IllegalArgumentException("the audit log is in another database");
+    }
+    try {
+      audit.appendWithin(events, c -> JournalWriter.write(c, checkpoint));
+    } finally {
+      if (cache != null) {
+        cache.invalidate();
+      }
+    }
+  }
+
+  /** Whether {@code audit} is in this journal's database (one transaction can span both). */
+  public boolean sharesDatabaseWith(JdbcAuditLog audit) {
+    return audit.sameDatabase(dataSource);
+  }
+
   private static void rollback(Connection c, Exception failure) {
     try {
       c.rollback();

@@ -25,6 +25,15 @@ final class Params {
     return this;
   }
 
+  Params decimal(java.math.BigDecimal value) throws SQLException {
+    if (value == null) {
+      statement.setNull(++index, Types.NUMERIC);
+    } else {
+      statement.setBigDecimal(++index, value);
+    }
+    return this;
+  }
+
   Params bigint(long value) throws SQLException {
     statement.setLong(++index, value);
     return this;

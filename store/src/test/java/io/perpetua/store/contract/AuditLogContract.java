@@ -140,4 +140,73 @@ public abstract class AuditLogContract {
     assertThat(v.firstBrokenSeq()).isEqualTo(3);
     assertThat(v.problem()).contains("entry 3").contains("missing");
   }
+
+  @Test
+  void truncatedTail_isNamed_byTheHeadRecord() throws SQLException {
+    append(6);
+    assertThat(log.head()).contains(new AuditChain.Head(6, last().hash()));
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM audit_log WHERE seq >= 5");
+    }
+    AuditChain.Verification v = log.verify();
+    assertThat(v.ok()).isFalse();
+    assertThat(v.firstBrokenSeq()).isEqualTo(5);
+    assertThat(v.problem()).contains("entries 5..6").contains("end of the log");
+  }
+
+  @Test
+  void deletedHeadRecord_isNamed() throws SQLException {
+    append(3);
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM audit_head");
+    }
+    AuditChain.Verification v = log.verify();
+    assertThat(v.ok()).isFalse();
+    assertThat(v.problem()).contains("head record is missing");
+  }
+
+  @Test
+  void truncationFoundOnStart_isRecordedInTheChain_evenAfterTheLogGrowsPastTheOldHead()
+      throws SQLException {
+    append(6);
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM audit_log WHERE seq >= 4");
+    }
+    AuditLog restarted = openAgain(); // a new process: loads the last entry (3), reads the head (6)
+    for (int i = 0; i < 6; i++) {
+      restarted.append(event(20 + i));
+    }
+    AuditChain.Verification v = restarted.verify();
+    assertThat(v.ok()).isFalse();
+    assertThat(v.firstBrokenSeq()).isEqualTo(4);
+    assertThat(v.problem()).contains("entries 4..6 were removed");
+    assertThat(restarted.head().orElseThrow().seq()).isEqualTo(10);
+  }
+
+  @Test
+  void externalAnchor_catchesARewrittenTail() throws SQLException {
+    append(4);
+    AuditChain.Head anchor = log.head().orElseThrow();
+    assertThat(log.verify(anchor).ok()).isTrue();
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      // an intruder removes the tail and rewinds the head record too: only the anchor notices
+      s.executeUpdate("DELETE FROM audit_log WHERE seq = 4");
+      s.executeUpdate(
+          "UPDATE audit_head SET seq = 3, hash = (SELECT hash FROM audit_log WHERE seq = 3)");
+    }
+    assertThat(log.verify().ok()).isTrue();
+    AuditChain.Verification v = log.verify(anchor);
+    assertThat(v.ok()).isFalse();
+    assertThat(v.problem()).contains("anchored head 4");
+  }
+
+  private AuditEntry last() {
+    List<AuditEntry> all = new java.util.ArrayList<>();
+    log.scan(all::add);
+    return all.getLast();
+  }
 }

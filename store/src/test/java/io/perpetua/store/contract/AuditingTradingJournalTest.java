@@ -92,4 +92,44 @@ class AuditingTradingJournalTest {
     assertThat(all.get(1).event().after()).contains("\"rebalance_id\":\"rb-1\"");
     assertThat(audit.verify().ok()).isTrue();
   }
+
+  @Test
+  void orderDecision_isAudited_beforeTheOrder_withSignalFeaturesAndRuleReadings() {
+    InMemoryAuditLog audit = new InMemoryAuditLog();
+    AuditingTradingJournal journal = AuditingTradingJournal.of(new InMemoryTradingJournal(), audit);
+    Order order = JournalFixtures.marketOrder("o-3", BTC, T0);
+    var decision =
+        new io.perpetua.trading.port.OrderDecision(
+            "o-3",
+            T0,
+            List.of(
+                new io.perpetua.trading.port.SignalTrace(
+                    "baseline_rev", "1.25", "0.05", Map.of("zscore_neg_ret_2h", "0.7"))),
+            List.of(
+                new io.perpetua.trading.risk.RuleReading("emergency_stop", null, null, true),
+                new io.perpetua.trading.risk.RuleReading(
+                    "max_order_value", "1200", "1000", false)));
+    journal.commit(
+        new KernelCheckpoint(
+            JournalFixtures.account("paper", "1000", T0),
+            Map.of(),
+            List.of(JournalFixtures.record(order, OrderStatus.REJECTED, T0)),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(decision)));
+    List<AuditEntry> all =
+        audit.query(new AuditQuery("orders", "o-3", null, null, null, null, 0, 9));
+    assertThat(all)
+        .extracting(e -> e.event().action())
+        .containsExactly("order.decided", "order.rejected");
+    AuditEntry decided = all.get(0);
+    assertThat(decided.event().reason()).isEqualTo("max_order_value");
+    assertThat(decided.event().after())
+        .contains("\"features\":{\"zscore_neg_ret_2h\":\"0.7\"}")
+        .contains(
+            "{\"rule\":\"max_order_value\",\"value\":\"1200\",\"threshold\":\"1000\","
+                + "\"passed\":false}");
+  }
 }

@@ -3,12 +3,16 @@ package io.perpetua.store.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perpetua.core.InstrumentId;
+import io.perpetua.core.Money;
 import io.perpetua.trading.risk.Alert;
 import io.perpetua.trading.risk.AlertSeverity;
 import io.perpetua.trading.risk.EmergencyStop;
+import io.perpetua.trading.risk.Fraction;
 import io.perpetua.trading.risk.RiskEvent;
 import io.perpetua.trading.risk.RiskStore;
 import io.perpetua.trading.risk.SymbolControl;
+import io.perpetua.trading.risk.SymbolLimit;
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +37,30 @@ public abstract class RiskStoreContract {
         .contains(new EmergencyStop(true, "exchange incident", "alice", T0));
     reopen().saveEmergencyStop(new EmergencyStop(false, "all clear", "bob", T0 + 1));
     assertThat(reopen().loadEmergencyStop().orElseThrow().active()).isFalse();
+  }
+
+  @Test
+  void symbolLimits_upsertBySymbol_surviveRestart_andAreRemoved() throws Exception {
+    RiskStore store = freshStore();
+    assertThat(store.loadSymbolLimits()).isEmpty();
+    SymbolLimit btc =
+        new SymbolLimit(
+            BTC,
+            Fraction.exact(new BigDecimal("2.5")),
+            Money.parse("12345.67890123"),
+            "desk limit",
+            "bob (requested by alice)",
+            T0);
+    SymbolLimit eth = new SymbolLimit(ETH, null, Money.parse("500"), "thin book", "bob", T0);
+    store.saveSymbolLimit(BTC, btc);
+    store.saveSymbolLimit(ETH, eth);
+    SymbolLimit tighter =
+        new SymbolLimit(
+            ETH, Fraction.exact(new BigDecimal("0.5")), null, "tighter", "carol", T0 + 1);
+    reopen().saveSymbolLimit(ETH, tighter);
+    assertThat(reopen().loadSymbolLimits()).containsExactly(btc, tighter);
+    reopen().saveSymbolLimit(BTC, null);
+    assertThat(reopen().loadSymbolLimits()).containsExactly(tighter);
   }
 
   @Test

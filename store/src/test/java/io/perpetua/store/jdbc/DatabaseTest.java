@@ -106,7 +106,9 @@ class DatabaseTest {
               "92/SQL/true",
               "93/SQL/true",
               "95/SQL/true",
-              "110/SQL/true");
+              "110/SQL/true",
+              "140/SQL/true",
+              "141/SQL/true");
     }
   }
 

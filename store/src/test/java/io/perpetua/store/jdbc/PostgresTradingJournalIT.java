@@ -55,6 +55,8 @@ class PostgresTradingJournalIT extends TradingJournalContract {
     "refresh_tokens",
     "approval_requests",
     "audit_log",
+    "audit_head",
+    "risk_symbol_limits",
     "strategy_config_changes",
     "strategy_status_changes",
     "signal_coverage",

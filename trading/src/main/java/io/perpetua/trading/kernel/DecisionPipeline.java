@@ -121,6 +121,35 @@ final class DecisionPipeline {
     return decision;
   }
 
+  /**
+   * The signal behind instrument {@code i} in {@code d} (the latest decision): the strategy's
+   * signal, target weight and the value of each feature it read.
+   */
+  io.perpetua.trading.port.SignalTrace trace(int i, StrategyDecision d) {
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    for (int f = 0; f < features.size(); f++) {
+      values.put(features.get(f).name(), plain(featureValues.get(f)[i]));
+    }
+    return new io.perpetua.trading.port.SignalTrace(
+        strategy.id().value(), plain(d.signal()[i]), plain(d.weights()[i]), values);
+  }
+
+  /** The signal of each decided sleeve for instrument {@code i} (journaled with its orders). */
+  static List<io.perpetua.trading.port.SignalTrace> traces(
+      List<StrategySleeves.Decided> decided, int i) {
+    List<io.perpetua.trading.port.SignalTrace> out = new ArrayList<>(decided.size());
+    for (StrategySleeves.Decided d : decided) {
+      if (d.sleeve().pipeline != null) {
+        out.add(d.sleeve().pipeline.trace(i, d.decision()));
+      }
+    }
+    return out;
+  }
+
+  private static String plain(double v) {
+    return Double.isFinite(v) ? Double.toString(v) : null;
+  }
+
   /** Whether {@link #decide} publishes its signal as the platform's latest (default: publish). */
   void publishSignal(boolean value) {
     this.publishSignal = value;

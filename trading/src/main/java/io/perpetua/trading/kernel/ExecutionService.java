@@ -20,6 +20,7 @@ import io.perpetua.trading.account.Account;
 import io.perpetua.trading.kernel.algo.BracketBook;
 import io.perpetua.trading.port.OrderRecord;
 import io.perpetua.trading.port.ServiceUnavailableException;
+import io.perpetua.trading.port.SignalTrace;
 import io.perpetua.trading.port.Venue;
 import io.perpetua.trading.port.VenueListener;
 import io.perpetua.trading.risk.OrderContext;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -52,6 +54,7 @@ final class ExecutionService implements VenueListener {
   private final List<OrderRecord> changed = new ArrayList<>();
   private final List<Fill> newFills = new ArrayList<>();
   private final List<RebalanceCompleted> completed = new ArrayList<>();
+  private final OrderDecisions decisions = new OrderDecisions();
   private final PipelineStage stage;
   private final Consumer<InstrumentId> positionChanged;
   private final Map<InstrumentId, Integer> index;
@@ -150,8 +153,10 @@ final class ExecutionService implements VenueListener {
       active.total++;
       int i = index.get(order.instrument());
       OrderContext ctx = exposure.context(order, i, marks.timeMs()[i], now, equity);
-      PreTradeGuard guard = bypassRisk ? PRECISION : risk;
-      Optional<PreTradeGuard.Rejection> rejection = guard.check(order, instruments.get(i), ctx);
+      Optional<PreTradeGuard.Rejection> rejection =
+          bypassRisk
+              ? PRECISION.check(order, instruments.get(i), ctx)
+              : checkTraced(order, i, instruments.get(i), ctx, now);
       if (rejection.isPresent()) {
         reject(order, rejection.get().rule(), rejection.get().reason(), now);
         continue;
@@ -161,6 +166,17 @@ final class ExecutionService implements VenueListener {
       exposure.add(order, i, ctx);
     }
     return intended;
+  }
+
+  /** The risk check of {@code order} (instrument {@code i}), recording its decision. */
+  private Optional<PreTradeGuard.Rejection> checkTraced(
+      Order order, int i, Instrument instrument, OrderContext ctx, long now) {
+    return decisions.record(order, i, risk.checkTraced(order, instrument, ctx), now);
+  }
+
+  /** Sets the signals behind the next orders per instrument index ({@link OrderDecisions}). */
+  void setSignals(IntFunction<List<SignalTrace>> signals) {
+    decisions.signals(signals);
   }
 
   /** A checked order waiting to be sent, with what it was checked on. */
@@ -200,7 +216,8 @@ final class ExecutionService implements VenueListener {
             requested, Exposure.positionOf(account, instruments.get(i)), working.values());
     OrderContext ctx =
         exposure(instruments, marks).context(order, i, marks.timeMs()[i], now, equity);
-    Optional<PreTradeGuard.Rejection> rejection = risk.check(order, instruments.get(i), ctx);
+    Optional<PreTradeGuard.Rejection> rejection =
+        checkTraced(order, i, instruments.get(i), ctx, now);
     if (rejection.isPresent()) {
       reject(order, rejection.get().rule(), rejection.get().reason(), now);
       return false;
@@ -455,14 +472,20 @@ final class ExecutionService implements VenueListener {
 
   /** Takes the records changed since the last call (for the checkpoint). */
   Delta drain() {
-    Delta d = new Delta(List.copyOf(changed), List.copyOf(newFills), List.copyOf(completed));
+    Delta d =
+        new Delta(
+            List.copyOf(changed), List.copyOf(newFills), List.copyOf(completed), decisions.drain());
     changed.clear();
     newFills.clear();
     completed.clear();
     return d;
   }
 
-  record Delta(List<OrderRecord> orders, List<Fill> fills, List<RebalanceCompleted> rebalances) {
+  record Delta(
+      List<OrderRecord> orders,
+      List<Fill> fills,
+      List<RebalanceCompleted> rebalances,
+      List<io.perpetua.trading.port.OrderDecision> decisions) {
     boolean isEmpty() {
       return orders.isEmpty() && fills.isEmpty() && rebalances.isEmpty();
     }

@@ -615,15 +615,30 @@ public final class TradingKernel {
     // journal (its orders adopted or sent once), it does not decide it again
     lastRebalanceMs = timeMs;
     rebalanceSeq++;
-    execution.rebalance(
-        portfolio,
-        id,
-        "cron",
-        instruments,
-        netted.orders(),
-        new Marks(marks, markTimes),
-        Money.of(equity),
-        false);
+    rebalanceDecided(decided, portfolio, id, netted.orders(), equity);
+  }
+
+  /** Sends a decided rebalance's orders, each journaled with the signals behind its symbol. */
+  private void rebalanceDecided(
+      List<StrategySleeves.Decided> decided,
+      StrategyId portfolio,
+      RebalanceId id,
+      List<Order> orders,
+      double equity) {
+    execution.setSignals(i -> DecisionPipeline.traces(decided, i));
+    try {
+      execution.rebalance(
+          portfolio,
+          id,
+          "cron",
+          instruments,
+          orders,
+          new Marks(marks, markTimes),
+          Money.of(equity),
+          false);
+    } finally {
+      execution.setSignals(i -> List.of());
+    }
   }
 
   /** The account's position per instrument (dense index; null when flat). */
@@ -739,7 +754,8 @@ public final class TradingKernel {
             delta.fills(),
             List.copyOf(fundingDelta),
             delta.rebalances(),
-            List.copyOf(snapshotDelta)));
+            List.copyOf(snapshotDelta),
+            delta.decisions()));
     fundingDelta.clear();
     snapshotDelta.clear();
   }

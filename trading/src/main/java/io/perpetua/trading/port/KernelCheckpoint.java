@@ -17,6 +17,8 @@ import java.util.Map;
  * @param funding funding settlements
  * @param rebalances completed rebalances (upserted by rebalance id)
  * @param snapshots portfolio snapshots taken (upserted by interval and time)
+ * @param decisions why each new order was decided (signal, features, each risk rule's reading);
+ *     journaled with the orders for the decision replay
  */
 public record KernelCheckpoint(
     AccountState account,
@@ -25,7 +27,20 @@ public record KernelCheckpoint(
     List<Fill> fills,
     List<FundingSettled> funding,
     List<RebalanceCompleted> rebalances,
-    List<PortfolioSnapshot> snapshots) {
+    List<PortfolioSnapshot> snapshots,
+    List<OrderDecision> decisions) {
+
+  /** A checkpoint without decisions. */
+  public KernelCheckpoint(
+      AccountState account,
+      Map<String, String> cursor,
+      List<OrderRecord> orders,
+      List<Fill> fills,
+      List<FundingSettled> funding,
+      List<RebalanceCompleted> rebalances,
+      List<PortfolioSnapshot> snapshots) {
+    this(account, cursor, orders, fills, funding, rebalances, snapshots, List.of());
+  }
 
   /** A checkpoint without portfolio snapshots. */
   public KernelCheckpoint(
@@ -41,6 +56,7 @@ public record KernelCheckpoint(
   /** Copies the collections. */
   public KernelCheckpoint {
     snapshots = List.copyOf(snapshots);
+    decisions = List.copyOf(decisions);
     cursor = Map.copyOf(cursor);
     orders = List.copyOf(orders);
     fills = List.copyOf(fills);

@@ -42,6 +42,32 @@ public record Fraction(long raw) {
     return new Fraction(FixedPoint.rawOf(value, SCALE));
   }
 
+  /**
+   * An exact decimal limit (e.g. from the API): at most {@value #SCALE} decimals, not negative,
+   * below 9e10.
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  public static Fraction exact(java.math.BigDecimal value) {
+    if (value.signum() < 0 || value.compareTo(java.math.BigDecimal.valueOf(9.0e10)) >= 0) {
+      throw new IllegalArgumentException("must be between 0 and 9e10, got " + value);
+    }
+    try {
+      return new Fraction(
+          value
+              .setScale(SCALE, java.math.RoundingMode.UNNECESSARY)
+              .unscaledValue()
+              .longValueExact());
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("at most " + SCALE + " decimals, got " + value, e);
+    }
+  }
+
+  /** The exact decimal value (null when off). */
+  public java.math.BigDecimal toBigDecimal() {
+    return isOff() ? null : FixedPoint.toBigDecimal(raw, SCALE);
+  }
+
   /** True when this limit never binds. */
   public boolean isOff() {
     return raw == Long.MAX_VALUE;

@@ -14,6 +14,7 @@ public final class InMemoryRiskStore implements RiskStore {
   private EmergencyStop stop;
   private final Map<String, SymbolControl> symbols = new LinkedHashMap<>();
   private final Map<String, Alert> alerts = new LinkedHashMap<>();
+  private final Map<String, SymbolLimit> limits = new LinkedHashMap<>();
   private final Set<RiskEvent> events = new LinkedHashSet<>();
 
   @Override
@@ -34,6 +35,21 @@ public final class InMemoryRiskStore implements RiskStore {
   @Override
   public synchronized void saveSymbolControl(SymbolControl control) {
     symbols.put(control.symbol().apiSymbol(), control);
+  }
+
+  @Override
+  public synchronized List<SymbolLimit> loadSymbolLimits() {
+    return List.copyOf(limits.values());
+  }
+
+  @Override
+  public synchronized void saveSymbolLimit(
+      io.perpetua.core.InstrumentId symbol, SymbolLimit limit) {
+    if (limit == null) {
+      limits.remove(symbol.apiSymbol());
+    } else {
+      limits.put(symbol.apiSymbol(), limit);
+    }
   }
 
   @Override

@@ -51,6 +51,16 @@ public final class ObservedRiskStore implements RiskStore {
   }
 
   @Override
+  public List<SymbolLimit> loadSymbolLimits() {
+    return delegate.loadSymbolLimits();
+  }
+
+  @Override
+  public void saveSymbolLimit(io.perpetua.core.InstrumentId symbol, SymbolLimit limit) {
+    delegate.saveSymbolLimit(symbol, limit);
+  }
+
+  @Override
   public void saveAlert(Alert alert) {
     delegate.saveAlert(alert);
     observer.alertSaved(alert);

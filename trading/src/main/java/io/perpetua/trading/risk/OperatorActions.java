@@ -81,4 +81,28 @@ final class OperatorActions {
                 t, kind, "symbol_disabled", symbol.apiSymbol(), operator + ": " + reason));
     return c;
   }
+
+  /**
+   * Sets {@code symbol}'s limit ({@code limit} null removes it): persisted first, then it binds the
+   * next check; recorded as a {@code symbol_limit_changed} event. Returns the limit before.
+   */
+  SymbolLimit setSymbolLimit(InstrumentId symbol, SymbolLimit limit, String operator) {
+    SymbolLimit before = controls.limit(symbol).orElse(null);
+    store.saveSymbolLimit(symbol, limit);
+    controls.limit(symbol, limit);
+    String text =
+        limit == null
+            ? operator + ": limit removed"
+            : operator
+                + ": max_leverage "
+                + (limit.maxLeverage() == null ? "off" : limit.maxLeverage())
+                + ", max_pos_value "
+                + (limit.maxPositionValue() == null ? "off" : limit.maxPositionValue())
+                + " ("
+                + limit.reason()
+                + ")";
+    stamp.accept(
+        t -> alerts.record(t, "symbol_limit_changed", "symbol_limit", symbol.apiSymbol(), text));
+    return before;
+  }
 }

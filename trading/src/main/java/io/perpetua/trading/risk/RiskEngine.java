@@ -72,6 +72,7 @@ public final class RiskEngine implements PreTradeGuard {
         new OperatorActions(store, wallClock, e.controls, e.alerts, e.book, e, e::operatorAction);
     e.controls.emergency(store.loadEmergencyStop().orElse(null));
     store.loadSymbolControls().forEach(e.controls::apply);
+    store.loadSymbolLimits().forEach(l -> e.controls.limit(l.symbol(), l));
     e.status = e.view.evaluate(e.book);
     return e;
   }
@@ -97,17 +98,47 @@ public final class RiskEngine implements PreTradeGuard {
 
   @Override
   public Optional<Rejection> check(Order order, Instrument instrument, OrderContext ctx) {
-    Optional<Rejection> r = operatorControls().check(order, instrument, ctx);
+    return check(order, instrument, ctx, null);
+  }
+
+  /**
+   * {@link #check} that also reads every rule that ran: its value and threshold for this order
+   * (from the amounts the rule compares) and whether the order passed it; the kernel journals them
+   * with the order's decision.
+   */
+  public Checked checkTraced(Order order, Instrument instrument, OrderContext ctx) {
+    List<RuleReading> readings = new java.util.ArrayList<>();
+    return new Checked(check(order, instrument, ctx, readings), List.copyOf(readings));
+  }
+
+  /**
+   * The outcome of a traced check.
+   *
+   * @param rejection the first rule that rejected the order, or empty
+   * @param readings the rules that ran, in order (the last one rejected it when it was rejected)
+   */
+  public record Checked(Optional<Rejection> rejection, List<RuleReading> readings) {}
+
+  private Optional<Rejection> check(
+      Order order, Instrument instrument, OrderContext ctx, List<RuleReading> sink) {
+    Optional<Rejection> r = run(rules.operator(), order, ctx, sink);
+    RiskEngine p = platform;
+    if (r.isEmpty() && p != null) {
+      r = p.operatorControls().check(order, instrument, ctx);
+    }
     if (r.isPresent()) {
       return r;
     }
     r = PRECISION.check(order, instrument, ctx);
     if (r.isPresent()) {
+      if (sink != null) {
+        sink.add(new RuleReading(r.get().rule(), null, null, false));
+      }
       return r;
     }
     synchronized (this) {
       kernelTime.advance(ctx.nowMs());
-      r = run(rules.preTrade(), order, ctx);
+      r = run(rules.preTrade(), order, ctx, sink);
       if (r.isEmpty()) {
         book.addTurnover(Money.notional(ctx.mark(), order.quantity()));
       }
@@ -115,10 +146,16 @@ public final class RiskEngine implements PreTradeGuard {
     }
   }
 
-  private Optional<Rejection> run(List<RiskRule> list, Order order, OrderContext ctx) {
+  private Optional<Rejection> run(
+      List<RiskRule> list, Order order, OrderContext ctx, List<RuleReading> sink) {
     for (RiskRule rule : list) {
       if (!order.reduceOnly() || rule.checksReduceOnly()) {
         Optional<Rejection> r = rule.check(order, ctx, book);
+        if (sink != null) {
+          sink.add(
+              RuleReading.of(
+                  rule.name(), rule.measure(order, ctx, book).orElse(null), r.isEmpty()));
+        }
         if (r.isPresent()) {
           return r;
         }
@@ -134,7 +171,7 @@ public final class RiskEngine implements PreTradeGuard {
    */
   public PreTradeGuard operatorControls() {
     return (order, instrument, ctx) -> {
-      Optional<Rejection> r = run(rules.operator(), order, ctx);
+      Optional<Rejection> r = run(rules.operator(), order, ctx, null);
       RiskEngine p = platform;
       return r.isPresent() || p == null ? r : p.operatorControls().check(order, instrument, ctx);
     };
@@ -287,6 +324,24 @@ public final class RiskEngine implements PreTradeGuard {
   public SymbolControl setSymbolEnabled(
       InstrumentId symbol, boolean enabled, String reason, String operator) {
     return operators.setSymbolEnabled(symbol, enabled, reason, operator);
+  }
+
+  /**
+   * Sets (or, with {@code limit} null, removes) {@code symbol}'s per-symbol limit, the {@code
+   * symbol_limit} rule's threshold: persisted before it returns, binding from the next check. The
+   * platform calls it only once a second person approved the change (four-eyes). Returns the limit
+   * in force before (null: none).
+   */
+  public SymbolLimit setSymbolLimit(InstrumentId symbol, SymbolLimit limit, String operator) {
+    if (limit != null && !limit.symbol().equals(symbol)) {
+      throw new IllegalArgumentException("the limit is for " + limit.symbol().apiSymbol());
+    }
+    return operators.setSymbolLimit(symbol, limit, operator);
+  }
+
+  /** The per-symbol limits in force, by symbol. */
+  public List<SymbolLimit> symbolLimits() {
+    return controls.limits();
   }
 
   /** Stamps an operator's action with kernel time, rebuilds the status and publishes it. */

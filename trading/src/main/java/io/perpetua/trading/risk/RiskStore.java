@@ -21,6 +21,19 @@ public interface RiskStore {
   /** Persists a symbol control (upsert by symbol). */
   void saveSymbolControl(SymbolControl control);
 
+  /** Every per-symbol limit in force (none by default: a store that keeps none). */
+  default List<SymbolLimit> loadSymbolLimits() {
+    return List.of();
+  }
+
+  /**
+   * Persists {@code symbol}'s limit (upsert by symbol); {@code limit} null removes it. A store that
+   * keeps none throws: a limit that would not survive a restart is refused.
+   */
+  default void saveSymbolLimit(io.perpetua.core.InstrumentId symbol, SymbolLimit limit) {
+    throw new UnsupportedOperationException("this risk store keeps no symbol limits");
+  }
+
   /** Upserts an alert by id. */
   void saveAlert(Alert alert);
 

@@ -53,6 +53,16 @@ public final class DailyTurnoverRule implements RiskRule {
   }
 
   @Override
+  public Optional<io.perpetua.trading.risk.RuleReading.Measure> measure(
+      Order order, OrderContext ctx, RiskBook book) {
+    Money start = book.dayStartEquity;
+    return Optional.of(
+        io.perpetua.trading.risk.RuleReading.Measure.of(
+            book.dayTurnover.plus(Money.notional(ctx.mark(), order.quantity())),
+            start == null ? null : limit.of(start)));
+  }
+
+  @Override
   public Level level(RiskBook book) {
     Money start = book.dayStartEquity;
     return start == null || start.signum() <= 0 ? Level.OK : levelOf(book.dayTurnover, start);

@@ -50,6 +50,13 @@ public final class MaxExposureRule implements RiskRule {
   }
 
   @Override
+  public Optional<io.perpetua.trading.risk.RuleReading.Measure> measure(
+      Order order, OrderContext ctx, RiskBook book) {
+    return Optional.of(
+        io.perpetua.trading.risk.RuleReading.Measure.of(ctx.grossAfter(), limit.of(ctx.equity())));
+  }
+
+  @Override
   public Level level(RiskBook book) {
     Exposure e = book.last();
     return e == null || e.equity().signum() <= 0 ? Level.OK : levelOf(e.gross(), e.equity());

@@ -32,4 +32,12 @@ public final class MaxOrderValueRule implements RiskRule {
     }
     return reject("order value " + RiskText.amount(value) + " above " + RiskText.amount(limit));
   }
+
+  @Override
+  public Optional<io.perpetua.trading.risk.RuleReading.Measure> measure(
+      Order order, OrderContext ctx, RiskBook book) {
+    return Optional.of(
+        io.perpetua.trading.risk.RuleReading.Measure.of(
+            Money.notional(ctx.mark(), order.quantity()), limit));
+  }
 }

@@ -50,6 +50,14 @@ public final class MaxPositionRule implements RiskRule {
   }
 
   @Override
+  public Optional<io.perpetua.trading.risk.RuleReading.Measure> measure(
+      Order order, OrderContext ctx, RiskBook book) {
+    return Optional.of(
+        io.perpetua.trading.risk.RuleReading.Measure.of(
+            ctx.positionAfter().abs(), limit.of(ctx.equity())));
+  }
+
+  @Override
   public Level level(RiskBook book) {
     Exposure e = book.last();
     return e == null || e.equity().signum() <= 0

@@ -52,6 +52,14 @@ public final class MinBalanceReserveRule implements RiskRule {
   }
 
   @Override
+  public Optional<io.perpetua.trading.risk.RuleReading.Measure> measure(
+      Order order, OrderContext ctx, RiskBook book) {
+    return Optional.of(
+        io.perpetua.trading.risk.RuleReading.Measure.of(
+            ctx.equity(), reserve == null ? Money.ZERO : reserve));
+  }
+
+  @Override
   public Level level(RiskBook book) {
     Exposure e = book.last();
     return e == null ? Level.OK : levelOf(e.equity());

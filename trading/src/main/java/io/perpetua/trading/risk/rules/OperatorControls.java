@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OperatorControls {
   private final Map<InstrumentId, SymbolControl> disabled = new ConcurrentHashMap<>();
   private final Set<InstrumentId> approved = ConcurrentHashMap.newKeySet();
+  private final Map<InstrumentId, io.perpetua.trading.risk.SymbolLimit> limits =
+      new ConcurrentHashMap<>();
   private volatile EmergencyStop emergency;
   private volatile Set<InstrumentId> universe; // null: no restriction
 
@@ -80,5 +82,36 @@ public final class OperatorControls {
     TreeSet<String> out = new TreeSet<>();
     approved.forEach(s -> out.add(s.apiSymbol()));
     return List.copyOf(out);
+  }
+
+  /** Sets {@code symbol}'s limit (binds the next check); {@code limit} null removes it. */
+  public void limit(InstrumentId symbol, io.perpetua.trading.risk.SymbolLimit limit) {
+    if (limit == null) {
+      limits.remove(symbol);
+    } else {
+      limits.put(symbol, limit);
+    }
+  }
+
+  /** The limit of {@code symbol}, if any. */
+  public Optional<io.perpetua.trading.risk.SymbolLimit> limit(InstrumentId symbol) {
+    return Optional.ofNullable(limits.get(symbol));
+  }
+
+  /** The limit of the symbol whose API form is {@code apiSymbol}, if any. */
+  public Optional<io.perpetua.trading.risk.SymbolLimit> limitOf(String apiSymbol) {
+    for (var e : limits.entrySet()) {
+      if (e.getKey().apiSymbol().equals(apiSymbol)) {
+        return Optional.of(e.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every per-symbol limit, by API symbol (sorted). */
+  public List<io.perpetua.trading.risk.SymbolLimit> limits() {
+    return limits.values().stream()
+        .sorted(java.util.Comparator.comparing(l -> l.symbol().apiSymbol()))
+        .toList();
   }
 }

@@ -28,6 +28,15 @@ public interface RiskRule {
   /** The pre-trade check of {@code order} in {@code context}; empty when it may proceed. */
   Optional<Rejection> check(Order order, OrderContext context, RiskBook book);
 
+  /**
+   * The rule's value and threshold for {@code order}, from the amounts {@link #check} compares
+   * (journaled with the order's decision); empty for rules without a number.
+   */
+  default Optional<io.perpetua.trading.risk.RuleReading.Measure> measure(
+      Order order, OrderContext context, RiskBook book) {
+    return Optional.empty();
+  }
+
   /** The rule's level at the book's latest reading (ok before one, and for check-only rules). */
   default Level level(RiskBook book) {
     return Level.OK;

@@ -10,11 +10,11 @@ import java.util.List;
  * without a lock; then, after the precision filters, stale market data and venue outage (these two
  * also for reduce-only orders), and for orders that add risk: a symbol outside the configured
  * universe and not approved, blacklist, the halts (drawdown, daily loss, loss-streak pause),
- * balance reserve, R floor, order value, position size, gross exposure and daily turnover. The
- * first rule that rejects names the rejection.
+ * balance reserve, R floor, order value, position size, the symbol's own limit (approved at
+ * runtime), gross exposure and daily turnover. The first rule that rejects names the rejection.
  *
  * <p>Status rows, in the API's order: position, exposure, drawdown, reserve, turnover, daily loss
- * and loss streak (the last two when configured). Immutable.
+ * and loss streak (the last two when configured), the symbol limits (when any is set). Immutable.
  *
  * @param operator the operator rules
  * @param preTrade the rules after the precision filters
@@ -51,6 +51,7 @@ public record RiskRules(
         new DailyLossRule(t.dailyLossPct(), t.dailyLossAmount(), t.closeOnDailyLoss(), t.warning());
     var losses = new ConsecutiveLossesRule(t.consecutiveLosses(), t.pauseMinutes(), t.warning());
     var venue = new VenueUnreachableRule(t.venueUnreachableMs());
+    var symbolLimit = new SymbolLimitRule(controls, t.warning());
     return new RiskRules(
         List.of(new EmergencyStopRule(controls), new SymbolDisabledRule(controls)),
         List.of(
@@ -65,9 +66,10 @@ public record RiskRules(
             new MinBalanceRRule(t.minBalanceR()),
             new MaxOrderValueRule(t.maxOrderValue()),
             position,
+            symbolLimit,
             exposure,
             turnover),
-        List.of(position, exposure, drawdown, reserve, turnover, daily, losses),
+        List.of(position, exposure, drawdown, reserve, turnover, daily, losses, symbolLimit),
         drawdown,
         daily,
         losses,
