@@ -102,4 +102,135 @@ class RiskEngineStatusTest {
     assertThat(row(e.status(), "consecutive_losses").detail())
         .isEqualTo("paused until " + Times.iso(T0 + MIN));
   }
+
+  private static Alert active(RiskEngine e, String rule) {
+    return e.store().activeAlerts().stream()
+        .filter(a -> a.ruleName().equals(rule))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** An operator stop is stamped with the latest kernel time the engine saw. */
+  private static long stopStamp(RiskEngine e) {
+    e.emergencyStop("test", "ops");
+    Alert a = active(e, "emergency_stop");
+    return a == null ? Long.MIN_VALUE : a.raisedAtMs();
+  }
+
+  @Test
+  void everyKernelHook_advancesTheClockThatStampsOperatorActions() {
+    CircuitBreakers b = new CircuitBreakers(0, 0, 0, false, 1, 1, 1000, 0, 0, 10, 20);
+    RiskEngine held = engine(b);
+    held.holdingTooLong(BTC, 0, T0 + 1);
+    assertThat(stopStamp(held)).isEqualTo(T0 + 1);
+    RiskEngine closed = engine(b);
+    closed.positionClosed(BTC, T0 + 2);
+    assertThat(stopStamp(closed)).isEqualTo(T0 + 2);
+    RiskEngine realized = engine(b);
+    realized.onRealized(BTC, Money.of(1.0), false, T0 + 3);
+    assertThat(stopStamp(realized)).isEqualTo(T0 + 3);
+    RiskEngine venue = engine(b);
+    venue.venueReachable(true, T0 + 4);
+    assertThat(stopStamp(venue)).isEqualTo(T0 + 4);
+    RiskEngine reconciled = engine(b);
+    reconciled.reconciled(0, false, "ok", T0 + 5);
+    assertThat(stopStamp(reconciled)).isEqualTo(T0 + 5);
+    RiskEngine blocked = engine(b);
+    blocked.rebalanceBlocked(T0 + 6, "emergency_stop");
+    assertThat(stopStamp(blocked)).isEqualTo(T0 + 6);
+    RiskEngine none = engine(b); // no kernel time yet: the stop's alert waits for the first
+    assertThat(stopStamp(none)).isEqualTo(Long.MIN_VALUE);
+    none.observe(reading(T0 + 7, 1000));
+    assertThat(active(none, "emergency_stop").raisedAtMs()).isEqualTo(T0 + 7);
+  }
+
+  @Test
+  void watchesHoldingTime_onlyWhenAHoldingLimitIsSet() {
+    assertThat(engine(CircuitBreakers.off()).watchesHoldingTime()).isFalse();
+    assertThat(
+            engine(new CircuitBreakers(0, 0, 0, false, 0, 0, 0, 0, 0, 1, 0)).watchesHoldingTime())
+        .isTrue();
+    assertThat(
+            engine(new CircuitBreakers(0, 0, 0, false, 0, 0, 0, 0, 0, 0, 1)).watchesHoldingTime())
+        .isTrue();
+  }
+
+  @Test
+  void venueUp_followsTheLastReport() {
+    RiskEngine e = engine(CircuitBreakers.off());
+    assertThat(e.venueUp()).isTrue();
+    e.venueReachable(false, T0);
+    assertThat(e.venueUp()).isFalse();
+    e.venueReachable(true, T0 + 1);
+    assertThat(e.venueUp()).isTrue();
+  }
+
+  @Test
+  void reconciled_mismatchRaisesBySeverity_consistencyResolvesOnce() {
+    RiskEngine e = engine(CircuitBreakers.off());
+    e.reconciled(0, false, "clean", T0); // nothing active: no event
+    assertThat(e.store().events(10)).isEmpty();
+    e.reconciled(2, false, "2 orders differ", T0 + 1);
+    Alert warn = active(e, "venue_reconciliation");
+    assertThat(warn.severity()).isEqualTo(AlertSeverity.WARNING);
+    assertThat(warn.message()).isEqualTo("venue differs from the journal: 2 orders differ");
+    assertThat(warn.currentValue()).isEqualTo(2.0);
+    assertThat(warn.raisedAtMs()).isEqualTo(T0 + 1);
+    e.reconciled(1, true, "position adopted", T0 + 2);
+    Alert crit = active(e, "venue_reconciliation");
+    assertThat(crit.severity()).isEqualTo(AlertSeverity.CRITICAL);
+    assertThat(crit.message()).isEqualTo("venue state adopted: position adopted");
+    e.reconciled(0, false, "clean", T0 + 3);
+    assertThat(active(e, "venue_reconciliation")).isNull();
+    assertThat(e.store().events(10))
+        .extracting(RiskEvent::kind)
+        .containsExactly("reconciliation_ok", "reconciliation_mismatch", "reconciliation_mismatch");
+    assertThat(e.store().events(1).getFirst().timeMs()).isEqualTo(T0 + 3);
+  }
+
+  @Test
+  void publishing_immediatelyAtEveryObservationAndAfterEveryOperatorAction() {
+    RiskEngine e = engine(CircuitBreakers.off());
+    List<RiskStatus> published = new ArrayList<>();
+    e.publishTo(published::add);
+    assertThat(published).hasSize(1).containsExactly(e.status());
+    e.observe(reading(T0, 1000));
+    e.observe(
+        reading(T0 + 1, 1000)); // no level changed: still published (a subscriber reads values)
+    assertThat(published).hasSize(3);
+    assertThat(published.getLast().lastCheckMs()).isEqualTo(T0 + 1);
+    SymbolControl c = e.setSymbolEnabled(ETH, false, "maintenance", "ops");
+    assertThat(c).isEqualTo(new SymbolControl(ETH, false, "maintenance", "ops", T0));
+    assertThat(published).hasSize(4);
+    assertThat(published.getLast().disabledSymbols()).containsExactly(ETH.apiSymbol());
+    EmergencyStop stop = e.emergencyStop("drill", "ops");
+    assertThat(stop).isEqualTo(new EmergencyStop(true, "drill", "ops", T0));
+    assertThat(published.getLast().overall()).isEqualTo(RiskStatus.Overall.HALTED);
+    EmergencyStop resumed = e.resume("done", "ops");
+    assertThat(resumed).isEqualTo(new EmergencyStop(false, "done", "ops", T0));
+    assertThat(published).hasSize(6);
+    assertThat(published.getLast().overall()).isEqualTo(RiskStatus.Overall.NORMAL);
+  }
+
+  @Test
+  void withoutASubscriber_statusRebuiltOnlyWhenALevelChanges() {
+    RiskEngine e =
+        RiskEngine.open(
+            new RiskConfig(
+                new RiskLimits(1, 10, 0.3, 0, 0, 100, java.util.Set.of(), true),
+                CircuitBreakers.off(),
+                0.8),
+            new InMemoryRiskStore(),
+            () -> T0);
+    RiskConfig config = e.config();
+    assertThat(config.limits().maxDrawdownHalt()).isEqualTo(0.3);
+    e.observe(reading(T0, 1000));
+    RiskStatus first = e.status();
+    assertThat(first.lastCheckMs()).isEqualTo(T0);
+    e.observe(reading(T0 + 1, 990)); // drawdown 1 %: still ok, the status keeps its values
+    assertThat(e.status()).isSameAs(first);
+    e.observe(reading(T0 + 2, 750)); // 25 % of 30 %: warning, rebuilt
+    assertThat(e.status().overall()).isEqualTo(RiskStatus.Overall.WARNING);
+    assertThat(e.status().lastCheckMs()).isEqualTo(T0 + 2);
+  }
 }
