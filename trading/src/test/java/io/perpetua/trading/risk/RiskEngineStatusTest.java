@@ -136,7 +136,15 @@ class RiskEngineStatusTest {
     reconciled.reconciled(0, false, "ok", T0 + 5);
     assertThat(stopStamp(reconciled)).isEqualTo(T0 + 5);
     RiskEngine blocked = engine(b);
-    blocked.rebalanceBlocked(T0 + 6, "emergency_stop");
+    blocked.rebalanceBlocked(T0 + 6, "daily_loss");
+    assertThat(blocked.store().events(10))
+        .contains(
+            new RiskEvent(
+                T0 + 6,
+                "rebalance_blocked",
+                "daily_loss",
+                null,
+                "rebalance skipped: trading halted by daily_loss"));
     assertThat(stopStamp(blocked)).isEqualTo(T0 + 6);
     RiskEngine none = engine(b); // no kernel time yet: the stop's alert waits for the first
     assertThat(stopStamp(none)).isEqualTo(Long.MIN_VALUE);
@@ -232,5 +240,93 @@ class RiskEngineStatusTest {
     e.observe(reading(T0 + 2, 750)); // 25 % of 30 %: warning, rebuilt
     assertThat(e.status().overall()).isEqualTo(RiskStatus.Overall.WARNING);
     assertThat(e.status().lastCheckMs()).isEqualTo(T0 + 2);
+  }
+
+  @Test
+  void universeAndOperatorGuard_bindOrdersOutsideTheUniverseAndStoppedTrading() {
+    RiskEngine e = engine(CircuitBreakers.off());
+    OrderContext ctx = Contexts.of(100, T0, T0, 1000, 0, 100, 0, 100);
+    e.restrictUniverse(java.util.Set.of(ETH));
+    assertThat(e.check(buy(), BTC_I, ctx).orElseThrow().rule()).isEqualTo("symbol_not_approved");
+    e.approveSymbol(BTC);
+    assertThat(e.approvedSymbols()).containsExactly("BTC/USDT:USDT");
+    assertThat(e.check(buy(), BTC_I, ctx)).isEmpty();
+
+    PreTradeGuard guard = e.operatorControls();
+    assertThat(guard.check(buy(), BTC_I, ctx)).isEmpty();
+    e.emergencyStop("drill", "ops");
+    assertThat(guard.check(buy(), BTC_I, ctx).orElseThrow().rule()).isEqualTo("emergency_stop");
+  }
+
+  @Test
+  void holdingTime_exactlyAtEachLimit_andEitherLimitOff() {
+    RiskEngine closeOnly = engine(new CircuitBreakers(0, 0, 0, false, 0, 0, 0, 0, 0, 0, 20));
+    assertThat(closeOnly.holdingTooLong(BTC, 10 * MIN, T0)).isFalse();
+    assertThat(closeOnly.store().activeAlerts()).isEmpty(); // no warning limit: no warning
+    assertThat(closeOnly.holdingTooLong(BTC, 20 * MIN, T0)).isFalse(); // at the limit: not yet
+    assertThat(closeOnly.holdingTooLong(BTC, 20 * MIN + 1, T0 + 1)).isTrue();
+    Alert forced = active(closeOnly, "holding_time");
+    assertThat(forced.message()).isEqualTo("BTC/USDT:USDT held 20 min: force close");
+    assertThat(forced.currentValue()).isEqualTo((20 * MIN + 1) / 60_000.0);
+    assertThat(forced.threshold()).isEqualTo(20.0);
+    assertThat(closeOnly.store().events(1).getFirst())
+        .isEqualTo(
+            new RiskEvent(T0 + 1, "forced_close", "holding_time", "BTC/USDT:USDT", "20 min"));
+
+    RiskEngine warnOnly = engine(new CircuitBreakers(0, 0, 0, false, 0, 0, 0, 0, 0, 10, 0));
+    assertThat(warnOnly.holdingTooLong(BTC, 10 * MIN, T0)).isFalse();
+    assertThat(warnOnly.store().activeAlerts()).isEmpty(); // at the warning limit: no warning
+    assertThat(warnOnly.holdingTooLong(BTC, 1000 * MIN, T0)).isFalse(); // no close limit
+    Alert warned = active(warnOnly, "holding_time");
+    assertThat(warned.severity()).isEqualTo(AlertSeverity.WARNING);
+    assertThat(warned.message()).isEqualTo("BTC/USDT:USDT held 1000 min");
+    assertThat(warned.currentValue()).isEqualTo(1000.0);
+    assertThat(warned.threshold()).isEqualTo(10.0);
+  }
+
+  @Test
+  void alertsFollowTheRows_atTimeZeroAllButTheDrawdownRow() {
+    RiskLimits oneX = new RiskLimits(1, 1, 0.1, 0, 0, 100, java.util.Set.of(), true);
+    RiskEngine e =
+        RiskEngine.open(
+            new RiskConfig(oneX, CircuitBreakers.off(), 0.8), new InMemoryRiskStore(), () -> 0);
+    e.observe(new PortfolioReading(0, 1000, 900, 0, 900, "BTC/USDT:USDT")); // 0.9x of 1x: warning
+    assertThat(active(e, "max_total_exposure").raisedAtMs()).isZero();
+    RiskEngine later =
+        RiskEngine.open(
+            new RiskConfig(oneX, CircuitBreakers.off(), 0.8), new InMemoryRiskStore(), () -> T0);
+    later.observe(reading(T0, 1000));
+    later.observe(reading(T0 + 1, 910)); // drawdown 9 % of 10 %: warning, alert raised
+    assertThat(active(later, "max_drawdown_halt").severity()).isEqualTo(AlertSeverity.WARNING);
+  }
+
+  @Test
+  void withoutASubscriber_aStreakWarningUnderADailyHaltIsStillNoticed() {
+    // daily loss 5 % (halts), 5 losses in a row pause (warning from 4)
+    RiskEngine e = engine(new CircuitBreakers(0.05, 0, 0, false, 5, 60, 0, 0, 0, 0, 0));
+    e.observe(reading(T0, 1000));
+    assertThat(row(e.status(), "consecutive_losses").level()).isEqualTo(RuleStatus.Level.OK);
+    e.onRealized(BTC, Money.of(-1.0), true, T0);
+    e.observe(reading(T0 + 1, 940)); // 6 % lost: halted
+    assertThat(e.status().haltReasons()).containsExactly("daily_loss");
+    for (int i = 0; i < 3; i++) {
+      e.onRealized(BTC, Money.of(-1.0), true, T0 + 2);
+    }
+    e.observe(reading(T0 + 3, 940)); // only the streak's level changed: 4 of 5 -> warning
+    RuleStatus streak = row(e.status(), "consecutive_losses");
+    assertThat(streak.level()).isEqualTo(RuleStatus.Level.WARNING);
+    assertThat(streak.currentValue()).isEqualTo(4.0);
+    assertThat(e.status().lastCheckMs()).isEqualTo(T0 + 3);
+  }
+
+  @Test
+  void withoutASubscriber_theFirstReadingAfterAStopUnderADailyHaltRebuildsTheStatus() {
+    RiskEngine e = engine(new CircuitBreakers(0.05, 0, 0, false, 0, 0, 0, 0, 0, 0, 0));
+    e.observe(reading(T0, 1000));
+    e.observe(reading(T0 + 1, 940)); // halted by daily loss
+    e.emergencyStop("drill", "ops");
+    e.observe(reading(T0 + 2, 940)); // the stop is new to the levels: rebuilt at this reading
+    assertThat(e.status().lastCheckMs()).isEqualTo(T0 + 2);
+    assertThat(e.status().haltReasons()).containsExactly("emergency_stop");
   }
 }
