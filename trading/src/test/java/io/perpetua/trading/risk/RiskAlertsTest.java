@@ -1,0 +1,129 @@
+package io.perpetua.trading.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.perpetua.core.ClientOrderId;
+import io.perpetua.core.Instrument;
+import io.perpetua.core.InstrumentId;
+import io.perpetua.core.Money;
+import io.perpetua.core.Price;
+import io.perpetua.core.Quantity;
+import io.perpetua.core.StrategyId;
+import io.perpetua.core.order.Order;
+import io.perpetua.core.order.OrderSide;
+import io.perpetua.core.order.OrderType;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Alert identity and text ({@link RiskAlerts}), operator events, the precision filters at their
+ * exact minimum and guard composition, and the display ratio's zero denominator.
+ */
+class RiskAlertsTest {
+  private static final InstrumentId BTC = InstrumentId.usdtPerp("BTC");
+  private static final InstrumentId ETH = InstrumentId.usdtPerp("ETH");
+  private static final long T0 = 1_700_042_400_000L;
+  // tick 0.01, step 0.010, min notional 5 USDT
+  private static final Instrument BTC_I =
+      new Instrument(BTC, new Price(1, 2), new Quantity(10, 3), Money.of(5.0));
+
+  private static Order order(String qty, boolean reduceOnly) {
+    return new Order(
+        ClientOrderId.of("c1"),
+        BTC,
+        OrderSide.BUY,
+        OrderType.MARKET,
+        Quantity.parse(qty, 3),
+        null,
+        reduceOnly,
+        StrategyId.of("t"),
+        null,
+        0);
+  }
+
+  @Test
+  void alertsOfOneRule_onePerSymbol_idFromRuleSymbolAndSeverity() {
+    InMemoryRiskStore store = new InMemoryRiskStore();
+    RiskAlerts alerts = new RiskAlerts(store);
+    alerts.raise(T0, AlertSeverity.WARNING, "holding_time", "BTC/USDT:USDT", "b", 1, 2);
+    alerts.raise(T0, AlertSeverity.WARNING, "holding_time", "ETH/USDT:USDT", "e", 1, 2);
+    alerts.raise(T0, AlertSeverity.CRITICAL, "venue_unreachable", null, "v", 0, 30);
+    assertThat(store.activeAlerts())
+        .extracting(Alert::alertId)
+        .containsExactlyInAnyOrder(
+            RiskAlerts.alertId(T0, "holding_time|BTC/USDT:USDT", AlertSeverity.WARNING),
+            RiskAlerts.alertId(T0, "holding_time|ETH/USDT:USDT", AlertSeverity.WARNING),
+            RiskAlerts.alertId(T0, "venue_unreachable", AlertSeverity.CRITICAL));
+    assertThat(alerts.isActive("holding_time", "ETH/USDT:USDT")).isTrue();
+    assertThat(alerts.isActive("venue_unreachable", null)).isTrue();
+    assertThat(alerts.isActive("holding_time", null)).isFalse();
+    assertThat(RiskAlerts.alertId(T0, "venue_unreachable", AlertSeverity.CRITICAL))
+        .startsWith("alt-20231115-100000-")
+        .hasSize("alt-20231115-100000-".length() + 6)
+        .isNotEqualTo(RiskAlerts.alertId(T0, "venue_unreachable", AlertSeverity.WARNING));
+  }
+
+  @Test
+  void followedRow_textSaysAtOrNearTheLimit() {
+    InMemoryRiskStore store = new InMemoryRiskStore();
+    RiskAlerts alerts = new RiskAlerts(store);
+    alerts.follow(new RuleStatus("r", "Gross", 1.2, 1.0, RuleStatus.Level.WARNING, null, null), T0);
+    assertThat(store.activeAlerts().getFirst().message())
+        .isEqualTo("Gross near limit: 1.0000 / 1.2000");
+    alerts.follow(
+        new RuleStatus("r", "Gross", 1.2, 1.25, RuleStatus.Level.VIOLATED, null, null), T0 + 1);
+    Alert a = store.activeAlerts().getFirst();
+    assertThat(a.message()).isEqualTo("Gross at limit: 1.2500 / 1.2000");
+    assertThat(a.severity()).isEqualTo(AlertSeverity.CRITICAL);
+    alerts.follow(new RuleStatus("r", "Gross", 1.2, 0.1, RuleStatus.Level.OK, null, null), T0 + 2);
+    assertThat(store.activeAlerts()).isEmpty();
+  }
+
+  @Test
+  void symbolSwitches_recordEnabledOrDisabled() {
+    RiskEngine e = RiskEngine.open(RiskConfig.unlimited(), new InMemoryRiskStore(), () -> T0);
+    e.observe(new PortfolioReading(T0, 1000, 0, 0, 0, null));
+    e.setSymbolEnabled(ETH, false, "halt", "ops");
+    assertThat(e.store().events(1).getFirst())
+        .isEqualTo(
+            new RiskEvent(T0, "symbol_disabled", "symbol_disabled", "ETH/USDT:USDT", "ops: halt"));
+    assertThat(e.disabledControl(ETH)).isPresent();
+    e.setSymbolEnabled(ETH, true, "back", "ops");
+    assertThat(e.store().events(10).stream().map(RiskEvent::kind))
+        .containsExactlyInAnyOrder("symbol_disabled", "symbol_enabled");
+    assertThat(e.disabledControl(ETH)).isEmpty();
+  }
+
+  @Test
+  void precisionFilters_notionalExactlyAtTheMinimumPasses() {
+    PreTradeGuard p = PreTradeGuard.precisionFilters();
+    OrderContext at100 = Contexts.of(100, T0, T0, 1000, 0, 5, 0, 5);
+    assertThat(p.check(order("0.050", false), BTC_I, at100)).isEmpty(); // 5.00 = minimum
+    assertThat(p.check(order("0.040", false), BTC_I, at100).orElseThrow().rule())
+        .isEqualTo("min_notional");
+    assertThat(p.check(order("0.040", true), BTC_I, at100)).isEmpty(); // reduce-only: no minimum
+    assertThat(p.check(order("0.055", false), BTC_I, at100).orElseThrow().rule())
+        .isEqualTo("step_size");
+  }
+
+  @Test
+  void andThen_firstRejectionWins_elseTheNextDecides() {
+    PreTradeGuard pass = (o, i, c) -> Optional.empty();
+    PreTradeGuard no = (o, i, c) -> Optional.of(new PreTradeGuard.Rejection("no", "x"));
+    PreTradeGuard other = (o, i, c) -> Optional.of(new PreTradeGuard.Rejection("other", "y"));
+    OrderContext ctx = Contexts.of(100, T0, T0, 1000, 0, 5, 0, 5);
+    assertThat(pass.andThen(pass).check(order("0.050", false), BTC_I, ctx)).isEmpty();
+    assertThat(pass.andThen(no).check(order("0.050", false), BTC_I, ctx).orElseThrow().rule())
+        .isEqualTo("no");
+    assertThat(no.andThen(other).check(order("0.050", false), BTC_I, ctx).orElseThrow().rule())
+        .isEqualTo("no");
+  }
+
+  @Test
+  void ratio_zeroOrNegativeDenominatorShowsZero() {
+    assertThat(RiskText.ratio(Money.of(5.0), Money.ZERO)).isZero();
+    assertThat(RiskText.ratio(Money.of(5.0), Money.of(-1.0))).isZero();
+    assertThat(RiskText.ratio(Money.of(5.0), null)).isZero();
+    assertThat(RiskText.ratio(Money.of(5.0), Money.of(0.00000001))).isEqualTo(5e8);
+  }
+}
