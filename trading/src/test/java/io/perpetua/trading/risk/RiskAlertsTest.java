@@ -126,4 +126,79 @@ class RiskAlertsTest {
     assertThat(RiskText.ratio(Money.of(5.0), null)).isZero();
     assertThat(RiskText.ratio(Money.of(5.0), Money.of(0.00000001))).isEqualTo(5e8);
   }
+
+  @Test
+  void venueOutage_criticalAlertWithTheConfiguredSeconds_resolvedWhenBack() {
+    RiskEngine e =
+        RiskEngine.open(
+            new RiskConfig(
+                RiskLimits.unlimited(),
+                new CircuitBreakers(0, 0, 0, false, 0, 0, 30_000, 0, 0, 0, 0),
+                0.8),
+            new InMemoryRiskStore(),
+            () -> T0);
+    e.venueReachable(false, T0);
+    e.venueReachable(false, T0 + 1); // still down: no second event
+    Alert a = e.store().activeAlerts().getFirst();
+    assertThat(a.severity()).isEqualTo(AlertSeverity.CRITICAL);
+    assertThat(a.message()).isEqualTo("venue unreachable: no new orders after 30 s");
+    assertThat(a.threshold()).isEqualTo(30.0);
+    assertThat(e.store().events(10))
+        .extracting(RiskEvent::kind)
+        .containsExactly("venue_unreachable");
+    e.venueReachable(true, T0 + 2);
+    assertThat(e.store().activeAlerts()).isEmpty();
+    assertThat(e.store().events(10))
+        .extracting(RiskEvent::kind)
+        .containsExactly("venue_recovered", "venue_unreachable");
+  }
+
+  @Test
+  void anOperatorActionBeforeAnyKernelTime_runsOnceAtTheFirst() {
+    RiskEngine e = RiskEngine.open(RiskConfig.unlimited(), new InMemoryRiskStore(), () -> T0);
+    e.emergencyStop("drill", "ops");
+    assertThat(e.store().events(10)).isEmpty();
+    e.observe(new PortfolioReading(T0 + 5, 1000, 0, 0, 0, null));
+    e.observe(new PortfolioReading(T0 + 6, 1000, 0, 0, 0, null));
+    assertThat(e.store().events(10))
+        .containsExactly(
+            new RiskEvent(T0 + 5, "emergency_stop", "emergency_stop", null, "ops: drill"));
+  }
+
+  @Test
+  void orderContext_increasesOnlyWhenStrictlyLarger() {
+    OrderContext same = Contexts.of(100, T0, T0, 1000, -50, 50, 80, 80);
+    assertThat(same.increasesPosition()).isFalse(); // |-50| -> |50|
+    assertThat(same.increasesGross()).isFalse();
+    OrderContext more = Contexts.of(100, T0, T0, 1000, -50, 50.01, 80, 80.01);
+    assertThat(more.increasesPosition()).isTrue();
+    assertThat(more.increasesGross()).isTrue();
+    OrderContext alone =
+        OrderContext.standalone(Price.of(100, 2), T0, Money.of(1000.0), Money.of(-25.0));
+    assertThat(alone)
+        .isEqualTo(
+            new OrderContext(
+                Price.of(100, 2),
+                T0,
+                T0,
+                Money.of(1000.0),
+                Money.ZERO,
+                Money.of(-25.0),
+                Money.ZERO,
+                Money.of(25.0)));
+  }
+
+  @Test
+  void ruleStatusUpper_andWireCodes() {
+    assertThat(RuleStatus.upper(1.0, 1.0, 0.8)).isEqualTo(RuleStatus.Level.VIOLATED);
+    assertThat(RuleStatus.upper(0.8, 1.0, 0.8)).isEqualTo(RuleStatus.Level.WARNING);
+    assertThat(RuleStatus.upper(0.79, 1.0, 0.8)).isEqualTo(RuleStatus.Level.OK);
+    assertThat(RuleStatus.upper(0.9, 2.0, 0.5)).isEqualTo(RuleStatus.Level.OK); // 0.9 < 1.0
+    assertThat(RuleStatus.upper(5, Double.POSITIVE_INFINITY, 0.8)).isEqualTo(RuleStatus.Level.OK);
+    assertThat(RuleStatus.upper(Double.NaN, 1, 0.8)).isEqualTo(RuleStatus.Level.OK);
+    assertThat(RuleStatus.Level.VIOLATED.code()).isEqualTo("violated");
+    assertThat(RiskStatus.Overall.HALTED.code()).isEqualTo("halted");
+    assertThat(AlertSeverity.WARNING.code()).isEqualTo("warning");
+    assertThat(AlertSeverity.parse("critical")).isEqualTo(AlertSeverity.CRITICAL);
+  }
 }
