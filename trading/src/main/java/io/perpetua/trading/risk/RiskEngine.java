@@ -137,7 +137,7 @@ public final class RiskEngine implements PreTradeGuard {
       return r;
     }
     synchronized (this) {
-      kernelTime.advance(ctx.nowMs());
+      advance(ctx.nowMs());
       r = run(rules.preTrade(), order, ctx, sink);
       if (r.isEmpty()) {
         book.addTurnover(Money.notional(ctx.mark(), order.quantity()));
@@ -216,7 +216,7 @@ public final class RiskEngine implements PreTradeGuard {
    * daily-loss breakers trip on their levels, alerts follow the rules and the status is published.
    */
   public synchronized void observe(PortfolioReading reading) {
-    kernelTime.advance(reading.timeMs());
+    advance(reading.timeMs());
     Exposure e = Exposure.of(reading);
     book.rollDay(e.timeMs(), e.equity(), alerts);
     book.observe(e);
@@ -224,7 +224,7 @@ public final class RiskEngine implements PreTradeGuard {
     rules.dailyLoss().trip(book, alerts);
     // without a subscriber (backtests) the full status is rebuilt only when a rule changes level:
     // alerts follow level changes, and nobody reads the values in between
-    int levels = view.levels(book, e.timeMs());
+    int levels = view.levels(book);
     if (publishing || levels != lastLevels) {
       lastLevels = levels;
       status = view.evaluate(book);
@@ -245,13 +245,13 @@ public final class RiskEngine implements PreTradeGuard {
 
   /** Warns past the holding warning time; true when {@code symbol} must be force-closed. */
   public synchronized boolean holdingTooLong(InstrumentId symbol, long heldMs, long nowMs) {
-    kernelTime.advance(nowMs);
+    advance(nowMs);
     return hooks.holdingTooLong(symbol, heldMs, nowMs);
   }
 
   /** A position in {@code symbol} was flat or closed: its holding alert, if any, resolves. */
   public synchronized void positionClosed(InstrumentId symbol, long nowMs) {
-    kernelTime.advance(nowMs);
+    advance(nowMs);
     alerts.resolve("holding_time", symbol.apiSymbol(), nowMs);
   }
 
@@ -261,7 +261,7 @@ public final class RiskEngine implements PreTradeGuard {
    */
   public synchronized void onRealized(
       InstrumentId symbol, Money realized, boolean closed, long now) {
-    kernelTime.advance(now);
+    advance(now);
     rules.losses().onRealized(book, symbol, realized, closed, now, alerts);
   }
 
@@ -272,7 +272,7 @@ public final class RiskEngine implements PreTradeGuard {
 
   /** The venue answered ({@code true}) or could not be reached ({@code false}) at {@code now}. */
   public synchronized void venueReachable(boolean reachable, long now) {
-    kernelTime.advance(now);
+    advance(now);
     hooks.venueReachable(reachable, now);
   }
 
@@ -282,7 +282,7 @@ public final class RiskEngine implements PreTradeGuard {
    * the venue's state was {@code adopted}); a consistent result resolves it.
    */
   public synchronized void reconciled(int mismatches, boolean adopted, String detail, long now) {
-    kernelTime.advance(now);
+    advance(now);
     hooks.reconciled(mismatches, adopted, detail, now);
   }
 
@@ -299,7 +299,7 @@ public final class RiskEngine implements PreTradeGuard {
 
   /** Records that a rebalance was skipped because trading is halted. */
   public synchronized void rebalanceBlocked(long now, String reason) {
-    kernelTime.advance(now);
+    advance(now);
     alerts.record(
         now, "rebalance_blocked", reason, null, "rebalance skipped: trading halted by " + reason);
   }
@@ -342,6 +342,12 @@ public final class RiskEngine implements PreTradeGuard {
   /** The per-symbol limits in force, by symbol. */
   public List<SymbolLimit> symbolLimits() {
     return controls.limits();
+  }
+
+  /** The engine saw kernel time {@code timeMs}: the book's clock and the alerts' clock advance. */
+  private void advance(long timeMs) {
+    book.advance(timeMs);
+    kernelTime.advance(timeMs);
   }
 
   /** Stamps an operator's action with kernel time, rebuilds the status and publishes it. */

@@ -44,14 +44,14 @@ final class RiskStatusView {
   }
 
   /** The rule levels (and halts) packed in an int, two bits each: cheap change detection. */
-  int levels(RiskBook book, long now) {
+  int levels(RiskBook book) {
     int packed = 0;
     for (RiskRule rule : rules.reported()) {
       packed = packed << 2 | rule.level(book).ordinal();
     }
     packed = packed << 1 | (book.drawdownHalted() ? 1 : 0);
     packed = packed << 1 | (book.dailyLossHalted() ? 1 : 0);
-    packed = packed << 1 | (book.paused(now) ? 1 : 0);
+    packed = packed << 1 | (book.paused(book.nowMs()) ? 1 : 0);
     return packed << 1 | (controls.stopped() ? 1 : 0);
   }
 
@@ -69,8 +69,8 @@ final class RiskStatusView {
         }
       }
     }
-    List<String> halts = new ArrayList<>();
-    haltReason(book, now).ifPresent(halts::add);
+    List<String> halts = new ArrayList<>(); // at the latest kernel time, as the checks see them
+    haltReason(book, Math.max(now, book.nowMs())).ifPresent(halts::add);
     boolean anyWarning = rows.stream().anyMatch(x -> x.level() != RuleStatus.Level.OK);
     RiskStatus.Overall overall =
         !halts.isEmpty()

@@ -4,7 +4,6 @@ import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Money;
 import io.perpetua.core.order.Order;
 import io.perpetua.core.time.Times;
-import io.perpetua.trading.risk.Exposure;
 import io.perpetua.trading.risk.Fraction;
 import io.perpetua.trading.risk.OrderContext;
 import io.perpetua.trading.risk.PreTradeGuard.Rejection;
@@ -75,11 +74,10 @@ public final class ConsecutiveLossesRule implements RiskRule {
 
   @Override
   public Level level(RiskBook book) {
-    Exposure e = book.last();
     if (limit <= 0) {
       return Level.OK;
     }
-    if ((e != null && book.paused(e.timeMs())) || book.lossStreak >= limit) {
+    if (book.paused(book.nowMs()) || book.lossStreak >= limit) {
       return Level.VIOLATED;
     }
     return warning.reached(book.lossStreak, limit) ? Level.WARNING : Level.OK;
@@ -90,8 +88,7 @@ public final class ConsecutiveLossesRule implements RiskRule {
     if (limit <= 0) {
       return Optional.empty();
     }
-    Exposure e = book.last();
-    boolean paused = e != null && book.paused(e.timeMs());
+    boolean paused = book.paused(book.nowMs());
     return Optional.of(
         new RuleStatus(
             name(),

@@ -98,16 +98,18 @@ public final class DailyLossRule implements RiskRule {
     if (!configured()) {
       return Optional.empty();
     }
-    boolean inFraction = !fraction.isOff();
     Money loss = loss(book);
     Money limit = limit(book);
+    // the row is shown in the unit of the binding limit, so threshold, value and level agree: the
+    // fraction when it binds (or when no limit can be computed yet), else the amount in USDT
+    boolean inFraction = !fraction.isOff() && (amount == null || !amount.equals(limit));
     return Optional.of(
         new RuleStatus(
             name(),
             inFraction
                 ? "Loss since the start of the UTC day (fraction of equity)"
                 : "Loss since the start of the UTC day (USDT; limit = daily_loss_r x risk_unit)",
-            inFraction ? RiskText.value(fraction) : (limit == null ? 0 : limit.toDouble()),
+            inFraction ? RiskText.value(fraction) : limit.toDouble(),
             inFraction ? RiskText.ratio(loss, book.dayStartEquity) : loss.toDouble(),
             level(book),
             null,

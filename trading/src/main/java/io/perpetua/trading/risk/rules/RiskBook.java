@@ -34,6 +34,7 @@ public final class RiskBook {
   long staleAfterMs;
   final Map<InstrumentId, Money> openTradePnl = new HashMap<>();
   private Exposure last;
+  private long nowMs = Long.MIN_VALUE;
 
   /** A fresh book blocking orders on prices older than {@code staleAfterMs} (0 = never). */
   public RiskBook(long staleAfterMs) {
@@ -60,6 +61,26 @@ public final class RiskBook {
       peakEquity = reading.equity();
     }
     last = reading;
+    advance(reading.timeMs());
+  }
+
+  /**
+   * The engine saw kernel time {@code timeMs} (a reading, an order check, a fill): the book's clock
+   * moves to it, never backwards.
+   */
+  public void advance(long timeMs) {
+    if (timeMs > nowMs) {
+      nowMs = timeMs;
+    }
+  }
+
+  /**
+   * The latest kernel time seen ({@link #advance}), or {@code Long.MIN_VALUE} before any: the time
+   * at which the status reports time-bound states (the loss-streak pause), the same the pre-trade
+   * checks use.
+   */
+  public long nowMs() {
+    return nowMs;
   }
 
   /** The latest reading, or null before the first. */

@@ -112,6 +112,67 @@ class RuleStatusEdgesTest {
   }
 
   @Test
+  void dailyLoss_bothLimits_rowShownInTheBindingLimitsUnit() {
+    // 5 % of 1000 = 50 and an amount of 30: the amount binds, so the row is in USDT (threshold 30,
+    // loss 30, violated), not the fraction's threshold 0.05 beside the amount's level
+    DailyLossRule rule = new DailyLossRule(Fraction.ofLimit(0.05), m("30"), false, WARN);
+    assertThat(rule.status(day(m("1000"), m("970"))).orElseThrow())
+        .isEqualTo(
+            new RuleStatus(
+                "daily_loss",
+                "Loss since the start of the UTC day (USDT; limit = daily_loss_r x risk_unit)",
+                30.0,
+                30.0,
+                Level.VIOLATED,
+                null,
+                null));
+    // amount 80 > 50: the fraction binds and the row stays a fraction (0.04 of 0.05: warning)
+    DailyLossRule looser = new DailyLossRule(Fraction.ofLimit(0.05), m("80"), false, WARN);
+    assertThat(looser.status(day(m("1000"), m("960"))).orElseThrow())
+        .isEqualTo(
+            new RuleStatus(
+                "daily_loss",
+                "Loss since the start of the UTC day (fraction of equity)",
+                0.05,
+                0.04,
+                Level.WARNING,
+                null,
+                null));
+  }
+
+  @Test
+  void dailyLoss_bothLimitsWithoutOpeningEquity_rowInUsdtOfTheAmount() {
+    // no opening equity yet: only the amount can bind, and the row says so
+    DailyLossRule rule = new DailyLossRule(Fraction.ofLimit(0.05), m("30"), false, WARN);
+    RiskBook book = new RiskBook(0);
+    book.observe(reading(T0, m("1000")));
+    RuleStatus s = rule.status(book).orElseThrow();
+    assertThat(s.threshold()).isEqualTo(30.0);
+    assertThat(s.currentValue()).isEqualTo(0.0);
+    assertThat(s.level()).isEqualTo(Level.OK);
+    assertThat(s.displayName()).contains("USDT");
+  }
+
+  @Test
+  void consecutiveLosses_statusAtTheLatestKernelTime_notTheLastReadingsTime() {
+    ConsecutiveLossesRule rule = new ConsecutiveLossesRule(2, 60, WARN);
+    RiskBook book = new RiskBook(0);
+    book.observe(reading(T0, m("1000")));
+    rule.onRealized(book, BTC, m("-1"), true, T0, NO_EVENTS);
+    rule.onRealized(book, BTC, m("-2"), true, T0, NO_EVENTS);
+    book.advance(T0 + 60 * MINUTE - 1); // an order checked just before the pause ends
+    assertThat(rule.status(book).orElseThrow().level()).isEqualTo(Level.VIOLATED);
+    book.advance(
+        T0 + 60 * MINUTE); // an order checked when it ends: the checks pass, so does the row
+    RuleStatus s = rule.status(book).orElseThrow();
+    assertThat(s.level()).isEqualTo(Level.OK);
+    assertThat(s.detail()).isNull();
+    assertThat(book.nowMs()).isEqualTo(T0 + 60 * MINUTE);
+    book.advance(T0); // never backwards
+    assertThat(book.nowMs()).isEqualTo(T0 + 60 * MINUTE);
+  }
+
+  @Test
   void consecutiveLosses_streakBelowLimit_warningFromTheRatio() {
     ConsecutiveLossesRule rule = new ConsecutiveLossesRule(5, 60, WARN);
     RiskBook book = new RiskBook(0);
