@@ -136,8 +136,7 @@ final class ControlWiring implements AutoCloseable {
   private Supplier<Book> connect(
       ControlSection.Account a, ControlAccount account, AccountRegistry registry) {
     PreTradeGuard guard = PreTradeGuard.precisionFilters();
-    ControlGateway.IntentJournal journal =
-        (id, order) -> intents.add(id + " " + order.clientOrderId().value());
+    ControlGateway.IntentJournal journal = this::intend;
     if ("fake-binance".equals(a.venue()) && account.kind() == AccountKind.SPOT) {
       return connectSpot(a, account, guard, journal);
     }
@@ -194,6 +193,10 @@ final class ControlWiring implements AutoCloseable {
         guard,
         journal);
     return book;
+  }
+
+  private void intend(String accountId, io.perpetua.core.order.Order order) {
+    intents.add(accountId + " " + order.clientOrderId().value());
   }
 
   /**
