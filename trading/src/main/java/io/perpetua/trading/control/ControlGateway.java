@@ -44,7 +44,18 @@ public final class ControlGateway implements VenueListener {
   private final IntentJournal journal;
   private final LongSupplier clock;
   private final Map<ClientOrderId, Working> working = new ConcurrentHashMap<>();
-  private final Map<ClientOrderId, VenueListener> routed = new ConcurrentHashMap<>();
+  private final Map<ClientOrderId, Routed> routed = new ConcurrentHashMap<>();
+
+  /** An order sent with {@link #send}: where its outcome goes, and how much is still open. */
+  private static final class Routed {
+    final VenueListener events;
+    long open;
+
+    Routed(VenueListener events, long open) {
+      this.events = events;
+      this.open = open;
+    }
+  }
 
   private static final class Working {
     final Order order;
@@ -133,7 +144,7 @@ public final class ControlGateway implements VenueListener {
       events.onRejected(order, why, clock.getAsLong());
       return false;
     }
-    routed.put(order.clientOrderId(), events);
+    routed.put(order.clientOrderId(), new Routed(events, order.quantity().raw()));
     try {
       venue.submit(order);
       return true;
@@ -187,17 +198,25 @@ public final class ControlGateway implements VenueListener {
   @Override
   public void onAccepted(Order order, long timeMs) {
     // acceptance changes nothing for a hedge leg: it waits for fills or an end
-    VenueListener r = routed.get(order.clientOrderId());
+    Routed r = routed.get(order.clientOrderId());
     if (r != null) {
-      r.onAccepted(order, timeMs);
+      r.events.onAccepted(order, timeMs);
     }
   }
 
   @Override
   public void onFill(Fill fill) {
-    VenueListener r = routed.get(fill.clientOrderId());
+    Routed r = routed.get(fill.clientOrderId());
     if (r != null) {
-      r.onFill(fill);
+      boolean done;
+      synchronized (r) {
+        r.open -= fill.quantity().raw();
+        done = r.open <= 0;
+      }
+      if (done) {
+        routed.remove(fill.clientOrderId()); // filled: nothing more will come
+      }
+      r.events.onFill(fill);
     }
     Working w = working.get(fill.clientOrderId());
     if (w == null) {
@@ -216,9 +235,9 @@ public final class ControlGateway implements VenueListener {
 
   @Override
   public void onRejected(Order order, String reason, long timeMs) {
-    VenueListener r = routed.remove(order.clientOrderId());
+    Routed r = routed.remove(order.clientOrderId());
     if (r != null) {
-      r.onRejected(order, reason, timeMs);
+      r.events.onRejected(order, reason, timeMs);
     }
     Working w = working.get(order.clientOrderId());
     if (w != null) {
@@ -231,9 +250,9 @@ public final class ControlGateway implements VenueListener {
 
   @Override
   public void onCancelled(ClientOrderId clientOrderId, long timeMs) {
-    VenueListener r = routed.remove(clientOrderId);
+    Routed r = routed.remove(clientOrderId);
     if (r != null) {
-      r.onCancelled(clientOrderId, timeMs);
+      r.events.onCancelled(clientOrderId, timeMs);
     }
     Working w = working.get(clientOrderId);
     if (w != null) {
