@@ -8,6 +8,9 @@ import io.perpetua.core.Money;
 import io.perpetua.core.Price;
 import io.perpetua.core.Quantity;
 import io.perpetua.core.time.Clock;
+import io.perpetua.trading.carry.CarryInstance;
+import io.perpetua.trading.carry.CarryStore;
+import io.perpetua.trading.control.AccountKind;
 import io.perpetua.trading.control.AccountPorts;
 import io.perpetua.trading.control.AccountRegistry;
 import io.perpetua.trading.control.AlertBook;
@@ -19,7 +22,10 @@ import io.perpetua.trading.control.FeedRouter;
 import io.perpetua.trading.port.Venue;
 import io.perpetua.trading.risk.PreTradeGuard;
 import io.perpetua.trading.venue.MakerFirstSettings;
+import io.perpetua.venue.binance.BinanceCredentials;
+import io.perpetua.venue.binance.BinanceSpotVenue;
 import io.perpetua.venue.binance.BinanceVenueAccount;
+import io.perpetua.venue.binance.fake.FakeBinanceServer;
 import io.perpetua.venue.binance.fake.FakeListing;
 import io.perpetua.venue.generic.GenericExchange;
 import io.perpetua.venue.generic.GenericFees;
@@ -60,11 +66,15 @@ final class ControlWiring implements AutoCloseable {
   private final Map<String, Venue> venues = new LinkedHashMap<>();
   private final List<String> intents = new CopyOnWriteArrayList<>();
   private final ControlPlane plane;
+  private final ControlSection section;
+  private final AccountRegistry registry;
+  private final List<CarryInstance> carries = new CopyOnWriteArrayList<>();
   private ScheduledExecutorService poller;
 
   private ControlWiring(ControlSection c) {
     AlertBook alerts = new AlertBook(1_000, System::currentTimeMillis);
-    AccountRegistry registry = new AccountRegistry(System::currentTimeMillis);
+    this.section = c;
+    this.registry = new AccountRegistry(System::currentTimeMillis);
     Map<String, Supplier<Book>> books = new LinkedHashMap<>();
     try {
       for (ControlSection.Account a : c.accounts()) {
@@ -126,8 +136,10 @@ final class ControlWiring implements AutoCloseable {
   private Supplier<Book> connect(
       ControlSection.Account a, ControlAccount account, AccountRegistry registry) {
     PreTradeGuard guard = PreTradeGuard.precisionFilters();
-    ControlGateway.IntentJournal journal =
-        (id, order) -> intents.add(id + " " + order.clientOrderId().value());
+    ControlGateway.IntentJournal journal = this::intend;
+    if ("fake-binance".equals(a.venue()) && account.kind() == AccountKind.SPOT) {
+      return connectSpot(a, account, guard, journal);
+    }
     if ("fake-binance".equals(a.venue())) {
       FakeVenueConnection f =
           FakeVenueConnection.start(
@@ -183,6 +195,63 @@ final class ControlWiring implements AutoCloseable {
     return book;
   }
 
+  private void intend(String accountId, io.perpetua.core.order.Order order) {
+    intents.add(accountId + " " + order.clientOrderId().value());
+  }
+
+  /**
+   * A spot account on a fake Binance: its spot API ({@code /api/v3}) through {@link
+   * BinanceSpotVenue}, its spot balances as the account, the fake's book (one price per symbol).
+   */
+  private Supplier<Book> connectSpot(
+      ControlSection.Account a,
+      ControlAccount account,
+      PreTradeGuard guard,
+      ControlGateway.IntentJournal journal) {
+    FakeVenueConnection f =
+        FakeVenueConnection.start(
+            List.of(FakeListing.standard("BTCUSDT", START_PRICE)),
+            0,
+            BigDecimal.valueOf(a.capital()),
+            MakerFirstSettings.disabled());
+    resources.add(f);
+    fakes.put(a.id(), f);
+    BinanceSpotVenue spot =
+        new BinanceSpotVenue(
+            f.fake.restBaseUrl(),
+            new BinanceCredentials(FakeBinanceServer.API_KEY, FakeBinanceServer.API_SECRET),
+            System::currentTimeMillis);
+    venues.put(a.id(), spot);
+    Supplier<Book> book = () -> fakeBook(f);
+    registry.register(
+        account,
+        new AccountPorts(
+            spot,
+            CarryWiring.spotAccount(f, BTC),
+            i -> Optional.of(book.get()),
+            f.venue.instruments()),
+        guard,
+        journal);
+    return book;
+  }
+
+  /**
+   * Starts the {@code control.carry} instances, recording to {@code store} (the database once it is
+   * open); their state is restored from it and reconciled with the accounts.
+   */
+  synchronized List<CarryInstance> startCarries(CarryStore store) {
+    if (carries.isEmpty() && !section.carry().isEmpty()) {
+      carries.addAll(CarryWiring.start(section, registry, fakes, store));
+      LOG.info("funding carry: {} instances", carries.size());
+    }
+    return List.copyOf(carries);
+  }
+
+  /** The running carry instances (none before {@link #startCarries}). */
+  List<CarryInstance> carries() {
+    return List.copyOf(carries);
+  }
+
   private static Book fakeBook(FakeVenueConnection f) {
     var t = f.fake.exchange().bookTicker("BTCUSDT");
     return new Book(
@@ -231,6 +300,7 @@ final class ControlWiring implements AutoCloseable {
 
   @Override
   public void close() {
+    carries.forEach(CarryInstance::close);
     if (poller != null) {
       poller.shutdownNow();
     }

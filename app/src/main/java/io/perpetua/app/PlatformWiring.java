@@ -185,6 +185,9 @@ final class PlatformWiring implements AutoCloseable {
         new ControlRoutes(
             () -> control == null ? null : control.plane(), System::currentTimeMillis);
     server.addRoutes(controlRoutes);
+    server.addRoutes(
+        new io.perpetua.server.v1.CarryRoutes(
+            () -> control == null ? List.of() : control.carries()));
     observability.controlPlane(controlRoutes::systemStatus);
     server.addRoutes(
         auth.riskRoutes(
@@ -240,6 +243,9 @@ final class PlatformWiring implements AutoCloseable {
     orchestration.open(database, auth::auditLog, watch, state::balance);
     hotlist.open(database, dataDir, Timeframe.parse(config.data().timeframe()), auth);
     observability.database(database);
+    if (control != null) {
+      control.startCarries(new io.perpetua.store.jdbc.JdbcCarryStore(database));
+    }
   }
 
   /** The venues the API lists: none in paper mode. */

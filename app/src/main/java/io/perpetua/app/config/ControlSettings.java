@@ -43,6 +43,47 @@ public final class ControlSettings {
         throw new ConfigException(key + ".id", "account " + a.id() + " is configured twice");
       }
     }
+    validateCarry(c);
+  }
+
+  private static void validateCarry(ControlSection c) {
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < c.carry().size(); i++) {
+      ControlSection.Carry k = c.carry().get(i);
+      String key = "control.carry[" + i + "]";
+      if (k.id() == null || !k.id().matches("[a-z0-9][a-z0-9-]{0,63}") || !ids.add(k.id())) {
+        throw new ConfigException(key + ".id", "must be a unique [a-z0-9][a-z0-9-]{0,63}");
+      }
+      if (k.underlying() == null || !k.underlying().matches("[A-Z0-9]{1,20}-USD")) {
+        throw new ConfigException(
+            key + ".underlying", "must be like BTC-USD, was " + k.underlying());
+      }
+      requireAccount(c, k.spotAccount(), "spot", key + ".spot_account");
+      requireAccount(c, k.perpAccount(), "perp", key + ".perp_account");
+      if (!(k.maxNotional() > 0)) {
+        throw new ConfigException(key + ".max_notional", "must be a positive number of USDT");
+      }
+      if (k.spotFee() != null && !(k.spotFee() >= 0 && k.spotFee() < 0.01)) {
+        throw new ConfigException(key + ".spot_fee", "must be in [0, 0.01)");
+      }
+      if (k.tickMs() != null && (k.tickMs() < 100 || k.tickMs() > 60_000)) {
+        throw new ConfigException(key + ".tick_ms", "must be 100..60000");
+      }
+    }
+  }
+
+  private static void requireAccount(ControlSection c, String id, String kind, String key) {
+    boolean found =
+        c.accounts().stream()
+            .anyMatch(
+                a ->
+                    a.id().equals(id)
+                        && a.venue().equals("fake-binance")
+                        && kind.equalsIgnoreCase(a.kind()));
+    if (!found) {
+      throw new ConfigException(
+          key, "must name a control account on fake-binance of kind " + kind + ", was " + id);
+    }
   }
 
   /** The account of {@code a} (validated; {@code key} names it in errors). */

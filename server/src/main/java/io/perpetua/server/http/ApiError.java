@@ -112,6 +112,18 @@ public enum ApiError {
   /** 001 dialect 1001: no control-plane account with this id. (Control, 40470-40479.) */
   CONTROL_ACCOUNT_NOT_FOUND(40470, 404, "Account not found"),
   /**
+   * A carry action not allowed in the instance's state (start unless IDLE, close unless HOLDING,
+   * confirm with nothing pending, reset unless HALTED) or refused by a hard limit of spec §7 (the
+   * notional, negative or unknown funding, clock drift). (Carry, 40087-40089.)
+   */
+  CARRY_CONFLICT(40087, 409, "Carry action not allowed"),
+  /**
+   * The switch to real mode before the acceptance checklist passed; the message lists the items.
+   */
+  CARRY_CHECKLIST(40088, 409, "Acceptance checklist not passed"),
+  /** No configured carry instance with this id. (Carry, 40471-40474.) */
+  CARRY_NOT_FOUND(40471, 404, "Carry instance not found"),
+  /**
    * An optimisation request that is not accepted (unknown parameter, reversed bounds, step ≤ 0,
    * windows longer than the data, trials out of range, unknown objective or algorithm): the message
    * names the field; nothing is stored. (Optimizer, 40040-40049.)

@@ -71,6 +71,12 @@ class PostgresTradingJournalIT extends TradingJournalContract {
     "hotlist",
     "hotlist_whitelist",
     "webhook_outbox",
+    "carry_state",
+    "carry_orders",
+    "carry_ledger",
+    "carry_funding",
+    "carry_snapshots",
+    "carry_events",
     "flyway_schema_history",
   };
 

@@ -1,5 +1,8 @@
 package io.perpetua.trading.carry;
 
+import io.perpetua.core.Money;
+import io.perpetua.core.Price;
+import io.perpetua.core.Quantity;
 import io.perpetua.core.order.Fill;
 
 /**
@@ -10,41 +13,51 @@ import io.perpetua.core.order.Fill;
  * @param kind {@code fill} or {@code funding}
  * @param clientOrderId the fill's order ({@code ""} for funding)
  * @param side {@code BUY}/{@code SELL} ({@code ""} for funding)
- * @param quantity filled raw units (0 for funding)
- * @param price fill price (0 for funding)
+ * @param quantity filled quantity (zero for funding)
+ * @param price fill price ({@code null} for funding: no trade)
  * @param fee fee in the quote currency
  * @param funding funding received (+) or paid (−), quote currency
- * @param spotPosition spot position after it, raw units
- * @param perpPosition perp position after it, raw units
+ * @param spotPosition spot position after it
+ * @param perpPosition perp position after it (a short is negative)
  * @param timeMs when, epoch ms
  */
 public record CarryLedger(
     String kind,
     String clientOrderId,
     String side,
-    long quantity,
-    double price,
-    double fee,
-    double funding,
-    long spotPosition,
-    long perpPosition,
+    Quantity quantity,
+    Price price,
+    Money fee,
+    Money funding,
+    Quantity spotPosition,
+    Quantity perpPosition,
     long timeMs) {
-  static CarryLedger fill(Fill f, long spot, long perp) {
+  static CarryLedger fill(Fill f, Quantity spot, Quantity perp) {
     return new CarryLedger(
         "fill",
         f.clientOrderId().value(),
         f.side().name(),
-        f.quantity().raw(),
-        f.price().toDouble(),
-        f.fee().toDouble(),
-        0,
+        f.quantity(),
+        f.price(),
+        f.fee(),
+        Money.ZERO,
         spot,
         perp,
         f.timeMs());
   }
 
-  static CarryLedger funding(long timeMs, double amount, long spot, long perp) {
-    return new CarryLedger("funding", "", "", 0, 0, 0, amount, spot, perp, timeMs);
+  static CarryLedger funding(long timeMs, Money amount, Quantity spot, Quantity perp) {
+    return new CarryLedger(
+        "funding",
+        "",
+        "",
+        Quantity.zero(perp.scale()),
+        null,
+        Money.ZERO,
+        amount,
+        spot,
+        perp,
+        timeMs);
   }
 
   /**
@@ -52,6 +65,6 @@ public record CarryLedger(
    * funding amount, positions, time), as text: {@code kind clientOrderId side quantity}.
    */
   public String withoutPrices() {
-    return kind + " " + clientOrderId + " " + side + " " + quantity;
+    return kind + " " + clientOrderId + " " + side + " " + quantity.raw();
   }
 }

@@ -9,12 +9,15 @@ import io.perpetua.core.order.Order;
 import io.perpetua.core.order.OrderSide;
 import io.perpetua.core.order.OrderType;
 import io.perpetua.trading.kernel.algo.OrderGateway;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One leg of a carry (spot or perp): its instrument, its order path and, for the phase in progress,
- * the quantity to trade, what has filled and the order working. Quantities are raw fixed-point
- * values at the instrument's quantity scale. Not thread-safe (the carry's thread).
+ * the quantity to trade, what has filled and the order working. Quantities are fixed point at the
+ * instrument's quantity scale. Not thread-safe (the carry's thread).
  */
 final class CarryLeg {
   final String name;
@@ -22,13 +25,13 @@ final class CarryLeg {
   final OrderGateway gateway;
 
   /** Signed position held on the venue (spot: ≥ 0; perp short: ≤ 0). */
-  long position;
+  Quantity position;
 
   /** Quantity to trade in the phase in progress, and its side. */
-  long target;
+  Quantity target;
 
   OrderSide side;
-  long filled;
+  Quantity filled;
   int attempt;
   ClientOrderId working;
   long sentAtMs;
@@ -40,14 +43,37 @@ final class CarryLeg {
     this.name = name;
     this.instrument = instrument;
     this.gateway = gateway;
+    this.position = zero();
+    this.target = zero();
+    this.filled = zero();
+  }
+
+  /** Zero at this leg's quantity scale. */
+  Quantity zero() {
+    return Quantity.zero(instrument.quantityScale());
+  }
+
+  /** {@code q} at this leg's quantity scale (exact; a finer quantity is refused). */
+  Quantity scaled(Quantity q) {
+    if (q.scale() == instrument.quantityScale()) {
+      return q;
+    }
+    try {
+      return Quantity.of(
+          q.toBigDecimal().setScale(instrument.quantityScale(), RoundingMode.UNNECESSARY),
+          instrument.quantityScale());
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(
+          name + " quantity " + q + " is finer than the instrument's step scale", e);
+    }
   }
 
   /** Starts a phase: trade {@code quantity} on {@code side}. */
-  void begin(String phase, OrderSide side, long quantity) {
+  void begin(String phase, OrderSide side, Quantity quantity) {
     this.phase = phase;
     this.side = side;
-    this.target = quantity;
-    this.filled = 0;
+    this.target = scaled(quantity);
+    this.filled = zero();
     this.attempt = 0;
     this.working = null;
     this.cancelRequested = false;
@@ -55,11 +81,11 @@ final class CarryLeg {
   }
 
   boolean done() {
-    return filled >= target;
+    return filled.compareTo(target) >= 0;
   }
 
-  long remaining() {
-    return Math.max(0, target - filled);
+  Quantity remaining() {
+    return done() ? zero() : target.minus(filled);
   }
 
   /** The id head of the orders of {@code phase} of carry {@code id}, cycle {@code cycle}. */
@@ -85,14 +111,14 @@ final class CarryLeg {
    * Sends the prepared attempt as a limit at most {@code slippage} through {@code reference} (buy:
    * above the ask, sell: below the bid).
    */
-  void submit(double reference, double slippage, StrategyId strategy, long now) {
+  void submit(Price reference, double slippage, StrategyId strategy, long now) {
     gateway.submit(
         new Order(
             working,
             instrument.id(),
             side,
             OrderType.LIMIT,
-            new Quantity(remaining(), instrument.quantityScale()),
+            remaining(),
             limit(reference, slippage),
             false,
             strategy,
@@ -100,22 +126,29 @@ final class CarryLeg {
             now));
   }
 
-  /** The limit price: the reference moved by {@code slippage}, rounded inwards to the tick. */
-  Price limit(double reference, double slippage) {
-    long tick = instrument.tickSize().raw();
-    int scale = instrument.priceScale();
-    double ticks = reference * Math.pow(10, scale) / tick;
-    long raw =
-        side == OrderSide.BUY
-            ? (long) Math.floor(ticks * (1 + slippage) + 1e-9) * tick
-            : (long) Math.ceil(ticks * (1 - slippage) - 1e-9) * tick;
-    return new Price(raw, scale);
+  /**
+   * The limit price: the reference moved by {@code slippage}, rounded inwards to the tick (buy:
+   * down, sell: up), in exact decimal arithmetic.
+   */
+  Price limit(Price reference, double slippage) {
+    Price tick = instrument.tickSize();
+    BigDecimal factor =
+        BigDecimal.ONE.add(BigDecimal.valueOf(side == OrderSide.BUY ? slippage : -slippage));
+    BigDecimal ticks =
+        reference.toBigDecimal().multiply(factor).divide(tick.toBigDecimal(), 0, inwards());
+    return Price.of(ticks.multiply(tick.toBigDecimal()), tick.scale());
+  }
+
+  private RoundingMode inwards() {
+    return side == OrderSide.BUY ? RoundingMode.FLOOR : RoundingMode.CEILING;
   }
 
   /** {@code |spot + perp| / max(|spot|, |perp|)}: 0 when hedged exactly or flat. */
-  static double deviation(long spot, long perp) {
-    long base = Math.max(Math.abs(spot), Math.abs(perp));
-    return base == 0 ? 0 : Math.abs(spot + perp) / (double) base;
+  static double deviation(Quantity spot, Quantity perp) {
+    BigDecimal s = spot.toBigDecimal();
+    BigDecimal p = perp.toBigDecimal();
+    BigDecimal base = s.abs().max(p.abs());
+    return base.signum() == 0 ? 0 : s.add(p).abs().doubleValue() / base.doubleValue();
   }
 
   /**
@@ -129,41 +162,52 @@ final class CarryLeg {
    * Takes the venue's position as the truth; in an {@code active} phase the difference counts as
    * filled. An order the venue no longer has open is forgotten.
    */
-  void reconcile(long venuePosition, java.util.Set<ClientOrderId> open, boolean active) {
+  void reconcile(Quantity venuePosition, Set<ClientOrderId> open, boolean active) {
+    Quantity v = scaled(venuePosition);
     if (active) {
-      filled += Math.abs(venuePosition - position);
+      filled = filled.plus(v.minus(position).abs());
     }
-    position = venuePosition;
+    position = v;
     if (working != null && (!open.contains(working) || done())) {
       working = null;
     }
   }
 
-  /** A fill of {@code quantity} raw units (already matched to this leg). */
-  void fill(long quantity) {
-    filled += quantity;
-    position += side == OrderSide.BUY ? quantity : -quantity;
+  /** Cancels the working order, if any, and forgets it. */
+  void cancelWorking() {
+    if (working != null) {
+      gateway.cancel(working);
+      working = null;
+    }
+  }
+
+  /** A fill of {@code quantity} (already matched to this leg). */
+  void fill(Quantity quantity) {
+    Quantity q = scaled(quantity);
+    filled = filled.plus(q);
+    position = position.plus(side == OrderSide.BUY ? q : q.negate());
     if (done()) {
       working = null;
     }
   }
 
   void export(Map<String, String> out, String key) {
-    out.put(key + "position", Long.toString(position));
-    out.put(key + "target", Long.toString(target));
+    out.put(key + "position", position.toString());
+    out.put(key + "target", target.toString());
     out.put(key + "side", side == null ? "" : side.name());
-    out.put(key + "filled", Long.toString(filled));
+    out.put(key + "filled", filled.toString());
     out.put(key + "attempt", Integer.toString(attempt));
     out.put(key + "working", working == null ? "" : working.value());
     out.put(key + "phase", phase);
   }
 
   void restore(Map<String, String> in, String key) {
-    position = Long.parseLong(in.getOrDefault(key + "position", "0"));
-    target = Long.parseLong(in.getOrDefault(key + "target", "0"));
+    int scale = instrument.quantityScale();
+    position = Quantity.parse(in.getOrDefault(key + "position", "0"), scale);
+    target = Quantity.parse(in.getOrDefault(key + "target", "0"), scale);
     String s = in.getOrDefault(key + "side", "");
     side = s.isEmpty() ? null : OrderSide.valueOf(s);
-    filled = Long.parseLong(in.getOrDefault(key + "filled", "0"));
+    filled = Quantity.parse(in.getOrDefault(key + "filled", "0"), scale);
     attempt = Integer.parseInt(in.getOrDefault(key + "attempt", "0"));
     String w = in.getOrDefault(key + "working", "");
     working = w.isEmpty() ? null : new ClientOrderId(w);

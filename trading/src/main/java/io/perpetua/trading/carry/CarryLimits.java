@@ -1,10 +1,13 @@
 package io.perpetua.trading.carry;
 
+import io.perpetua.core.Money;
+import java.util.Objects;
+
 /**
  * The hard limits of a carry instance (spec §7). Configuration only: nothing at run time (API, UI)
  * can change them. Immutable.
  *
- * @param maxNotional largest notional per leg, quote currency
+ * @param maxNotional largest notional per leg, quote currency (fixed point)
  * @param maxSlippage leg limit prices are at most this far through the reference quote (0.001)
  * @param maxHedgeDeviation largest {@code |spot − perp| / target} (0.01)
  * @param marginWarn unified maintenance-margin ratio below which an alert is raised (1.35)
@@ -16,7 +19,7 @@ package io.perpetua.trading.carry;
  *     (1,000)
  */
 public record CarryLimits(
-    double maxNotional,
+    Money maxNotional,
     double maxSlippage,
     double maxHedgeDeviation,
     double marginWarn,
@@ -27,7 +30,8 @@ public record CarryLimits(
     long maxClockDriftMs) {
   /** Validates the limits. */
   public CarryLimits {
-    if (!(maxNotional > 0)) {
+    Objects.requireNonNull(maxNotional, "max_notional");
+    if (maxNotional.signum() <= 0) {
       throw new IllegalArgumentException("max_notional: must be positive, was " + maxNotional);
     }
     if (!(maxSlippage > 0 && maxSlippage <= 0.001)) {
@@ -54,7 +58,7 @@ public record CarryLimits(
   }
 
   /** The limits of spec §7 with {@code maxNotional}. */
-  public static CarryLimits spec(double maxNotional) {
+  public static CarryLimits spec(Money maxNotional) {
     return new CarryLimits(maxNotional, 0.001, 0.01, 1.35, 1.25, 5, 8_000, 30_000, 1_000);
   }
 }

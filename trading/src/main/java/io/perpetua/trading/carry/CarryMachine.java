@@ -2,6 +2,9 @@ package io.perpetua.trading.carry;
 
 import io.perpetua.core.ClientOrderId;
 import io.perpetua.core.Instrument;
+import io.perpetua.core.Money;
+import io.perpetua.core.Price;
+import io.perpetua.core.Quantity;
 import io.perpetua.core.StrategyId;
 import io.perpetua.core.order.Fill;
 import io.perpetua.core.order.OrderSide;
@@ -11,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -43,10 +47,7 @@ public final class CarryMachine {
   private long clockDriftMs;
   private boolean marginWarned;
   private double lastFundingRate = Double.NaN;
-  private double spotBid;
-  private double spotAsk;
-  private double perpBid;
-  private double perpAsk;
+  private CarryQuotes quotes = CarryQuotes.NONE;
 
   /** A carry {@code id} trading {@code spot} and {@code perp} through their gateways. */
   public CarryMachine(
@@ -66,27 +67,32 @@ public final class CarryMachine {
   }
 
   /**
-   * Asks to open a carry of {@code quantity} raw units (at the spot instrument's quantity scale);
-   * takes effect at {@link #confirm}.
+   * Asks to open a carry of {@code quantity} of the underlying on each leg (at most the spot
+   * instrument's quantity scale); takes effect at {@link #confirm}.
    *
    * @throws IllegalStateException when not IDLE, funding is negative or unknown, trading is
    *     blocked, or the notional exceeds the limit
    */
-  public void start(long quantity, long now) {
+  public void start(Quantity quantity, long now) {
     require(state == CarryState.IDLE && pending.isEmpty(), "start needs IDLE, state is " + state);
     requireTradingAllowed();
     if (!(lastFundingRate >= 0)) {
       throw new IllegalStateException("no entry while funding is negative: " + lastFundingRate);
     }
-    if (quantity <= 0 || spotAsk <= 0 || perpBid <= 0) {
+    Price spotAsk = quotes.spotAsk();
+    if (quantity.signum() <= 0
+        || !CarryQuotes.positive(spotAsk)
+        || !CarryQuotes.positive(quotes.perpBid())) {
       throw new IllegalStateException("start needs a positive quantity and both legs' quotes");
     }
-    double notional = quantity / Math.pow(10, spot.instrument.quantityScale()) * spotAsk;
-    if (notional > limits.maxNotional()) {
+    Quantity q = spot.scaled(quantity);
+    perp.scaled(quantity); // both legs must be able to trade it exactly
+    Money notional = Money.notional(spotAsk, q);
+    if (notional.compareTo(limits.maxNotional()) > 0) {
       throw new IllegalStateException(
           "notional " + notional + " exceeds the hard limit " + limits.maxNotional());
     }
-    spot.target = quantity;
+    spot.target = q;
     pending = "start";
   }
 
@@ -104,7 +110,7 @@ public final class CarryMachine {
     pending = "";
     cycle = what.equals("start") ? cycle + 1 : cycle;
     if (what.equals("start")) {
-      long q = spot.target;
+      Quantity q = spot.target;
       begin(CarryState.OPENING, "o", OrderSide.BUY, q, OrderSide.SELL, q, now);
     } else {
       begin(
@@ -113,7 +119,7 @@ public final class CarryMachine {
           OrderSide.SELL,
           spot.position,
           OrderSide.BUY,
-          -perp.position,
+          perp.position.negate(),
           now);
     }
   }
@@ -128,11 +134,8 @@ public final class CarryMachine {
   }
 
   /** The latest quotes of both legs. */
-  public void onQuotes(double spotBid, double spotAsk, double perpBid, double perpAsk) {
-    this.spotBid = spotBid;
-    this.spotAsk = spotAsk;
-    this.perpBid = perpBid;
-    this.perpAsk = perpAsk;
+  public void onQuotes(Price spotBid, Price spotAsk, Price perpBid, Price perpAsk) {
+    this.quotes = new CarryQuotes(spotBid, spotAsk, perpBid, perpAsk);
   }
 
   /** The current (predicted) funding rate of the perp. */
@@ -141,12 +144,12 @@ public final class CarryMachine {
   }
 
   /** A settlement: books the perp short's funding while holding. */
-  public void onFundingSettled(double rate, double markPrice, long now) {
+  public void onFundingSettled(double rate, Price markPrice, long now) {
     lastFundingRate = rate;
     if (state == CarryState.HOLDING) {
-      double qty = -perp.position / Math.pow(10, perp.instrument.quantityScale());
-      funding.add(new CarryFunding(now, rate, rate * qty * markPrice));
-      ledger.add(CarryLedger.funding(now, rate * qty * markPrice, spot.position, perp.position));
+      Money amount = Money.notional(markPrice, perp.position.negate()).times(rate);
+      funding.add(new CarryFunding(now, rate, amount));
+      ledger.add(CarryLedger.funding(now, amount, spot.position, perp.position));
     }
   }
 
@@ -159,7 +162,7 @@ public final class CarryMachine {
       }
       return;
     }
-    leg.fill(fill.quantity().raw());
+    leg.fill(fill.quantity());
     ledger.add(CarryLedger.fill(fill, spot.position, perp.position));
     phaseProgress(fill.timeMs());
   }
@@ -250,9 +253,9 @@ public final class CarryMachine {
   }
 
   /** Positions as the venues report them while holding: halts above the hedge deviation limit. */
-  public void onPositions(long spotPosition, long perpPosition, long now) {
-    spot.position = spotPosition;
-    perp.position = perpPosition;
+  public void onPositions(Quantity spotPosition, Quantity perpPosition, long now) {
+    spot.position = spot.scaled(spotPosition);
+    perp.position = perp.scaled(perpPosition);
     if (state == CarryState.HOLDING && hedgeDeviation() > limits.maxHedgeDeviation()) {
       halt("hedge_deviation", "hedge deviation " + hedgeDeviation() + " above the limit", now);
     }
@@ -286,7 +289,7 @@ public final class CarryMachine {
    * is gone gets the next attempt for what remains. The phase's timers restart at {@code now}.
    */
   public void reconcile(
-      long spotPosition, long perpPosition, java.util.Set<ClientOrderId> openOrders, long now) {
+      Quantity spotPosition, Quantity perpPosition, Set<ClientOrderId> openOrders, long now) {
     boolean active = state == CarryState.OPENING || state == CarryState.CLOSING;
     spot.reconcile(spotPosition, openOrders, active);
     perp.reconcile(perpPosition, openOrders, active);
@@ -307,13 +310,13 @@ public final class CarryMachine {
     return state;
   }
 
-  /** Signed spot position, raw units. */
-  public long spotPosition() {
+  /** Signed spot position. */
+  public Quantity spotPosition() {
     return spot.position;
   }
 
-  /** Signed perp position, raw units (a short is negative). */
-  public long perpPosition() {
+  /** Signed perp position (a short is negative). */
+  public Quantity perpPosition() {
     return perp.position;
   }
 
@@ -341,9 +344,9 @@ public final class CarryMachine {
       CarryState next,
       String p,
       OrderSide spotSide,
-      long spotQty,
+      Quantity spotQty,
       OrderSide perpSide,
-      long perpQty,
+      Quantity perpQty,
       long now) {
     state = next;
     phase = p;
@@ -363,8 +366,11 @@ public final class CarryMachine {
       leg.resubmit = !leg.done() && state != CarryState.HALTED;
       return;
     }
-    boolean buy = leg.side == OrderSide.BUY;
-    double reference = leg == spot ? (buy ? spotAsk : spotBid) : (buy ? perpAsk : perpBid);
+    Price reference = quotes.reference(leg == spot, leg.side);
+    if (!CarryQuotes.positive(reference)) {
+      leg.resubmit = !leg.done(); // no quote yet: sent at the next timer tick that has one
+      return;
+    }
     leg.prepare(CarryLeg.prefix(id, cycle, phase, leg.name), now);
     sink.accept(exportState()); // write-ahead: the id is stored before the order leaves
     leg.submit(reference, limits.maxSlippage(), strategy, now);
@@ -406,12 +412,12 @@ public final class CarryMachine {
     if (leg == null || phase.equals("o")) {
       return false;
     }
-    long q = fill.quantity().raw();
-    leg.position += leg == spot ? q : -q;
+    Quantity q = leg.scaled(fill.quantity());
+    leg.position = leg.position.plus(leg == spot ? q : q.negate());
     long now = fill.timeMs();
     alert("WARN", "late_fill", "late opening fill of the " + leg.name + " leg " + positions(), now);
     if (state == CarryState.OPENING && phase.equals("x")) {
-      leg.target += q;
+      leg.target = leg.target.plus(q);
       if (leg.working == null) {
         resubmit(leg, now);
       }
@@ -422,32 +428,25 @@ public final class CarryMachine {
           OrderSide.SELL,
           spot.position,
           OrderSide.BUY,
-          -perp.position,
+          perp.position.negate(),
           now);
     }
     return true;
   }
 
   private void compensate(String reason, long now) {
-    for (CarryLeg leg : List.of(spot, perp)) {
-      if (leg.working != null) {
-        leg.gateway.cancel(leg.working);
-        leg.working = null;
-      }
-    }
+    spot.cancelWorking();
+    perp.cancelWorking();
     alert("WARN", "leg_failed", reason + "; compensating " + positions(), now);
-    long spotHeld = spot.position;
-    long perpHeld = -perp.position;
+    Quantity spotHeld = spot.position;
+    Quantity perpHeld = perp.position.negate();
     begin(CarryState.OPENING, "x", OrderSide.SELL, spotHeld, OrderSide.BUY, perpHeld, now);
   }
 
   private void halt(String kind, String message, long now) {
     state = CarryState.HALTED;
     for (CarryLeg leg : List.of(spot, perp)) {
-      if (leg.working != null) {
-        leg.gateway.cancel(leg.working); // working orders stop; positions are never closed here
-        leg.working = null;
-      }
+      leg.cancelWorking(); // working orders stop; positions are never closed here
       leg.resubmit = false;
     }
     alert("CRITICAL", kind, "HALTED: " + message + " " + positions(), now);
@@ -474,7 +473,7 @@ public final class CarryMachine {
   }
 
   private String positions() {
-    return "(spot " + spot.position + ", perp " + perp.position + " raw units)";
+    return "(spot " + spot.position + ", perp " + perp.position + ")";
   }
 
   private void requireTradingAllowed() {

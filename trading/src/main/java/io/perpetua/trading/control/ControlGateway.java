@@ -25,7 +25,9 @@ import java.util.function.LongSupplier;
  * kernel's risk interface), is written to the intent journal <em>before</em> the venue port sees it
  * (so a crash never leaves an order sent but unrecorded; the client id is deterministic, so a
  * re-send after a crash is a duplicate the venue refuses), is sent through the account's {@link
- * Venue}, and its outcome (fills, rejection, cancel) comes back through this listener. Thread-safe.
+ * Venue}, and its outcome (fills, rejection, cancel) comes back through this listener. {@link
+ * #execute} waits for the outcome (hedges); {@link #send} is the same path without waiting, the
+ * outcome going to the caller's listener (the funding carry's legs). Thread-safe.
  */
 public final class ControlGateway implements VenueListener {
   /** Where intents are recorded before an order is sent; throwing stops the order. */
@@ -42,6 +44,18 @@ public final class ControlGateway implements VenueListener {
   private final IntentJournal journal;
   private final LongSupplier clock;
   private final Map<ClientOrderId, Working> working = new ConcurrentHashMap<>();
+  private final Map<ClientOrderId, Routed> routed = new ConcurrentHashMap<>();
+
+  /** An order sent with {@link #send}: where its outcome goes, and how much is still open. */
+  private static final class Routed {
+    final VenueListener events;
+    long open;
+
+    Routed(VenueListener events, long open) {
+      this.events = events;
+      this.open = open;
+    }
+  }
 
   private static final class Working {
     final Order order;
@@ -110,6 +124,42 @@ public final class ControlGateway implements VenueListener {
     return ended(w, status, null);
   }
 
+  /**
+   * Checks, journals and sends {@code order} without waiting: its outcome goes to {@code events} (a
+   * rejection by the check, the journal or an unreachable venue too, at once). False when it did
+   * not reach the venue.
+   */
+  public boolean send(
+      Order order, Instrument instrument, OrderContext context, VenueListener events) {
+    Optional<PreTradeGuard.Rejection> rejected = guard.check(order, instrument, context);
+    String why = rejected.map(r -> r.rule() + ": " + r.reason()).orElse(null);
+    if (why == null) {
+      try {
+        journal.intended(accountId, order);
+      } catch (RuntimeException e) {
+        why = "journal: " + e.getMessage();
+      }
+    }
+    if (why != null) {
+      events.onRejected(order, why, clock.getAsLong());
+      return false;
+    }
+    routed.put(order.clientOrderId(), new Routed(events, order.quantity().raw()));
+    try {
+      venue.submit(order);
+      return true;
+    } catch (ServiceUnavailableException e) {
+      routed.remove(order.clientOrderId());
+      events.onRejected(order, "venue_unreachable: " + e.getMessage(), clock.getAsLong());
+      return false;
+    }
+  }
+
+  /** Asks the venue to cancel an order sent with {@link #send}. */
+  public void cancel(ClientOrderId clientOrderId) {
+    venue.cancel(clientOrderId);
+  }
+
   private static LegResult.Status await(Working w, long timeoutMs) {
     try {
       return w.done.get(Math.max(1, timeoutMs), TimeUnit.MILLISECONDS);
@@ -147,11 +197,27 @@ public final class ControlGateway implements VenueListener {
 
   @Override
   public void onAccepted(Order order, long timeMs) {
-    // acceptance changes nothing here: the leg waits for fills or an end
+    // acceptance changes nothing for a hedge leg: it waits for fills or an end
+    Routed r = routed.get(order.clientOrderId());
+    if (r != null) {
+      r.events.onAccepted(order, timeMs);
+    }
   }
 
   @Override
   public void onFill(Fill fill) {
+    Routed r = routed.get(fill.clientOrderId());
+    if (r != null) {
+      boolean done;
+      synchronized (r) {
+        r.open -= fill.quantity().raw();
+        done = r.open <= 0;
+      }
+      if (done) {
+        routed.remove(fill.clientOrderId()); // filled: nothing more will come
+      }
+      r.events.onFill(fill);
+    }
     Working w = working.get(fill.clientOrderId());
     if (w == null) {
       return;
@@ -169,6 +235,10 @@ public final class ControlGateway implements VenueListener {
 
   @Override
   public void onRejected(Order order, String reason, long timeMs) {
+    Routed r = routed.remove(order.clientOrderId());
+    if (r != null) {
+      r.events.onRejected(order, reason, timeMs);
+    }
     Working w = working.get(order.clientOrderId());
     if (w != null) {
       synchronized (w) {
@@ -180,6 +250,10 @@ public final class ControlGateway implements VenueListener {
 
   @Override
   public void onCancelled(ClientOrderId clientOrderId, long timeMs) {
+    Routed r = routed.remove(clientOrderId);
+    if (r != null) {
+      r.events.onCancelled(clientOrderId, timeMs);
+    }
     Working w = working.get(clientOrderId);
     if (w != null) {
       w.done.complete(LegResult.Status.CANCELLED);

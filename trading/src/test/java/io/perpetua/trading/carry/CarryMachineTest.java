@@ -76,11 +76,19 @@ class CarryMachineTest {
 
   private CarryMachine machine(Gateway s, Gateway p) {
     CarryMachine c =
-        new CarryMachine("btc1", CarryLimits.spec(10_000), BTC, s, BTC, p, alerts::add);
+        new CarryMachine("btc1", CarryLimits.spec(Money.of(10_000)), BTC, s, BTC, p, alerts::add);
     c.setStateSink(stored::putAll);
-    c.onQuotes(50_000, 50_000.10, 50_010, 50_010.10);
+    c.onQuotes(px("50000"), px("50000.10"), px("50010"), px("50010.10"));
     c.onFundingRate(0.0001);
     return c;
+  }
+
+  private static Quantity q(long raw) {
+    return new Quantity(raw, 3);
+  }
+
+  private static Price px(String price) {
+    return Price.parse(price, 2);
   }
 
   private static Fill fill(Order o, long qty, long t) {
@@ -97,7 +105,7 @@ class CarryMachineTest {
   }
 
   private void open() {
-    m.start(QTY, 0);
+    m.start(q(QTY), 0);
     assertThat(m.state()).isEqualTo(CarryState.IDLE);
     assertThat(spot.sent).as("nothing before the confirmation").isEmpty();
     m.confirm(1);
@@ -117,10 +125,10 @@ class CarryMachineTest {
     assertThat(spot.sent.get(0).limitPrice().toDouble()).isLessThanOrEqualTo(50_000.10 * 1.001);
     assertThat(perp.sent.get(0).limitPrice().toDouble()).isGreaterThanOrEqualTo(50_010 * 0.999);
     assertThat(m.hedgeDeviation()).isZero();
-    m.onFundingSettled(0.0001, 50_000, 8);
+    m.onFundingSettled(0.0001, px("50000"), 8);
     assertThat(m.fundingIncome())
         .singleElement()
-        .satisfies(f -> assertThat(f.amount()).isEqualTo(0.5));
+        .satisfies(f -> assertThat(f.amount()).isEqualTo(Money.parse("0.5")));
     m.close(9);
     assertThat(m.state()).as("close waits for the confirmation").isEqualTo(CarryState.HOLDING);
     m.confirm(10);
@@ -130,20 +138,20 @@ class CarryMachineTest {
     m.onFill(fill(spot.last(), QTY, 11));
     m.onFill(fill(perp.last(), QTY, 12));
     assertThat(m.state()).isEqualTo(CarryState.IDLE);
-    assertThat(m.spotPosition()).isZero();
-    assertThat(m.perpPosition()).isZero();
+    assertThat(m.spotPosition().raw()).isZero();
+    assertThat(m.perpPosition().raw()).isZero();
   }
 
   @Test
   void noEntry_whileFundingIsNegative_overTheNotionalLimit_orWithClockDrift() {
     m.onFundingRate(-0.0001);
-    assertThatThrownBy(() -> m.start(QTY, 0)).hasMessageContaining("funding is negative");
+    assertThatThrownBy(() -> m.start(q(QTY), 0)).hasMessageContaining("funding is negative");
     m.onFundingRate(0.0001);
-    assertThatThrownBy(() -> m.start(1_000, 0)).hasMessageContaining("hard limit");
+    assertThatThrownBy(() -> m.start(q(1_000), 0)).hasMessageContaining("hard limit");
     m.onClockDrift(1_500);
-    assertThatThrownBy(() -> m.start(QTY, 0)).hasMessageContaining("clock drift");
+    assertThatThrownBy(() -> m.start(q(QTY), 0)).hasMessageContaining("clock drift");
     m.onClockDrift(200);
-    m.start(QTY, 0);
+    m.start(q(QTY), 0);
     m.onClockDrift(-1_001);
     assertThatThrownBy(() -> m.confirm(1)).hasMessageContaining("clock drift");
     assertThat(spot.sent).isEmpty();
@@ -151,7 +159,7 @@ class CarryMachineTest {
 
   @RepeatedTest(3)
   void oneLegRejected_whileOpening_isCompensated_thenIdleWithAlert() {
-    m.start(QTY, 0);
+    m.start(q(QTY), 0);
     m.confirm(1);
     m.onFill(fill(spot.last(), QTY, 2));
     m.onRejected(perp.last().clientOrderId(), "insufficient margin", 3);
@@ -163,40 +171,40 @@ class CarryMachineTest {
     assertThat(perp.sent).as("nothing filled on the perp: nothing to unwind").hasSize(1);
     m.onFill(fill(unwind, QTY, 4));
     assertThat(m.state()).isEqualTo(CarryState.IDLE);
-    assertThat(m.spotPosition()).isZero();
+    assertThat(m.spotPosition().raw()).isZero();
     assertThat(alerts).extracting(CarryAlert::kind).contains("leg_failed", "compensated");
   }
 
   @RepeatedTest(3)
   void lateFillOfTheCancelledOpeningLeg_isUnwoundToo() {
-    m.start(QTY, 0);
+    m.start(q(QTY), 0);
     m.confirm(1);
     Order perpOpen = perp.last();
     m.onRejected(spot.last().clientOrderId(), "insufficient balance", 2);
     assertThat(perp.cancelled).containsExactly(perpOpen.clientOrderId());
     assertThat(m.state()).as("nothing had filled: nothing to unwind").isEqualTo(CarryState.IDLE);
     m.onFill(fill(perpOpen, QTY, 3)); // it had filled before the cancel arrived
-    assertThat(m.perpPosition()).isEqualTo(-QTY);
+    assertThat(m.perpPosition().raw()).isEqualTo(-QTY);
     assertThat(m.state()).isEqualTo(CarryState.OPENING);
     Order unwind = perp.last();
     assertThat(unwind.clientOrderId().value()).isEqualTo("carry-btc1-1-x-perp-1");
     assertThat(unwind.side()).isEqualTo(OrderSide.BUY);
     m.onFill(fill(unwind, QTY, 4));
     assertThat(m.state()).isEqualTo(CarryState.IDLE);
-    assertThat(m.perpPosition()).isZero();
+    assertThat(m.perpPosition().raw()).isZero();
     assertThat(alerts).extracting(CarryAlert::kind).contains("late_fill");
   }
 
   @RepeatedTest(3)
   void compensationRejected_halts_andReportsTheNakedLeg() {
-    m.start(QTY, 0);
+    m.start(q(QTY), 0);
     m.confirm(1);
     m.onFill(fill(spot.last(), QTY, 2));
     m.onRejected(perp.last().clientOrderId(), "rejected", 3);
     m.onRejected(spot.last().clientOrderId(), "rejected", 4);
     assertThat(m.state()).isEqualTo(CarryState.HALTED);
     assertThat(alerts.get(alerts.size() - 1).severity()).isEqualTo("CRITICAL");
-    assertThat(alerts.get(alerts.size() - 1).message()).contains("spot 100");
+    assertThat(alerts.get(alerts.size() - 1).message()).contains("spot 0.100");
   }
 
   @RepeatedTest(3)
@@ -228,7 +236,7 @@ class CarryMachineTest {
     m.onTimer(100_000);
     assertThat(spot.sent).hasSize(spotOrders);
     assertThat(perp.sent).as("no automatic close").hasSize(perpOrders);
-    assertThat(m.spotPosition()).isEqualTo(QTY);
+    assertThat(m.spotPosition().raw()).isEqualTo(QTY);
     assertThatThrownBy(() -> m.close(12)).isInstanceOf(IllegalStateException.class);
     m.resetHalted(13);
     assertThat(m.state()).isEqualTo(CarryState.IDLE);
@@ -236,7 +244,7 @@ class CarryMachineTest {
 
   @Test
   void workingLeg_isReorderedAfter8s_andHaltsAfter30s() {
-    m.start(QTY, 0);
+    m.start(q(QTY), 0);
     m.confirm(0);
     m.onFill(fill(spot.last(), QTY, 1));
     Order first = perp.last();
@@ -258,48 +266,51 @@ class CarryMachineTest {
 
   @Test
   void dryRun_fillsAtTheQuoteWithinTheLimit_restsBeyond_andReordersLikeRealMode() {
-    double[] ask = {50_000.10};
+    Price[] ask = {px("50000.10")};
     CarryDryRun dSpot =
-        new CarryDryRun("spot", s -> s == OrderSide.BUY ? ask[0] : 49_999.9, 0.001, () -> 0);
+        new CarryDryRun("spot", s -> s == OrderSide.BUY ? ask[0] : px("49999.90"), 0.001, () -> 0);
     CarryDryRun dPerp =
-        new CarryDryRun("perp", s -> s == OrderSide.BUY ? 50_010.1 : 50_010, 0.0005, () -> 0);
+        new CarryDryRun(
+            "perp", s -> s == OrderSide.BUY ? px("50010.10") : px("50010"), 0.0005, () -> 0);
     CarryMachine dry =
-        new CarryMachine("d1", CarryLimits.spec(10_000), BTC, dSpot, BTC, dPerp, alerts::add);
+        new CarryMachine(
+            "d1", CarryLimits.spec(Money.of(10_000)), BTC, dSpot, BTC, dPerp, alerts::add);
     dSpot.attach(dry);
     dPerp.attach(dry);
-    dry.onQuotes(50_000, 50_000.10, 50_010, 50_010.10);
+    dry.onQuotes(px("50000"), px("50000.10"), px("50010"), px("50010.10"));
     dry.onFundingRate(0.0001);
-    ask[0] = 50_200; // the spot ask ran away beyond the 0.10 % limit: no fill
-    dry.start(QTY, 0);
+    ask[0] = px("50200"); // the spot ask ran away beyond the 0.10 % limit: no fill
+    dry.start(q(QTY), 0);
     dry.confirm(0);
     assertThat(dry.state()).isEqualTo(CarryState.OPENING);
     assertThat(dry.ledger())
         .singleElement()
         .satisfies(l -> assertThat(l.clientOrderId()).contains("perp"));
-    ask[0] = 50_000.10;
-    dry.onQuotes(50_000, 50_000.10, 50_010, 50_010.10);
+    ask[0] = px("50000.10");
+    dry.onQuotes(px("50000"), px("50000.10"), px("50010"), px("50010.10"));
     dry.onTimer(8_000); // re-order: cancel, then the remainder again at the new quote
     assertThat(dry.state()).isEqualTo(CarryState.HOLDING);
     assertThat(dry.ledger())
         .extracting(CarryLedger::clientOrderId)
         .containsExactly("carry-d1-1-o-perp-1", "carry-d1-1-o-spot-2");
-    assertThat(dry.ledger().get(1).price()).isEqualTo(50_000.10);
+    assertThat(dry.ledger().get(1).price()).isEqualTo(px("50000.10"));
     assertThat(dry.ledger().get(1).fee())
-        .isCloseTo(50_000.10 * 0.1 * 0.001, org.assertj.core.api.Assertions.within(1e-6));
+        .as("0.1 × 50000.10 × 0.001")
+        .isEqualTo(Money.parse("5.00001"));
   }
 
   @Test
   void hedgeDeviationAboveOnePercent_whileHolding_halts() {
     open();
-    m.onPositions(QTY, -QTY + 1, 10); // 1 %
+    m.onPositions(q(QTY), q(-QTY + 1), 10); // 1 %
     assertThat(m.state()).isEqualTo(CarryState.HOLDING);
-    m.onPositions(QTY, -QTY + 2, 11); // 2 %
+    m.onPositions(q(QTY), q(-QTY + 2), 11); // 2 %
     assertThat(m.state()).isEqualTo(CarryState.HALTED);
   }
 
   @RepeatedTest(3)
   void crashInOpening_restartReconciles_withoutDuplicateOrders() {
-    m.start(QTY, 0);
+    m.start(q(QTY), 0);
     m.confirm(1);
     m.onFill(fill(spot.last(), QTY, 2));
     Order perpOrder = perp.last();
@@ -309,7 +320,7 @@ class CarryMachineTest {
     CarryMachine restarted = machine(spot2, perp2);
     restarted.restoreState(Map.copyOf(stored));
     assertThat(restarted.state()).isEqualTo(CarryState.OPENING);
-    restarted.reconcile(QTY, 0, Set.of(perpOrder.clientOrderId()), 100);
+    restarted.reconcile(q(QTY), q(0), Set.of(perpOrder.clientOrderId()), 100);
     assertThat(spot2.sent).as("spot leg filled: not sent again").isEmpty();
     assertThat(perp2.sent).as("perp order still open: waited for").isEmpty();
     restarted.onFill(fill(perpOrder, QTY, 101));
@@ -329,7 +340,7 @@ class CarryMachineTest {
     restarted.restoreState(Map.copyOf(stored));
     assertThat(restarted.state()).isEqualTo(CarryState.CLOSING);
     // the venue filled 30 of the spot close before it expired; the order is gone
-    restarted.reconcile(QTY - 30, 0, Set.of(), 200);
+    restarted.reconcile(q(QTY - 30), q(0), Set.of(), 200);
     assertThat(perp2.sent).isEmpty();
     assertThat(spot2.sent)
         .singleElement()
@@ -341,5 +352,39 @@ class CarryMachineTest {
             });
     restarted.onFill(fill(spot2.last(), QTY - 30, 201));
     assertThat(restarted.state()).isEqualTo(CarryState.IDLE);
+  }
+
+  @Test
+  void notionalExactlyAtTheHardLimit_isAccepted_oneStepMoreIsNot() {
+    // 0.007 × 33333 = 233.331 exactly; in doubles it was 233.33100000000002 and refused
+    CarryMachine c =
+        new CarryMachine(
+            "n1", CarryLimits.spec(Money.parse("233.331")), BTC, spot, BTC, perp, alerts::add);
+    c.onQuotes(px("33332.90"), px("33333"), px("33332.90"), px("33333"));
+    c.onFundingRate(0.0001);
+    assertThatThrownBy(() -> c.start(q(8), 0)).hasMessageContaining("hard limit");
+    c.start(q(7), 0);
+    c.confirm(1);
+    assertThat(c.state()).isEqualTo(CarryState.OPENING);
+  }
+
+  @Test
+  void legLimits_areTheQuoteMovedByTheSlippage_roundedInwardsToTheTick_exactly() {
+    m.start(q(QTY), 0);
+    m.confirm(1);
+    // buy: 50000.10 × 1.001 = 50050.1001 → down to the tick; sell: 50010 × 0.999 = 49959.99 → up
+    assertThat(spot.last().limitPrice()).isEqualTo(px("50050.10"));
+    assertThat(perp.last().limitPrice()).isEqualTo(px("49960.00"));
+    assertThat(spot.last().quantity()).isEqualTo(q(QTY));
+  }
+
+  @Test
+  void fundingIncome_isFixedPoint_rateTimesShortTimesMark() {
+    open();
+    m.onFundingSettled(0.000123, px("50000.30"), 8);
+    // 0.000123 × 0.100 × 50000.30 = 0.6150036900 → 0.61500369
+    assertThat(m.fundingIncome().get(0).amount()).isEqualTo(Money.parse("0.61500369"));
+    assertThat(m.ledger().get(m.ledger().size() - 1).funding())
+        .isEqualTo(Money.parse("0.61500369"));
   }
 }

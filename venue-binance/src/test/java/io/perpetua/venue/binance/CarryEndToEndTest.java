@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.perpetua.core.ClientOrderId;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
+import io.perpetua.core.Money;
+import io.perpetua.core.Price;
+import io.perpetua.core.Quantity;
 import io.perpetua.core.order.Fill;
 import io.perpetua.core.order.Order;
+import io.perpetua.core.order.OrderSide;
 import io.perpetua.core.time.Clock;
 import io.perpetua.trading.carry.CarryAlert;
 import io.perpetua.trading.carry.CarryDryRun;
@@ -101,17 +105,23 @@ class CarryEndToEndTest {
       Instrument btc = perp.instruments().get(BTC);
       CarryMachine[] m = {
         new CarryMachine(
-            "e2e", CarryLimits.spec(10_000), btc, new Leg(spot), btc, new Leg(perp), alerts::add)
+            "e2e",
+            CarryLimits.spec(Money.of(10_000)),
+            btc,
+            new Leg(spot),
+            btc,
+            new Leg(perp),
+            alerts::add)
       };
       spot.setListener(to(m));
       perp.setListener(to(m));
       var book = server.exchange().bookTicker("BTCUSDT");
-      double bid = book.get("bidPrice").asDouble();
-      double ask = book.get("askPrice").asDouble();
+      Price bid = Price.parse(book.get("bidPrice").asText(), btc.priceScale());
+      Price ask = Price.parse(book.get("askPrice").asText(), btc.priceScale());
       synchronized (m) {
         m[0].onQuotes(bid, ask, bid, ask);
         m[0].onFundingRate(0.0001);
-        m[0].start(100, System.currentTimeMillis()); // 0.100 BTC
+        m[0].start(new Quantity(100, btc.quantityScale()), System.currentTimeMillis()); // 0.100 BTC
         m[0].confirm(System.currentTimeMillis());
       }
       assertThat(await(() -> state(m) == CarryState.HOLDING, 10_000))
@@ -123,7 +133,7 @@ class CarryEndToEndTest {
       server.exchange().settleFunding(new BigDecimal("0.0001"));
       synchronized (m) {
         m[0].onFundingSettled(0.0001, ask, System.currentTimeMillis());
-        assertThat(m[0].fundingIncome().get(0).amount()).isPositive();
+        assertThat(m[0].fundingIncome().get(0).amount().signum()).isPositive();
         m[0].close(System.currentTimeMillis());
         m[0].confirm(System.currentTimeMillis());
       }
@@ -140,18 +150,18 @@ class CarryEndToEndTest {
   }
 
   private static CarryMachine dryRun(
-      FakeBinanceServer server, Instrument btc, double bid, double ask) {
-    java.util.function.ToDoubleFunction<io.perpetua.core.order.OrderSide> quote =
-        side -> side == io.perpetua.core.order.OrderSide.BUY ? ask : bid;
+      FakeBinanceServer server, Instrument btc, Price bid, Price ask) {
+    java.util.function.Function<OrderSide, Price> quote = side -> side == OrderSide.BUY ? ask : bid;
     CarryDryRun spotLeg = new CarryDryRun("spot", quote, 0.001, System::currentTimeMillis);
     CarryDryRun perpLeg = new CarryDryRun("perp", quote, 0.0005, System::currentTimeMillis);
     CarryMachine dry =
-        new CarryMachine("e2e", CarryLimits.spec(10_000), btc, spotLeg, btc, perpLeg, a -> {});
+        new CarryMachine(
+            "e2e", CarryLimits.spec(Money.of(10_000)), btc, spotLeg, btc, perpLeg, a -> {});
     spotLeg.attach(dry);
     perpLeg.attach(dry);
     dry.onQuotes(bid, ask, bid, ask);
     dry.onFundingRate(0.0001);
-    dry.start(100, 1);
+    dry.start(new Quantity(100, btc.quantityScale()), 1);
     dry.confirm(2);
     dry.onFundingSettled(0.0001, ask, 3);
     dry.close(4);
@@ -179,18 +189,24 @@ class CarryEndToEndTest {
       Instrument btc = perp.instruments().get(BTC);
       CarryMachine[] m = {
         new CarryMachine(
-            "e2f", CarryLimits.spec(100_000), btc, new Leg(spot), btc, new Leg(perp), alerts::add)
+            "e2f",
+            CarryLimits.spec(Money.of(100_000)),
+            btc,
+            new Leg(spot),
+            btc,
+            new Leg(perp),
+            alerts::add)
       };
       spot.setListener(to(m));
       perp.setListener(to(m));
       var book = server.exchange().bookTicker("BTCUSDT");
-      double bid = book.get("bidPrice").asDouble();
-      double ask = book.get("askPrice").asDouble();
+      Price bid = Price.parse(book.get("bidPrice").asText(), btc.priceScale());
+      Price ask = Price.parse(book.get("askPrice").asText(), btc.priceScale());
       synchronized (m) {
         m[0].onQuotes(bid, ask, bid, ask);
         m[0].onFundingRate(0.0001);
         // 0.250 BTC (12,500 USDT): the perp margin holds, the spot wallet (10,000) does not: -2010
-        m[0].start(250, System.currentTimeMillis());
+        m[0].start(new Quantity(250, btc.quantityScale()), System.currentTimeMillis());
         m[0].confirm(System.currentTimeMillis());
       }
       assertThat(

@@ -76,6 +76,8 @@ public final class FakeExchange {
   private final Map<String, Integer> leverage = new HashMap<>();
   private final List<ObjectNode> userTrades = new ArrayList<>();
   private final List<ObjectNode> income = new ArrayList<>();
+  private long settledAtMs = -1;
+  private BigDecimal settledRate = BigDecimal.ZERO;
   private final FakeFaults faults;
   private final LongSupplier clock;
   private final FakeKlines klines = new FakeKlines(List.of(FakeInterval.M1, FakeInterval.H1));
@@ -523,6 +525,8 @@ public final class FakeExchange {
   /** Settles funding at {@code rate} on every open position (payment = −qty × price × rate). */
   public synchronized void settleFunding(BigDecimal rate) {
     long now = clock.getAsLong();
+    settledAtMs = now;
+    settledRate = rate;
     for (Map.Entry<String, Position> e : positions.entrySet()) {
       Position pos = e.getValue();
       if (pos.qty.signum() == 0) {
@@ -548,6 +552,11 @@ public final class FakeExchange {
       income.add(i);
       accountEvent("FUNDING_FEE", e.getKey(), payment, now);
     }
+  }
+
+  /** The latest {@link #settleFunding} as (time, rate), with or without positions; null before. */
+  public synchronized Map.Entry<Long, BigDecimal> lastSettlement() {
+    return settledAtMs < 0 ? null : Map.entry(settledAtMs, settledRate);
   }
 
   /** The account ({@code GET /fapi/v2/account}), margins from positions and open orders. */
