@@ -47,7 +47,7 @@ final class CarryViews {
         checklist == null
             ? null
             : checklist.stream()
-                .map(c -> new CheckView(c.name(), c.passed(), c.detail()))
+                .map(c -> new ChecklistItemView(c.name(), c.passed(), c.detail()))
                 .toList());
   }
 
@@ -103,7 +103,7 @@ final class CarryViews {
       @Doc("Latest tick, epoch ms") long updatedMs,
       @Doc("Hard limits (configuration; the API cannot change them)") LimitsView limits,
       @Nullable @Doc("Acceptance checklist for real mode (single-instance answers)")
-          List<CheckView> checklist) {}
+          List<ChecklistItemView> checklist) {}
 
   /** The hard limits of spec §7. */
   record LimitsView(
@@ -118,7 +118,7 @@ final class CarryViews {
       @Doc("Clock drift above this blocks trading, ms") long maxClockDriftMs) {}
 
   /** One checklist item. */
-  record CheckView(
+  record ChecklistItemView(
       @Doc("Item code") String name,
       @Doc("Passed now") boolean passed,
       @Doc("Found") String detail) {}
