@@ -46,7 +46,8 @@ import java.util.Set;
  * {@link SimulatedVenueConfig.LimitMatching#TOUCH}) is rejected — and fills as maker at its limit
  * when a later trade goes through it, at most the traded quantity per trade (partial fills; each
  * order sees the whole trade, there is no queue model), or, with {@code TOUCH}, in full when a
- * later trade reaches it. A reduce-only order never increases the venue's position: its fill is
+ * later trade reaches it. With a price band, a limit priced further from the last trade is refused
+ * (Binance's PERCENT_PRICE). A reduce-only order never increases the venue's position: its fill is
  * clipped to the position, and it expires (cancelled) when the position is already flat or on the
  * other side. Not thread-safe: driven by the kernel thread.
  */
@@ -101,6 +102,10 @@ public final class SimulatedVenue implements PriceDrivenVenue {
       listener.onRejected(order, "unknown instrument " + order.instrument(), now);
       return;
     }
+    if (order.type() == OrderType.LIMIT && last != null && outsideBand(order, last)) {
+      reject(order, "PERCENT_PRICE: limit more than the band from " + last, true, now);
+      return;
+    }
     if (order.type() == OrderType.LIMIT && last != null && takes(order, last)) {
       reject(order, "post-only limit would take liquidity at " + last, true, now);
       return;
@@ -122,6 +127,13 @@ public final class SimulatedVenue implements PriceDrivenVenue {
     } else {
       listener.onRejected(order, reason, now);
     }
+  }
+
+  /** Whether a limit is priced further from {@code last} (the last trade) than the band. */
+  private boolean outsideBand(Order limit, double last) {
+    double band = config.priceBand();
+    double price = limit.limitPrice().toDouble();
+    return band > 0 && (price > last * (1 + band) || price < last * (1 - band));
   }
 
   /** Whether a limit at {@code last} (the last trade) would take liquidity. */

@@ -8,7 +8,9 @@ package io.perpetua.trading.venue;
  *
  * <p>{@code limitMatching} says how a resting limit meets a trade in tick-driven matching ({@link
  * LimitMatching}): the conservative queue model ({@link LimitMatching#THROUGH}, the default) or the
- * book at the last trade, as the fake Binance matches ({@link LimitMatching#TOUCH}).
+ * book at the last trade, as the fake Binance matches ({@link LimitMatching#TOUCH}). {@code
+ * priceBand} models Binance's {@code PERCENT_PRICE} filter: a limit order priced more than that
+ * fraction away from the last trade is refused (0 = no band).
  *
  * @param takerFeeBps taker fee in basis points of notional (Binance USDT-M default tier: 5)
  * @param makerFeeBps maker fee in basis points (Binance default: 2; negative = rebate)
@@ -16,6 +18,8 @@ package io.perpetua.trading.venue;
  * @param impactLambda square-root impact coefficient λ: extra bps per √USDT of notional (0 = off)
  * @param latencyMs time from submission until an order can fill
  * @param limitMatching how a resting limit order meets a trade (tick-driven matching)
+ * @param priceBand largest distance of a limit price from the last trade, as a fraction (Binance
+ *     PERCENT_PRICE {@code multiplierUp} 1.05: 0.05); 0 = none
  */
 public record SimulatedVenueConfig(
     double takerFeeBps,
@@ -23,7 +27,8 @@ public record SimulatedVenueConfig(
     double slippageBps,
     double impactLambda,
     long latencyMs,
-    LimitMatching limitMatching) {
+    LimitMatching limitMatching,
+    double priceBand) {
   /** How a resting limit order meets a trade (tick-driven matching). */
   public enum LimitMatching {
     /**
@@ -56,6 +61,9 @@ public record SimulatedVenueConfig(
     if (limitMatching == null) {
       throw new IllegalArgumentException("limit matching must be given");
     }
+    if (!(priceBand >= 0) || priceBand >= 1) {
+      throw new IllegalArgumentException("price band must be within 0..1");
+    }
   }
 
   /** The model with the queue-model limit matching ({@link LimitMatching#THROUGH}). */
@@ -65,7 +73,8 @@ public record SimulatedVenueConfig(
       double slippageBps,
       double impactLambda,
       long latencyMs) {
-    this(takerFeeBps, makerFeeBps, slippageBps, impactLambda, latencyMs, LimitMatching.THROUGH);
+    this(
+        takerFeeBps, makerFeeBps, slippageBps, impactLambda, latencyMs, LimitMatching.THROUGH, 0.0);
   }
 
   /** Fees and fixed slippage, no impact, no latency. */
@@ -74,11 +83,13 @@ public record SimulatedVenueConfig(
   }
 
   /**
-   * A venue's own fees and matching, nothing added: no slippage, no impact, no latency, limits
-   * matched at the touch ({@link LimitMatching#TOUCH}). A simulation of the fake Binance.
+   * A venue's own fees, matching and price band, nothing added: no slippage, no impact, no latency,
+   * limits matched at the touch ({@link LimitMatching#TOUCH}). A simulation of the fake Binance.
    */
-  public static SimulatedVenueConfig venueLike(double takerFeeBps, double makerFeeBps) {
-    return new SimulatedVenueConfig(takerFeeBps, makerFeeBps, 0.0, 0.0, 0L, LimitMatching.TOUCH);
+  public static SimulatedVenueConfig venueLike(
+      double takerFeeBps, double makerFeeBps, double priceBand) {
+    return new SimulatedVenueConfig(
+        takerFeeBps, makerFeeBps, 0.0, 0.0, 0L, LimitMatching.TOUCH, priceBand);
   }
 
   /** Binance default tier fees and 2 bps of slippage. */

@@ -85,7 +85,7 @@ class SimulatedVenueRoundTripTest {
 
   @Test
   void market_meetsTheBookAtSubmission_reportedWithTheNextTradeOfAnyInstrument() {
-    SimulatedVenue v = venue(SimulatedVenueConfig.venueLike(5, 2));
+    SimulatedVenue v = venue(SimulatedVenueConfig.venueLike(5, 2, 0.05));
     v.onTrade(BTC, 100.0, 1.0, 0);
     v.submit(order("m", OrderSide.BUY, OrderType.MARKET, "1.000", null));
     assertThat(events).isEmpty(); // no answer before a round trip
@@ -106,13 +106,14 @@ class SimulatedVenueRoundTripTest {
   }
 
   @Test
-  void touch_restingLimitFillsInFullAtItsPrice_andAPostOnlyLimitAtTheLastPriceIsRefused() {
-    SimulatedVenue v = venue(SimulatedVenueConfig.venueLike(5, 2));
+  void touch_restingLimitFillsInFullAtItsPrice_andLimitsAtTheLastPriceOrBeyondTheBandAreRefused() {
+    SimulatedVenue v = venue(SimulatedVenueConfig.venueLike(5, 2, 0.05));
     v.onTrade(BTC, 100.0, 1.0, 0);
     v.submit(order("at", OrderSide.BUY, OrderType.LIMIT, "1.000", "100.0"));
     v.submit(order("b", OrderSide.BUY, OrderType.LIMIT, "2.000", "99.9"));
+    v.submit(order("far", OrderSide.BUY, OrderType.LIMIT, "2.000", "94.9")); // beyond the 5 % band
     assertThat(events).isEmpty(); // the refusal comes after a round trip
     v.onTrade(BTC, 99.9, 0.1, 1); // reaches the limit: fills in full, whatever was printed
-    assertThat(events).containsExactly("rejected at", "fill b 2.000@99.9 t1");
+    assertThat(events).containsExactly("rejected at", "rejected far", "fill b 2.000@99.9 t1");
   }
 }
