@@ -126,7 +126,7 @@ final class PlatformWiring implements AutoCloseable {
             bus,
             config.venue().simulated() || !config.flow().live()
                 ? null
-                : prices -> FlowLive.start(config, env, prices, parts.risk()));
+                : prices -> FlowLive.start(config, env, prices));
     flow.addRoutes(server);
     // The web dashboard at / when it was built into the jar; added last, as its page fallback
     // answers every GET path outside the API.

@@ -248,9 +248,8 @@ public final class TradingKernel {
     resumeTicks(cursor);
     sleeves.restoreState(cursor, lastRebalanceMs);
     rebalancer.scheduleAfter(clock.nowMillis());
-    // orders journaled as working at the checkpoint (a timer at a bar close) are working again:
-    // without this they stayed open forever and the rebalance never completed
-    // (and the orders journaled as intended before a crash are sent again, adopted by the venue)
+    // orders journaled as working (a timer at a bar close) work again, else the rebalance never
+    // completed; orders journaled as intended before a crash are sent again (the venue adopts them)
     if (journal != null) {
       List<OrderRecord> open = new ArrayList<>(journal.openOrders(config.accountId()));
       java.util.Collections.reverse(open); // oldest first, as they were sent
@@ -398,6 +397,14 @@ public final class TradingKernel {
     if (!ticks.onTick(tick)) {
       return;
     }
+    tickDirty |= ticks.takeChanged();
+    if (execution.hasChanges() || tickDirty) {
+      checkpoint(bars.lastProcessedStep());
+    }
+  }
+
+  /** Checkpoints changes made between ticks (venue answers a live bridge delivered). */
+  public void checkpointChanges() {
     tickDirty |= ticks.takeChanged();
     if (execution.hasChanges() || tickDirty) {
       checkpoint(bars.lastProcessedStep());
