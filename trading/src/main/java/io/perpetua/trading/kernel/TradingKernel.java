@@ -3,14 +3,7 @@ package io.perpetua.trading.kernel;
 import io.perpetua.core.ClientOrderId;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
-import io.perpetua.core.Money;
-import io.perpetua.core.Quantity;
-import io.perpetua.core.RebalanceId;
-import io.perpetua.core.StrategyId;
-import io.perpetua.core.event.FundingSettled;
-import io.perpetua.core.order.Order;
 import io.perpetua.core.time.ManualClock;
-import io.perpetua.core.time.Times;
 import io.perpetua.readmodel.PlatformState;
 import io.perpetua.signals.PanelMarketView;
 import io.perpetua.signals.feature.FeatureRegistry;
@@ -20,12 +13,9 @@ import io.perpetua.trading.account.Account;
 import io.perpetua.trading.port.AccountState;
 import io.perpetua.trading.port.KernelCheckpoint;
 import io.perpetua.trading.port.OrderRecord;
-import io.perpetua.trading.port.PortfolioSnapshot;
 import io.perpetua.trading.port.PriceDrivenVenue;
 import io.perpetua.trading.port.TradingJournal;
-import io.perpetua.trading.portfolio.TargetNetting;
 import io.perpetua.trading.registry.StrategyRegistry;
-import io.perpetua.trading.risk.PortfolioReading;
 import io.perpetua.trading.risk.RiskEngine;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -62,7 +53,6 @@ public final class TradingKernel {
 
   private final KernelConfig config;
   private final MarketPanel panel;
-  private final FundingSchedule funding;
   private final PriceDrivenVenue venue;
   private final TradingJournal journal;
   private final PlatformState state;
@@ -71,31 +61,16 @@ public final class TradingKernel {
   private final LongSupplier wallClock;
   private final PanelMarketView view;
   private final List<Instrument> instruments;
-  private final Map<InstrumentId, Integer> index = new HashMap<>();
-  private final double[] marks;
-  private final long[] markTimes;
-  private final long[] openedAt;
+  private final Map<InstrumentId, Integer> index;
   private final RiskEngine risk;
-  // double mirror of the account's positions by dense index, refreshed on every fill: equity is
-  // marked on every step, and a map lookup per position per step dominated the replay profile
-  private final double[] positionQty;
-  private final double[] positionCost;
+  private final KernelBook book;
   private final StrategySleeves sleeves;
-  private final TargetNetting netting = new TargetNetting();
+  private final Rebalancer rebalancer;
   private final PipelineStage dataStage;
   private final PipelineStage executionStage;
-  private final List<FundingSettled> fundingDelta = new ArrayList<>();
-  private final List<PortfolioSnapshot> snapshotDelta = new ArrayList<>();
+  private final BarReplay bars;
   private Account account;
   private ExecutionService execution;
-  private RebalancePlanning planning;
-  private int nextStep;
-  private long lastRebalanceMs = Long.MIN_VALUE;
-  private long nextTimerMs;
-  private int rebalanceSeq;
-  private int liquidations;
-  private int lastProcessedStep = -1;
-  private boolean halted;
   private boolean adopted;
   private final List<TickStrategy> tickStrategies = new ArrayList<>();
   private TickPath ticks;
@@ -121,27 +96,16 @@ public final class TradingKernel {
         venue,
         clock,
         ports,
-        (k, wall) ->
-            StrategySleeves.single(
-                new DecisionPipeline(
-                    strategy,
-                    poolDefinition,
-                    features,
-                    instruments.size(),
-                    ports.state(),
-                    wall,
-                    config.publishState()),
-                config.rebalanceCron(),
-                config.rebalanceDays(),
-                instruments.size()));
+        KernelSleeves.single(
+            config, instruments.size(), strategy, poolDefinition, features, ports));
   }
 
   /**
    * Wires a kernel running every strategy of {@code registry} in one account: each decides on its
-   * own schedule, their targets are netted into one order set ({@link TargetNetting}) and each
-   * keeps a virtual book ({@link io.perpetua.trading.registry.VirtualBook}) filled at the account's
-   * fill prices, else at the bar's close and {@code fallbackFeeRate}. Call {@link #resume()} before
-   * {@link #run}.
+   * own schedule, their targets are netted into one order set ({@link
+   * io.perpetua.trading.portfolio.TargetNetting}) and each keeps a virtual book ({@link
+   * io.perpetua.trading.registry.VirtualBook}) filled at the account's fill prices, else at the
+   * bar's close and {@code fallbackFeeRate}. Call {@link #resume()} before {@link #run}.
    */
   public TradingKernel(
       KernelConfig config,
@@ -163,23 +127,8 @@ public final class TradingKernel {
         venue,
         clock,
         ports,
-        (k, wall) ->
-            StrategySleeves.of(
-                registry,
-                pools,
-                (strategy, pool, publish) ->
-                    new DecisionPipeline(
-                        strategy,
-                        pool,
-                        features,
-                        instruments.size(),
-                        ports.state(),
-                        wall,
-                        publish && config.publishState()),
-                config.initialCapital().toDouble(),
-                fallbackFeeRate,
-                k.index,
-                instruments.size()));
+        KernelSleeves.registry(
+            config, instruments.size(), registry, pools, features, fallbackFeeRate, ports));
   }
 
   private TradingKernel(
@@ -190,10 +139,9 @@ public final class TradingKernel {
       PriceDrivenVenue venue,
       ManualClock clock,
       KernelPorts ports,
-      java.util.function.BiFunction<TradingKernel, LongSupplier, StrategySleeves> strategies) {
+      BiFunction<Map<InstrumentId, Integer>, LongSupplier, StrategySleeves> strategies) {
     this.config = config;
     this.panel = panel;
-    this.funding = funding;
     this.venue = venue;
     this.journal = ports.journal();
     this.state = ports.state();
@@ -201,18 +149,8 @@ public final class TradingKernel {
     this.clock = clock;
     this.wallClock = ports.wallClock();
     this.instruments = List.copyOf(instruments);
-    for (int i = 0; i < instruments.size(); i++) {
-      if (!instruments.get(i).id().equals(panel.instruments().get(i))) {
-        throw new IllegalArgumentException("instrument " + i + " does not match the panel");
-      }
-      index.put(instruments.get(i).id(), i);
-    }
-    this.marks = new double[instruments.size()];
-    this.markTimes = new long[instruments.size()];
-    this.openedAt = new long[instruments.size()];
-    this.positionQty = new double[instruments.size()];
-    this.positionCost = new double[instruments.size()];
-    java.util.Arrays.fill(marks, Double.NaN);
+    this.index = indexOf(this.instruments, panel);
+    this.book = new KernelBook(this.instruments, index, risk, clock);
     this.view =
         new PanelMarketView(
             panel.instruments(),
@@ -220,20 +158,44 @@ public final class TradingKernel {
             panel.barMillis(),
             panel.close(),
             panel.quoteVolume());
-    LongSupplier wall = ports.wallClock();
-    this.sleeves = strategies.apply(this, wall);
+    this.sleeves = strategies.apply(index, wallClock);
     this.listener = sleeves.observeFills(ports.listener());
-    this.dataStage =
-        new PipelineStage(
-            "data_service", "data_ingestion", "Data ingestion", state, wall, config.publishState());
-    this.executionStage =
-        new PipelineStage(
-            "execution_service",
-            "order_execution",
-            "Order execution",
-            state,
-            wall,
-            config.publishState());
+    this.rebalancer =
+        new Rebalancer(config, sleeves, state, listener, risk, clock, this.instruments, book, view);
+    this.dataStage = stage("data_service", "data_ingestion", "Data ingestion");
+    this.executionStage = stage("execution_service", "order_execution", "Order execution");
+    this.bars =
+        new BarReplay(
+            config,
+            panel,
+            funding,
+            venue,
+            listener,
+            clock,
+            view,
+            this.instruments,
+            risk,
+            new BarReplay.Parts(book, sleeves, rebalancer, dataStage),
+            journal != null,
+            this::checkpoint,
+            this::publishAccount);
+  }
+
+  /** The dense index of each instrument, which must be the panel's at the same position. */
+  private static Map<InstrumentId, Integer> indexOf(
+      List<Instrument> instruments, MarketPanel panel) {
+    Map<InstrumentId, Integer> index = new HashMap<>();
+    for (int i = 0; i < instruments.size(); i++) {
+      if (!instruments.get(i).id().equals(panel.instruments().get(i))) {
+        throw new IllegalArgumentException("instrument " + i + " does not match the panel");
+      }
+      index.put(instruments.get(i).id(), i);
+    }
+    return index;
+  }
+
+  private PipelineStage stage(String service, String key, String name) {
+    return new PipelineStage(service, key, name, state, wallClock, config.publishState());
   }
 
   /**
@@ -241,57 +203,27 @@ public final class TradingKernel {
    * at {@code startMs} or just after the last checkpoint, whichever is later.
    */
   public void resume(long startMs) {
-    Optional<AccountState> saved =
-        journal == null ? Optional.empty() : journal.loadAccount(config.accountId());
     Map<String, String> cursor =
         journal == null ? Map.of() : journal.loadCursor(config.accountId());
-    account =
-        saved
-            .map(Account::restore)
-            .orElseGet(() -> new Account(config.accountId(), config.initialCapital()));
-    execution =
-        new ExecutionService(
-            venue,
-            risk,
-            account,
-            clock,
-            wallClock,
-            listener,
-            executionStage,
-            this::syncPosition,
-            index);
-    // checked orders (a rebalance's, an algorithm's single order) are journaled before they are
-    // sent
-    execution.setIntentsHook(() -> checkpoint(lastProcessedStep));
-    planning = new RebalancePlanning(account);
+    openAccount();
     risk.restoreState(cursor);
     risk.useBarInterval(panel.barMillis());
-    instruments.forEach(i -> syncPosition(i.id()));
+    instruments.forEach(i -> book.sync(i.id()));
+    long lastRebalanceMs =
+        cursor.containsKey(CURSOR_LAST_REBALANCE)
+            ? Long.parseLong(cursor.get(CURSOR_LAST_REBALANCE))
+            : Long.MIN_VALUE;
+    rebalancer.use(execution, account, lastRebalanceMs);
     long from = startMs;
     if (cursor.containsKey(CURSOR_TIME)) {
       from = Math.max(from, Long.parseLong(cursor.get(CURSOR_TIME)) + 1);
     }
-    if (cursor.containsKey(CURSOR_LAST_REBALANCE)) {
-      lastRebalanceMs = Long.parseLong(cursor.get(CURSOR_LAST_REBALANCE));
-    }
-    nextStep = firstStepClosingAtOrAfter(from);
-    if (panel.size() > 0) {
-      // never schedule timers before the data begins, whatever the clock was created with
-      clock.set(Math.max(clock.nowMillis(), panel.openTimes()[0]));
-    }
-    lastProcessedStep = nextStep - 1;
-    if (nextStep > 0) {
-      long t = panel.closeTime(nextStep - 1);
-      clock.set(Math.max(clock.nowMillis(), t));
-      refreshMarks(nextStep - 1);
-      view.moveTo(nextStep - 1, t);
-    }
+    bars.resume(account, execution, from);
     resumeTicks(cursor);
     sleeves.restoreState(cursor, lastRebalanceMs);
-    nextTimerMs = sleeves.nextTimer(clock.nowMillis());
-    // orders journaled as working at the checkpoint (a timer at a bar close) are working again:
-    // without this they stayed open forever and the rebalance never completed
-    // (and the orders journaled as intended before a crash are sent again, adopted by the venue)
+    rebalancer.scheduleAfter(clock.nowMillis());
+    // orders journaled as working (a timer at a bar close) work again, else the rebalance never
+    // completed; orders journaled as intended before a crash are sent again (the venue adopts them)
     if (journal != null) {
       List<OrderRecord> open = new ArrayList<>(journal.openOrders(config.accountId()));
       java.util.Collections.reverse(open); // oldest first, as they were sent
@@ -300,10 +232,34 @@ public final class TradingKernel {
     if (lastRebalanceMs != Long.MIN_VALUE && config.publishState()) {
       republishSignal();
     }
-    // the account, then every stage (the decision and execution stages idle until the next
-    // rebalance), before any service heartbeat: the API is not healthy before it can show them
+    publishStages(lastRebalanceMs);
+  }
+
+  /** The journaled account (or a new one) and the execution service over it. */
+  private void openAccount() {
+    Optional<AccountState> saved =
+        journal == null ? Optional.empty() : journal.loadAccount(config.accountId());
+    account =
+        saved
+            .map(Account::restore)
+            .orElseGet(() -> new Account(config.accountId(), config.initialCapital()));
+    book.use(account);
+    execution =
+        new ExecutionService(
+            venue, risk, account, clock, wallClock, listener, executionStage, book::sync, index);
+    // checked orders (a rebalance's, an algorithm's single order) are journaled before they are
+    // sent
+    execution.setIntentsHook(() -> checkpoint(bars.lastProcessedStep()));
+  }
+
+  /**
+   * The account, then every stage (the decision and execution stages idle until the next
+   * rebalance), before any service heartbeat: the API is not healthy before it can show them.
+   */
+  private void publishStages(long lastRebalanceMs) {
     publishAccount();
     Long last = lastRebalanceMs == Long.MIN_VALUE ? null : lastRebalanceMs;
+    long nextTimerMs = rebalancer.nextTimerMs();
     for (PipelineStage s : sleeves.stages()) {
       s.update("idle", last, nextTimerMs, Map.of());
     }
@@ -319,33 +275,12 @@ public final class TradingKernel {
   private void resumeTicks(Map<String, String> cursor) {
     ticks =
         new TickPath(
-            venue,
-            execution,
-            instruments,
-            index,
-            new Marks(marks, markTimes),
-            this::markedEquity,
-            clock,
-            tickStrategies);
+            venue, execution, instruments, index, book.view(), book::equity, clock, tickStrategies);
     long tickTime = ticks.restoreState(cursor);
     if (tickTime != Long.MIN_VALUE) {
       clock.set(Math.max(clock.nowMillis(), tickTime));
     }
     account.openPositions().forEach(p -> venue.adoptPosition(p.instrument(), p.quantity()));
-  }
-
-  private int firstStepClosingAtOrAfter(long timeMs) {
-    int lo = 0;
-    int hi = panel.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (panel.closeTime(mid) < timeMs) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   /**
@@ -354,382 +289,31 @@ public final class TradingKernel {
    * appended since.
    */
   public int run(Pacer pacer) {
-    int steps = 0;
-    while (nextStep < panel.size()) {
-      long closeTime = panel.closeTime(nextStep);
-      while (nextTimerMs < closeTime) {
-        if (!pacer.awaitEventTime(nextTimerMs)) {
-          return steps;
-        }
-        fireTimer(nextTimerMs);
-      }
-      if (!pacer.awaitEventTime(closeTime)) {
-        return steps;
-      }
-      long stepStart = System.nanoTime();
-      step(nextStep);
-      listener.onStepLatency(nextStep, System.nanoTime() - stepStart);
-      if (nextTimerMs == closeTime) {
-        fireTimer(nextTimerMs);
-      }
-      checkpoint(nextStep);
-      nextStep++;
-      steps++;
-    }
-    if (panel.growing()) {
-      // live: caught up with the venue, waiting for the next bar to close
-      dataStage.update(
-          "running",
-          panel.size() > 0 ? panel.closeTime(panel.size() - 1) : null,
-          null,
-          Map.of("symbols_streaming", instruments.size(), "awaiting_bar", true));
-    } else {
-      dataStage.update(
-          "idle",
-          panel.size() > 0 ? panel.closeTime(panel.size() - 1) : null,
-          null,
-          Map.of("symbols_streaming", 0, "replay_finished", true));
-    }
-    return steps;
-  }
-
-  private void step(int t) {
-    long closeTime = panel.closeTime(t);
-    long prev = t > 0 ? panel.closeTime(t - 1) : closeTime - panel.barMillis();
-    clock.set(closeTime);
-    lastProcessedStep = t;
-    view.moveTo(t, closeTime);
-    if (risk.emergencyStopped()) {
-      // the stop binds before any queued order can fill at this step's prices
-      execution.cancelWorking();
-    }
-    int n = instruments.size();
-    for (int i = 0; i < n; i++) {
-      double c = panel.close(t, i);
-      if (c > 0) {
-        marks[i] = c;
-        markTimes[i] = closeTime;
-        venue.onPrice(instruments.get(i).id(), c, closeTime);
-      }
-    }
-    checkMaintenanceMargin(closeTime);
-    funding.forEach(
-        prev,
-        closeTime,
-        (i, time, rate) -> {
-          double mark = marks[i];
-          sleeves.funding(i, rate, mark);
-          // flat (the position mirror is exact): nothing to settle, no account lookup
-          if (mark > 0 && positionQty[i] != 0) {
-            Money amount = account.settleFunding(instruments.get(i).id(), rate, mark);
-            if (amount.signum() != 0) {
-              FundingSettled e = new FundingSettled(time, instruments.get(i).id(), rate, amount);
-              fundingDelta.add(e);
-              listener.onEvent(e);
-            }
-          }
-        });
-    sleeves.onStep(closeTime, marks, config.publishState());
-    double equity = observeRisk(closeTime);
-    listener.onStep(t, closeTime, equity);
-    if (config.publishState()) {
-      publishAccount();
-      dataStage.update(
-          "running",
-          closeTime,
-          panel.closeTime(Math.min(t + 1, panel.size() - 1)),
-          Map.of("symbols_streaming", streaming(t), "bars_remaining", panel.size() - 1 - t));
-    }
-  }
-
-  /**
-   * Liquidates every position at the current marks when equity is below the maintenance margin of
-   * the gross notional; trading halts for good when nothing is left.
-   */
-  private void checkMaintenanceMargin(long now) {
-    double rate = config.maintenanceMarginRate();
-    if (rate <= 0 || halted) {
-      return;
-    }
-    double gross = 0;
-    for (int i = 0; i < marks.length; i++) {
-      if (positionQty[i] != 0 && marks[i] > 0) {
-        gross += Math.abs(positionQty[i] * marks[i]);
-      }
-    }
-    double equity = markedEquity();
-    if (gross == 0 || equity >= rate * gross) {
-      return;
-    }
-    execution.cancelWorking();
-    RebalanceId id = RebalanceId.of("liq-" + now + "-" + sleeves.portfolioId().value());
-    rebalance(id, "liquidation", new double[instruments.size()], equity, 0.0, null, true);
-    for (int i = 0; i < marks.length; i++) {
-      if (marks[i] > 0) {
-        venue.onPrice(instruments.get(i).id(), marks[i], now);
-      }
-    }
-    liquidations++;
-    halted = markedEquity() <= 0;
-  }
-
-  /** Hands the portfolio to the risk engine and carries out forced closes; returns the equity. */
-  private double observeRisk(long now) {
-    double wallet = account.wallet().toDouble();
-    double u = 0;
-    double longs = 0;
-    double shorts = 0;
-    double largest = 0;
-    int worst = -1;
-    for (int i = 0; i < marks.length; i++) {
-      double q = positionQty[i];
-      if (q != 0 && marks[i] > 0) {
-        double notional = q * marks[i];
-        u += notional - positionCost[i];
-        if (notional > 0) {
-          longs += notional;
-        } else {
-          shorts -= notional;
-        }
-        if (Math.abs(notional) > largest) {
-          largest = Math.abs(notional);
-          worst = i;
-        }
-      }
-    }
-    double equity = wallet + u;
-    if (journal != null && now % Times.HOUR_MS == 0) {
-      int open = 0;
-      for (double q : positionQty) {
-        open += q != 0 ? 1 : 0;
-      }
-      snapshotDelta.add(
-          new PortfolioSnapshot(
-              PortfolioSnapshot.Interval.HOURLY, now, equity, wallet, longs, shorts, open));
-      if (now % Times.DAY_MS == 0) {
-        snapshotDelta.add(
-            new PortfolioSnapshot(
-                PortfolioSnapshot.Interval.DAILY, now, equity, wallet, longs, shorts, open));
-      }
-    }
-    risk.observe(
-        new PortfolioReading(
-            now,
-            equity,
-            longs,
-            shorts,
-            largest,
-            worst < 0 ? null : instruments.get(worst).id().apiSymbol()));
-    boolean closeAll = risk.takeCloseAll();
-    if (closeAll || risk.watchesHoldingTime()) {
-      List<Integer> close = new ArrayList<>();
-      for (int i = 0; i < marks.length; i++) {
-        if (positionQty[i] != 0
-            && (closeAll || risk.holdingTooLong(instruments.get(i).id(), now - openedAt[i], now))) {
-          close.add(i);
-        }
-      }
-      if (!close.isEmpty()) {
-        int[] selection = close.stream().mapToInt(Integer::intValue).toArray();
-        rebalance(
-            RebalanceId.of("risk-" + now + "-" + sleeves.portfolioId().value()),
-            closeAll ? "daily_loss" : "holding_time",
-            new double[instruments.size()],
-            equity,
-            0.0,
-            selection,
-            false);
-      }
-    }
-    return equity;
-  }
-
-  private int streaming(int t) {
-    int count = 0;
-    for (int i = 0; i < instruments.size(); i++) {
-      if (panel.close(t, i) > 0) {
-        count++;
-      }
-    }
-    return count;
-  }
-
-  /** Whether a due rebalance is skipped (liquidated or a risk halt); the listener is told why. */
-  private boolean rebalanceBlocked(long timeMs) {
-    if (halted) {
-      listener.onRebalanceSkipped(timeMs, "liquidated");
-      return true;
-    }
-    Optional<String> halt = risk.haltReason(timeMs);
-    if (halt.isPresent()) {
-      risk.rebalanceBlocked(timeMs, halt.get());
-      listener.onRebalanceSkipped(timeMs, halt.get());
-      return true;
-    }
-    return false;
-  }
-
-  private void fireTimer(long timeMs) {
-    clock.set(Math.max(clock.nowMillis(), timeMs));
-    nextTimerMs = sleeves.nextTimer(timeMs);
-    boolean due = false;
-    for (StrategySleeves.Sleeve s : sleeves.sleeves()) {
-      due |= sleeves.due(s, timeMs);
-    }
-    // the bar that closed at or before the timer (a timer at a bar's close sees that bar)
-    int latest = lastProcessedStep;
-    if (!due || latest < 0) {
-      return;
-    }
-    if (rebalanceBlocked(timeMs)) {
-      return;
-    }
-    view.moveTo(latest, timeMs);
-    double equity = markedEquity();
-    StrategyId portfolio = sleeves.portfolioId();
-    if (!sleeves.decide(view, timeMs, nextTimerMs, marks)) {
-      return; // nothing due was active, nothing to unwind
-    }
-    List<StrategySleeves.Decided> decided = sleeves.takeDecisions();
-    if (config.publishState() && sleeves.ensemble()) {
-      state.putSignal(sleeves.ensembleSnapshot(view, timeMs));
-    }
-    // a new decision supersedes orders still working (e.g. an instrument without a price since)
-    execution.cancelWorking();
-    for (StrategySleeves.Decided one : decided) {
-      listener.onDecision(timeMs, one.decision().poolSize(), one.decision().signalCount());
-    }
-    RebalanceId id = rebalanceId(timeMs, portfolio);
-    TargetNetting.Netted netted =
-        netting.net(
-            portfolio,
-            id,
-            clock.nowMillis(),
-            instruments,
-            sleeves.targets(equity),
-            marks,
-            positions(),
-            sleeves.minTradeFraction(decided) * equity,
-            null);
-    // set before the orders' intents are journaled: a restart resumes this rebalance from the
-    // journal (its orders adopted or sent once), it does not decide it again
-    lastRebalanceMs = timeMs;
-    rebalanceSeq++;
-    rebalanceDecided(decided, portfolio, id, netted.orders(), equity);
-  }
-
-  /** Sends a decided rebalance's orders, each journaled with the signals behind its symbol. */
-  private void rebalanceDecided(
-      List<StrategySleeves.Decided> decided,
-      StrategyId portfolio,
-      RebalanceId id,
-      List<Order> orders,
-      double equity) {
-    execution.setSignals(i -> DecisionPipeline.traces(decided, i));
-    try {
-      execution.rebalance(
-          portfolio,
-          id,
-          "cron",
-          instruments,
-          orders,
-          new Marks(marks, markTimes),
-          Money.of(equity),
-          false);
-    } finally {
-      execution.setSignals(i -> List.of());
-    }
-  }
-
-  /** The account's position per instrument (dense index; null when flat). */
-  private Quantity[] positions() {
-    Quantity[] positions = new Quantity[instruments.size()];
-    for (int i = 0; i < positions.length; i++) {
-      var p = account.position(instruments.get(i).id());
-      positions[i] = p == null ? null : p.quantity();
-    }
-    return positions;
-  }
-
-  /** Plans the orders toward {@code weights} and sends them down the fixed-point order path. */
-  private void rebalance(
-      RebalanceId id,
-      String trigger,
-      double[] weights,
-      double equity,
-      double minTradeFraction,
-      int[] selection,
-      boolean bypassRisk) {
-    Marks m = new Marks(marks, markTimes);
-    List<Order> orders =
-        planning.plan(
-            sleeves.portfolioId(),
-            id,
-            clock.nowMillis(),
-            instruments,
-            weights,
-            m,
-            equity,
-            minTradeFraction,
-            selection);
-    execution.rebalance(
-        sleeves.portfolioId(), id, trigger, instruments, orders, m, Money.of(equity), bypassRisk);
-  }
-
-  /** {@code rb-<yyyyMMdd>-<HHmm>-<strategy>}: unique per decision, stable across restarts. */
-  private static RebalanceId rebalanceId(long timeMs, StrategyId strategy) {
-    String stamp = Times.iso(timeMs); // 2026-03-02T23:59:00Z
-    String time =
-        stamp.substring(0, 10).replace("-", "")
-            + "-"
-            + stamp.substring(11, 13)
-            + stamp.substring(14, 16);
-    String name = strategy.value();
-    return RebalanceId.of("rb-" + time + "-" + name.substring(0, Math.min(name.length(), 47)));
+    return bars.run(pacer);
   }
 
   private void republishSignal() {
-    int latest = firstStepClosingAtOrAfter(lastRebalanceMs + 1) - 1;
+    long lastRebalanceMs = rebalancer.lastRebalanceMs();
+    int latest = bars.firstStepClosingAtOrAfter(lastRebalanceMs + 1) - 1;
     if (latest >= 0) {
       view.moveTo(latest, lastRebalanceMs);
       sleeves.republish(view, lastRebalanceMs, sleeves.nextTimer(clock.nowMillis()));
       if (sleeves.ensemble()) {
         state.putSignal(sleeves.ensembleSnapshot(view, lastRebalanceMs));
       }
-      if (nextStep > 0) {
-        view.moveTo(nextStep - 1, clock.nowMillis());
-      }
-    }
-  }
-
-  private void refreshMarks(int upTo) {
-    int n = instruments.size();
-    for (int i = 0; i < n; i++) {
-      for (int t = upTo; t >= 0 && t > upTo - 24 * 30; t--) {
-        double c = panel.close(t, i);
-        if (c > 0) {
-          marks[i] = c;
-          markTimes[i] = panel.closeTime(t);
-          break;
-        }
+      if (bars.nextStep() > 0) {
+        view.moveTo(bars.nextStep() - 1, clock.nowMillis());
       }
     }
   }
 
   private void checkpoint(int t) {
+    ExecutionService.Delta delta = execution.drain();
     if (journal == null) {
-      execution.drain();
-      fundingDelta.clear();
-      snapshotDelta.clear();
+      bars.clearDeltas();
       return;
     }
-    ExecutionService.Delta delta = execution.drain();
-    boolean quiet =
-        delta.isEmpty()
-            && fundingDelta.isEmpty()
-            && snapshotDelta.isEmpty()
-            && !adopted
-            && !tickDirty;
+    boolean quiet = delta.isEmpty() && bars.deltasEmpty() && !adopted && !tickDirty;
     adopted = false;
     tickDirty = false;
     if (quiet && !config.publishState() && t % 24 != 0) {
@@ -739,8 +323,8 @@ public final class TradingKernel {
     if (t >= 0) {
       cursor.put(CURSOR_TIME, Long.toString(panel.closeTime(t)));
     }
-    if (lastRebalanceMs != Long.MIN_VALUE) {
-      cursor.put(CURSOR_LAST_REBALANCE, Long.toString(lastRebalanceMs));
+    if (rebalancer.lastRebalanceMs() != Long.MIN_VALUE) {
+      cursor.put(CURSOR_LAST_REBALANCE, Long.toString(rebalancer.lastRebalanceMs()));
     }
     cursor.put(CURSOR_ACTIVE_REBALANCE, execution.exportActive());
     cursor.putAll(risk.exportState());
@@ -752,12 +336,11 @@ public final class TradingKernel {
             cursor,
             delta.orders(),
             delta.fills(),
-            List.copyOf(fundingDelta),
+            List.copyOf(bars.fundingDelta()),
             delta.rebalances(),
-            List.copyOf(snapshotDelta),
+            List.copyOf(bars.riskChecks().snapshots()),
             delta.decisions()));
-    fundingDelta.clear();
-    snapshotDelta.clear();
+    bars.clearDeltas();
   }
 
   /** Adds a strategy fed by ticks (before {@link #resume()}). */
@@ -780,7 +363,7 @@ public final class TradingKernel {
       return; // hostile (duplicate or older id, time going backwards): logged, never reaches state
     }
     long t = tick.timeMs();
-    if (nextStep < panel.size() && panel.closeTime(nextStep) <= t) {
+    if (bars.dueBy(t)) {
       run(time -> time <= t);
     }
     if (t > clock.nowMillis()) {
@@ -791,7 +374,7 @@ public final class TradingKernel {
     }
     tickDirty |= ticks.takeChanged();
     if (execution.hasChanges() || tickDirty) {
-      checkpoint(lastProcessedStep);
+      checkpoint(bars.lastProcessedStep());
     }
   }
 
@@ -799,24 +382,7 @@ public final class TradingKernel {
   public void checkpointChanges() {
     tickDirty |= ticks.takeChanged();
     if (execution.hasChanges() || tickDirty) {
-      checkpoint(lastProcessedStep);
-    }
-  }
-
-  private void syncPosition(InstrumentId id) {
-    Integer i = index.get(id);
-    var p = account.position(id);
-    if (i != null) {
-      double q = p == null ? 0.0 : p.quantity().toDouble();
-      if (q == 0) {
-        if (positionQty[i] != 0) {
-          risk.positionClosed(id, clock.nowMillis());
-        }
-      } else if (positionQty[i] == 0 || Math.signum(q) != Math.signum(positionQty[i])) {
-        openedAt[i] = clock.nowMillis(); // after a restart: the restart time (not journaled)
-      }
-      positionQty[i] = q;
-      positionCost[i] = p == null ? 0.0 : p.entryCost().toDouble();
+      checkpoint(bars.lastProcessedStep());
     }
   }
 
@@ -826,19 +392,7 @@ public final class TradingKernel {
    * change is journaled with the next checkpoint. Kernel thread only.
    */
   public void adoptPosition(InstrumentId instrument, java.math.BigDecimal quantity) {
-    Integer i = index.get(instrument);
-    if (i == null) {
-      throw new IllegalArgumentException("not traded by this kernel: " + instrument);
-    }
-    Instrument inst = instruments.get(i);
-    double mark = marks[i] > 0 ? marks[i] : 0.0;
-    account.adopt(
-        instrument,
-        io.perpetua.core.Quantity.of(
-            quantity.setScale(inst.quantityScale(), java.math.RoundingMode.HALF_EVEN),
-            inst.quantityScale()),
-        mark);
-    syncPosition(instrument);
+    book.adopt(instrument, quantity);
     adopted = true;
   }
 
@@ -849,7 +403,7 @@ public final class TradingKernel {
 
   /** The index of the next bar to step (bars before it are processed). */
   public int nextStep() {
-    return nextStep;
+    return bars.nextStep();
   }
 
   /** The instruments this kernel trades, in panel order. */
@@ -857,28 +411,16 @@ public final class TradingKernel {
     return instruments;
   }
 
-  /** Equity at the latest marks from the position mirror (hot path: every step). */
-  private double markedEquity() {
-    double u = 0;
-    for (int i = 0; i < marks.length; i++) {
-      double q = positionQty[i];
-      if (q != 0 && marks[i] > 0) {
-        u += q * marks[i] - positionCost[i];
-      }
-    }
-    return account.wallet().toDouble() + u;
-  }
-
   private void publishAccount() {
     AccountPublisher.publish(
         state,
         account,
         instruments,
-        marks,
+        book.marks,
         index,
         clock.nowMillis(),
         config.margin(),
-        execution.openOrderNotional(instruments, new Marks(marks, markTimes)).toDouble());
+        execution.openOrderNotional(instruments, book.view()).toDouble());
   }
 
   /** Re-publishes every service heartbeat (called by a wall-clock ticker). */
@@ -900,7 +442,7 @@ public final class TradingKernel {
 
   /** Current equity at the latest marks (kernel thread only). */
   public double equity() {
-    return markedEquity();
+    return book.equity();
   }
 
   /** The kernel clock's time. */
@@ -908,19 +450,14 @@ public final class TradingKernel {
     return clock.nowMillis();
   }
 
-  /**
-   * Sizes the strategy sleeves on {@code weights} (the capital allocator's, ensemble mode) from
-   * their next rebalance on: the allocation goes through this kernel's one order path.
-   */
+  /** Sizes the sleeves on the allocator's {@code weights} (ensemble) from their next rebalance. */
   public void useCapitalWeights(io.perpetua.trading.allocation.CapitalWeights weights) {
     sleeves.useCapitalWeights(weights);
   }
 
   /**
-   * Runs the lifecycle's shadow and canary candidates beside their strategies' stable versions
-   * (registry kernels; from each strategy's next decision): shadow on a virtual book only, canary
-   * on its capital slice through this kernel's one order path; their records go to {@code link} at
-   * each UTC midnight of the kernel's clock (where the gates are evaluated).
+   * Runs the lifecycle's shadow/canary candidates beside their stable versions (see {@link
+   * CandidateSleeves}; records to {@code link} at each UTC midnight of the kernel's clock).
    */
   public void useCandidates(io.perpetua.trading.lifecycle.CandidateLink link) {
     sleeves.useCandidates(link);
@@ -928,16 +465,16 @@ public final class TradingKernel {
 
   /** Rebalances started in this run. */
   public int rebalances() {
-    return rebalanceSeq;
+    return rebalancer.rebalances();
   }
 
   /** Liquidations so far. */
   public int liquidations() {
-    return liquidations;
+    return bars.riskChecks().liquidations();
   }
 
   /** True when the replay has consumed the panel. */
   public boolean finished() {
-    return nextStep >= panel.size();
+    return bars.nextStep() >= panel.size();
   }
 }

@@ -34,14 +34,22 @@ import java.util.Set;
  * <p>Because fills happen at the first price after the decision, a decision never trades at a price
  * it already saw (no look-ahead).
  *
- * <p>Tick-driven matching ({@link #onTrade}, used when the kernel steps trades): a market order
- * fills in full at the trade's price moved by the slippage model (taker); a limit order is
- * post-only — one priced through the instrument's last trade at submission is rejected — and fills
- * as maker at its limit when a trade goes through it, at most the traded quantity per trade
- * (partial fills; each order sees the whole trade, there is no queue model). A reduce-only order
- * never increases the venue's position: its fill is clipped to the position, and it expires
- * (cancelled) when the position is already flat or on the other side. Not thread-safe: driven by
- * the kernel thread.
+ * <p>Tick-driven matching ({@link #onTrade}, used when the kernel steps trades): without latency a
+ * market order meets the book at submission — the instrument's last trade, moved by the slippage
+ * model (taker) — and, as from a real venue, the fill is reported after a round trip: with the next
+ * trade of any instrument. A cancel takes the order off the book at once and is confirmed the same
+ * way, and a refusal (a post-only limit that would take, a duplicate id) comes the same way. (The
+ * kernel therefore decides on confirmed state only, and a run over this venue makes the same
+ * decisions as one over the fake Binance behind the kernel's asynchronous bridge.) With a latency,
+ * a market order fills at the first trade of its instrument at least the latency later. A limit
+ * order is post-only — one priced through the instrument's last trade at submission (or at it, with
+ * {@link SimulatedVenueConfig.LimitMatching#TOUCH}) is rejected — and fills as maker at its limit
+ * when a later trade goes through it, at most the traded quantity per trade (partial fills; each
+ * order sees the whole trade, there is no queue model), or, with {@code TOUCH}, in full when a
+ * later trade reaches it. With a price band, a limit priced further from the last trade is refused
+ * (Binance's PERCENT_PRICE). A reduce-only order never increases the venue's position: its fill is
+ * clipped to the position, and it expires (cancelled) when the position is already flat or on the
+ * other side. Not thread-safe: driven by the kernel thread.
  */
 public final class SimulatedVenue implements PriceDrivenVenue {
   private final Map<InstrumentId, Instrument> instruments;
@@ -54,7 +62,15 @@ public final class SimulatedVenue implements PriceDrivenVenue {
   private final Map<ClientOrderId, Quantity> filled = new HashMap<>();
   private final Map<InstrumentId, Double> lastTrade = new HashMap<>();
   private final Map<InstrumentId, Quantity> positions = new HashMap<>();
+  // tick-driven answers after a round trip, reported in order with the next trade (any instrument)
+  private final List<Answer> answers = new ArrayList<>();
   private VenueListener listener;
+
+  /**
+   * A market order's fill at the book it met ({@code bookPrice}), a refusal ({@code refused} with
+   * its reason) or a cancel's confirmation (neither).
+   */
+  private record Answer(ClientOrderId id, double bookPrice, Order refused, String reason) {}
 
   /** A venue listing {@code instruments}. */
   public SimulatedVenue(
@@ -77,40 +93,98 @@ public final class SimulatedVenue implements PriceDrivenVenue {
   @Override
   public void submit(Order order) {
     long now = clock.nowMillis();
+    Double last = lastTrade.get(order.instrument());
     if (!seen.add(order.clientOrderId())) {
-      listener.onRejected(order, "duplicate client order id " + order.clientOrderId(), now);
+      reject(order, "duplicate client order id " + order.clientOrderId(), last != null, now);
       return;
     }
     if (!instruments.containsKey(order.instrument())) {
       listener.onRejected(order, "unknown instrument " + order.instrument(), now);
       return;
     }
-    Double last = lastTrade.get(order.instrument());
-    if (order.type() == OrderType.LIMIT
-        && last != null
-        && order.side().sign() * (order.limitPrice().toDouble() - last) > 0) {
-      listener.onRejected(order, "post-only limit would take liquidity at " + last, now);
+    if (order.type() == OrderType.LIMIT && last != null && outsideBand(order, last)) {
+      reject(order, "PERCENT_PRICE: limit more than the band from " + last, true, now);
+      return;
+    }
+    if (order.type() == OrderType.LIMIT && last != null && takes(order, last)) {
+      reject(order, "post-only limit would take liquidity at " + last, true, now);
       return;
     }
     open.put(order.clientOrderId(), order);
     fillableAt.put(order.clientOrderId(), now + config.latencyMs());
-    openByInstrument.computeIfAbsent(order.instrument(), k -> new ArrayList<>()).add(order);
+    if (order.type() == OrderType.MARKET && last != null && config.latencyMs() == 0) {
+      answers.add(new Answer(order.clientOrderId(), last, null, null)); // meets the book now
+    } else {
+      openByInstrument.computeIfAbsent(order.instrument(), k -> new ArrayList<>()).add(order);
+    }
     listener.onAccepted(order, now);
+  }
+
+  /** Refuses {@code order}: after a round trip when {@code tickDriven}, else at once. */
+  private void reject(Order order, String reason, boolean tickDriven, long now) {
+    if (tickDriven) {
+      answers.add(new Answer(order.clientOrderId(), Double.NaN, order, reason));
+    } else {
+      listener.onRejected(order, reason, now);
+    }
+  }
+
+  /** Whether a limit is priced further from {@code last} (the last trade) than the band. */
+  private boolean outsideBand(Order limit, double last) {
+    double band = config.priceBand();
+    double price = limit.limitPrice().toDouble();
+    return band > 0 && (price > last * (1 + band) || price < last * (1 - band));
+  }
+
+  /** Whether a limit at {@code last} (the last trade) would take liquidity. */
+  private boolean takes(Order limit, double last) {
+    double through = limit.side().sign() * (limit.limitPrice().toDouble() - last);
+    return touch() ? through >= 0 : through > 0;
+  }
+
+  private boolean touch() {
+    return config.limitMatching() == SimulatedVenueConfig.LimitMatching.TOUCH;
   }
 
   @Override
   public void cancel(ClientOrderId clientOrderId) {
-    Order removed = open.remove(clientOrderId);
+    Order removed = open.get(clientOrderId);
     if (removed != null) {
-      fillableAt.remove(clientOrderId);
-      filled.remove(clientOrderId);
-      openByInstrument.get(removed.instrument()).remove(removed);
-      listener.onCancelled(clientOrderId, clock.nowMillis());
+      remove(removed);
+      if (lastTrade.containsKey(removed.instrument())) {
+        answers.add(new Answer(clientOrderId, Double.NaN, null, null)); // confirmed after a trip
+      } else {
+        listener.onCancelled(clientOrderId, clock.nowMillis());
+      }
+    }
+  }
+
+  /** Reports the answers due since the last trade, in the order they arose. */
+  private void deliverAnswers(long timeMs) {
+    if (answers.isEmpty()) {
+      return;
+    }
+    List<Answer> due = List.copyOf(answers);
+    answers.clear();
+    for (Answer a : due) {
+      if (a.refused() != null) {
+        listener.onRejected(a.refused(), a.reason(), timeMs);
+      } else if (Double.isNaN(a.bookPrice())) {
+        listener.onCancelled(a.id(), timeMs);
+      } else {
+        Order o = open.get(a.id());
+        if (o != null) {
+          fillFromTrade(o, a.bookPrice(), 0, timeMs);
+        }
+      }
     }
   }
 
   @Override
   public void onPrice(InstrumentId instrument, double price, long timeMs) {
+    if (price > 0) {
+      deliverAnswers(timeMs);
+    }
     if (open.isEmpty() || !(price > 0)) {
       return;
     }
@@ -179,18 +253,23 @@ public final class SimulatedVenue implements PriceDrivenVenue {
     if (!(price > 0) || !(quantity > 0)) {
       return;
     }
-    lastTrade.put(instrument, price);
     List<Order> working = openByInstrument.get(instrument);
-    if (working == null || working.isEmpty()) {
-      return;
-    }
-    for (Order o : List.copyOf(working)) {
+    // the orders resting before this trade: one placed on an answer below comes after it
+    List<Order> resting = working == null || working.isEmpty() ? List.of() : List.copyOf(working);
+    lastTrade.put(instrument, price);
+    deliverAnswers(timeMs);
+    for (Order o : resting) {
       if (open.containsKey(o.clientOrderId())
           && timeMs >= fillableAt.get(o.clientOrderId())
-          && reaches(o, price)) {
+          && (touch() && o.type() == OrderType.LIMIT ? touches(o, price) : reaches(o, price))) {
         fillFromTrade(o, price, quantity, timeMs);
       }
     }
+  }
+
+  private static boolean touches(Order limit, double price) {
+    double l = limit.limitPrice().toDouble();
+    return limit.side() == OrderSide.BUY ? price <= l : price >= l;
   }
 
   private void fillFromTrade(Order o, double price, double tradeQty, long timeMs) {
@@ -198,7 +277,7 @@ public final class SimulatedVenue implements PriceDrivenVenue {
     Quantity done = filled.getOrDefault(o.clientOrderId(), Quantity.zero(o.quantity().scale()));
     Quantity rest = o.quantity().minus(done);
     Quantity qty = rest;
-    if (o.type() == OrderType.LIMIT) {
+    if (o.type() == OrderType.LIMIT && !touch()) {
       Quantity traded = Quantity.of(tradeQty, rest.scale());
       qty = traded.compareTo(rest) < 0 ? traded : rest;
     }
@@ -255,7 +334,10 @@ public final class SimulatedVenue implements PriceDrivenVenue {
     open.remove(o.clientOrderId());
     fillableAt.remove(o.clientOrderId());
     filled.remove(o.clientOrderId());
-    openByInstrument.get(o.instrument()).remove(o);
+    List<Order> working = openByInstrument.get(o.instrument());
+    if (working != null) {
+      working.remove(o);
+    }
   }
 
   private void move(Order o, Quantity qty) {

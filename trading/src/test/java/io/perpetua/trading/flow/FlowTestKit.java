@@ -2,8 +2,10 @@ package io.perpetua.trading.flow;
 
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
+import io.perpetua.core.StrategyId;
 import io.perpetua.market.tick.AggTrade;
 import io.perpetua.market.tick.FlowTick;
+import io.perpetua.signals.flow.FactoryStrategyDefinition;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,44 @@ public final class FlowTestKit {
             listener);
     FlowEngineTest.strategies(symbols).forEach(s::upsertStrategy);
     return s;
+  }
+
+  /**
+   * Adds to {@code strategy}, on each symbol, a patient factory strategy (widest stop and
+   * take-profits, the shortest hold, flips only at 95): its trades end by the hold timeout.
+   */
+  public static KernelFlowStrategy withPatient(KernelFlowStrategy strategy, List<String> symbols) {
+    for (String symbol : symbols) {
+      strategy.upsertStrategy(
+          new FactoryStrategyDefinition(
+                  "patient " + symbol,
+                  symbol,
+                  "both",
+                  10_000,
+                  "5m",
+                  "30m",
+                  50,
+                  30,
+                  10,
+                  10,
+                  60,
+                  true,
+                  0.0001,
+                  false,
+                  50_000,
+                  0.5,
+                  false,
+                  0.5,
+                  false,
+                  0.005,
+                  3.0,
+                  2.0,
+                  4.0,
+                  30,
+                  95)
+              .toConfig(StrategyId.of("patient"), "1"));
+    }
+    return strategy;
   }
 
   /** The instruments of {@code symbols}, filters derived from each one's first trade. */

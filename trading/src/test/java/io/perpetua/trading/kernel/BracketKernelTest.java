@@ -172,7 +172,9 @@ class BracketKernelTest {
     HistoryJournal journal = new HistoryJournal();
     OneShot s = new OneShot(Price.parse("99.900", 3));
     TradingKernel k = kernel(s, journal);
-    List.of(trade(0, 100.0), trade(100, 99.8), trade(200, 98.5), trade(300, 98.4))
+    // the stop at 98.5 cancels the take-profits; their confirmations come with the next trade,
+    // then the market close goes out and meets the book at 98.4
+    List.of(trade(0, 100.0), trade(100, 99.8), trade(200, 98.5), trade(300, 98.4), trade(400, 97))
         .forEach(k::onTick);
 
     List<OrderRecord> records = List.copyOf(journal.memory.orders.values());

@@ -91,6 +91,7 @@ class SimulatedVenueTickTest {
     venue.onTrade(BTC, 100.0, 1.0, 0);
     venue.submit(order("b", OrderSide.BUY, OrderType.LIMIT, "1.000", "100.1", false));
     venue.submit(order("s", OrderSide.SELL, OrderType.LIMIT, "1.000", "99.9", false));
+    venue.onTrade(BTC, 100.0, 1.0, 1); // the refusals come after a round trip
     assertThat(rejects).hasSize(2).allSatisfy(r -> assertThat(r).contains("post-only"));
   }
 

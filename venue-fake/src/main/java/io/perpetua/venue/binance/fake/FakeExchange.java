@@ -19,7 +19,8 @@ import java.util.function.LongSupplier;
  * The fake venue's matching engine and account: one USDT-M one-way-mode account, a book per symbol
  * driven by traded prices ({@link #trade}, {@link #tradeAt}), market orders filled at the last
  * price (taker), limit orders that cross filled at once (taker; post-only GTX ones expire instead)
- * and resting ones filled at their limit when a later trade reaches them (maker), fees, positions,
+ * and resting ones filled at their limit when a later trade reaches them (maker), a reduce-only
+ * order never beyond the position (clipped to it, expired when nothing is left), fees, positions,
  * realised PnL and funding. Every change produces the user-data events and market-stream events
  * Binance would send, with the same field names and shapes. Prints are also aggregated into klines
  * ({@link #klines}, {@code kline_<interval>} events, {@link #seedHistory}).
@@ -728,7 +729,11 @@ public final class FakeExchange {
 
   private void fill(FakeOrder o, BigDecimal price, boolean maker, long now) {
     Book b = book(o.symbol);
-    BigDecimal qty = o.remaining();
+    BigDecimal qty = o.reduceOnly ? o.remaining().min(reducible(o)) : o.remaining();
+    if (qty.signum() <= 0) {
+      expire(o, now); // reduce-only with nothing left to reduce: it never opens or flips
+      return;
+    }
     if (faults.takePartialFill()) {
       BigDecimal half =
           qty.divide(
@@ -776,6 +781,16 @@ public final class FakeExchange {
     fillInfo.put("m", maker).put("rp", plain8(realized));
     orderEvent(o, "TRADE", now, fillInfo);
     accountEvent("ORDER", o.symbol, BigDecimal.ZERO, now);
+  }
+
+  /**
+   * What reduce-only {@code o} may still close: the position against its side (zero when flat or on
+   * its side). Binance checks it at placement ({@code -2022}) and again when the order executes.
+   */
+  private BigDecimal reducible(FakeOrder o) {
+    BigDecimal pos = position(o.symbol).qty;
+    boolean against = o.isBuy() ? pos.signum() < 0 : pos.signum() > 0;
+    return against ? pos.abs() : BigDecimal.ZERO;
   }
 
   private void expire(FakeOrder o, long now) {
