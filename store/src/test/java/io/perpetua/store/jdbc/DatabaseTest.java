@@ -106,7 +106,8 @@ class DatabaseTest {
               "92/SQL/true",
               "93/SQL/true",
               "95/SQL/true",
-              "110/SQL/true");
+              "110/SQL/true",
+              "115/SQL/true");
     }
   }
 

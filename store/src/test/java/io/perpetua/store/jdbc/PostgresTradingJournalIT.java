@@ -69,6 +69,9 @@ class PostgresTradingJournalIT extends TradingJournalContract {
     "hotlist",
     "hotlist_whitelist",
     "webhook_outbox",
+    "flow_agg_trades",
+    "flow_market_ticks",
+    "flow_tick_meta",
     "flyway_schema_history",
   };
 
