@@ -116,6 +116,14 @@ public final class LiveFlowTicks implements AutoCloseable {
     }
   }
 
+  /**
+   * One venue trade as if its stream had delivered it (dedupe, hole record, mapping, sink): for a
+   * recorded stream and the throughput benchmark.
+   */
+  public void onTrade(AggTrade trade) {
+    deliver(trade);
+  }
+
   private synchronized void deliver(AggTrade t) {
     String symbol = t.symbol();
     Long last = lastId.get(symbol);
