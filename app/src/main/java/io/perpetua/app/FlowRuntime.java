@@ -65,20 +65,27 @@ final class FlowRuntime implements AutoCloseable {
   private final TickPublisher publisher;
   private final FlowLive.Starter liveStarter;
   private volatile FlowLive live;
+  private final FlowLiveTicks.Starter ticksStarter;
+  private volatile FlowLiveTicks liveTicks;
+  private volatile boolean stopping;
 
   /**
    * A runtime.
    *
    * @param liveStarter starts the live executor, or null for paper only
+   * @param ticksStarter opens the venue's live ticks ({@code flow.tick_source}), or null to replay
+   *     the tick file
    */
   FlowRuntime(
       PerpetuaConfig.Flow config,
       Path sharedData,
       double speed,
       EventBus bus,
-      FlowLive.Starter liveStarter) {
+      FlowLive.Starter liveStarter,
+      FlowLiveTicks.Starter ticksStarter) {
     this.config = config;
     this.liveStarter = liveStarter;
+    this.ticksStarter = ticksStarter;
     this.publisher = new TickPublisher(bus);
     this.tickFile = sharedData == null ? null : sharedData.resolve(config.tickFile());
     this.pacer = new WallClockPacer(speed);
@@ -88,6 +95,11 @@ final class FlowRuntime implements AutoCloseable {
   /** The service, null until started and restored. */
   FlowService service() {
     return service;
+  }
+
+  /** The live tick source, null when replaying the tick file and until started. */
+  FlowLiveTicks liveTicks() {
+    return liveTicks;
   }
 
   /** The live side, null in paper-only mode and until started. */
@@ -121,22 +133,15 @@ final class FlowRuntime implements AutoCloseable {
   }
 
   private void run(Database database) {
+    if (ticksStarter != null) {
+      runLive(database);
+      return;
+    }
     try {
       List<? extends FlowTick> ticks = ticks();
       FlowLive l = liveStarter == null ? null : liveStarter.start(firstPrices(ticks));
       live = l;
-      var s =
-          new FlowService(
-              FlowEngineSettings.paper(config.engineInstance())
-                  .withDefaultWarmupMs(config.warmupMinutes() * 60_000L),
-              instruments,
-              new JdbcFlowJournal(database),
-              new JdbcFlowStateStore(database),
-              Clock.system(),
-              l == null ? null : l.executor);
-      if (s.loadStrategies().isEmpty() && config.seedStrategy()) {
-        s.create(demo(config.symbols().get(0)));
-      }
+      var s = newService(database, l);
       Optional<FlowSnapshot> snap = s.storedSnapshot();
       int from = 0;
       if (snap.isPresent()) {
@@ -164,6 +169,89 @@ final class FlowRuntime implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("flow engine stopped: {}", e.getMessage(), e);
     }
+  }
+
+  private FlowService newService(Database database, FlowLive l) {
+    var s =
+        new FlowService(
+            FlowEngineSettings.paper(config.engineInstance())
+                .withDefaultWarmupMs(config.warmupMinutes() * 60_000L),
+            instruments,
+            new JdbcFlowJournal(database),
+            new JdbcFlowStateStore(database),
+            Clock.system(),
+            l == null ? null : l.executor);
+    if (s.loadStrategies().isEmpty() && config.seedStrategy()) {
+      s.create(demo(config.symbols().get(0)));
+    }
+    return s;
+  }
+
+  /**
+   * On the venue's live ticks: the stored ticks of the last {@code warmup_minutes} (+5) warm the
+   * engine up (to the stored snapshot, which is then restored; the ones after it are processed),
+   * the live executor starts at the latest prices, then every tick the feed delivers is processed
+   * as a replayed one is — the live executor's fake prints it first, the engine gets it, the bus
+   * publishes it — with a checkpoint every event minute, until stopped.
+   */
+  private void runLive(Database database) {
+    try {
+      FlowLiveTicks src = ticksStarter.start(database);
+      liveTicks = src;
+      long now = System.currentTimeMillis();
+      List<FlowTick> stored =
+          src.stored(instruments, now - (config.warmupMinutes() + 5) * 60_000L, now);
+      FlowLive l = liveStarter == null ? null : liveStarter.start(src.firstPrices(stored, 10_000));
+      live = l;
+      FlowService s = newService(database, l);
+      Optional<FlowSnapshot> snap = s.storedSnapshot();
+      long warmTo = snap.isPresent() ? snap.get().timeMs() : Long.MAX_VALUE;
+      int from = 0;
+      while (from < stored.size() && stored.get(from).timeMs() <= warmTo) {
+        s.warmUp(stored.get(from++));
+      }
+      if (snap.isPresent()) {
+        restore(s, snap.get(), l == null ? null : l.executor);
+      }
+      service = s;
+      LOG.info(
+          "flow: {} strategies on live ticks, {} stored ticks of warm-up",
+          s.strategies().size(),
+          stored.size());
+      follow(s, src, stored.subList(from, stored.size()), l);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.error("flow engine on live ticks stopped: {}", e.getMessage(), e);
+    }
+  }
+
+  private void follow(FlowService s, FlowLiveTicks src, List<FlowTick> pending, FlowLive l)
+      throws InterruptedException {
+    TickValidator validator = new TickValidator("flow live");
+    long nextCheckpoint = Long.MIN_VALUE;
+    int i = 0;
+    while (!stopping) {
+      FlowTick tick = i < pending.size() ? pending.get(i++) : src.next(200);
+      if (tick == null) {
+        continue;
+      }
+      if (!(tick instanceof AggTrade) && !validator.accept(tick)) {
+        continue; // the feed orders trades itself (a back-filled hole comes late by design)
+      }
+      if (l != null) {
+        l.onTick(tick);
+      }
+      s.onTick(tick);
+      publisher.publish(tick);
+      if (nextCheckpoint == Long.MIN_VALUE) {
+        nextCheckpoint = tick.timeMs() + CHECKPOINT_MS;
+      } else if (tick.timeMs() >= nextCheckpoint) {
+        s.checkpoint();
+        nextCheckpoint = tick.timeMs() + CHECKPOINT_MS;
+      }
+    }
+    s.checkpoint();
   }
 
   /**
@@ -338,6 +426,7 @@ final class FlowRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    stopping = true;
     pacer.stop();
     Thread t;
     synchronized (this) {
@@ -349,6 +438,10 @@ final class FlowRuntime implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    FlowLiveTicks src = liveTicks;
+    if (src != null) {
+      src.close();
     }
     FlowLive l = live;
     if (l != null) {
