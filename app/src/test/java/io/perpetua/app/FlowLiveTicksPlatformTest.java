@@ -52,8 +52,9 @@ class FlowLiveTicksPlatformTest {
                 "PERPETUA_FLOW_WARMUP_MINUTES", "75"));
     assertThat(ConfigLoader.flowLiveTicks(config)).isTrue();
     try (Platform p = TestPlatforms.start(config, dataDir, TOKEN, 1)) {
+      // the flow starts once the kernel is ready (the data import first)
+      assertThat(await(() -> p.flow().service() != null, 300_000)).isTrue();
       FakeExchange fake = ((FakeBinanceLive) p.liveVenue()).fake.exchange();
-      assertThat(await(() -> p.flow().service() != null, 60_000)).isTrue();
       FlowService s = p.flow().service();
       FlowLiveTicks src = p.flow().liveTicks();
       assertThat(
