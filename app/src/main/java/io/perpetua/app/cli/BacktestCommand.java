@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -65,9 +66,6 @@ public final class BacktestCommand implements Callable<Integer> {
       description = "Parameter override key=value (repeatable).")
   Map<String, String> params = new LinkedHashMap<>();
 
-  @Option(names = "--symbols", split = ",", description = "Venue symbols (default: all).")
-  List<String> symbols = new ArrayList<>();
-
   @Option(
       names = "--timeframe",
       defaultValue = "1h",
@@ -93,34 +91,10 @@ public final class BacktestCommand implements Callable<Integer> {
   String end;
 
   @Option(
-      names = "--capital",
-      defaultValue = "10000",
-      description = "USDT (default ${DEFAULT-VALUE}).")
-  double capital;
-
-  @Option(
       names = "--leverage",
       defaultValue = "1",
       description = "Gross leverage 1..125 (default ${DEFAULT-VALUE}).")
   double leverage;
-
-  @Option(
-      names = "--fee-bps",
-      defaultValue = "5",
-      description = "Taker fee bps (default ${DEFAULT-VALUE}).")
-  double feeBps;
-
-  @Option(
-      names = "--maker-fee-bps",
-      defaultValue = "2",
-      description = "Maker fee bps (default ${DEFAULT-VALUE}).")
-  double makerFeeBps;
-
-  @Option(
-      names = "--slippage-bps",
-      defaultValue = "2",
-      description = "Fixed slippage bps (default ${DEFAULT-VALUE}).")
-  double slippageBps;
 
   @Option(
       names = "--impact-lambda",
@@ -142,20 +116,19 @@ public final class BacktestCommand implements Callable<Integer> {
       description = "Report directory (default: var/backtests/<strategy>-<time>).")
   Path out;
 
-  @Option(names = "--data-dir", description = "Data directory (default: data.dir = var).")
-  Path dataDir;
-
   @Option(
       names = "--funding-dir",
       description = "funding_carry only: funding histories (default: <data.shared_data>/funding).")
   Path fundingDir;
+
+  @Mixin RunCostOptions run;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PerpetuaConfig config = Home.config(null);
-    Path dir = dataDir != null ? dataDir.toAbsolutePath() : Home.resolve(config.data().dir());
+    Path dir = run.dataDir(config);
     if (FundingCarryOptions.STRATEGY.equals(strategy)) {
       return fundingCarry(config, dir);
     }
@@ -181,16 +154,16 @@ public final class BacktestCommand implements Callable<Integer> {
         new BacktestRequest(
             name,
             parsed(params),
-            symbols,
+            run.symbols,
             timeframe,
             dataSource,
             range[0],
             range[1],
-            capital,
+            run.capital,
             leverage,
-            feeBps,
-            makerFeeBps,
-            slippageBps,
+            run.feeBps,
+            run.makerFeeBps,
+            run.slippageBps,
             impactLambda,
             rebalanceDays,
             periodsPerYear);
@@ -216,8 +189,8 @@ public final class BacktestCommand implements Callable<Integer> {
   private int fundingCarry(PerpetuaConfig config, Path dir) throws IOException {
     var cl = spec.commandLine();
     Map<String, String> p = new LinkedHashMap<>(params);
-    p.putIfAbsent("perp_fee_bps", Double.toString(feeBps));
-    p.putIfAbsent("slippage_bps", Double.toString(slippageBps));
+    p.putIfAbsent("perp_fee_bps", Double.toString(run.feeBps));
+    p.putIfAbsent("slippage_bps", Double.toString(run.slippageBps));
     var rules = FundingCarryOptions.rules(cl, p);
     Path funding =
         fundingDir != null
@@ -225,7 +198,7 @@ public final class BacktestCommand implements Callable<Integer> {
             : Home.resolve(config.data().sharedData()).resolve("funding");
     var report =
         io.perpetua.backtest.funding.FundingReport.of(
-            FundingCarryOptions.histories(cl, funding, symbols, p.get("venues"), start, end),
+            FundingCarryOptions.histories(cl, funding, run.symbols, p.get("venues"), start, end),
             rules);
     Path target =
         out != null

@@ -27,14 +27,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -149,9 +148,6 @@ public final class OptimizeCommand implements Callable<Integer> {
       description = "Reject trials with a deeper drawdown (fraction).")
   Double maxDrawdown;
 
-  @Option(names = "--symbols", split = ",", description = "Venue symbols (default: all).")
-  List<String> symbols = new ArrayList<>();
-
   @Option(
       names = "--timeframe",
       defaultValue = "1h",
@@ -165,43 +161,18 @@ public final class OptimizeCommand implements Callable<Integer> {
   String end;
 
   @Option(
-      names = "--capital",
-      defaultValue = "10000",
-      description = "USDT (default ${DEFAULT-VALUE}).")
-  double capital;
-
-  @Option(
-      names = "--fee-bps",
-      defaultValue = "5",
-      description = "Taker fee bps (default ${DEFAULT-VALUE}).")
-  double feeBps;
-
-  @Option(
-      names = "--maker-fee-bps",
-      defaultValue = "2",
-      description = "Maker fee bps (default ${DEFAULT-VALUE}).")
-  double makerFeeBps;
-
-  @Option(
-      names = "--slippage-bps",
-      defaultValue = "2",
-      description = "Slippage bps (default ${DEFAULT-VALUE}).")
-  double slippageBps;
-
-  @Option(
       names = "--out",
       description = "Report directory (default: var/optimizations/<strategy>-<time>).")
   Path out;
 
-  @Option(names = "--data-dir", description = "Data directory (default: data.dir = var).")
-  Path dataDir;
+  @Mixin RunCostOptions run;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PerpetuaConfig config = Home.config(null);
-    Path dir = dataDir != null ? dataDir.toAbsolutePath() : Home.resolve(config.data().dir());
+    Path dir = run.dataDir(config);
     Files.createDirectories(dir);
     String name = strategy != null ? strategy : config.activeStrategy();
     var templates = BacktestSupport.templates(config);
@@ -218,16 +189,16 @@ public final class OptimizeCommand implements Callable<Integer> {
         new BacktestRequest(
             name,
             Map.of(),
-            symbols,
+            run.symbols,
             timeframe,
             "kline",
             range[0],
             range[1],
-            capital,
+            run.capital,
             1,
-            feeBps,
-            makerFeeBps,
-            slippageBps,
+            run.feeBps,
+            run.makerFeeBps,
+            run.slippageBps,
             0,
             null,
             365);
@@ -300,7 +271,7 @@ public final class OptimizeCommand implements Callable<Integer> {
                   seed,
                   engine,
                   refine,
-                  symbols,
+                  run.symbols,
                   null,
                   null,
                   maxLeverage,
