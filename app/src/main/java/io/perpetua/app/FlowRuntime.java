@@ -188,19 +188,20 @@ final class FlowRuntime implements AutoCloseable {
   }
 
   /**
-   * On the venue's live ticks: the stored ticks of the last {@code warmup_minutes} (+5) warm the
-   * engine up (to the stored snapshot, which is then restored; the ones after it are processed),
-   * the live executor starts at the latest prices, then every tick the feed delivers is processed
-   * as a replayed one is — the live executor's fake prints it first, the engine gets it, the bus
-   * publishes it — with a checkpoint every event minute, until stopped.
+   * On the venue's live ticks: the stored ticks of the last {@code warmup_minutes} (at least 80;
+   * +5) warm the engine up (to the stored snapshot, which is then restored; the ones after it are
+   * processed), the live executor starts at the latest prices, then every tick the feed delivers is
+   * processed as a replayed one is — the live executor's fake prints it first, the engine gets it,
+   * the bus publishes it — with a checkpoint every event minute, until stopped.
    */
   private void runLive(Database database) {
     try {
       FlowLiveTicks src = ticksStarter.start(database);
       liveTicks = src;
       long now = System.currentTimeMillis();
-      List<FlowTick> stored =
-          src.stored(instruments, now - (config.warmupMinutes() + 5) * 60_000L, now);
+      // at least the ATR's 14 five-minute candles and the one in progress, whatever warmup_minutes
+      long warmMinutes = Math.max(config.warmupMinutes(), 80) + 5;
+      List<FlowTick> stored = src.stored(instruments, now - warmMinutes * 60_000L, now);
       FlowLive l = liveStarter == null ? null : liveStarter.start(src.firstPrices(stored, 10_000));
       live = l;
       FlowService s = newService(database, l);
