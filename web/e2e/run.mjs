@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { capitalChecks, deltaChecks, optimizerChecks, strategyChecks, strategyToggle } from "./actions.mjs";
 import { totp } from "./totp.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -296,6 +297,12 @@ async function main() {
     await page.getByRole("button", { name: /Switch to dark theme/ }).click();
   });
 
+  const t = { page, check, assert, call, shot, axe, token: aliceToken, BASE, results };
+  const strategyName = await strategyChecks(t);
+  await optimizerChecks(t);
+  await deltaChecks(t);
+  await capitalChecks(t);
+
   await check("a backtest submitted from the UI completes and shows its chart", async () => {
     await page.goto(BASE + "/backtests");
     await page.getByLabel("Start date").fill("2026-03-01");
@@ -393,6 +400,9 @@ async function main() {
     await shot(page, "audit-replay");
     assert(page.errors.length === 0, page.errors.join("\n"));
   });
+
+  // Last: deactivating the strategy pauses its trading until it is activated again.
+  if (strategyName()) await strategyToggle(t, strategyName());
 
   await browser.close();
   writeFileSync(path.join(OUT, "results.json"), JSON.stringify(results, null, 2));

@@ -19,15 +19,15 @@ interface PageDef {
 
 export const PAGES: PageDef[] = [
   { path: "/", title: "Overview", component: OverviewPage },
-  { path: "/strategies", title: "Strategies", component: lazyPage(() => import("@/pages/Placeholders"), "StrategiesPage") },
-  { path: "/optimizer", title: "Optimizer lab", component: lazyPage(() => import("@/pages/Placeholders"), "OptimizerPage") },
+  { path: "/strategies", title: "Strategies", component: lazyPage(() => import("@/pages/strategies/StrategiesPage"), "StrategiesPage") },
+  { path: "/optimizer", title: "Optimizer lab", component: lazyPage(() => import("@/pages/optimizer/OptimizerPage"), "OptimizerPage") },
   { path: "/capital", title: "Capital & positions", component: lazyPage(() => import("@/pages/Capital"), "CapitalPage") },
   { path: "/risk", title: "Risk centre", component: lazyPage(() => import("@/pages/Risk"), "RiskPage") },
   { path: "/hot-coins", title: "Hot coins", component: lazyPage(() => import("@/pages/HotCoins"), "HotCoinsPage") },
   { path: "/audit", title: "Audit & replay", component: lazyPage(() => import("@/pages/Audit"), "AuditPage"), admin: true },
   { path: "/backtests", title: "Backtests", component: lazyPage(() => import("@/pages/Backtests"), "BacktestsPage") },
   { path: "/flow", title: "Order flow", component: lazyPage(() => import("@/pages/Flow"), "FlowPage") },
-  { path: "/delta-neutral", title: "Delta-neutral", component: lazyPage(() => import("@/pages/Placeholders"), "DeltaNeutralPage") },
+  { path: "/delta-neutral", title: "Delta-neutral", component: lazyPage(() => import("@/pages/delta/DeltaNeutralPage"), "DeltaNeutralPage") },
   { path: "/users", title: "Users & invites", component: lazyPage(() => import("@/pages/Users"), "UsersPage"), admin: true },
 ];
 

@@ -10,3 +10,13 @@ export function LazyLineChart(props: ComponentProps<typeof LineChart>) {
     </Suspense>
   );
 }
+
+const MultiLineChart = lazy(() => import("./MultiLineChart").then((m) => ({ default: m.MultiLineChart })));
+
+export function LazyMultiLineChart(props: ComponentProps<typeof MultiLineChart>) {
+  return (
+    <Suspense fallback={<div style={{ height: props.height ?? 240 }} aria-hidden />}>
+      <MultiLineChart {...props} />
+    </Suspense>
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drawdownSeries, maxDrawdown, riskLight, toSeries } from "./chart-data";
+import { drawdownSeries, maxDrawdown, riskLight, toSeries, weightSeries } from "./chart-data";
 
 const nav = [
   { date: "2024-01-03", nav: 9000 },
@@ -54,5 +54,24 @@ describe("riskLight", () => {
     expect(riskLight({ overall_status: "normal", trading_enabled: false, rules: [] })).toBe("red");
     expect(riskLight({ overall_status: "normal", trading_enabled: true, emergency_stop: true })).toBe("red");
     expect(riskLight({ overall_status: "normal", trading_enabled: true, rules: [{ status: "violated" }] })).toBe("red");
+  });
+});
+
+describe("weightSeries", () => {
+  it("one ascending line per strategy; 0 once it leaves, nothing before it joins; untimed steps dropped", () => {
+    const steps = [
+      { updated_at: "2026-03-03T00:00:00Z", weights: [{ strategy: "a", weight: 0.6 }, { strategy: "b", weight: 0.4 }] },
+      { updated_at: null, weights: [{ strategy: "a", weight: 9 }] },
+      { updated_at: "2026-03-01T00:00:00Z", weights: [{ strategy: "a", weight: 1 }] },
+      { updated_at: "2026-03-02T00:00:00Z", weights: [{ strategy: "b", weight: 0.5 }] },
+    ];
+    const t = (d: number) => Date.UTC(2026, 2, d) / 1000;
+    expect(weightSeries(steps)).toEqual([
+      { name: "a", data: [{ time: t(1), value: 1 }, { time: t(2), value: 0 }, { time: t(3), value: 0.6 }] },
+      { name: "b", data: [{ time: t(2), value: 0.5 }, { time: t(3), value: 0.4 }] },
+    ]);
+  });
+  it("is empty without steps", () => {
+    expect(weightSeries([])).toEqual([]);
   });
 });

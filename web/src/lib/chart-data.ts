@@ -60,3 +60,32 @@ export function riskLight(status: {
   if (rules.some((r) => r.status && r.status !== "ok")) return "yellow";
   return "green";
 }
+
+/** One named line of a multi-line chart. */
+export interface NamedSeries {
+  name: string;
+  data: ChartPoint[];
+}
+
+/**
+ * The capital weight of each strategy over the allocation steps (any order, e.g. newest first):
+ * one ascending series per strategy, in order of first appearance; steps without a time are
+ * dropped. A strategy missing from a later step has weight 0 there (its sleeve was emptied).
+ */
+export function weightSeries(
+  steps: readonly { updated_at?: string | null; weights: readonly { strategy: string; weight: number }[] }[],
+): NamedSeries[] {
+  const asc = steps
+    .filter((s): s is typeof s & { updated_at: string } => !!s.updated_at && !Number.isNaN(Date.parse(s.updated_at)))
+    .sort((a, b) => Date.parse(a.updated_at) - Date.parse(b.updated_at));
+  const first = new Map<string, number>(); // strategy -> index of its first step
+  asc.forEach((s, i) => s.weights.forEach((w) => first.has(w.strategy) || first.set(w.strategy, i)));
+  return [...first].map(([name, from]) => ({
+    name,
+    data: toSeries(
+      asc.slice(from),
+      (s) => s.updated_at,
+      (s) => s.weights.find((w) => w.strategy === name)?.weight ?? 0,
+    ),
+  }));
+}

@@ -75,3 +75,28 @@ export function useStream(channel: string, onMessage: (msg: { type: string; data
   }, [channel]);
   return open;
 }
+
+/**
+ * A user action with its outcome: {@code run(f)} clears the last notice and error, runs {@code f}
+ * (its string result becomes the notice), keeps the API's error, then calls {@code after}.
+ */
+export function useAction(after?: () => void) {
+  const [notice, setNotice] = useState("");
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const run = async (f: () => Promise<string | void>) => {
+    setError(undefined);
+    setNotice("");
+    setBusy(true);
+    try {
+      const text = await f();
+      if (text) setNotice(text);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+    after?.();
+  };
+  return { run, notice, error, busy, setError };
+}

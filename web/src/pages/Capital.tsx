@@ -1,5 +1,6 @@
 import { api, unwrap, type Schemas } from "@/api/client";
 import { Empty, ErrorText, NotAvailable, PageTitle, Section } from "@/components/common";
+import { Allocation } from "@/pages/capital/Allocation";
 import { Badge, statusVariant } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { formatMoney, formatNumber, formatPrice, formatQuantity, formatRatio, formatSignedMoney, formatTime, signClass } from "@/lib/format";
@@ -30,8 +31,7 @@ export function CapitalPage() {
     <div>
       <PageTitle title="Capital & positions" />
       <ErrorText error={error} />
-      <NotAvailable what="Weights per strategy, the rebalance plan, rollback and the multi-layer stop/take-profit indicators need the portfolio and strategy APIs of the open issues." />
-      <div className="h-4" />
+      <Allocation />
       {data && (
         <>
           <Section
@@ -103,6 +103,7 @@ export function CapitalPage() {
           </Section>
         </>
       )}
+      <NotAvailable what="The multi-layer stop/take-profit state of each position and a rollback of the capital plan are not served by the API." />
     </div>
   );
 }

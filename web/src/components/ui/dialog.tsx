@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import { Button } from "./button";
 
 /** A modal confirmation (native <dialog>: focus trap and Escape come with it). */
@@ -8,10 +8,13 @@ export function ConfirmDialog(props: {
   children?: ReactNode;
   confirmLabel: string;
   destructive?: boolean;
+  /** The confirm button stays disabled while this is true (e.g. a required reason is empty). */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
@@ -21,11 +24,11 @@ export function ConfirmDialog(props: {
   return (
     <dialog
       ref={ref}
-      aria-labelledby="confirm-title"
+      aria-labelledby={titleId}
       onCancel={props.onCancel}
       className="m-auto max-w-md rounded-lg border border-border bg-card p-5 text-card-foreground backdrop:bg-black/50"
     >
-      <h2 id="confirm-title" className="mb-2 text-base font-semibold">
+      <h2 id={titleId} className="mb-2 text-base font-semibold">
         {props.title}
       </h2>
       <div className="mb-4 text-sm text-muted-foreground">{props.children}</div>
@@ -33,7 +36,7 @@ export function ConfirmDialog(props: {
         <Button variant="outline" onClick={props.onCancel}>
           Cancel
         </Button>
-        <Button variant={props.destructive ? "destructive" : "default"} onClick={props.onConfirm}>
+        <Button variant={props.destructive ? "destructive" : "default"} onClick={props.onConfirm} disabled={props.confirmDisabled}>
           {props.confirmLabel}
         </Button>
       </div>

@@ -2,7 +2,6 @@ package io.perpetua.app;
 
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.time.Clock;
-import io.perpetua.trading.flow.live.FlowLiveVenue;
 import io.perpetua.trading.port.Venue;
 import io.perpetua.trading.venue.MakerFirstSettings;
 import io.perpetua.trading.venue.MakerFirstVenue;
@@ -10,7 +9,6 @@ import io.perpetua.venue.binance.BinanceConfig;
 import io.perpetua.venue.binance.BinanceCredentials;
 import io.perpetua.venue.binance.BinanceRestClient;
 import io.perpetua.venue.binance.BinanceVenue;
-import io.perpetua.venue.binance.BinanceVenueAccount;
 import io.perpetua.venue.binance.fake.FakeBinanceServer;
 import io.perpetua.venue.binance.fake.FakeListing;
 import java.math.BigDecimal;
@@ -20,13 +18,14 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * One in-process fake Binance account and the platform's connection to it, shared by the kernel's
- * live mode ({@link FakeBinanceLive}) and the order-flow live executor ({@code FlowLive}): a {@link
- * FakeBinanceServer} on loopback with {@code capital} USDT, a signed {@link BinanceRestClient} with
- * the fake's fixed public credentials (not secrets), a {@link BinanceVenue} over HTTP and the
- * user-data WebSocket, and — when {@code venue.maker_first} is on — the {@link MakerFirstVenue}
- * around it (the adapter then sends limits post-only, GTX; the reference price is the fake's last
- * trade). Closing stops maker-first, the venue connection, then the fake. {@link #external} is the
- * same connection to a venue that runs outside this process (no fake of ours; {@code fake} null).
+ * live mode ({@link FakeBinanceLive}) and the order-flow kernel's live venue ({@code FlowLive}): a
+ * {@link FakeBinanceServer} on loopback with {@code capital} USDT, a signed {@link
+ * BinanceRestClient} with the fake's fixed public credentials (not secrets), a {@link BinanceVenue}
+ * over HTTP and the user-data WebSocket, and — when {@code venue.maker_first} is on — the {@link
+ * MakerFirstVenue} around it (the adapter then sends limits post-only, GTX; the reference price is
+ * the fake's last trade). Closing stops maker-first, the venue connection, then the fake. {@link
+ * #external} is the same connection to a venue that runs outside this process (no fake of ours;
+ * {@code fake} null).
  */
 final class FakeVenueConnection implements AutoCloseable {
   final FakeBinanceServer fake;
@@ -91,15 +90,6 @@ final class FakeVenueConnection implements AutoCloseable {
   /** Where orders go: maker-first around the venue when it is on, else the venue. */
   Venue orders() {
     return makerFirst == null ? venue : makerFirst;
-  }
-
-  /**
-   * This account as the order-flow live executor's venue: entries through maker-first when it is
-   * on, positions probed over signed REST, unknown outcomes reconciled by the adapter.
-   */
-  FlowLiveVenue flowLiveVenue() {
-    return new FlowLiveVenue(
-        venue, makerFirst, new BinanceVenueAccount(rest, "USDT"), venue::reconcile);
   }
 
   /** {@code price} rounded to a multiple of {@code tick} (at least one tick). */

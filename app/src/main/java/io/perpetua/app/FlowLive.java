@@ -2,14 +2,12 @@ package io.perpetua.app;
 
 import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
+import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.market.tick.AggTrade;
 import io.perpetua.market.tick.FlowTick;
 import io.perpetua.server.v1.VenueRoutes;
-import io.perpetua.trading.flow.live.FlowLiveExecutor;
-import io.perpetua.trading.flow.live.FlowLiveSettings;
-import io.perpetua.trading.risk.InMemoryRiskStore;
-import io.perpetua.trading.risk.RiskEngine;
+import io.perpetua.trading.port.Venue;
 import io.perpetua.venue.binance.BinanceConfig;
 import io.perpetua.venue.binance.BinanceCredentials;
 import io.perpetua.venue.binance.BinanceVenueAccount;
@@ -27,23 +25,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The order-flow engine's live side in {@code venue.type: fake-binance} mode: a fake Binance
- * account of its own ({@link FakeVenueConnection}: the flow replays another history than the
- * kernel's hourly bars, and one exchange cannot hold two prices for a symbol), listing the flow
- * symbols at their first tick price with Binance's filters ({@link FakeListing#standard}) and
- * {@code flow.live_capital} USDT, and the {@link FlowLiveExecutor} on it: maker-first entries when
- * {@code venue.maker_first} is on (exactly as the kernel's) and then maker-first exits too
- * (pre-placed TP limits, {@code venue.tp_timeout_ms}, {@code venue.timeout_grace_ms}), its own
- * {@link RiskEngine} ({@link ConfigLoader#flowLiveRiskConfig}) behind the platform's operator
- * controls, and a probe of the account every 5 s. Every replayed aggTrade is printed on the fake
- * before the engine sees it, so the fake's book follows the ticks and resting post-only orders fill
- * as maker. Closing stops the executor, then the connection and the fake.
+ * The venue of the order-flow kernel in live mode ({@code venue.type: fake-binance} with {@code
+ * flow.live}): a fake Binance account of its own ({@link FakeVenueConnection}: the flow replays
+ * another history than the kernel's hourly bars, and one exchange cannot hold two prices for a
+ * symbol), listing the flow symbols at their first tick price with Binance's filters ({@link
+ * FakeListing#standard}) and {@code flow.live_capital} USDT — or, with {@code flow.live_rest_url},
+ * the outside venue there. It is only a venue connection: the flow kernel's orders reach it through
+ * the kernel's venue port ({@link #orders()}, behind the kernel's {@code AsyncVenueBridge});
+ * maker-first when {@code venue.maker_first} is on. Every replayed aggTrade is printed on our own
+ * fake before the kernel sees it, so the fake's book follows the ticks and resting post-only orders
+ * fill as maker. Closing stops the connection and the fake.
  */
 final class FlowLive implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FlowLive.class);
-
-  /** The flow strategies' evaluation interval: market data older than two of them blocks orders. */
-  private static final long EVALUATION_MS = 15_000;
 
   /** Starts the live side once the first price of every traded symbol is known. */
   @FunctionalInterface
@@ -53,14 +47,14 @@ final class FlowLive implements AutoCloseable {
   }
 
   final FakeVenueConnection connection;
-  final FlowLiveExecutor executor;
+  final long settleWaitMs;
   private final FakeVenuePriceFeed feed;
   private final List<MarketDataStream> marks;
 
   private FlowLive(
-      FakeVenueConnection connection, FlowLiveExecutor executor, List<MarketDataStream> marks) {
+      FakeVenueConnection connection, List<MarketDataStream> marks, long settleWaitMs) {
     this.connection = connection;
-    this.executor = executor;
+    this.settleWaitMs = settleWaitMs;
     this.marks = List.copyOf(marks);
     this.feed =
         connection.fake == null
@@ -69,8 +63,8 @@ final class FlowLive implements AutoCloseable {
   }
 
   /**
-   * The flow account as {@code GET /api/v1/venues} lists it: no kernel reconciliation runs on it
-   * (the executor's probe compares it; see {@code /api/v1/flow/live/summary}).
+   * The flow account as {@code GET /api/v1/venues} lists it (no reconciliation runs on it; the flow
+   * kernel's records are at {@code /api/v1/flow/live/*}).
    */
   VenueRoutes.Connected connected() {
     return new VenueRoutes.Connected(
@@ -82,18 +76,13 @@ final class FlowLive implements AutoCloseable {
   }
 
   /**
-   * Starts the flow account and its executor: an in-process fake, or with {@code
-   * flow.live_rest_url} the outside venue there.
+   * Connects the flow account: an in-process fake, or with {@code flow.live_rest_url} the outside
+   * venue there.
    *
    * @param env the environment (credentials of an outside venue)
-   * @param platformRisk the kernel's risk engine, whose operator controls (emergency stop, disabled
-   *     symbols) bind the flow account too; null when there is none
    */
   static FlowLive start(
-      PerpetuaConfig config,
-      Map<String, String> env,
-      Map<InstrumentId, Double> firstPrices,
-      RiskEngine platformRisk) {
+      PerpetuaConfig config, Map<String, String> env, Map<InstrumentId, Double> firstPrices) {
     PerpetuaConfig.Flow f = config.flow();
     boolean outside = !f.liveRestUrl().isBlank();
     Map<InstrumentId, Double> lastMark = new ConcurrentHashMap<>();
@@ -120,20 +109,6 @@ final class FlowLive implements AutoCloseable {
             BinanceLive.markStreams(
                 c.rest, c.venue, symbols, lastMark, new LiveFundingSchedule(symbols)));
       }
-      RiskEngine risk =
-          RiskEngine.open(
-              ConfigLoader.flowLiveRiskConfig(config),
-              new InMemoryRiskStore(),
-              System::currentTimeMillis);
-      risk.useBarInterval(EVALUATION_MS);
-      FlowLiveExecutor executor =
-          new FlowLiveExecutor(
-              c.flowLiveVenue(),
-              c.venue.instruments(),
-              risk,
-              platformRisk == null ? null : platformRisk.operatorControls(),
-              FlowLiveSettings.defaults(f.liveCapital())
-                  .withExitTimeouts(config.venue().tpTimeoutMs(), config.venue().timeoutGraceMs()));
       LOG.info(
           "flow live: {} on {} at {} ({} USDT, maker-first {})",
           firstPrices.keySet(),
@@ -141,7 +116,7 @@ final class FlowLive implements AutoCloseable {
           c.rest.config().restBaseUrl(),
           f.liveCapital(),
           c.makerFirst != null);
-      return new FlowLive(c, executor, marks);
+      return new FlowLive(c, marks, config.venue().settleWaitMs());
     } catch (RuntimeException e) {
       marks.forEach(MarketDataStream::close);
       c.close();
@@ -196,22 +171,29 @@ final class FlowLive implements AutoCloseable {
     }
   }
 
+  /** The instruments the venue lists (its filters). */
+  Map<InstrumentId, Instrument> instruments() {
+    return connection.venue.instruments();
+  }
+
   /**
-   * A replayed tick: our own fake prints it first (an outside venue has its own market), then the
-   * executor gets its price.
+   * Where the kernel's orders go: the adapter itself — the kernel's bracket order is the flow's
+   * maker-first algorithm (post-only entry, its market fallback, resting TP limits); the platform's
+   * {@code MakerFirstVenue} would turn its market exits into limits.
    */
+  Venue orders() {
+    return connection.venue;
+  }
+
+  /** A replayed tick: our own fake prints it first (an outside venue has its own market). */
   void onTick(FlowTick tick) {
-    if (tick instanceof AggTrade t) {
-      if (feed != null) {
-        feed.onTrade(t.instrument(), t.price(), BigDecimal.valueOf(t.quantity()), t.buyerMaker());
-      }
-      executor.onPrice(t.instrument(), t.price(), t.timeMs());
+    if (tick instanceof AggTrade t && feed != null) {
+      feed.onTrade(t.instrument(), t.price(), BigDecimal.valueOf(t.quantity()), t.buyerMaker());
     }
   }
 
   @Override
   public void close() {
-    executor.close();
     marks.forEach(MarketDataStream::close);
     connection.close();
   }

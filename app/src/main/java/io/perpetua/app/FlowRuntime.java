@@ -1,6 +1,7 @@
 package io.perpetua.app;
 
 import io.perpetua.app.config.PerpetuaConfig;
+import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.time.Clock;
 import io.perpetua.market.tick.AggTrade;
@@ -17,41 +18,52 @@ import io.perpetua.server.v1.flow.FlowStrategyRoutes;
 import io.perpetua.signals.flow.FactoryStrategyDefinition;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.JdbcFlowJournal;
-import io.perpetua.store.jdbc.JdbcFlowStateStore;
+import io.perpetua.store.jdbc.JdbcTradingJournal;
 import io.perpetua.trading.flow.FlowEngineSettings;
 import io.perpetua.trading.flow.FlowService;
-import io.perpetua.trading.flow.FlowSnapshot;
-import io.perpetua.trading.flow.PositionSnapshot;
-import io.perpetua.trading.flow.live.FlowLiveExecutor;
-import io.perpetua.trading.flow.live.FlowLiveOrder;
-import io.perpetua.trading.flow.live.FlowLiveOrderStatus;
+import io.perpetua.trading.flow.KernelFlowStrategy;
+import io.perpetua.trading.flow.live.FlowLiveView;
+import io.perpetua.trading.flow.live.KernelFlowLive;
+import io.perpetua.trading.kernel.KernelListener;
+import io.perpetua.trading.kernel.TickKernels;
+import io.perpetua.trading.kernel.TradingKernel;
 import io.perpetua.trading.port.EventBus;
+import io.perpetua.trading.port.TradingJournal;
+import io.perpetua.trading.venue.AsyncVenueBridge;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The order-flow paper engine inside the platform: on its own thread, once the database is open, it
- * loads the stored factory strategies (seeding a demo one on the first start), reads the real tick
- * file from the shared data (seeded synthetic flow when it is absent), warms the engine up to the
- * stored snapshot and restores it, then replays the remaining ticks through {@link FlowService} on
- * the platform's pacing, storing every evaluation, trade and label and checkpointing the restart
- * state every event minute (and when stopped). The API routes get the service through a supplier:
- * null (503) until the restore is done. With a live starter ({@code venue.type: fake-binance} and
- * {@code flow.live}), the engine's decisions also go to the {@link FlowLive} executor, and every
- * replayed tick is printed on its fake venue first. Thread-safe.
+ * The order-flow strategies inside the platform, on the trading kernel: on its own thread, once the
+ * database is open, it loads the stored factory strategies (seeding a demo one on the first start)
+ * into a {@link FlowService} — a {@link KernelFlowStrategy} on a tick {@link TradingKernel} of its
+ * own account ({@code flow}) journaled to the platform's trading journal — reads the real tick file
+ * from the shared data (seeded synthetic flow when it is absent) and steps the ticks through the
+ * kernel on the platform's pacing. Paper: the kernel's simulated venue. Live ({@code venue.type:
+ * fake-binance} and {@code flow.live}): the same kernel with the Binance adapter ({@link FlowLive})
+ * behind its {@link AsyncVenueBridge}. Restart: the kernel resumes from its own checkpoint
+ * (account, orders, brackets, the strategy's schedule, cooldowns and balances); the ticks up to it
+ * only warm the strategy up and are fed without pacing. Evaluations, trades and labels go to the
+ * flow journal. The API routes get the service through a supplier: null (503) until the kernel
+ * resumed.
+ *
+ * <p>The tick seam is {@link #onTick}: the replay of the tick file calls it today; a live feed can
+ * call it instead. Thread-safe.
  */
 final class FlowRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FlowRuntime.class);
   private static final long START_MS = 1_700_000_000_000L;
-  private static final long CHECKPOINT_MS = 60_000L;
+  private static final long DRAIN_EVERY_MS = 50;
+  private static final int ORDER_WINDOW = 5_000;
+  private static final int FILL_WINDOW = 20_000;
   private static final Map<String, Double> PRICES =
       Map.of("BTCUSDT", 60_000.0, "ETHUSDT", 3_000.0, "SOLUSDT", 150.0, "XRPUSDT", 0.6);
 
@@ -59,6 +71,7 @@ final class FlowRuntime implements AutoCloseable {
   private final Path tickFile;
   private final WallClockPacer pacer;
   private final Set<InstrumentId> instruments = new LinkedHashSet<>();
+  private final TickValidator validator = new TickValidator("flow ticks");
   private volatile FlowService service;
   private volatile List<? extends FlowTick> sample;
   private Thread thread;
@@ -67,14 +80,13 @@ final class FlowRuntime implements AutoCloseable {
   private volatile FlowLive live;
   private final FlowLiveTicks.Starter ticksStarter;
   private volatile FlowLiveTicks liveTicks;
-  private volatile boolean stopping;
+  private volatile FlowLiveView liveView;
+  private volatile AsyncVenueBridge bridge;
 
   /**
    * A runtime.
    *
-   * @param liveStarter starts the live executor, or null for paper only
-   * @param ticksStarter opens the venue's live ticks ({@code flow.tick_source}), or null to replay
-   *     the tick file
+   * @param liveStarter connects the live venue, or null for paper only
    */
   FlowRuntime(
       PerpetuaConfig.Flow config,
@@ -92,24 +104,24 @@ final class FlowRuntime implements AutoCloseable {
     config.symbols().forEach(s -> instruments.add(InstrumentId.fromVenueSymbol(s)));
   }
 
-  /** The service, null until started and restored. */
+  /** The service, null until started and resumed. */
   FlowService service() {
     return service;
   }
 
-  /** The live tick source, null when replaying the tick file and until started. */
+  /** The live tick source ({@code flow.tick_source}), null when replaying the tick file. */
   FlowLiveTicks liveTicks() {
     return liveTicks;
   }
 
-  /** The live side, null in paper-only mode and until started. */
+  /** The live venue, null in paper-only mode and until started. */
   FlowLive live() {
     return live;
   }
 
-  private FlowLiveExecutor liveExecutor() {
-    FlowLive l = live;
-    return l == null ? null : l.executor;
+  /** The kernel's live flow records, null in paper-only mode and until resumed. */
+  FlowLiveView liveView() {
+    return liveView;
   }
 
   /**
@@ -119,7 +131,7 @@ final class FlowRuntime implements AutoCloseable {
     server.addRoutes(new FlowStrategyRoutes(this::service));
     server.addRoutes(new FlowPaperRoutes(this::service));
     server.addRoutes(new FlowBacktestRoutes(this::service, this::backtestTicks));
-    server.addRoutes(new FlowLiveRoutes(this::liveExecutor, liveStarter != null));
+    server.addRoutes(new FlowLiveRoutes(this::liveView, liveStarter != null));
   }
 
   /** Starts the replay thread on {@code database} (nothing when disabled). */
@@ -133,183 +145,177 @@ final class FlowRuntime implements AutoCloseable {
   }
 
   private void run(Database database) {
-    if (ticksStarter != null) {
-      runLive(database);
-      return;
-    }
     try {
-      List<? extends FlowTick> ticks = ticks();
-      FlowLive l = liveStarter == null ? null : liveStarter.start(firstPrices(ticks));
+      FlowLiveTicks src = ticksStarter == null ? null : ticksStarter.start(database);
+      liveTicks = src;
+      List<? extends FlowTick> ticks = src == null ? ticks() : stored(src);
+      Map<InstrumentId, Double> first =
+          src == null ? firstPrices(ticks) : src.firstPrices(stored(src), 10_000);
+      FlowLive l = liveStarter == null ? null : liveStarter.start(first);
       live = l;
-      var s = newService(database, l);
-      Optional<FlowSnapshot> snap = s.storedSnapshot();
-      int from = 0;
-      if (snap.isPresent()) {
-        long t = snap.get().timeMs();
-        while (from < ticks.size() && ticks.get(from).timeMs() <= t) {
-          FlowTick tick = ticks.get(from++);
-          s.warmUp(tick);
-          if (l != null && tick instanceof AggTrade a) {
-            l.executor.onPrice(a.instrument(), a.price(), a.timeMs()); // marks for its risk checks
-          }
-        }
-        restore(s, snap.get(), l == null ? null : l.executor);
-        if (l != null) {
-          awaitAnswered(l.executor);
-        }
+      JdbcTradingJournal journal = new JdbcTradingJournal(database);
+      var s =
+          new FlowService(
+              FlowEngineSettings.paper(config.engineInstance())
+                  .withDefaultWarmupMs(config.warmupMinutes() * 60_000L),
+              instruments,
+              new JdbcFlowJournal(database),
+              Clock.system(),
+              null);
+      if (s.loadStrategies().isEmpty() && config.seedStrategy()) {
+        s.create(demo(config.symbols().get(0)));
+      }
+      long startMs = ticks.isEmpty() ? START_MS : ticks.get(0).timeMs() - 60_000;
+      List<Instrument> traded = traded(first, l);
+      long resumeMs = s.start(strategy -> kernel(strategy, journal, traded, l, startMs));
+      if (l != null) {
+        liveView =
+            new KernelFlowLive(
+                () -> journal.recentOrders(ORDER_WINDOW),
+                () -> journal.recentFills(FILL_WINDOW),
+                s.legs(),
+                s::lastPrice,
+                config.liveCapital(),
+                bridge::reachable);
       }
       service = s;
+      int from = 0;
+      while (from < ticks.size() && ticks.get(from).timeMs() <= resumeMs) {
+        step(s, ticks.get(from++), false); // up to the checkpoint: warm-up, no pacing
+      }
       LOG.info(
-          "flow: {} strategies, {} ticks ({}), resuming at tick {}",
+          "flow: {} strategies on the kernel ({}), {} ticks ({}), resuming at tick {}",
           s.strategies().size(),
+          l == null ? "paper" : "live",
           ticks.size(),
           source(),
           from);
-      replay(s, ticks, from);
-    } catch (RuntimeException e) {
-      LOG.error("flow engine stopped: {}", e.getMessage(), e);
-    }
-  }
-
-  private FlowService newService(Database database, FlowLive l) {
-    var s =
-        new FlowService(
-            FlowEngineSettings.paper(config.engineInstance())
-                .withDefaultWarmupMs(config.warmupMinutes() * 60_000L),
-            instruments,
-            new JdbcFlowJournal(database),
-            new JdbcFlowStateStore(database),
-            Clock.system(),
-            l == null ? null : l.executor);
-    if (s.loadStrategies().isEmpty() && config.seedStrategy()) {
-      s.create(demo(config.symbols().get(0)));
-    }
-    return s;
-  }
-
-  /**
-   * On the venue's live ticks: the stored ticks of the last {@code warmup_minutes} (at least 80;
-   * +5) warm the engine up (to the stored snapshot, which is then restored; the ones after it are
-   * processed), the live executor starts at the latest prices, then every tick the feed delivers is
-   * processed as a replayed one is — the live executor's fake prints it first, the engine gets it,
-   * the bus publishes it — with a checkpoint every event minute, until stopped.
-   */
-  private void runLive(Database database) {
-    try {
-      FlowLiveTicks src = ticksStarter.start(database);
-      liveTicks = src;
-      long now = System.currentTimeMillis();
-      // at least the ATR's 14 five-minute candles and the one in progress, whatever warmup_minutes
-      long warmMinutes = Math.max(config.warmupMinutes(), 80) + 5;
-      List<FlowTick> stored = src.stored(instruments, now - warmMinutes * 60_000L, now);
-      FlowLive l = liveStarter == null ? null : liveStarter.start(src.firstPrices(stored, 10_000));
-      live = l;
-      FlowService s = newService(database, l);
-      Optional<FlowSnapshot> snap = s.storedSnapshot();
-      long warmTo = snap.isPresent() ? snap.get().timeMs() : Long.MAX_VALUE;
-      int from = 0;
-      while (from < stored.size() && stored.get(from).timeMs() <= warmTo) {
-        s.warmUp(stored.get(from++));
-      }
-      if (snap.isPresent()) {
-        restore(s, snap.get(), l == null ? null : l.executor);
-      }
-      service = s;
-      LOG.info(
-          "flow: {} strategies on live ticks, {} stored ticks of warm-up",
-          s.strategies().size(),
-          stored.size());
-      follow(s, src, stored.subList(from, stored.size()), l);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      LOG.error("flow engine on live ticks stopped: {}", e.getMessage(), e);
-    }
-  }
-
-  private void follow(FlowService s, FlowLiveTicks src, List<FlowTick> pending, FlowLive l)
-      throws InterruptedException {
-    TickValidator validator = new TickValidator("flow live");
-    long nextCheckpoint = Long.MIN_VALUE;
-    int i = 0;
-    while (!stopping) {
-      FlowTick tick = i < pending.size() ? pending.get(i++) : src.next(200);
-      if (tick == null) {
-        continue;
-      }
-      if (!(tick instanceof AggTrade) && !validator.accept(tick)) {
-        continue; // the feed orders trades itself (a back-filled hole comes late by design)
+      if (src == null) {
+        replay(s, ticks, from);
+      } else {
+        for (int i = from; i < ticks.size(); i++) {
+          step(s, ticks.get(i), true); // stored after the checkpoint: processed, no pacing
+        }
+        follow(s, src, l);
       }
       if (l != null) {
-        l.onTick(tick);
+        settle(s);
       }
-      s.onTick(tick);
-      publisher.publish(tick);
-      if (nextCheckpoint == Long.MIN_VALUE) {
-        nextCheckpoint = tick.timeMs() + CHECKPOINT_MS;
-      } else if (tick.timeMs() >= nextCheckpoint) {
-        s.checkpoint();
-        nextCheckpoint = tick.timeMs() + CHECKPOINT_MS;
-      }
-    }
-    s.checkpoint();
-  }
-
-  /**
-   * Restores {@code snapshot} into {@code service} and hands every restored open position to the
-   * live {@code executor} (null: paper only), as if the engine had just opened it (and, after its
-   * first target, updated it): the executor's state is in memory only, so without this a position
-   * opened before a restart would never have its exits mirrored. The executor derives the same
-   * client order ids as before the restart, and the venue adapter adopts the orders the venue
-   * already holds (it looks each id up before sending it again) instead of placing them twice.
-   */
-  static void restore(FlowService service, FlowSnapshot snapshot, FlowLiveExecutor executor) {
-    service.restore(snapshot);
-    if (executor == null) {
-      return;
-    }
-    for (PositionSnapshot p : service.openPositions()) {
-      executor.onPositionOpened(p);
-      if (p.remaining() < p.quantity()) {
-        executor.onPositionUpdated(p);
-      }
-    }
-  }
-
-  /**
-   * After the hand-over: waits (at most 30 s, or until stopped) until every order it sent again has
-   * had the venue's answer — no order awaiting its first answer, no market order still working — so
-   * that a decision replayed next sees the adopted orders' fills (the adapter reads them back)
-   * instead of closing a position whose fills are still on their way.
-   */
-  private void awaitAnswered(FlowLiveExecutor executor) {
-    long end = System.currentTimeMillis() + 30_000;
-    try {
-      while (System.currentTimeMillis() < end) {
-        if (executor.awaitIdle(0) && answered(executor)) {
-          return;
-        }
-        if (!pacer.pause(5)) {
-          return;
-        }
-      }
-      LOG.warn("flow live: the venue did not answer for every restored order within 30 s");
+    } catch (RuntimeException e) {
+      LOG.error("flow kernel stopped: {}", e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private static boolean answered(FlowLiveExecutor executor) {
-    for (FlowLiveOrder o : executor.orders(null, null, null)) {
-      if (o.status() == FlowLiveOrderStatus.SUBMITTED
-          || (o.status() == FlowLiveOrderStatus.WORKING && !o.postOnly())) {
-        return false;
-      }
-    }
-    return true;
+  /** The instruments the kernel trades: the venue's (live) or derived from the first trades. */
+  private static List<Instrument> traded(Map<InstrumentId, Double> first, FlowLive l) {
+    List<Instrument> out = new ArrayList<>();
+    first.forEach(
+        (id, price) -> {
+          Instrument i = l == null ? Instrument.derivedFrom(id, price) : l.instruments().get(id);
+          if (i != null) {
+            out.add(i);
+          }
+        });
+    return out;
   }
 
-  /** The first trade price of every symbol the engine may trade. */
+  private TradingKernel kernel(
+      KernelFlowStrategy strategy,
+      TradingJournal journal,
+      List<Instrument> traded,
+      FlowLive l,
+      long startMs) {
+    KernelListener quiet = new KernelListener() {};
+    if (l == null) {
+      return TickKernels.simulated(traded, journal, quiet, strategy, startMs);
+    }
+    return TickKernels.over(
+        traded,
+        journal,
+        quiet,
+        strategy,
+        startMs,
+        clock ->
+            bridge =
+                new AsyncVenueBridge(
+                    l.orders(), clock, AsyncVenueBridge.PriceFeed.none(), l.settleWaitMs));
+  }
+
+  /**
+   * The tick seam: a tick in time order (replayed or live). A hostile one (see {@link
+   * TickValidator}) reaches neither the venue, the kernel nor the bus; otherwise our own fake venue
+   * prints it first, then the kernel steps it, then it is published.
+   */
+  void onTick(FlowTick tick) {
+    FlowService s = service;
+    if (s != null) {
+      step(s, tick, true);
+    }
+  }
+
+  private void step(FlowService s, FlowTick tick, boolean publish) {
+    if (!validator.accept(tick)) {
+      return;
+    }
+    FlowLive l = live;
+    if (l != null) {
+      l.onTick(tick); // the venue trades first; the kernel's orders reach it after
+    }
+    s.onTick(tick);
+    if (publish) {
+      publisher.publish(tick);
+    }
+  }
+
+  /**
+   * After the last tick (live): delivers the venue's late answers to the kernel and checkpoints
+   * them, until stopped.
+   */
+  private void settle(FlowService s) throws InterruptedException {
+    AsyncVenueBridge b = bridge;
+    while (pacer.pause(DRAIN_EVERY_MS)) {
+      s.withKernel(
+          k -> {
+            b.drain();
+            k.checkpointChanges();
+          });
+    }
+  }
+
+  /**
+   * The stored live ticks of the last {@code warmup_minutes} (at least 80: the ATR's 5 m candles;
+   * +5) that warm the strategies up after a restart.
+   */
+  private List<FlowTick> stored(FlowLiveTicks src) {
+    long now = System.currentTimeMillis();
+    long minutes = Math.max(config.warmupMinutes(), 80) + 5;
+    return src.stored(instruments, now - minutes * 60_000L, now);
+  }
+
+  /**
+   * Live ticks ({@code flow.tick_source: live}): every tick the feed delivers goes through the tick
+   * seam until stopped (the live venue's late answers drained between them).
+   */
+  private void follow(FlowService s, FlowLiveTicks src, FlowLive l) throws InterruptedException {
+    AsyncVenueBridge b = bridge;
+    while (!pacer.stopped()) {
+      FlowTick tick = src.next(DRAIN_EVERY_MS);
+      if (tick != null) {
+        step(s, tick, true);
+      }
+      if (l != null && b != null) {
+        s.withKernel(
+            k -> {
+              b.drain();
+              k.checkpointChanges();
+            });
+      }
+    }
+  }
+
+  /** The first trade price of every symbol the strategies may trade. */
   private Map<InstrumentId, Double> firstPrices(List<? extends FlowTick> ticks) {
     Map<InstrumentId, Double> out = new LinkedHashMap<>();
     for (FlowTick t : ticks) {
@@ -321,34 +327,13 @@ final class FlowRuntime implements AutoCloseable {
   }
 
   private void replay(FlowService s, List<? extends FlowTick> ticks, int from) {
-    long nextCheckpoint = Long.MIN_VALUE;
-    FlowLive l = live;
-    TickValidator validator = new TickValidator("flow replay");
     int i = from;
     for (; i < ticks.size(); i++) {
       FlowTick tick = ticks.get(i);
       if (!pacer.awaitEventTime(tick.timeMs())) {
         break;
       }
-      if (!validator.accept(tick)) {
-        continue; // hostile: reaches neither the venue, the engine nor the bus
-      }
-      if (l != null) {
-        l.onTick(tick); // the venue trades first; the engine's decision reaches it after
-      }
-      s.onTick(tick);
-      publisher.publish(tick);
-      boolean boundary = i + 1 == ticks.size() || ticks.get(i + 1).timeMs() > tick.timeMs();
-      if (nextCheckpoint == Long.MIN_VALUE) {
-        nextCheckpoint = tick.timeMs() + CHECKPOINT_MS;
-      } else if (boundary && tick.timeMs() >= nextCheckpoint) {
-        s.checkpoint();
-        nextCheckpoint = tick.timeMs() + CHECKPOINT_MS;
-      }
-    }
-    // on a stop, checkpoint only between two event times (the restore re-reads the ticks up to it)
-    if (i > from && (i == ticks.size() || ticks.get(i).timeMs() > ticks.get(i - 1).timeMs())) {
-      s.checkpoint();
+      step(s, tick, true);
     }
     LOG.info(
         "flow replay {} at tick {} of {}", i == ticks.size() ? "done" : "stopped", i, ticks.size());
@@ -427,7 +412,6 @@ final class FlowRuntime implements AutoCloseable {
 
   @Override
   public void close() {
-    stopping = true;
     pacer.stop();
     Thread t;
     synchronized (this) {

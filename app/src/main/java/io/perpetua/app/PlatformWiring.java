@@ -127,7 +127,7 @@ final class PlatformWiring implements AutoCloseable {
             bus,
             config.venue().simulated() || !config.flow().live()
                 ? null
-                : prices -> FlowLive.start(config, env, prices, parts.risk()),
+                : prices -> FlowLive.start(config, env, prices),
             ConfigLoader.flowLiveTicks(config)
                 ? FlowLiveTicks.starter(config, parts::live, bus)
                 : null);

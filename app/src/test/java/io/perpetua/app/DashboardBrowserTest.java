@@ -25,18 +25,27 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The web dashboard against one real platform on the embedded defaults (paper trading replaying the
- * shared data, four-eyes on, the default rate limits): the API snapshot the client is generated
- * from equals what the server serves, the built dashboard is served at {@code /}, and the browser
- * tests ({@code web/e2e/run.mjs}: Playwright driving Debian's Chromium, axe-core) pass. Screenshots
- * and {@code results.json} (first meaningful paint) go to {@code target/e2e}. Without Node.js the
- * browser test is skipped with a message, unless {@code PERPETUA_REQUIRE_SERVICES=1} (CI), where it
- * fails.
+ * shared data, four-eyes on, the default rate limits) plus two control-plane accounts on the
+ * generic fake exchange: the API snapshot the client is generated from equals what the server
+ * serves, the built dashboard is served at {@code /}, and the browser tests ({@code
+ * web/e2e/run.mjs}: Playwright driving Debian's Chromium, axe-core) pass. Screenshots and {@code
+ * results.json} (first meaningful paint) go to {@code target/e2e}. Without Node.js the browser test
+ * is skipped with a message, unless {@code PERPETUA_REQUIRE_SERVICES=1} (CI), where it fails.
  */
 class DashboardBrowserTest {
   private static final String TOKEN = "dashboard-browser-token-0123456789";
   private static final Path WEB = Path.of(System.getProperty("user.dir")).resolve("../web");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CONTROL_SECTION =
+      """
+      control:
+        accounts:
+          - {id: generic-a, venue: generic, kind: perp, credentials: none, leverage: 10,
+             margin_mode: cross, taker_fee: 0.0004, capital: 20000}
+          - {id: generic-b, venue: generic, kind: perp, credentials: none, leverage: 5,
+             margin_mode: isolated, taker_fee: 0.0006, capital: 20000}
+      """;
 
   @TempDir static Path dataDir;
   private static Platform platform;
@@ -44,7 +53,11 @@ class DashboardBrowserTest {
   @BeforeAll
   static void start() throws Exception {
     SharedData.require("binance-um-klines/1h");
-    PerpetuaConfig config = ConfigLoader.load(null, Map.of("PERPETUA_PORT", "0"));
+    // The embedded defaults plus two control-plane accounts on the in-process generic fake
+    // exchange, so the Delta-neutral page has accounts, feeds and a dry-run plan to show.
+    Path file = dataDir.resolve("dashboard.yaml");
+    Files.writeString(file, CONTROL_SECTION);
+    PerpetuaConfig config = ConfigLoader.load(file, Map.of("PERPETUA_PORT", "0"));
     Map<String, String> env = Map.of("PERPETUA_API_TOKEN", TOKEN);
     platform = TestPlatforms.start(config, dataDir, env, config.paper().speed());
   }

@@ -21,21 +21,22 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A flow position's live exits are never doubled by a real SIGKILL: the platform runs as a child
- * JVM ({@code venue.type: fake-binance}, the order-flow engine replaying the real tick sample)
- * whose flow account is a fake Binance of this JVM ({@code flow.live_rest_url}), which outlives the
- * child and only refuses a client order id while an order with it is open (Binance's rule). Its
- * order answers are slowed, and the child is killed once a seeded number of orders, the last one a
- * position's reduce-only exit, reached the venue; a new child on the same data directory restores
- * the flow engine from its last checkpoint, hands the open positions to the new live executor and
- * replays on. At the end the venue holds no client order id twice, the same orders (type, status,
- * reduce-only) as an uninterrupted run, no position, and each process's executor booked every venue
- * trade of the orders it sent or adopted exactly once (the uninterrupted one: all of them).
+ * JVM ({@code venue.type: fake-binance}, the order-flow strategies on the trading kernel replaying
+ * the real tick sample) whose flow account is a fake Binance of this JVM ({@code
+ * flow.live_rest_url}), which outlives the child and only refuses a client order id while an order
+ * with it is open (Binance's rule). Its order answers are slowed, and the child is killed once a
+ * seeded number of orders, the last one a position's reduce-only exit, reached the venue; a new
+ * child on the same data directory resumes the kernel from its journal (orders journaled before
+ * they were sent, brackets and strategy state in its checkpoint: the venue adapter adopts the
+ * orders it already holds) and replays on. At the end the venue holds no client order id twice, the
+ * same orders (type, status, reduce-only) as an uninterrupted run, no position, and the kernel's
+ * journal booked every venue trade exactly once (its fills, read through {@code
+ * /api/v1/flow/live/positions}, equal the venue's trades of its orders).
  */
 class FlowLiveKillTest {
   private static final String SYMBOL = "BTCUSDT";
@@ -61,11 +62,6 @@ class FlowLiveKillTest {
   }
 
   @Test
-  @Disabled(
-      "flaky: passed 2 of 4 runs; the failing runs found a real gap (kill after the 4th order): the"
-          + " flow engine checkpointed a paper close whose live exit the executor had not sent yet,"
-          + " so the restored engine holds no position to hand over and the venue keeps one"
-          + " (docs/venues.md, issue 12)")
   void sigkillDuringAFlowPositionsExits_neverDoublesAnOrder() throws Exception {
     Outcome reference = run("reference", -1);
     assertThat(reference.reduceOnlyAt()).as("the sample's positions were exited").isNotEmpty();
@@ -144,9 +140,9 @@ class FlowLiveKillTest {
   }
 
   /**
-   * Waits until the engine has replayed the last tick, the executor has nothing working, the venue
-   * is flat and the executor has booked exactly the venue's trades, with the venue's order count
-   * still for two seconds.
+   * Waits until the kernel has replayed the last tick, has no flow order working, the venue is flat
+   * and the kernel has booked exactly the venue's trades, with the venue's order count still for
+   * two seconds.
    */
   private void awaitDone(PlatformProcess p, FakeBinanceServer fake) throws Exception {
     long end = System.currentTimeMillis() + 150_000;
@@ -207,11 +203,7 @@ class FlowLiveKillTest {
     return fake.exchange().userTrades(SYMBOL, null).size();
   }
 
-  /**
-   * The venue's trades of the orders with these client ids: a restarted executor books the trades
-   * of the orders it sent or adopted (its state is in memory; positions closed before the restart
-   * are the first process's).
-   */
+  /** The venue's trades of the orders with these client ids (the kernel's flow orders). */
   private static int trades(FakeBinanceServer fake, Set<String> clientIds) {
     Set<Long> orderIds = new HashSet<>();
     for (JsonNode o : fake.exchange().allOrders()) {
@@ -226,7 +218,7 @@ class FlowLiveKillTest {
     return n;
   }
 
-  /** The client ids of the orders this process's executor sent or adopted. */
+  /** The client ids of the kernel's flow orders (its journal: both processes). */
   private static Set<String> handled(PlatformProcess p) throws Exception {
     Set<String> ids = new HashSet<>();
     for (JsonNode o : p.get("/api/v1/flow/live/orders?page_size=500").get("items")) {

@@ -7,7 +7,6 @@ import io.perpetua.market.tick.FlowTick;
 import io.perpetua.trading.flow.FlowEngineSettings;
 import io.perpetua.trading.flow.FlowService;
 import io.perpetua.trading.flow.InMemoryFlowJournal;
-import io.perpetua.trading.flow.InMemoryFlowStateStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -57,18 +56,29 @@ final class TestPlatforms {
   }
 
   /**
-   * The demo strategy on BTCUSDT run over {@code ticks} by a paper engine of its own, in memory (75
-   * minutes of warm-up): what a platform replaying the same ticks must decide.
+   * The demo strategy on BTCUSDT run over {@code ticks} by a paper kernel of its own, in memory (75
+   * minutes of warm-up, the simulated venue, no journal): what a platform replaying the same ticks
+   * must decide.
    */
   static FlowService paperReference(List<? extends FlowTick> ticks) {
+    InstrumentId btc = InstrumentId.fromVenueSymbol("BTCUSDT");
     FlowService reference =
         new FlowService(
             FlowEngineSettings.paper("reference").withDefaultWarmupMs(75 * 60_000L),
-            Set.of(InstrumentId.fromVenueSymbol("BTCUSDT")),
+            Set.of(btc),
             new InMemoryFlowJournal(),
-            new InMemoryFlowStateStore(),
-            () -> 0L);
+            () -> 0L,
+            null);
     reference.create(FlowRuntime.demo("BTCUSDT"));
+    double first = ((io.perpetua.market.tick.AggTrade) ticks.get(0)).price();
+    reference.start(
+        strategy ->
+            io.perpetua.trading.kernel.TickKernels.simulated(
+                List.of(io.perpetua.core.Instrument.derivedFrom(btc, first)),
+                null,
+                new io.perpetua.trading.kernel.KernelListener() {},
+                strategy,
+                ticks.get(0).timeMs() - 60_000));
     ticks.forEach(reference::onTick);
     return reference;
   }

@@ -3,6 +3,7 @@ package io.perpetua.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.market.tick.FlowTick;
 import io.perpetua.market.tick.SyntheticFlowSymbol;
@@ -14,7 +15,8 @@ import io.perpetua.server.v1.flow.FlowStrategyRoutes;
 import io.perpetua.trading.flow.FlowEngineSettings;
 import io.perpetua.trading.flow.FlowService;
 import io.perpetua.trading.flow.InMemoryFlowJournal;
-import io.perpetua.trading.flow.InMemoryFlowStateStore;
+import io.perpetua.trading.kernel.KernelListener;
+import io.perpetua.trading.kernel.TickKernels;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,8 +54,16 @@ class FlowRoutesTest {
             FlowEngineSettings.paper("api-test").withDefaultWarmupMs(75 * 60_000L),
             Set.of(BTC, ETH),
             new InMemoryFlowJournal(),
-            new InMemoryFlowStateStore(),
-            () -> 1_700_000_000_000L);
+            () -> 1_700_000_000_000L,
+            null);
+    service.start( // paper: the kernel over its simulated venue
+        strategy ->
+            TickKernels.simulated(
+                List.of(Instrument.derivedFrom(BTC, 60_000), Instrument.derivedFrom(ETH, 3_000)),
+                null,
+                new KernelListener() {},
+                strategy,
+                1_700_000_000_000L));
     api =
         TestServer.start(
             new FlowStrategyRoutes(() -> service),

@@ -2,6 +2,7 @@ package io.perpetua.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Money;
 import io.perpetua.core.StrategyId;
@@ -12,11 +13,11 @@ import io.perpetua.signals.flow.FactoryStrategyDefinition;
 import io.perpetua.trading.flow.FlowEngineSettings;
 import io.perpetua.trading.flow.FlowJournal;
 import io.perpetua.trading.flow.FlowService;
-import io.perpetua.trading.flow.FlowSnapshot;
-import io.perpetua.trading.flow.FlowStateStore;
 import io.perpetua.trading.flow.FlowTradeStatus;
 import io.perpetua.trading.flow.InMemoryFlowJournal;
-import io.perpetua.trading.flow.InMemoryFlowStateStore;
+import io.perpetua.trading.kernel.KernelListener;
+import io.perpetua.trading.kernel.TickKernels;
+import io.perpetua.trading.port.TradingJournal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,10 +25,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The order-flow journal and restart store on a database: an engine run on the database, stopped in
- * the middle of open positions, pending labels and cooldowns, with the database closed and
- * reopened, continues exactly like an uninterrupted run in memory — same evaluations, trades,
- * labels, open positions and strategy history, read back from the database.
+ * The order-flow journal on a database beside the kernel's trading journal: the flow strategies on
+ * a kernel journaled to the database, abandoned in the middle of open positions and cooldowns (a
+ * crash: the kernel checkpoints every change), with the database closed and reopened, continue
+ * exactly like an uninterrupted run in memory — same evaluations, trades, strategy history and
+ * counts, labels (those pending at the crash continue from the kernel's checkpoint), read back from
+ * the database.
  */
 abstract class JdbcFlowStoreContract {
   private static final long START = 1_700_000_000_000L;
@@ -70,54 +73,47 @@ abstract class JdbcFlowStoreContract {
         50_000, 0.5, false, 0.5, false, 0.005, 1.0, 0.5, 1.0, 30, 65);
   }
 
-  private static FlowService service(FlowJournal journal, FlowStateStore store) {
-    return new FlowService(
-        FlowEngineSettings.paper(ENGINE).withDefaultWarmupMs(75 * 60_000L),
-        Set.of(BTC),
-        journal,
-        store,
-        () -> START);
+  /** A flow service on a kernel journaled to {@code trading} (null: nothing kept). */
+  private static FlowService service(FlowJournal journal, TradingJournal trading) {
+    var s =
+        new FlowService(
+            FlowEngineSettings.paper(ENGINE).withDefaultWarmupMs(75 * 60_000L),
+            Set.of(BTC),
+            journal,
+            () -> START,
+            null);
+    s.loadStrategies();
+    Instrument btc = Instrument.derivedFrom(BTC, 60_000);
+    s.start(st -> TickKernels.simulated(List.of(btc), trading, new KernelListener() {}, st, START));
+    return s;
   }
 
   @Test
   void restartInTheMiddleOfOpenPositions_continuesLikeAnUninterruptedRun() throws Exception {
     config = freshDatabase();
     List<FlowTick> all = ticks();
-    var reference = service(new InMemoryFlowJournal(), new InMemoryFlowStateStore());
+    var reference = service(new InMemoryFlowJournal(), null);
     reference.create(eager());
     reference.addBalance(StrategyId.of("factory-1"), Money.of(1_000));
     all.forEach(reference::onTick);
 
     Database db = reopen();
-    FlowService a = service(new JdbcFlowJournal(db), new JdbcFlowStateStore(db));
+    FlowService a = service(new JdbcFlowJournal(db), new JdbcTradingJournal(db));
     a.create(eager());
     a.addBalance(StrategyId.of("factory-1"), Money.of(1_000));
     int split = -1;
-    FlowSnapshot saved = null;
     for (int i = 0; i < all.size() && split < 0; i++) {
       a.onTick(all.get(i));
       if (i > all.size() * 6 / 10 && !a.positions().isEmpty()) {
-        saved = a.checkpoint();
-        split = i + 1;
+        split = i + 1; // crash here: nothing saved beyond the kernel's own checkpoints
       }
     }
     assertThat(split).as("a split point with an open position").isPositive();
-    assertThat(saved.positions()).isNotEmpty();
-    assertThat(saved.labels()).isNotEmpty();
-    assertThat(saved.cooldowns()).isNotEmpty();
 
     db = reopen(); // restart: a new process on the same database
-    FlowService b = service(new JdbcFlowJournal(db), new JdbcFlowStateStore(db));
-    assertThat(b.loadStrategies()).hasSize(1);
-    FlowSnapshot loaded = b.storedSnapshot().orElseThrow();
-    assertThat(loaded).isEqualTo(saved);
-    for (int i = 0; i < split; i++) {
-      b.warmUp(all.get(i));
-    }
-    b.restore(loaded);
-    for (int i = split; i < all.size(); i++) {
-      b.onTick(all.get(i));
-    }
+    FlowService b = service(new JdbcFlowJournal(db), new JdbcTradingJournal(db));
+    assertThat(b.strategies()).hasSize(1);
+    all.forEach(b::onTick); // up to the kernel's checkpoint: warm-up only
 
     FlowJournal want = reference.journal();
     FlowJournal got = new JdbcFlowJournal(reopen());
@@ -137,7 +133,7 @@ abstract class JdbcFlowStoreContract {
     config = freshDatabase();
     Database db = reopen();
     var journal = new JdbcFlowJournal(db);
-    FlowService s = service(journal, new JdbcFlowStateStore(db));
+    FlowService s = service(journal, new JdbcTradingJournal(db));
     var row = s.create(eager());
     s.patch(row.id(), d -> withEntry(d, 70));
     s.pause(row.id());

@@ -16,25 +16,26 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The lifecycle of user-defined strategies (spec §3.4) over a {@link FlowEngine}: create, edit (new
- * version, effective at the next evaluation without a restart), pause, resume, deprecate and
- * restore — never delete — and add balance (raises the initial and the current balance). Names are
- * unique among all rows, deprecated ones included. Invalid input fails with a {@link
- * FlowValidationException} naming the fields; an impossible transition with an {@link
- * IllegalStateException} naming the status.
+ * The lifecycle of user-defined strategies (spec §3.4) over a {@link FlowStrategyHost} (the
+ * kernel's flow strategy): create, edit (new version, effective at the next evaluation without a
+ * restart), pause, resume, deprecate and restore — never delete — and add balance (raises the
+ * initial and the current balance). Names are unique among all rows, deprecated ones included.
+ * Invalid input fails with a {@link FlowValidationException} naming the fields; an impossible
+ * transition with an {@link IllegalStateException} naming the status.
  *
  * <p>The rows live in memory here; a persistence adapter can reload them with {@link #load}. Not
  * thread-safe: call it on the engine's thread.
  */
 public final class FactoryStrategyBook {
-  private final FlowEngine engine;
+  private final FlowStrategyHost engine;
   private final Set<InstrumentId> knownInstruments;
   private final Clock clock;
   private final Map<StrategyId, FactoryStrategyRow> rows = new LinkedHashMap<>();
   private int sequence;
 
   /** A book driving {@code engine}, accepting only {@code knownInstruments}. */
-  public FactoryStrategyBook(FlowEngine engine, Set<InstrumentId> knownInstruments, Clock clock) {
+  public FactoryStrategyBook(
+      FlowStrategyHost engine, Set<InstrumentId> knownInstruments, Clock clock) {
     this.engine = engine;
     this.knownInstruments = Set.copyOf(knownInstruments);
     this.clock = clock;

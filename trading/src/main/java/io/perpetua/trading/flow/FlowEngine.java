@@ -38,7 +38,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe: drive it from one thread.
  */
-public final class FlowEngine {
+public final class FlowEngine implements FlowStrategyHost {
   /** Engine-level block: the strategy's position limit is reached. */
   public static final String MAX_POSITIONS = "max_positions";
 
@@ -67,6 +67,7 @@ public final class FlowEngine {
   // ------------------------------------------------------------------ strategies
 
   /** Adds a strategy or replaces its configuration (from its next evaluation on). */
+  @Override
   public void upsertStrategy(FlowStrategyConfig config) {
     if (schedule.upsert(config)) {
       balances.putIfAbsent(config.id(), Money.of(config.initialBalance()));
@@ -75,21 +76,25 @@ public final class FlowEngine {
   }
 
   /** Pauses every slot of {@code id}: no evaluations; open positions keep being managed. */
+  @Override
   public void pause(StrategyId id) {
     schedule.pause(id, true);
   }
 
   /** Resumes a paused strategy. */
+  @Override
   public void resume(StrategyId id) {
     schedule.pause(id, false);
   }
 
   /** Adds money to a strategy's balance (the platform also raises its initial balance). */
+  @Override
   public void addBalance(StrategyId id, Money amount) {
     balances.merge(id, amount, Money::plus);
   }
 
   /** The strategy's current balance. */
+  @Override
   public Money balance(StrategyId id) {
     return balances.getOrDefault(id, Money.ZERO);
   }

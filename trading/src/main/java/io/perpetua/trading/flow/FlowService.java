@@ -7,74 +7,76 @@ import io.perpetua.core.time.Clock;
 import io.perpetua.market.tick.FlowTick;
 import io.perpetua.signals.flow.FactoryStrategyDefinition;
 import io.perpetua.signals.flow.FlowEvaluation;
+import io.perpetua.trading.kernel.TradingKernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The order-flow paper engine as a service: one {@link FlowEngine} with its {@link
- * FactoryStrategyBook}, writing everything it produces to a {@link FlowJournal} and its restart
- * state to a {@link FlowStateStore}. The tick feed ({@link #onTick}) and the API's commands
- * (create, edit, pause, ...) serialise on this object, so an edit applies at the strategy's next
- * evaluation without a restart, and every command is journalled and checkpointed before it returns.
+ * The order-flow strategies of the platform on the trading kernel: a {@link KernelFlowStrategy}
+ * (the factory strategies of a {@link FactoryStrategyBook}) as the tick strategy of a {@link
+ * TradingKernel}, whose orders, fills and positions are the kernel's (its execution service, risk
+ * engine, venue port — simulated in paper, the Binance adapter live — and journal). Evaluations,
+ * features, closed trades (in R, from the kernel's fills) and execution costs go to a {@link
+ * FlowJournal}, which also keeps the strategy rows.
  *
- * <p>Restart: {@link #loadStrategies()} re-registers the stored rows, the owner warms the engine up
- * from market history ({@link #warmUp}) up to {@link #storedSnapshot()}'s time, then {@link
- * #restore} continues positions, cooldowns, pending labels and balances. Thread-safe.
+ * <p>Start: {@link #loadStrategies()} registers the stored rows, then {@link #start} builds and
+ * resumes the kernel (its own account, its journal's cursor: brackets, schedule, cooldowns and
+ * balances); the stored row status wins over the checkpoint's. The tick feed ({@link #onTick}) and
+ * the API's commands (create, edit, pause, ...) serialise on this object, so an edit applies at the
+ * strategy's next evaluation without a restart. Thread-safe.
  */
 public final class FlowService {
-  private final FlowEngine engine;
+  private final KernelFlowStrategy strategy;
   private final FactoryStrategyBook book;
   private final FlowJournal journal;
-  private final FlowStateStore stateStore;
   private final String engineInstance;
   private final Set<InstrumentId> instruments;
+  private final io.perpetua.trading.flow.live.FlowLegIndex legs =
+      new io.perpetua.trading.flow.live.FlowLegIndex();
+  private TradingKernel kernel;
   private long lastTickMs = Long.MIN_VALUE;
+  private long resumeMs = Long.MIN_VALUE;
   private long ticks;
 
   /**
-   * A service.
+   * A service; call {@link #start} before the first tick.
    *
-   * @param settings the engine settings (engine instance, fees, warm-up)
+   * @param settings the strategy settings (engine instance, fees, warm-up, execution)
    * @param instruments the symbols strategies may trade
    * @param journal where output and strategy rows are stored
-   * @param stateStore where the restart snapshot is kept
    * @param clock the clock of strategy row timestamps
+   * @param observer another listener of the strategy's output (after the journal), or null
    */
   public FlowService(
       FlowEngineSettings settings,
       Set<InstrumentId> instruments,
       FlowJournal journal,
-      FlowStateStore stateStore,
-      Clock clock) {
-    this(settings, instruments, journal, stateStore, clock, null);
-  }
-
-  /**
-   * A service whose engine output also goes to {@code observer}, after the journal, on the engine's
-   * thread (e.g. the live executor, {@code FlowLiveExecutor}, which must not block it).
-   *
-   * @param observer another listener, or null for none
-   */
-  public FlowService(
-      FlowEngineSettings settings,
-      Set<InstrumentId> instruments,
-      FlowJournal journal,
-      FlowStateStore stateStore,
       Clock clock,
       FlowListener observer) {
     this.journal = Objects.requireNonNull(journal, "journal");
-    this.stateStore = Objects.requireNonNull(stateStore, "stateStore");
     this.engineInstance = settings.engineInstance();
     this.instruments = Set.copyOf(instruments);
     FlowListener journalling = new JournalListener(journal);
-    this.engine =
-        new FlowEngine(
+    this.strategy =
+        new KernelFlowStrategy(
             settings, observer == null ? journalling : FlowListener.both(journalling, observer));
-    this.book = new FactoryStrategyBook(engine, instruments, clock);
+    this.book = new FactoryStrategyBook(strategy, instruments, clock);
+    strategy.onBracketOpened(legs::add);
+  }
+
+  /** Which flow trade and leg each of the kernel's orders is. */
+  public io.perpetua.trading.flow.live.FlowLegIndex legs() {
+    return legs;
+  }
+
+  /** The last trade price of {@code instrument} (NaN before any). */
+  public synchronized double lastPrice(InstrumentId instrument) {
+    return strategy.lastPrice(instrument);
   }
 
   /** The journal (read side of the API). */
@@ -92,57 +94,59 @@ public final class FlowService {
     return engineInstance;
   }
 
-  // ------------------------------------------------------------------ restart
+  // ------------------------------------------------------------------ start
 
-  /** Registers the stored strategy rows; returns them. */
+  /** Registers the stored strategy rows (before {@link #start}); returns them. */
   public synchronized List<FactoryStrategyRow> loadStrategies() {
     List<FactoryStrategyRow> rows = journal.strategies();
     book.load(rows);
+    rows.forEach(r -> legs.addStrategy(r.id()));
+    for (ClosedFlowTrade t : journal.closedTrades(null, null)) {
+      legs.add(t.strategyId(), t.id());
+    }
     return rows;
   }
 
-  /** The stored snapshot of this engine instance, if any. */
-  public Optional<FlowSnapshot> storedSnapshot() {
-    return stateStore.load(engineInstance);
-  }
-
-  /** Applies a tick of history to the rolling state only. */
-  public synchronized void warmUp(FlowTick tick) {
-    engine.warmUp(tick);
-  }
-
-  /** Restores a snapshot (after {@link #loadStrategies} and the warm-up). */
-  public synchronized void restore(FlowSnapshot snapshot) {
-    engine.restore(snapshot);
-    lastTickMs = snapshot.timeMs();
-    for (FactoryStrategyRow row : book.rows()) { // the row status wins over the snapshot's flag
+  /**
+   * Builds the kernel around the flow strategy ({@code kernel} must add it as a tick strategy and
+   * resume) and applies the stored row statuses over the checkpoint's. Returns the kernel clock
+   * after the resume: ticks up to it only warm the strategy up.
+   */
+  public synchronized long start(Function<KernelFlowStrategy, TradingKernel> kernel) {
+    if (this.kernel != null) {
+      throw new IllegalStateException("already started");
+    }
+    this.kernel = kernel.apply(strategy);
+    for (FactoryStrategyRow row : book.rows()) {
       if (row.status() == StrategyStatus.RUNNING) {
-        engine.resume(row.id());
+        strategy.resume(row.id());
       } else {
-        engine.pause(row.id());
+        strategy.pause(row.id());
       }
     }
+    resumeMs = this.kernel.now();
+    return resumeMs;
   }
 
-  /** The engine's open positions (after a {@link #restore}: the restored ones). */
-  public synchronized List<PositionSnapshot> openPositions() {
-    return engine.openPositions();
+  /** Runs {@code action} on the kernel, serialised with the ticks (e.g. draining a venue). */
+  public synchronized void withKernel(Consumer<TradingKernel> action) {
+    action.accept(requireKernel());
   }
 
-  /** Saves the restart snapshot now. */
-  public synchronized FlowSnapshot checkpoint() {
-    FlowSnapshot s = engine.snapshot();
-    stateStore.save(s);
-    return s;
+  private TradingKernel requireKernel() {
+    if (kernel == null) {
+      throw new IllegalStateException("flow service not started");
+    }
+    return kernel;
   }
 
   // ------------------------------------------------------------------ feed
 
-  /** Processes one live (or replayed) tick. */
+  /** Steps one live (or replayed) tick on the kernel. */
   public synchronized void onTick(FlowTick tick) {
-    engine.onTick(tick);
+    requireKernel().onTick(tick);
     lastTickMs = Math.max(lastTickMs, tick.timeMs());
-    ticks++;
+    ticks += tick.timeMs() > resumeMs ? 1 : 0; // not the warm-up up to the kernel's checkpoint
   }
 
   /** The time of the last tick (Long.MIN_VALUE before any). */
@@ -150,7 +154,7 @@ public final class FlowService {
     return lastTickMs;
   }
 
-  /** Ticks processed since start. */
+  /** Ticks processed since start (after the kernel's checkpoint: not the warm-up). */
   public synchronized long ticksProcessed() {
     return ticks;
   }
@@ -207,7 +211,7 @@ public final class FlowService {
 
   private FactoryStrategyRow saved(FactoryStrategyRow row) {
     journal.saveStrategy(row);
-    checkpoint();
+    legs.addStrategy(row.id());
     return row;
   }
 
@@ -229,14 +233,19 @@ public final class FlowService {
 
   /** A strategy's current balance. */
   public synchronized Money balance(StrategyId id) {
-    return engine.balance(id);
+    return strategy.balance(id);
   }
 
-  /** The open positions with the last price and unrealised R (realised part included). */
+  /** The execution KPIs of this process's closed brackets. */
+  public synchronized ExecutionKpis kpis() {
+    return strategy.kpis();
+  }
+
+  /** The kernel's open flow positions with the last price and unrealised R (realised included). */
   public synchronized List<LivePosition> positions() {
     List<LivePosition> out = new ArrayList<>();
-    for (PositionSnapshot p : engine.openPositions()) {
-      double last = engine.state(p.instrument()).lastPrice();
+    for (PositionSnapshot p : strategy.openPositions()) {
+      double last = strategy.lastPrice(p.instrument());
       double oneR = p.quantity() * p.riskDistance();
       double open = p.direction().sign() * (last - p.entryPrice()) * p.remaining();
       double r = (open + p.realizedGross() - p.fees()) / oneR;
@@ -259,7 +268,7 @@ public final class FlowService {
    */
   public record LivePosition(PositionSnapshot position, double lastPrice, double unrealizedR) {}
 
-  /** Writes the engine's output to the journal. */
+  /** Writes the strategy's output to the journal. */
   private record JournalListener(FlowJournal journal) implements FlowListener {
     @Override
     public void onEvaluation(FlowEvaluation evaluation) {
@@ -269,16 +278,6 @@ public final class FlowService {
     @Override
     public void onFeature(FeatureEvent feature) {
       journal.recordFeature(feature);
-    }
-
-    @Override
-    public void onPositionOpened(PositionSnapshot position) {
-      journal.savePosition(position);
-    }
-
-    @Override
-    public void onPositionUpdated(PositionSnapshot position) {
-      journal.savePosition(position);
     }
 
     @Override

@@ -37,7 +37,7 @@ import java.util.Map;
  * balances and the open trades' signal data are in the kernel checkpoint ({@link #exportState});
  * the rolling state is rebuilt by the kernel's warm-up replay. Kernel thread only.
  */
-public final class KernelFlowStrategy implements TickStrategy {
+public final class KernelFlowStrategy implements TickStrategy, FlowStrategyHost {
   private final String prefix; // cursor keys: flow.<engine instance>.…
 
   private final FlowEngineSettings settings;
@@ -48,8 +48,11 @@ public final class KernelFlowStrategy implements TickStrategy {
   private final Map<String, Trade> open = new LinkedHashMap<>();
   private final Cooldowns cooldowns = new Cooldowns();
   private final ExecutionKpis kpis = new ExecutionKpis();
+  private final LabelTracker labels;
+  private final java.util.function.Consumer<LabelEvent> labelSink;
   // open-trade cursor keys closed since the last export (journals merge cursors: written as "")
   private final java.util.List<String> tombstones = new java.util.ArrayList<>();
+  private java.util.function.BiConsumer<StrategyId, String> opened = (s, k) -> {};
   private TickContext context;
   private long nowMs = Long.MIN_VALUE;
 
@@ -95,10 +98,13 @@ public final class KernelFlowStrategy implements TickStrategy {
   public KernelFlowStrategy(FlowEngineSettings settings, FlowListener listener) {
     this.settings = settings;
     this.listener = listener;
+    this.labels = new LabelTracker(2 * settings.fees().takerRate());
+    this.labelSink = listener::onLabel;
     this.prefix = "flow." + settings.engineInstance() + ".";
   }
 
   /** Adds a flow strategy or replaces its configuration (from its next evaluation on). */
+  @Override
   public void upsertStrategy(FlowStrategyConfig config) {
     if (schedule.upsert(config)) {
       balances.putIfAbsent(config.id(), Money.of(config.initialBalance()));
@@ -107,18 +113,59 @@ public final class KernelFlowStrategy implements TickStrategy {
   }
 
   /** Pauses a strategy (no evaluations; its open brackets keep running). */
+  @Override
   public void pause(StrategyId id) {
     schedule.pause(id, true);
   }
 
   /** Resumes a paused strategy. */
+  @Override
   public void resume(StrategyId id) {
     schedule.pause(id, false);
   }
 
   /** The strategy's balance (initial plus closed trades' net PnL). */
+  @Override
   public Money balance(StrategyId id) {
     return balances.getOrDefault(id, Money.ZERO);
+  }
+
+  /** Adds money to a strategy's balance (kept with the next kernel checkpoint). */
+  @Override
+  public void addBalance(StrategyId id, Money amount) {
+    balances.merge(id, amount, Money::plus);
+  }
+
+  /** The instrument's last trade price seen by the rolling state (NaN before any). */
+  public double lastPrice(InstrumentId instrument) {
+    FlowState s = states.get(instrument);
+    return s == null ? Double.NaN : s.lastPrice();
+  }
+
+  /**
+   * The entered brackets of this strategy as positions (the kernel's fills: entered quantity,
+   * average entry, open quantity, stop and take-profit levels). Kernel thread only.
+   */
+  public java.util.List<PositionSnapshot> openPositions() {
+    java.util.List<PositionSnapshot> out = new java.util.ArrayList<>();
+    if (context == null) {
+      return out;
+    }
+    for (BracketOrder b : context.brackets().active()) {
+      Trade t = open.get(b.spec().key());
+      if (t != null && b.open().signum() > 0 && b.stop() != null) {
+        out.add(FlowPositions.of(b, t.strategy, t.direction, t.tier, t.score, t.signalPrice));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Tells {@code hook} the (strategy, key) of every bracket this strategy opens, and of every open
+   * one restored from a checkpoint (e.g. to name the kernel's orders by trade and leg).
+   */
+  public void onBracketOpened(java.util.function.BiConsumer<StrategyId, String> hook) {
+    this.opened = hook;
   }
 
   /** The execution KPIs so far. */
@@ -157,6 +204,9 @@ public final class KernelFlowStrategy implements TickStrategy {
     }
     schedule.runDue(nowMs, this::evaluate);
     state(tick.instrument()).onTick(tick);
+    if (tick instanceof io.perpetua.market.tick.AggTrade a) {
+      labels.onTrade(a.instrument(), t, a.price(), labelSink);
+    }
   }
 
   private void evaluate(StrategyKey key, FlowSchedule.Slot slot, long boundary) {
@@ -179,6 +229,7 @@ public final class KernelFlowStrategy implements TickStrategy {
     }
     listener.onEvaluation(e);
     listener.onFeature(new FeatureEvent(FeatureEvent.idOf(e), settings.engineInstance(), e));
+    labels.track(e, settings.engineInstance(), cfg.slMultiplier() * e.inputs().atr());
   }
 
   private boolean flipIfOpposite(StrategyKey key, FlowStrategyConfig cfg, FlowEvaluation e) {
@@ -237,6 +288,7 @@ public final class KernelFlowStrategy implements TickStrategy {
             cfg.timeoutMs(),
             ex.timeoutGraceMs(),
             settings.fees().takerRate());
+    opened.accept(key.strategyId(), id);
     open.put(
         id,
         new Trade(
@@ -328,6 +380,7 @@ public final class KernelFlowStrategy implements TickStrategy {
     balances.forEach((id, m) -> out.put(prefix + "balance." + id.value(), Long.toString(m.raw())));
     open.forEach((key, t) -> out.put(prefix + "open." + key, t.encode()));
     out.put(prefix + "now", Long.toString(nowMs));
+    FlowLabelCursor.export(labels, prefix, out);
     return out;
   }
 
@@ -342,7 +395,9 @@ public final class KernelFlowStrategy implements TickStrategy {
     cursor.forEach(
         (key, value) -> {
           if (key.startsWith(prefix + "open.") && !value.isEmpty()) {
-            open.put(key.substring((prefix + "open.").length()), Trade.decode(value));
+            Trade t = Trade.decode(value);
+            open.put(key.substring((prefix + "open.").length()), t);
+            opened.accept(t.strategy, key.substring((prefix + "open.").length()));
           } else if (key.startsWith(prefix + "balance.")) {
             balances.put(
                 StrategyId.of(key.substring((prefix + "balance.").length())),
@@ -373,5 +428,6 @@ public final class KernelFlowStrategy implements TickStrategy {
         });
     cooldowns.restore(cds);
     schedule.rescan();
+    FlowLabelCursor.restore(labels, prefix, cursor);
   }
 }

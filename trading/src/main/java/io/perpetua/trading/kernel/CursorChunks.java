@@ -7,13 +7,13 @@ import java.util.Map;
  * longer one is stored as {@code key} = the number of parts and {@code key.0}, {@code key.1}, ...
  * of at most {@value #CHUNK} characters each. Stateless.
  */
-final class CursorChunks {
+public final class CursorChunks {
   /** Characters per part. */
-  static final int CHUNK = 1000;
+  public static final int CHUNK = 1000;
 
   private CursorChunks() {}
 
-  static void put(Map<String, String> out, String key, String value) {
+  public static void put(Map<String, String> out, String key, String value) {
     int parts = Math.max(1, (value.length() + CHUNK - 1) / CHUNK);
     out.put(key, Integer.toString(parts));
     for (int p = 0; p < parts; p++) {
@@ -21,7 +21,7 @@ final class CursorChunks {
     }
   }
 
-  static String get(Map<String, String> cursor, String key) {
+  public static String get(Map<String, String> cursor, String key) {
     String parts = cursor.get(key);
     if (parts == null) {
       return null;

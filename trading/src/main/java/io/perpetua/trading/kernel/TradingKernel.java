@@ -779,6 +779,14 @@ public final class TradingKernel {
     }
   }
 
+  /** Checkpoints changes made between ticks (venue answers a live bridge delivered). */
+  public void checkpointChanges() {
+    tickDirty |= ticks.takeChanged();
+    if (execution.hasChanges() || tickDirty) {
+      checkpoint(lastProcessedStep);
+    }
+  }
+
   private void syncPosition(InstrumentId id) {
     Integer i = index.get(id);
     var p = account.position(id);

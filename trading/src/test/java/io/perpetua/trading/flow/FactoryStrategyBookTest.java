@@ -11,6 +11,8 @@ import io.perpetua.market.tick.SyntheticFlowSymbol;
 import io.perpetua.market.tick.SyntheticTickGenerator;
 import io.perpetua.signals.flow.FactoryStrategyDefinition;
 import io.perpetua.signals.flow.FlowValidationException;
+import io.perpetua.trading.kernel.KernelListener;
+import io.perpetua.trading.kernel.TickKernels;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -21,22 +23,30 @@ class FactoryStrategyBookTest {
   @Test
   void lifecycle_createEditPauseResumeDeprecateRestore_andAddBalance() {
     var rec = new Recorder();
-    var engine =
-        new FlowEngine(FlowEngineSettings.paper("book").withDefaultWarmupMs(75 * 60_000L), rec);
+    var strategy =
+        new KernelFlowStrategy(
+            FlowEngineSettings.paper("book").withDefaultWarmupMs(75 * 60_000L), rec);
+    List<FlowTick> ticks = FlowEngineTest.synthetic(4, 100 * 60_000L, "BTCUSDT");
+    var kernel = // the strategy on the kernel, as the platform runs it
+        TickKernels.simulated(
+            FlowTestKit.instruments(ticks, List.of("BTCUSDT")),
+            null,
+            new KernelListener() {},
+            strategy,
+            ticks.get(0).timeMs() - 60_000);
     var clock = new ManualClock(0);
-    var book = new FactoryStrategyBook(engine, Set.of(BTC), clock);
+    var book = new FactoryStrategyBook(strategy, Set.of(BTC), clock);
     var row = book.create(FactoryStrategyDefinition.defaults("Alpha", "BTCUSDT"));
     assertThat(row.status()).isEqualTo(StrategyStatus.RUNNING);
-    assertThat(engine.balance(row.id())).isEqualTo(Money.of(10_000));
+    assertThat(strategy.balance(row.id())).isEqualTo(Money.of(10_000));
     assertThatThrownBy(() -> book.create(FactoryStrategyDefinition.defaults("ALPHA", "BTCUSDT")))
         .isInstanceOf(FlowValidationException.class)
         .hasMessageContaining("display_name");
     assertThatThrownBy(() -> book.create(FactoryStrategyDefinition.defaults("Beta", "ETHUSDT")))
         .hasMessageContaining("unknown symbol");
 
-    List<FlowTick> ticks = FlowEngineTest.synthetic(4, 100 * 60_000L, "BTCUSDT");
     int half = ticks.size() / 2;
-    ticks.subList(0, half).forEach(engine::onTick);
+    ticks.subList(0, half).forEach(kernel::onTick);
     var edited =
         book.edit(
             row.id(),
@@ -67,7 +77,7 @@ class FactoryStrategyBookTest {
                 240,
                 80));
     assertThat(edited.version()).isEqualTo(2);
-    ticks.subList(half, ticks.size()).forEach(engine::onTick);
+    ticks.subList(half, ticks.size()).forEach(kernel::onTick);
     assertThat(rec.evaluations).isNotEmpty();
     var last = rec.evaluations.get(rec.evaluations.size() - 1);
     assertThat(last.strategyVersion()).isEqualTo("2");
@@ -78,11 +88,11 @@ class FactoryStrategyBookTest {
     var more =
         new SyntheticTickGenerator(
             5, after, List.of(SyntheticFlowSymbol.preset("BTCUSDT", 60_000)));
-    more.generate(10 * 60_000L).forEach(engine::onTick);
+    more.generate(10 * 60_000L).forEach(kernel::onTick);
     assertThat(rec.evaluations).as("paused: no evaluations").hasSize(before);
     assertThatThrownBy(() -> book.pause(row.id())).hasMessageContaining("is paused");
     book.resume(row.id());
-    more.generate(5 * 60_000L).forEach(engine::onTick);
+    more.generate(5 * 60_000L).forEach(kernel::onTick);
     assertThat(rec.evaluations).as("resumed").hasSizeGreaterThan(before + 10);
     book.deprecate(row.id());
     assertThatThrownBy(
@@ -95,6 +105,15 @@ class FactoryStrategyBookTest {
     assertThat(book.get(row.id()).orElseThrow().initialBalance()).isEqualTo(Money.of(15_000));
     assertThatThrownBy(() -> book.addBalance(row.id(), Money.of(2_000_000)))
         .hasMessageContaining("amount");
+    assertThat(strategy.balance(row.id())).isEqualTo(Money.of(15_000).plus(closedPnl(rec)));
     assertThat(book.rows()).hasSize(1);
+  }
+
+  private static Money closedPnl(Recorder rec) {
+    Money sum = Money.ZERO;
+    for (ClosedFlowTrade t : rec.closed) {
+      sum = sum.plus(t.pnl());
+    }
+    return sum;
   }
 }

@@ -19,12 +19,12 @@ import io.perpetua.server.json.Doc;
 import io.perpetua.server.json.Nullable;
 import io.perpetua.server.v1.Paging;
 import io.perpetua.server.v1.Symbols;
-import io.perpetua.trading.flow.live.FlowLiveExecutor;
 import io.perpetua.trading.flow.live.FlowLiveExitKpis;
 import io.perpetua.trading.flow.live.FlowLiveKpis;
 import io.perpetua.trading.flow.live.FlowLiveOrder;
 import io.perpetua.trading.flow.live.FlowLiveOrderStatus;
 import io.perpetua.trading.flow.live.FlowLivePosition;
+import io.perpetua.trading.flow.live.FlowLiveView;
 import io.perpetua.trading.port.ServiceUnavailableException;
 import io.perpetua.trading.venue.MakerFirstKpis;
 import java.time.Instant;
@@ -34,12 +34,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The order-flow live executor's state: its orders (paginated, newest decision first), what the
- * venue's fills add up to per strategy and symbol, and its KPIs (maker share, maker-first
- * fallbacks, maker ratio at TP and TP overshoot, slippage against the paper engine, risk
- * rejections, venue reachability). In paper-only mode (no live executor is configured) every route
- * answers 404 / 40401 saying live mode is off, since retrying cannot help; while a configured
- * executor is still starting, 503 / 50301. Read-only; thread-safe.
+ * The order-flow strategies' live trading, read from the trading kernel's records of its flow
+ * account: the orders it sent through its venue port (paginated, newest first), what the venue's
+ * fills add up to per strategy and symbol, and KPIs (maker share, maker ratio at TP and TP
+ * overshoot, risk and venue rejections, venue reachability). In paper-only mode (no live venue is
+ * configured) every route answers 404 / 40401 saying live mode is off, since retrying cannot help;
+ * while the live kernel is still starting, 503 / 50301. Read-only; thread-safe.
  */
 public final class FlowLiveRoutes implements RouteGroup {
   static final Param<Integer> ORDER_PAGE_SIZE = Paging.pageSize(50);
@@ -63,29 +63,29 @@ public final class FlowLiveRoutes implements RouteGroup {
   /** The message of the 404 in paper-only mode. */
   static final String LIVE_MODE_OFF =
       "Live mode is off: the order-flow engine runs paper-only (venue.type simulated or flow.live"
-          + " false), so there is no live executor; start with --venue fake-binance for one";
+          + " false), so there is no live venue; start with --venue fake-binance for one";
 
-  private final Supplier<FlowLiveExecutor> executor;
+  private final Supplier<FlowLiveView> executor;
   private final boolean liveMode;
 
   /**
    * The routes.
    *
-   * @param executor the live executor; may supply null while it starts (503)
-   * @param liveMode whether a live executor is configured at all; false answers 404 (40401)
+   * @param executor the kernel's live flow records; may supply null while it starts (503)
+   * @param liveMode whether a live venue is configured at all; false answers 404 (40401)
    */
-  public FlowLiveRoutes(Supplier<FlowLiveExecutor> executor, boolean liveMode) {
+  public FlowLiveRoutes(Supplier<FlowLiveView> executor, boolean liveMode) {
     this.executor = Objects.requireNonNull(executor, "executor");
     this.liveMode = liveMode;
   }
 
-  private FlowLiveExecutor live() {
+  private FlowLiveView live() {
     if (!liveMode) {
       throw ApiException.notFound(LIVE_MODE_OFF);
     }
-    FlowLiveExecutor e = executor.get();
+    FlowLiveView e = executor.get();
     if (e == null) {
-      throw new ServiceUnavailableException("order-flow live executor still starting", null);
+      throw new ServiceUnavailableException("order-flow live kernel still starting", null);
     }
     return e;
   }
@@ -136,7 +136,7 @@ public final class FlowLiveRoutes implements RouteGroup {
   }
 
   private FlowLiveOrderPage orders(ApiRequest r) {
-    FlowLiveExecutor e = live();
+    FlowLiveView e = live();
     String status = r.value(STATUS);
     List<FlowLiveOrder> all =
         e.orders(
