@@ -190,17 +190,7 @@ final class FlowRuntime implements AutoCloseable {
           ticks.size(),
           source(),
           from);
-      if (src == null) {
-        replay(s, ticks, from);
-      } else {
-        for (int i = from; i < ticks.size(); i++) {
-          step(s, ticks.get(i), true); // stored after the checkpoint: processed, no pacing
-        }
-        follow(s, src, l);
-      }
-      if (l != null) {
-        settle(s);
-      }
+      proceed(s, ticks, from, src, l);
     } catch (RuntimeException e) {
       LOG.error("flow kernel stopped: {}", e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -281,6 +271,23 @@ final class FlowRuntime implements AutoCloseable {
             b.drain();
             k.checkpointChanges();
           });
+    }
+  }
+
+  /** After the warm-up: the replay (or the stored ticks, then the live ones), then settling. */
+  private void proceed(
+      FlowService s, List<? extends FlowTick> ticks, int from, FlowLiveTicks src, FlowLive l)
+      throws InterruptedException {
+    if (src == null) {
+      replay(s, ticks, from);
+    } else {
+      for (int i = from; i < ticks.size(); i++) {
+        step(s, ticks.get(i), true); // stored after the checkpoint: processed, no pacing
+      }
+      follow(s, src, l);
+    }
+    if (l != null) {
+      settle(s);
     }
   }
 

@@ -84,7 +84,7 @@ class FlowLiveTicksPlatformTest {
           .isTrue();
       assertThat(s.latestEvaluations()).isNotEmpty();
       assertThat(s.latestEvaluations()).anyMatch(e -> e.score() > 0);
-      assertThat(s.openPositions().size() + s.journal().closedTrades(null, null).size())
+      assertThat(s.positions().size() + s.journal().closedTrades(null, null).size())
           .as("positions opened on the live ticks")
           .isPositive();
       var feed = src.feed();
