@@ -79,6 +79,8 @@ final class FlowRuntime implements AutoCloseable {
   private final TickPublisher publisher;
   private final FlowLive.Starter liveStarter;
   private volatile FlowLive live;
+  private final FlowLiveTicks.Starter ticksStarter;
+  private volatile FlowLiveTicks liveTicks;
   private volatile FlowLiveView liveView;
   private volatile AsyncVenueBridge bridge;
   private volatile RiskEngine risk = RiskEngine.unlimited();
@@ -93,9 +95,11 @@ final class FlowRuntime implements AutoCloseable {
       Path sharedData,
       double speed,
       EventBus bus,
-      FlowLive.Starter liveStarter) {
+      FlowLive.Starter liveStarter,
+      FlowLiveTicks.Starter ticksStarter) {
     this.config = config;
     this.liveStarter = liveStarter;
+    this.ticksStarter = ticksStarter;
     this.publisher = new TickPublisher(bus);
     this.tickFile = sharedData == null ? null : sharedData.resolve(config.tickFile());
     this.pacer = new WallClockPacer(speed);
@@ -105,6 +109,11 @@ final class FlowRuntime implements AutoCloseable {
   /** The service, null until started and resumed. */
   FlowService service() {
     return service;
+  }
+
+  /** The live tick source ({@code flow.tick_source}), null when replaying the tick file. */
+  FlowLiveTicks liveTicks() {
+    return liveTicks;
   }
 
   /** The live venue, null in paper-only mode and until started. */
@@ -149,8 +158,11 @@ final class FlowRuntime implements AutoCloseable {
 
   private void run(Database database) {
     try {
-      List<? extends FlowTick> ticks = ticks();
-      Map<InstrumentId, Double> first = firstPrices(ticks);
+      FlowLiveTicks src = ticksStarter == null ? null : ticksStarter.start(database);
+      liveTicks = src;
+      List<? extends FlowTick> ticks = src == null ? ticks() : stored(src);
+      Map<InstrumentId, Double> first =
+          src == null ? firstPrices(ticks) : src.firstPrices(stored(src), 10_000);
       FlowLive l = liveStarter == null ? null : liveStarter.start(first);
       live = l;
       JdbcTradingJournal journal = new JdbcTradingJournal(database);
@@ -190,10 +202,7 @@ final class FlowRuntime implements AutoCloseable {
           ticks.size(),
           source(),
           from);
-      replay(s, ticks, from);
-      if (l != null) {
-        settle(s);
-      }
+      proceed(s, ticks, from, src, l);
     } catch (RuntimeException e) {
       LOG.error("flow kernel stopped: {}", e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -275,6 +284,54 @@ final class FlowRuntime implements AutoCloseable {
             b.drain();
             k.checkpointChanges();
           });
+    }
+  }
+
+  /** After the warm-up: the replay (or the stored ticks, then the live ones), then settling. */
+  private void proceed(
+      FlowService s, List<? extends FlowTick> ticks, int from, FlowLiveTicks src, FlowLive l)
+      throws InterruptedException {
+    if (src == null) {
+      replay(s, ticks, from);
+    } else {
+      for (int i = from; i < ticks.size(); i++) {
+        step(s, ticks.get(i), true); // stored after the checkpoint: processed, no pacing
+      }
+      follow(s, src, l);
+    }
+    if (l != null) {
+      settle(s);
+    }
+  }
+
+  /**
+   * The stored live ticks of the last {@code warmup_minutes} (at least 80: the ATR's 5 m candles;
+   * +5) that warm the strategies up after a restart.
+   */
+  private List<FlowTick> stored(FlowLiveTicks src) {
+    long now = System.currentTimeMillis();
+    long minutes = Math.max(config.warmupMinutes(), 80) + 5;
+    return src.stored(instruments, now - minutes * 60_000L, now);
+  }
+
+  /**
+   * Live ticks ({@code flow.tick_source: live}): every tick the feed delivers goes through the tick
+   * seam until stopped (the live venue's late answers drained between them).
+   */
+  private void follow(FlowService s, FlowLiveTicks src, FlowLive l) throws InterruptedException {
+    AsyncVenueBridge b = bridge;
+    while (!pacer.stopped()) {
+      FlowTick tick = src.next(DRAIN_EVERY_MS);
+      if (tick != null) {
+        step(s, tick, true);
+      }
+      if (l != null && b != null) {
+        s.withKernel(
+            k -> {
+              b.drain();
+              k.checkpointChanges();
+            });
+      }
     }
   }
 
@@ -386,6 +443,10 @@ final class FlowRuntime implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    FlowLiveTicks src = liveTicks;
+    if (src != null) {
+      src.close();
     }
     FlowLive l = live;
     if (l != null) {

@@ -1,5 +1,6 @@
 package io.perpetua.app;
 
+import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.app.config.StoreSettings;
 import io.perpetua.app.security.AuthWiring;
@@ -126,7 +127,10 @@ final class PlatformWiring implements AutoCloseable {
             bus,
             config.venue().simulated() || !config.flow().live()
                 ? null
-                : prices -> FlowLive.start(config, env, prices));
+                : prices -> FlowLive.start(config, env, prices),
+            ConfigLoader.flowLiveTicks(config)
+                ? FlowLiveTicks.starter(config, parts::live, bus)
+                : null);
     flow.addRoutes(server);
     // The web dashboard at / when it was built into the jar; added last, as its page fallback
     // answers every GET path outside the API.

@@ -157,6 +157,7 @@ public final class ConfigLoader {
     }
     validateJobs(c.jobs());
     FlowConfigCheck.validate(c.flow());
+    FlowConfigCheck.validateSource(c.flow(), c.venue());
     StoreSettings.validate(c.store());
     if (c.server().port() < 0 || c.server().port() > 65535) {
       throw new ConfigException("server.port", "must be 0..65535, was " + c.server().port());
@@ -362,6 +363,11 @@ public final class ConfigLoader {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("risk", e.getMessage(), e);
     }
+  }
+
+  /** True when the order-flow engine runs on the venue's live ticks ({@code flow.tick_source}). */
+  public static boolean flowLiveTicks(PerpetuaConfig c) {
+    return FlowConfigCheck.liveTicks(c.flow(), c.venue());
   }
 
   /**

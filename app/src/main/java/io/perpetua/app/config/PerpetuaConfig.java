@@ -159,6 +159,15 @@ public record PerpetuaConfig(
    *     fake Binance of another process, the testnet) instead of an in-process fake; credentials
    *     from the environment as for {@code venue.type: binance}
    * @param liveWsUrl that venue's WebSocket base URL (set with {@code live_rest_url})
+   * @param tickSource where the engine's ticks come from: {@code replay} (the tick file), {@code
+   *     live} (the venue's market streams and REST polls; {@code venue.type} fake-binance or
+   *     binance), {@code auto} (live with {@code venue.type: binance}, else replay)
+   * @param silentAfterSeconds live ticks: a stream silent longer than this raises the alert
+   * @param continuityCheckSeconds live ticks: the agg-id continuity check's period
+   * @param pollSeconds live ticks: the open-interest and long/short-ratio polls' period
+   * @param tickBatchRows live ticks: raw ticks are stored per this many rows (or each second)
+   * @param spotWsUrl live ticks: the spot WebSocket base for the spot–perp input ({@code auto}: the
+   *     fake's own, or Binance spot's for production; "" = none)
    */
   public record Flow(
       boolean enabled,
@@ -173,7 +182,13 @@ public record PerpetuaConfig(
       double liveMaxLeverage,
       double liveMaxDailyTurnover,
       String liveRestUrl,
-      String liveWsUrl) {}
+      String liveWsUrl,
+      String tickSource,
+      int silentAfterSeconds,
+      int continuityCheckSeconds,
+      int pollSeconds,
+      int tickBatchRows,
+      String spotWsUrl) {}
 
   /**
    * The {@code risk:} section: pre-trade limits (spec 000 §3.1 {@code /risk/config}) and circuit

@@ -107,6 +107,7 @@ class DatabaseTest {
               "93/SQL/true",
               "95/SQL/true",
               "110/SQL/true",
+              "115/SQL/true",
               "120/SQL/true",
               "140/SQL/true",
               "141/SQL/true");

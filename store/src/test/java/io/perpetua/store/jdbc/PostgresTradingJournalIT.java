@@ -77,6 +77,9 @@ class PostgresTradingJournalIT extends TradingJournalContract {
     "carry_funding",
     "carry_snapshots",
     "carry_events",
+    "flow_agg_trades",
+    "flow_market_ticks",
+    "flow_tick_meta",
     "flyway_schema_history",
   };
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -26,17 +27,27 @@ import org.slf4j.LoggerFactory;
  *       connect and every reconnect fill from the id after it over REST ({@code aggTrades?fromId=})
  *       before the stream's first event, and an id jump inside the stream is filled the same way —
  *       no gap, no duplicate;
+ *   <li><b>id continuity</b>: {@link #checkContinuity} (call it every minute) back-fills over REST
+ *       the holes left when a gap fill failed (ids skipped inside the delivered sequence; these
+ *       trades arrive late, after higher ids) and the tail the stream has not delivered yet (the
+ *       stream fell silent after missing trades);
  *   <li><b>silent stream</b>: {@link #checkSilence} (call it every second on the owner's scheduler)
  *       reports a symbol with no trade for longer than {@code silentAfterMs} once to the alert
  *       sink, and once more when its trades come back.
  * </ul>
  *
- * <p>Ticks are delivered on the stream's event thread. Thread-safe.
+ * <p>Ticks are delivered on the stream's event thread, or on the caller's of {@link
+ * #checkContinuity}, one at a time. Thread-safe.
  */
 public final class LiveFlowTicks implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveFlowTicks.class);
 
+  private static final int PAGE = 1000;
+
   private final List<MarketDataStream> streams = new ArrayList<>();
+  private final BinanceRestClient rest;
+  private final Map<String, TreeMap<Long, Long>> holes = new HashMap<>();
+  private long backFilled;
   private final Consumer<FlowTick> sink;
   private final BiConsumer<String, Boolean> alerts;
   private final LongSupplier clock;
@@ -66,6 +77,7 @@ public final class LiveFlowTicks implements AutoCloseable {
     if (symbols.isEmpty()) {
       throw new IllegalArgumentException("at least one symbol is required");
     }
+    this.rest = rest;
     this.sink = sink;
     this.alerts = alerts;
     this.clock = clock;
@@ -104,13 +116,19 @@ public final class LiveFlowTicks implements AutoCloseable {
     }
   }
 
-  private void deliver(AggTrade t) {
+  /**
+   * One venue trade as if its stream had delivered it (dedupe, hole record, mapping, sink): for a
+   * recorded stream and the throughput benchmark.
+   */
+  public void onTrade(AggTrade trade) {
+    deliver(trade);
+  }
+
+  private synchronized void deliver(AggTrade t) {
     String symbol = t.symbol();
     Long last = lastId.get(symbol);
     if (last != null && t.aggregateId() <= last) {
-      synchronized (this) {
-        duplicates++;
-      }
+      duplicates++;
       return;
     }
     FlowTick tick;
@@ -120,15 +138,101 @@ public final class LiveFlowTicks implements AutoCloseable {
       LOG.warn("live tick {} {} dropped: {}", symbol, t.aggregateId(), e.getMessage());
       return;
     }
+    if (last != null && t.aggregateId() > last + 1) {
+      holes.computeIfAbsent(symbol, k -> new TreeMap<>()).put(last + 1, t.aggregateId() - 1);
+      LOG.warn(
+          "live ticks: {} ids {}..{} missing (the gap fill failed); back-filled by the continuity"
+              + " check",
+          symbol,
+          last + 1,
+          t.aggregateId() - 1);
+    }
     lastId.put(symbol, t.aggregateId());
+    seen(symbol);
+    delivered++;
+    sink.accept(tick);
+  }
+
+  private void seen(String symbol) {
     lastSeenMs.put(symbol, clock.getAsLong());
     if (silent.remove(symbol) != null) {
       alerts.accept(symbol, false);
     }
-    synchronized (this) {
-      delivered++;
+  }
+
+  /**
+   * The id-continuity check (spec §1, every minute): fills each recorded hole from REST ({@code
+   * aggTrades?fromId=}; the trades are delivered late, after higher ids, each once), then asks REST
+   * for the trades after the last delivered id and delivers those the stream has not. A REST
+   * failure leaves the hole for the next check.
+   *
+   * @return the trades delivered by this check
+   */
+  public synchronized long checkContinuity() {
+    long before = delivered;
+    for (Map.Entry<String, TreeMap<Long, Long>> e : holes.entrySet()) {
+      TreeMap<Long, Long> open = e.getValue();
+      for (Map.Entry<Long, Long> h : List.copyOf(open.entrySet())) {
+        open.remove(h.getKey());
+        long next = fillHole(e.getKey(), h.getKey(), h.getValue());
+        if (next <= h.getValue()) {
+          open.put(next, h.getValue()); // the rest of it next time
+        }
+      }
     }
-    sink.accept(tick);
+    holes.values().removeIf(TreeMap::isEmpty);
+    for (String symbol : List.copyOf(lastId.keySet())) {
+      try {
+        List<AggTrade> page;
+        do {
+          page = rest.aggTrades(symbol, lastId.get(symbol) + 1, PAGE);
+          page.forEach(this::deliver);
+        } while (page.size() == PAGE);
+      } catch (BinanceApiException e) {
+        LOG.warn("continuity check of {}: {}", symbol, e.getMessage());
+      }
+    }
+    backFilled += delivered - before;
+    return delivered - before;
+  }
+
+  /** Delivers the trades with ids in {@code [from, to]}; returns the first id not filled. */
+  private long fillHole(String symbol, long from, long to) {
+    long next = from;
+    try {
+      while (next <= to) {
+        List<AggTrade> page = rest.aggTrades(symbol, next, PAGE);
+        long start = next;
+        for (AggTrade t : page) {
+          if (t.aggregateId() >= next && t.aggregateId() <= to) {
+            FlowTick tick = map(t);
+            next = t.aggregateId() + 1;
+            delivered++;
+            sink.accept(tick);
+          }
+        }
+        if (page.isEmpty() || next == start) {
+          LOG.warn("continuity check: {} ids {}..{} are not at the venue", symbol, next, to);
+          return to + 1; // the venue has none of them: nothing to wait for
+        }
+      }
+    } catch (BinanceApiException | IllegalArgumentException e) {
+      LOG.warn(
+          "continuity check: back-fill of {} from {} failed: {}", symbol, next, e.getMessage());
+    }
+    return next;
+  }
+
+  /** The holes still open, as {@code symbol -> {from: to}} (empty when the sequence is whole). */
+  public synchronized Map<String, Map<Long, Long>> holes() {
+    Map<String, Map<Long, Long>> out = new HashMap<>();
+    holes.forEach((s, h) -> out.put(s, Map.copyOf(h)));
+    return out;
+  }
+
+  /** Trades delivered by the continuity check so far. */
+  public synchronized long backFilled() {
+    return backFilled;
   }
 
   /** The venue's aggTrade as the engine's tick. */
@@ -164,7 +268,7 @@ public final class LiveFlowTicks implements AutoCloseable {
     return delivered;
   }
 
-  /** Trades dropped as already delivered. */
+  /** Trades dropped as already delivered (by the stream, a catch-up or a continuity check). */
   public synchronized long duplicates() {
     return duplicates;
   }

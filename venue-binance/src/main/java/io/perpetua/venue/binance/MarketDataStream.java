@@ -34,6 +34,8 @@ public final class MarketDataStream implements AutoCloseable {
   private final ExecutorService dispatcher;
   private final Map<String, Long> lastAggId = new HashMap<>();
   private final TickValidator validator = new TickValidator("binance aggTrade stream");
+  private final java.util.concurrent.atomic.AtomicLong malformed =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * A stream of {@code streams} (names like {@code btcusdt@aggTrade}, {@code btcusdt@markPrice@1s},
@@ -132,6 +134,7 @@ public final class MarketDataStream implements AutoCloseable {
       }
       event = parsed.get();
     } catch (IllegalArgumentException e) {
+      malformed.incrementAndGet();
       LOG.warn("dropping malformed market message: {}", e.getMessage());
       return;
     }
@@ -195,6 +198,11 @@ public final class MarketDataStream implements AutoCloseable {
   /** The aggregate trades rejected so far, by reason code (dropped, never delivered). */
   public Map<String, Long> rejectedTrades() {
     return validator.rejections();
+  }
+
+  /** Messages dropped because they could not be parsed (malformed JSON, missing fields). */
+  public long malformedMessages() {
+    return malformed.get();
   }
 
   @Override

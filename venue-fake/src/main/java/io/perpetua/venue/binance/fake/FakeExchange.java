@@ -675,6 +675,17 @@ public final class FakeExchange {
         b.listing, b.last, periodMs, startMs, endMs, limit, clock.getAsLong());
   }
 
+  /**
+   * {@code GET /futures/data/globalLongShortAccountRatio} ({@code top} false) or {@code
+   * topLongShortPositionRatio} (true) for {@code symbol}.
+   */
+  public synchronized ArrayNode longShortRatios(
+      String symbol, boolean top, long periodMs, Long startMs, Long endMs, int limit) {
+    Book b = book(symbol);
+    return FakeHistory.longShortRatios(
+        b.listing, top, periodMs, startMs, endMs, limit, clock.getAsLong());
+  }
+
   /** {@code GET /fapi/v1/commissionRate} for {@code symbol}. */
   public synchronized ObjectNode commissionRate(String symbol) {
     FakeListing l = book(symbol).listing;

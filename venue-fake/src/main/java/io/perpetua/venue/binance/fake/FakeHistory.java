@@ -89,6 +89,32 @@ final class FakeHistory {
     return out;
   }
 
+  /**
+   * {@code GET /futures/data/globalLongShortAccountRatio} ({@code top} false: the accounts' long
+   * share) or {@code topLongShortPositionRatio} (true: the top traders' long share of positions):
+   * one row per {@code periodMs} as {@link #openInterestHistory} pages them, the long share a
+   * deterministic 0.35–0.65 per symbol, kind and time.
+   */
+  static ArrayNode longShortRatios(
+      FakeListing l, boolean top, long periodMs, Long start, Long end, int limit, long now) {
+    ArrayNode times = openInterestHistory(l, BigDecimal.ONE, periodMs, start, end, limit, now);
+    ArrayNode out = JSON.arrayNode();
+    for (var row : times) {
+      long t = Long.parseLong(row.path("timestamp").asText());
+      double share = 0.35 + 0.30 * random(l.symbol() + (top ? "/top" : "/global"), t).nextDouble();
+      BigDecimal longShare = BigDecimal.valueOf(share).setScale(4, RoundingMode.HALF_EVEN);
+      BigDecimal shortShare = BigDecimal.ONE.subtract(longShare);
+      ObjectNode o = out.addObject().put("symbol", l.symbol());
+      o.put(
+          "longShortRatio",
+          longShare.divide(shortShare, 4, RoundingMode.HALF_EVEN).toPlainString());
+      o.put("longAccount", longShare.toPlainString());
+      o.put("shortAccount", shortShare.toPlainString());
+      o.put("timestamp", Long.toString(t));
+    }
+    return out;
+  }
+
   private static SplittableRandom random(String symbol, long time) {
     return new SplittableRandom(symbol.hashCode() * 1_000_003L + time);
   }

@@ -11,6 +11,7 @@ import static io.perpetua.venue.binance.fake.FakeBinanceServer.Security.SIGNED;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -45,6 +46,7 @@ final class FakeRestRoutes {
   void register() {
     publicMarket();
     publicHistory();
+    positioning();
     orders();
     account();
     server.route(GET, "/fapi/v1/listenKey", API_KEY, 1, r -> server.listenKeyJson());
@@ -139,6 +141,34 @@ final class FakeRestRoutes {
               r.optionalLong("endTime"),
               r.limit("limit", 30, 1, 500));
         });
+  }
+
+  /** The long/short ratio statistics ({@code /futures/data/...LongShort...Ratio}). */
+  private void positioning() {
+    for (String path :
+        List.of(
+            "/futures/data/globalLongShortAccountRatio",
+            "/futures/data/topLongShortPositionRatio")) {
+      boolean top = path.contains("top");
+      server.route(
+          GET,
+          path,
+          NONE,
+          1,
+          r -> {
+            Long period = OI_PERIODS.get(r.required("period"));
+            if (period == null) {
+              throw new FakeReject(400, -1120, "Invalid period.");
+            }
+            return x.longShortRatios(
+                r.required("symbol"),
+                top,
+                period,
+                r.optionalLong("startTime"),
+                r.optionalLong("endTime"),
+                r.limit("limit", 30, 1, 500));
+          });
+    }
   }
 
   private void orders() {
