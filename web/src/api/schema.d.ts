@@ -457,7 +457,7 @@ export interface paths {
         };
         /**
          * Verify the audit hash chain
-         * @description Walks the whole log; names the first edited or missing entry.
+         * @description Walks the whole log; names the first edited or missing entry, including entries removed from its end (the head record). `head` is what to copy outside the database as an anchor.
          */
         get: operations["get_api_v1_audit_verify"];
         put?: never;
@@ -961,6 +961,206 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/carry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Carry instances
+         * @description Every configured carry with its mode (dry_run by default), state, pending confirmation, both positions, hedge deviation and hard limits.
+         */
+        get: operations["get_api_v1_carry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carry/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A carry instance
+         * @description Its status, hard limits and the acceptance checklist for real mode.
+         */
+        get: operations["get_api_v1_carry_id"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carry/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to open a carry
+         * @description Asks to open `quantity` of the underlying on each leg (spot buy, perp sell); nothing is sent before POST .../confirm. 409 (40087) when not IDLE, funding is negative or unknown, the clock drifts, or the notional exceeds the hard limit.
+         */
+        post: operations["post_api_v1_carry_id_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carry/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to close the carry
+         * @description Asks to close both legs of the carry held; nothing is sent before POST .../confirm. 409 (40087) unless HOLDING.
+         */
+        post: operations["post_api_v1_carry_id_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carry/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the pending action
+         * @description The human's confirmation of the pending start (both legs sent), close, or switch to real mode. 409 (40087) when nothing is pending.
+         */
+        post: operations["post_api_v1_carry_id_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carry/{id}/mode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Switch dry-run / real
+         * @description dry_run at once; real only when IDLE and flat with the acceptance checklist passed (409 40088 lists what failed), then at POST .../confirm.
+         */
+        post: operations["post_api_v1_carry_id_mode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carry/{id}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a halted carry
+         * @description HALTED → IDLE by hand (admin); the positions stay as the venues hold them. 409 (40087) unless HALTED.
+         */
+        post: operations["post_api_v1_carry_id_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carry/{id}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A carry's ledger
+         * @description Every fill of both legs and every funding settlement with both positions after it, in dry-run ("would have traded") and real mode, oldest first.
+         */
+        get: operations["get_api_v1_carry_id_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carry/{id}/funding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A carry's funding income
+         * @description Funding booked per settlement while holding, and the sum.
+         */
+        get: operations["get_api_v1_carry_id_funding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carry/{id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A carry's risk events and actions
+         * @description Risk events (margin_warn, margin_danger, api_failures, leg_failed, hedge_deviation, leg_timeout, …) and every human action with who took it, oldest first.
+         */
+        get: operations["get_api_v1_carry_id_alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/risk/status": {
         parameters: {
             query?: never;
@@ -1095,6 +1295,30 @@ export interface paths {
          * @description Lifts a symbol's disable. Persisted.
          */
         post: operations["post_api_v1_risk_symbols_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per-symbol risk limits
+         * @description The per-symbol limits in force (the symbol_limit rule): the largest position as a multiple of equity and in USDT; null = that limit is off.
+         */
+        get: operations["get_api_v1_risk_limits"];
+        put?: never;
+        /**
+         * Change a symbol's risk limits (four-eyes)
+         * @description Files a four-eyes request (POST /api/v1/approvals/{id}/approve by a second admin; the requester cannot approve). The limit binds from the next order check after approval, is persisted and audited with before/after. At least one of max_leverage (0 < x <= 1000) and max_pos_value (USDT, 0 < x <= 1e12), at most 8 decimals; reason required.
+         */
+        post: operations["post_api_v1_risk_limits"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2146,7 +2370,7 @@ export interface components {
         /** @description The envelope of every error response. */
         ErrorEnvelope: {
             /** @enum {integer} */
-            code: 40001 | 40002 | 40003 | 40004 | 40005 | 40006 | 40007 | 40008 | 40009 | 40010 | 40011 | 40012 | 40013 | 40101 | 40102 | 40103 | 40104 | 40105 | 40106 | 40107 | 40108 | 40109 | 40110 | 40111 | 40112 | 40113 | 40114 | 40115 | 40116 | 40020 | 40021 | 40030 | 40031 | 40032 | 40080 | 40081 | 40082 | 40083 | 40084 | 40085 | 40086 | 40470 | 40040 | 40050 | 40051 | 40060 | 40400 | 40401 | 40410 | 40420 | 40440 | 40430 | 40450 | 40070 | 40071 | 40460 | 50000 | 50001 | 50002 | 50301;
+            code: 40001 | 40002 | 40003 | 40004 | 40005 | 40006 | 40007 | 40008 | 40009 | 40010 | 40011 | 40012 | 40013 | 40101 | 40102 | 40103 | 40104 | 40105 | 40106 | 40107 | 40108 | 40109 | 40110 | 40111 | 40112 | 40113 | 40114 | 40115 | 40116 | 40020 | 40021 | 40030 | 40031 | 40032 | 40080 | 40081 | 40082 | 40083 | 40084 | 40085 | 40086 | 40470 | 40087 | 40088 | 40471 | 40040 | 40050 | 40051 | 40060 | 40400 | 40401 | 40410 | 40420 | 40440 | 40430 | 40450 | 40070 | 40071 | 40460 | 50000 | 50001 | 50002 | 50301;
             /** @description What went wrong */
             message: string;
             /** @description Always null for errors */
@@ -2158,7 +2382,7 @@ export interface components {
         ErrorObject: {
             error: {
                 /** @enum {string} */
-                code: "INVALID_PARAMETER" | "MISSING_PARAMETER" | "MALFORMED_BODY" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "EXPECTATION_FAILED" | "UPGRADE_REQUIRED" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "LENGTH_REQUIRED" | "MISSING_TOKEN" | "INVALID_TOKEN" | "MISSING_SIGNATURE" | "INVALID_API_KEY" | "STALE_TIMESTAMP" | "REPLAYED_REQUEST" | "INVALID_SIGNATURE" | "FORBIDDEN" | "TOKEN_EXPIRED" | "BAD_CREDENTIALS" | "ACCOUNT_LOCKED" | "TOTP_REQUIRED" | "ACCOUNT_BANNED" | "REFRESH_TOKEN_REUSED" | "INVALID_INVITE" | "SELF_APPROVAL" | "USER_EXISTS" | "ALREADY_DECIDED" | "INVALID_STRATEGY_PARAMETERS" | "CONFIRMATION_REQUIRED" | "STRATEGY_CONFLICT" | "CONTROL_INVALID_ACCOUNT" | "CONTROL_DELTA_DEVIATION" | "CONTROL_HEDGE_FAILED" | "CONTROL_RISK_BLOCKED" | "CONTROL_MARKET_DATA" | "CONTROL_SERVICE_TIMEOUT" | "CONTROL_PROXY_FAILED" | "CONTROL_ACCOUNT_NOT_FOUND" | "INVALID_OPTIMIZATION" | "INVALID_STRATEGY_VERSION" | "LIFECYCLE_CONFLICT" | "ALLOCATION_UNAVAILABLE" | "UNKNOWN_ROUTE" | "NOT_FOUND" | "STRATEGY_NOT_FOUND" | "UNKNOWN_POOL" | "STRATEGY_VERSION_NOT_FOUND" | "OPTIMIZER_RUN_NOT_FOUND" | "ORCHESTRATOR_JOB_NOT_FOUND" | "HOTLIST_EXPIRED" | "HOTLIST_DECIDED" | "HOTLIST_NOT_FOUND" | "INTERNAL" | "NOT_IMPLEMENTED" | "HTTP_VERSION_NOT_SUPPORTED" | "UPSTREAM_UNAVAILABLE";
+                code: "INVALID_PARAMETER" | "MISSING_PARAMETER" | "MALFORMED_BODY" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "EXPECTATION_FAILED" | "UPGRADE_REQUIRED" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "LENGTH_REQUIRED" | "MISSING_TOKEN" | "INVALID_TOKEN" | "MISSING_SIGNATURE" | "INVALID_API_KEY" | "STALE_TIMESTAMP" | "REPLAYED_REQUEST" | "INVALID_SIGNATURE" | "FORBIDDEN" | "TOKEN_EXPIRED" | "BAD_CREDENTIALS" | "ACCOUNT_LOCKED" | "TOTP_REQUIRED" | "ACCOUNT_BANNED" | "REFRESH_TOKEN_REUSED" | "INVALID_INVITE" | "SELF_APPROVAL" | "USER_EXISTS" | "ALREADY_DECIDED" | "INVALID_STRATEGY_PARAMETERS" | "CONFIRMATION_REQUIRED" | "STRATEGY_CONFLICT" | "CONTROL_INVALID_ACCOUNT" | "CONTROL_DELTA_DEVIATION" | "CONTROL_HEDGE_FAILED" | "CONTROL_RISK_BLOCKED" | "CONTROL_MARKET_DATA" | "CONTROL_SERVICE_TIMEOUT" | "CONTROL_PROXY_FAILED" | "CONTROL_ACCOUNT_NOT_FOUND" | "CARRY_CONFLICT" | "CARRY_CHECKLIST" | "CARRY_NOT_FOUND" | "INVALID_OPTIMIZATION" | "INVALID_STRATEGY_VERSION" | "LIFECYCLE_CONFLICT" | "ALLOCATION_UNAVAILABLE" | "UNKNOWN_ROUTE" | "NOT_FOUND" | "STRATEGY_NOT_FOUND" | "UNKNOWN_POOL" | "STRATEGY_VERSION_NOT_FOUND" | "OPTIMIZER_RUN_NOT_FOUND" | "ORCHESTRATOR_JOB_NOT_FOUND" | "HOTLIST_EXPIRED" | "HOTLIST_DECIDED" | "HOTLIST_NOT_FOUND" | "INTERNAL" | "NOT_IMPLEMENTED" | "HTTP_VERSION_NOT_SUPPORTED" | "UPSTREAM_UNAVAILABLE";
                 /** @description What went wrong */
                 message: string;
             };
@@ -2664,21 +2888,49 @@ export interface components {
             first_broken_seq: number | null;
             /** @description What is wrong with it */
             problem: string;
+            /** @description The head record, SEQ:HASH of the newest entry (keep a copy as an anchor) */
+            head: string | null;
         };
         Timeline: {
             /** @description Client order id */
             order_id: string;
             /** @description The rebalance that decided it */
             rebalance_id: string | null;
+            /** @description The signal and features behind the order, per strategy (empty: none journaled) */
+            signals: components["schemas"]["SignalView"][];
+            /** @description Each risk rule that checked the order, in order: value, threshold, outcome */
+            checks: components["schemas"]["CheckView"][];
             /** @description Steps in time order */
             steps: components["schemas"]["Step"][];
+        };
+        SignalView: {
+            /** @description Strategy id */
+            strategy: string | null;
+            /** @description Combined signal of the symbol (decimal text) */
+            signal: string | null;
+            /** @description Signed target weight, fraction of equity (decimal text) */
+            target_weight: string | null;
+            /** @description Feature (factor) name to its value at the decision (decimal text, null when none) */
+            features: {
+                [key: string]: string;
+            };
+        };
+        CheckView: {
+            /** @description Rule id */
+            rule: string | null;
+            /** @description The rule's value for this order (decimal text, USDT for money) */
+            value: string | null;
+            /** @description The threshold it was compared with (null: no number, or the rule is off) */
+            threshold: string | null;
+            /** @description Whether the order passed the rule */
+            passed: boolean;
         };
         Step: {
             /**
              * @description Stage of the decision chain
              * @enum {string}
              */
-            stage: "decision" | "risk" | "order" | "fill";
+            stage: "decision" | "signal" | "risk" | "order" | "fill";
             /**
              * Format: int64
              * @description Audit position
@@ -3591,6 +3843,210 @@ export interface components {
             /** Format: int64 */
             timestamp: number;
         };
+        CarryList: {
+            /** @description Configured instances */
+            items: components["schemas"]["CarryView"][];
+        };
+        CarryView: {
+            /** @description Instance id */
+            id: string;
+            /** @description Underlying, e.g. BTC-USD */
+            underlying: string;
+            /** @description Spot leg's account */
+            spot_account: string;
+            /** @description Perp leg's account */
+            perp_account: string;
+            /**
+             * @description Mode
+             * @enum {string}
+             */
+            mode: "dry_run" | "real";
+            /**
+             * @description State
+             * @enum {string}
+             */
+            state: "idle" | "opening" | "holding" | "closing" | "halted";
+            /**
+             * @description Awaiting confirmation: start, close, mode_real, or empty
+             * @enum {string}
+             */
+            pending: "" | "start" | "close" | "mode_real";
+            /**
+             * Format: int32
+             * @description Carry cycle (in the legs' client ids)
+             */
+            cycle: number;
+            /** @description Spot position, decimal */
+            spot_position: string;
+            /** @description Perp position, decimal (a short is negative) */
+            perp_position: string;
+            /**
+             * Format: double
+             * @description |spot + perp| / max(|spot|, |perp|)
+             */
+            hedge_deviation: number;
+            /**
+             * Format: double
+             * @description Latest funding rate read (null: unknown)
+             */
+            funding_rate: number | null;
+            /** @description Latest market read failure, or empty */
+            last_error: string;
+            /**
+             * Format: int64
+             * @description Latest tick, epoch ms
+             */
+            updated_ms: number;
+            /** @description Hard limits (configuration; the API cannot change them) */
+            limits: components["schemas"]["LimitsView"];
+            /** @description Acceptance checklist for real mode (single-instance answers) */
+            checklist: components["schemas"]["ChecklistItemView"][] | null;
+        };
+        LimitsView: {
+            /** @description Largest notional per leg, USDT */
+            max_notional: string;
+            /**
+             * Format: double
+             * @description Leg limits at most this far through the quote
+             */
+            max_slippage: number;
+            /**
+             * Format: double
+             * @description Largest hedge deviation while holding
+             */
+            max_hedge_deviation: number;
+            /**
+             * Format: double
+             * @description Margin ratio below which a warning is raised
+             */
+            margin_warn: number;
+            /**
+             * Format: double
+             * @description Margin ratio at or below which the carry halts
+             */
+            margin_danger: number;
+            /**
+             * Format: int32
+             * @description Consecutive API failures that halt
+             */
+            max_api_failures: number;
+            /**
+             * Format: int64
+             * @description A working leg is re-ordered after this, ms
+             */
+            reorder_after_ms: number;
+            /**
+             * Format: int64
+             * @description Legs not done after this halt, ms
+             */
+            halt_after_ms: number;
+            /**
+             * Format: int64
+             * @description Clock drift above this blocks trading, ms
+             */
+            max_clock_drift_ms: number;
+        };
+        ChecklistItemView: {
+            /** @description Item code */
+            name: string;
+            /** @description Passed now */
+            passed: boolean;
+            /** @description Found */
+            detail: string;
+        };
+        StartBody: {
+            /** @description Quantity of the underlying per leg, e.g. "0.100" */
+            quantity: string;
+        };
+        ModeBody: {
+            /**
+             * @description Target mode
+             * @enum {string}
+             */
+            mode: "dry_run" | "real";
+        };
+        LedgerList: {
+            /** @description Oldest first */
+            items: components["schemas"]["LedgerView"][];
+        };
+        LedgerView: {
+            /**
+             * @description Mode
+             * @enum {string}
+             */
+            mode: "dry_run" | "real";
+            /**
+             * @description Kind
+             * @enum {string}
+             */
+            kind: "fill" | "funding";
+            /** @description Order (empty for funding) */
+            client_order_id: string;
+            /** @description BUY/SELL (empty for funding) */
+            side: string;
+            /** @description Quantity, decimal */
+            quantity: string;
+            /** @description Fill price (null for funding) */
+            price: string | null;
+            /** @description Fee, USDT */
+            fee: string;
+            /** @description Funding received (+) or paid (−), USDT */
+            funding: string;
+            /** @description Spot position after it */
+            spot_position: string;
+            /** @description Perp position after it */
+            perp_position: string;
+            /**
+             * Format: int64
+             * @description Epoch ms
+             */
+            time_ms: number;
+        };
+        FundingList: {
+            /** @description Oldest first */
+            items: components["schemas"]["FundingView"][];
+            /** @description Sum, USDT */
+            total: string;
+        };
+        FundingView: {
+            /**
+             * @description Mode
+             * @enum {string}
+             */
+            mode: "dry_run" | "real";
+            /**
+             * Format: int64
+             * @description Settlement, epoch ms
+             */
+            time_ms: number;
+            /**
+             * Format: double
+             * @description Rate
+             */
+            rate: number;
+            /** @description Received (+) or paid (−), USDT */
+            amount: string;
+        };
+        EventList: {
+            /** @description Oldest first */
+            items: components["schemas"]["EventView"][];
+        };
+        EventView: {
+            /**
+             * @description Severity
+             * @enum {string}
+             */
+            severity: "INFO" | "WARN" | "CRITICAL";
+            /** @description Code, e.g. margin_danger, start_requested */
+            kind: string;
+            /** @description What happened (and who acted) */
+            message: string;
+            /**
+             * Format: int64
+             * @description Epoch ms
+             */
+            time_ms: number;
+        };
         StatusData: {
             /**
              * @description Overall status
@@ -3785,6 +4241,50 @@ export interface components {
             disabled_by: string;
             /** @description Reason */
             reason: string;
+        };
+        LimitList: {
+            /** @description The limits in force, by symbol */
+            limits: components["schemas"]["LimitItem"][];
+        };
+        LimitItem: {
+            /** @description Symbol */
+            symbol: string;
+            /** @description Largest |position| / equity; null = off */
+            max_leverage: number | null;
+            /** @description Largest |position| in USDT; null = off */
+            max_pos_value: number | null;
+            /** @description Why it was set */
+            reason: string;
+            /** @description Who carried it out (approver, with the requester) */
+            operator: string;
+            /**
+             * Format: date-time
+             * @description When it was set
+             */
+            changed_at: string;
+        };
+        LimitBody: {
+            /** @description Symbol, BTC/USDT:USDT or BTCUSDT */
+            symbol: string;
+            /** @description Largest |position| / equity (0 < x <= 1000); null = off */
+            max_leverage?: number | null;
+            /** @description Largest |position| in USDT (0 < x <= 1e12); null = off */
+            max_pos_value?: number | null;
+            /** @description Why */
+            reason: string;
+        };
+        LimitChange: {
+            /**
+             * @description pending_approval (four-eyes) or applied
+             * @enum {string}
+             */
+            status: "pending_approval" | "applied";
+            /** @description The four-eyes request a second admin must approve */
+            approval_request_id: string | null;
+            /** @description The symbol's limit before the change */
+            before: components["schemas"]["LimitItem"] | null;
+            /** @description The limit in force now (unchanged while pending) */
+            current: components["schemas"]["LimitItem"] | null;
         };
         OrderList: {
             items: components["schemas"]["OrderItem"][];
@@ -11384,6 +11884,1354 @@ export interface operations {
             };
         };
     };
+    get_api_v1_carry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Carry instances */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "items": [
+                     *           {
+                     *             "id": "btc-carry",
+                     *             "underlying": "BTC-USD",
+                     *             "spot_account": "binance-spot",
+                     *             "perp_account": "binance-perp",
+                     *             "mode": "dry_run",
+                     *             "state": "idle",
+                     *             "pending": "",
+                     *             "cycle": 0,
+                     *             "spot_position": "0.000",
+                     *             "perp_position": "0.000",
+                     *             "hedge_deviation": 0,
+                     *             "funding_rate": 0.0001,
+                     *             "last_error": "",
+                     *             "updated_ms": 1678665600000,
+                     *             "limits": {
+                     *               "max_notional": "10000",
+                     *               "max_slippage": 0.001,
+                     *               "max_hedge_deviation": 0.01,
+                     *               "margin_warn": 1.35,
+                     *               "margin_danger": 1.25,
+                     *               "max_api_failures": 5,
+                     *               "reorder_after_ms": 8000,
+                     *               "halt_after_ms": 30000,
+                     *               "max_clock_drift_ms": 1000
+                     *             },
+                     *             "checklist": null
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["CarryList"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_carry_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Carry instance id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A carry instance */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "id": "btc-carry",
+                     *         "underlying": "BTC-USD",
+                     *         "spot_account": "binance-spot",
+                     *         "perp_account": "binance-perp",
+                     *         "mode": "dry_run",
+                     *         "state": "holding",
+                     *         "pending": "",
+                     *         "cycle": 1,
+                     *         "spot_position": "0.100",
+                     *         "perp_position": "-0.100",
+                     *         "hedge_deviation": 0,
+                     *         "funding_rate": 0.0001,
+                     *         "last_error": "",
+                     *         "updated_ms": 1678665600000,
+                     *         "limits": {
+                     *           "max_notional": "10000",
+                     *           "max_slippage": 0.001,
+                     *           "max_hedge_deviation": 0.01,
+                     *           "margin_warn": 1.35,
+                     *           "margin_danger": 1.25,
+                     *           "max_api_failures": 5,
+                     *           "reorder_after_ms": 8000,
+                     *           "halt_after_ms": 30000,
+                     *           "max_clock_drift_ms": 1000
+                     *         },
+                     *         "checklist": [
+                     *           {
+                     *             "name": "dry_run_cycle",
+                     *             "passed": true,
+                     *             "detail": "1 dry-run carries opened and closed (at least 1 needed)"
+                     *           },
+                     *           {
+                     *             "name": "idle_and_flat",
+                     *             "passed": false,
+                     *             "detail": "state holding"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["CarryView"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40471 Carry instance not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_carry_id_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Carry instance id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "quantity": "0.100"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StartBody"];
+            };
+        };
+        responses: {
+            /** @description Ask to open a carry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "id": "btc-carry",
+                     *         "underlying": "BTC-USD",
+                     *         "spot_account": "binance-spot",
+                     *         "perp_account": "binance-perp",
+                     *         "mode": "dry_run",
+                     *         "state": "holding",
+                     *         "pending": "",
+                     *         "cycle": 1,
+                     *         "spot_position": "0.100",
+                     *         "perp_position": "-0.100",
+                     *         "hedge_deviation": 0,
+                     *         "funding_rate": 0.0001,
+                     *         "last_error": "",
+                     *         "updated_ms": 1678665600000,
+                     *         "limits": {
+                     *           "max_notional": "10000",
+                     *           "max_slippage": 0.001,
+                     *           "max_hedge_deviation": 0.01,
+                     *           "margin_warn": 1.35,
+                     *           "margin_danger": 1.25,
+                     *           "max_api_failures": 5,
+                     *           "reorder_after_ms": 8000,
+                     *           "halt_after_ms": 30000,
+                     *           "max_clock_drift_ms": 1000
+                     *         },
+                     *         "checklist": [
+                     *           {
+                     *             "name": "dry_run_cycle",
+                     *             "passed": true,
+                     *             "detail": "1 dry-run carries opened and closed (at least 1 needed)"
+                     *           },
+                     *           {
+                     *             "name": "idle_and_flat",
+                     *             "passed": false,
+                     *             "detail": "state holding"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["CarryView"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40471 Carry instance not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40087 Carry action not allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_carry_id_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Carry instance id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ask to close the carry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "id": "btc-carry",
+                     *         "underlying": "BTC-USD",
+                     *         "spot_account": "binance-spot",
+                     *         "perp_account": "binance-perp",
+                     *         "mode": "dry_run",
+                     *         "state": "holding",
+                     *         "pending": "",
+                     *         "cycle": 1,
+                     *         "spot_position": "0.100",
+                     *         "perp_position": "-0.100",
+                     *         "hedge_deviation": 0,
+                     *         "funding_rate": 0.0001,
+                     *         "last_error": "",
+                     *         "updated_ms": 1678665600000,
+                     *         "limits": {
+                     *           "max_notional": "10000",
+                     *           "max_slippage": 0.001,
+                     *           "max_hedge_deviation": 0.01,
+                     *           "margin_warn": 1.35,
+                     *           "margin_danger": 1.25,
+                     *           "max_api_failures": 5,
+                     *           "reorder_after_ms": 8000,
+                     *           "halt_after_ms": 30000,
+                     *           "max_clock_drift_ms": 1000
+                     *         },
+                     *         "checklist": [
+                     *           {
+                     *             "name": "dry_run_cycle",
+                     *             "passed": true,
+                     *             "detail": "1 dry-run carries opened and closed (at least 1 needed)"
+                     *           },
+                     *           {
+                     *             "name": "idle_and_flat",
+                     *             "passed": false,
+                     *             "detail": "state holding"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["CarryView"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40471 Carry instance not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40087 Carry action not allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_carry_id_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Carry instance id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Confirm the pending action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "id": "btc-carry",
+                     *         "underlying": "BTC-USD",
+                     *         "spot_account": "binance-spot",
+                     *         "perp_account": "binance-perp",
+                     *         "mode": "dry_run",
+                     *         "state": "holding",
+                     *         "pending": "",
+                     *         "cycle": 1,
+                     *         "spot_position": "0.100",
+                     *         "perp_position": "-0.100",
+                     *         "hedge_deviation": 0,
+                     *         "funding_rate": 0.0001,
+                     *         "last_error": "",
+                     *         "updated_ms": 1678665600000,
+                     *         "limits": {
+                     *           "max_notional": "10000",
+                     *           "max_slippage": 0.001,
+                     *           "max_hedge_deviation": 0.01,
+                     *           "margin_warn": 1.35,
+                     *           "margin_danger": 1.25,
+                     *           "max_api_failures": 5,
+                     *           "reorder_after_ms": 8000,
+                     *           "halt_after_ms": 30000,
+                     *           "max_clock_drift_ms": 1000
+                     *         },
+                     *         "checklist": [
+                     *           {
+                     *             "name": "dry_run_cycle",
+                     *             "passed": true,
+                     *             "detail": "1 dry-run carries opened and closed (at least 1 needed)"
+                     *           },
+                     *           {
+                     *             "name": "idle_and_flat",
+                     *             "passed": false,
+                     *             "detail": "state holding"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["CarryView"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40471 Carry instance not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40087 Carry action not allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_carry_id_mode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Carry instance id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "mode": "real"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ModeBody"];
+            };
+        };
+        responses: {
+            /** @description Switch dry-run / real */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "id": "btc-carry",
+                     *         "underlying": "BTC-USD",
+                     *         "spot_account": "binance-spot",
+                     *         "perp_account": "binance-perp",
+                     *         "mode": "dry_run",
+                     *         "state": "holding",
+                     *         "pending": "",
+                     *         "cycle": 1,
+                     *         "spot_position": "0.100",
+                     *         "perp_position": "-0.100",
+                     *         "hedge_deviation": 0,
+                     *         "funding_rate": 0.0001,
+                     *         "last_error": "",
+                     *         "updated_ms": 1678665600000,
+                     *         "limits": {
+                     *           "max_notional": "10000",
+                     *           "max_slippage": 0.001,
+                     *           "max_hedge_deviation": 0.01,
+                     *           "margin_warn": 1.35,
+                     *           "margin_danger": 1.25,
+                     *           "max_api_failures": 5,
+                     *           "reorder_after_ms": 8000,
+                     *           "halt_after_ms": 30000,
+                     *           "max_clock_drift_ms": 1000
+                     *         },
+                     *         "checklist": [
+                     *           {
+                     *             "name": "dry_run_cycle",
+                     *             "passed": true,
+                     *             "detail": "1 dry-run carries opened and closed (at least 1 needed)"
+                     *           },
+                     *           {
+                     *             "name": "idle_and_flat",
+                     *             "passed": false,
+                     *             "detail": "state holding"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["CarryView"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40471 Carry instance not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40087 Carry action not allowed; 40088 Acceptance checklist not passed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_carry_id_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Carry instance id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reset a halted carry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "id": "btc-carry",
+                     *         "underlying": "BTC-USD",
+                     *         "spot_account": "binance-spot",
+                     *         "perp_account": "binance-perp",
+                     *         "mode": "dry_run",
+                     *         "state": "holding",
+                     *         "pending": "",
+                     *         "cycle": 1,
+                     *         "spot_position": "0.100",
+                     *         "perp_position": "-0.100",
+                     *         "hedge_deviation": 0,
+                     *         "funding_rate": 0.0001,
+                     *         "last_error": "",
+                     *         "updated_ms": 1678665600000,
+                     *         "limits": {
+                     *           "max_notional": "10000",
+                     *           "max_slippage": 0.001,
+                     *           "max_hedge_deviation": 0.01,
+                     *           "margin_warn": 1.35,
+                     *           "margin_danger": 1.25,
+                     *           "max_api_failures": 5,
+                     *           "reorder_after_ms": 8000,
+                     *           "halt_after_ms": 30000,
+                     *           "max_clock_drift_ms": 1000
+                     *         },
+                     *         "checklist": [
+                     *           {
+                     *             "name": "dry_run_cycle",
+                     *             "passed": true,
+                     *             "detail": "1 dry-run carries opened and closed (at least 1 needed)"
+                     *           },
+                     *           {
+                     *             "name": "idle_and_flat",
+                     *             "passed": false,
+                     *             "detail": "state holding"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["CarryView"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40471 Carry instance not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40087 Carry action not allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_carry_id_ledger: {
+        parameters: {
+            query?: {
+                /** @description Newest N (1..1000) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Carry instance id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A carry's ledger */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "items": [
+                     *           {
+                     *             "mode": "dry_run",
+                     *             "kind": "fill",
+                     *             "client_order_id": "carry-btc-carry-1-o-perp-1",
+                     *             "side": "SELL",
+                     *             "quantity": "0.100",
+                     *             "price": "50000.00",
+                     *             "fee": "2.5",
+                     *             "funding": "0",
+                     *             "spot_position": "0.000",
+                     *             "perp_position": "-0.100",
+                     *             "time_ms": 1678665600000
+                     *           },
+                     *           {
+                     *             "mode": "dry_run",
+                     *             "kind": "funding",
+                     *             "client_order_id": "",
+                     *             "side": "",
+                     *             "quantity": "0.000",
+                     *             "price": null,
+                     *             "fee": "0",
+                     *             "funding": "0.5",
+                     *             "spot_position": "0.100",
+                     *             "perp_position": "-0.100",
+                     *             "time_ms": 1678694400000
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["LedgerList"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40471 Carry instance not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_carry_id_funding: {
+        parameters: {
+            query?: {
+                /** @description Newest N (1..1000) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Carry instance id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A carry's funding income */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "items": [
+                     *           {
+                     *             "mode": "dry_run",
+                     *             "time_ms": 1678694400000,
+                     *             "rate": 0.0001,
+                     *             "amount": "0.5"
+                     *           }
+                     *         ],
+                     *         "total": "0.5"
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["FundingList"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40471 Carry instance not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_carry_id_alerts: {
+        parameters: {
+            query?: {
+                /** @description Newest N (1..1000) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Carry instance id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A carry's risk events and actions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "items": [
+                     *           {
+                     *             "severity": "INFO",
+                     *             "kind": "start_requested",
+                     *             "message": "carry btc-carry: start_requested by alice",
+                     *             "time_ms": 1678665590000
+                     *           },
+                     *           {
+                     *             "severity": "CRITICAL",
+                     *             "kind": "margin_danger",
+                     *             "message": "carry btc-carry: margin ratio 1.24 <= danger",
+                     *             "time_ms": 1678700000000
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["EventList"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40471 Carry instance not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     get_api_v1_risk_status: {
         parameters: {
             query?: never;
@@ -12094,6 +13942,173 @@ export interface operations {
                         /** @description "success" */
                         message: string;
                         data: components["schemas"]["SymbolData"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_risk_limits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per-symbol risk limits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["LimitList"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_risk_limits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "symbol": "BTCUSDT",
+                 *       "max_leverage": 2.5,
+                 *       "max_pos_value": 50000,
+                 *       "reason": "thin order book"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LimitBody"];
+            };
+        };
+        responses: {
+            /** @description Change a symbol's risk limits (four-eyes) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["LimitChange"];
                         /** Format: date-time */
                         timestamp: string;
                     };

@@ -33,7 +33,13 @@ function download(name: string, text: string, type: string) {
   URL.revokeObjectURL(url);
 }
 
-const STAGE_VARIANT = { decision: "outline", risk: "warning", order: "secondary", fill: "positive" } as const;
+const STAGE_VARIANT = {
+  signal: "outline",
+  decision: "outline",
+  risk: "warning",
+  order: "secondary",
+  fill: "positive",
+} as const;
 
 function Replay({ orderId }: { orderId: string }) {
   const { data, error } = useApi(
@@ -59,6 +65,56 @@ function Replay({ orderId }: { orderId: string }) {
             </li>
           ))}
         </ol>
+      )}
+      {data && data.signals.length > 0 && (
+        <Table data-testid="replay-signals">
+          <THead>
+            <Tr>
+              <Th>Strategy</Th>
+              <Th>Signal</Th>
+              <Th>Target weight</Th>
+              <Th>Features</Th>
+            </Tr>
+          </THead>
+          <TBody>
+            {data.signals.map((g, i) => (
+              <Tr key={`${g.strategy}-${i}`}>
+                <Td>{g.strategy ?? "—"}</Td>
+                <Td className="num">{g.signal ?? "—"}</Td>
+                <Td className="num">{g.target_weight ?? "—"}</Td>
+                <Td className="text-xs">
+                  {Object.entries(g.features ?? {})
+                    .map(([k, v]) => `${k} = ${v ?? "—"}`)
+                    .join(", ") || "—"}
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+      {data && data.checks.length > 0 && (
+        <Table data-testid="replay-checks">
+          <THead>
+            <Tr>
+              <Th>Risk rule</Th>
+              <Th>Value</Th>
+              <Th>Threshold</Th>
+              <Th>Outcome</Th>
+            </Tr>
+          </THead>
+          <TBody>
+            {data.checks.map((c, i) => (
+              <Tr key={`${c.rule}-${i}`}>
+                <Td>{c.rule ?? "—"}</Td>
+                <Td className="num">{c.value ?? "—"}</Td>
+                <Td className="num">{c.threshold ?? "—"}</Td>
+                <Td>
+                  <Badge variant={c.passed ? "positive" : "warning"}>{c.passed ? "passed" : "rejected"}</Badge>
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
       )}
     </Section>
   );
