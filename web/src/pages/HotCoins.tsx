@@ -2,6 +2,7 @@ import { useState } from "react";
 import { ApiFailure, api, getToken, unwrap, type Schemas } from "@/api/client";
 import { Empty, ErrorText, PageTitle, Section } from "@/components/common";
 import { Badge } from "@/components/ui/badge";
+import { ApprovalButtons } from "@/components/ApprovalButtons";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -245,16 +246,7 @@ export function HotCoinsPage() {
                     <Td>{r.requester}</Td>
                     <Td className="num">{formatTime(r.requested_at)}</Td>
                     <Td className="flex gap-1">
-                      {admin && r.requester !== user?.username && (
-                        <Button size="sm" onClick={() => approveRequest(r.request_id, "approve")}>
-                          Approve
-                        </Button>
-                      )}
-                      {admin && (
-                        <Button size="sm" variant="outline" onClick={() => approveRequest(r.request_id, "reject")}>
-                          {r.requester === user?.username ? "Withdraw" : "Reject"}
-                        </Button>
-                      )}
+                      <ApprovalButtons canAct={admin} requester={r.requester} username={user?.username} onDecide={(v) => approveRequest(r.request_id, v)} />
                     </Td>
                   </Tr>
                 ))}

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { api, unwrap, type Schemas } from "@/api/client";
 import { Empty, ErrorText, PageTitle, Section } from "@/components/common";
 import { Badge, statusVariant } from "@/components/ui/badge";
+import { ApprovalButtons } from "@/components/ApprovalButtons";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
@@ -143,16 +144,7 @@ export function RiskPage() {
                   <Td>{r.request_reason}</Td>
                   <Td className="num">{formatTime(r.requested_at)}</Td>
                   <Td className="flex gap-1">
-                    {admin && r.requester !== user?.username && (
-                      <Button size="sm" onClick={() => decide(r.request_id, "approve")}>
-                        Approve
-                      </Button>
-                    )}
-                    {admin && (
-                      <Button size="sm" variant="outline" onClick={() => decide(r.request_id, "reject")}>
-                        {r.requester === user?.username ? "Withdraw" : "Reject"}
-                      </Button>
-                    )}
+                    <ApprovalButtons canAct={admin} requester={r.requester} username={user?.username} onDecide={(v) => decide(r.request_id, v)} />
                   </Td>
                 </Tr>
               ))}

@@ -4,6 +4,7 @@ import { Empty, ErrorText, PageTitle, Section } from "@/components/common";
 import { LazyLineChart } from "@/components/LazyChart";
 import { ActionOutcome } from "@/components/ReasonDialog";
 import { Badge } from "@/components/ui/badge";
+import { ApprovalButtons } from "@/components/ApprovalButtons";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -187,16 +188,7 @@ export function StrategyDetail({ name }: { name: string }) {
                       <Td>{r.requester}</Td>
                       <Td className="text-xs">{r.request_reason}</Td>
                       <Td className="flex gap-1">
-                        {trader && r.requester !== user?.username && (
-                          <Button size="sm" onClick={() => decide(r.request_id, "approve")}>
-                            Approve
-                          </Button>
-                        )}
-                        {trader && (
-                          <Button size="sm" variant="outline" onClick={() => decide(r.request_id, "reject")}>
-                            {r.requester === user?.username ? "Withdraw" : "Reject"}
-                          </Button>
-                        )}
+                        <ApprovalButtons canAct={trader} requester={r.requester} username={user?.username} onDecide={(v) => decide(r.request_id, v)} />
                       </Td>
                     </Tr>
                   ))}
