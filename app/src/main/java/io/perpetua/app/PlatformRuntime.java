@@ -73,7 +73,8 @@ final class PlatformRuntime {
       importMarket(tf);
       Database database = wiring.database();
       // The platform is the journal's only writer: its history reads can be cached per commit.
-      parts.journal(new JdbcTradingJournal(database).withReadCache());
+      parts.journal(
+          new JdbcTradingJournal(database).withHistoryOf(config.paper().account()).withReadCache());
       parts.risk(kernels.openRisk(database));
       wiring.jobs().open(database);
       MarketLoader.Loaded market = MarketLoader.load(wiring.dataDir(), tf);

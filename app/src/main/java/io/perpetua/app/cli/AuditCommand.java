@@ -36,8 +36,8 @@ public final class AuditCommand implements Runnable {
       name = "verify",
       mixinStandardHelpOptions = true,
       description = {
-        "Walks the whole audit log and checks every entry's hash and link, and that the log",
-        "reaches its head record (entries removed from its end are named too).",
+        "Checks every entry's hash and link, and that the log reaches its head record.",
+        "Entries removed from the end of the log are named too.",
         "Prints the head (SEQ:HASH) to keep outside the database; --expect-head checks one kept.",
         "Exit code 0: intact; 1: the first edited or deleted entry is named; 2: bad option."
       })

@@ -69,10 +69,11 @@ final class HistoryQueries {
 
   private HistoryQueries() {}
 
-  /** One page of {@code table}'s rows matching {@code query}. */
-  static <T> TradingHistory.Page<T> page(Connection c, Table<T> table, TradingHistory.Query query)
+  /** One page of {@code table}'s rows matching {@code query}, of one account unless null. */
+  static <T> TradingHistory.Page<T> page(
+      Connection c, Table<T> table, TradingHistory.Query query, String accountId)
       throws SQLException {
-    Where where = where(table.timeColumn(), query, table.symbolAndSide());
+    Where where = where(table.timeColumn(), query, table.symbolAndSide(), accountId);
     long total;
     try (PreparedStatement ps =
         c.prepareStatement("SELECT COUNT(*) FROM " + table.name() + where.sql())) {
@@ -98,10 +99,15 @@ final class HistoryQueries {
     return new TradingHistory.Page<>(items, total);
   }
 
-  private static Where where(String timeColumn, TradingHistory.Query q, boolean symbolAndSide) {
+  private static Where where(
+      String timeColumn, TradingHistory.Query q, boolean symbolAndSide, String accountId) {
     StringBuilder sql = new StringBuilder(" WHERE " + timeColumn + " >= ? AND " + timeColumn);
     sql.append(" <= ?");
     List<Object> params = new ArrayList<>(List.of(q.fromMs(), q.toMs()));
+    if (accountId != null) { // one account's history (the journal holds several accounts)
+      sql.append(" AND account_id = ?");
+      params.add(accountId);
+    }
     if (symbolAndSide && q.symbol() != null) {
       sql.append(" AND symbol = ?");
       params.add(q.symbol().apiSymbol());

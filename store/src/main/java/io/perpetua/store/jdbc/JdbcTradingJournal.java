@@ -43,6 +43,7 @@ public final class JdbcTradingJournal implements TradingJournal, TradingHistory 
   private final JdbcErrors errors;
   private final JdbcAccess db;
   private final HistoryCache cache; // null: every read goes to the database
+  private final String historyAccount; // null: the history of every account
 
   /** A journal in {@code database}. */
   public JdbcTradingJournal(Database database) {
@@ -58,14 +59,26 @@ public final class JdbcTradingJournal implements TradingJournal, TradingHistory 
   }
 
   private JdbcTradingJournal(DataSource dataSource, JdbcErrors errors) {
-    this(dataSource, errors, null);
+    this(dataSource, errors, null, null);
   }
 
-  private JdbcTradingJournal(DataSource dataSource, JdbcErrors errors, HistoryCache cache) {
+  private JdbcTradingJournal(
+      DataSource dataSource, JdbcErrors errors, HistoryCache cache, String historyAccount) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.errors = errors;
     this.db = new JdbcAccess(this.dataSource, errors);
     this.cache = cache;
+    this.historyAccount = historyAccount;
+  }
+
+  /**
+   * This journal with its history reads (orders, fills, rebalances, open orders) limited to {@code
+   * accountId}: the platform's API shows its trading account, not the order-flow kernel's account
+   * that journals into the same tables.
+   */
+  public JdbcTradingJournal withHistoryOf(String accountId) {
+    return new JdbcTradingJournal(
+        dataSource, errors, cache, Objects.requireNonNull(accountId, "accountId"));
   }
 
   /**
@@ -75,7 +88,7 @@ public final class JdbcTradingJournal implements TradingJournal, TradingHistory 
    * journal is); use the plain journal when another process writes them.
    */
   public JdbcTradingJournal withReadCache() {
-    return new JdbcTradingJournal(dataSource, errors, new HistoryCache());
+    return new JdbcTradingJournal(dataSource, errors, new HistoryCache(), historyAccount);
   }
 
   private <T> T cached(Object key, java.util.function.Supplier<T> read) {
@@ -191,14 +204,20 @@ public final class JdbcTradingJournal implements TradingJournal, TradingHistory 
   public Page<OrderRecord> orders(Query q) {
     return cached(
         List.of("orders", q),
-        () -> db.query("order history", c -> HistoryQueries.page(c, HistoryQueries.ORDERS, q)));
+        () ->
+            db.query(
+                "order history",
+                c -> HistoryQueries.page(c, HistoryQueries.ORDERS, q, historyAccount)));
   }
 
   @Override
   public Page<Fill> fills(Query q) {
     return cached(
         List.of("fills", q),
-        () -> db.query("trade history", c -> HistoryQueries.page(c, HistoryQueries.FILLS, q)));
+        () ->
+            db.query(
+                "trade history",
+                c -> HistoryQueries.page(c, HistoryQueries.FILLS, q, historyAccount)));
   }
 
   @Override
@@ -207,7 +226,8 @@ public final class JdbcTradingJournal implements TradingJournal, TradingHistory 
         List.of("rebalances", q),
         () ->
             db.query(
-                "rebalance history", c -> HistoryQueries.page(c, HistoryQueries.REBALANCES, q)));
+                "rebalance history",
+                c -> HistoryQueries.page(c, HistoryQueries.REBALANCES, q, historyAccount)));
   }
 
   @Override
@@ -231,6 +251,9 @@ public final class JdbcTradingJournal implements TradingJournal, TradingHistory 
 
   @Override
   public List<OrderRecord> openOrders() {
+    if (historyAccount != null) {
+      return cached("open orders", () -> openOrders(historyAccount));
+    }
     return cached(
         "open orders",
         () ->
