@@ -7,6 +7,7 @@ import io.perpetua.trading.carry.CarryCheck;
 import io.perpetua.trading.carry.CarryFunding;
 import io.perpetua.trading.carry.CarryLedger;
 import io.perpetua.trading.carry.CarryLimits;
+import io.perpetua.trading.carry.CarryReport;
 import io.perpetua.trading.carry.CarrySpec;
 import io.perpetua.trading.carry.CarryStatus;
 import io.perpetua.trading.carry.CarryStore;
@@ -70,6 +71,30 @@ final class CarryViews {
   static FundingView funding(CarryStore.Moded<CarryFunding> m) {
     CarryFunding f = m.value();
     return new FundingView(m.mode(), f.timeMs(), f.rate(), f.amount().toString());
+  }
+
+  static ReportView report(String period, String mode, List<CarryReport.Row> rows) {
+    return new ReportView(
+        period,
+        mode,
+        rows.stream()
+            .map(
+                w ->
+                    new ReportRow(
+                        w.startMs(),
+                        w.endMs(),
+                        w.fundingIncome().toString(),
+                        w.settlements(),
+                        w.fees().toString(),
+                        w.spotPnl().toString(),
+                        w.perpPnl().toString(),
+                        w.total().toString(),
+                        w.fills(),
+                        w.maxHedgeDeviation(),
+                        w.events().entrySet().stream()
+                            .map(e -> new EventCount(e.getKey(), e.getValue()))
+                            .toList()))
+            .toList());
   }
 
   static EventView event(CarryAlert a) {
@@ -175,4 +200,42 @@ final class CarryViews {
 
   /** Events. */
   record EventList(@Doc("Oldest first") List<EventView> items) {}
+
+  /** A carry's report. */
+  record ReportView(
+      @Doc(
+              value = "Period",
+              allowed = {"8h", "day", "week", "month"})
+          String period,
+      @Doc(
+              value = "Mode of the records",
+              allowed = {"dry_run", "real"})
+          String mode,
+      @Doc("Periods with records, oldest first") List<ReportRow> items) {}
+
+  /** One period of a report. */
+  record ReportRow(
+      @Doc("Period start, epoch ms") long startMs,
+      @Doc("Period end (exclusive), epoch ms") long endMs,
+      @Doc("Funding booked, USDT") String fundingIncome,
+      @Doc("Funding settlements booked") int settlements,
+      @Doc("Fees of both legs, USDT") String fees,
+      @Doc("Spot leg's PnL (fees in, funding apart), USDT") String spotPnl,
+      @Doc("Perp leg's PnL (fees in, funding apart), USDT") String perpPnl,
+      @Doc("Funding plus both legs' PnL, USDT") String total,
+      @Doc("Fills of both legs") int fills,
+      @Doc("Largest hedge deviation of the period's snapshots") double maxHedgeDeviation,
+      @Doc("Events by kind, kinds sorted") List<EventCount> events) {}
+
+  /** How many events of a kind. */
+  record EventCount(@Doc("Event code") String kind, @Doc("How many") int count) {}
+
+  /** The answer to a reset: done, or waiting for a second admin. */
+  record ResetView(
+      @Doc(
+              value = "reset (done) or pending_approval (a four-eyes request was filed)",
+              allowed = {"reset", "pending_approval"})
+          String status,
+      @Nullable @Doc("The four-eyes request to approve (null when done)") String approvalId,
+      @Doc("The carry after the reset, or as it is while the request waits") CarryView carry) {}
 }
