@@ -3,6 +3,7 @@ package io.perpetua.app.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.perpetua.app.TestCarries;
 import io.perpetua.auth.AuthException;
 import io.perpetua.auth.Principal;
 import io.perpetua.auth.Role;
@@ -10,23 +11,10 @@ import io.perpetua.auth.approval.ApprovalRequest;
 import io.perpetua.auth.approval.FourEyes;
 import io.perpetua.auth.approval.InMemoryApprovalStore;
 import io.perpetua.auth.audit.InMemoryAuditLog;
-import io.perpetua.core.ClientOrderId;
-import io.perpetua.core.Instrument;
-import io.perpetua.core.InstrumentId;
-import io.perpetua.core.Money;
-import io.perpetua.core.Price;
-import io.perpetua.core.Quantity;
 import io.perpetua.trading.carry.CarryInstance;
-import io.perpetua.trading.carry.CarryLimits;
-import io.perpetua.trading.carry.CarryMarket;
-import io.perpetua.trading.carry.CarrySpec;
 import io.perpetua.trading.carry.CarryState;
 import io.perpetua.trading.carry.InMemoryCarryStore;
-import io.perpetua.trading.kernel.algo.OrderGateway;
-import io.perpetua.trading.port.VenueListener;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,83 +27,10 @@ class CarryResetActionTest {
   private static final Principal ALICE = new Principal("alice", Role.ADMIN, "user");
   private static final Principal BOB = new Principal("bob", Role.ADMIN, "user");
   private static final Principal TRADER = new Principal("tom", Role.TRADER, "user");
-  private static final Instrument BTC =
-      new Instrument(
-          InstrumentId.usdtPerp("BTC"), new Price(10, 2), new Quantity(1, 3), Money.of(5));
 
-  /** A market that fails every read while {@code down}: five ticks halt the carry. */
-  private static final class Market implements CarryMarket {
-    volatile boolean down;
-
-    @Override
-    public Quote spotQuote() {
-      if (down) {
-        throw new IllegalStateException("venue down");
-      }
-      return new Quote(Price.parse("50000", 2), Price.parse("50000.10", 2));
-    }
-
-    @Override
-    public Quote perpQuote() {
-      return spotQuote();
-    }
-
-    @Override
-    public Quantity spotPosition() {
-      return Quantity.zero(3);
-    }
-
-    @Override
-    public Quantity perpPosition() {
-      return Quantity.zero(3);
-    }
-
-    @Override
-    public Set<ClientOrderId> openOrders() {
-      return Set.of();
-    }
-
-    @Override
-    public double fundingRate() {
-      return 0.0001;
-    }
-
-    @Override
-    public Optional<Settlement> lastSettlement() {
-      return Optional.empty();
-    }
-  }
-
-  private final Market market = new Market();
+  private volatile boolean down;
   private final InMemoryCarryStore store = new InMemoryCarryStore();
-  private final CarryInstance carry =
-      new CarryInstance(
-              new CarrySpec(
-                  "btc",
-                  "BTC-USD",
-                  "spot-a",
-                  "perp-a",
-                  BTC,
-                  BTC,
-                  CarryLimits.spec(Money.of(10_000)),
-                  0.001,
-                  0.0005,
-                  20),
-              market,
-              new CarryInstance.LegPaths() {
-                @Override
-                public OrderGateway spot(VenueListener events) {
-                  throw new AssertionError("dry-run only");
-                }
-
-                @Override
-                public OrderGateway perp(VenueListener events) {
-                  throw new AssertionError("dry-run only");
-                }
-              },
-              store,
-              System::currentTimeMillis)
-          .start();
+  private final CarryInstance carry = TestCarries.dryRun("btc", () -> down, store);
   private final FourEyes fourEyes =
       new FourEyes(new InMemoryApprovalStore(), new InMemoryAuditLog(), () -> 1_000L)
           .register(new CarryResetAction(() -> List.of(carry)));
@@ -146,9 +61,9 @@ class CarryResetActionTest {
 
   @Test
   void halted_requesterCannotApprove_secondAdminCan_thenIdle() throws Exception {
-    market.down = true;
+    down = true;
     awaitState(CarryState.HALTED);
-    market.down = false;
+    down = false;
     String id = request();
     assertThat(carry.status().state()).isEqualTo(CarryState.HALTED);
     assertThatThrownBy(() -> fourEyes.approve(ALICE, id, "mine", "req-2"))
