@@ -79,7 +79,7 @@ public final class CarryRoutes implements RouteGroup {
   @Override
   public List<Route> routes() {
     String view = Examples.load("carry.json");
-    return java.util.stream.Stream.of(reads(view), actions(view), records())
+    return java.util.stream.Stream.of(reads(view), actions(view), records(), List.of(reportRoute()))
         .flatMap(List::stream)
         .toList();
   }
@@ -187,21 +187,6 @@ public final class CarryRoutes implements RouteGroup {
             .errors(ApiError.CARRY_NOT_FOUND)
             .response(CarryViews.FundingList.class, Examples.load("carry-funding.json"))
             .handle(this::funding),
-        Route.get("/api/v1/carry/{id}/report")
-            .tag(TAG)
-            .summary("A carry's report per period")
-            .description(
-                "Per 8 h, day, week or month, from the stored records of one mode: funding income,"
-                    + " fees, PnL per leg (cash flow and fees plus the position's change in value at"
-                    + " the leg's last fill price; funding apart), the largest hedge deviation and"
-                    + " the events by kind. Periods without a record are left out; newest `limit`.")
-            .param(ID)
-            .param(PERIOD)
-            .param(MODE)
-            .param(LIMIT)
-            .errors(ApiError.CARRY_NOT_FOUND)
-            .response(CarryViews.ReportView.class, Examples.load("carry-report.json"))
-            .handle(this::report),
         Route.get("/api/v1/carry/{id}/alerts")
             .tag(TAG)
             .summary("A carry's risk events and actions")
@@ -218,6 +203,24 @@ public final class CarryRoutes implements RouteGroup {
                         store(r).events(r.value(ID), r.value(LIMIT)).stream()
                             .map(CarryViews::event)
                             .toList())));
+  }
+
+  private Route reportRoute() {
+    return Route.get("/api/v1/carry/{id}/report")
+        .tag(TAG)
+        .summary("A carry's report per period")
+        .description(
+            "Per 8 h, day, week or month, from the stored records of one mode: funding income,"
+                + " fees, PnL per leg (cash flow and fees plus the position's change in value at"
+                + " the leg's last fill price; funding apart), the largest hedge deviation and"
+                + " the events by kind. Periods without a record are left out; newest `limit`.")
+        .param(ID)
+        .param(PERIOD)
+        .param(MODE)
+        .param(LIMIT)
+        .errors(ApiError.CARRY_NOT_FOUND)
+        .response(CarryViews.ReportView.class, Examples.load("carry-report.json"))
+        .handle(this::report);
   }
 
   private static Route.Builder action(String name, String summary, String description) {

@@ -54,54 +54,57 @@ class CarryReportTest {
     return new CarryStore.Moded<>(mode, new CarryFunding(at(iso), 0.0001, Money.parse(amount)));
   }
 
+  private static List<CarryStore.Moded<CarryLedger>> ledger() {
+    return List.of(
+        fill(
+            "real",
+            "carry-b-1-o-spot-1",
+            "BUY",
+            "50000",
+            "5",
+            "0.100",
+            "0",
+            "2026-01-05T01:00:00Z"),
+        fill(
+            "real",
+            "carry-b-1-o-perp-1",
+            "SELL",
+            "50010",
+            "2.5005",
+            "0.100",
+            "-0.100",
+            "2026-01-05T01:00:01Z"),
+        fill(
+            "dry_run",
+            "carry-b-1-o-spot-1",
+            "BUY",
+            "1",
+            "999",
+            "0.100",
+            "0",
+            "2026-01-05T01:00:00Z"),
+        fill(
+            "real",
+            "carry-b-1-c-spot-1",
+            "SELL",
+            "51000",
+            "5.1",
+            "0",
+            "-0.100",
+            "2026-01-06T10:00:00Z"),
+        fill(
+            "real",
+            "carry-b-1-c-perp-1",
+            "BUY",
+            "51020",
+            "2.551",
+            "0",
+            "0",
+            "2026-01-06T10:00:01Z"));
+  }
+
   private static List<Row> report(Period p) {
-    List<CarryStore.Moded<CarryLedger>> ledger =
-        List.of(
-            fill(
-                "real",
-                "carry-b-1-o-spot-1",
-                "BUY",
-                "50000",
-                "5",
-                "0.100",
-                "0",
-                "2026-01-05T01:00:00Z"),
-            fill(
-                "real",
-                "carry-b-1-o-perp-1",
-                "SELL",
-                "50010",
-                "2.5005",
-                "0.100",
-                "-0.100",
-                "2026-01-05T01:00:01Z"),
-            fill(
-                "dry_run",
-                "carry-b-1-o-spot-1",
-                "BUY",
-                "1",
-                "999",
-                "0.100",
-                "0",
-                "2026-01-05T01:00:00Z"),
-            fill(
-                "real",
-                "carry-b-1-c-spot-1",
-                "SELL",
-                "51000",
-                "5.1",
-                "0",
-                "-0.100",
-                "2026-01-06T10:00:00Z"),
-            fill(
-                "real",
-                "carry-b-1-c-perp-1",
-                "BUY",
-                "51020",
-                "2.551",
-                "0",
-                "0",
-                "2026-01-06T10:00:01Z"));
+    List<CarryStore.Moded<CarryLedger>> ledger = ledger();
     List<CarryStore.Moded<CarryFunding>> funding =
         List.of(
             funding("real", "0.5001", "2026-01-05T08:00:00Z"),
