@@ -82,6 +82,20 @@ class CarryOnFakesTest {
     assertThat(w.fake("spot-a").fake.spotBalance("BTC")).isEqualByComparingTo("0");
   }
 
+  private PerpetuaConfig config() throws java.io.IOException {
+    Path f = dir.resolve("perpetua.yaml");
+    Files.writeString(f, SECTION);
+    return ConfigLoader.load(f, Map.of());
+  }
+
+  /** The configured carry on {@code w}, recording to {@code store}, after its first good read. */
+  private static CarryInstance started(ControlWiring w, CarryStore store)
+      throws InterruptedException {
+    CarryInstance c = w.startCarries(store).get(0);
+    await(() -> c.status().updatedMs() > 0 && c.status().lastError().isEmpty(), "first read");
+    return c;
+  }
+
   private static List<String> ledger(CarryStore store, String mode) {
     return store.ledger("btc", 100).stream()
         .filter(m -> m.mode().equals(mode))
@@ -94,15 +108,11 @@ class CarryOnFakesTest {
 
   @Test
   void dryRunThenReal_onTheFakes_sameLedgerPricesAside_recordedInTheDatabase() throws Exception {
-    Path f = dir.resolve("perpetua.yaml");
-    Files.writeString(f, SECTION);
-    PerpetuaConfig config = ConfigLoader.load(f, Map.of());
     try (Database db = Database.open(DatabaseConfig.embedded(dir.resolve("db")));
-        ControlWiring w = ControlWiring.start(config.control()).orElseThrow()) {
+        ControlWiring w = ControlWiring.start(config().control()).orElseThrow()) {
       JdbcCarryStore store = new JdbcCarryStore(db);
-      CarryInstance c = w.startCarries(store).get(0);
+      CarryInstance c = started(w, store);
       FakeExchange perp = w.fake("perp-a").fake.exchange();
-      await(() -> c.status().updatedMs() > 0 && c.status().lastError().isEmpty(), "first read");
       assertThat(c.status().mode()).isEqualTo(CarryInstance.DRY_RUN);
       cycle(c, w, perp, store, false);
       assertThat(w.intents()).as("dry-run sends nothing").isEmpty();
@@ -135,16 +145,12 @@ class CarryOnFakesTest {
    */
   @Test
   void clockDriftBlocks_marginRatioWarnsThenHalts_readFromTheFakes() throws Exception {
-    Path f = dir.resolve("perpetua.yaml");
-    Files.writeString(f, SECTION);
-    PerpetuaConfig config = ConfigLoader.load(f, Map.of());
     try (Database db = Database.open(DatabaseConfig.embedded(dir.resolve("db")));
-        ControlWiring w = ControlWiring.start(config.control()).orElseThrow()) {
+        ControlWiring w = ControlWiring.start(config().control()).orElseThrow()) {
       JdbcCarryStore store = new JdbcCarryStore(db);
-      CarryInstance c = w.startCarries(store).get(0);
+      CarryInstance c = started(w, store);
       FakeBinanceServer venue = w.fake("perp-a").fake;
       Quantity q = Quantity.parse("0.100", c.spec().spotInstrument().quantityScale());
-      await(() -> c.status().updatedMs() > 0 && c.status().lastError().isEmpty(), "first read");
 
       venue.faults().clockSkew(5_000);
       await(() -> !check(c, "clock_drift"), "drift measured");
