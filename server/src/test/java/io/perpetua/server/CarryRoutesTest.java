@@ -206,9 +206,9 @@ class CarryRoutesTest {
                   BASE + "reset",
                   Map.of("Authorization", "Bearer " + TestServer.TOKEN),
                   null));
-      assertThat(pending.get("status").asText()).isEqualTo("pending_approval");
+      assertThat(pending.get("pending").asText()).isEqualTo("reset_approval");
       assertThat(pending.get("approval_id").asText()).isEqualTo("apr_1");
-      assertThat(pending.at("/carry/state").asText()).isEqualTo("halted");
+      assertThat(pending.get("state").asText()).isEqualTo("halted");
       assertThat(filed).hasSize(1).allMatch(f -> f.endsWith(" btc-carry"));
       market.down = false;
       long deadline = System.currentTimeMillis() + 10_000;
@@ -223,8 +223,8 @@ class CarryRoutesTest {
           .as("healthy again, still halted: only a human resets")
           .isEqualTo("halted");
       JsonNode done = successData(post("reset", null));
-      assertThat(done.get("status").asText()).as("four-eyes off: at once").isEqualTo("reset");
-      assertThat(done.at("/carry/state").asText()).isEqualTo("idle");
+      assertThat(done.get("state").asText()).as("four-eyes off: at once").isEqualTo("idle");
+      assertThat(done.get("approval_id").isNull()).isTrue();
     }
   }
 

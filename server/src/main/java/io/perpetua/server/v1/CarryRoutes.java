@@ -152,11 +152,11 @@ public final class CarryRoutes implements RouteGroup {
                 "Reset a halted carry",
                 "HALTED → IDLE by hand (admin); the positions stay as the venues hold them."
                     + " With four-eyes on (PERPETUA_FOUR_EYES, default) this files a carry.reset"
-                    + " request (status pending_approval, approval_id) that a second admin"
-                    + " approves through /api/v1/approvals. 409 (40087) unless HALTED.")
+                    + " request (answer: still halted, pending reset_approval, approval_id) that a"
+                    + " second admin approves through /api/v1/approvals. 409 (40087) unless HALTED.")
             .adminOnly()
             .errors(acts)
-            .response(CarryViews.ResetView.class, Examples.load("carry-reset.json"))
+            .response(CarryViews.CarryView.class, Examples.load("carry-reset.json"))
             .handle(this::reset));
   }
 
@@ -278,9 +278,9 @@ public final class CarryRoutes implements RouteGroup {
         rows.stream().map(CarryViews::funding).toList(), total.toString());
   }
 
-  private CarryViews.ResetView reset(ApiRequest r) {
+  private CarryViews.CarryView reset(ApiRequest r) {
     if (resetApproval == null) {
-      return new CarryViews.ResetView("reset", null, act(r, c -> c.resetHalted(who(r))));
+      return act(r, c -> c.resetHalted(who(r)));
     }
     CarryInstance c = instance(r);
     CarryStatus s = c.status();
@@ -289,7 +289,7 @@ public final class CarryRoutes implements RouteGroup {
           ApiError.CARRY_CONFLICT, "reset needs HALTED, state is " + s.state().code());
     }
     String id = resetApproval.request(r, c.spec().id());
-    return new CarryViews.ResetView("pending_approval", id, CarryViews.of(s, c.checklist()));
+    return CarryViews.resetRequested(s, c.checklist(), id);
   }
 
   private CarryViews.ReportView report(ApiRequest r) {

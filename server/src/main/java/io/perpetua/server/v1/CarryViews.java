@@ -18,6 +18,16 @@ final class CarryViews {
   private CarryViews() {}
 
   static CarryView of(CarryStatus s, List<CarryCheck> checklist) {
+    return of(s, checklist, s.pending(), null);
+  }
+
+  /** {@code s} with a four-eyes reset request filed: pending {@code reset_approval}. */
+  static CarryView resetRequested(CarryStatus s, List<CarryCheck> checklist, String approvalId) {
+    return of(s, checklist, "reset_approval", approvalId);
+  }
+
+  private static CarryView of(
+      CarryStatus s, List<CarryCheck> checklist, String pending, String approvalId) {
     CarrySpec spec = s.spec();
     CarryLimits l = spec.limits();
     return new CarryView(
@@ -27,7 +37,7 @@ final class CarryViews {
         spec.perpAccount(),
         s.mode(),
         s.state().code(),
-        s.pending(),
+        pending,
         s.cycle(),
         s.spotPosition().toString(),
         s.perpPosition().toString(),
@@ -49,7 +59,8 @@ final class CarryViews {
             ? null
             : checklist.stream()
                 .map(c -> new ChecklistItemView(c.name(), c.passed(), c.detail()))
-                .toList());
+                .toList(),
+        approvalId);
   }
 
   static LedgerView ledger(CarryStore.Moded<CarryLedger> m) {
@@ -116,8 +127,10 @@ final class CarryViews {
               allowed = {"idle", "opening", "holding", "closing", "halted"})
           String state,
       @Doc(
-              value = "Awaiting confirmation: start, close, mode_real, or empty",
-              allowed = {"", "start", "close", "mode_real"})
+              value =
+                  "Awaiting confirmation: start, close, mode_real, reset_approval (a second"
+                      + " admin's, in the answer to a reset with four-eyes), or empty",
+              allowed = {"", "start", "close", "mode_real", "reset_approval"})
           String pending,
       @Doc("Carry cycle (in the legs' client ids)") int cycle,
       @Doc("Spot position, decimal") String spotPosition,
@@ -128,7 +141,9 @@ final class CarryViews {
       @Doc("Latest tick, epoch ms") long updatedMs,
       @Doc("Hard limits (configuration; the API cannot change them)") LimitsView limits,
       @Nullable @Doc("Acceptance checklist for real mode (single-instance answers)")
-          List<ChecklistItemView> checklist) {}
+          List<ChecklistItemView> checklist,
+      @Nullable @Doc("The four-eyes reset request filed (only in the answer to POST .../reset)")
+          String approvalId) {}
 
   /** The hard limits of spec §7. */
   record LimitsView(
@@ -229,13 +244,4 @@ final class CarryViews {
 
   /** How many events of a kind. */
   record EventCount(@Doc("Event code") String kind, @Doc("How many") int count) {}
-
-  /** The answer to a reset: done, or waiting for a second admin. */
-  record ResetView(
-      @Doc(
-              value = "reset (done) or pending_approval (a four-eyes request was filed)",
-              allowed = {"reset", "pending_approval"})
-          String status,
-      @Nullable @Doc("The four-eyes request to approve (null when done)") String approvalId,
-      @Doc("The carry after the reset, or as it is while the request waits") CarryView carry) {}
 }
