@@ -117,7 +117,8 @@ final class FlowLiveTicks implements AutoCloseable {
               1_000,
               3_600_000,
               1_000,
-              spot);
+              spot,
+              LiveFlowSettings.defaults().reorderWindowMs());
       var ticks = new FlowLiveTicks(rest, listed(rest, f.symbols()), settings, store, bus);
       ticks.feed.start();
       return ticks;

@@ -85,7 +85,8 @@ public final class LiveFlowFeed implements AutoCloseable {
    * A feed of {@code symbols} (venue symbols).
    *
    * @param store where the raw ticks and the meta go, or null to store nothing
-   * @param sink gets every tick (trades in agg-id order per symbol, back-filled holes late)
+   * @param sink gets every tick (trades in agg-id order per symbol: a back-filled hole before the
+   *     trades above it, held up to {@link LiveFlowSettings#reorderWindowMs})
    * @param alerts gets ({@code "BTCUSDT@aggTrade"}, true) when that stream falls silent, false when
    *     it is back
    * @param clock wall time, epoch ms
@@ -114,9 +115,11 @@ public final class LiveFlowFeed implements AutoCloseable {
             rest,
             this.symbols,
             this::emitTrade,
+            this::storeLate,
             (symbol, off) -> alert(symbol + "@aggTrade", off),
             clock,
-            settings.silentAfterMs());
+            settings.silentAfterMs(),
+            settings.reorderWindowMs());
     int perConnection = LiveBarFeed.STREAMS_PER_CONNECTION / PERP_STREAMS;
     for (int from = 0; from < this.symbols.size(); from += perConnection) {
       List<String> names = new ArrayList<>();
@@ -173,6 +176,8 @@ public final class LiveFlowFeed implements AutoCloseable {
     scheduler = Executors.newSingleThreadScheduledExecutor(MarketDataStream.daemon("live-flow"));
     long silenceEvery = Math.max(20, Math.min(1_000, settings.silentAfterMs() / 4));
     schedule(this::checkSilence, silenceEvery, silenceEvery);
+    long reorderEvery = Math.max(20, Math.min(1_000, settings.reorderWindowMs() / 4));
+    schedule(trades::checkReorder, reorderEvery, reorderEvery);
     schedule(this::checkContinuity, settings.continuityEveryMs(), settings.continuityEveryMs());
     schedule(this::poll, 0, settings.pollEveryMs());
   }
@@ -224,7 +229,14 @@ public final class LiveFlowFeed implements AutoCloseable {
   }
 
   private void emitTrade(FlowTick tick) {
-    emit(tick, false); // LiveFlowTicks has deduped it; a back-filled hole is late by design
+    emit(tick, false); // LiveFlowTicks has deduped it and put it in agg-id order
+  }
+
+  /** A back-filled trade below ids the sink already has (reorder window over): stored only. */
+  private synchronized void storeLate(FlowTick tick) {
+    if (writer != null) {
+      writer.add(tick);
+    }
   }
 
   private synchronized void emit(FlowTick tick, boolean validate) {
