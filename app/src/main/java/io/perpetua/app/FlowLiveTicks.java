@@ -187,8 +187,10 @@ final class FlowLiveTicks implements AutoCloseable {
   }
 
   /**
-   * The latest price of every instrument the feed serves: from {@code history}, else the first live
-   * trade (waiting up to {@code waitMs} for all of them; those still without one are left out).
+   * The latest price of every instrument the feed serves (the flow kernel trades these): from
+   * {@code history}, else a live trade, else the venue's mark price over REST; when the venue does
+   * not answer either, the first live trade (waiting up to {@code waitMs} for all of them; those
+   * still without one are left out, with a warning: the kernel only evaluates them).
    */
   Map<InstrumentId, Double> firstPrices(List<FlowTick> history, long waitMs)
       throws InterruptedException {
@@ -196,6 +198,21 @@ final class FlowLiveTicks implements AutoCloseable {
     for (FlowTick t : history) {
       if (t instanceof AggTrade a) {
         out.put(a.instrument(), a.price());
+      }
+    }
+    for (InstrumentId id : instruments) {
+      Double live = lastPrice.get(id);
+      if (live != null) {
+        out.putIfAbsent(id, live);
+      } else if (!out.containsKey(id)) {
+        try {
+          double mark = feed.markPrice(id.venueSymbol());
+          if (mark > 0) {
+            out.put(id, mark);
+          }
+        } catch (RuntimeException e) {
+          LOG.warn("flow live ticks: no mark price of {} ({})", id.venueSymbol(), e.getMessage());
+        }
       }
     }
     long end = System.currentTimeMillis() + waitMs;
@@ -209,6 +226,10 @@ final class FlowLiveTicks implements AutoCloseable {
           });
       Thread.sleep(20); // polling the feed's prices with a deadline
     }
+    instruments.stream()
+        .filter(id -> !out.containsKey(id))
+        .forEach(
+            id -> LOG.warn("flow live ticks: no price of {}: the kernel does not trade it", id));
     return out;
   }
 

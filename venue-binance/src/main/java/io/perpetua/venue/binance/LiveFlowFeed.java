@@ -337,6 +337,23 @@ public final class LiveFlowFeed implements AutoCloseable {
     }
   }
 
+  /**
+   * The venue's mark price of {@code symbol} over REST ({@code /fapi/v1/premiumIndex}): a price for
+   * a symbol that has not traded since the feed started.
+   *
+   * @throws BinanceApiException when the venue does not answer
+   */
+  public double markPrice(String symbol) {
+    var index =
+        BinanceMessages.premiumIndex(
+            rest.get(
+                "/fapi/v1/premiumIndex",
+                Map.of("symbol", symbol.toUpperCase(Locale.ROOT)),
+                false,
+                1));
+    return index.markPrice().doubleValue();
+  }
+
   private com.fasterxml.jackson.databind.JsonNode stat(String path, String symbol) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("symbol", symbol);
