@@ -44,6 +44,25 @@ final class AggIdReorder {
   }
 
   /**
+   * A streamed trade: passed on at once when nothing of {@code symbol} is held and no open hole
+   * ({@code holes}, may be null) lies below it (the usual case: no buffering), else offered and
+   * released.
+   */
+  void onStreamed(
+      String symbol, long id, FlowTick tick, NavigableMap<Long, Long> holes, long nowMs) {
+    if ((holes == null || holes.isEmpty()) && !heldSinceMs.containsKey(symbol)) {
+      Long last = released.get(symbol);
+      if (last == null || id > last) {
+        released.put(symbol, id);
+        sink.accept(tick);
+        return;
+      }
+    }
+    offer(symbol, id, tick, nowMs);
+    release(symbol, holes);
+  }
+
+  /**
    * Buffers the trade {@code id} of {@code symbol} (deduped by the caller); one at or below the id
    * the sink last got goes to the late sink at once.
    */

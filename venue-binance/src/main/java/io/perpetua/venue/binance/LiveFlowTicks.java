@@ -179,8 +179,7 @@ public final class LiveFlowTicks implements AutoCloseable {
     lastId.put(symbol, t.aggregateId());
     seen(symbol);
     delivered++;
-    reorder.offer(symbol, t.aggregateId(), tick, clock.getAsLong());
-    reorder.release(symbol, holes.get(symbol));
+    reorder.onStreamed(symbol, t.aggregateId(), tick, holes.get(symbol), clock.getAsLong());
   }
 
   private void seen(String symbol) {
