@@ -1,5 +1,6 @@
 package io.perpetua.app;
 
+import static io.perpetua.app.FlowLiveTicksPlatformTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perpetua.app.config.ConfigLoader;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,18 +59,6 @@ class FlowBinanceLiveTicksPlatformTest {
   @AfterEach
   void stopVenue() {
     fake.close();
-  }
-
-  private static boolean await(BooleanSupplier condition, long timeoutMs)
-      throws InterruptedException {
-    long end = System.nanoTime() + timeoutMs * 1_000_000;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        return false;
-      }
-      Thread.sleep(20);
-    }
-    return true;
   }
 
   private Platform start() throws Exception {

@@ -27,8 +27,8 @@ class FlowLiveTicksPlatformTest {
 
   @TempDir Path dataDir;
 
-  private static boolean await(BooleanSupplier condition, long timeoutMs)
-      throws InterruptedException {
+  /** Polls {@code condition} every 20 ms until it holds or {@code timeoutMs} passed. */
+  static boolean await(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
     long end = System.nanoTime() + timeoutMs * 1_000_000;
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > end) {
