@@ -6,6 +6,7 @@ import io.perpetua.core.time.Clock;
 import io.perpetua.market.tick.AggTrade;
 import io.perpetua.market.tick.FlowTick;
 import io.perpetua.market.tick.FlowTickStore;
+import io.perpetua.server.v1.flow.FlowFeedRoutes;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.JdbcFlowTickStore;
 import io.perpetua.trading.port.EventBus;
@@ -13,6 +14,7 @@ import io.perpetua.venue.binance.BinanceConfig;
 import io.perpetua.venue.binance.BinanceRestClient;
 import io.perpetua.venue.binance.ExchangeInfo;
 import io.perpetua.venue.binance.LiveFlowFeed;
+import io.perpetua.venue.binance.LiveFlowFeedStatus;
 import io.perpetua.venue.binance.LiveFlowSettings;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -236,6 +238,26 @@ final class FlowLiveTicks implements AutoCloseable {
   /** The next tick, or null after {@code timeoutMs}. */
   FlowTick next(long timeoutMs) throws InterruptedException {
     return queue.poll(timeoutMs, TimeUnit.MILLISECONDS);
+  }
+
+  /** The feed's counters as the flow API shows them ({@code GET /api/v1/flow/feed}). */
+  FlowFeedRoutes.FlowFeedStatus status() {
+    LiveFlowFeedStatus s = LiveFlowFeedStatus.of(feed);
+    return new FlowFeedRoutes.FlowFeedStatus(
+        s.reconnects(),
+        s.tradesDelivered(),
+        s.duplicates(),
+        s.gapsFilled(),
+        s.lateTrades(),
+        s.heldTrades(),
+        s.openHoles(),
+        s.refused(),
+        s.streams().stream()
+            .map(
+                x ->
+                    new FlowFeedRoutes.FlowFeedStream(
+                        x.stream(), x.messages(), x.lastMessageAgeMs(), x.silent()))
+            .toList());
   }
 
   /** The feed (counters, checks). */

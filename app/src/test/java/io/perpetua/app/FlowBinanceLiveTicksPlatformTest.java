@@ -148,6 +148,15 @@ class FlowBinanceLiveTicksPlatformTest {
           .as("every trade stored once, no gap")
           .containsExactlyElementsOf(LongStream.range(first, first + 61).boxed().toList());
       assertThat(s.lastPrice(BTC)).isEqualTo(50000.0);
+
+      var api = new TestApi(p.port(), TOKEN).data("/api/v1/flow/feed");
+      assertThat(api.get("trades_delivered").asLong()).isEqualTo(61);
+      assertThat(api.get("duplicates").asLong()).isZero();
+      assertThat(api.get("reconnects").asLong()).as("the dropped stream").isPositive();
+      assertThat(api.get("open_holes").asLong()).isZero();
+      assertThat(api.get("streams").findValuesAsText("stream"))
+          .contains("BTCUSDT@aggTrade", "BTCUSDT@markPrice", "ETHUSDT@depth10");
+      assertThat(api.get("streams").get(0).get("messages").asLong()).isEqualTo(61);
     }
   }
 }

@@ -60,18 +60,19 @@ public final class LiveFlowFeed implements AutoCloseable {
   private static final int PERP_STREAMS = 3;
 
   private final BinanceRestClient rest;
-  private final List<String> symbols = new ArrayList<>();
+  final List<String> symbols = new ArrayList<>();
   private final LiveFlowSettings settings;
   private final FlowTickStore store;
   private final Consumer<FlowTick> sink;
   private final BiConsumer<String, Boolean> alerts;
-  private final LongSupplier clock;
+  final LongSupplier clock;
   private final LiveFlowTicks trades;
   private final List<MarketDataStream> perp = new ArrayList<>();
   private final List<MarketDataStream> spot = new ArrayList<>();
   private final TickValidator validator;
-  private final Map<String, Long> lastSeen = new ConcurrentHashMap<>();
-  private final Set<String> silent = ConcurrentHashMap.newKeySet();
+  final Map<String, Long> lastSeen = new ConcurrentHashMap<>(); // read by LiveFlowFeedStatus
+  final Set<String> silent = ConcurrentHashMap.newKeySet();
+  final Map<String, Long> messages = new ConcurrentHashMap<>();
   private final Map<String, Double> marks = new ConcurrentHashMap<>();
   private final Map<String, Long> lastSpotPerpMs = new ConcurrentHashMap<>();
   private final Map<String, Long> lastPolledMs = new ConcurrentHashMap<>();
@@ -392,6 +393,7 @@ public final class LiveFlowFeed implements AutoCloseable {
 
   private void seen(String key) {
     lastSeen.put(key, clock.getAsLong());
+    messages.merge(key, 1L, Long::sum);
     if (silent.remove(key)) {
       alerts.accept(key, false);
     }

@@ -62,6 +62,7 @@ public final class LiveFlowTicks implements AutoCloseable {
   private final Map<String, Boolean> silent = new ConcurrentHashMap<>();
   private final Map<String, Long> seeds = new HashMap<>();
   private final AggIdReorder reorder;
+  private final Map<String, long[]> received = new HashMap<>();
   private long delivered;
   private long duplicates;
 
@@ -179,6 +180,7 @@ public final class LiveFlowTicks implements AutoCloseable {
     lastId.put(symbol, t.aggregateId());
     seen(symbol);
     delivered++;
+    received.computeIfAbsent(symbol, k -> new long[1])[0]++;
     reorder.onStreamed(symbol, t.aggregateId(), tick, holes.get(symbol), clock.getAsLong());
   }
 
@@ -272,6 +274,7 @@ public final class LiveFlowTicks implements AutoCloseable {
             FlowTick tick = map(t);
             next = t.aggregateId() + 1;
             delivered++;
+            received.computeIfAbsent(symbol, k -> new long[1])[0]++;
             reorder.offer(symbol, t.aggregateId(), tick, clock.getAsLong());
           }
         }
@@ -325,6 +328,22 @@ public final class LiveFlowTicks implements AutoCloseable {
   /** The last agg id delivered (or seeded) per symbol: what to store for the next catch-up. */
   public Map<String, Long> lastIds() {
     return Map.copyOf(lastId);
+  }
+
+  /** Trades of {@code symbol} received (streamed, caught up or back-filled), each once. */
+  public synchronized long received(String symbol) {
+    long[] n = received.get(symbol.toUpperCase(Locale.ROOT));
+    return n == null ? 0 : n[0];
+  }
+
+  /** When {@code symbol} last traded (or the feed started), epoch ms; null for another symbol. */
+  public Long lastSeenMs(String symbol) {
+    return lastSeenMs.get(symbol.toUpperCase(Locale.ROOT));
+  }
+
+  /** Whether the silence alert of {@code symbol}'s trades is raised. */
+  public boolean silent(String symbol) {
+    return silent.containsKey(symbol.toUpperCase(Locale.ROOT));
   }
 
   /** Trades held now by the reorder window (above an open hole). */
