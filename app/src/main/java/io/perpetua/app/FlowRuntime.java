@@ -239,30 +239,25 @@ final class FlowRuntime implements AutoCloseable {
       List<Instrument> traded,
       FlowLive l,
       long startMs) {
-    KernelListener quiet = new KernelListener() {};
-    if (l == null) {
-      Map<InstrumentId, Instrument> byId = new LinkedHashMap<>();
-      traded.forEach(i -> byId.put(i.id(), i));
-      return TickKernels.over(
-          traded,
-          journal,
-          quiet,
-          strategy,
-          startMs,
-          risk,
-          clock -> new SimulatedVenue(byId, paperVenue, clock));
-    }
+    Map<InstrumentId, Instrument> byId = new LinkedHashMap<>();
+    traded.forEach(i -> byId.put(i.id(), i));
     // live: the account opens with the venue's wallet, so reconciliation compares like with like
-    Money capital = Money.of(config.liveCapital());
+    Money capital = l == null ? TickKernels.CAPITAL : Money.of(config.liveCapital());
     return TickKernels.over(
         traded,
         journal,
-        quiet,
+        new KernelListener() {},
         strategy,
         startMs,
         risk,
         capital,
-        clock -> bridge = l.link(clock, risk));
+        clock -> {
+          if (l == null) {
+            return new SimulatedVenue(byId, paperVenue, clock);
+          }
+          bridge = l.link(clock, risk);
+          return bridge;
+        });
   }
 
   /**
