@@ -122,6 +122,7 @@ final class PlatformWiring implements AutoCloseable {
     this.flow =
         new FlowRuntime(
             config.flow(),
+            FlowRuntime.paperVenue(config.venue()),
             sharedData,
             speed,
             bus,
