@@ -24,6 +24,8 @@ import io.perpetua.server.obs.VenueMetrics;
 import io.perpetua.trading.venue.MakerFirstSettings;
 import io.perpetua.venue.binance.MarketDataStream;
 import io.perpetua.venue.binance.fake.FakeListing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -158,13 +160,21 @@ class VenueAndJobMetricsTest {
         365);
   }
 
-  private List<PrometheusTextParser.Sample> scrape() throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                .header("Authorization", "Bearer " + TOKEN)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+  private List<PrometheusTextParser.Sample> scrape() {
+    HttpResponse<String> r;
+    try {
+      r =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                  .header("Authorization", "Bearer " + TOKEN)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
     assertThat(r.statusCode()).isEqualTo(200);
     return PrometheusTextParser.parse(r.body());
   }
