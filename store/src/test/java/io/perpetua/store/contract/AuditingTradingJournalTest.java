@@ -132,4 +132,35 @@ class AuditingTradingJournalTest {
             "{\"rule\":\"max_order_value\",\"value\":\"1200\",\"threshold\":\"1000\","
                 + "\"passed\":false}");
   }
+
+  @Test
+  void forcedCloseDecision_isAuditedWithItsCause() {
+    InMemoryAuditLog audit = new InMemoryAuditLog();
+    AuditingTradingJournal journal = AuditingTradingJournal.of(new InMemoryTradingJournal(), audit);
+    Order order = JournalFixtures.marketOrder("o-4", BTC, T0);
+    var decision =
+        new io.perpetua.trading.port.OrderDecision(
+            "o-4",
+            T0,
+            List.of(),
+            List.of(),
+            new io.perpetua.trading.port.OrderDecision.Cause(
+                "risk_rule", "daily_loss", "risk-1-p"));
+    journal.commit(
+        new KernelCheckpoint(
+            JournalFixtures.account("paper", "1000", T0),
+            Map.of(),
+            List.of(JournalFixtures.record(order, OrderStatus.OPEN, T0)),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(decision)));
+    AuditEntry decided =
+        audit.query(new AuditQuery("orders", "o-4", null, null, null, null, 0, 9)).get(0);
+    assertThat(decided.event().after())
+        .contains(
+            "\"cause\":{\"kind\":\"risk_rule\",\"source\":\"daily_loss\","
+                + "\"detail\":\"risk-1-p\"}");
+  }
 }
