@@ -27,6 +27,7 @@ import io.perpetua.server.stream.StreamHub;
 import io.perpetua.server.stream.StreamPublisher;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.JdbcDeadLetterStore;
+import io.perpetua.store.jdbc.JdbcStreamEpochs;
 import io.perpetua.store.jdbc.JdbcWebhookOutbox;
 import io.perpetua.trading.kernel.KernelListener;
 import io.perpetua.trading.kernel.KernelListeners;
@@ -113,11 +114,13 @@ final class Observability implements AutoCloseable {
   }
 
   /**
-   * The database is open: dead letters and the webhook outbox go there, and deliveries an earlier
-   * run left in the outbox are taken up again.
+   * The database is open: the streams take this process's epoch there (sequence numbers continue
+   * above an earlier run's), dead letters and the webhook outbox go there, and deliveries an
+   * earlier run left in the outbox are taken up again.
    */
   void database(Database db) {
     this.database = db;
+    hub.epoch(new JdbcStreamEpochs(db).next(System.currentTimeMillis()));
     if (webhooks != null) {
       webhooks.recover();
     }
