@@ -44,17 +44,21 @@ class RiskLimitRoutesTest {
         body);
   }
 
+  /** The routes with a four-eyes hook that records the filed change and answers {@code id}. */
+  private TestServer withFourEyes(String id) {
+    return TestServer.start(
+        new RiskLimitRoutes(
+            () -> risk,
+            () -> Set.of(BTC),
+            (r, change) -> {
+              filed.add(change);
+              return id;
+            }));
+  }
+
   @Test
   void withFourEyes_theChangeIsFiled_notApplied() {
-    api =
-        TestServer.start(
-            new RiskLimitRoutes(
-                () -> risk,
-                () -> Set.of(BTC),
-                (r, change) -> {
-                  filed.add(change);
-                  return "apr_1";
-                }));
+    api = withFourEyes("apr_1");
     TestServer.Response r =
         post("{\"symbol\":\"BTCUSDT\",\"max_leverage\":2.5,\"reason\":\"desk\"}");
     assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -125,15 +129,7 @@ class RiskLimitRoutesTest {
     post("{\"symbol\":\"BTCUSDT\",\"max_pos_value\":5000,\"reason\":\"desk\"}");
     assertThat(risk.symbolLimits()).hasSize(1);
     api.server.stop();
-    api =
-        TestServer.start(
-            new RiskLimitRoutes(
-                () -> risk,
-                () -> Set.of(BTC),
-                (r, change) -> {
-                  filed.add(change);
-                  return "apr_2";
-                }));
+    api = withFourEyes("apr_2");
     TestServer.Response pending = post(remove);
     assertThat(pending.status()).as(pending.body()).isEqualTo(200);
     assertThat(pending.data().get("status").asText()).isEqualTo("pending_approval");
