@@ -18,6 +18,7 @@ import io.perpetua.core.order.OrderStatus;
 import io.perpetua.core.time.Clock;
 import io.perpetua.trading.account.Account;
 import io.perpetua.trading.kernel.algo.BracketBook;
+import io.perpetua.trading.port.OrderDecision;
 import io.perpetua.trading.port.OrderRecord;
 import io.perpetua.trading.port.ServiceUnavailableException;
 import io.perpetua.trading.port.SignalTrace;
@@ -178,6 +179,11 @@ final class ExecutionService implements VenueListener {
   /** Sets the signals behind the next orders per instrument index ({@link OrderDecisions}). */
   void setSignals(IntFunction<List<SignalTrace>> signals) {
     decisions.signals(signals);
+  }
+
+  /** Sets the cause of the next orders no signal decided ({@link OrderDecisions}). */
+  void setCause(OrderDecision.Cause cause) {
+    decisions.cause(cause);
   }
 
   /** A checked order waiting to be sent, with what it was checked on. */
