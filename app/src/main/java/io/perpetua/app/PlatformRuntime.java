@@ -87,7 +87,8 @@ final class PlatformRuntime {
                 wiring.env(),
                 tf,
                 market.panel().instruments().stream().map(InstrumentId::venueSymbol).toList(),
-                liveBarClock);
+                liveBarClock,
+                wiring.observability().venueMeter("binance"));
         market = binance.market();
       }
       LOG.info(

@@ -115,6 +115,7 @@ final class PlatformWiring implements AutoCloseable {
     observability.install(server, parts::tradable, dependencyChecks(), state, dataDir);
     this.jobs = new BacktestJobs(config, dataDir, env);
     jobs.addRoutes(server);
+    observability.jobQueues(jobs::backtests, jobs::optimizations);
     this.orchestration = new Orchestration(config, parts, jobs::optimizerRuns);
     orchestration.hotlistScan(hotlist.scanJob(parts::kernel));
     addTradingRoutes();
@@ -122,6 +123,7 @@ final class PlatformWiring implements AutoCloseable {
     this.flow =
         new FlowRuntime(
             config.flow(),
+            FlowRuntime.paperVenue(config.venue()),
             sharedData,
             speed,
             bus,

@@ -11,6 +11,7 @@ import io.perpetua.trading.kernel.algo.BracketBook;
 import io.perpetua.trading.kernel.algo.BracketOrder;
 import io.perpetua.trading.kernel.algo.BracketResult;
 import io.perpetua.trading.kernel.algo.OrderGateway;
+import io.perpetua.trading.port.OrderDecision;
 import io.perpetua.trading.port.PriceDrivenVenue;
 import java.util.HashMap;
 import java.util.List;
@@ -156,6 +157,16 @@ final class TickPath implements TickContext, OrderGateway, BracketBook.Listener 
 
   @Override
   public boolean submit(Order order) {
+    return submit(order, (OrderDecision.Cause) null);
+  }
+
+  @Override
+  public boolean submit(Order order, String parent) {
+    return submit(order, new OrderDecision.Cause("parent_order", parent, "execution algorithm"));
+  }
+
+  private boolean submit(Order order, OrderDecision.Cause cause) {
+    execution.setCause(cause);
     Integer i = index.get(order.instrument());
     if (i == null) {
       throw new IllegalArgumentException("not traded by this kernel: " + order.instrument());

@@ -227,7 +227,7 @@ public final class TradingKernel {
     if (journal != null) {
       List<OrderRecord> open = new ArrayList<>(journal.openOrders(config.accountId()));
       java.util.Collections.reverse(open); // oldest first, as they were sent
-      execution.restore(cursor.get(CURSOR_ACTIVE_REBALANCE), open);
+      execution.restore(cursor, open);
     }
     if (lastRebalanceMs != Long.MIN_VALUE && config.publishState()) {
       republishSignal();
@@ -326,7 +326,7 @@ public final class TradingKernel {
     if (rebalancer.lastRebalanceMs() != Long.MIN_VALUE) {
       cursor.put(CURSOR_LAST_REBALANCE, Long.toString(rebalancer.lastRebalanceMs()));
     }
-    cursor.put(CURSOR_ACTIVE_REBALANCE, execution.exportActive());
+    execution.exportState(cursor);
     cursor.putAll(risk.exportState());
     cursor.putAll(ticks.exportState());
     cursor.putAll(sleeves.exportState());
