@@ -203,7 +203,10 @@ class LiveFlowFeedTest {
       server.pauseMarketStream(false);
       server.faults().outage(true); // the stream's gap fill fails (and the window's retries)
       trade("50002.0", false); // id 6: over the hole, held by the reorder window
-      assertThat(await(() -> f.trades().held() == 1, 5_000)).isTrue();
+      // (the stream's failed gap fill comes first: a slow 503 under load)
+      assertThat(await(() -> f.trades().held() == 1, 20_000))
+          .as("held %d, ids %s, holes %s", f.trades().held(), tradeIds(), f.trades().holes())
+          .isTrue();
       assertThat(f.trades().holes()).containsEntry("BTCUSDT", java.util.Map.of(2L, 5L));
       assertThat(tradeIds()).containsExactly(1L);
 

@@ -86,7 +86,9 @@ class LiveFlowReorderTest {
     server.pauseMarketStream(false);
     server.faults().outage(true); // the stream's gap fill and the window's retries fail
     trade("50002.0");
-    assertThat(await(() -> f.trades().holes().containsKey("BTCUSDT"), 5_000)).isTrue();
+    assertThat(await(() -> f.trades().holes().containsKey("BTCUSDT"), 20_000))
+        .as("stepped %s", stepped)
+        .isTrue();
     assertThat(f.trades().holes().get("BTCUSDT")).isEqualTo(java.util.Map.of(2L, 5L));
   }
 
