@@ -96,6 +96,9 @@ class CarryOnFakesTest {
     try (Database db = Database.open(DatabaseConfig.embedded(dir.resolve("db")));
         ControlWiring w = ControlWiring.start(config.control()).orElseThrow()) {
       JdbcCarryStore store = new JdbcCarryStore(db);
+      w.openOrderPaths(
+          new io.perpetua.store.jdbc.JdbcTradingJournal(db),
+          io.perpetua.trading.risk.RiskEngine.unlimited());
       CarryInstance c = w.startCarries(store).get(0);
       FakeExchange perp = w.fake("perp-a").fake.exchange();
       await(() -> c.status().updatedMs() > 0 && c.status().lastError().isEmpty(), "first read");

@@ -84,6 +84,25 @@ public final class TickKernels {
       long startMs,
       RiskEngine risk,
       Function<ManualClock, PriceDrivenVenue> venue) {
+    KernelConfig config =
+        new KernelConfig(
+            "flow", Money.parse("1000000"), CronSchedule.parse("59 23 * * *"), 1, false);
+    return over(config, instruments, journal, listener, strategy, startMs, risk, venue);
+  }
+
+  /**
+   * {@link #over} on the account of {@code config} (its id and initial capital); {@code strategy}
+   * may be null (a kernel whose orders are all decided outside it: {@link AccountKernel}).
+   */
+  public static TradingKernel over(
+      KernelConfig config,
+      List<Instrument> instruments,
+      TradingJournal journal,
+      KernelListener listener,
+      TickStrategy strategy,
+      long startMs,
+      RiskEngine risk,
+      Function<ManualClock, PriceDrivenVenue> venue) {
     ManualClock clock = new ManualClock(startMs);
     List<InstrumentId> ids = instruments.stream().map(Instrument::id).toList();
     MarketPanel empty = new MarketPanel(ids, new long[0], 3_600_000L, new double[0], new double[0]);
@@ -96,9 +115,6 @@ public final class TickKernels {
             1,
             1,
             1.0);
-    KernelConfig config =
-        new KernelConfig(
-            "flow", Money.parse("1000000"), CronSchedule.parse("59 23 * * *"), 1, false);
     TradingKernel k =
         new TradingKernel(
             config,
@@ -111,7 +127,9 @@ public final class TickKernels {
             venue.apply(clock),
             clock,
             new KernelPorts(journal, new InMemoryPlatformState(), listener, () -> 0L, risk));
-    k.addTickStrategy(strategy);
+    if (strategy != null) {
+      k.addTickStrategy(strategy);
+    }
     k.resume(startMs);
     return k;
   }
