@@ -18,6 +18,7 @@ import io.perpetua.trading.port.VenueListener;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.venue.AsyncVenueBridge;
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +48,10 @@ public final class AccountKernel implements AutoCloseable {
   private final TradingKernel kernel;
   private final AsyncVenueBridge bridge;
   private final ManualClock clock;
+  private final VenueListener outcomes;
+  // every client id this kernel sent or resumed: a repeat never reaches the kernel (its journaled
+  // record would be overwritten) nor the venue
+  private final Set<ClientOrderId> used = new HashSet<>();
 
   private AccountKernel(
       String accountId,
@@ -60,6 +65,7 @@ public final class AccountKernel implements AutoCloseable {
       BiConsumer<String, Order> sent) {
     this.accountId = accountId;
     this.wallClock = wallClock;
+    this.outcomes = outcomes;
     this.delivery =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -91,6 +97,7 @@ public final class AccountKernel implements AutoCloseable {
       this.bridge = (AsyncVenueBridge) made[0];
       this.clock = (ManualClock) made[1];
       kernel.checkpointChanges(); // orders re-sent on resume that the venue answered at once
+      used.addAll(kernel.workingOrderIds());
     }
   }
 
@@ -124,10 +131,19 @@ public final class AccountKernel implements AutoCloseable {
    * Checks {@code order} with the account's risk engine (at {@code mark}, when given, as the
    * instrument's mark), journals it as intended, then sends it; false when it did not reach the
    * venue (the rejection went to the outcomes listener). An order still working under the same
-   * client id (resumed after a restart) is not sent again.
+   * client id (resumed after a restart) is not sent again; a client id this kernel used before and
+   * that ended is rejected ({@code duplicate_client_order_id}).
    */
   public synchronized boolean submit(Order order, Price mark) {
     advance();
+    boolean working = kernel.workingOrderIds().contains(order.clientOrderId());
+    if (!used.add(order.clientOrderId()) && !working) {
+      outcomes.onRejected(
+          order,
+          "duplicate_client_order_id: " + order.clientOrderId().value() + " was sent before",
+          clock.nowMillis());
+      return false;
+    }
     if (mark != null && mark.isPositive()) {
       kernel.mark(order.instrument(), mark.toDouble(), clock.nowMillis());
     }
