@@ -245,6 +245,20 @@ final class PlatformProcess implements AutoCloseable {
     return json.get("data");
   }
 
+  /** The body of a POST as it came, whatever its status (the spec-001 routes answer bare JSON). */
+  JsonNode postRaw(String path, String body) throws IOException, InterruptedException {
+    HttpResponse<String> res =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(res.body());
+  }
+
   /**
    * Polls {@code path} until its data satisfies {@code done} (answers other than code 0, e.g. 503
    * while the journal opens, are retried) or {@code timeoutMs} passes.
