@@ -62,8 +62,8 @@ class ControlKernelPlatformTest {
     PlatformProcess.copyImported(dataDir);
     platform = PlatformProcess.start(dataDir, config, 3_600);
     platform.await("/api/v1/risk/status", d -> true, 60_000);
-    assertThat(platform.post("/api/v1/system/emergency-stop", OPERATOR_BODY).get("emergency_stop"))
-        .matches(JsonNode::asBoolean);
+    JsonNode stop = platform.post("/api/v1/system/emergency-stop", OPERATOR_BODY);
+    assertThat(stop.get("emergency_stop").asBoolean()).isTrue();
 
     // until the kernels are open (after the platform kernel resumed) a leg is refused as such
     long deadline = System.currentTimeMillis() + 60_000;
