@@ -70,6 +70,8 @@ class FixedPointOrderPathTest {
     // split out of the execution service: the order's portfolio context, the netting rule
     out.add(Class.forName("io.perpetua.trading.kernel.Exposure"));
     out.add(Class.forName("io.perpetua.trading.kernel.NetReduceOnly"));
+    // the order path of orders decided outside the kernel (control plane, carry)
+    out.add(Class.forName("io.perpetua.trading.kernel.AccountKernel"));
     out.addAll(classesIn("io.perpetua.trading.risk.rules"));
     return out;
   }
