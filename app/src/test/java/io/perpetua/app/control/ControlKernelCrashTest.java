@@ -157,6 +157,10 @@ class ControlKernelCrashTest {
         .recentOrders(100).stream().filter(r -> r.order().clientOrderId().equals(id)).findFirst();
   }
 
+  private boolean filledInTheJournal(ClientOrderId id) throws InterruptedException {
+    return await(() -> journaled(id).map(r -> r.status() == OrderStatus.FILLED).orElse(false));
+  }
+
   private static boolean await(BooleanSupplier c) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 5_000;
     while (!c.getAsBoolean() && System.currentTimeMillis() < deadline) {
@@ -224,12 +228,7 @@ class ControlKernelCrashTest {
     before.close(); // the crash: nothing of the session survives but the database
 
     AccountRegistry after = session(genericVenue(), RiskEngine.unlimited());
-    assertThat(
-            await(
-                () ->
-                    journaled(leg.clientOrderId())
-                        .map(r -> r.status() == OrderStatus.FILLED)
-                        .orElse(false)))
+    assertThat(filledInTheJournal(leg.clientOrderId()))
         .as("resumed from the journal and filled")
         .isTrue();
     assertThat(exchange.orderCount()).isEqualTo(1);
@@ -260,13 +259,7 @@ class ControlKernelCrashTest {
     before.close();
 
     AccountRegistry after = session(genericVenue(), RiskEngine.unlimited());
-    assertThat(
-            await(
-                () ->
-                    journaled(leg.clientOrderId())
-                        .map(r -> r.status() == OrderStatus.FILLED)
-                        .orElse(false)))
-        .isTrue();
+    assertThat(filledInTheJournal(leg.clientOrderId())).isTrue();
     assertThat(exchange.orderCount()).as("adopted, not placed again").isEqualTo(1);
     assertThat(exchange.positions().get("BTC-PERP")).isEqualByComparingTo("0.1");
     assertThat(after.entry(ACCOUNT).gateway().kernel().orElseThrow().position(BTC))

@@ -200,32 +200,7 @@ public final class AccountKernel implements AutoCloseable {
   private record Waking(Venue venue, Runnable wake) implements Venue {
     @Override
     public void setListener(VenueListener listener) {
-      venue.setListener(
-          new VenueListener() {
-            @Override
-            public void onAccepted(Order order, long timeMs) {
-              listener.onAccepted(order, timeMs);
-              wake.run();
-            }
-
-            @Override
-            public void onFill(Fill fill) {
-              listener.onFill(fill);
-              wake.run();
-            }
-
-            @Override
-            public void onRejected(Order order, String reason, long timeMs) {
-              listener.onRejected(order, reason, timeMs);
-              wake.run();
-            }
-
-            @Override
-            public void onCancelled(ClientOrderId clientOrderId, long timeMs) {
-              listener.onCancelled(clientOrderId, timeMs);
-              wake.run();
-            }
-          });
+      venue.setListener(new Then(listener, new Waker(wake), true));
     }
 
     @Override
@@ -251,31 +226,7 @@ public final class AccountKernel implements AutoCloseable {
   private record Teed(AsyncVenueBridge bridge, VenueListener outcomes) implements PriceDrivenVenue {
     @Override
     public void setListener(VenueListener kernel) {
-      bridge.setListener(
-          new VenueListener() {
-            @Override
-            public void onAccepted(Order order, long timeMs) {
-              kernel.onAccepted(order, timeMs);
-              outcomes.onAccepted(order, timeMs);
-            }
-
-            @Override
-            public void onFill(Fill fill) {
-              kernel.onFill(fill);
-              outcomes.onFill(fill);
-            }
-
-            @Override
-            public void onRejected(Order order, String reason, long timeMs) {
-              kernel.onRejected(order, reason, timeMs);
-            }
-
-            @Override
-            public void onCancelled(ClientOrderId clientOrderId, long timeMs) {
-              kernel.onCancelled(clientOrderId, timeMs);
-              outcomes.onCancelled(clientOrderId, timeMs);
-            }
-          });
+      bridge.setListener(new Then(kernel, outcomes, false));
     }
 
     @Override
@@ -296,6 +247,61 @@ public final class AccountKernel implements AutoCloseable {
     @Override
     public void onPrice(InstrumentId instrument, double price, long timeMs) {
       bridge.onPrice(instrument, price, timeMs);
+    }
+  }
+
+  /**
+   * Every answer to {@code first}, then to {@code then} (rejections only if {@code rejections}).
+   */
+  private record Then(VenueListener first, VenueListener then, boolean rejections)
+      implements VenueListener {
+    @Override
+    public void onAccepted(Order order, long timeMs) {
+      first.onAccepted(order, timeMs);
+      then.onAccepted(order, timeMs);
+    }
+
+    @Override
+    public void onFill(Fill fill) {
+      first.onFill(fill);
+      then.onFill(fill);
+    }
+
+    @Override
+    public void onRejected(Order order, String reason, long timeMs) {
+      first.onRejected(order, reason, timeMs);
+      if (rejections) {
+        then.onRejected(order, reason, timeMs);
+      }
+    }
+
+    @Override
+    public void onCancelled(ClientOrderId clientOrderId, long timeMs) {
+      first.onCancelled(clientOrderId, timeMs);
+      then.onCancelled(clientOrderId, timeMs);
+    }
+  }
+
+  /** Runs {@code wake} on every answer. */
+  private record Waker(Runnable wake) implements VenueListener {
+    @Override
+    public void onAccepted(Order order, long timeMs) {
+      wake.run();
+    }
+
+    @Override
+    public void onFill(Fill fill) {
+      wake.run();
+    }
+
+    @Override
+    public void onRejected(Order order, String reason, long timeMs) {
+      wake.run();
+    }
+
+    @Override
+    public void onCancelled(ClientOrderId clientOrderId, long timeMs) {
+      wake.run();
     }
   }
 
