@@ -87,6 +87,7 @@ public final class TickKernels {
       long startMs,
       RiskEngine risk,
       Function<ManualClock, PriceDrivenVenue> venue) {
+<<<<<<< HEAD
     return over(instruments, journal, listener, strategy, startMs, risk, CAPITAL, venue);
   }
 
@@ -95,13 +96,30 @@ public final class TickKernels {
    * (a live account: the venue's wallet, so that reconciliation compares like with like).
    */
   public static TradingKernel over(
+=======
+    KernelConfig config =
+        new KernelConfig(
+            "flow", Money.parse("1000000"), CronSchedule.parse("59 23 * * *"), 1, false);
+    return over(config, instruments, journal, listener, strategy, startMs, risk, venue);
+  }
+
+  /**
+   * {@link #over} on the account of {@code config} (its id and initial capital); {@code strategy}
+   * may be null (a kernel whose orders are all decided outside it: {@link AccountKernel}).
+   */
+  public static TradingKernel over(
+      KernelConfig config,
+>>>>>>> h27-ctlkernel
       List<Instrument> instruments,
       TradingJournal journal,
       KernelListener listener,
       TickStrategy strategy,
       long startMs,
       RiskEngine risk,
+<<<<<<< HEAD
       Money capital,
+=======
+>>>>>>> h27-ctlkernel
       Function<ManualClock, PriceDrivenVenue> venue) {
     ManualClock clock = new ManualClock(startMs);
     List<InstrumentId> ids = instruments.stream().map(Instrument::id).toList();
@@ -115,8 +133,11 @@ public final class TickKernels {
             1,
             1,
             1.0);
+<<<<<<< HEAD
     KernelConfig config =
         new KernelConfig("flow", capital, CronSchedule.parse("59 23 * * *"), 1, false);
+=======
+>>>>>>> h27-ctlkernel
     TradingKernel k =
         new TradingKernel(
             config,
@@ -129,7 +150,9 @@ public final class TickKernels {
             venue.apply(clock),
             clock,
             new KernelPorts(journal, new InMemoryPlatformState(), listener, () -> 0L, risk));
-    k.addTickStrategy(strategy);
+    if (strategy != null) {
+      k.addTickStrategy(strategy);
+    }
     k.resume(startMs);
     return k;
   }
