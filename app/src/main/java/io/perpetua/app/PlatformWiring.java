@@ -249,7 +249,15 @@ final class PlatformWiring implements AutoCloseable {
     orchestration.open(database, auth::auditLog, watch, state::balance);
     hotlist.open(database, dataDir, Timeframe.parse(config.data().timeframe()), auth);
     observability.database(database);
+  }
+
+  /**
+   * Opens the control plane's order paths on the trading journal, bound by {@code risk}'s operator
+   * controls, then starts its carries (their legs go through those paths).
+   */
+  void openControl(io.perpetua.trading.risk.RiskEngine risk) {
     if (control != null) {
+      control.openOrderPaths(new io.perpetua.store.jdbc.JdbcTradingJournal(database), risk);
       control.startCarries(new io.perpetua.store.jdbc.JdbcCarryStore(database));
     }
   }

@@ -103,6 +103,24 @@ public final class TickKernels {
       RiskEngine risk,
       Money capital,
       Function<ManualClock, PriceDrivenVenue> venue) {
+    KernelConfig config =
+        new KernelConfig("flow", capital, CronSchedule.parse("59 23 * * *"), 1, false);
+    return over(config, instruments, journal, listener, strategy, startMs, risk, venue);
+  }
+
+  /**
+   * {@link #over} on the account of {@code config} (its id and initial capital); {@code strategy}
+   * may be null (a kernel whose orders are all decided outside it: {@link AccountKernel}).
+   */
+  public static TradingKernel over(
+      KernelConfig config,
+      List<Instrument> instruments,
+      TradingJournal journal,
+      KernelListener listener,
+      TickStrategy strategy,
+      long startMs,
+      RiskEngine risk,
+      Function<ManualClock, PriceDrivenVenue> venue) {
     ManualClock clock = new ManualClock(startMs);
     List<InstrumentId> ids = instruments.stream().map(Instrument::id).toList();
     MarketPanel empty = new MarketPanel(ids, new long[0], 3_600_000L, new double[0], new double[0]);
@@ -115,8 +133,6 @@ public final class TickKernels {
             1,
             1,
             1.0);
-    KernelConfig config =
-        new KernelConfig("flow", capital, CronSchedule.parse("59 23 * * *"), 1, false);
     TradingKernel k =
         new TradingKernel(
             config,
@@ -129,7 +145,9 @@ public final class TickKernels {
             venue.apply(clock),
             clock,
             new KernelPorts(journal, new InMemoryPlatformState(), listener, () -> 0L, risk));
-    k.addTickStrategy(strategy);
+    if (strategy != null) {
+      k.addTickStrategy(strategy);
+    }
     k.resume(startMs);
     return k;
   }

@@ -101,6 +101,15 @@ final class TickPath implements TickContext, OrderGateway, BracketBook.Listener 
     return true;
   }
 
+  /** Sets {@code instrument}'s mark without a trade (an order decided outside the kernel). */
+  void mark(InstrumentId instrument, double price, long t) {
+    Integer i = index.get(instrument);
+    if (i != null && price > 0) {
+      marks.price()[i] = price;
+      marks.timeMs()[i] = t;
+    }
+  }
+
   /** The tick position and the brackets and strategies' state, for the checkpoint cursor. */
   Map<String, String> exportState() {
     Map<String, String> out = new HashMap<>(brackets.exportState());

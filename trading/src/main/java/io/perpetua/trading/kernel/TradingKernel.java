@@ -396,6 +396,20 @@ public final class TradingKernel {
     adopted = true;
   }
 
+  /**
+   * The kernel's order path for orders decided outside it ({@link AccountKernel}): risk engine,
+   * journal before send, venue port; outcomes reach the account. Kernel thread only.
+   */
+  public io.perpetua.trading.kernel.algo.OrderGateway orders() {
+    return ticks;
+  }
+
+  /** Takes {@code price} as {@code instrument}'s mark at {@code timeMs} (kernel thread only). */
+  public void mark(InstrumentId instrument, double price, long timeMs) {
+    clock.set(Math.max(clock.nowMillis(), timeMs));
+    ticks.mark(instrument, price, clock.nowMillis());
+  }
+
   /** The client order ids of the orders still working (kernel thread only). */
   public Set<ClientOrderId> workingOrderIds() {
     return execution.workingIds();

@@ -74,6 +74,8 @@ class FixedPointOrderPathTest {
     // split out of the risk engine: the traced rule runs and the operator controls it follows
     out.add(Class.forName("io.perpetua.trading.risk.RuleRun"));
     out.add(Class.forName("io.perpetua.trading.risk.FollowedControls"));
+    // the order path of orders decided outside the kernel (control plane, carry)
+    out.add(Class.forName("io.perpetua.trading.kernel.AccountKernel"));
     out.addAll(classesIn("io.perpetua.trading.risk.rules"));
     return out;
   }
