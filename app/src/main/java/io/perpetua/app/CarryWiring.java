@@ -35,7 +35,8 @@ import java.util.Set;
  * books, positions and open orders through the accounts' ports, the perp's funding from its
  * in-process fake Binance, its margin ratio and clock drift over its REST API ({@link
  * BinanceAccountHealth}), and sending each leg through its account's {@link
- * io.perpetua.trading.control.ControlGateway} (pre-trade check, intent journal, venue port).
+ * io.perpetua.trading.control.ControlGateway} (the account's trading kernel: risk engine, trading
+ * journal, venue port).
  */
 final class CarryWiring {
   private CarryWiring() {}

@@ -88,9 +88,15 @@ class CarryOnFakesTest {
     return ConfigLoader.load(f, Map.of());
   }
 
-  /** The configured carry on {@code w}, recording to {@code store}, after its first good read. */
-  private static CarryInstance started(ControlWiring w, CarryStore store)
+  /**
+   * The configured carry on {@code w} (its accounts' order paths on {@code db}), recording to
+   * {@code store}, after its first good read.
+   */
+  private static CarryInstance started(ControlWiring w, CarryStore store, Database db)
       throws InterruptedException {
+    w.openOrderPaths(
+        new io.perpetua.store.jdbc.JdbcTradingJournal(db),
+        io.perpetua.trading.risk.RiskEngine.unlimited());
     CarryInstance c = w.startCarries(store).get(0);
     await(() -> c.status().updatedMs() > 0 && c.status().lastError().isEmpty(), "first read");
     return c;
@@ -111,7 +117,7 @@ class CarryOnFakesTest {
     try (Database db = Database.open(DatabaseConfig.embedded(dir.resolve("db")));
         ControlWiring w = ControlWiring.start(config().control()).orElseThrow()) {
       JdbcCarryStore store = new JdbcCarryStore(db);
-      CarryInstance c = started(w, store);
+      CarryInstance c = started(w, store, db);
       FakeExchange perp = w.fake("perp-a").fake.exchange();
       assertThat(c.status().mode()).isEqualTo(CarryInstance.DRY_RUN);
       cycle(c, w, perp, store, false);
@@ -130,6 +136,18 @@ class CarryOnFakesTest {
               "spot-a carry-btc-2-o-spot-1",
               "perp-a carry-btc-2-c-perp-1",
               "spot-a carry-btc-2-c-spot-1");
+      assertThat(
+              new io.perpetua.store.jdbc.JdbcTradingJournal(db)
+                  .recentOrders(100).stream()
+                      .filter(r -> r.order().clientOrderId().value().startsWith("carry-btc-2-"))
+                      .map(r -> r.order().clientOrderId().value() + " " + r.status())
+                      .toList())
+          .as("both legs on the accounts' kernels: in the trading journal, filled")
+          .containsExactlyInAnyOrder(
+              "carry-btc-2-o-perp-1 FILLED",
+              "carry-btc-2-o-spot-1 FILLED",
+              "carry-btc-2-c-perp-1 FILLED",
+              "carry-btc-2-c-spot-1 FILLED");
       assertThat(ledger(store, "real")).hasSize(5).isEqualTo(ledger(store, "dry_run"));
       assertThat(store.funding("btc", 100))
           .allSatisfy(m -> assertThat(m.value().amount().signum()).isPositive());
@@ -148,7 +166,7 @@ class CarryOnFakesTest {
     try (Database db = Database.open(DatabaseConfig.embedded(dir.resolve("db")));
         ControlWiring w = ControlWiring.start(config().control()).orElseThrow()) {
       JdbcCarryStore store = new JdbcCarryStore(db);
-      CarryInstance c = started(w, store);
+      CarryInstance c = started(w, store, db);
       FakeBinanceServer venue = w.fake("perp-a").fake;
       Quantity q = Quantity.parse("0.100", c.spec().spotInstrument().quantityScale());
 
