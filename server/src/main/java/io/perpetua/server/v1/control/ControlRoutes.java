@@ -112,6 +112,12 @@ public final class ControlRoutes implements RouteGroup {
             .param(SINCE)
             .response(ControlRiskMetricsList.class, null)
             .handle(r -> call(() -> history(r))),
+        get("/api/v1/control/accounts", "Control-plane accounts")
+            .description(
+                "The configured accounts: venue, kind, leverage, margin mode, taker fee and the"
+                    + " underlyings they trade. Never their credentials.")
+            .response(ControlAccountsView.class, null)
+            .handle(r -> call(() -> ControlAccountsView.of(plane().registry()))),
         get("/api/v1/market-data/feeds", "Market-data feed status")
             .response(ControlFeedsView.class, null)
             .handle(r -> call(() -> ControlFeedsView.of(feeds().view()))),
