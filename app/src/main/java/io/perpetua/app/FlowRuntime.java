@@ -13,6 +13,7 @@ import io.perpetua.market.tick.TickValidator;
 import io.perpetua.market.tick.TradeFileReader;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.v1.flow.FlowBacktestRoutes;
+import io.perpetua.server.v1.flow.FlowFeedRoutes;
 import io.perpetua.server.v1.flow.FlowLiveRoutes;
 import io.perpetua.server.v1.flow.FlowPaperRoutes;
 import io.perpetua.server.v1.flow.FlowStrategyRoutes;
@@ -142,6 +143,9 @@ final class FlowRuntime implements AutoCloseable {
     server.addRoutes(new FlowPaperRoutes(this::service));
     server.addRoutes(new FlowBacktestRoutes(this::service, this::backtestTicks));
     server.addRoutes(new FlowLiveRoutes(this::liveView, liveStarter != null));
+    server.addRoutes(
+        new FlowFeedRoutes(
+            () -> liveTicks == null ? null : liveTicks.status(), ticksStarter != null));
   }
 
   /** Starts the replay thread on {@code database} (nothing when disabled). */
