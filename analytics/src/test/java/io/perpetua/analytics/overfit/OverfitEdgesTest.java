@@ -61,54 +61,36 @@ class OverfitEdgesTest {
             "the matrix needs at least as many periods (rows) as partitions (2)");
   }
 
+  /** A result with five logits from -2 to 3 and {@code partitions}. */
+  private static PboResult result(int partitions) {
+    return new PboResult(
+        0.4,
+        new double[] {-2, -0.5, 0, 0.5, 3},
+        new double[] {1},
+        new double[] {2},
+        0.1,
+        0.2,
+        0.3,
+        4,
+        5,
+        partitions);
+  }
+
   @Test
   void pboResult_valuesHistogramAndIdentity() {
-    PboResult r =
-        new PboResult(
-            0.4,
-            new double[] {-2, -0.5, 0, 0.5, 3},
-            new double[] {1},
-            new double[] {2},
-            0.1,
-            0.2,
-            0.3,
-            4,
-            5,
-            2);
+    PboResult r = result(2);
     assertThat(r.logitHistogram(-1, 1, 4)).containsExactly(1, 1, 1, 2);
     assertThat(r.logitHistogram(-1, 1, 1)).containsExactly(5);
     assertThatThrownBy(() -> r.logitHistogram(1, 1, 3)).hasMessage("need bins >= 1 and max > min");
     assertThatThrownBy(() -> r.logitHistogram(-1, 1, 0)).hasMessage("need bins >= 1 and max > min");
     assertThat(r.inSample()).containsExactly(1);
     assertThat(r.outOfSample()).containsExactly(2);
-    PboResult same =
-        new PboResult(
-            0.4,
-            new double[] {-2, -0.5, 0, 0.5, 3},
-            new double[] {1},
-            new double[] {2},
-            0.1,
-            0.2,
-            0.3,
-            4,
-            5,
-            2);
+    PboResult same = result(2);
     assertThat(r).isEqualTo(same);
     assertThat(r.hashCode())
         .isEqualTo(same.hashCode())
         .isEqualTo(java.util.Arrays.hashCode(r.logits()) * 31 + Double.hashCode(0.4));
-    PboResult other =
-        new PboResult(
-            0.4,
-            new double[] {-2, -0.5, 0, 0.5, 3},
-            new double[] {1},
-            new double[] {2},
-            0.1,
-            0.2,
-            0.3,
-            4,
-            5,
-            3);
+    PboResult other = result(3);
     assertThat(r).isNotEqualTo(other).isNotEqualTo("r");
   }
 
