@@ -110,7 +110,8 @@ class DatabaseTest {
               "115/SQL/true",
               "120/SQL/true",
               "140/SQL/true",
-              "141/SQL/true");
+              "141/SQL/true",
+              "160/SQL/true");
     }
   }
 
