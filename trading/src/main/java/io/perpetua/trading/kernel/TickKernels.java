@@ -87,7 +87,6 @@ public final class TickKernels {
       long startMs,
       RiskEngine risk,
       Function<ManualClock, PriceDrivenVenue> venue) {
-<<<<<<< HEAD
     return over(instruments, journal, listener, strategy, startMs, risk, CAPITAL, venue);
   }
 
@@ -96,10 +95,16 @@ public final class TickKernels {
    * (a live account: the venue's wallet, so that reconciliation compares like with like).
    */
   public static TradingKernel over(
-=======
+      List<Instrument> instruments,
+      TradingJournal journal,
+      KernelListener listener,
+      TickStrategy strategy,
+      long startMs,
+      RiskEngine risk,
+      Money capital,
+      Function<ManualClock, PriceDrivenVenue> venue) {
     KernelConfig config =
-        new KernelConfig(
-            "flow", Money.parse("1000000"), CronSchedule.parse("59 23 * * *"), 1, false);
+        new KernelConfig("flow", capital, CronSchedule.parse("59 23 * * *"), 1, false);
     return over(config, instruments, journal, listener, strategy, startMs, risk, venue);
   }
 
@@ -109,17 +114,12 @@ public final class TickKernels {
    */
   public static TradingKernel over(
       KernelConfig config,
->>>>>>> h27-ctlkernel
       List<Instrument> instruments,
       TradingJournal journal,
       KernelListener listener,
       TickStrategy strategy,
       long startMs,
       RiskEngine risk,
-<<<<<<< HEAD
-      Money capital,
-=======
->>>>>>> h27-ctlkernel
       Function<ManualClock, PriceDrivenVenue> venue) {
     ManualClock clock = new ManualClock(startMs);
     List<InstrumentId> ids = instruments.stream().map(Instrument::id).toList();
@@ -133,11 +133,6 @@ public final class TickKernels {
             1,
             1,
             1.0);
-<<<<<<< HEAD
-    KernelConfig config =
-        new KernelConfig("flow", capital, CronSchedule.parse("59 23 * * *"), 1, false);
-=======
->>>>>>> h27-ctlkernel
     TradingKernel k =
         new TradingKernel(
             config,
