@@ -9,7 +9,6 @@ import io.perpetua.market.tick.SyntheticFlowSymbol;
 import io.perpetua.market.tick.SyntheticTickGenerator;
 import io.perpetua.signals.flow.FlowStrategyConfig;
 import io.perpetua.trading.flow.ExecutionSettings;
-import io.perpetua.trading.flow.FlowEngine;
 import io.perpetua.trading.flow.FlowEngineSettings;
 import io.perpetua.trading.flow.FlowListener;
 import io.perpetua.trading.flow.KernelFlowStrategy;
@@ -22,11 +21,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Whole-run throughput of order flow: aggTrades/s through the rolling state and 20 factory
- * strategies on BTCUSDT, (a) on the trading kernel ({@link KernelFlowStrategy} over {@link
- * TickKernels#simulated}: bracket orders through the execution service, risk engine, simulated
- * venue and account) and (b) on the standalone {@link FlowEngine} (its own paper fills), alternated
- * in one JVM over the same synthetic ticks. Prints each run and the medians.
+ * Whole-run throughput of order flow on the trading kernel, end to end: aggTrades/s through the
+ * rolling state and 20 factory strategies on BTCUSDT ({@link KernelFlowStrategy} over {@link
+ * TickKernels#simulated}: 15 s evaluations, bracket orders through the execution service, risk
+ * engine, simulated venue and account), over synthetic ticks. Prints each run, the median, the
+ * trades closed and the allocation per aggTrade of the last run (this thread).
  *
  * <p>{@code java -cp "bench/target/perpetua-bench.jar:bench/target/lib/*"
  * io.perpetua.bench.FlowKernelThroughput [hours=6] [runs=5]}
@@ -54,22 +53,18 @@ public final class FlowKernelThroughput {
         ticks.size(),
         trades);
     double[] kernel = new double[runs];
-    double[] engine = new double[runs];
+    long[] result = new long[2];
     for (int r = 0; r < runs; r++) {
-      kernel[r] = trades / kernelRun(ticks, instruments);
-      engine[r] = trades / engineRun(ticks);
+      kernel[r] = trades / kernelRun(ticks, instruments, result);
       System.out.printf(
           Locale.ROOT,
-          "run %d: kernel %.2f M aggTrades/s, standalone engine %.2f M aggTrades/s%n",
+          "run %d: kernel %.3f M aggTrades/s (%d trades closed, %d bytes allocated per aggTrade)%n",
           r + 1,
           kernel[r] / 1e6,
-          engine[r] / 1e6);
+          result[0],
+          result[1] / trades);
     }
-    System.out.printf(
-        Locale.ROOT,
-        "median: kernel %.2f M aggTrades/s, standalone engine %.2f M aggTrades/s%n",
-        median(kernel) / 1e6,
-        median(engine) / 1e6);
+    System.out.printf(Locale.ROOT, "median: kernel %.3f M aggTrades/s%n", median(kernel) / 1e6);
   }
 
   static FlowEngineSettings settings() {
@@ -95,26 +90,38 @@ public final class FlowKernelThroughput {
     return out;
   }
 
-  private static double kernelRun(List<FlowTick> ticks, List<Instrument> instruments) {
-    KernelFlowStrategy s = new KernelFlowStrategy(settings(), new FlowListener() {});
+  private static double kernelRun(
+      List<FlowTick> ticks, List<Instrument> instruments, long[] result) {
+    long[] closed = new long[1];
+    KernelFlowStrategy s =
+        new KernelFlowStrategy(
+            settings(),
+            new FlowListener() {
+              @Override
+              public void onTradeClosed(io.perpetua.trading.flow.ClosedFlowTrade t) {
+                closed[0]++;
+              }
+            });
     strategies().forEach(s::upsertStrategy);
     TradingKernel k =
         TickKernels.simulated(instruments, null, new KernelListener() {}, s, START - 60_000);
+    long bytes0 = allocatedBytes();
     long t0 = System.nanoTime();
     for (FlowTick t : ticks) {
       k.onTick(t);
     }
-    return (System.nanoTime() - t0) / 1e9;
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    result[0] = closed[0];
+    result[1] = allocatedBytes() - bytes0;
+    return seconds;
   }
 
-  private static double engineRun(List<FlowTick> ticks) {
-    FlowEngine e = new FlowEngine(settings(), new FlowListener() {});
-    strategies().forEach(e::upsertStrategy);
-    long t0 = System.nanoTime();
-    for (FlowTick t : ticks) {
-      e.onTick(t);
-    }
-    return (System.nanoTime() - t0) / 1e9;
+  /** Bytes this thread allocated so far (-1 when the JVM does not say). */
+  private static long allocatedBytes() {
+    var bean = java.lang.management.ManagementFactory.getThreadMXBean();
+    return bean instanceof com.sun.management.ThreadMXBean b
+        ? b.getCurrentThreadAllocatedBytes()
+        : -1;
   }
 
   private static double median(double[] v) {
