@@ -45,6 +45,16 @@ class KernelFlowStrategyTest {
     return Long.parseLong(id.substring(id.lastIndexOf(':') + 1));
   }
 
+  /** The evaluation that flattened {@code t}: the last opposite one before its exit. */
+  private static long flipMs(Recorder rec, ClosedFlowTrade t) {
+    return rec.evaluations.stream()
+        .filter(e -> e.strategyId().equals(t.strategyId()) && e.instrument().equals(t.instrument()))
+        .filter(e -> e.direction() == t.direction().opposite() && e.timeMs() <= t.exitTimeMs())
+        .mapToLong(io.perpetua.signals.flow.FlowEvaluation::timeMs)
+        .max()
+        .orElseThrow();
+  }
+
   @Test
   void manySymbols_evaluateOnSchedule_trade_withinLimitsAndCooldowns_andLabel() {
     List<String> symbols = List.of("BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT");
@@ -77,6 +87,7 @@ class KernelFlowStrategyTest {
   private static void assertWithinLimitsAndCooldowns(Recorder rec, KernelFlowStrategy s) {
     // trades: entries (closed and still open) within the position limit and the cooldown
     List<String[]> entries = new ArrayList<>(); // id, strategy|symbol, entry, exit
+    // a flipped trade ends at the flip's evaluation (its market close confirms with a later trade)
     rec.closed.forEach(
         t ->
             entries.add(
@@ -84,7 +95,8 @@ class KernelFlowStrategyTest {
                   t.id(),
                   t.strategyId() + "|" + t.instrument(),
                   Long.toString(t.entryTimeMs()),
-                  Long.toString(t.exitTimeMs())
+                  Long.toString(
+                      t.status() == FlowTradeStatus.SIGNAL_FLIP ? flipMs(rec, t) : t.exitTimeMs())
                 }));
     s.openPositions()
         .forEach(
