@@ -112,7 +112,8 @@ class DatabaseTest {
               "115/SQL/true",
               "120/SQL/true",
               "140/SQL/true",
-              "141/SQL/true");
+              "141/SQL/true",
+              "150/SQL/true");
     }
   }
 
