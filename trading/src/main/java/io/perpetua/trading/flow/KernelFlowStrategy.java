@@ -63,6 +63,7 @@ public final class KernelFlowStrategy implements TickStrategy, FlowStrategyHost 
   // open-trade cursor keys closed since the last export (journals merge cursors: written as "")
   private final java.util.List<String> tombstones = new java.util.ArrayList<>();
   private java.util.function.BiConsumer<StrategyId, String> opened = (s, k) -> {};
+  private final FlowSchedule.Due due = this::evaluate; // one instance, not one per tick
   private TickContext context;
   private long nowMs = Long.MIN_VALUE;
 
@@ -214,7 +215,7 @@ public final class KernelFlowStrategy implements TickStrategy, FlowStrategyHost 
     if (t > nowMs) {
       nowMs = t;
     }
-    schedule.runDue(nowMs, this::evaluate);
+    schedule.runDue(nowMs, due);
     state(tick.instrument()).onTick(tick);
     if (tick instanceof io.perpetua.market.tick.AggTrade a) {
       labels.onTrade(a.instrument(), t, a.price(), labelSink);
