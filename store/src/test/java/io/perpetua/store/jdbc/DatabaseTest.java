@@ -113,7 +113,8 @@ class DatabaseTest {
               "120/SQL/true",
               "140/SQL/true",
               "141/SQL/true",
-              "150/SQL/true");
+              "150/SQL/true",
+              "160/SQL/true");
     }
   }
 

@@ -56,6 +56,7 @@ class PostgresTradingJournalIT extends TradingJournalContract {
     "audit_log",
     "audit_head",
     "risk_symbol_limits",
+    "stream_epochs",
     "strategy_config_changes",
     "strategy_status_changes",
     "signal_coverage",
