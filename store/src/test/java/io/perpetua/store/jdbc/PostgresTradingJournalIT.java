@@ -48,7 +48,6 @@ class PostgresTradingJournalIT extends TradingJournalContract {
     "flow_features",
     "flow_labels",
     "flow_execution_costs",
-    "flow_snapshots",
     "webhook_dead_letters",
     "users",
     "invite_codes",
