@@ -98,7 +98,7 @@ class ReweightingTest {
     assertThat(lifecycle.versions(id)).hasSize(1); // no new version
     assertThat(lifecycle.state(id).candidateId()).isNull();
     assertThat(audit).hasSize(2).allMatch(d -> d.action().equals(Reweighting.REJECTED));
-    assertThat(audit.get(0).reason()).contains("out-of-sample net R");
+    assertThat(audit.get(0).reason()).contains("out-of-sample");
     assertThat(audit.get(0).numbers()).containsKeys("pareto_front", "baseline", "run_id");
     assertThat(audit.get(1).reason()).contains("not enough data");
   }
@@ -128,14 +128,14 @@ class ReweightingTest {
 
   @Test
   void validationAlwaysFollowsTrainingAndTheSameSeedGivesTheSameRelease() {
-    List<LabelledSignal> data = LearnFixtures.signals(9, 51, LearnFixtures::environmentEdge);
+    List<LabelledSignal> data = LearnFixtures.signals(9, 52, LearnFixtures::environmentEdge);
     ReweightResult a =
         new WalkForward(ReweightConfig.DEFAULTS).run(data, FactoryWeights.defaults(), 75);
     ReweightResult b =
         new WalkForward(ReweightConfig.DEFAULTS).run(data, FactoryWeights.defaults(), 75);
 
     assertThat(a).isEqualTo(b);
-    assertThat(a.folds()).hasSize(3); // 51 days: 30 + 7 from day 0, 7 and 14
+    assertThat(a.folds()).hasSize(3); // 52 days: 30 + 7 from day 0, 7 and 14
     for (ReweightResult.Fold f : a.folds()) {
       assertThat(f.trainToMs() - f.trainFromMs()).isEqualTo(30 * DAY);
       assertThat(f.testToMs() - f.trainToMs()).isEqualTo(7 * DAY);
