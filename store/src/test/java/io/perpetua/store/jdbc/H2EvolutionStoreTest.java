@@ -118,7 +118,7 @@ class H2EvolutionStoreTest {
     assertThat(audit).hasSize(audited);
 
     EvolutionStore.Run retry = evolution(flow, s -> {}).run(false, LearningDecision.ACTOR);
-    assertThat(retry.report().get("created")).asList().hasSize(1);
+    assertThat((List<?>) retry.report().get("created")).hasSize(1);
     assertThat(new JdbcFlowJournal(db).strategies())
         .filteredOn(r -> r.status() == StrategyStatus.DEPRECATED)
         .hasSize(1);

@@ -67,7 +67,7 @@ public final class Evolution {
   /** Plans and, unless {@code dryRun}, applies one run for {@code actor}; returns its record. */
   public synchronized EvolutionStore.Run run(boolean dryRun, String actor) {
     long now = clock.getAsLong();
-    String runId = "evo-" + now + (dryRun ? "-dry" : "");
+    String runId = runId(now, dryRun);
     EvolutionPlan plan = plan(now);
     List<FactoryStrategyRow> created = new ArrayList<>();
     EvolutionStore.Run record;
@@ -105,6 +105,17 @@ public final class Evolution {
     }
     audit(record, plan, actor, now);
     return record;
+  }
+
+  private String runId(long now, boolean dryRun) {
+    String base = "evo-" + now + (dryRun ? "-dry" : "");
+    Set<String> seen = new HashSet<>();
+    store.runs(50).forEach(r -> seen.add(r.id()));
+    String id = base;
+    for (int i = 2; seen.contains(id); i++) {
+      id = base + "-" + i;
+    }
+    return id;
   }
 
   private EvolutionStore.Run record(

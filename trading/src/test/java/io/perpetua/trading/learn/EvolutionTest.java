@@ -56,8 +56,8 @@ class EvolutionTest {
     now[0] += 6 * H;
     EvolutionStore.Run second = e.run(false, LearningDecision.ACTOR);
 
-    assertThat(first.report().get("created")).asList().hasSize(1);
-    assertThat(second.report().get("created")).asList().isEmpty();
+    assertThat((List<?>) first.report().get("created")).hasSize(1);
+    assertThat((List<?>) second.report().get("created")).isEmpty();
     assertThat(second.markdown()).contains("**skip** BTCUSDT: 1 new strategy per day already");
     FactoryStrategyRow child = flow.strategies().get(2);
     assertThat(child.status()).isEqualTo(StrategyStatus.RUNNING);
@@ -68,7 +68,7 @@ class EvolutionTest {
     assertThat(journal.strategies()).hasSize(3);
 
     now[0] += DAY;
-    assertThat(e.run(false, LearningDecision.ACTOR).report().get("created")).asList().hasSize(1);
+    assertThat((List<?>) e.run(false, LearningDecision.ACTOR).report().get("created")).hasSize(1);
   }
 
   @Test
@@ -103,13 +103,13 @@ class EvolutionTest {
 
     now[0] = T0 + DAY + 5 * 60_000L; // day 1 00:05: A is 23 h 55 min old
     EvolutionStore.Run early = e.run(false, LearningDecision.ACTOR);
-    assertThat(early.report().get("created")).asList().isEmpty();
+    assertThat((List<?>) early.report().get("created")).isEmpty();
     assertThat(early.markdown()).contains("none older than the minimum age");
     assertThat(flow.strategy(a).orElseThrow().status()).isEqualTo(StrategyStatus.RUNNING);
 
     now[0] = T0 + DAY + 20 * 60_000L; // 24 h 10 min
     EvolutionStore.Run later = e.run(false, LearningDecision.ACTOR);
-    assertThat(later.report().get("created")).asList().hasSize(1);
+    assertThat((List<?>) later.report().get("created")).hasSize(1);
     assertThat(flow.strategy(a).orElseThrow().status()).isEqualTo(StrategyStatus.DEPRECATED);
     assertThat(runningAuto(e)).isEqualTo(1);
   }
@@ -124,7 +124,7 @@ class EvolutionTest {
     assertThat(flow.strategies()).hasSize(2);
     assertThat(journal.strategies()).hasSize(2);
     assertThat(e.store().lineage()).isEmpty();
-    assertThat(dry.report().get("actions")).asList().hasSize(1);
+    assertThat((List<?>) dry.report().get("actions")).hasSize(1);
     assertThat(dry.report()).containsEntry("dry_run", true).containsKeys("strategies", "regimes");
     assertThat(dry.markdown()).contains("dry run", "**create** BTCUSDT \"Good auto 2026-01-01\"");
   }
