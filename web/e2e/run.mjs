@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { capitalChecks, deltaChecks, optimizerChecks, strategyChecks, strategyToggle } from "./actions.mjs";
+import { capitalChecks, carryChecks, deltaChecks, optimizerChecks, strategyChecks, strategyToggle } from "./actions.mjs";
 import { totp } from "./totp.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -301,6 +301,7 @@ async function main() {
   const strategyName = await strategyChecks(t);
   await optimizerChecks(t);
   await deltaChecks(t);
+  await carryChecks(t);
   await capitalChecks(t);
 
   await check("a backtest submitted from the UI completes and shows its chart", async () => {

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { api, getToken, unwrap, type Schemas } from "@/api/client";
 import { unwrapControl } from "@/api/control";
-import { Empty, ErrorText, NotAvailable, PageTitle, Section } from "@/components/common";
+import { Empty, ErrorText, PageTitle, Section } from "@/components/common";
 import { Badge, statusVariant } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -10,6 +10,7 @@ import { accountsFromFeeds, mergeAlerts, msToIso, type ControlAlert } from "@/li
 import { formatDuration, formatNumber, formatTime } from "@/lib/format";
 import { useApi } from "@/lib/hooks";
 import { Accounts } from "./Accounts";
+import { CarrySection } from "./Carry";
 import { DeltaPlan } from "./DeltaPlan";
 import { Feeds } from "./Feeds";
 
@@ -121,20 +122,7 @@ export function DeltaNeutralPage() {
           </div>
         </>
       )}
-      <CarrySection />
-    </div>
-  );
-}
-
-/**
- * The carry state machine (issue 18 item 5). Hook: when `/api/v1/carry/*` is in the API snapshot
- * (src/api/openapi.json), replace this card with the carry instances, their state, legs, ledger,
- * funding income and the start/close confirmations.
- */
-function CarrySection() {
-  return (
-    <div className="mt-4" data-testid="carry">
-      <NotAvailable what="The carry state machine (instances, state, both legs, hedge deviation, funding income, ledger, start/close with their confirmations)." issue="issue 18: /api/v1/carry/*" />
+      <CarrySection trader={trader} admin={hasRole(user, "admin")} />
     </div>
   );
 }

@@ -134,6 +134,17 @@ final class BacktestJobs implements AutoCloseable {
     return StrategyCatalog.of(catalog);
   }
 
+  /** The backtest job service, or null before {@link #open} or after {@link #close}. */
+  JobService backtests() {
+    return jobService.get();
+  }
+
+  /** The optimisation runs' job service, or null before {@link #open} or after {@link #close}. */
+  JobService optimizations() {
+    OptimizerRuns runs = optimizer.get();
+    return runs == null ? null : runs.jobs();
+  }
+
   /** The optimisation runs, or null before {@link #open} or after {@link #close}. */
   OptimizerRuns optimizerRuns() {
     return optimizer.get();

@@ -7,6 +7,7 @@ import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Timeframe;
 import io.perpetua.core.time.Clock;
 import io.perpetua.trading.kernel.MarketPanel;
+import io.perpetua.trading.port.VenueMeter;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.venue.AsyncVenueBridge;
 import io.perpetua.trading.venue.MakerFirstSettings;
@@ -89,6 +90,7 @@ final class BinanceLive extends LiveVenue {
    * @param catalogSymbols venue symbols of the local catalog (the universe when {@code
    *     binance.symbols} is empty)
    * @param feedClock the clock that decides when a bar has closed (the wall clock; tests move it)
+   * @param meter where the REST client and the streams report (request latency, weight, reconnects)
    * @throws IllegalStateException with a message naming what is missing (credentials, symbols)
    */
   static BinanceLive connect(
@@ -96,7 +98,8 @@ final class BinanceLive extends LiveVenue {
       Map<String, String> env,
       Timeframe timeframe,
       List<String> catalogSymbols,
-      Clock feedClock) {
+      Clock feedClock,
+      VenueMeter meter) {
     PerpetuaConfig.Binance b = config.binance();
     BinanceConfig venueConfig =
         b.restUrl().isBlank()
@@ -109,7 +112,7 @@ final class BinanceLive extends LiveVenue {
     } catch (RuntimeException e) {
       throw new IllegalStateException("venue.type binance: " + e.getMessage(), e);
     }
-    BinanceRestClient rest = new BinanceRestClient(venueConfig, credentials, Clock.system());
+    BinanceRestClient rest = new BinanceRestClient(venueConfig, credentials, Clock.system(), meter);
     MakerFirstSettings mf = ConfigLoader.makerFirst(config.venue());
     BinanceVenue venue = BinanceVenue.connect(rest, mf.enabled(), Clock.system());
     List<AutoCloseable> opened = new ArrayList<>();

@@ -33,7 +33,8 @@ import java.util.Set;
  * CarryInstance} over two control accounts — the spot leg's and the perp leg's — reading their
  * books, positions and open orders through the accounts' ports, the perp's funding from its
  * in-process fake Binance, and sending each leg through its account's {@link
- * io.perpetua.trading.control.ControlGateway} (pre-trade check, intent journal, venue port).
+ * io.perpetua.trading.control.ControlGateway} (the account's trading kernel: risk engine, trading
+ * journal, venue port).
  */
 final class CarryWiring {
   private CarryWiring() {}

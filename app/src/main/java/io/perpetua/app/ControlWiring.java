@@ -16,11 +16,12 @@ import io.perpetua.trading.control.AccountRegistry;
 import io.perpetua.trading.control.AlertBook;
 import io.perpetua.trading.control.Book;
 import io.perpetua.trading.control.ControlAccount;
-import io.perpetua.trading.control.ControlGateway;
 import io.perpetua.trading.control.ControlPlane;
 import io.perpetua.trading.control.FeedRouter;
+import io.perpetua.trading.kernel.AccountKernels;
+import io.perpetua.trading.port.TradingJournal;
 import io.perpetua.trading.port.Venue;
-import io.perpetua.trading.risk.PreTradeGuard;
+import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.venue.MakerFirstSettings;
 import io.perpetua.venue.binance.BinanceCredentials;
 import io.perpetua.venue.binance.BinanceSpotVenue;
@@ -51,9 +52,10 @@ import org.slf4j.LoggerFactory;
  * entry on its venue — {@code fake-binance} (an in-process fake Binance account, {@link
  * FakeVenueConnection}) or {@code generic} (an in-process generic fake exchange) —, BTC-USD books
  * polled from each venue into the feed router ({@code <id>-rest} feeds, checked for failover on the
- * same schedule), every order through the account's {@link ControlGateway} with the precision
- * filters and an in-memory intent journal. Off (no plane) without accounts. Closing stops the
- * poller, the venues and the fakes.
+ * same schedule), every order through the account's kernel ({@link
+ * io.perpetua.trading.kernel.AccountKernel}: its risk engine following the platform's operator
+ * controls, the trading journal before the venue) once {@link #openOrderPaths} opened them. Off (no
+ * plane) without accounts. Closing stops the poller, the kernels, the venues and the fakes.
  */
 final class ControlWiring implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ControlWiring.class);
@@ -135,10 +137,8 @@ final class ControlWiring implements AutoCloseable {
 
   private Supplier<Book> connect(
       ControlSection.Account a, ControlAccount account, AccountRegistry registry) {
-    PreTradeGuard guard = PreTradeGuard.precisionFilters();
-    ControlGateway.IntentJournal journal = this::intend;
     if ("fake-binance".equals(a.venue()) && account.kind() == AccountKind.SPOT) {
-      return connectSpot(a, account, guard, journal);
+      return connectSpot(a, account);
     }
     if ("fake-binance".equals(a.venue())) {
       FakeVenueConnection f =
@@ -157,9 +157,7 @@ final class ControlWiring implements AutoCloseable {
               f.venue,
               new BinanceVenueAccount(f.rest, "USDT"),
               i -> Optional.of(book.get()),
-              f.venue.instruments()),
-          guard,
-          journal);
+              f.venue.instruments()));
       return book;
     }
     GenericExchange ex =
@@ -189,9 +187,7 @@ final class ControlWiring implements AutoCloseable {
             Map.of(
                 BTC,
                 new Instrument(
-                    BTC, Price.parse("0.1", 1), Quantity.parse("0.001", 3), Money.of(5)))),
-        guard,
-        journal);
+                    BTC, Price.parse("0.1", 1), Quantity.parse("0.001", 3), Money.of(5)))));
     return book;
   }
 
@@ -200,14 +196,22 @@ final class ControlWiring implements AutoCloseable {
   }
 
   /**
+   * Opens every account's order path: a kernel per account on {@code journal} (resumed: orders
+   * journaled before a crash are sent again under their client ids, the venue adopting those it
+   * has), its risk engine following {@code platform}'s operator controls. Before this, control
+   * orders are rejected.
+   */
+  synchronized void openOrderPaths(TradingJournal journal, RiskEngine platform) {
+    registry.openOrderPaths(
+        AccountKernels.journaled(journal, platform, System::currentTimeMillis)
+            .observing(this::intend));
+  }
+
+  /**
    * A spot account on a fake Binance: its spot API ({@code /api/v3}) through {@link
    * BinanceSpotVenue}, its spot balances as the account, the fake's book (one price per symbol).
    */
-  private Supplier<Book> connectSpot(
-      ControlSection.Account a,
-      ControlAccount account,
-      PreTradeGuard guard,
-      ControlGateway.IntentJournal journal) {
+  private Supplier<Book> connectSpot(ControlSection.Account a, ControlAccount account) {
     FakeVenueConnection f =
         FakeVenueConnection.start(
             List.of(FakeListing.standard("BTCUSDT", START_PRICE)),
@@ -229,9 +233,7 @@ final class ControlWiring implements AutoCloseable {
             spot,
             CarryWiring.spotAccount(f, BTC),
             i -> Optional.of(book.get()),
-            f.venue.instruments()),
-        guard,
-        journal);
+            f.venue.instruments()));
     return book;
   }
 
@@ -293,7 +295,7 @@ final class ControlWiring implements AutoCloseable {
     return venues.get(id);
   }
 
-  /** Every order intent journaled, {@code "<account> <client id>"}. */
+  /** Every order the accounts' kernels sent (each journaled before), {@code "<account> <id>"}. */
   List<String> intents() {
     return List.copyOf(intents);
   }
@@ -303,6 +305,9 @@ final class ControlWiring implements AutoCloseable {
     carries.forEach(CarryInstance::close);
     if (poller != null) {
       poller.shutdownNow();
+    }
+    if (registry != null) {
+      registry.close();
     }
     for (AutoCloseable c : resources.reversed()) {
       try {

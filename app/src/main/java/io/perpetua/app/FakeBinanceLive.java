@@ -5,6 +5,7 @@ import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.time.Clock;
 import io.perpetua.trading.kernel.MarketPanel;
+import io.perpetua.trading.port.VenueMeter;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.venue.AsyncVenueBridge;
 import io.perpetua.trading.venue.Reconciler;
@@ -44,14 +45,16 @@ final class FakeBinanceLive extends LiveVenue {
       MarketPanel panel,
       List<Instrument> instruments,
       Clock kernelClock,
-      RiskEngine risk) {
+      RiskEngine risk,
+      VenueMeter meter) {
     PerpetuaConfig.Venue v = config.venue();
     FakeVenueConnection c =
         FakeVenueConnection.start(
             listings(panel, instruments),
             v.fakePort(),
             BigDecimal.valueOf(config.paper().initialCapital()),
-            ConfigLoader.makerFirst(v));
+            ConfigLoader.makerFirst(v),
+            meter);
     try {
       FakeBinanceLive live = new FakeBinanceLive(c);
       live.link(

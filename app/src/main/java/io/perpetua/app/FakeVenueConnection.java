@@ -3,6 +3,7 @@ package io.perpetua.app;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.time.Clock;
 import io.perpetua.trading.port.Venue;
+import io.perpetua.trading.port.VenueMeter;
 import io.perpetua.trading.venue.MakerFirstSettings;
 import io.perpetua.trading.venue.MakerFirstVenue;
 import io.perpetua.venue.binance.BinanceConfig;
@@ -44,13 +45,24 @@ final class FakeVenueConnection implements AutoCloseable {
   /** Starts a fake listing {@code listings} on {@code port} (0 = any) and connects to it. */
   static FakeVenueConnection start(
       List<FakeListing> listings, int port, BigDecimal capital, MakerFirstSettings makerFirst) {
+    return start(listings, port, capital, makerFirst, VenueMeter.NONE);
+  }
+
+  /** {@link #start}, the REST client and its streams reporting to {@code meter}. */
+  static FakeVenueConnection start(
+      List<FakeListing> listings,
+      int port,
+      BigDecimal capital,
+      MakerFirstSettings makerFirst,
+      VenueMeter meter) {
     FakeBinanceServer fake = FakeBinanceServer.start(listings, "127.0.0.1", port, capital);
     try {
       BinanceRestClient rest =
           new BinanceRestClient(
               BinanceConfig.of(fake.restBaseUrl(), fake.wsBaseUrl()),
               new BinanceCredentials(FakeBinanceServer.API_KEY, FakeBinanceServer.API_SECRET),
-              Clock.system());
+              Clock.system(),
+              meter);
       // post-only limits (GTX) only when maker-first execution is on
       BinanceVenue venue = BinanceVenue.connect(rest, makerFirst.enabled(), Clock.system());
       MakerFirstVenue mf =

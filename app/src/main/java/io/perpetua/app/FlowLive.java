@@ -4,10 +4,14 @@ import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
+import io.perpetua.core.time.Clock;
 import io.perpetua.market.tick.AggTrade;
 import io.perpetua.market.tick.FlowTick;
-import io.perpetua.server.v1.VenueRoutes;
+import io.perpetua.trading.kernel.TradingKernel;
 import io.perpetua.trading.port.Venue;
+import io.perpetua.trading.risk.RiskEngine;
+import io.perpetua.trading.venue.AsyncVenueBridge;
+import io.perpetua.trading.venue.Reconciler;
 import io.perpetua.venue.binance.BinanceConfig;
 import io.perpetua.venue.binance.BinanceCredentials;
 import io.perpetua.venue.binance.BinanceVenueAccount;
@@ -19,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * fake before the kernel sees it, so the fake's book follows the ticks and resting post-only orders
  * fill as maker. Closing stops the connection and the fake.
  */
-final class FlowLive implements AutoCloseable {
+final class FlowLive extends LiveVenue {
   private static final Logger LOG = LoggerFactory.getLogger(FlowLive.class);
 
   /** Starts the live side once the first price of every traded symbol is known. */
@@ -47,14 +50,17 @@ final class FlowLive implements AutoCloseable {
   }
 
   final FakeVenueConnection connection;
-  final long settleWaitMs;
+  private final PerpetuaConfig.Venue venueConfig;
   private final FakeVenuePriceFeed feed;
   private final List<MarketDataStream> marks;
 
   private FlowLive(
-      FakeVenueConnection connection, List<MarketDataStream> marks, long settleWaitMs) {
+      FakeVenueConnection connection,
+      List<MarketDataStream> marks,
+      PerpetuaConfig.Venue venueConfig) {
+    super("flow-fake-binance", "flow", new BinanceVenueAccount(connection.rest, "USDT"));
     this.connection = connection;
-    this.settleWaitMs = settleWaitMs;
+    this.venueConfig = venueConfig;
     this.marks = List.copyOf(marks);
     this.feed =
         connection.fake == null
@@ -63,16 +69,34 @@ final class FlowLive implements AutoCloseable {
   }
 
   /**
-   * The flow account as {@code GET /api/v1/venues} lists it (no reconciliation runs on it; the flow
-   * kernel's records are at {@code /api/v1/flow/live/*}).
+   * Puts the flow account behind the flow kernel whose clock is {@code kernelClock}, as the
+   * platform's live venue is put behind its kernel ({@link LiveVenue#link}): the kernel's orders go
+   * through the returned bridge, and the {@link Reconciler} compares this account with the flow
+   * kernel's journal ({@code risk}: the flow account's engine gets its reports).
    */
-  VenueRoutes.Connected connected() {
-    return new VenueRoutes.Connected(
-        "flow-fake-binance",
-        "flow",
-        "binance-usdm",
-        new BinanceVenueAccount(connection.rest, "USDT"),
-        Optional::empty);
+  AsyncVenueBridge link(Clock kernelClock, RiskEngine risk) {
+    link(orders(), kernelClock, AsyncVenueBridge.PriceFeed.none(), risk, venueConfig);
+    return bridge();
+  }
+
+  /**
+   * The start-up reconciliation of the flow account with {@code kernel}, which has just resumed on
+   * it (kernel thread): positions, open orders and the wallet are compared and reported, nothing
+   * adopted (see {@link Reconciler#startup}).
+   */
+  Reconciler.Report reconcileAtStartup(TradingKernel kernel) {
+    reconciler().attach(kernel);
+    Reconciler.Report report = reconciler().startup();
+    LOG.info(
+        "flow account start-up reconciliation: reachable={} mismatches={}",
+        report.reachable(),
+        report.mismatches());
+    return report;
+  }
+
+  @Override
+  String describe() {
+    return "order-flow account at " + connection.rest.config().restBaseUrl();
   }
 
   /**
@@ -116,7 +140,7 @@ final class FlowLive implements AutoCloseable {
           c.rest.config().restBaseUrl(),
           f.liveCapital(),
           c.makerFirst != null);
-      return new FlowLive(c, marks, config.venue().settleWaitMs());
+      return new FlowLive(c, marks, config.venue());
     } catch (RuntimeException e) {
       marks.forEach(MarketDataStream::close);
       c.close();

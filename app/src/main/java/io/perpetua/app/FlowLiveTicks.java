@@ -6,6 +6,7 @@ import io.perpetua.core.time.Clock;
 import io.perpetua.market.tick.AggTrade;
 import io.perpetua.market.tick.FlowTick;
 import io.perpetua.market.tick.FlowTickStore;
+import io.perpetua.server.v1.flow.FlowFeedRoutes;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.JdbcFlowTickStore;
 import io.perpetua.trading.port.EventBus;
@@ -13,6 +14,7 @@ import io.perpetua.venue.binance.BinanceConfig;
 import io.perpetua.venue.binance.BinanceRestClient;
 import io.perpetua.venue.binance.ExchangeInfo;
 import io.perpetua.venue.binance.LiveFlowFeed;
+import io.perpetua.venue.binance.LiveFlowFeedStatus;
 import io.perpetua.venue.binance.LiveFlowSettings;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -117,7 +119,8 @@ final class FlowLiveTicks implements AutoCloseable {
               1_000,
               3_600_000,
               1_000,
-              spot);
+              spot,
+              LiveFlowSettings.defaults().reorderWindowMs());
       var ticks = new FlowLiveTicks(rest, listed(rest, f.symbols()), settings, store, bus);
       ticks.feed.start();
       return ticks;
@@ -186,8 +189,10 @@ final class FlowLiveTicks implements AutoCloseable {
   }
 
   /**
-   * The latest price of every instrument the feed serves: from {@code history}, else the first live
-   * trade (waiting up to {@code waitMs} for all of them; those still without one are left out).
+   * The latest price of every instrument the feed serves (the flow kernel trades these): from
+   * {@code history}, else a live trade, else the venue's mark price over REST; when the venue does
+   * not answer either, the first live trade (waiting up to {@code waitMs} for all of them; those
+   * still without one are left out, with a warning: the kernel only evaluates them).
    */
   Map<InstrumentId, Double> firstPrices(List<FlowTick> history, long waitMs)
       throws InterruptedException {
@@ -195,6 +200,21 @@ final class FlowLiveTicks implements AutoCloseable {
     for (FlowTick t : history) {
       if (t instanceof AggTrade a) {
         out.put(a.instrument(), a.price());
+      }
+    }
+    for (InstrumentId id : instruments) {
+      Double live = lastPrice.get(id);
+      if (live != null) {
+        out.putIfAbsent(id, live);
+      } else if (!out.containsKey(id)) {
+        try {
+          double mark = feed.markPrice(id.venueSymbol());
+          if (mark > 0) {
+            out.put(id, mark);
+          }
+        } catch (RuntimeException e) {
+          LOG.warn("flow live ticks: no mark price of {} ({})", id.venueSymbol(), e.getMessage());
+        }
       }
     }
     long end = System.currentTimeMillis() + waitMs;
@@ -208,12 +228,36 @@ final class FlowLiveTicks implements AutoCloseable {
           });
       Thread.sleep(20); // polling the feed's prices with a deadline
     }
+    instruments.stream()
+        .filter(id -> !out.containsKey(id))
+        .forEach(
+            id -> LOG.warn("flow live ticks: no price of {}: the kernel does not trade it", id));
     return out;
   }
 
   /** The next tick, or null after {@code timeoutMs}. */
   FlowTick next(long timeoutMs) throws InterruptedException {
     return queue.poll(timeoutMs, TimeUnit.MILLISECONDS);
+  }
+
+  /** The feed's counters as the flow API shows them ({@code GET /api/v1/flow/feed}). */
+  FlowFeedRoutes.FlowFeedStatus status() {
+    LiveFlowFeedStatus s = LiveFlowFeedStatus.of(feed);
+    return new FlowFeedRoutes.FlowFeedStatus(
+        s.reconnects(),
+        s.tradesDelivered(),
+        s.duplicates(),
+        s.gapsFilled(),
+        s.lateTrades(),
+        s.heldTrades(),
+        s.openHoles(),
+        s.refused(),
+        s.streams().stream()
+            .map(
+                x ->
+                    new FlowFeedRoutes.FlowFeedStream(
+                        x.stream(), x.messages(), x.lastMessageAgeMs(), x.silent()))
+            .toList());
   }
 
   /** The feed (counters, checks). */

@@ -3,6 +3,7 @@ package io.perpetua.app;
 import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
+import io.perpetua.core.Money;
 import io.perpetua.core.time.Clock;
 import io.perpetua.market.tick.AggTrade;
 import io.perpetua.market.tick.FlowTick;
@@ -12,6 +13,7 @@ import io.perpetua.market.tick.TickValidator;
 import io.perpetua.market.tick.TradeFileReader;
 import io.perpetua.server.ApiServer;
 import io.perpetua.server.v1.flow.FlowBacktestRoutes;
+import io.perpetua.server.v1.flow.FlowFeedRoutes;
 import io.perpetua.server.v1.flow.FlowLiveRoutes;
 import io.perpetua.server.v1.flow.FlowPaperRoutes;
 import io.perpetua.server.v1.flow.FlowStrategyRoutes;
@@ -31,6 +33,8 @@ import io.perpetua.trading.port.EventBus;
 import io.perpetua.trading.port.TradingJournal;
 import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.venue.AsyncVenueBridge;
+import io.perpetua.trading.venue.SimulatedVenue;
+import io.perpetua.trading.venue.SimulatedVenueConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,10 +69,12 @@ final class FlowRuntime implements AutoCloseable {
   private static final long DRAIN_EVERY_MS = 50;
   private static final int ORDER_WINDOW = 5_000;
   private static final int FILL_WINDOW = 20_000;
+  private static final double PRICE_BAND = 0.05; // Binance PERCENT_PRICE: multipliers 1.05, 0.95
   private static final Map<String, Double> PRICES =
       Map.of("BTCUSDT", 60_000.0, "ETHUSDT", 3_000.0, "SOLUSDT", 150.0, "XRPUSDT", 0.6);
 
   private final PerpetuaConfig.Flow config;
+  private final SimulatedVenueConfig paperVenue;
   private final Path tickFile;
   private final WallClockPacer pacer;
   private final Set<InstrumentId> instruments = new LinkedHashSet<>();
@@ -88,16 +94,19 @@ final class FlowRuntime implements AutoCloseable {
   /**
    * A runtime.
    *
+   * @param paperVenue the paper kernel's simulated venue ({@link #paperVenue})
    * @param liveStarter connects the live venue, or null for paper only
    */
   FlowRuntime(
       PerpetuaConfig.Flow config,
+      SimulatedVenueConfig paperVenue,
       Path sharedData,
       double speed,
       EventBus bus,
       FlowLive.Starter liveStarter,
       FlowLiveTicks.Starter ticksStarter) {
     this.config = config;
+    this.paperVenue = paperVenue;
     this.liveStarter = liveStarter;
     this.ticksStarter = ticksStarter;
     this.publisher = new TickPublisher(bus);
@@ -134,6 +143,9 @@ final class FlowRuntime implements AutoCloseable {
     server.addRoutes(new FlowPaperRoutes(this::service));
     server.addRoutes(new FlowBacktestRoutes(this::service, this::backtestTicks));
     server.addRoutes(new FlowLiveRoutes(this::liveView, liveStarter != null));
+    server.addRoutes(
+        new FlowFeedRoutes(
+            () -> liveTicks == null ? null : liveTicks.status(), ticksStarter != null));
   }
 
   /** Starts the replay thread on {@code database} (nothing when disabled). */
@@ -181,12 +193,15 @@ final class FlowRuntime implements AutoCloseable {
       List<Instrument> traded = traded(first, l);
       long resumeMs = s.start(strategy -> kernel(strategy, journal, traded, l, startMs));
       if (l != null) {
+        s.withKernel(l::reconcileAtStartup); // before the first tick, as the platform's kernel
+
         liveView =
             new KernelFlowLive(
                 () -> journal.recentOrders(ORDER_WINDOW),
                 () -> journal.recentFills(FILL_WINDOW),
                 s.legs(),
                 s::lastPrice,
+                s::account,
                 config.liveCapital(),
                 bridge::reachable);
       }
@@ -229,21 +244,35 @@ final class FlowRuntime implements AutoCloseable {
       List<Instrument> traded,
       FlowLive l,
       long startMs) {
-    KernelListener quiet = new KernelListener() {};
-    if (l == null) {
-      return TickKernels.simulated(traded, journal, quiet, strategy, startMs, risk);
-    }
+    Map<InstrumentId, Instrument> byId = new LinkedHashMap<>();
+    traded.forEach(i -> byId.put(i.id(), i));
+    // live: the account opens with the venue's wallet, so reconciliation compares like with like
+    Money capital = l == null ? TickKernels.CAPITAL : Money.of(config.liveCapital());
     return TickKernels.over(
         traded,
         journal,
-        quiet,
+        new KernelListener() {},
         strategy,
         startMs,
         risk,
-        clock ->
-            bridge =
-                new AsyncVenueBridge(
-                    l.orders(), clock, AsyncVenueBridge.PriceFeed.none(), l.settleWaitMs));
+        capital,
+        clock -> {
+          if (l == null) {
+            return new SimulatedVenue(byId, paperVenue, clock);
+          }
+          bridge = l.link(clock, risk);
+          return bridge;
+        });
+  }
+
+  /**
+   * The paper flow kernel's simulated venue: configured as the venue ({@link
+   * SimulatedVenueConfig#venueLike}) — the {@code venue:} section's fees, no slippage added, limits
+   * matched at the touch, Binance's {@code PERCENT_PRICE} band of 5 % — the settings with which
+   * {@code ThreeWayKernelTest} shows paper trading sending the orders live trading sends.
+   */
+  static SimulatedVenueConfig paperVenue(PerpetuaConfig.Venue venue) {
+    return SimulatedVenueConfig.venueLike(venue.takerFeeBps(), venue.makerFeeBps(), PRICE_BAND);
   }
 
   /**

@@ -161,7 +161,13 @@ final class KernelWiring {
       return binance.bridge();
     }
     FakeBinanceLive fake =
-        FakeBinanceLive.start(config, market.panel(), market.instruments(), clock, parts.risk());
+        FakeBinanceLive.start(
+            config,
+            market.panel(),
+            market.instruments(),
+            clock,
+            parts.risk(),
+            wiring.observability().venueMeter("binance"));
     parts.live(fake);
     wiring.out().println("perpetua: " + fake.describe());
     return fake.bridge();

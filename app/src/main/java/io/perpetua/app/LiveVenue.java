@@ -18,9 +18,10 @@ import java.util.Objects;
  */
 abstract class LiveVenue implements AutoCloseable {
   private final String id;
+  private final String role;
   private final VenueAccount account;
   private AsyncVenueBridge bridge;
-  private Reconciler reconciler;
+  private volatile Reconciler reconciler; // the order-flow venue links after it is listed
 
   /**
    * A venue named {@code id} in the API whose account is {@code account}.
@@ -28,7 +29,16 @@ abstract class LiveVenue implements AutoCloseable {
    * @param id the name {@code GET /api/v1/venues} lists it under
    */
   LiveVenue(String id, VenueAccount account) {
+    this(id, "kernel", account);
+  }
+
+  /**
+   * A venue named {@code id} whose account is {@code account}, serving the kernel {@code role}
+   * names in the API ({@code kernel}: the platform's, {@code flow}: the order-flow kernel's).
+   */
+  LiveVenue(String id, String role, VenueAccount account) {
     this.id = Objects.requireNonNull(id, "id");
+    this.role = Objects.requireNonNull(role, "role");
     this.account = Objects.requireNonNull(account, "account");
   }
 
@@ -60,7 +70,12 @@ abstract class LiveVenue implements AutoCloseable {
 
   /** The venue as the API lists it. */
   final VenueRoutes.Connected connected() {
-    return new VenueRoutes.Connected(id, "kernel", "binance-usdm", account, reconciler::last);
+    return new VenueRoutes.Connected(
+        id,
+        role,
+        "binance-usdm",
+        account,
+        () -> reconciler == null ? java.util.Optional.empty() : reconciler.last());
   }
 
   /** A line for the console: where the platform trades. */

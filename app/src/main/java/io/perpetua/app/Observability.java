@@ -2,6 +2,7 @@ package io.perpetua.app;
 
 import io.perpetua.app.config.ConfigException;
 import io.perpetua.app.config.PerpetuaConfig;
+import io.perpetua.backtest.job.JobService;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.StrategyId;
 import io.perpetua.core.time.Clock;
@@ -15,20 +16,24 @@ import io.perpetua.server.obs.DataFreshness;
 import io.perpetua.server.obs.DependencyCheck;
 import io.perpetua.server.obs.DependencyHealth;
 import io.perpetua.server.obs.HttpMetrics;
+import io.perpetua.server.obs.JobQueueMetrics;
 import io.perpetua.server.obs.KernelMetrics;
 import io.perpetua.server.obs.MetricsEndpoint;
 import io.perpetua.server.obs.OperationsRoutes;
 import io.perpetua.server.obs.PlatformMetrics;
+import io.perpetua.server.obs.VenueMetrics;
 import io.perpetua.server.stream.StreamEndpoints;
 import io.perpetua.server.stream.StreamHub;
 import io.perpetua.server.stream.StreamPublisher;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.JdbcDeadLetterStore;
+import io.perpetua.store.jdbc.JdbcStreamEpochs;
 import io.perpetua.store.jdbc.JdbcWebhookOutbox;
 import io.perpetua.trading.kernel.KernelListener;
 import io.perpetua.trading.kernel.KernelListeners;
 import io.perpetua.trading.kernel.MarketPanel;
 import io.perpetua.trading.port.DeadLetterStore;
+import io.perpetua.trading.port.VenueMeter;
 import io.perpetua.trading.port.WebhookOutbox;
 import io.perpetua.trading.risk.Alert;
 import io.perpetua.trading.risk.ObservedRiskStore;
@@ -40,6 +45,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -58,6 +64,7 @@ final class Observability implements AutoCloseable {
   private final String strategy;
   private volatile Database database;
   private volatile DataFreshness freshness;
+  private final Map<String, VenueMetrics> venues = new ConcurrentHashMap<>();
 
   Observability(PerpetuaConfig config, Map<String, String> env) {
     this.strategy = config.activeStrategy();
@@ -107,11 +114,13 @@ final class Observability implements AutoCloseable {
   }
 
   /**
-   * The database is open: dead letters and the webhook outbox go there, and deliveries an earlier
-   * run left in the outbox are taken up again.
+   * The database is open: the streams take this process's epoch there (sequence numbers continue
+   * above an earlier run's), dead letters and the webhook outbox go there, and deliveries an
+   * earlier run left in the outbox are taken up again.
    */
   void database(Database db) {
     this.database = db;
+    hub.epoch(new JdbcStreamEpochs(db).next(System.currentTimeMillis()));
     if (webhooks != null) {
       webhooks.recover();
     }
@@ -146,6 +155,17 @@ final class Observability implements AutoCloseable {
       all.add(notifications);
     }
     return KernelListeners.of(all);
+  }
+
+  /** Where venue {@code venue}'s adapter reports request latency, used weight and reconnects. */
+  VenueMeter venueMeter(String venue) {
+    return venues.computeIfAbsent(venue, v -> new VenueMetrics(metrics.registry(), v));
+  }
+
+  /** The queue depth gauges of the backtest and optimizer job services (null until open). */
+  void jobQueues(Supplier<JobService> backtests, Supplier<JobService> optimizations) {
+    JobQueueMetrics.register(metrics.registry(), "backtest", backtests);
+    JobQueueMetrics.register(metrics.registry(), "optimizer", optimizations);
   }
 
   /** Risk events and alerts to the alerts stream and the webhooks. */

@@ -87,7 +87,8 @@ final class PlatformRuntime {
                 wiring.env(),
                 tf,
                 market.panel().instruments().stream().map(InstrumentId::venueSymbol).toList(),
-                liveBarClock);
+                liveBarClock,
+                wiring.observability().venueMeter("binance"));
         market = binance.market();
       }
       LOG.info(
@@ -106,6 +107,7 @@ final class PlatformRuntime {
       // after the kernel is ready: the order-flow kernel beside it, on its own account and limits,
       // bound by the operator's emergency stop and symbol switches
       wiring.flow().start(database, kernels.flowRisk(parts.risk()));
+      wiring.openControl(parts.risk()); // control and carry orders: the same journal and stop
       wiring.orchestration().start(); // the cron plan, once the kernel it acts on runs
       if (binance != null) {
         runLive(kernel, binance.panel);

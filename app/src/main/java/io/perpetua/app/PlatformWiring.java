@@ -116,6 +116,7 @@ final class PlatformWiring implements AutoCloseable {
     observability.install(server, parts::tradable, dependencyChecks(), state, dataDir);
     this.jobs = new BacktestJobs(config, dataDir, env);
     jobs.addRoutes(server);
+    observability.jobQueues(jobs::backtests, jobs::optimizations);
     this.orchestration = new Orchestration(config, parts, jobs::optimizerRuns);
     orchestration.hotlistScan(hotlist.scanJob(parts::kernel));
     addTradingRoutes();
@@ -123,6 +124,7 @@ final class PlatformWiring implements AutoCloseable {
     this.flow =
         new FlowRuntime(
             config.flow(),
+            FlowRuntime.paperVenue(config.venue()),
             sharedData,
             speed,
             bus,
@@ -252,7 +254,15 @@ final class PlatformWiring implements AutoCloseable {
     orchestration.open(database, auth::auditLog, watch, state::balance);
     hotlist.open(database, dataDir, Timeframe.parse(config.data().timeframe()), auth);
     observability.database(database);
+  }
+
+  /**
+   * Opens the control plane's order paths on the trading journal, bound by {@code risk}'s operator
+   * controls, then starts its carries (their legs go through those paths).
+   */
+  void openControl(io.perpetua.trading.risk.RiskEngine risk) {
     if (control != null) {
+      control.openOrderPaths(new io.perpetua.store.jdbc.JdbcTradingJournal(database), risk);
       control.startCarries(new io.perpetua.store.jdbc.JdbcCarryStore(database));
     }
   }

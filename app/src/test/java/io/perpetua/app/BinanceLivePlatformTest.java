@@ -10,6 +10,7 @@ import io.perpetua.app.config.PerpetuaConfig;
 import io.perpetua.core.Timeframe;
 import io.perpetua.core.testing.LogCapture;
 import io.perpetua.core.time.ManualClock;
+import io.perpetua.trading.port.VenueMeter;
 import io.perpetua.venue.binance.fake.FakeBinanceServer;
 import io.perpetua.venue.binance.fake.FakeListing;
 import java.io.ByteArrayOutputStream;
@@ -263,7 +264,9 @@ class BinanceLivePlatformTest {
   void withoutCredentials_theKernelDoesNotStart_andSaysWhatIsMissing() throws Exception {
     PerpetuaConfig c = config();
     assertThatThrownBy(
-            () -> BinanceLive.connect(c, Map.of(), Timeframe.parse("1h"), SYMBOLS, marketClock))
+            () ->
+                BinanceLive.connect(
+                    c, Map.of(), Timeframe.parse("1h"), SYMBOLS, marketClock, VenueMeter.NONE))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("PERPETUA_BINANCE_API_KEY")
         .hasMessageContaining("PERPETUA_BINANCE_SECRET_FILE");

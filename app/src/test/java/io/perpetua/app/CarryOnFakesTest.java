@@ -96,6 +96,9 @@ class CarryOnFakesTest {
     try (Database db = Database.open(DatabaseConfig.embedded(dir.resolve("db")));
         ControlWiring w = ControlWiring.start(config.control()).orElseThrow()) {
       JdbcCarryStore store = new JdbcCarryStore(db);
+      w.openOrderPaths(
+          new io.perpetua.store.jdbc.JdbcTradingJournal(db),
+          io.perpetua.trading.risk.RiskEngine.unlimited());
       CarryInstance c = w.startCarries(store).get(0);
       FakeExchange perp = w.fake("perp-a").fake.exchange();
       await(() -> c.status().updatedMs() > 0 && c.status().lastError().isEmpty(), "first read");
@@ -116,6 +119,18 @@ class CarryOnFakesTest {
               "spot-a carry-btc-2-o-spot-1",
               "perp-a carry-btc-2-c-perp-1",
               "spot-a carry-btc-2-c-spot-1");
+      assertThat(
+              new io.perpetua.store.jdbc.JdbcTradingJournal(db)
+                  .recentOrders(100).stream()
+                      .filter(r -> r.order().clientOrderId().value().startsWith("carry-btc-2-"))
+                      .map(r -> r.order().clientOrderId().value() + " " + r.status())
+                      .toList())
+          .as("both legs on the accounts' kernels: in the trading journal, filled")
+          .containsExactlyInAnyOrder(
+              "carry-btc-2-o-perp-1 FILLED",
+              "carry-btc-2-o-spot-1 FILLED",
+              "carry-btc-2-c-perp-1 FILLED",
+              "carry-btc-2-c-spot-1 FILLED");
       assertThat(ledger(store, "real")).hasSize(5).isEqualTo(ledger(store, "dry_run"));
       assertThat(store.funding("btc", 100))
           .allSatisfy(m -> assertThat(m.value().amount().signum()).isPositive());

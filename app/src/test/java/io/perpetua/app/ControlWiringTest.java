@@ -85,6 +85,9 @@ class ControlWiringTest {
     PerpetuaConfig c = load(SECTION);
     assertThat(c.control().accounts()).hasSize(3);
     try (ControlWiring w = ControlWiring.start(c.control()).orElseThrow()) {
+      w.openOrderPaths(
+          new io.perpetua.trading.port.InMemoryTradingJournal(),
+          io.perpetua.trading.risk.RiskEngine.unlimited());
       open(w, "binance-main", "0.2");
       open(w, "generic-a", "0.1");
       open(w, "generic-b", "-0.05");

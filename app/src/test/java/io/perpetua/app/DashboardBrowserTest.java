@@ -26,11 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The web dashboard against one real platform on the embedded defaults (paper trading replaying the
  * shared data, four-eyes on, the default rate limits) plus two control-plane accounts on the
- * generic fake exchange: the API snapshot the client is generated from equals what the server
- * serves, the built dashboard is served at {@code /}, and the browser tests ({@code
- * web/e2e/run.mjs}: Playwright driving Debian's Chromium, axe-core) pass. Screenshots and {@code
- * results.json} (first meaningful paint) go to {@code target/e2e}. Without Node.js the browser test
- * is skipped with a message, unless {@code PERPETUA_REQUIRE_SERVICES=1} (CI), where it fails.
+ * generic fake exchange and a dry-run funding carry on two fake Binances: the API snapshot the
+ * client is generated from equals what the server serves, the built dashboard is served at {@code
+ * /}, and the browser tests ({@code web/e2e/run.mjs}: Playwright driving Debian's Chromium,
+ * axe-core) pass. Screenshots and {@code results.json} (first meaningful paint) go to {@code
+ * target/e2e}. Without Node.js the browser test is skipped with a message, unless {@code
+ * PERPETUA_REQUIRE_SERVICES=1} (CI), where it fails.
  */
 class DashboardBrowserTest {
   private static final String TOKEN = "dashboard-browser-token-0123456789";
@@ -45,6 +46,13 @@ class DashboardBrowserTest {
              margin_mode: cross, taker_fee: 0.0004, capital: 20000}
           - {id: generic-b, venue: generic, kind: perp, credentials: none, leverage: 5,
              margin_mode: isolated, taker_fee: 0.0006, capital: 20000}
+          - {id: spot-a, venue: fake-binance, kind: spot, credentials: none, leverage: 1,
+             margin_mode: cross, taker_fee: 0.001, capital: 10000}
+          - {id: perp-a, venue: fake-binance, kind: perp, credentials: none, leverage: 1,
+             margin_mode: cross, taker_fee: 0.0005, capital: 20000}
+        carry:
+          - {id: btc, underlying: BTC-USD, spot_account: spot-a, perp_account: perp-a,
+             max_notional: 10000, tick_ms: 100}
       """;
 
   @TempDir static Path dataDir;
@@ -54,7 +62,8 @@ class DashboardBrowserTest {
   static void start() throws Exception {
     SharedData.require("binance-um-klines/1h");
     // The embedded defaults plus two control-plane accounts on the in-process generic fake
-    // exchange, so the Delta-neutral page has accounts, feeds and a dry-run plan to show.
+    // exchange, so the Delta-neutral page has accounts, feeds and a dry-run plan to show, and a
+    // dry-run funding carry over a spot and a perp account on in-process fake Binances.
     Path file = dataDir.resolve("dashboard.yaml");
     Files.writeString(file, CONTROL_SECTION);
     PerpetuaConfig config = ConfigLoader.load(file, Map.of("PERPETUA_PORT", "0"));

@@ -50,6 +50,20 @@ class FlowLivePlatformTest {
     return new TestApi(port, TOKEN).await(path, done, 120_000);
   }
 
+  /** The flow account was reconciled with its venue at start-up, like the kernel's. */
+  private void checkFlowAccountReconciled(int port) throws Exception {
+    JsonNode flowVenue = null;
+    for (JsonNode v : data(port, "/api/v1/venues").get("venues")) {
+      if (v.get("venue_id").asText().equals("flow-fake-binance")) {
+        flowVenue = v;
+      }
+    }
+    assertThat(flowVenue).isNotNull();
+    assertThat(flowVenue.path("last_reconciliation").isObject())
+        .as("a start-up reconciliation ran on the flow account: %s", flowVenue)
+        .isTrue();
+  }
+
   @Test
   void fakeBinanceRun_flowDecisionsTradeTheFlowAccount_andTheApiShowsItsPositions()
       throws Exception {
@@ -73,6 +87,7 @@ class FlowLivePlatformTest {
       int port = p.port();
       await(port, "/api/v1/flow/paper/summary", d -> true);
       JsonNode summary = await(port, "/api/v1/flow/live/summary", d -> true);
+      checkFlowAccountReconciled(port);
       FakeExchange fake = p.flow().live().connection.fake.exchange();
 
       // while the replay runs: whenever the executor has booked exactly the venue's trades, the

@@ -57,8 +57,8 @@ final class TestPlatforms {
 
   /**
    * The demo strategy on BTCUSDT run over {@code ticks} by a paper kernel of its own, in memory (75
-   * minutes of warm-up, the simulated venue, no journal): what a platform replaying the same ticks
-   * must decide.
+   * minutes of warm-up, the simulated venue configured as the venue, no journal): what a platform
+   * replaying the same ticks must decide.
    */
   static FlowService paperReference(List<? extends FlowTick> ticks) {
     InstrumentId btc = InstrumentId.fromVenueSymbol("BTCUSDT");
@@ -71,14 +71,21 @@ final class TestPlatforms {
             null);
     reference.create(FlowRuntime.demo("BTCUSDT"));
     double first = ((io.perpetua.market.tick.AggTrade) ticks.get(0)).price();
+    var inst = io.perpetua.core.Instrument.derivedFrom(btc, first);
+    // as the platform's paper flow: the simulated venue configured as the venue (the defaults'
+    // fees 5 / 2 bps, no slippage, limits at the touch, a 5 % price band)
+    var asVenue = io.perpetua.trading.venue.SimulatedVenueConfig.venueLike(5, 2, 0.05);
     reference.start(
         strategy ->
-            io.perpetua.trading.kernel.TickKernels.simulated(
-                List.of(io.perpetua.core.Instrument.derivedFrom(btc, first)),
+            io.perpetua.trading.kernel.TickKernels.over(
+                List.of(inst),
                 null,
                 new io.perpetua.trading.kernel.KernelListener() {},
                 strategy,
-                ticks.get(0).timeMs() - 60_000));
+                ticks.get(0).timeMs() - 60_000,
+                clock ->
+                    new io.perpetua.trading.venue.SimulatedVenue(
+                        Map.of(btc, inst), asVenue, clock)));
     ticks.forEach(reference::onTick);
     return reference;
   }

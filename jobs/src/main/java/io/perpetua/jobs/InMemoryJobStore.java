@@ -195,6 +195,11 @@ public final class InMemoryJobStore implements JobStore {
   }
 
   @Override
+  public synchronized int count(JobStatus status) {
+    return (int) jobs.values().stream().filter(j -> j.status() == status).count();
+  }
+
+  @Override
   public synchronized List<BacktestJob> list(
       String owner, Set<JobStatus> statuses, JobCursor after, int limit) {
     if (limit < 1) {

@@ -101,6 +101,9 @@ public interface JobStore {
   /** The owner's queued plus running jobs. */
   int countActive(String owner);
 
+  /** Every owner's jobs in {@code status} in this queue (the queue depth metrics). */
+  int count(JobStatus status);
+
   /**
    * The owner's jobs, newest first (submission time, then id, both descending), without output.
    *

@@ -19,7 +19,7 @@ import io.perpetua.trading.control.ControlAccount;
 import io.perpetua.trading.control.ControlPlane;
 import io.perpetua.trading.control.FeedRouter;
 import io.perpetua.trading.control.MarginMode;
-import io.perpetua.trading.risk.PreTradeGuard;
+import io.perpetua.trading.kernel.AccountKernels;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -71,8 +71,9 @@ class ControlRoutesTest {
               new BigDecimal("0.0004"),
               Map.of()),
           new AccountPorts(v, v, i -> Optional.of(book), Map.of(BTC, BTC_I)),
-          PreTradeGuard.precisionFilters(),
-          (account, order) -> journal.add(account + ":" + order.clientOrderId().value()));
+          AccountKernels.unjournaled(System::currentTimeMillis)
+              .observing(
+                  (account, order) -> journal.add(account + ":" + order.clientOrderId().value())));
     }
     venues.get("pacifica-main").setPosition("BTCUSDT", new BigDecimal("0.25"));
     feeds =

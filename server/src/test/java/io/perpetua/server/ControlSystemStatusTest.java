@@ -21,7 +21,7 @@ import io.perpetua.trading.control.Book;
 import io.perpetua.trading.control.ControlAccount;
 import io.perpetua.trading.control.ControlPlane;
 import io.perpetua.trading.control.MarginMode;
-import io.perpetua.trading.risk.PreTradeGuard;
+import io.perpetua.trading.kernel.AccountKernels;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -65,8 +65,7 @@ class ControlSystemStatusTest {
                 btc,
                 new Instrument(
                     btc, Price.parse("0.1", 1), Quantity.parse("0.001", 3), Money.of(5)))),
-        PreTradeGuard.precisionFilters(),
-        (a, o) -> {});
+        AccountKernels.unjournaled(System::currentTimeMillis));
     return new ControlPlane(
         registry, new AlertBook(10, System::currentTimeMillis), null, System::currentTimeMillis);
   }

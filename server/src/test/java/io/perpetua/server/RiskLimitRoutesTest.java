@@ -44,17 +44,21 @@ class RiskLimitRoutesTest {
         body);
   }
 
+  /** The routes with a four-eyes hook that records the filed change and answers {@code id}. */
+  private TestServer withFourEyes(String id) {
+    return TestServer.start(
+        new RiskLimitRoutes(
+            () -> risk,
+            () -> Set.of(BTC),
+            (r, change) -> {
+              filed.add(change);
+              return id;
+            }));
+  }
+
   @Test
   void withFourEyes_theChangeIsFiled_notApplied() {
-    api =
-        TestServer.start(
-            new RiskLimitRoutes(
-                () -> risk,
-                () -> Set.of(BTC),
-                (r, change) -> {
-                  filed.add(change);
-                  return "apr_1";
-                }));
+    api = withFourEyes("apr_1");
     TestServer.Response r =
         post("{\"symbol\":\"BTCUSDT\",\"max_leverage\":2.5,\"reason\":\"desk\"}");
     assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -107,5 +111,40 @@ class RiskLimitRoutesTest {
           }
         });
     assertThat(risk.symbolLimits()).isEmpty();
+  }
+
+  @Test
+  void remove_withFourEyes_isFiled_withoutIt_removes_andNoLimitIs40480() {
+    api = TestServer.start(new RiskLimitRoutes(() -> risk, () -> Set.of(BTC), null));
+    String remove = "{\"symbol\":\"BTCUSDT\",\"remove\":true,\"reason\":\"book deep again\"}";
+    TestServer.Response none = post(remove);
+    assertThat(none.status()).as(none.body()).isEqualTo(404);
+    assertThat(none.code()).isEqualTo(40480);
+    TestServer.Response both =
+        post("{\"symbol\":\"BTCUSDT\",\"remove\":true,\"max_leverage\":2,\"reason\":\"r\"}");
+    assertThat(both.status()).as(both.body()).isEqualTo(400);
+    assertThat(both.code()).isEqualTo(40001);
+    assertThat(both.message()).contains("'remove'");
+
+    post("{\"symbol\":\"BTCUSDT\",\"max_pos_value\":5000,\"reason\":\"desk\"}");
+    assertThat(risk.symbolLimits()).hasSize(1);
+    api.server.stop();
+    api = withFourEyes("apr_2");
+    TestServer.Response pending = post(remove);
+    assertThat(pending.status()).as(pending.body()).isEqualTo(200);
+    assertThat(pending.data().get("status").asText()).isEqualTo("pending_approval");
+    assertThat(pending.data().get("before").get("max_pos_value").decimalValue())
+        .isEqualByComparingTo("5000");
+    assertThat(filed).singleElement().matches(RiskLimitRoutes.LimitBody::removes);
+    assertThat(risk.symbolLimits()).hasSize(1);
+
+    api.server.stop();
+    api = TestServer.start(new RiskLimitRoutes(() -> risk, () -> Set.of(BTC), null));
+    TestServer.Response removed = post(remove);
+    assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+    assertThat(removed.data().get("status").asText()).isEqualTo("applied");
+    assertThat(removed.data().get("current").isNull()).isTrue();
+    assertThat(risk.symbolLimits()).isEmpty();
+    assertThat(api.get("/api/v1/risk/limits").data().get("limits")).isEmpty();
   }
 }

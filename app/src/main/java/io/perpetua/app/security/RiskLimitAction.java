@@ -19,11 +19,11 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Four-eyes action {@code risk.limits.set}: sets one symbol's limits (the {@code symbol_limit}
- * rule), carried out as "approver (requested by requester)". Payload {@code {"symbol": ...,
- * "max_leverage": "2.5"|null, "max_pos_value": "10000"|null, "reason": ..., "requester": ...}}
- * (exact decimal text). The request records the limit before; the result records before and after.
- * Admin role. Thread-safe.
+ * Four-eyes action {@code risk.limits.set}: sets (or, with {@code "remove": true}, removes) one
+ * symbol's limits (the {@code symbol_limit} rule), carried out as "approver (requested by
+ * requester)". Payload {@code {"symbol": ..., "max_leverage": "2.5"|null, "max_pos_value":
+ * "10000"|null, "reason": ..., ["remove": true,] "requester": ...}} (exact decimal text). The
+ * request records the limit before; the result records before and after. Admin role. Thread-safe.
  */
 final class RiskLimitAction implements ApprovalAction {
   static final String NAME = "risk.limits.set";
@@ -43,6 +43,9 @@ final class RiskLimitAction implements ApprovalAction {
     p.put("max_leverage", plain(change.maxLeverage()));
     p.put("max_pos_value", plain(change.maxPosValue()));
     p.put("reason", change.reason());
+    if (change.removes()) {
+      p.put("remove", true);
+    }
     p.put("requester", requester);
     return ActionPayloads.json(p);
   }
@@ -120,7 +123,8 @@ final class RiskLimitAction implements ApprovalAction {
           text(node, "symbol"),
           decimal(node, "max_leverage"),
           decimal(node, "max_pos_value"),
-          text(node, "reason"));
+          text(node, "reason"),
+          node.path("remove").asBoolean(false) ? Boolean.TRUE : null);
     } catch (ApiException e) {
       throw new IllegalArgumentException(e.getMessage().replace("parameter '", "field 'payload."));
     }

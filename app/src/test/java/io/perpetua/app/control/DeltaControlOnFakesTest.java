@@ -17,12 +17,11 @@ import io.perpetua.trading.control.AccountRegistry;
 import io.perpetua.trading.control.AlertBook;
 import io.perpetua.trading.control.Book;
 import io.perpetua.trading.control.ControlAccount;
-import io.perpetua.trading.control.ControlGateway;
 import io.perpetua.trading.control.DeltaController;
 import io.perpetua.trading.control.HedgeExecutor;
 import io.perpetua.trading.control.LegResult;
 import io.perpetua.trading.control.MarginMode;
-import io.perpetua.trading.risk.PreTradeGuard;
+import io.perpetua.trading.kernel.AccountKernels;
 import io.perpetua.venue.binance.BinanceConfig;
 import io.perpetua.venue.binance.BinanceCredentials;
 import io.perpetua.venue.binance.BinanceRestClient;
@@ -153,8 +152,9 @@ class DeltaControlOnFakesTest {
     open.add(vb);
     alerts = new AlertBook(100, System::currentTimeMillis);
     registry = new AccountRegistry(System::currentTimeMillis);
-    PreTradeGuard guard = PreTradeGuard.precisionFilters();
-    ControlGateway.IntentJournal j = (account, order) -> journal.add(order);
+    AccountKernels j =
+        AccountKernels.unjournaled(System::currentTimeMillis)
+            .observing((account, order) -> journal.add(order));
     registry.register(
         account("binance-main", "binance", "0.0001"),
         new AccountPorts(
@@ -162,7 +162,6 @@ class DeltaControlOnFakesTest {
             new BinanceVenueAccount(rest, "USDT"),
             i -> Optional.of(binanceBook()),
             binance.instruments()),
-        guard,
         j);
     registry.register(
         account("generic-a", "generic", "0.0004"),
@@ -171,7 +170,6 @@ class DeltaControlOnFakesTest {
             new GenericVenueAccount(exA),
             i -> Optional.of(genericBook(exA)),
             GENERIC_INSTRUMENTS),
-        guard,
         j);
     registry.register(
         account("generic-b", "generic", "0.0006"),
@@ -180,7 +178,6 @@ class DeltaControlOnFakesTest {
             new GenericVenueAccount(exB),
             i -> Optional.of(genericBook(exB)),
             GENERIC_INSTRUMENTS),
-        guard,
         j);
     controller =
         new DeltaController(

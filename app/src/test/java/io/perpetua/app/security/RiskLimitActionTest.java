@@ -103,4 +103,42 @@ class RiskLimitActionTest {
         .hasMessageContaining("payload.max_leverage");
     assertThat(risk.symbolLimits()).isEmpty();
   }
+
+  @Test
+  void removingALimit_isFourEyesToo_andAuditedWithBeforeAndAfter() {
+    fourEyes.approve(BOB, request(), "checked", "req-4");
+    assertThat(risk.symbolLimits()).hasSize(1);
+    LimitBody removal = new LimitBody("BTC/USDT:USDT", null, null, "book deep again", Boolean.TRUE);
+    String id =
+        fourEyes
+            .request(
+                ALICE,
+                RiskLimitAction.NAME,
+                RiskLimitAction.payload(removal, "alice"),
+                "book deep again",
+                "req-5")
+            .id();
+    assertThat(risk.symbolLimits()).hasSize(1);
+    assertThatThrownBy(() -> fourEyes.approve(ALICE, id, "mine", "req-6"))
+        .isInstanceOf(AuthException.class);
+    assertThat(risk.symbolLimits()).hasSize(1);
+
+    ApprovalRequest done = fourEyes.approve(BOB, id, "ok", "req-7");
+    assertThat(done.status()).as(done.result()).isEqualTo(ApprovalRequest.EXECUTED);
+    assertThat(risk.symbolLimits()).isEmpty();
+    assertThat(RiskEngine.open(RiskConfig.unlimited(), store, () -> NOW).symbolLimits()).isEmpty();
+
+    List<AuditEntry> entries = new ArrayList<>();
+    audit.scan(entries::add);
+    AuditEntry approve =
+        entries.stream()
+            .filter(e -> e.event().action().equals("approval.approve:" + RiskLimitAction.NAME))
+            .reduce((a, b) -> b)
+            .orElseThrow();
+    assertThat(approve.event().before()).contains("\"max_leverage\":\"2\"");
+    assertThat(approve.event().after())
+        .contains("\"before\":{\"symbol\":\"BTC/USDT:USDT\",\"max_leverage\":\"2\"")
+        .contains("\"after\":{\"limit\":null}");
+    assertThat(audit.verify().ok()).isTrue();
+  }
 }

@@ -202,6 +202,11 @@ public final class JobService implements AutoCloseable {
     return job;
   }
 
+  /** Every owner's jobs in {@code status} in this service's queue (queue depth metrics). */
+  public int count(JobStatus status) {
+    return store.count(status);
+  }
+
   /**
    * The owner's job {@code id} (any owner's when {@code owner} is null: an administrator); empty if
    * it does not exist or belongs to someone else.

@@ -121,6 +121,11 @@ final class WatchedJobStore implements JobStore {
   }
 
   @Override
+  public int count(JobStatus status) {
+    return delegate.count(status);
+  }
+
+  @Override
   public List<BacktestJob> list(String owner, Set<JobStatus> statuses, JobCursor after, int limit) {
     return delegate.list(owner, statuses, after, limit);
   }

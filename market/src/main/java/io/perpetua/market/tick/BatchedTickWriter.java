@@ -36,6 +36,7 @@ public final class BatchedTickWriter implements AutoCloseable {
   private long batches;
   private long failures;
   private long dropped;
+  private int inFlight; // ticks taken by the writer thread and not stored (or put back) yet
   private boolean closed;
   private final Thread thread;
 
@@ -118,6 +119,7 @@ public final class BatchedTickWriter implements AutoCloseable {
         metas = List.copyOf(dirty.values());
         pending = new ArrayList<>();
         dirty.clear();
+        inFlight = batch.size() + metas.size();
       }
       write(batch, metas);
     }
@@ -135,12 +137,14 @@ public final class BatchedTickWriter implements AutoCloseable {
       synchronized (this) {
         written += batch.size();
         batches++;
+        inFlight = 0;
         notifyAll();
       }
     } catch (RuntimeException e) {
       LOG.warn("flow ticks: a batch of {} not stored ({}); retried", batch.size(), e.getMessage());
       synchronized (this) {
         failures++;
+        inFlight = 0;
         List<FlowTick> back = new ArrayList<>(batch);
         back.addAll(pending);
         pending = back;
@@ -167,7 +171,7 @@ public final class BatchedTickWriter implements AutoCloseable {
     long end = System.currentTimeMillis() + timeoutMs;
     oldestQueuedMs = Long.MIN_VALUE / 2; // due now
     notifyAll();
-    while (!pending.isEmpty() || !dirty.isEmpty()) {
+    while (!pending.isEmpty() || !dirty.isEmpty() || inFlight > 0) {
       long left = end - System.currentTimeMillis();
       if (left <= 0) {
         return false;

@@ -19,7 +19,7 @@ class BatchedTickWriterTest {
   private static final InstrumentId BTC = InstrumentId.fromVenueSymbol("BTCUSDT");
 
   /** Records every call; fails the first {@code failures} of them. */
-  private static final class Recording implements FlowTickStore {
+  private static class Recording implements FlowTickStore {
     final List<List<FlowTick>> batches = new ArrayList<>();
     final List<List<FlowTickMeta>> metas = new ArrayList<>();
     final AtomicInteger failures;
@@ -91,5 +91,32 @@ class BatchedTickWriterTest {
         store.batches.stream().flatMap(List::stream).map(t -> ((AggTrade) t).aggId()).toList();
     assertThat(ids).containsExactly(10L, 11L, 12L, 13L, 14L);
     assertThat(store.metas.get(store.metas.size() - 1).get(0).lastAggId()).isEqualTo(14);
+  }
+
+  @Test
+  void flush_waitsForTheBatchTheWriterIsStoring_notOnlyForTheQueue() throws Exception {
+    java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch proceed = new java.util.concurrent.CountDownLatch(1);
+    Recording store =
+        new Recording(0) {
+          @Override
+          public void append(List<FlowTick> ticks, Collection<FlowTickMeta> meta) {
+            entered.countDown();
+            try {
+              proceed.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            super.append(ticks, meta);
+          }
+        };
+    try (BatchedTickWriter w = new BatchedTickWriter(store, 1, 60_000, Map.of())) {
+      w.add(trade(10)); // a full batch: the writer thread takes it and blocks in the store
+      assertThat(entered.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(w.flush(200)).as("the batch is not stored yet").isFalse();
+      proceed.countDown();
+      assertThat(w.flush(5_000)).isTrue();
+      assertThat(w.written()).isEqualTo(1);
+    }
   }
 }

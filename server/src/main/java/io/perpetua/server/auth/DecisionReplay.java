@@ -39,18 +39,23 @@ final class DecisionReplay {
         rebalance = decided;
       }
     }
+    List<AuditEntry> decisions = new ArrayList<>();
     if (rebalance != null) {
-      for (AuditEntry e :
-          log.query(new AuditQuery("rebalances", rebalance, null, null, null, null, 0, 100))) {
+      decisions =
+          log.query(new AuditQuery("rebalances", rebalance, null, null, null, null, 0, 100));
+      for (AuditEntry e : decisions) {
         steps.add(Step.of("decision", e));
       }
     }
     List<SignalView> signals = new ArrayList<>();
     List<CheckView> checks = new ArrayList<>();
+    CauseView cause = null;
+    AuditEntry decidedEntry = null;
     for (AuditEntry e : own) {
       String action = e.event().action();
       if (action.equals(DECIDED)) {
-        readDecision(e.event().after(), signals, checks);
+        cause = readDecision(e.event().after(), signals, checks);
+        decidedEntry = e;
       }
       String kind =
           action.startsWith("order.fill")
@@ -61,22 +66,37 @@ final class DecisionReplay {
       steps.add(Step.of(kind, e));
     }
     steps.sort(Comparator.comparing(Step::at).thenComparingLong(Step::seq));
-    return new Timeline(orderId, rebalance, signals, checks, steps);
+    if (signals.isEmpty()) {
+      if (cause == null) {
+        cause = OrderCauses.fromRebalance(decisions, rebalance);
+      }
+      if (cause != null) {
+        AuditEntry at = decidedEntry != null ? decidedEntry : own.get(0);
+        steps.add(0, OrderCauses.step(cause, at));
+      }
+    } else {
+      cause = null;
+    }
+    return new Timeline(orderId, rebalance, cause, signals, checks, steps);
   }
 
   private static final String DECIDED = "order.decided";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Reads the signals and the rules' readings out of an {@code order.decided} entry. */
-  private static void readDecision(String after, List<SignalView> signals, List<CheckView> checks) {
+  /**
+   * Reads the signals and the rules' readings out of an {@code order.decided} entry; returns its
+   * cause (null: none recorded).
+   */
+  private static CauseView readDecision(
+      String after, List<SignalView> signals, List<CheckView> checks) {
     JsonNode root;
     try {
       root = after == null ? null : JSON.readTree(after);
     } catch (java.io.IOException e) {
-      return; // not the kernel's JSON: the step's detail still shows the text
+      return null; // not the kernel's JSON: the step's detail still shows the text
     }
     if (root == null) {
-      return;
+      return null;
     }
     for (JsonNode s : root.path("signals")) {
       Map<String, String> features = new LinkedHashMap<>();
@@ -96,9 +116,14 @@ final class DecisionReplay {
               text(c.get("threshold")),
               c.path("passed").asBoolean(false)));
     }
+    JsonNode cause = root.path("cause");
+    return cause.isObject()
+        ? new CauseView(
+            text(cause.get("kind")), text(cause.get("source")), text(cause.get("detail")))
+        : null;
   }
 
-  private static String text(JsonNode n) {
+  static String text(JsonNode n) {
     return n == null || n.isNull() ? null : n.asText();
   }
 
@@ -122,7 +147,7 @@ final class DecisionReplay {
   record Step(
       @Doc(
               value = "Stage of the decision chain",
-              allowed = {"decision", "signal", "risk", "order", "fill"})
+              allowed = {"cause", "decision", "signal", "risk", "order", "fill"})
           String stage,
       @Doc("Audit position") long seq,
       @Doc("When") Instant at,
@@ -142,10 +167,25 @@ final class DecisionReplay {
     }
   }
 
+  /** What decided an order that no signal decided. */
+  record CauseView(
+      @Doc(
+              value = "risk_rule (forced close), parent_order (algorithm child) or rebalance",
+              allowed = {"risk_rule", "parent_order", "rebalance"})
+          String kind,
+      @Nullable @Doc("The breaker or rule, the parent order's key, or the rebalance id")
+          String source,
+      @Nullable @Doc("Context: the forced close's rebalance id, the trigger") String detail) {}
+
   /** The timeline. */
   record Timeline(
       @Doc("Client order id") String orderId,
       @Nullable @Doc("The rebalance that decided it") String rebalanceId,
+      @Nullable
+          @Doc(
+              "What decided an order no signal decided (a forced close's breaker or rule, an"
+                  + " execution algorithm's parent order); also the first step; null with signals")
+          CauseView cause,
       @Doc("The signal and features behind the order, per strategy (empty: none journaled)")
           List<SignalView> signals,
       @Doc("Each risk rule that checked the order, in order: value, threshold, outcome")

@@ -109,6 +109,8 @@ public enum ApiError {
   CONTROL_SERVICE_TIMEOUT(40085, 409, "Service timeout or stopped"),
   /** 001 dialect 2002: a proxy connection failed. */
   CONTROL_PROXY_FAILED(40086, 409, "Proxy connection failed"),
+  /** Removing a per-symbol risk limit that is not set. (Observability/risk, 40480.) */
+  RISK_LIMIT_NOT_FOUND(40480, 404, "Symbol limit not set"),
   /** 001 dialect 1001: no control-plane account with this id. (Control, 40470-40479.) */
   CONTROL_ACCOUNT_NOT_FOUND(40470, 404, "Account not found"),
   /**

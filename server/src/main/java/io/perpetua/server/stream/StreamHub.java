@@ -42,6 +42,7 @@ public final class StreamHub implements AutoCloseable {
   private final AtomicLong drops = new AtomicLong();
   private final Thread sender;
   private volatile boolean running = true;
+  private volatile long base;
 
   /**
    * Bounds of the hub.
@@ -84,6 +85,26 @@ public final class StreamHub implements AutoCloseable {
     StreamMessage m = channel(channel).append(type, timeMs, data);
     LockSupport.unpark(sender);
     return m;
+  }
+
+  /** Largest epoch: its sequence numbers stay below 2^53, exact in JavaScript clients. */
+  public static final long MAX_EPOCH = (1L << 21) - 1;
+
+  /**
+   * This process's stream epoch (from {@code stream_epochs}, above every earlier process's):
+   * sequence numbers continue from {@code epoch << 32}, above every number an earlier process sent,
+   * so a client resuming with one of those gets {@code stream.gap} (restarted) and never another
+   * process's events under its numbers. Channels that already hold messages start again there.
+   */
+  public void epoch(long epoch) {
+    if (epoch < 1 || epoch > MAX_EPOCH) {
+      throw new IllegalArgumentException("stream epoch must be 1.." + MAX_EPOCH + ": " + epoch);
+    }
+    synchronized (channels) {
+      base = epoch << 32;
+      channels.values().forEach(c -> c.restartAfter(base));
+    }
+    LockSupport.unpark(sender);
   }
 
   /** Whether any client is subscribed to {@code channel} (publishers may skip costly payloads). */
@@ -155,7 +176,13 @@ public final class StreamHub implements AutoCloseable {
   }
 
   private StreamChannel channel(String name) {
-    return channels.computeIfAbsent(name, n -> new StreamChannel(n, limits.ringCapacity()));
+    StreamChannel c = channels.get(name);
+    if (c != null) {
+      return c;
+    }
+    synchronized (channels) {
+      return channels.computeIfAbsent(name, n -> new StreamChannel(n, limits.ringCapacity(), base));
+    }
   }
 
   private void run() {

@@ -103,7 +103,8 @@ final class StreamSubscriber {
   /**
    * The first messages: a {@code stream.reset} when {@code since} is ahead of the channel (sequence
    * numbers restarted with the server) or a {@code stream.gap} when the messages after it are no
-   * longer held, then {@code stream.subscribed} with the next sequence number the client gets.
+   * longer held ({@code restarted}: they were another process's, before this epoch), then {@code
+   * stream.subscribed} with the next sequence number the client gets.
    */
   private void greet(Function<StreamMessage, String> render) {
     long first = channel.first();
@@ -120,7 +121,13 @@ final class StreamSubscriber {
           StreamHub.control(
               "stream.gap",
               channel.name(),
-              Map.of("requested_since", requestedSince, "first_available", first)));
+              Map.of(
+                  "requested_since",
+                  requestedSince,
+                  "first_available",
+                  first,
+                  "restarted",
+                  requestedSince < channel.base())));
       cursor = first;
     }
     write(StreamHub.control("stream.subscribed", channel.name(), Map.of("next_seq", cursor)));

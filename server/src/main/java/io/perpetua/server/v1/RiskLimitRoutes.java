@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Money;
 import io.perpetua.server.RouteGroup;
+import io.perpetua.server.http.ApiError;
 import io.perpetua.server.http.ApiException;
 import io.perpetua.server.http.ApiRequest;
 import io.perpetua.server.http.Route;
@@ -71,19 +72,21 @@ public final class RiskLimitRoutes implements RouteGroup {
             .handle(r -> list()),
         Route.post(PATH)
             .tag(TAG)
-            .summary("Change a symbol's risk limits (four-eyes)")
+            .summary("Change or remove a symbol's risk limits (four-eyes)")
             .adminOnly()
             .description(
                 "Files a four-eyes request (POST /api/v1/approvals/{id}/approve by a second admin;"
                     + " the requester cannot approve). The limit binds from the next order check"
                     + " after approval, is persisted and audited with before/after. At least one of"
                     + " max_leverage (0 < x <= 1000) and max_pos_value (USDT, 0 < x <= 1e12), at"
-                    + " most 8 decimals; reason required.")
+                    + " most 8 decimals; reason required. remove: true (without either limit)"
+                    + " removes the symbol's limits, also four-eyes; 404 40480 when none is set.")
             .body(
                 LimitBody.class,
                 "{\"symbol\": \"BTCUSDT\", \"max_leverage\": 2.5, \"max_pos_value\": 50000,"
                     + " \"reason\": \"thin order book\"}")
             .response(LimitChange.class, null)
+            .errors(ApiError.RISK_LIMIT_NOT_FOUND)
             .handle(this::change));
   }
 
@@ -106,6 +109,10 @@ public final class RiskLimitRoutes implements RouteGroup {
             .findFirst()
             .map(LimitItem::of)
             .orElse(null);
+    if (body.removes() && current == null) {
+      throw new ApiException(
+          ApiError.RISK_LIMIT_NOT_FOUND, "No limit is set on " + symbol.apiSymbol() + " to remove");
+    }
     if (approval != null) {
       String id = approval.request(request, body.withSymbol(symbol.apiSymbol()));
       return new LimitChange("pending_approval", id, current, current);
@@ -113,7 +120,7 @@ public final class RiskLimitRoutes implements RouteGroup {
     SymbolLimit limit =
         body.limit(symbol, request.principal().subject(), System.currentTimeMillis());
     risk.setSymbolLimit(symbol, limit, request.principal().subject());
-    return new LimitChange("applied", null, current, LimitItem.of(limit));
+    return new LimitChange("applied", null, current, limit == null ? null : LimitItem.of(limit));
   }
 
   /** Body of {@code POST /api/v1/risk/limits}. */
@@ -123,12 +130,20 @@ public final class RiskLimitRoutes implements RouteGroup {
           BigDecimal maxLeverage,
       @Nullable @Doc("Largest |position| in USDT (0 < x <= 1e12); null = off")
           BigDecimal maxPosValue,
-      @JsonProperty(required = true) @Doc("Why") String reason) {
+      @JsonProperty(required = true) @Doc("Why") String reason,
+      @Nullable @Doc("true: remove the symbol's limits (give neither limit then)") Boolean remove) {
     /** Validates every field (40001/40002 naming it). */
     public LimitBody {
       symbol = RiskRoutes.text(symbol, "symbol", true);
       reason = RiskRoutes.text(reason, "reason", true);
-      if (maxLeverage == null && maxPosValue == null) {
+      if (Boolean.TRUE.equals(remove)) {
+        if (maxLeverage != null || maxPosValue != null) {
+          throw ApiException.invalid(
+              "remove",
+              "true only without max_leverage and max_pos_value",
+              maxLeverage != null ? "max_leverage given" : "max_pos_value given");
+        }
+      } else if (maxLeverage == null && maxPosValue == null) {
         throw ApiException.missing("max_leverage");
       }
       check("max_leverage", maxLeverage, MAX_LEVERAGE);
@@ -149,15 +164,29 @@ public final class RiskLimitRoutes implements RouteGroup {
       }
     }
 
+    /** A change that sets limits (not a removal). */
+    public LimitBody(String symbol, BigDecimal maxLeverage, BigDecimal maxPosValue, String reason) {
+      this(symbol, maxLeverage, maxPosValue, reason, null);
+    }
+
+    /** True when this change removes the symbol's limits. */
+    public boolean removes() {
+      return Boolean.TRUE.equals(remove);
+    }
+
     /** The same change for {@code apiSymbol} (the symbol's canonical form). */
     public LimitBody withSymbol(String apiSymbol) {
-      return new LimitBody(apiSymbol, maxLeverage, maxPosValue, reason);
+      return new LimitBody(apiSymbol, maxLeverage, maxPosValue, reason, remove);
     }
 
     /**
-     * The limit this body sets on {@code symbol}, carried out by {@code operator} at {@code nowMs}.
+     * The limit this body sets on {@code symbol}, carried out by {@code operator} at {@code nowMs};
+     * null when it removes the limits.
      */
     public SymbolLimit limit(InstrumentId symbol, String operator, long nowMs) {
+      if (removes()) {
+        return null;
+      }
       return new SymbolLimit(
           symbol,
           maxLeverage == null ? null : Fraction.exact(maxLeverage),
@@ -200,5 +229,6 @@ public final class RiskLimitRoutes implements RouteGroup {
           String status,
       @Nullable @Doc("The four-eyes request a second admin must approve") String approvalRequestId,
       @Nullable @Doc("The symbol's limit before the change") LimitItem before,
-      @Nullable @Doc("The limit in force now (unchanged while pending)") LimitItem current) {}
+      @Nullable @Doc("The limit in force now (unchanged while pending; null: none)")
+          LimitItem current) {}
 }

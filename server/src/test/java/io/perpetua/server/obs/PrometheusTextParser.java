@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * to a family declared by TYPE, and each histogram's buckets must be cumulative with the {@code
  * +Inf} bucket equal to its {@code _count}. Any violation throws.
  */
-final class PrometheusTextParser {
+public final class PrometheusTextParser {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
   private static final Pattern TYPE =
       Pattern.compile("# TYPE (" + NAME + ") (counter|gauge|histogram|summary|untyped)");
@@ -23,11 +23,11 @@ final class PrometheusTextParser {
   private static final Pattern LABEL =
       Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"");
 
-  record Sample(String name, Map<String, String> labels, double value) {}
+  public record Sample(String name, Map<String, String> labels, double value) {}
 
   private PrometheusTextParser() {}
 
-  static List<Sample> parse(String text) {
+  public static List<Sample> parse(String text) {
     Map<String, String> types = new HashMap<>();
     List<Sample> samples = new ArrayList<>();
     int lineNo = 0;

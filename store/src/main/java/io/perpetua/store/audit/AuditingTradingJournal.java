@@ -208,6 +208,13 @@ public class AuditingTradingJournal implements TradingJournal {
     }
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("signals", signals);
+    if (d.cause() != null) {
+      Map<String, Object> cause = new LinkedHashMap<>();
+      cause.put("kind", d.cause().kind());
+      cause.put("source", d.cause().source());
+      cause.put("detail", d.cause().detail());
+      after.put("cause", cause);
+    }
     after.put("checks", checks);
     return new AuditEvent(
         Instant.ofEpochMilli(d.timeMs()),

@@ -91,6 +91,8 @@ public final class JdbcJobStore implements JobStore {
   private static final String COUNT_ACTIVE =
       "SELECT COUNT(*) FROM backtest_jobs WHERE owner = ? AND status IN ('queued', 'running')"
           + IN_QUEUE;
+  private static final String COUNT_STATUS =
+      "SELECT COUNT(*) FROM backtest_jobs WHERE status = ?" + IN_QUEUE;
   private static final String PURGE =
       "UPDATE backtest_jobs SET equity_curve_json = NULL, trades_json = NULL,"
           + " output_purged_at_ms = ? WHERE status = 'done' AND output_purged_at_ms IS NULL"
@@ -316,6 +318,22 @@ public final class JdbcJobStore implements JobStore {
         c -> {
           try (PreparedStatement ps = c.prepareStatement(COUNT_ACTIVE)) {
             ps.setString(1, owner);
+            ps.setString(2, queuePattern);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getInt(1);
+            }
+          }
+        });
+  }
+
+  @Override
+  public int count(JobStatus status) {
+    return run(
+        "count backtest jobs by status",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(COUNT_STATUS)) {
+            ps.setString(1, status.code());
             ps.setString(2, queuePattern);
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();

@@ -109,16 +109,7 @@ class AuditingTradingJournalTest {
                 new io.perpetua.trading.risk.RuleReading("emergency_stop", null, null, true),
                 new io.perpetua.trading.risk.RuleReading(
                     "max_order_value", "1200", "1000", false)));
-    journal.commit(
-        new KernelCheckpoint(
-            JournalFixtures.account("paper", "1000", T0),
-            Map.of(),
-            List.of(JournalFixtures.record(order, OrderStatus.REJECTED, T0)),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(decision)));
+    commitDecision(journal, order, OrderStatus.REJECTED, decision);
     List<AuditEntry> all =
         audit.query(new AuditQuery("orders", "o-3", null, null, null, null, 0, 9));
     assertThat(all)
@@ -131,5 +122,45 @@ class AuditingTradingJournalTest {
         .contains(
             "{\"rule\":\"max_order_value\",\"value\":\"1200\",\"threshold\":\"1000\","
                 + "\"passed\":false}");
+  }
+
+  @Test
+  void forcedCloseDecision_isAuditedWithItsCause() {
+    InMemoryAuditLog audit = new InMemoryAuditLog();
+    AuditingTradingJournal journal = AuditingTradingJournal.of(new InMemoryTradingJournal(), audit);
+    Order order = JournalFixtures.marketOrder("o-4", BTC, T0);
+    var decision =
+        new io.perpetua.trading.port.OrderDecision(
+            "o-4",
+            T0,
+            List.of(),
+            List.of(),
+            new io.perpetua.trading.port.OrderDecision.Cause(
+                "risk_rule", "daily_loss", "risk-1-p"));
+    commitDecision(journal, order, OrderStatus.OPEN, decision);
+    AuditEntry decided =
+        audit.query(new AuditQuery("orders", "o-4", null, null, null, null, 0, 9)).get(0);
+    assertThat(decided.event().after())
+        .contains(
+            "\"cause\":{\"kind\":\"risk_rule\",\"source\":\"daily_loss\","
+                + "\"detail\":\"risk-1-p\"}");
+  }
+
+  /** Commits {@code order} in {@code status} with its {@code decision}. */
+  private static void commitDecision(
+      AuditingTradingJournal journal,
+      Order order,
+      OrderStatus status,
+      io.perpetua.trading.port.OrderDecision decision) {
+    journal.commit(
+        new KernelCheckpoint(
+            JournalFixtures.account("paper", "1000", T0),
+            Map.of(),
+            List.of(JournalFixtures.record(order, status, T0)),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(decision)));
   }
 }

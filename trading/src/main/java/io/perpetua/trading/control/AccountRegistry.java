@@ -2,8 +2,9 @@ package io.perpetua.trading.control;
 
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
+import io.perpetua.core.Money;
+import io.perpetua.trading.kernel.AccountKernels;
 import io.perpetua.trading.port.ServiceUnavailableException;
-import io.perpetua.trading.risk.PreTradeGuard;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -36,17 +37,59 @@ public final class AccountRegistry {
     this.clock = clock;
   }
 
-  /** Registers an account; its orders pass {@code guard} and are journaled to {@code journal}. */
-  public synchronized void register(
-      ControlAccount config,
-      AccountPorts ports,
-      PreTradeGuard guard,
-      ControlGateway.IntentJournal journal) {
+  /**
+   * Registers an account; its order path stays closed (orders rejected) until {@link
+   * #openOrderPaths}.
+   */
+  public synchronized void register(ControlAccount config, AccountPorts ports) {
     if (accounts.containsKey(config.id())) {
       throw new IllegalArgumentException("account " + config.id() + " is configured twice");
     }
-    ControlGateway gateway = new ControlGateway(config.id(), ports.venue(), guard, journal, clock);
+    ControlGateway gateway = new ControlGateway(config.id(), clock);
     accounts.put(config.id(), new Entry(config, ports, gateway));
+  }
+
+  /** Registers an account and opens its order path on {@code kernels} at once. */
+  public synchronized void register(
+      ControlAccount config, AccountPorts ports, AccountKernels kernels) {
+    register(config, ports);
+    open(accounts.get(config.id()), kernels);
+  }
+
+  /**
+   * Opens the order path of every account not yet open: each account's kernel on {@code kernels}
+   * (resumed from its journal: orders journaled before a crash are sent again under their ids).
+   */
+  public synchronized void openOrderPaths(AccountKernels kernels) {
+    for (Entry e : accounts.values()) {
+      if (!e.gateway().isOpen()) {
+        open(e, kernels);
+      }
+    }
+  }
+
+  private static void open(Entry e, AccountKernels kernels) {
+    AccountPorts p = e.ports();
+    e.gateway().open(kernels, capital(e), p.venue(), p.instruments().values());
+  }
+
+  /**
+   * The kernel account's initial capital: the venue's balance, or a nominal 1 when it shows none or
+   * cannot be read (the venue stays the truth for control decisions; risk limits of the control
+   * kernels do not size on it).
+   */
+  private static Money capital(Entry e) {
+    try {
+      Money balance = e.ports().account().balance();
+      return balance.signum() > 0 ? balance : Money.of(1);
+    } catch (ServiceUnavailableException ex) {
+      return Money.of(1);
+    }
+  }
+
+  /** Stops every account's kernel delivery (the venue ports stay open). */
+  public synchronized void close() {
+    accounts.values().forEach(e -> e.gateway().close());
   }
 
   /** Every account id, in configuration order. */

@@ -2,15 +2,17 @@ package io.perpetua.trading.control;
 
 import io.perpetua.core.ClientOrderId;
 import io.perpetua.core.Instrument;
+import io.perpetua.core.Money;
 import io.perpetua.core.order.Fill;
 import io.perpetua.core.order.Order;
-import io.perpetua.trading.port.ServiceUnavailableException;
+import io.perpetua.trading.kernel.AccountKernel;
+import io.perpetua.trading.kernel.AccountKernels;
 import io.perpetua.trading.port.Venue;
 import io.perpetua.trading.port.VenueListener;
 import io.perpetua.trading.risk.OrderContext;
-import io.perpetua.trading.risk.PreTradeGuard;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -21,28 +23,22 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 /**
- * One account's order path: every order passes the pre-trade check ({@link PreTradeGuard}, the
- * kernel's risk interface), is written to the intent journal <em>before</em> the venue port sees it
- * (so a crash never leaves an order sent but unrecorded; the client id is deterministic, so a
- * re-send after a crash is a duplicate the venue refuses), is sent through the account's {@link
- * Venue}, and its outcome (fills, rejection, cancel) comes back through this listener. {@link
- * #execute} waits for the outcome (hedges); {@link #send} is the same path without waiting, the
- * outcome going to the caller's listener (the funding carry's legs). Thread-safe.
+ * One control account's order path on the trading kernel: every order goes through the account's
+ * {@link AccountKernel} — checked by the account's risk engine (which follows the platform's
+ * operator controls: an emergency stop refuses it), journaled in the trading journal as intended
+ * <em>before</em> the venue port sees it (the client id is deterministic, and after a crash the
+ * kernel resumes the journaled orders under their ids: the venue adopts those it already has), sent
+ * through the account's {@link Venue}, its fills booked into the kernel's account — and its outcome
+ * (fills, rejection, cancel) comes back through this listener. {@link #execute} waits for the
+ * outcome (hedges); {@link #send} is the same path without waiting, the outcome going to the
+ * caller's listener (the funding carry's legs). Orders before {@link #open} are rejected ({@code
+ * order_path}). Thread-safe.
  */
-public final class ControlGateway implements VenueListener {
-  /** Where intents are recorded before an order is sent; throwing stops the order. */
-  @FunctionalInterface
-  public interface IntentJournal {
-    /** Records that {@code order} is about to be sent on {@code accountId}. */
-    void intended(String accountId, Order order);
-  }
-
+public final class ControlGateway implements VenueListener, AutoCloseable {
   private static final long CANCEL_WAIT_MS = 2_000;
   private final String accountId;
-  private final Venue venue;
-  private final PreTradeGuard guard;
-  private final IntentJournal journal;
   private final LongSupplier clock;
+  private volatile AccountKernel kernel;
   private final Map<ClientOrderId, Working> working = new ConcurrentHashMap<>();
   private final Map<ClientOrderId, Routed> routed = new ConcurrentHashMap<>();
 
@@ -70,50 +66,58 @@ public final class ControlGateway implements VenueListener {
     }
   }
 
-  /** The gateway of {@code accountId}; takes {@code venue}'s listener. */
-  public ControlGateway(
-      String accountId,
-      Venue venue,
-      PreTradeGuard guard,
-      IntentJournal journal,
-      LongSupplier clock) {
+  /** The gateway of {@code accountId}, closed until {@link #open}. */
+  public ControlGateway(String accountId, LongSupplier clock) {
     this.accountId = accountId;
-    this.venue = venue;
-    this.guard = guard;
-    this.journal = journal;
     this.clock = clock;
-    venue.setListener(this);
   }
 
   /**
-   * Checks, journals and sends {@code order}, then waits up to {@code timeoutMs} for it to end; an
-   * order still working then is cancelled and reported with what filled.
+   * Opens (resumes from the journal) the account's kernel over {@code venue} with {@code kernels};
+   * the kernel takes the venue's listener. Once only.
+   *
+   * @param capital the kernel account's initial capital when the journal has no state of it yet
+   */
+  public synchronized void open(
+      AccountKernels kernels, Money capital, Venue venue, Collection<Instrument> instruments) {
+    if (kernel != null) {
+      throw new IllegalStateException("the order path of " + accountId + " is open");
+    }
+    kernel = kernels.open(accountId, capital, venue, instruments, this);
+  }
+
+  /** True once {@link #open}. */
+  public boolean isOpen() {
+    return kernel != null;
+  }
+
+  /** The account's kernel path, empty until {@link #open}. */
+  public Optional<AccountKernel> kernel() {
+    return Optional.ofNullable(kernel);
+  }
+
+  /**
+   * Sends {@code order} through the kernel (the mark of {@code context} as the instrument's mark),
+   * then waits up to {@code timeoutMs} for it to end; an order still working then is cancelled and
+   * reported with what filled.
    */
   public LegResult execute(
       Order order, Instrument instrument, OrderContext context, long timeoutMs) {
-    Optional<PreTradeGuard.Rejection> rejected = guard.check(order, instrument, context);
-    if (rejected.isPresent()) {
-      return ended(
-          new Working(order),
-          LegResult.Status.REJECTED,
-          rejected.get().rule() + ": " + rejected.get().reason());
-    }
     Working w = new Working(order);
-    try {
-      journal.intended(accountId, order);
-    } catch (RuntimeException e) {
-      return ended(w, LegResult.Status.REJECTED, "journal: " + e.getMessage());
+    AccountKernel k = kernel;
+    if (k == null) {
+      return ended(w, LegResult.Status.REJECTED, "order_path: not open");
     }
     working.put(order.clientOrderId(), w);
     try {
-      venue.submit(order);
-    } catch (ServiceUnavailableException e) {
+      k.submit(order, context.mark());
+    } catch (RuntimeException e) {
       working.remove(order.clientOrderId());
-      return ended(w, LegResult.Status.REJECTED, "venue_unreachable: " + e.getMessage());
+      return ended(w, LegResult.Status.REJECTED, "journal: " + e.getMessage());
     }
     LegResult.Status status = await(w, timeoutMs);
     if (status == null) {
-      venue.cancel(order.clientOrderId());
+      k.cancel(order.clientOrderId());
       LegResult.Status after = await(w, CANCEL_WAIT_MS);
       status = after == LegResult.Status.FILLED ? after : LegResult.Status.TIMED_OUT;
       synchronized (w) {
@@ -125,39 +129,43 @@ public final class ControlGateway implements VenueListener {
   }
 
   /**
-   * Checks, journals and sends {@code order} without waiting: its outcome goes to {@code events} (a
-   * rejection by the check, the journal or an unreachable venue too, at once). False when it did
-   * not reach the venue.
+   * Sends {@code order} through the kernel without waiting: its outcome goes to {@code events} (a
+   * rejection by the risk engine or an unreachable venue too, at once). False when it did not reach
+   * the venue.
    */
   public boolean send(
       Order order, Instrument instrument, OrderContext context, VenueListener events) {
-    Optional<PreTradeGuard.Rejection> rejected = guard.check(order, instrument, context);
-    String why = rejected.map(r -> r.rule() + ": " + r.reason()).orElse(null);
-    if (why == null) {
-      try {
-        journal.intended(accountId, order);
-      } catch (RuntimeException e) {
-        why = "journal: " + e.getMessage();
-      }
-    }
-    if (why != null) {
-      events.onRejected(order, why, clock.getAsLong());
+    AccountKernel k = kernel;
+    if (k == null) {
+      events.onRejected(order, "order_path: not open", clock.getAsLong());
       return false;
     }
     routed.put(order.clientOrderId(), new Routed(events, order.quantity().raw()));
     try {
-      venue.submit(order);
-      return true;
-    } catch (ServiceUnavailableException e) {
-      routed.remove(order.clientOrderId());
-      events.onRejected(order, "venue_unreachable: " + e.getMessage(), clock.getAsLong());
+      return k.submit(order, context.mark());
+    } catch (RuntimeException e) {
+      if (routed.remove(order.clientOrderId()) != null) {
+        events.onRejected(order, "journal: " + e.getMessage(), clock.getAsLong());
+      }
       return false;
     }
   }
 
   /** Asks the venue to cancel an order sent with {@link #send}. */
   public void cancel(ClientOrderId clientOrderId) {
-    venue.cancel(clientOrderId);
+    AccountKernel k = kernel;
+    if (k != null) {
+      k.cancel(clientOrderId);
+    }
+  }
+
+  /** Stops the kernel's delivery (the venue port stays open). */
+  @Override
+  public void close() {
+    AccountKernel k = kernel;
+    if (k != null) {
+      k.close();
+    }
   }
 
   private static LegResult.Status await(Working w, long timeoutMs) {

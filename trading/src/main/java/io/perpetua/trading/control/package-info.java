@@ -3,7 +3,8 @@
  * ({@link io.perpetua.trading.control.AccountRegistry}), delta control and hedging at least cost
  * ({@link io.perpetua.trading.control.DeltaController}), utilisation, per-account risk metrics and
  * alerts, and market-data feeds with failover ({@link io.perpetua.trading.control.FeedRouter}).
- * Orders go through {@link io.perpetua.trading.control.ControlGateway}: pre-trade check, intent
- * journaled before the venue port sees the order, deterministic client ids.
+ * Orders go through {@link io.perpetua.trading.control.ControlGateway} onto the account's trading
+ * kernel ({@link io.perpetua.trading.kernel.AccountKernel}): risk engine, trading journal before
+ * the venue port, fills into the kernel account, deterministic client ids.
  */
 package io.perpetua.trading.control;

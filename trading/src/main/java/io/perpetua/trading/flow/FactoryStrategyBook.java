@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * transition with an {@link IllegalStateException} naming the status.
  *
  * <p>The rows live in memory here; a persistence adapter can reload them with {@link #load}. Not
- * thread-safe: call it on the engine's thread.
+ * thread-safe: call it on the kernel thread.
  */
 public final class FactoryStrategyBook {
   private final FlowStrategyHost engine;

@@ -149,6 +149,12 @@ public final class FlowService {
     ticks += tick.timeMs() > resumeMs ? 1 : 0; // not the warm-up up to the kernel's checkpoint
   }
 
+  /** The flow kernel's account (fixed point), a snapshot between ticks. */
+  public synchronized io.perpetua.trading.port.AccountState account() {
+    TradingKernel k = requireKernel();
+    return k.account().snapshot(k.now());
+  }
+
   /** The time of the last tick (Long.MIN_VALUE before any). */
   public synchronized long lastTickMs() {
     return lastTickMs;

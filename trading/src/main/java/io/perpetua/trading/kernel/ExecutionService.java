@@ -18,6 +18,7 @@ import io.perpetua.core.order.OrderStatus;
 import io.perpetua.core.time.Clock;
 import io.perpetua.trading.account.Account;
 import io.perpetua.trading.kernel.algo.BracketBook;
+import io.perpetua.trading.port.OrderDecision;
 import io.perpetua.trading.port.OrderRecord;
 import io.perpetua.trading.port.ServiceUnavailableException;
 import io.perpetua.trading.port.SignalTrace;
@@ -55,6 +56,7 @@ final class ExecutionService implements VenueListener {
   private final List<Fill> newFills = new ArrayList<>();
   private final List<RebalanceCompleted> completed = new ArrayList<>();
   private final OrderDecisions decisions = new OrderDecisions();
+  private final BookedTrades booked = new BookedTrades();
   private final PipelineStage stage;
   private final Consumer<InstrumentId> positionChanged;
   private final Map<InstrumentId, Integer> index;
@@ -179,6 +181,11 @@ final class ExecutionService implements VenueListener {
     decisions.signals(signals);
   }
 
+  /** Sets the cause of the next orders no signal decided ({@link OrderDecisions}). */
+  void setCause(OrderDecision.Cause cause) {
+    decisions.cause(cause);
+  }
+
   /** A checked order waiting to be sent, with what it was checked on. */
   private record Intent(Order order, Instrument instrument, OrderContext context) {}
 
@@ -285,22 +292,15 @@ final class ExecutionService implements VenueListener {
   public void onAccepted(Order order, long timeMs) {
     OrderRecord r = working.get(order.clientOrderId());
     if (r != null && r.status() == OrderStatus.PENDING) {
-      record(
-          r.order(),
-          OrderStatus.OPEN,
-          r.filledQuantity(),
-          r.averageFillPrice(),
-          r.fee(),
-          null,
-          timeMs);
+      restate(r, OrderStatus.OPEN, timeMs);
     }
   }
 
   @Override
   public void onFill(Fill fill) {
     OrderRecord r = working.get(fill.clientOrderId());
-    if (r == null || r.status().isTerminal()) {
-      return;
+    if (r == null || r.status().isTerminal() || !booked.book(fill)) {
+      return; // not working, or a trade booked before (replayed by the venue or its bridge)
     }
     var before = account.position(fill.instrument());
     Money realized = account.apply(fill);
@@ -355,14 +355,7 @@ final class ExecutionService implements VenueListener {
   public void onCancelled(ClientOrderId clientOrderId, long timeMs) {
     OrderRecord r = working.get(clientOrderId);
     if (r != null && !r.status().isTerminal()) {
-      record(
-          r.order(),
-          OrderStatus.CANCELLED,
-          r.filledQuantity(),
-          r.averageFillPrice(),
-          r.fee(),
-          null,
-          timeMs);
+      restate(r, OrderStatus.CANCELLED, timeMs);
       if (active != null && active.id.equals(r.order().rebalanceId())) {
         active.open--;
         active.failed++;
@@ -391,11 +384,17 @@ final class ExecutionService implements VenueListener {
     keep(new OrderRecord(o, s, filled, avg, fee, why, venue.isSimulated(), t));
   }
 
+  /** {@code r} with status {@code s} at {@code t}, its fills unchanged. */
+  private void restate(OrderRecord r, OrderStatus s, long t) {
+    record(r.order(), s, r.filledQuantity(), r.averageFillPrice(), r.fee(), null, t);
+  }
+
   private void keep(OrderRecord r) {
     Order o = r.order();
     OrderStatus s = r.status();
     if (s.isTerminal()) {
       working.remove(o.clientOrderId());
+      booked.ended(o.clientOrderId());
     } else {
       working.put(o.clientOrderId(), r);
     }
@@ -422,19 +421,24 @@ final class ExecutionService implements VenueListener {
   }
 
   /**
-   * The rebalance in flight as one line for the checkpoint cursor (empty when none), so that {@link
-   * #restore} can complete it with the same totals after a restart.
+   * Into the checkpoint {@code cursor}: the rebalance in flight as one line (empty when none) and
+   * the trade ids booked for the working orders ({@link BookedTrades}), so that after a restart
+   * {@link #restore} completes the rebalance with the same totals and books a replayed trade once.
    */
-  String exportActive() {
-    return active == null ? "" : active.encode(wallClock.getAsLong());
+  void exportState(Map<String, String> cursor) {
+    String line = active == null ? "" : active.encode(wallClock.getAsLong());
+    cursor.put(TradingKernel.CURSOR_ACTIVE_REBALANCE, line);
+    booked.export(cursor);
   }
 
   /**
-   * After a restart: takes back the orders the journal holds as working ({@code open}; the
-   * simulated venue lost them with the process) and re-sends the unfilled ones under their client
-   * order ids, and the rebalance in flight from {@link #exportActive()}.
+   * After a restart: takes back what {@link #exportState} wrote to {@code cursor}, the orders the
+   * journal holds as working ({@code open}; the simulated venue lost them with the process), and
+   * re-sends the unfilled ones under their client order ids (the venue may report trades again).
    */
-  void restore(String activeLine, List<OrderRecord> open) {
+  void restore(Map<String, String> cursor, List<OrderRecord> open) {
+    booked.restore(cursor);
+    String activeLine = cursor.get(TradingKernel.CURSOR_ACTIVE_REBALANCE);
     if (activeLine != null && !activeLine.isEmpty()) {
       active = ActiveRebalance.decode(activeLine, wallClock.getAsLong());
     }

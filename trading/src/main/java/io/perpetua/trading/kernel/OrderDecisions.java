@@ -18,18 +18,29 @@ import java.util.function.IntFunction;
 final class OrderDecisions {
   private final List<OrderDecision> pending = new ArrayList<>();
   private IntFunction<List<SignalTrace>> signals = i -> List.of();
+  private OrderDecision.Cause cause;
 
   /** Sets the signals per instrument index for the next orders. */
   void signals(IntFunction<List<SignalTrace>> value) {
     this.signals = value;
   }
 
+  /** Sets what decides the next orders that no signal decided (null: unknown). */
+  void cause(OrderDecision.Cause value) {
+    this.cause = value;
+  }
+
   /** Records {@code order}'s decision (instrument {@code i}); returns the check's rejection. */
   Optional<PreTradeGuard.Rejection> record(
       Order order, int i, RiskEngine.Checked checked, long now) {
+    List<SignalTrace> behind = signals.apply(i);
     pending.add(
         new OrderDecision(
-            order.clientOrderId().value(), now, signals.apply(i), checked.readings()));
+            order.clientOrderId().value(),
+            now,
+            behind,
+            checked.readings(),
+            behind.isEmpty() ? cause : null));
     return checked.rejection();
   }
 

@@ -10,6 +10,7 @@ import io.perpetua.core.time.Times;
 import io.perpetua.readmodel.PlatformState;
 import io.perpetua.signals.PanelMarketView;
 import io.perpetua.trading.account.Account;
+import io.perpetua.trading.port.OrderDecision;
 import io.perpetua.trading.portfolio.TargetNetting;
 import io.perpetua.trading.risk.RiskEngine;
 import java.util.List;
@@ -132,6 +133,7 @@ final class Rebalancer {
     rebalances++;
     // each order is journaled with the signals behind its symbol (decision replay)
     execution.setSignals(i -> DecisionPipeline.traces(decided, i));
+    execution.setCause(new OrderDecision.Cause("rebalance", id.value(), "cron"));
     try {
       execution.rebalance(
           portfolio,
@@ -179,6 +181,7 @@ final class Rebalancer {
             equity,
             0.0,
             selection);
+    execution.setCause(new OrderDecision.Cause("risk_rule", trigger, id.value()));
     execution.rebalance(
         sleeves.portfolioId(), id, trigger, instruments, orders, m, Money.of(equity), bypassRisk);
   }

@@ -24,9 +24,12 @@ import java.util.function.Function;
  * Kernels without bars, driven by ticks only ({@link TradingKernel#onTick}): order-flow paper
  * trading and backtests (over a {@link SimulatedVenue}) and tick-driven runs over any venue. The
  * bar strategy slot holds an idle placeholder (no bars, so it never decides); the account starts
- * with 1,000,000 USDT (flow strategies size from their own balances). Stateless.
+ * with {@link #CAPITAL} unless given (flow strategies size from their own balances). Stateless.
  */
 public final class TickKernels {
+  /** The account's opening wallet unless given: flow strategies size from their own balances. */
+  public static final Money CAPITAL = Money.parse("1000000");
+
   private TickKernels() {}
 
   /** A resumed tick kernel over a fresh {@link SimulatedVenue} with default fees and slippage. */
@@ -84,6 +87,40 @@ public final class TickKernels {
       long startMs,
       RiskEngine risk,
       Function<ManualClock, PriceDrivenVenue> venue) {
+    return over(instruments, journal, listener, strategy, startMs, risk, CAPITAL, venue);
+  }
+
+  /**
+   * {@link #over} with the risk engine {@code risk} and an account that opens with {@code capital}
+   * (a live account: the venue's wallet, so that reconciliation compares like with like).
+   */
+  public static TradingKernel over(
+      List<Instrument> instruments,
+      TradingJournal journal,
+      KernelListener listener,
+      TickStrategy strategy,
+      long startMs,
+      RiskEngine risk,
+      Money capital,
+      Function<ManualClock, PriceDrivenVenue> venue) {
+    KernelConfig config =
+        new KernelConfig("flow", capital, CronSchedule.parse("59 23 * * *"), 1, false);
+    return over(config, instruments, journal, listener, strategy, startMs, risk, venue);
+  }
+
+  /**
+   * {@link #over} on the account of {@code config} (its id and initial capital); {@code strategy}
+   * may be null (a kernel whose orders are all decided outside it: {@link AccountKernel}).
+   */
+  public static TradingKernel over(
+      KernelConfig config,
+      List<Instrument> instruments,
+      TradingJournal journal,
+      KernelListener listener,
+      TickStrategy strategy,
+      long startMs,
+      RiskEngine risk,
+      Function<ManualClock, PriceDrivenVenue> venue) {
     ManualClock clock = new ManualClock(startMs);
     List<InstrumentId> ids = instruments.stream().map(Instrument::id).toList();
     MarketPanel empty = new MarketPanel(ids, new long[0], 3_600_000L, new double[0], new double[0]);
@@ -96,9 +133,6 @@ public final class TickKernels {
             1,
             1,
             1.0);
-    KernelConfig config =
-        new KernelConfig(
-            "flow", Money.parse("1000000"), CronSchedule.parse("59 23 * * *"), 1, false);
     TradingKernel k =
         new TradingKernel(
             config,
@@ -111,7 +145,9 @@ public final class TickKernels {
             venue.apply(clock),
             clock,
             new KernelPorts(journal, new InMemoryPlatformState(), listener, () -> 0L, risk));
-    k.addTickStrategy(strategy);
+    if (strategy != null) {
+      k.addTickStrategy(strategy);
+    }
     k.resume(startMs);
     return k;
   }

@@ -11,6 +11,7 @@ import io.perpetua.trading.kernel.algo.BracketBook;
 import io.perpetua.trading.kernel.algo.BracketOrder;
 import io.perpetua.trading.kernel.algo.BracketResult;
 import io.perpetua.trading.kernel.algo.OrderGateway;
+import io.perpetua.trading.port.OrderDecision;
 import io.perpetua.trading.port.PriceDrivenVenue;
 import java.util.HashMap;
 import java.util.List;
@@ -100,6 +101,15 @@ final class TickPath implements TickContext, OrderGateway, BracketBook.Listener 
     return true;
   }
 
+  /** Sets {@code instrument}'s mark without a trade (an order decided outside the kernel). */
+  void mark(InstrumentId instrument, double price, long t) {
+    Integer i = index.get(instrument);
+    if (i != null && price > 0) {
+      marks.price()[i] = price;
+      marks.timeMs()[i] = t;
+    }
+  }
+
   /** The tick position and the brackets and strategies' state, for the checkpoint cursor. */
   Map<String, String> exportState() {
     Map<String, String> out = new HashMap<>(brackets.exportState());
@@ -156,6 +166,16 @@ final class TickPath implements TickContext, OrderGateway, BracketBook.Listener 
 
   @Override
   public boolean submit(Order order) {
+    return submit(order, (OrderDecision.Cause) null);
+  }
+
+  @Override
+  public boolean submit(Order order, String parent) {
+    return submit(order, new OrderDecision.Cause("parent_order", parent, "execution algorithm"));
+  }
+
+  private boolean submit(Order order, OrderDecision.Cause cause) {
+    execution.setCause(cause);
     Integer i = index.get(order.instrument());
     if (i == null) {
       throw new IllegalArgumentException("not traded by this kernel: " + order.instrument());

@@ -227,7 +227,7 @@ public final class TradingKernel {
     if (journal != null) {
       List<OrderRecord> open = new ArrayList<>(journal.openOrders(config.accountId()));
       java.util.Collections.reverse(open); // oldest first, as they were sent
-      execution.restore(cursor.get(CURSOR_ACTIVE_REBALANCE), open);
+      execution.restore(cursor, open);
     }
     if (lastRebalanceMs != Long.MIN_VALUE && config.publishState()) {
       republishSignal();
@@ -326,7 +326,7 @@ public final class TradingKernel {
     if (rebalancer.lastRebalanceMs() != Long.MIN_VALUE) {
       cursor.put(CURSOR_LAST_REBALANCE, Long.toString(rebalancer.lastRebalanceMs()));
     }
-    cursor.put(CURSOR_ACTIVE_REBALANCE, execution.exportActive());
+    execution.exportState(cursor);
     cursor.putAll(risk.exportState());
     cursor.putAll(ticks.exportState());
     cursor.putAll(sleeves.exportState());
@@ -394,6 +394,20 @@ public final class TradingKernel {
   public void adoptPosition(InstrumentId instrument, java.math.BigDecimal quantity) {
     book.adopt(instrument, quantity);
     adopted = true;
+  }
+
+  /**
+   * The kernel's order path for orders decided outside it ({@link AccountKernel}): risk engine,
+   * journal before send, venue port; outcomes reach the account. Kernel thread only.
+   */
+  public io.perpetua.trading.kernel.algo.OrderGateway orders() {
+    return ticks;
+  }
+
+  /** Takes {@code price} as {@code instrument}'s mark at {@code timeMs} (kernel thread only). */
+  public void mark(InstrumentId instrument, double price, long timeMs) {
+    clock.set(Math.max(clock.nowMillis(), timeMs));
+    ticks.mark(instrument, price, clock.nowMillis());
   }
 
   /** The client order ids of the orders still working (kernel thread only). */

@@ -20,33 +20,28 @@ import java.util.function.LongSupplier;
  * precision filters and the {@link RiskRule}s of {@link RiskRules} (one class per rule, each giving
  * its check and its status from the same comparison, all in fixed point), watches the portfolio at
  * every kernel step (the breakers trip on the same levels the status reports), raises and resolves
- * {@link Alert}s and records {@link RiskEvent}s. The state lives in one {@link RiskBook}.
+ * {@link Alert}s and records {@link RiskEvent}s. The state lives in one {@link RiskBook}; the
+ * operators' side (emergency stop, symbol switches and limits, universe, following another engine)
+ * is {@link RiskEngineControls}, the traced rule runs {@link RuleRun}, the status and its
+ * subscriber {@link StatusBoard}.
  *
  * <p>Thread-safety: the kernel thread calls {@link #check}, {@link #observe} and the trade hooks;
  * operators call the control methods from API threads. Operator controls are read without a lock
  * ({@link OperatorControls}), so an emergency stop binds the very next check; everything else is
  * guarded by this object's monitor.
  */
-public final class RiskEngine implements PreTradeGuard {
+public final class RiskEngine extends RiskEngineControls implements PreTradeGuard {
   /** Cursor key prefix of the engine's state in the kernel checkpoint. */
   public static final String CURSOR_PREFIX = RiskBook.CURSOR_PREFIX;
 
-  private static final PreTradeGuard PRECISION = PreTradeGuard.precisionFilters();
-
   private final RiskConfig config;
   private final RiskStore store;
-  private final OperatorControls controls = new OperatorControls();
   private final RiskAlerts alerts;
   private final RiskBook book;
   private final RiskRules rules;
   private final RiskHooks hooks;
   private final RiskStatusView view;
-  private OperatorActions operators;
-  private volatile RiskEngine platform; // another engine whose operator controls bind this one
-  private volatile Consumer<RiskStatus> publisher = s -> {};
-  private volatile boolean publishing;
-  private int lastLevels = -1;
-  private RiskStatus status;
+  private final StatusBoard board;
 
   private final KernelTime kernelTime = new KernelTime(); // alerts and events carry kernel time
 
@@ -59,6 +54,7 @@ public final class RiskEngine implements PreTradeGuard {
     this.rules = RiskRules.of(RiskThresholds.of(config), controls, alerts);
     this.hooks = new RiskHooks(b, alerts, book);
     this.view = new RiskStatusView(rules, controls, alerts, config.limits().dryRun());
+    this.board = new StatusBoard(view);
   }
 
   /**
@@ -68,12 +64,13 @@ public final class RiskEngine implements PreTradeGuard {
   public static RiskEngine open(RiskConfig config, RiskStore store, LongSupplier wallClock) {
     RiskEngine e = new RiskEngine(config, store);
     Objects.requireNonNull(wallClock, "wallClock");
-    e.operators =
-        new OperatorActions(store, wallClock, e.controls, e.alerts, e.book, e, e::operatorAction);
+    e.wire(
+        new FollowedControls(e, e.controls, e.rules.operator(), e.book),
+        new OperatorActions(store, wallClock, e.controls, e.alerts, e.book, e, e::operatorAction));
     e.controls.emergency(store.loadEmergencyStop().orElse(null));
     store.loadSymbolControls().forEach(e.controls::apply);
     store.loadSymbolLimits().forEach(l -> e.controls.limit(l.symbol(), l));
-    e.status = e.view.evaluate(e.book);
+    e.board.rebuild(e.book);
     return e;
   }
 
@@ -84,9 +81,7 @@ public final class RiskEngine implements PreTradeGuard {
 
   /** Sends every status change to {@code sink} (e.g. the platform state). */
   public void publishTo(Consumer<RiskStatus> sink) {
-    this.publisher = Objects.requireNonNull(sink, "sink");
-    this.publishing = true;
-    publish();
+    board.publishTo(sink);
   }
 
   /** Blocks orders on data older than twice the bar interval when the configuration leaves it. */
@@ -119,96 +114,24 @@ public final class RiskEngine implements PreTradeGuard {
    */
   public record Checked(Optional<Rejection> rejection, List<RuleReading> readings) {}
 
+  /** Operator controls without a lock, the precision filters, then the rules under the monitor. */
   private Optional<Rejection> check(
       Order order, Instrument instrument, OrderContext ctx, List<RuleReading> sink) {
-    Optional<Rejection> r = run(rules.operator(), order, ctx, sink);
-    RiskEngine p = platform;
-    if (r.isEmpty() && p != null) {
-      r = p.operatorControls().check(order, instrument, ctx);
+    Optional<Rejection> r = operatorRules().check(order, instrument, ctx, sink);
+    if (r.isEmpty()) {
+      r = RuleRun.precision(order, instrument, ctx, sink);
     }
     if (r.isPresent()) {
-      return r;
-    }
-    r = PRECISION.check(order, instrument, ctx);
-    if (r.isPresent()) {
-      if (sink != null) {
-        sink.add(new RuleReading(r.get().rule(), null, null, false));
-      }
       return r;
     }
     synchronized (this) {
       advance(ctx.nowMs());
-      r = run(rules.preTrade(), order, ctx, sink);
+      r = RuleRun.run(rules.preTrade(), order, ctx, book, sink);
       if (r.isEmpty()) {
         book.addTurnover(Money.notional(ctx.mark(), order.quantity()));
       }
       return r;
     }
-  }
-
-  private Optional<Rejection> run(
-      List<RiskRule> list, Order order, OrderContext ctx, List<RuleReading> sink) {
-    for (RiskRule rule : list) {
-      if (!order.reduceOnly() || rule.checksReduceOnly()) {
-        Optional<Rejection> r = rule.check(order, ctx, book);
-        if (sink != null) {
-          sink.add(
-              RuleReading.of(
-                  rule.name(), rule.measure(order, ctx, book).orElse(null), r.isEmpty()));
-        }
-        if (r.isPresent()) {
-          return r;
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * This engine's operator controls alone (emergency stop, disabled symbols) as a guard. Another
-   * account's risk engine puts it in front of its own checks (the order-flow live executor does),
-   * so an operator's stop or symbol switch binds every account of the platform at its next order.
-   */
-  public PreTradeGuard operatorControls() {
-    return (order, instrument, ctx) -> {
-      Optional<Rejection> r = run(rules.operator(), order, ctx, null);
-      RiskEngine p = platform;
-      return r.isPresent() || p == null ? r : p.operatorControls().check(order, instrument, ctx);
-    };
-  }
-
-  /**
-   * Makes {@code platformEngine}'s operator controls (emergency stop, disabled symbols) bind this
-   * engine too: a second account of the platform (the order-flow kernel's) keeps its own limits and
-   * breakers but obeys the operator's stop and symbol switches at its next order, and its kernel
-   * cancels its working orders on the stop like the platform's.
-   */
-  public void followOperatorControls(RiskEngine platformEngine) {
-    if (platformEngine == this) {
-      throw new IllegalArgumentException("an engine cannot follow itself");
-    }
-    this.platform = Objects.requireNonNull(platformEngine, "platformEngine");
-  }
-
-  /**
-   * Restricts new risk to {@code configured} symbols plus the approved ones ({@link
-   * #approveSymbol}): the {@code symbol_not_approved} rule. Without a call every symbol may trade.
-   */
-  public void restrictUniverse(java.util.Set<InstrumentId> configured) {
-    controls.restrictUniverse(configured);
-  }
-
-  /**
-   * Lets {@code symbol} trade although it is outside the configured universe (an approved hot
-   * coin).
-   */
-  public void approveSymbol(InstrumentId symbol) {
-    controls.approve(symbol);
-  }
-
-  /** The symbols approved beside the configured universe, in API form, sorted. */
-  public List<String> approvedSymbols() {
-    return controls.approvedSymbols();
   }
 
   /**
@@ -222,14 +145,7 @@ public final class RiskEngine implements PreTradeGuard {
     book.observe(e);
     rules.drawdown().trip(book, alerts);
     rules.dailyLoss().trip(book, alerts);
-    // without a subscriber (backtests) the full status is rebuilt only when a rule changes level:
-    // alerts follow level changes, and nobody reads the values in between
-    int levels = view.levels(book);
-    if (publishing || levels != lastLevels) {
-      lastLevels = levels;
-      status = view.evaluate(book);
-      publish();
-    }
+    board.observed(book);
   }
 
   /** True once after the daily-loss breaker asked for every position to be closed. */
@@ -291,57 +207,11 @@ public final class RiskEngine implements PreTradeGuard {
     return view.haltReason(book, now);
   }
 
-  /** True while the emergency stop is active (read without locking). */
-  public boolean emergencyStopped() {
-    RiskEngine p = platform;
-    return controls.stopped() || (p != null && p.emergencyStopped());
-  }
-
   /** Records that a rebalance was skipped because trading is halted. */
   public synchronized void rebalanceBlocked(long now, String reason) {
     advance(now);
     alerts.record(
         now, "rebalance_blocked", reason, null, "rebalance skipped: trading halted by " + reason);
-  }
-
-  /**
-   * Stops all trading at once: it binds the very next order check, then is persisted before this
-   * returns (if persisting throws, trading stays stopped in this process).
-   */
-  public EmergencyStop emergencyStop(String reason, String operator) {
-    return operators.stop(reason, operator);
-  }
-
-  /**
-   * Lifts the emergency stop and every latched halt (drawdown: the peak restarts at the current
-   * equity; daily loss; loss-streak pause). Persisted before it returns.
-   */
-  public EmergencyStop resume(String reason, String operator) {
-    return operators.resume(reason, operator);
-  }
-
-  /** Disables (or re-enables) one symbol; persisted before it returns. */
-  public SymbolControl setSymbolEnabled(
-      InstrumentId symbol, boolean enabled, String reason, String operator) {
-    return operators.setSymbolEnabled(symbol, enabled, reason, operator);
-  }
-
-  /**
-   * Sets (or, with {@code limit} null, removes) {@code symbol}'s per-symbol limit, the {@code
-   * symbol_limit} rule's threshold: persisted before it returns, binding from the next check. The
-   * platform calls it only once a second person approved the change (four-eyes). Returns the limit
-   * in force before (null: none).
-   */
-  public SymbolLimit setSymbolLimit(InstrumentId symbol, SymbolLimit limit, String operator) {
-    if (limit != null && !limit.symbol().equals(symbol)) {
-      throw new IllegalArgumentException("the limit is for " + limit.symbol().apiSymbol());
-    }
-    return operators.setSymbolLimit(symbol, limit, operator);
-  }
-
-  /** The per-symbol limits in force, by symbol. */
-  public List<SymbolLimit> symbolLimits() {
-    return controls.limits();
   }
 
   /** The engine saw kernel time {@code timeMs}: the book's clock and the alerts' clock advance. */
@@ -354,30 +224,17 @@ public final class RiskEngine implements PreTradeGuard {
   private void operatorAction(java.util.function.LongConsumer action) {
     synchronized (this) {
       kernelTime.at(action);
-      status = view.evaluate(book);
+      board.rebuild(book);
     }
-    publish();
-  }
-
-  /** The control of {@code symbol} when it is disabled. */
-  public Optional<SymbolControl> disabledControl(InstrumentId symbol) {
-    return controls.disabled(symbol);
-  }
-
-  private void publish() {
-    RiskStatus s;
-    synchronized (this) {
-      s = status;
-    }
-    publisher.accept(s);
+    board.publish();
   }
 
   /**
    * The latest status. With a subscriber ({@link #publishTo}) it is rebuilt at every observation;
    * without one (backtests) only when a rule changes level, so its values may lag in between.
    */
-  public synchronized RiskStatus status() {
-    return status;
+  public RiskStatus status() {
+    return board.status();
   }
 
   /** The configuration. */

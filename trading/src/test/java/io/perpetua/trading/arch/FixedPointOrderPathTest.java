@@ -70,6 +70,12 @@ class FixedPointOrderPathTest {
     // split out of the execution service: the order's portfolio context, the netting rule
     out.add(Class.forName("io.perpetua.trading.kernel.Exposure"));
     out.add(Class.forName("io.perpetua.trading.kernel.NetReduceOnly"));
+    out.add(Class.forName("io.perpetua.trading.kernel.BookedTrades"));
+    // split out of the risk engine: the traced rule runs and the operator controls it follows
+    out.add(Class.forName("io.perpetua.trading.risk.RuleRun"));
+    out.add(Class.forName("io.perpetua.trading.risk.FollowedControls"));
+    // the order path of orders decided outside the kernel (control plane, carry)
+    out.add(Class.forName("io.perpetua.trading.kernel.AccountKernel"));
     out.addAll(classesIn("io.perpetua.trading.risk.rules"));
     return out;
   }

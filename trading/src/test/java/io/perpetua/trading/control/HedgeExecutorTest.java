@@ -10,11 +10,11 @@ import io.perpetua.core.Price;
 import io.perpetua.core.Quantity;
 import io.perpetua.core.order.Order;
 import io.perpetua.core.order.OrderSide;
+import io.perpetua.trading.kernel.AccountKernels;
 import io.perpetua.trading.port.Venue;
 import io.perpetua.trading.port.VenueAccount;
 import io.perpetua.trading.port.VenueListener;
 import io.perpetua.trading.port.VenueOpenOrder;
-import io.perpetua.trading.risk.PreTradeGuard;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,8 +91,7 @@ class HedgeExecutorTest {
               new BigDecimal(n == 0 ? "0.0001" : "0.0009"),
               Map.of()),
           new AccountPorts(v, v, i -> Optional.of(book), Map.of(BTC, BTC_I)),
-          PreTradeGuard.precisionFilters(),
-          (a, o) -> {});
+          AccountKernels.unjournaled(System::currentTimeMillis));
       n++;
     }
     AlertBook alerts = new AlertBook(10, System::currentTimeMillis);

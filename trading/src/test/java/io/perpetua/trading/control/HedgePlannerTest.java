@@ -9,9 +9,9 @@ import io.perpetua.core.Money;
 import io.perpetua.core.Price;
 import io.perpetua.core.Quantity;
 import io.perpetua.core.order.OrderSide;
+import io.perpetua.trading.kernel.AccountKernels;
 import io.perpetua.trading.port.VenueAccount;
 import io.perpetua.trading.port.VenueOpenOrder;
-import io.perpetua.trading.risk.PreTradeGuard;
 import io.perpetua.trading.testing.ScriptedVenue;
 import java.math.BigDecimal;
 import java.util.List;
@@ -70,8 +70,7 @@ class HedgePlannerTest {
             new BigDecimal(fee),
             Map.of()),
         new AccountPorts(v, new Wallet(v, wallet), i -> Optional.of(book), Map.of(BTC, BTC_I)),
-        PreTradeGuard.precisionFilters(),
-        (a, o) -> {});
+        AccountKernels.unjournaled(System::currentTimeMillis));
   }
 
   private List<AccountRegistry.Entry> all() {

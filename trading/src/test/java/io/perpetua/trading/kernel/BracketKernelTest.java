@@ -168,6 +168,22 @@ class BracketKernelTest {
   }
 
   @Test
+  void childOrders_haveNoSignal_andTheParentBracketAsTheirCause() {
+    HistoryJournal journal = new HistoryJournal();
+    TradingKernel k = kernel(new OneShot(Price.parse("99.900", 3)), journal);
+    WINNER.forEach(k::onTick);
+
+    assertThat(journal.decisions).hasSize(3);
+    for (var d : journal.decisions) {
+      assertThat(d.signals()).isEmpty();
+      assertThat(d.cause())
+          .isEqualTo(
+              new io.perpetua.trading.port.OrderDecision.Cause(
+                  "parent_order", "d-" + T0, "execution algorithm"));
+    }
+  }
+
+  @Test
   void stopHit_cancelsTheTakeProfitsThenClosesAtMarket() {
     HistoryJournal journal = new HistoryJournal();
     OneShot s = new OneShot(Price.parse("99.900", 3));

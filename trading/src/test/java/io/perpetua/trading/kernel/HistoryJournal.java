@@ -20,6 +20,8 @@ import java.util.Optional;
  */
 public final class HistoryJournal implements TradingJournal, TradingHistory {
   final MemoryJournal memory = new MemoryJournal();
+  final java.util.List<io.perpetua.trading.port.OrderDecision> decisions =
+      new java.util.ArrayList<>();
 
   /** An empty journal. */
   public HistoryJournal() {}
@@ -36,6 +38,7 @@ public final class HistoryJournal implements TradingJournal, TradingHistory {
 
   @Override
   public void commit(KernelCheckpoint checkpoint) {
+    decisions.addAll(checkpoint.decisions());
     memory.commit(checkpoint);
   }
 

@@ -126,6 +126,46 @@ class OrderDecisionKernelTest {
     assertReadings(journal, rejected);
   }
 
+  @Test
+  void breakerCloseAll_ordersCarryTheBreakerAsTheirCause_signalOrdersNone() {
+    RiskEngine risk =
+        RiskEngine.open(
+            new RiskConfig(
+                RiskLimits.unlimited(),
+                new CircuitBreakers(0.0001, 0, 0, true, 0, 0, 0, 0, 0, 0, 0),
+                0.8),
+            new InMemoryRiskStore(),
+            System::currentTimeMillis);
+    Capture journal = new Capture();
+    TradingKernel k =
+        new KernelFixture(80, 24 * 8, 11)
+            .kernel(
+                new KernelPorts(
+                    journal, new InMemoryPlatformState(), new KernelListener() {}, () -> 0L, risk),
+                FundingSchedule.none());
+    k.resume(KernelFixture.START);
+    k.run(Pacer.unpaced());
+    List<OrderDecision> forced =
+        journal.decisions.stream()
+            .filter(d -> rebalanceOf(journal, d).startsWith("risk-"))
+            .toList();
+    assertThat(forced).isNotEmpty();
+    for (OrderDecision d : forced) {
+      assertThat(d.signals()).isEmpty();
+      assertThat(d.cause().kind()).isEqualTo("risk_rule");
+      assertThat(d.cause().source()).isEqualTo("daily_loss");
+      assertThat(d.cause().detail()).isEqualTo(rebalanceOf(journal, d));
+    }
+    List<OrderDecision> signalled =
+        journal.decisions.stream().filter(d -> !d.signals().isEmpty()).toList();
+    assertThat(signalled).isNotEmpty().allMatch(d -> d.cause() == null);
+  }
+
+  private static String rebalanceOf(Capture journal, OrderDecision d) {
+    var id = journal.firstRecord.get(d.clientOrderId()).order().rebalanceId();
+    return id == null ? "" : id.value();
+  }
+
   private static void assertSignals(Capture journal) {
     assertThat(journal.decisions).isNotEmpty();
     assertThat(journal.decisions)

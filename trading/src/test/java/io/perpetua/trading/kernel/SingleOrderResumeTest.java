@@ -169,7 +169,7 @@ class SingleOrderResumeTest {
   }
 
   /** Opens one long bracket on the tick at {@code T0} (a live decision, never taken again). */
-  private static final class OpenAtT0 implements TickStrategy {
+  static final class OpenAtT0 implements TickStrategy {
     @Override
     public void warmUp(FlowTick tick) {}
 
@@ -244,8 +244,7 @@ class SingleOrderResumeTest {
   }
 
   /** A live-like tick kernel (no bars) on {@code venue} and {@code journal}, resumed. */
-  private static TradingKernel kernel(
-      PriceDrivenVenue venue, HistoryJournal journal, ManualClock clock) {
+  static TradingKernel kernel(PriceDrivenVenue venue, HistoryJournal journal, ManualClock clock) {
     MarketPanel empty =
         new MarketPanel(List.of(BTC), new long[0], 3_600_000L, new double[0], new double[0]);
     var bars =

@@ -2,6 +2,8 @@ package io.perpetua.venue.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perpetua.core.time.Clock;
+import io.perpetua.trading.port.VenueMeter;
+import io.perpetua.venue.binance.order.NewOrderRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -47,6 +49,7 @@ public final class BinanceRestClient {
   private final HttpClient http;
   private final RequestWeightLimiter limiter;
   private final ClockSync clockSync;
+  private final RestMetering metering;
 
   /**
    * A client for {@code config}; {@code credentials} may be null for public endpoints only.
@@ -54,12 +57,27 @@ public final class BinanceRestClient {
    * @param clock the local clock (timestamps, rate-limit windows)
    */
   public BinanceRestClient(BinanceConfig config, BinanceCredentials credentials, Clock clock) {
+    this(config, credentials, clock, VenueMeter.NONE);
+  }
+
+  /**
+   * A client that reports each request's latency, the used request weight and its streams'
+   * reconnects to {@code meter}.
+   */
+  public BinanceRestClient(
+      BinanceConfig config, BinanceCredentials credentials, Clock clock, VenueMeter meter) {
     this.config = config;
     this.apiKey = credentials == null ? null : credentials.apiKey();
     this.signer = credentials == null ? null : credentials.signer();
     this.http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
     this.limiter = new RequestWeightLimiter(clock, 2400);
     this.clockSync = new ClockSync(clock, config.maxClockDriftMs());
+    this.metering = new RestMetering(limiter, meter);
+  }
+
+  /** Where this client and the streams over it report their measurements. */
+  public VenueMeter meter() {
+    return metering.meter();
   }
 
   /** The weight limiter (read its state; tests and metrics). */
@@ -348,30 +366,31 @@ public final class BinanceRestClient {
       }
       b.header("X-MBX-APIKEY", apiKey);
     }
+    String endpoint = method + " " + path;
     HttpResponse<String> response;
+    long sent = System.nanoTime();
     try {
       response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
+      metering.failed(endpoint, sent);
       throw new BinanceApiException(
-          BinanceApiException.Kind.TIMEOUT, 0, 0, method + " " + path + " timed out", 0, e);
+          BinanceApiException.Kind.TIMEOUT, 0, 0, endpoint + " timed out", 0, e);
     } catch (IOException e) {
+      metering.failed(endpoint, sent);
       throw new BinanceApiException(
           BinanceApiException.Kind.NETWORK,
           0,
           0,
-          method + " " + path + " failed: " + e.getClass().getSimpleName(),
+          endpoint + " failed: " + e.getClass().getSimpleName(),
           0,
           e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BinanceApiException(
-          BinanceApiException.Kind.NETWORK, 0, 0, method + " " + path + " interrupted", 0, e);
+          BinanceApiException.Kind.NETWORK, 0, 0, endpoint + " interrupted", 0, e);
     }
-    response
-        .headers()
-        .firstValue("X-MBX-USED-WEIGHT-1M")
-        .ifPresent(v -> limiter.onUsedWeight(parseIntOr(v, limiter.used())));
-    return handle(method + " " + path, response);
+    metering.responded(endpoint, response, sent);
+    return handle(endpoint, response);
   }
 
   private String buildQuery(Map<String, String> params, Security security) {
@@ -436,7 +455,7 @@ public final class BinanceRestClient {
           response
               .headers()
               .firstValue("Retry-After")
-              .map(v -> parseIntOr(v, -1) * 1000L)
+              .map(v -> RestMetering.parseIntOr(v, -1) * 1000L)
               .filter(v -> v >= 0)
               .orElse(status == 429 ? DEFAULT_429_BACKOFF_MS : DEFAULT_418_BACKOFF_MS);
       limiter.onRetryAfter(retryAfter);
@@ -476,14 +495,6 @@ public final class BinanceRestClient {
       return Json.parse(body).path("msg").asText("");
     } catch (IllegalArgumentException e) {
       return "";
-    }
-  }
-
-  private static int parseIntOr(String v, int fallback) {
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      return fallback;
     }
   }
 }

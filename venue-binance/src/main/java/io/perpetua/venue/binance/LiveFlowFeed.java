@@ -60,18 +60,19 @@ public final class LiveFlowFeed implements AutoCloseable {
   private static final int PERP_STREAMS = 3;
 
   private final BinanceRestClient rest;
-  private final List<String> symbols = new ArrayList<>();
+  final List<String> symbols = new ArrayList<>();
   private final LiveFlowSettings settings;
   private final FlowTickStore store;
   private final Consumer<FlowTick> sink;
   private final BiConsumer<String, Boolean> alerts;
-  private final LongSupplier clock;
+  final LongSupplier clock;
   private final LiveFlowTicks trades;
   private final List<MarketDataStream> perp = new ArrayList<>();
   private final List<MarketDataStream> spot = new ArrayList<>();
   private final TickValidator validator;
-  private final Map<String, Long> lastSeen = new ConcurrentHashMap<>();
-  private final Set<String> silent = ConcurrentHashMap.newKeySet();
+  final Map<String, Long> lastSeen = new ConcurrentHashMap<>(); // read by LiveFlowFeedStatus
+  final Set<String> silent = ConcurrentHashMap.newKeySet();
+  final Map<String, Long> messages = new ConcurrentHashMap<>();
   private final Map<String, Double> marks = new ConcurrentHashMap<>();
   private final Map<String, Long> lastSpotPerpMs = new ConcurrentHashMap<>();
   private final Map<String, Long> lastPolledMs = new ConcurrentHashMap<>();
@@ -85,7 +86,8 @@ public final class LiveFlowFeed implements AutoCloseable {
    * A feed of {@code symbols} (venue symbols).
    *
    * @param store where the raw ticks and the meta go, or null to store nothing
-   * @param sink gets every tick (trades in agg-id order per symbol, back-filled holes late)
+   * @param sink gets every tick (trades in agg-id order per symbol: a back-filled hole before the
+   *     trades above it, held up to {@link LiveFlowSettings#reorderWindowMs})
    * @param alerts gets ({@code "BTCUSDT@aggTrade"}, true) when that stream falls silent, false when
    *     it is back
    * @param clock wall time, epoch ms
@@ -114,9 +116,11 @@ public final class LiveFlowFeed implements AutoCloseable {
             rest,
             this.symbols,
             this::emitTrade,
+            this::storeLate,
             (symbol, off) -> alert(symbol + "@aggTrade", off),
             clock,
-            settings.silentAfterMs());
+            settings.silentAfterMs(),
+            settings.reorderWindowMs());
     int perConnection = LiveBarFeed.STREAMS_PER_CONNECTION / PERP_STREAMS;
     for (int from = 0; from < this.symbols.size(); from += perConnection) {
       List<String> names = new ArrayList<>();
@@ -173,6 +177,8 @@ public final class LiveFlowFeed implements AutoCloseable {
     scheduler = Executors.newSingleThreadScheduledExecutor(MarketDataStream.daemon("live-flow"));
     long silenceEvery = Math.max(20, Math.min(1_000, settings.silentAfterMs() / 4));
     schedule(this::checkSilence, silenceEvery, silenceEvery);
+    long reorderEvery = Math.max(20, Math.min(1_000, settings.reorderWindowMs() / 4));
+    schedule(trades::checkReorder, reorderEvery, reorderEvery);
     schedule(this::checkContinuity, settings.continuityEveryMs(), settings.continuityEveryMs());
     schedule(this::poll, 0, settings.pollEveryMs());
   }
@@ -224,7 +230,14 @@ public final class LiveFlowFeed implements AutoCloseable {
   }
 
   private void emitTrade(FlowTick tick) {
-    emit(tick, false); // LiveFlowTicks has deduped it; a back-filled hole is late by design
+    emit(tick, false); // LiveFlowTicks has deduped it and put it in agg-id order
+  }
+
+  /** A back-filled trade below ids the sink already has (reorder window over): stored only. */
+  private synchronized void storeLate(FlowTick tick) {
+    if (writer != null) {
+      writer.add(tick);
+    }
   }
 
   private synchronized void emit(FlowTick tick, boolean validate) {
@@ -325,6 +338,23 @@ public final class LiveFlowFeed implements AutoCloseable {
     }
   }
 
+  /**
+   * The venue's mark price of {@code symbol} over REST ({@code /fapi/v1/premiumIndex}): a price for
+   * a symbol that has not traded since the feed started.
+   *
+   * @throws BinanceApiException when the venue does not answer
+   */
+  public double markPrice(String symbol) {
+    var index =
+        BinanceMessages.premiumIndex(
+            rest.get(
+                "/fapi/v1/premiumIndex",
+                Map.of("symbol", symbol.toUpperCase(Locale.ROOT)),
+                false,
+                1));
+    return index.markPrice().doubleValue();
+  }
+
   private com.fasterxml.jackson.databind.JsonNode stat(String path, String symbol) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("symbol", symbol);
@@ -363,6 +393,7 @@ public final class LiveFlowFeed implements AutoCloseable {
 
   private void seen(String key) {
     lastSeen.put(key, clock.getAsLong());
+    messages.merge(key, 1L, Long::sum);
     if (silent.remove(key)) {
       alerts.accept(key, false);
     }

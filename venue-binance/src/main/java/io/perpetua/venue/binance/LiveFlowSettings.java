@@ -15,6 +15,8 @@ package io.perpetua.venue.binance;
  *     warms up on live ticks instead of fetching hours of trades
  * @param spotPerpEveryMs at most one spot–perp divergence sample per symbol per this (1 s)
  * @param spotWsUrl the spot venue's WebSocket base for {@code bookTicker} ("" = no spot–perp input)
+ * @param reorderWindowMs trades above a hole in the agg ids are held at most this long for its
+ *     back-fill, so that the engine gets them in id order (5 s)
  */
 public record LiveFlowSettings(
     long silentAfterMs,
@@ -25,7 +27,8 @@ public record LiveFlowSettings(
     long batchMs,
     long catchUpMaxMs,
     long spotPerpEveryMs,
-    String spotWsUrl) {
+    String spotWsUrl,
+    long reorderWindowMs) {
 
   /** Binance spot's public WebSocket base. */
   public static final String BINANCE_SPOT_WS = "wss://stream.binance.com:9443";
@@ -38,6 +41,7 @@ public record LiveFlowSettings(
     positive("batch_rows", batchRows);
     positive("batch_ms", batchMs);
     positive("spot_perp_every_ms", spotPerpEveryMs);
+    positive("reorder_window_ms", reorderWindowMs);
     if (catchUpMaxMs < 0) {
       throw new IllegalArgumentException("catch_up_max_ms must not be negative: " + catchUpMaxMs);
     }
@@ -58,7 +62,8 @@ public record LiveFlowSettings(
 
   /** The spec's defaults, without the spot–perp input. */
   public static LiveFlowSettings defaults() {
-    return new LiveFlowSettings(30_000, 60_000, 300_000, "5m", 200, 1_000, 3_600_000, 1_000, "");
+    return new LiveFlowSettings(
+        30_000, 60_000, 300_000, "5m", 200, 1_000, 3_600_000, 1_000, "", 5_000);
   }
 
   /** These settings with another silence limit. */
@@ -72,7 +77,8 @@ public record LiveFlowSettings(
         batchMs,
         catchUpMaxMs,
         spotPerpEveryMs,
-        spotWsUrl);
+        spotWsUrl,
+        reorderWindowMs);
   }
 
   /** These settings with the spot venue's WebSocket base ("" = no spot–perp input). */
@@ -86,7 +92,8 @@ public record LiveFlowSettings(
         batchMs,
         catchUpMaxMs,
         spotPerpEveryMs,
-        url);
+        url,
+        reorderWindowMs);
   }
 
   /** These settings with other check periods (continuity, polls). */
@@ -100,6 +107,22 @@ public record LiveFlowSettings(
         batchMs,
         catchUpMaxMs,
         spotPerpEveryMs,
-        spotWsUrl);
+        spotWsUrl,
+        reorderWindowMs);
+  }
+
+  /** These settings with another reorder window (ms). */
+  public LiveFlowSettings withReorderWindowMs(long ms) {
+    return new LiveFlowSettings(
+        silentAfterMs,
+        continuityEveryMs,
+        pollEveryMs,
+        pollPeriod,
+        batchRows,
+        batchMs,
+        catchUpMaxMs,
+        spotPerpEveryMs,
+        spotWsUrl,
+        ms);
   }
 }

@@ -28,9 +28,12 @@ import org.slf4j.LoggerFactory;
  *       before the stream's first event, and an id jump inside the stream is filled the same way —
  *       no gap, no duplicate;
  *   <li><b>id continuity</b>: {@link #checkContinuity} (call it every minute) back-fills over REST
- *       the holes left when a gap fill failed (ids skipped inside the delivered sequence; these
- *       trades arrive late, after higher ids) and the tail the stream has not delivered yet (the
- *       stream fell silent after missing trades);
+ *       the holes left when a gap fill failed (ids skipped inside the delivered sequence) and the
+ *       tail the stream has not delivered yet (the stream fell silent after missing trades);
+ *   <li><b>reorder window</b> ({@link AggIdReorder}): while a hole is open, the trades above it are
+ *       held; {@link #checkReorder} (call it every second) retries the hole over REST and passes
+ *       the back-fill and the held trades on in agg-id order, or, after {@code reorderWindowMs},
+ *       the held ones alone (the hole's trades then go to the late sink when they come);
  *   <li><b>silent stream</b>: {@link #checkSilence} (call it every second on the owner's scheduler)
  *       reports a symbol with no trade for longer than {@code silentAfterMs} once to the alert
  *       sink, and once more when its trades come back.
@@ -44,11 +47,13 @@ public final class LiveFlowTicks implements AutoCloseable {
 
   private static final int PAGE = 1000;
 
+  /** The reorder window of the shorter constructor (ms). */
+  public static final long DEFAULT_REORDER_WINDOW_MS = 5_000;
+
   private final List<MarketDataStream> streams = new ArrayList<>();
   private final BinanceRestClient rest;
   private final Map<String, TreeMap<Long, Long>> holes = new HashMap<>();
   private long backFilled;
-  private final Consumer<FlowTick> sink;
   private final BiConsumer<String, Boolean> alerts;
   private final LongSupplier clock;
   private final long silentAfterMs;
@@ -56,6 +61,8 @@ public final class LiveFlowTicks implements AutoCloseable {
   private final Map<String, Long> lastSeenMs = new ConcurrentHashMap<>();
   private final Map<String, Boolean> silent = new ConcurrentHashMap<>();
   private final Map<String, Long> seeds = new HashMap<>();
+  private final AggIdReorder reorder;
+  private final Map<String, long[]> received = new HashMap<>();
   private long delivered;
   private long duplicates;
 
@@ -74,14 +81,37 @@ public final class LiveFlowTicks implements AutoCloseable {
       BiConsumer<String, Boolean> alerts,
       LongSupplier clock,
       long silentAfterMs) {
+    this(rest, symbols, sink, t -> {}, alerts, clock, silentAfterMs, DEFAULT_REORDER_WINDOW_MS);
+  }
+
+  /**
+   * A feed of {@code symbols}' aggTrades with a reorder window.
+   *
+   * @param sink gets each tick, in agg-id order per symbol
+   * @param late gets the back-filled trades of a hole the reorder window gave up on (below ids the
+   *     sink already has: to store, not to step)
+   * @param alerts gets (symbol, true) when a symbol falls silent, (symbol, false) when it is back
+   * @param clock wall time of the silence check and the reorder window, epoch ms
+   * @param silentAfterMs the silence that raises the alert
+   * @param reorderWindowMs how long trades above an open hole are held at most
+   */
+  public LiveFlowTicks(
+      BinanceRestClient rest,
+      List<String> symbols,
+      Consumer<FlowTick> sink,
+      Consumer<FlowTick> late,
+      BiConsumer<String, Boolean> alerts,
+      LongSupplier clock,
+      long silentAfterMs,
+      long reorderWindowMs) {
     if (symbols.isEmpty()) {
       throw new IllegalArgumentException("at least one symbol is required");
     }
     this.rest = rest;
-    this.sink = sink;
     this.alerts = alerts;
     this.clock = clock;
     this.silentAfterMs = silentAfterMs;
+    this.reorder = new AggIdReorder(sink, late, reorderWindowMs);
     long now = clock.getAsLong();
     for (int from = 0; from < symbols.size(); from += LiveBarFeed.STREAMS_PER_CONNECTION) {
       List<String> names = new ArrayList<>();
@@ -150,7 +180,8 @@ public final class LiveFlowTicks implements AutoCloseable {
     lastId.put(symbol, t.aggregateId());
     seen(symbol);
     delivered++;
-    sink.accept(tick);
+    received.computeIfAbsent(symbol, k -> new long[1])[0]++;
+    reorder.onStreamed(symbol, t.aggregateId(), tick, holes.get(symbol), clock.getAsLong());
   }
 
   private void seen(String symbol) {
@@ -170,17 +201,9 @@ public final class LiveFlowTicks implements AutoCloseable {
    */
   public synchronized long checkContinuity() {
     long before = delivered;
-    for (Map.Entry<String, TreeMap<Long, Long>> e : holes.entrySet()) {
-      TreeMap<Long, Long> open = e.getValue();
-      for (Map.Entry<Long, Long> h : List.copyOf(open.entrySet())) {
-        open.remove(h.getKey());
-        long next = fillHole(e.getKey(), h.getKey(), h.getValue());
-        if (next <= h.getValue()) {
-          open.put(next, h.getValue()); // the rest of it next time
-        }
-      }
+    for (String symbol : List.copyOf(holes.keySet())) {
+      fillHoles(symbol);
     }
-    holes.values().removeIf(TreeMap::isEmpty);
     for (String symbol : List.copyOf(lastId.keySet())) {
       try {
         List<AggTrade> page;
@@ -196,7 +219,50 @@ public final class LiveFlowTicks implements AutoCloseable {
     return delivered - before;
   }
 
-  /** Delivers the trades with ids in {@code [from, to]}; returns the first id not filled. */
+  /**
+   * The reorder window's check (call it every second): for each symbol with trades held above an
+   * open hole, retries the hole over REST and passes on what is no longer blocked; trades held
+   * longer than the window are passed on in id order without the hole.
+   *
+   * @return the trades passed on without their hole, by symbol (empty when none expired)
+   */
+  public synchronized Map<String, Integer> checkReorder() {
+    long before = delivered;
+    for (String symbol : List.copyOf(holes.keySet())) {
+      if (reorder.holds(symbol)) {
+        fillHoles(symbol);
+      }
+    }
+    backFilled += delivered - before;
+    Map<String, Integer> expired = reorder.expire(clock.getAsLong());
+    expired.forEach(
+        (symbol, n) ->
+            LOG.warn(
+                "live ticks: {} trades of {} passed on without the hole {} (reorder window over);"
+                    + " its trades are stored late",
+                n,
+                symbol,
+                holes.get(symbol)));
+    return expired;
+  }
+
+  /** Fills the open holes of {@code symbol} from REST, then passes on what they held back. */
+  private void fillHoles(String symbol) {
+    TreeMap<Long, Long> open = holes.get(symbol);
+    for (Map.Entry<Long, Long> h : List.copyOf(open.entrySet())) {
+      long next = fillHole(symbol, h.getKey(), h.getValue());
+      open.remove(h.getKey());
+      if (next <= h.getValue()) {
+        open.put(next, h.getValue()); // the rest of it next time
+      }
+    }
+    if (open.isEmpty()) {
+      holes.remove(symbol);
+    }
+    reorder.release(symbol, holes.get(symbol));
+  }
+
+  /** Offers the trades with ids in {@code [from, to]}; returns the first id not filled. */
   private long fillHole(String symbol, long from, long to) {
     long next = from;
     try {
@@ -208,7 +274,8 @@ public final class LiveFlowTicks implements AutoCloseable {
             FlowTick tick = map(t);
             next = t.aggregateId() + 1;
             delivered++;
-            sink.accept(tick);
+            received.computeIfAbsent(symbol, k -> new long[1])[0]++;
+            reorder.offer(symbol, t.aggregateId(), tick, clock.getAsLong());
           }
         }
         if (page.isEmpty() || next == start) {
@@ -263,7 +330,33 @@ public final class LiveFlowTicks implements AutoCloseable {
     return Map.copyOf(lastId);
   }
 
-  /** Ticks delivered so far. */
+  /** Trades of {@code symbol} received (streamed, caught up or back-filled), each once. */
+  public synchronized long received(String symbol) {
+    long[] n = received.get(symbol.toUpperCase(Locale.ROOT));
+    return n == null ? 0 : n[0];
+  }
+
+  /** When {@code symbol} last traded (or the feed started), epoch ms; null for another symbol. */
+  public Long lastSeenMs(String symbol) {
+    return lastSeenMs.get(symbol.toUpperCase(Locale.ROOT));
+  }
+
+  /** Whether the silence alert of {@code symbol}'s trades is raised. */
+  public boolean silent(String symbol) {
+    return silent.containsKey(symbol.toUpperCase(Locale.ROOT));
+  }
+
+  /** Trades held now by the reorder window (above an open hole). */
+  public synchronized int held() {
+    return reorder.held();
+  }
+
+  /** Back-filled trades that came after the reorder window had passed on higher ids. */
+  public synchronized long late() {
+    return reorder.late();
+  }
+
+  /** Ticks delivered so far (passed on, held, or late). */
   public synchronized long delivered() {
     return delivered;
   }

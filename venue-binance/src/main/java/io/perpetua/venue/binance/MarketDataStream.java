@@ -114,6 +114,9 @@ public final class MarketDataStream implements AutoCloseable {
   }
 
   private void onConnected(boolean reconnect) {
+    if (reconnect) {
+      rest.meter().reconnected("market");
+    }
     // a reconnect, or a first connect after resumeFrom: fill from the last id seen
     for (Map.Entry<String, Long> e : Map.copyOf(lastAggId).entrySet()) {
       fillFrom(e.getKey(), e.getValue() + 1, Long.MAX_VALUE);

@@ -45,6 +45,7 @@ public final class UserDataStream implements AutoCloseable {
             this::onMessage,
             reconnect -> {
               if (reconnect) {
+                rest.meter().reconnected("user-data");
                 onReconnected.run();
               }
             },

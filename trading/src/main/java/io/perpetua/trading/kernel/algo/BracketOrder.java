@@ -460,7 +460,7 @@ public final class BracketOrder {
             spec.strategy(),
             null,
             gateway.nowMillis());
-    return gateway.submit(order);
+    return gateway.submit(order, spec.key());
   }
 
   private BracketLeg leg(ClientOrderId id) {

@@ -15,6 +15,14 @@ public interface OrderGateway {
    */
   boolean submit(Order order);
 
+  /**
+   * {@link #submit(Order)} of a child order of the algorithm order {@code parent} (its key), which
+   * the decision replay names as the child's cause.
+   */
+  default boolean submit(Order order, String parent) {
+    return submit(order);
+  }
+
   /** Asks the venue to cancel a working order (no-op when it is already terminal). */
   void cancel(ClientOrderId clientOrderId);
 
