@@ -147,6 +147,11 @@ public enum ApiError {
    * are active. Nothing changed. (Allocation, 40060-40069.)
    */
   ALLOCATION_UNAVAILABLE(40060, 409, "Capital allocation not possible"),
+  /**
+   * An applied order-flow evolution run no longer fits the strategies (a name taken or a strategy
+   * changed meanwhile); nothing changed. (Order-flow learning loop, 40130-40134.)
+   */
+  FLOW_EVOLUTION_CONFLICT(40130, 409, "Order-flow evolution conflict"),
   /** No route with this path. */
   UNKNOWN_ROUTE(40400, 404, "Unknown route"),
   /** The route exists but the resource does not, or no data has been published yet. */

@@ -77,6 +77,8 @@ class PostgresTradingJournalIT extends TradingJournalContract {
     "carry_funding",
     "carry_snapshots",
     "carry_events",
+    "flow_evolution_runs",
+    "flow_evolution_lineage",
     "flow_agg_trades",
     "flow_market_ticks",
     "flow_tick_meta",

@@ -149,6 +149,42 @@ public final class FactoryStrategyBook {
     return new ArrayList<>(rows.values());
   }
 
+  /**
+   * The rows that creating {@code definitions} (running, ids after the last) and deprecating {@code
+   * retire} would give, checked as {@link #create} and {@link #deprecate} check; nothing changes
+   * (store them, then {@link #load} them).
+   */
+  public List<FactoryStrategyRow> drafts(
+      List<FactoryStrategyDefinition> definitions, List<StrategyId> retire) {
+    long now = clock.nowMillis();
+    Set<String> taken = new java.util.HashSet<>(names(null));
+    List<FactoryStrategyRow> out = new ArrayList<>();
+    int next = sequence;
+    for (FactoryStrategyDefinition d : definitions) {
+      d.checkContext(knownInstruments, taken);
+      taken.add(d.displayName());
+      Money balance = Money.of(d.initialBalance());
+      StrategyId id = StrategyId.of("factory-" + (++next));
+      out.add(new FactoryStrategyRow(id, 1, d, StrategyStatus.RUNNING, balance, now, now));
+    }
+    for (StrategyId id : retire) {
+      FactoryStrategyRow row = require(id);
+      if (row.status() == StrategyStatus.DEPRECATED) {
+        throw new IllegalStateException(id + " is already deprecated");
+      }
+      out.add(
+          new FactoryStrategyRow(
+              id,
+              row.version(),
+              row.definition(),
+              StrategyStatus.DEPRECATED,
+              row.initialBalance(),
+              row.createdMs(),
+              now));
+    }
+    return out;
+  }
+
   /** Reloads stored rows into the book and the engine (paused/deprecated rows stay paused). */
   public void load(List<FactoryStrategyRow> stored) {
     for (FactoryStrategyRow row : stored) {

@@ -215,6 +215,22 @@ public final class FlowService {
     return edit(id, change.apply(row.definition()));
   }
 
+  /**
+   * Creates {@code definitions} and deprecates {@code retire} as one unit: {@code store} receives
+   * every new and changed row and must store them (with anything else, in one transaction) or
+   * throw; only after it returns do the book and the engine change. Returns the rows.
+   */
+  public synchronized List<FactoryStrategyRow> applyAtomically(
+      List<FactoryStrategyDefinition> definitions,
+      List<StrategyId> retire,
+      Consumer<List<FactoryStrategyRow>> store) {
+    List<FactoryStrategyRow> rows = book.drafts(definitions, retire);
+    store.accept(rows);
+    book.load(rows);
+    rows.forEach(r -> legs.addStrategy(r.id()));
+    return rows;
+  }
+
   private FactoryStrategyRow saved(FactoryStrategyRow row) {
     journal.saveStrategy(row);
     legs.addStrategy(row.id());
