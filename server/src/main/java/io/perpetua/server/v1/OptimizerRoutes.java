@@ -104,19 +104,7 @@ public final class OptimizerRoutes implements RouteGroup {
             .errors(ApiError.OPTIMIZER_RUN_NOT_FOUND)
             .response(OptimizerRunView.class, null)
             .handle(this::get),
-        Route.get("/api/v1/optimizer/runs/{run_id}/files/{name}")
-            .tag(TAG)
-            .summary("A report file of an optimisation run")
-            .description(
-                "The text of one stored report file (report.html, result.json with folds,"
-                    + " statistics, curves, sensitivity and Pareto fronts, trials.csv, folds.csv,"
-                    + " oos_equity.csv), same visibility as the run. 40431 while it is not"
-                    + " written (the run is not done).")
-            .param(RUN_ID)
-            .param(FILE)
-            .errors(ApiError.OPTIMIZER_RUN_NOT_FOUND, ApiError.OPTIMIZER_FILE_NOT_FOUND)
-            .response(OptimizerFileView.class, null)
-            .handle(this::file),
+        fileRoute(),
         Route.post("/api/v1/optimizer/runs/{run_id}/cancel")
             .tag(TAG)
             .summary("Cancel an optimisation run")
@@ -127,6 +115,22 @@ public final class OptimizerRoutes implements RouteGroup {
             .errors(ApiError.OPTIMIZER_RUN_NOT_FOUND, ApiError.CONFLICT)
             .response(OptimizerRunView.class, null)
             .handle(this::cancel));
+  }
+
+  private Route fileRoute() {
+    return Route.get("/api/v1/optimizer/runs/{run_id}/files/{name}")
+        .tag(TAG)
+        .summary("A report file of an optimisation run")
+        .description(
+            "The text of one stored report file (report.html, result.json with folds,"
+                + " statistics, curves, sensitivity and Pareto fronts, trials.csv, folds.csv,"
+                + " oos_equity.csv), same visibility as the run. 40431 while it is not"
+                + " written (the run is not done).")
+        .param(RUN_ID)
+        .param(FILE)
+        .errors(ApiError.OPTIMIZER_RUN_NOT_FOUND, ApiError.OPTIMIZER_FILE_NOT_FOUND)
+        .response(OptimizerFileView.class, null)
+        .handle(this::file);
   }
 
   private static final String EXAMPLE_BODY =
