@@ -164,6 +164,8 @@ public enum ApiError {
   STRATEGY_VERSION_NOT_FOUND(40440, 404, "Strategy version not found"),
   /** No optimisation run with this id visible to the caller. (Optimizer runs, 40430-40439.) */
   OPTIMIZER_RUN_NOT_FOUND(40430, 404, "Optimisation run not found"),
+  /** The run has not written this report file (yet): it is not done, or it failed before. */
+  OPTIMIZER_FILE_NOT_FOUND(40431, 404, "Optimisation report file not found"),
   /** No orchestrator job with this name. (Orchestrator, 40450-40459.) */
   ORCHESTRATOR_JOB_NOT_FOUND(40450, 404, "Orchestrator job not found"),
   /** The hot-coin candidate was not decided before its expiry; a later scan may list it again. */
