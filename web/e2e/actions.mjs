@@ -90,6 +90,13 @@ export async function optimizerChecks(t) {
       await page.getByTestId("opt-best").waitFor();
       const sharpe = await page.getByTestId("opt-metrics").locator("[data-value]").nth(2).getAttribute("data-value");
       assert(String(after.result.sharpe ?? "") === sharpe, `OOS Sharpe ${sharpe} vs API ${after.result.sharpe}`);
+      // The stored report as tables: one fold row per fold of result.json, the trials of trials.csv.
+      const folds = JSON.parse((await call("GET", `/api/v1/optimizer/runs/${runId}/files/result.json`, undefined, token)).content).folds;
+      await page.getByTestId("opt-folds").waitFor({ timeout: 15000 });
+      const rows = await page.getByTestId("opt-folds").locator("tbody tr").count();
+      assert(rows === folds.length && rows > 0, `fold rows ${rows} vs result.json ${folds.length}`);
+      const trials = await page.getByTestId("opt-trials").locator("tbody tr").count();
+      assert(trials > 0, "the trials table has the accepted trials");
     } else {
       assert(s === "running" || s === "queued", `run ${runId} ended ${s}: ${after.error}`);
       await page.getByTestId("opt-progress").waitFor();

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { api, unwrap, type Schemas } from "@/api/client";
-import { ErrorText, NotAvailable, Section, Stat } from "@/components/common";
+import { ErrorText, Section, Stat } from "@/components/common";
 import { ActionOutcome } from "@/components/ReasonDialog";
 import { Badge, statusVariant } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -9,6 +9,7 @@ import { hasRole, useAuth } from "@/lib/auth";
 import { formatDuration, formatNumber, formatPercent, formatTime } from "@/lib/format";
 import { useAction } from "@/lib/hooks";
 import { FINISHED, bestParamRows, bestParamValues } from "@/lib/optimizer";
+import { RunReport } from "./RunReport";
 
 type Run = Schemas["OptimizerRunView"];
 
@@ -136,17 +137,7 @@ export function RunView({ id, onChange }: { id: string; onChange?: () => void })
               </Button>
             </div>
           )}
-          <h3 className="mb-1 mt-3 text-sm font-semibold">Report files (on the server)</h3>
-          <ul className="font-mono text-xs" data-testid="opt-files">
-            {Object.entries(r.report_files).map(([k, v]) => (
-              <li key={k}>
-                {k}: {v}
-              </li>
-            ))}
-          </ul>
-          <div className="mt-3">
-            <NotAvailable what="The trials table, the fold table, DSR/PBO and the other overfitting statistics per fold, the optimisation curves, the sensitivity heat map and the Pareto front are written to the report files above (report.html, trials.csv, folds.csv) but the API serves only their paths, so the browser cannot open them." />
-          </div>
+          <RunReport runId={run.run_id} />
         </>
       )}
     </Section>

@@ -201,6 +201,7 @@ final class FlowRuntime implements AutoCloseable {
                 () -> journal.recentFills(FILL_WINDOW),
                 s.legs(),
                 s::lastPrice,
+                s::account,
                 config.liveCapital(),
                 bridge::reachable);
       }

@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
 final class Orchestration implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Orchestration.class);
   private volatile Orchestrator.Action hotlistScan;
+  private volatile Map<String, Orchestrator.Action> flowJobs = Map.of();
 
   private final PerpetuaConfig config;
   private final PlatformParts parts;
@@ -128,6 +129,11 @@ final class Orchestration implements AutoCloseable {
     this.hotlistScan = scan;
   }
 
+  /** Wires the order-flow learning loop's jobs ({@link FlowLearning#jobs}). */
+  void flowLearning(Map<String, Orchestrator.Action> jobs) {
+    this.flowJobs = Map.copyOf(jobs);
+  }
+
   /** The allocation and orchestrator routes (503 until {@link #open}). */
   void addRoutes(ApiServer server) {
     server.addRoutes(new AllocationRoutes(() -> allocation));
@@ -162,6 +168,7 @@ final class Orchestration implements AutoCloseable {
             });
     OrchestratorStore s = new JdbcOrchestratorStore(database);
     Map<String, Orchestrator.Action> actions = new java.util.LinkedHashMap<>(jobs.actions());
+    actions.putAll(flowJobs);
     int retention = config.orchestrator().retentionDays();
     Orchestrator[] self = new Orchestrator[1];
     actions.put("prune_runs", now -> self[0].prune(now, retention));

@@ -70,6 +70,7 @@ final class PlatformWiring implements AutoCloseable {
   private final AuthWiring auth;
   private final BacktestJobs jobs;
   private final FlowRuntime flow;
+  private final FlowLearning learning;
   private final HotlistWiring hotlist = new HotlistWiring(parts::risk);
   private final Observability observability;
   private volatile Database database;
@@ -134,6 +135,9 @@ final class PlatformWiring implements AutoCloseable {
                 ? FlowLiveTicks.starter(config, parts::live, bus)
                 : null);
     flow.addRoutes(server);
+    learning = new FlowLearning(flow::service, config.orchestrator().flowEvolutionApply());
+    learning.addRoutes(server);
+    orchestration.flowLearning(learning.jobs());
     // The web dashboard at / when it was built into the jar; added last, as its page fallback
     // answers every GET path outside the API.
     WebDashboard.fromClasspath(PlatformWiring.class.getClassLoader())
@@ -246,6 +250,7 @@ final class PlatformWiring implements AutoCloseable {
                 new io.perpetua.store.jdbc.JdbcLifecycleStore(database),
                 config.lifecycle().gates(),
                 System::currentTimeMillis)));
+    learning.open(database, auth::auditLog, config.lifecycle().gates());
     orchestration.open(database, auth::auditLog, watch, state::balance);
     hotlist.open(database, dataDir, Timeframe.parse(config.data().timeframe()), auth);
     observability.database(database);

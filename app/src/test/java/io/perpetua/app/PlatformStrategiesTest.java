@@ -134,8 +134,12 @@ class PlatformStrategiesTest {
   }
 
   private void capitalAllocation(int port) throws Exception {
-    JsonNode jobs = await(port, "/api/v1/orchestrator/jobs", d -> d.get("jobs").size() == 9);
-    assertThat(jobs.findValuesAsText("name")).contains("bandit_rebalance", "walk_forward");
+    JsonNode jobs = await(port, "/api/v1/orchestrator/jobs", d -> d.get("jobs").size() == 11);
+    assertThat(jobs.findValuesAsText("name"))
+        .contains("bandit_rebalance", "walk_forward", "flow_evolution", "flow_reweight");
+    JsonNode noDryRun = call(port, "POST", "/api/v1/flow/evolution/run", "{}");
+    assertThat(noDryRun.get("code").asInt()).isEqualTo(40002);
+    assertThat(noDryRun.get("message").asText()).contains("dry_run");
     JsonNode bad = call(port, "POST", "/api/v1/alloc/rebalance", "{\"mode\":\"all_in\"}");
     assertThat(bad.get("code").asInt()).isEqualTo(40001);
     assertThat(bad.get("message").asText()).contains("mode");

@@ -1,5 +1,6 @@
 package io.perpetua.bench;
 
+import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.StrategyId;
 import io.perpetua.market.tick.AggTrade;
@@ -9,9 +10,12 @@ import io.perpetua.market.tick.SyntheticTickGenerator;
 import io.perpetua.signals.flow.FlowState;
 import io.perpetua.signals.flow.FlowStrategyConfig;
 import io.perpetua.signals.flow.SymbolFlowConfig;
-import io.perpetua.trading.flow.FlowEngine;
 import io.perpetua.trading.flow.FlowEngineSettings;
 import io.perpetua.trading.flow.FlowListener;
+import io.perpetua.trading.flow.KernelFlowStrategy;
+import io.perpetua.trading.kernel.KernelListener;
+import io.perpetua.trading.kernel.TickKernels;
+import io.perpetua.trading.kernel.TradingKernel;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,8 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The order-flow hot paths: {@link #stateOnTrade} applies one trade to a symbol's rolling state (24
  * h windows, percentiles, ATR, whale flow), cycling through 6 h of synthetic BTC flow with the
- * clock moving forward; {@link #engineReplay} runs the whole {@link FlowEngine} (v51, v52, v53 on
- * BTC, 15 s evaluations, paper lifecycle, labels) over 2 h of synthetic BTC ticks.
+ * clock moving forward; {@link #engineReplay} runs v51, v52, v53 on BTC on the trading kernel
+ * ({@link KernelFlowStrategy} over {@link TickKernels#simulated}: 15 s evaluations, bracket orders
+ * through the execution service, risk engine, simulated venue and account, labels) over 2 h of
+ * synthetic BTC ticks.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -78,21 +84,29 @@ public class FlowBenchmark {
     state = new FlowState(SymbolFlowConfig.defaults(BTC));
   }
 
-  /** A fresh engine per replay (its own state, so its setup does not touch the other benchmark). */
+  /** A fresh kernel per replay (its own state, so its setup does not touch the other benchmark). */
   @State(Scope.Thread)
   public static class EngineState {
-    FlowEngine engine;
+    KernelFlowStrategy strategy;
+    TradingKernel kernel;
 
-    /** Builds the engine (not measured). */
+    /** Builds the strategy and its kernel (not measured). */
     @Setup(Level.Invocation)
     public void freshEngine() {
-      engine =
-          new FlowEngine(
+      strategy =
+          new KernelFlowStrategy(
               FlowEngineSettings.paper("bench").withDefaultWarmupMs(75 * 60_000L),
               new FlowListener() {});
-      engine.upsertStrategy(FlowStrategyConfig.v51(StrategyId.of("v51"), BTC));
-      engine.upsertStrategy(FlowStrategyConfig.v52(StrategyId.of("v52"), BTC));
-      engine.upsertStrategy(FlowStrategyConfig.v53(StrategyId.of("v53"), BTC));
+      strategy.upsertStrategy(FlowStrategyConfig.v51(StrategyId.of("v51"), BTC));
+      strategy.upsertStrategy(FlowStrategyConfig.v52(StrategyId.of("v52"), BTC));
+      strategy.upsertStrategy(FlowStrategyConfig.v53(StrategyId.of("v53"), BTC));
+      kernel =
+          TickKernels.simulated(
+              List.of(Instrument.derivedFrom(BTC, 60_000)),
+              null,
+              new KernelListener() {},
+              strategy,
+              START - 60_000);
     }
   }
 
@@ -109,13 +123,13 @@ public class FlowBenchmark {
     return state.tradeCount();
   }
 
-  /** The engine over 2 h of BTC ticks. */
+  /** The flow strategies on the kernel over 2 h of BTC ticks. */
   @Benchmark
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public int engineReplay(EngineState es) {
     for (FlowTick t : replay) {
-      es.engine.onTick(t);
+      es.kernel.onTick(t);
     }
-    return es.engine.openPositions().size() + replay.size();
+    return es.strategy.openTrades() + replay.size();
   }
 }

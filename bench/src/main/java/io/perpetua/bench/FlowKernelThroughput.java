@@ -9,7 +9,6 @@ import io.perpetua.market.tick.SyntheticFlowSymbol;
 import io.perpetua.market.tick.SyntheticTickGenerator;
 import io.perpetua.signals.flow.FlowStrategyConfig;
 import io.perpetua.trading.flow.ExecutionSettings;
-import io.perpetua.trading.flow.FlowEngine;
 import io.perpetua.trading.flow.FlowEngineSettings;
 import io.perpetua.trading.flow.FlowListener;
 import io.perpetua.trading.flow.KernelFlowStrategy;
@@ -22,14 +21,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Whole-run throughput of order flow: aggTrades/s through the rolling state and 20 factory
- * strategies on BTCUSDT, (a) on the trading kernel ({@link KernelFlowStrategy} over {@link
- * TickKernels#simulated}: bracket orders through the execution service, risk engine, simulated
- * venue and account) and (b) on the standalone {@link FlowEngine} (its own paper fills), alternated
- * in one JVM over the same synthetic ticks. Prints each run and the medians.
+ * Whole-run throughput of order flow on the trading kernel, end to end: aggTrades/s through the
+ * rolling state and 20 factory strategies on BTCUSDT ({@link KernelFlowStrategy} over {@link
+ * TickKernels#simulated}: 15 s evaluations, bracket orders through the execution service, risk
+ * engine, simulated venue and account), over synthetic ticks. Prints each run, the median, the
+ * trades closed, the throughput per CPU-second of this thread (less sensitive to a shared machine's
+ * load than the wall clock) and its allocation per aggTrade. {@code strategies=0} runs the tick
+ * path alone (rolling state, kernel, simulated venue): the gap to 20 is the evaluations.
  *
  * <p>{@code java -cp "bench/target/perpetua-bench.jar:bench/target/lib/*"
- * io.perpetua.bench.FlowKernelThroughput [hours=6] [runs=5]}
+ * io.perpetua.bench.FlowKernelThroughput [hours=6] [runs=5] [strategies=20]}
  */
 public final class FlowKernelThroughput {
   private static final InstrumentId BTC = InstrumentId.fromVenueSymbol("BTCUSDT");
@@ -41,6 +42,7 @@ public final class FlowKernelThroughput {
   public static void main(String[] args) {
     long hours = args.length > 0 ? Long.parseLong(args[0]) : 6;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    int count = args.length > 2 ? Integer.parseInt(args[2]) : 20;
     List<FlowTick> ticks =
         new SyntheticTickGenerator(7, START, List.of(SyntheticFlowSymbol.preset("BTCUSDT", 60_000)))
             .generate(hours * 3_600_000L);
@@ -54,22 +56,21 @@ public final class FlowKernelThroughput {
         ticks.size(),
         trades);
     double[] kernel = new double[runs];
-    double[] engine = new double[runs];
+    long[] result = new long[3];
     for (int r = 0; r < runs; r++) {
-      kernel[r] = trades / kernelRun(ticks, instruments);
-      engine[r] = trades / engineRun(ticks);
+      kernel[r] = trades / kernelRun(ticks, instruments, count, result);
       System.out.printf(
           Locale.ROOT,
-          "run %d: kernel %.2f M aggTrades/s, standalone engine %.2f M aggTrades/s%n",
+          "run %d, %d strategies: kernel %.3f M aggTrades/s, %.3f M per CPU-second (%d trades"
+              + " closed, %d bytes allocated per aggTrade)%n",
           r + 1,
+          count,
           kernel[r] / 1e6,
-          engine[r] / 1e6);
+          trades / (result[2] / 1e9) / 1e6,
+          result[0],
+          result[1] / trades);
     }
-    System.out.printf(
-        Locale.ROOT,
-        "median: kernel %.2f M aggTrades/s, standalone engine %.2f M aggTrades/s%n",
-        median(kernel) / 1e6,
-        median(engine) / 1e6);
+    System.out.printf(Locale.ROOT, "median: kernel %.3f M aggTrades/s%n", median(kernel) / 1e6);
   }
 
   static FlowEngineSettings settings() {
@@ -78,10 +79,10 @@ public final class FlowKernelThroughput {
         .withExecution(ExecutionSettings.maker(0.1));
   }
 
-  /** 20 factory strategies: v51, v52, v53 and variants with lower entry scores. */
-  static List<FlowStrategyConfig> strategies() {
+  /** {@code count} factory strategies: v51, v52, v53 and variants with lower entry scores. */
+  static List<FlowStrategyConfig> strategies(int count) {
     List<FlowStrategyConfig> out = new ArrayList<>();
-    for (int k = 0; k < 20; k++) {
+    for (int k = 0; k < count; k++) {
       StrategyId id = StrategyId.of("f" + k);
       FlowStrategyConfig c =
           switch (k % 3) {
@@ -95,26 +96,41 @@ public final class FlowKernelThroughput {
     return out;
   }
 
-  private static double kernelRun(List<FlowTick> ticks, List<Instrument> instruments) {
-    KernelFlowStrategy s = new KernelFlowStrategy(settings(), new FlowListener() {});
-    strategies().forEach(s::upsertStrategy);
+  private static double kernelRun(
+      List<FlowTick> ticks, List<Instrument> instruments, int count, long[] result) {
+    long[] closed = new long[1];
+    KernelFlowStrategy s =
+        new KernelFlowStrategy(
+            settings(),
+            new FlowListener() {
+              @Override
+              public void onTradeClosed(io.perpetua.trading.flow.ClosedFlowTrade t) {
+                closed[0]++;
+              }
+            });
+    strategies(count).forEach(s::upsertStrategy);
     TradingKernel k =
         TickKernels.simulated(instruments, null, new KernelListener() {}, s, START - 60_000);
+    var bean = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu0 = bean.getCurrentThreadCpuTime();
+    long bytes0 = allocatedBytes();
     long t0 = System.nanoTime();
     for (FlowTick t : ticks) {
       k.onTick(t);
     }
-    return (System.nanoTime() - t0) / 1e9;
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    result[0] = closed[0];
+    result[1] = allocatedBytes() - bytes0;
+    result[2] = bean.getCurrentThreadCpuTime() - cpu0;
+    return seconds;
   }
 
-  private static double engineRun(List<FlowTick> ticks) {
-    FlowEngine e = new FlowEngine(settings(), new FlowListener() {});
-    strategies().forEach(e::upsertStrategy);
-    long t0 = System.nanoTime();
-    for (FlowTick t : ticks) {
-      e.onTick(t);
-    }
-    return (System.nanoTime() - t0) / 1e9;
+  /** Bytes this thread allocated so far (-1 when the JVM does not say). */
+  private static long allocatedBytes() {
+    var bean = java.lang.management.ManagementFactory.getThreadMXBean();
+    return bean instanceof com.sun.management.ThreadMXBean b
+        ? b.getCurrentThreadAllocatedBytes()
+        : -1;
   }
 
   private static double median(double[] v) {

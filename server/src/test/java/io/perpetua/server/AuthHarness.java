@@ -104,6 +104,7 @@ final class AuthHarness implements AutoCloseable {
     server.addRoutes(new ApiKeyRoutes(() -> null));
     server.addRoutes(new io.perpetua.server.v1.LifecycleRoutes(() -> null, (r, s, v, w) -> null));
     server.addRoutes(new io.perpetua.server.v1.HotlistRoutes(() -> null, null));
+    server.addRoutes(new io.perpetua.server.v1.flow.FlowEvolutionRoutes(() -> null));
     port = server.start(0);
   }
 

@@ -82,7 +82,8 @@ class AuthMatrixTest {
             "POST /api/v1/hotlist/scan trader",
             "POST /api/v1/hotlist/approve admin",
             "POST /api/v1/hotlist/reject admin",
-            "GET /api/v1/hotlist/whitelist viewer")) {
+            "GET /api/v1/hotlist/whitelist viewer",
+            "POST /api/v1/flow/evolution/run admin")) {
       int last = r.lastIndexOf(' ');
       EXPECTED.put(r.substring(0, last), r.substring(last + 1));
     }

@@ -360,6 +360,32 @@ class ControlRoutesTest {
   }
 
   @Test
+  void accounts_listTheConfiguration_neverTheCredentials() {
+    TestServer.Response r =
+        api.send(
+            "GET",
+            "/api/v1/control/accounts",
+            Map.of("Authorization", "Bearer " + TestServer.TOKEN),
+            null);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode accounts = r.json().get("accounts");
+    assertThat(accounts).hasSize(3);
+    assertThat(accounts.findValuesAsText("accountId")).containsExactlyElementsOf(IDS);
+    JsonNode first = accounts.get(0);
+    assertThat(fields(first))
+        .containsExactly(
+            "accountId", "venue", "kind", "leverage", "marginMode", "takerFee", "symbols");
+    assertThat(first.get("venue").asText()).isEqualTo("pacifica");
+    assertThat(first.get("kind").asText()).isEqualTo("perp");
+    assertThat(first.get("marginMode").asText()).isEqualTo("cross");
+    assertThat(first.get("leverage").asInt()).isEqualTo(5);
+    assertThat(r.body())
+        .doesNotContain("env:")
+        .doesNotContain("_KEY")
+        .doesNotContain("credentials");
+  }
+
+  @Test
   void hedge_crossPlatform_hedgesTheSourceOnAnotherVenue() {
     TestServer.Response r =
         post(

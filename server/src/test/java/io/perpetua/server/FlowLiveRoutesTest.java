@@ -20,9 +20,11 @@ import io.perpetua.core.order.OrderStatus;
 import io.perpetua.core.order.OrderType;
 import io.perpetua.server.http.Route;
 import io.perpetua.server.v1.flow.FlowLiveRoutes;
+import io.perpetua.trading.account.Account;
 import io.perpetua.trading.flow.live.FlowLegIndex;
 import io.perpetua.trading.flow.live.FlowLiveView;
 import io.perpetua.trading.flow.live.KernelFlowLive;
+import io.perpetua.trading.port.AccountState;
 import io.perpetua.trading.port.OrderRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +78,12 @@ class FlowLiveRoutesTest {
                 r.updatedAtMs()));
       }
     }
+    Account account = new Account("flow", Money.parse("1000000")); // the kernel's, from the fills
+    fills.reversed().forEach(account::apply);
+    AccountState state = account.snapshot(T0 + 60_000);
     LIVE.set(
-        new KernelFlowLive(() -> records, () -> fills, legs, id -> 9_690.3, 10_000, () -> true));
+        new KernelFlowLive(
+            () -> records, () -> fills, legs, id -> 9_690.3, () -> state, 10_000, () -> true));
     api = TestServer.start(new FlowLiveRoutes(LIVE::get, true));
   }
 
@@ -151,6 +157,7 @@ class FlowLiveRoutesTest {
 
     JsonNode position = api.get("/api/v1/flow/live/positions").data().get("items").get(0);
     assertThat(position.get("symbol").asText()).isEqualTo("BTCUSDT");
+    assertThat(position.get("strategy_id").asText()).isEqualTo(STRATEGY.value());
     assertThat(position.get("quantity").asDouble()).isZero();
     assertThat(position.get("average_entry").isNull()).isTrue();
     assertThat(position.get("orders").asInt()).isEqualTo(3);

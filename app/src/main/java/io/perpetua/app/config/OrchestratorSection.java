@@ -11,13 +11,16 @@ import java.util.Map;
  * @param triggers the event triggers' thresholds and the optimiser task they queue
  * @param retentionDays how long runs are kept in {@code orchestrator_runs} (the daily {@code
  *     prune_runs} job deletes older ones)
+ * @param flowEvolutionApply whether the daily {@code flow_evolution} job applies its plan (else a
+ *     dry run: report and audit only)
  */
 public record OrchestratorSection(
     boolean enabled,
     int pollSeconds,
     Map<String, String> jobs,
     Triggers triggers,
-    int retentionDays) {
+    int retentionDays,
+    boolean flowEvolutionApply) {
 
   /**
    * The {@code orchestrator.triggers:} section ({@link

@@ -147,6 +147,11 @@ public enum ApiError {
    * are active. Nothing changed. (Allocation, 40060-40069.)
    */
   ALLOCATION_UNAVAILABLE(40060, 409, "Capital allocation not possible"),
+  /**
+   * An applied order-flow evolution run no longer fits the strategies (a name taken or a strategy
+   * changed meanwhile); nothing changed. (Order-flow learning loop, 40130-40134.)
+   */
+  FLOW_EVOLUTION_CONFLICT(40130, 409, "Order-flow evolution conflict"),
   /** No route with this path. */
   UNKNOWN_ROUTE(40400, 404, "Unknown route"),
   /** The route exists but the resource does not, or no data has been published yet. */
@@ -159,6 +164,8 @@ public enum ApiError {
   STRATEGY_VERSION_NOT_FOUND(40440, 404, "Strategy version not found"),
   /** No optimisation run with this id visible to the caller. (Optimizer runs, 40430-40439.) */
   OPTIMIZER_RUN_NOT_FOUND(40430, 404, "Optimisation run not found"),
+  /** The run has not written this report file (yet): it is not done, or it failed before. */
+  OPTIMIZER_FILE_NOT_FOUND(40431, 404, "Optimisation report file not found"),
   /** No orchestrator job with this name. (Orchestrator, 40450-40459.) */
   ORCHESTRATOR_JOB_NOT_FOUND(40450, 404, "Orchestrator job not found"),
   /** The hot-coin candidate was not decided before its expiry; a later scan may list it again. */

@@ -45,6 +45,11 @@ public final class OptimizerRoutes implements RouteGroup {
 
   static final Param<String> RUN_ID =
       Param.string("run_id", "[A-Za-z0-9_-]+", 64).inPath().description("Run id (opt_ + 16 hex)");
+  static final Param<String> FILE =
+      Param.oneOf("name", OptimizerRuns.FILES.toArray(String[]::new))
+          .inPath()
+          .description("A report file of the run");
+  private static final long MAX_FILE_BYTES = 16L << 20;
   static final Param<Integer> LIMIT =
       Param.integer("limit", 1, 200)
           .withDefault(50)
@@ -99,6 +104,7 @@ public final class OptimizerRoutes implements RouteGroup {
             .errors(ApiError.OPTIMIZER_RUN_NOT_FOUND)
             .response(OptimizerRunView.class, null)
             .handle(this::get),
+        fileRoute(),
         Route.post("/api/v1/optimizer/runs/{run_id}/cancel")
             .tag(TAG)
             .summary("Cancel an optimisation run")
@@ -109,6 +115,22 @@ public final class OptimizerRoutes implements RouteGroup {
             .errors(ApiError.OPTIMIZER_RUN_NOT_FOUND, ApiError.CONFLICT)
             .response(OptimizerRunView.class, null)
             .handle(this::cancel));
+  }
+
+  private Route fileRoute() {
+    return Route.get("/api/v1/optimizer/runs/{run_id}/files/{name}")
+        .tag(TAG)
+        .summary("A report file of an optimisation run")
+        .description(
+            "The text of one stored report file (report.html, result.json with folds,"
+                + " statistics, curves, sensitivity and Pareto fronts, trials.csv, folds.csv,"
+                + " oos_equity.csv), same visibility as the run. 40431 while it is not"
+                + " written (the run is not done).")
+        .param(RUN_ID)
+        .param(FILE)
+        .errors(ApiError.OPTIMIZER_RUN_NOT_FOUND, ApiError.OPTIMIZER_FILE_NOT_FOUND)
+        .response(OptimizerFileView.class, null)
+        .handle(this::file);
   }
 
   private static final String EXAMPLE_BODY =
@@ -211,6 +233,44 @@ public final class OptimizerRoutes implements RouteGroup {
   private OptimizerRunView get(ApiRequest request) {
     OptimizerRuns service = service();
     return view(service, find(service, reader(request), request.value(RUN_ID)));
+  }
+
+  private OptimizerFileView file(ApiRequest request) {
+    OptimizerRuns service = service();
+    BacktestJob job = find(service, reader(request), request.value(RUN_ID));
+    String name = request.value(FILE);
+    java.nio.file.Path path =
+        service
+            .file(job.id(), name)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        ApiError.OPTIMIZER_FILE_NOT_FOUND,
+                        name
+                            + " of "
+                            + job.id()
+                            + " is not written (status "
+                            + job.status()
+                            + ")"));
+    try {
+      long size = java.nio.file.Files.size(path);
+      if (size > MAX_FILE_BYTES) {
+        throw new ApiException(
+            ApiError.OPTIMIZER_FILE_NOT_FOUND,
+            name + " is " + size + " bytes, above the " + MAX_FILE_BYTES + " the API serves");
+      }
+      return new OptimizerFileView(
+          name, mediaType(name), size, java.nio.file.Files.readString(path));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String mediaType(String name) {
+    if (name.endsWith(".html")) {
+      return "text/html";
+    }
+    return name.endsWith(".json") ? "application/json" : "text/csv";
   }
 
   private OptimizerRunView cancel(ApiRequest request) {
@@ -353,6 +413,13 @@ public final class OptimizerRoutes implements RouteGroup {
       @Nullable @Doc("When it finished") Instant finishedAt,
       @Nullable @Doc("Why it failed") String error,
       @Nullable @Doc("Set when done") OptimizerResult result) {}
+
+  /** One report file's text. */
+  record OptimizerFileView(
+      @Doc("File name") String name,
+      @Doc("text/html, application/json or text/csv") String mediaType,
+      @Doc("Size, bytes") long size,
+      @Doc("The file's text (UTF-8)") String content) {}
 
   /** A page of runs. */
   record OptimizerRunList(

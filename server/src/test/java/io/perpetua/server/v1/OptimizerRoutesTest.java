@@ -157,6 +157,38 @@ class OptimizerRoutesTest {
   }
 
   @Test
+  void reportFiles_servedWithTheRunsVisibility_40431UntilWritten_onlyKnownNames() throws Exception {
+    String alices = submit(ALICE).runId();
+    String file = "GET /api/v1/optimizer/runs/{run_id}/files/{name}";
+    Map<String, Object> trials = Map.of("run_id", alices, "name", "trials.csv");
+    assertThatThrownBy(() -> call(file, ALICE, trials, null))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> assertThat(e.error()).isEqualTo(ApiError.OPTIMIZER_FILE_NOT_FOUND));
+
+    Path dir = io.perpetua.optimizer.job.OptimizerJobRunner.reportDir(reports, alices);
+    java.nio.file.Files.createDirectories(dir);
+    java.nio.file.Files.writeString(dir.resolve("trials.csv"), "fold,trial,n\n0,0,7\n");
+    java.nio.file.Files.writeString(dir.resolve("report.html"), "<html>r</html>");
+    var csv = (OptimizerRoutes.OptimizerFileView) call(file, VIEWER, trials, null);
+    assertThat(csv.content()).isEqualTo("fold,trial,n\n0,0,7\n");
+    assertThat(csv.mediaType()).isEqualTo("text/csv");
+    assertThat(csv.size()).isEqualTo(csv.content().length());
+    var html =
+        (OptimizerRoutes.OptimizerFileView)
+            call(file, ALICE, Map.of("run_id", alices, "name", "report.html"), null);
+    assertThat(html.mediaType()).isEqualTo("text/html");
+    assertThat(html.content()).isEqualTo("<html>r</html>");
+    assertThatThrownBy(() -> call(file, BOB, trials, null))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> assertThat(e.error()).isEqualTo(ApiError.OPTIMIZER_RUN_NOT_FOUND));
+    for (String bad : new String[] {"../../etc/passwd", "report.HTML", "", "trials.csv/"}) {
+      assertThatThrownBy(() -> OptimizerRoutes.FILE.parse(bad)).as(bad).isNotNull();
+    }
+  }
+
+  @Test
   void badInput_is40040_namingTheField() throws Exception {
     assertThatThrownBy(
             () ->

@@ -57,4 +57,13 @@ public record FactoryWeights(
   public double auxiliaryShare() {
     return auxiliary * norm();
   }
+
+  /**
+   * The score these weights give the raw layer points of a gated evaluation (its factors {@code
+   * direction.*}, {@code crowding.*}, {@code environment.oi}, {@code auxiliary.premium}): the same
+   * computation as the scorer's, for re-scoring recorded evaluations under other weights.
+   */
+  public double score(double direction, double crowding, double environment, double auxiliary) {
+    return GatedScoring.total(this, direction, crowding, environment, auxiliary);
+  }
 }

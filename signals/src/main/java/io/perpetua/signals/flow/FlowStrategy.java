@@ -10,11 +10,15 @@ package io.perpetua.signals.flow;
  */
 public final class FlowStrategy {
   private FlowStrategyConfig config;
+  // the configuration's hash, computed once per configuration (SHA-256 of its text: a few
+  // kilobytes of garbage and a provider lookup that every evaluation used to pay)
+  private String configHash;
   private final CvdMomentum momentum = new CvdMomentum();
 
   /** A strategy with no evaluation yet. */
   public FlowStrategy(FlowStrategyConfig config) {
     this.config = config;
+    this.configHash = config.configHash();
   }
 
   /** The current configuration. */
@@ -31,6 +35,7 @@ public final class FlowStrategy {
       momentum.restore(new CvdMomentum.Snapshot(Double.NaN, Double.NaN));
     }
     config = next;
+    configHash = next.configHash();
   }
 
   /** The momentum state (for snapshots). */
@@ -47,11 +52,15 @@ public final class FlowStrategy {
     FlowInputs in =
         state.inputs(
             config.fastWindow(), config.slowWindow(), momentum.slope(), momentum.acceleration());
-    return score(config, in);
+    return score(config, configHash, in);
   }
 
   /** Scores {@code in} under {@code config} (pure; used by tests and replays). */
   public static FlowEvaluation score(FlowStrategyConfig config, FlowInputs in) {
+    return score(config, config.configHash(), in);
+  }
+
+  private static FlowEvaluation score(FlowStrategyConfig config, String configHash, FlowInputs in) {
     FlowScore s =
         switch (config.family()) {
           case V51_BASELINE -> FlowScoring.v51(in);
@@ -73,7 +82,7 @@ public final class FlowStrategy {
     return new FlowEvaluation(
         config.id(),
         config.version(),
-        config.configHash(),
+        configHash,
         config.family(),
         config.instrument(),
         in.timeMs(),

@@ -140,9 +140,23 @@ final class GatedScoring {
     f.put("crowding", round(crowding, 2));
     f.put("environment", round(env, 2));
     f.put("auxiliary", round(aux, 2));
-    double total = Math.max(0, round(Math.min(direction + crowding + env + aux, 100), 1));
+    double total = total(direction, crowding, env, aux);
     f.put("score", total);
     return new FlowScore(total, d, true, FlowScore.NONE, f);
+  }
+
+  /** The four scaled layers summed, capped at 100 and rounded to 0.1. */
+  static double total(double direction, double crowding, double env, double aux) {
+    return Math.max(0, round(Math.min(direction + crowding + env + aux, 100), 1));
+  }
+
+  /** The score of raw layer points (direction ≤ 55, crowding ≤ 25, ...) under {@code w}. */
+  static double total(FactoryWeights w, double dir, double crowd, double env, double aux) {
+    return total(
+        scale(Math.min(dir, 55), DIRECTION_RAW_MAX, w.directionShare()),
+        scale(Math.min(crowd, 25), CROWDING_RAW_MAX, w.crowdingShare()),
+        scale(env, ENVIRONMENT_RAW_MAX, w.environmentShare()),
+        scale(aux, AUXILIARY_RAW_MAX, w.auxiliaryShare()));
   }
 
   /** {@code min(raw/rawMax × share, share)}, in the original's order of operations. */

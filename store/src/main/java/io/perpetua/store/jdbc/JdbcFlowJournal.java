@@ -141,25 +141,39 @@ public final class JdbcFlowJournal implements FlowJournal {
 
   @Override
   public void saveStrategy(FactoryStrategyRow row) {
-    String doc = FlowJson.write(row);
-    db.update(
+    db.query(
         "save flow strategy",
-        STRATEGY,
-        p ->
-            p.text(row.id().value())
-                .integer(row.version())
-                .text(row.definition().displayName())
-                .text(row.definition().symbol())
-                .text(row.status().code())
-                .bigint(row.initialBalance().raw())
-                .bigint(row.createdMs())
-                .bigint(row.updatedMs())
-                .bigint(sequence(row.id()))
-                .text(doc));
-    db.update(
-        "save flow strategy version",
-        VERSION,
-        p -> p.text(row.id().value()).integer(row.version()).bigint(row.updatedMs()).text(doc));
+        c -> {
+          saveStrategy(c, row);
+          return null;
+        });
+  }
+
+  /** Stores {@code row} and its version on {@code c} (part of the caller's transaction). */
+  static void saveStrategy(Connection c, FactoryStrategyRow row) throws SQLException {
+    String doc = FlowJson.write(row);
+    try (PreparedStatement ps = c.prepareStatement(STRATEGY)) {
+      new Params(ps)
+          .text(row.id().value())
+          .integer(row.version())
+          .text(row.definition().displayName())
+          .text(row.definition().symbol())
+          .text(row.status().code())
+          .bigint(row.initialBalance().raw())
+          .bigint(row.createdMs())
+          .bigint(row.updatedMs())
+          .bigint(sequence(row.id()))
+          .text(doc);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement(VERSION)) {
+      new Params(ps)
+          .text(row.id().value())
+          .integer(row.version())
+          .bigint(row.updatedMs())
+          .text(doc);
+      ps.executeUpdate();
+    }
   }
 
   /** Creation order: the numeric suffix of {@code factory-N}, else 0 (then by id). */

@@ -70,7 +70,9 @@ class DatabaseTest {
               "signal_snapshots",
               "backtest_jobs",
               "api_keys",
-              "flyway_schema_history");
+              "flyway_schema_history")
+          .as("the old flow engine's snapshot table is dropped (V150)")
+          .doesNotContain("flow_snapshots");
     }
     assertThat(Files.exists(tempDir.resolve("perpetua.mv.db"))).isTrue();
   }
@@ -111,6 +113,7 @@ class DatabaseTest {
               "120/SQL/true",
               "140/SQL/true",
               "141/SQL/true",
+              "150/SQL/true",
               "160/SQL/true");
     }
   }

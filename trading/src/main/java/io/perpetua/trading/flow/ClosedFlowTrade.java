@@ -7,7 +7,8 @@ import io.perpetua.signals.flow.FlowDirection;
 import io.perpetua.signals.flow.FlowTier;
 
 /**
- * A closed paper trade with its pnl in R and in money, fees and execution costs.
+ * A closed order-flow trade (from the kernel's fills) with its pnl in R and in money, fees and
+ * execution costs.
  *
  * <p>Immutable.
  *

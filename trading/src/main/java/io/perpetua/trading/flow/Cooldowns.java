@@ -1,13 +1,11 @@
 package io.perpetua.trading.flow;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Entry cooldowns per strategy and symbol: a new entry needs {@code now ≥ last entry + cooldown}.
- * Survives restarts through {@link #snapshot()} / {@link #restore}.
+ * Survives restarts through {@link #lastEntries()} / {@link #restore} (the kernel checkpoint).
  *
  * <p>Not thread-safe.
  */
@@ -25,19 +23,14 @@ public final class Cooldowns {
     lastEntry.put(key, nowMs);
   }
 
-  /** Every last entry time, sorted by strategy and symbol. */
-  public List<FlowSnapshot.Cooldown> snapshot() {
-    List<FlowSnapshot.Cooldown> out = new ArrayList<>();
-    lastEntry.forEach((k, v) -> out.add(new FlowSnapshot.Cooldown(k, v)));
-    out.sort(
-        java.util.Comparator.comparing((FlowSnapshot.Cooldown c) -> c.key().strategyId())
-            .thenComparing(c -> c.key().instrument()));
-    return out;
+  /** Every last entry time (a copy). */
+  public Map<StrategyKey, Long> lastEntries() {
+    return Map.copyOf(lastEntry);
   }
 
   /** Replaces the state. */
-  public void restore(List<FlowSnapshot.Cooldown> cooldowns) {
+  public void restore(Map<StrategyKey, Long> lastEntries) {
     lastEntry.clear();
-    cooldowns.forEach(c -> lastEntry.put(c.key(), c.lastEntryMs()));
+    lastEntry.putAll(lastEntries);
   }
 }

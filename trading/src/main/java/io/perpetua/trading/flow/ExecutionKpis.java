@@ -1,10 +1,10 @@
 package io.perpetua.trading.flow;
 
 /**
- * Execution KPIs of the §4.1 state machine, accumulated by a {@link FlowEngine}: maker ratio at
- * entry (target ≥ 50 %) and at TP (≥ 80 %), average friction (fees + slippage) per trade in R (≤
- * 0.15R), entry-timeout rate (≤ 30 %), TP overshoot = share of TP tranches that fell back to market
- * (≤ 20 %), and flip closes per closed trade (≤ 1 per position).
+ * Execution KPIs of the §4.1 bracket orders, accumulated by a {@link KernelFlowStrategy} from the
+ * kernel's fills: maker ratio at entry (target ≥ 50 %) and at TP (≥ 80 %), average friction (fees +
+ * slippage) per trade in R (≤ 0.15R), entry-timeout rate (≤ 30 %), TP overshoot = share of TP
+ * tranches that fell back to market (≤ 20 %), and flip closes per closed trade (≤ 1 per position).
  *
  * <p>Mutable, not thread-safe.
  */
@@ -20,10 +20,10 @@ public final class ExecutionKpis {
   private long flips;
   private double frictionR;
 
-  void entry(EntryFill fill, boolean timedOut) {
+  void entry(double quantity, double makerQuantity, boolean timedOut) {
     entries++;
-    entryQty += fill.quantity();
-    entryMakerQty += fill.makerQuantity();
+    entryQty += quantity;
+    entryMakerQty += makerQuantity;
     entryTimeouts += timedOut ? 1 : 0;
   }
 
@@ -31,10 +31,6 @@ public final class ExecutionKpis {
     entries++;
     entryTimeouts++;
     entriesCancelled++;
-  }
-
-  void closed(ClosedFlowTrade trade, PaperPosition position) {
-    closed(trade, position.tpFills(), position.tpMakerFills());
   }
 
   void closed(ClosedFlowTrade trade, int takeProfitFills, int takeProfitMakerFills) {

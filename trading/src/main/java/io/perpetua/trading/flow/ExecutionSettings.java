@@ -1,10 +1,11 @@
 package io.perpetua.trading.flow;
 
 /**
- * How paper trades are filled. {@link Mode#IMMEDIATE} is the §4 paper convention: entry at the last
- * trade price, exits at their levels (stops fill at the stop price), every fill a taker fill.
- * {@link Mode#MAKER} simulates the §4.1 execution state machine with a maker-fill model: post-only
- * orders fill only when a trade goes through their price.
+ * How flow strategies enter their kernel bracket orders ({@link KernelFlowStrategy}). {@link
+ * Mode#IMMEDIATE}: a market entry at the signal. {@link Mode#MAKER}: the §4.1 post-only entry
+ * {@code entryOffsetTicks} behind the last price, cancelled after {@code entryTimeoutMs} and then
+ * filled at market unless the price moved more than {@code entryFallbackSlippageBps}. Fills are the
+ * venue's (the simulated venue in backtest and paper, a real one live).
  *
  * <p>Immutable.
  *
@@ -27,9 +28,9 @@ public record ExecutionSettings(
 
   /** The fill model. */
   public enum Mode {
-    /** Paper fills at levels, all taker. */
+    /** Market entry at the signal. */
     IMMEDIATE,
-    /** Maker-fill simulation of the execution state machine. */
+    /** Post-only entry with timeout and market fallback (§4.1). */
     MAKER
   }
 
@@ -46,12 +47,12 @@ public record ExecutionSettings(
     }
   }
 
-  /** Immediate paper fills. */
+  /** Market entries. */
   public static ExecutionSettings immediate() {
     return new ExecutionSettings(Mode.IMMEDIATE, 0.1, 1, 4_000, 5, 2_000, 2_000);
   }
 
-  /** The maker simulation with 1 tick offset, 4 s entry timeout, 5 bps fallback, 2 s TP timeout. */
+  /** Post-only entries with 1 tick offset, 4 s entry timeout, 5 bps fallback, 2 s TP timeout. */
   public static ExecutionSettings maker(double tickSize) {
     return new ExecutionSettings(Mode.MAKER, tickSize, 1, 4_000, 5, 2_000, 2_000);
   }

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * transition with an {@link IllegalStateException} naming the status.
  *
  * <p>The rows live in memory here; a persistence adapter can reload them with {@link #load}. Not
- * thread-safe: call it on the engine's thread.
+ * thread-safe: call it on the kernel thread.
  */
 public final class FactoryStrategyBook {
   private final FlowStrategyHost engine;
@@ -147,6 +147,42 @@ public final class FactoryStrategyBook {
   /** Every row, in creation order. */
   public List<FactoryStrategyRow> rows() {
     return new ArrayList<>(rows.values());
+  }
+
+  /**
+   * The rows that creating {@code definitions} (running, ids after the last) and deprecating {@code
+   * retire} would give, checked as {@link #create} and {@link #deprecate} check; nothing changes
+   * (store them, then {@link #load} them).
+   */
+  public List<FactoryStrategyRow> drafts(
+      List<FactoryStrategyDefinition> definitions, List<StrategyId> retire) {
+    long now = clock.nowMillis();
+    Set<String> taken = new java.util.HashSet<>(names(null));
+    List<FactoryStrategyRow> out = new ArrayList<>();
+    int next = sequence;
+    for (FactoryStrategyDefinition d : definitions) {
+      d.checkContext(knownInstruments, taken);
+      taken.add(d.displayName());
+      Money balance = Money.of(d.initialBalance());
+      StrategyId id = StrategyId.of("factory-" + (++next));
+      out.add(new FactoryStrategyRow(id, 1, d, StrategyStatus.RUNNING, balance, now, now));
+    }
+    for (StrategyId id : retire) {
+      FactoryStrategyRow row = require(id);
+      if (row.status() == StrategyStatus.DEPRECATED) {
+        throw new IllegalStateException(id + " is already deprecated");
+      }
+      out.add(
+          new FactoryStrategyRow(
+              id,
+              row.version(),
+              row.definition(),
+              StrategyStatus.DEPRECATED,
+              row.initialBalance(),
+              row.createdMs(),
+              now));
+    }
+    return out;
   }
 
   /** Reloads stored rows into the book and the engine (paused/deprecated rows stay paused). */

@@ -5,7 +5,8 @@ import io.perpetua.signals.flow.SymbolFlowConfig;
 import java.util.Map;
 
 /**
- * Settings of a {@link FlowEngine}.
+ * Settings of the order-flow strategies on the kernel ({@link KernelFlowStrategy}, {@link
+ * FlowService}).
  *
  * <p>Immutable.
  *

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Port: where the order-flow engine's output and the factory strategy rows are kept — strategy rows
- * with their version history, evaluations, open paper positions, closed paper trades, feature,
+ * Port: where the order-flow strategies' output and the factory strategy rows are kept — strategy
+ * rows with their version history, evaluations, open paper positions, closed paper trades, feature,
  * label and execution-cost events — and read back for the API. Every write is idempotent (keyed by
  * the record's id), so a replay after a crash between a write and the next snapshot stores nothing
  * twice. Implementations: {@link InMemoryFlowJournal}; the JDBC adapter in {@code store}.

@@ -3,31 +3,22 @@ package io.perpetua.trading.flow;
 import io.perpetua.signals.flow.FlowEvaluation;
 
 /**
- * Receives everything a {@link FlowEngine} produces, on the engine's thread, in event order. Every
- * method defaults to doing nothing. A persistence adapter stores evaluations, features, labels,
- * trades and costs; a bus adapter publishes them.
+ * Receives everything a {@link KernelFlowStrategy} produces, on the kernel thread, in event order.
+ * Every method defaults to doing nothing. A persistence adapter stores evaluations, features,
+ * labels, trades and costs; a bus adapter publishes them.
  */
 public interface FlowListener {
-  /** An evaluation (with engine-level blocks such as cooldown applied). */
+  /** An evaluation (with strategy-level blocks such as cooldown applied). */
   default void onEvaluation(FlowEvaluation evaluation) {}
 
   /** The learning-loop row of an evaluation. */
   default void onFeature(FeatureEvent feature) {}
-
-  /** A position was opened. */
-  default void onPositionOpened(PositionSnapshot position) {}
-
-  /** A position changed (TP1 half closed, stop at break-even). */
-  default void onPositionUpdated(PositionSnapshot position) {}
 
   /** A position closed. */
   default void onTradeClosed(ClosedFlowTrade trade) {}
 
   /** The execution costs of a closed trade. */
   default void onExecutionCost(ExecutionCostEvent cost) {}
-
-  /** A maker entry timed out without any fill. */
-  default void onEntryCancelled(PendingEntrySnapshot entry) {}
 
   /** A label was back-filled. */
   default void onLabel(LabelEvent label) {}
@@ -48,18 +39,6 @@ public interface FlowListener {
       }
 
       @Override
-      public void onPositionOpened(PositionSnapshot position) {
-        first.onPositionOpened(position);
-        second.onPositionOpened(position);
-      }
-
-      @Override
-      public void onPositionUpdated(PositionSnapshot position) {
-        first.onPositionUpdated(position);
-        second.onPositionUpdated(position);
-      }
-
-      @Override
       public void onTradeClosed(ClosedFlowTrade trade) {
         first.onTradeClosed(trade);
         second.onTradeClosed(trade);
@@ -69,12 +48,6 @@ public interface FlowListener {
       public void onExecutionCost(ExecutionCostEvent cost) {
         first.onExecutionCost(cost);
         second.onExecutionCost(cost);
-      }
-
-      @Override
-      public void onEntryCancelled(PendingEntrySnapshot entry) {
-        first.onEntryCancelled(entry);
-        second.onEntryCancelled(entry);
       }
 
       @Override

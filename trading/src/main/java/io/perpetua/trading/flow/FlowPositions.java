@@ -22,7 +22,8 @@ final class FlowPositions {
       FlowDirection direction,
       FlowTier tier,
       double score,
-      double signalPrice) {
+      double signalPrice,
+      boolean flipped) {
     BracketSpec spec = b.spec();
     double entered = b.filledOf("entry").plus(b.filledOf("entry-mkt")).toDouble();
     double open = b.open().toDouble();
@@ -59,7 +60,7 @@ final class FlowPositions {
         0,
         Double.NaN,
         0,
-        false,
+        flipped,
         Double.NaN,
         0,
         b.tp1Done() ? 1 : 0,

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * When flow strategies evaluate, on the event clock: each (strategy, symbol) slot at every multiple
  * of its interval, before the first tick at or after it (the first tick only sets the schedule).
- * Shared by every driver of flow strategies. Mutable, not thread-safe.
+ * Used by {@link KernelFlowStrategy}. Mutable, not thread-safe.
  */
 final class FlowSchedule {
   /** A strategy on one symbol with its next evaluation time. */

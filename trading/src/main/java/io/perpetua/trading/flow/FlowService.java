@@ -149,6 +149,12 @@ public final class FlowService {
     ticks += tick.timeMs() > resumeMs ? 1 : 0; // not the warm-up up to the kernel's checkpoint
   }
 
+  /** The flow kernel's account (fixed point), a snapshot between ticks. */
+  public synchronized io.perpetua.trading.port.AccountState account() {
+    TradingKernel k = requireKernel();
+    return k.account().snapshot(k.now());
+  }
+
   /** The time of the last tick (Long.MIN_VALUE before any). */
   public synchronized long lastTickMs() {
     return lastTickMs;
@@ -207,6 +213,22 @@ public final class FlowService {
       throw new IllegalStateException(id + " is deprecated: restore it before editing");
     }
     return edit(id, change.apply(row.definition()));
+  }
+
+  /**
+   * Creates {@code definitions} and deprecates {@code retire} as one unit: {@code store} receives
+   * every new and changed row and must store them (with anything else, in one transaction) or
+   * throw; only after it returns do the book and the engine change. Returns the rows.
+   */
+  public synchronized List<FactoryStrategyRow> applyAtomically(
+      List<FactoryStrategyDefinition> definitions,
+      List<StrategyId> retire,
+      Consumer<List<FactoryStrategyRow>> store) {
+    List<FactoryStrategyRow> rows = book.drafts(definitions, retire);
+    store.accept(rows);
+    book.load(rows);
+    rows.forEach(r -> legs.addStrategy(r.id()));
+    return rows;
   }
 
   private FactoryStrategyRow saved(FactoryStrategyRow row) {

@@ -2,7 +2,7 @@ package io.perpetua.trading.flow;
 
 import io.perpetua.core.WireCode;
 
-/** The status of a paper order-flow trade (spec §4). */
+/** The status of an order-flow trade (spec §4). */
 public enum FlowTradeStatus implements WireCode {
   /** Open, nothing closed yet. */
   ACTIVE("active"),

@@ -25,12 +25,13 @@ import java.util.Map;
 /**
  * Order-flow strategies as a strategy type of the trading kernel: the kernel steps ticks ({@link
  * io.perpetua.trading.kernel.TradingKernel#onTick}); this keeps each symbol's {@link FlowState}
- * (the feature layer), evaluates every strategy on its schedule ({@link FlowSchedule}, the same as
- * {@link FlowEngine}'s), applies the engine-level rules (position limit, cooldown, flip) and turns
- * decisions into kernel bracket orders (§4.1: post-only entry with fallback, reduce-only TP1/TP2,
- * stop, break-even, timeout; a flip flattens at market). Orders, fills, fees and positions are the
- * kernel's (execution service, risk engine, venue port, journal, account); closed trades in R are
- * computed from the kernel's fills ({@link BracketResult}) and reported to a {@link FlowListener}.
+ * (the feature layer), evaluates every strategy on its schedule ({@link FlowSchedule}: at each
+ * multiple of its interval, before the first tick at or after it), applies the strategy-level rules
+ * (position limit {@link #MAX_POSITIONS}, {@link #COOLDOWN}, flip) and turns decisions into kernel
+ * bracket orders (§4.1: post-only entry with fallback, reduce-only TP1/TP2, stop, break-even,
+ * timeout; a flip flattens at market). Orders, fills, fees and positions are the kernel's
+ * (execution service, risk engine, venue port, journal, account); closed trades in R are computed
+ * from the kernel's fills ({@link BracketResult}) and reported to a {@link FlowListener}.
  *
  * <p>Size: 1R money = strategy balance × risk per trade × tier multiplier; quantity = 1R / (stop
  * multiplier × ATR), rounded down to the instrument's step. Restart: schedule, momentum, cooldowns,
@@ -38,6 +39,12 @@ import java.util.Map;
  * the rolling state is rebuilt by the kernel's warm-up replay. Kernel thread only.
  */
 public final class KernelFlowStrategy implements TickStrategy, FlowStrategyHost {
+  /** Strategy-level block: the strategy's position limit is reached. */
+  public static final String MAX_POSITIONS = "max_positions";
+
+  /** Strategy-level block: the cooldown since the last entry has not passed. */
+  public static final String COOLDOWN = "cooldown";
+
   private final String prefix; // cursor keys: flow.<engine instance>.…
 
   private final FlowEngineSettings settings;
@@ -46,6 +53,9 @@ public final class KernelFlowStrategy implements TickStrategy, FlowStrategyHost 
   private final FlowSchedule schedule = new FlowSchedule();
   private final Map<StrategyId, Money> balances = new HashMap<>();
   private final Map<String, Trade> open = new LinkedHashMap<>();
+  // open trades a flip is flattening: no longer count against the position limit (§4: a flip
+  // closes, then may reverse in the same evaluation)
+  private final java.util.Set<String> flattening = new java.util.HashSet<>();
   private final Cooldowns cooldowns = new Cooldowns();
   private final ExecutionKpis kpis = new ExecutionKpis();
   private final LabelTracker labels;
@@ -53,6 +63,7 @@ public final class KernelFlowStrategy implements TickStrategy, FlowStrategyHost 
   // open-trade cursor keys closed since the last export (journals merge cursors: written as "")
   private final java.util.List<String> tombstones = new java.util.ArrayList<>();
   private java.util.function.BiConsumer<StrategyId, String> opened = (s, k) -> {};
+  private final FlowSchedule.Due due = this::evaluate; // one instance, not one per tick
   private TickContext context;
   private long nowMs = Long.MIN_VALUE;
 
@@ -154,7 +165,9 @@ public final class KernelFlowStrategy implements TickStrategy, FlowStrategyHost 
     for (BracketOrder b : context.brackets().active()) {
       Trade t = open.get(b.spec().key());
       if (t != null && b.open().signum() > 0 && b.stop() != null) {
-        out.add(FlowPositions.of(b, t.strategy, t.direction, t.tier, t.score, t.signalPrice));
+        out.add(
+            FlowPositions.of(
+                b, t.strategy, t.direction, t.tier, t.score, t.signalPrice, t.flipped));
       }
     }
     return out;
@@ -202,7 +215,7 @@ public final class KernelFlowStrategy implements TickStrategy, FlowStrategyHost 
     if (t > nowMs) {
       nowMs = t;
     }
-    schedule.runDue(nowMs, this::evaluate);
+    schedule.runDue(nowMs, due);
     state(tick.instrument()).onTick(tick);
     if (tick instanceof io.perpetua.market.tick.AggTrade a) {
       labels.onTrade(a.instrument(), t, a.price(), labelSink);
@@ -220,9 +233,9 @@ public final class KernelFlowStrategy implements TickStrategy, FlowStrategyHost 
     boolean flipped = flipIfOpposite(key, cfg, e);
     if (e.opens()) {
       if (openCount(key.strategyId()) >= cfg.maxOpenPositions()) {
-        e = e.withBlock(FlowEngine.MAX_POSITIONS);
+        e = e.withBlock(MAX_POSITIONS);
       } else if (!cooldowns.allows(key, boundary, cfg.cooldownMs())) {
-        e = e.withBlock(FlowEngine.COOLDOWN);
+        e = e.withBlock(COOLDOWN);
       } else {
         enter(key, cfg, e, flipped);
       }
@@ -244,6 +257,7 @@ public final class KernelFlowStrategy implements TickStrategy, FlowStrategyHost 
           && t.instrument.equals(key.instrument())
           && t.direction == against) {
         context.brackets().flatten(o.getKey());
+        flattening.add(o.getKey());
         flipped = true;
       }
     }
@@ -252,8 +266,8 @@ public final class KernelFlowStrategy implements TickStrategy, FlowStrategyHost 
 
   private int openCount(StrategyId id) {
     int n = 0;
-    for (Trade t : open.values()) {
-      n += t.strategy.equals(id) ? 1 : 0;
+    for (Map.Entry<String, Trade> t : open.entrySet()) {
+      n += t.getValue().strategy.equals(id) && !flattening.contains(t.getKey()) ? 1 : 0;
     }
     return n;
   }
@@ -326,6 +340,7 @@ public final class KernelFlowStrategy implements TickStrategy, FlowStrategyHost 
     if (t == null) {
       return; // another strategy's bracket
     }
+    flattening.remove(r.key());
     tombstones.add(prefix + "open." + r.key());
     if (r.exit() == BracketOrder.Exit.ENTRY_CANCELLED) {
       kpis.entryCancelled();
@@ -335,10 +350,7 @@ public final class KernelFlowStrategy implements TickStrategy, FlowStrategyHost 
         bracket.filledOf("entry-mkt").signum() > 0 && bracket.spec().entryLimit() != null;
     double entryMaker = bracket.filledOf("entry").toDouble();
     double slip = Math.max(0, t.direction.sign() * (r.entryAverage() - t.signalPrice));
-    kpis.entry(
-        new EntryFill(
-            r.entryAverage(), r.entered().toDouble(), 0, entryMaker, slip * r.entered().toDouble()),
-        timedOut);
+    kpis.entry(r.entered().toDouble(), entryMaker, timedOut);
     ClosedFlowTrade trade = FlowTrades.closed(r, t.direction, t.tier, t.score, t.flipped, slip);
     balances.merge(trade.strategyId(), trade.pnl(), Money::plus);
     int tpFills = 0;
@@ -368,15 +380,20 @@ public final class KernelFlowStrategy implements TickStrategy, FlowStrategyHost 
               prefix + "slot." + k.strategyId().value() + "." + k.instrument().apiSymbol(),
               s.nextEvalMs + "|" + s.paused + "|" + m.previousCvd() + "|" + m.previousSlope());
         });
-    for (FlowSnapshot.Cooldown c : cooldowns.snapshot()) {
-      out.put(
-          prefix
-              + "cooldown."
-              + c.key().strategyId().value()
-              + "."
-              + c.key().instrument().apiSymbol(),
-          Long.toString(c.lastEntryMs()));
-    }
+    cooldowns.lastEntries().entrySet().stream()
+        .sorted(
+            Map.Entry.<StrategyKey, Long>comparingByKey(
+                java.util.Comparator.comparing(StrategyKey::strategyId)
+                    .thenComparing(StrategyKey::instrument)))
+        .forEach(
+            c ->
+                out.put(
+                    prefix
+                        + "cooldown."
+                        + c.getKey().strategyId().value()
+                        + "."
+                        + c.getKey().instrument().apiSymbol(),
+                    Long.toString(c.getValue())));
     balances.forEach((id, m) -> out.put(prefix + "balance." + id.value(), Long.toString(m.raw())));
     open.forEach((key, t) -> out.put(prefix + "open." + key, t.encode()));
     out.put(prefix + "now", Long.toString(nowMs));
@@ -391,7 +408,7 @@ public final class KernelFlowStrategy implements TickStrategy, FlowStrategyHost 
       return;
     }
     nowMs = Long.parseLong(now);
-    java.util.List<FlowSnapshot.Cooldown> cds = new java.util.ArrayList<>();
+    Map<StrategyKey, Long> cds = new HashMap<>();
     cursor.forEach(
         (key, value) -> {
           if (key.startsWith(prefix + "open.") && !value.isEmpty()) {
@@ -423,7 +440,7 @@ public final class KernelFlowStrategy implements TickStrategy, FlowStrategyHost 
               cursor.get(
                   prefix + "cooldown." + k.strategyId().value() + "." + k.instrument().apiSymbol());
           if (c != null) {
-            cds.add(new FlowSnapshot.Cooldown(k, Long.parseLong(c)));
+            cds.put(k, Long.parseLong(c));
           }
         });
     cooldowns.restore(cds);

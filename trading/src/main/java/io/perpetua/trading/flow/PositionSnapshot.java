@@ -6,8 +6,10 @@ import io.perpetua.signals.flow.FlowDirection;
 import io.perpetua.signals.flow.FlowTier;
 
 /**
- * The complete state of an open paper position, enough to continue it after a restart ({@link
- * PaperPosition#restore}).
+ * An open flow position as the API and the flow journal show it, read from the kernel's bracket
+ * order ({@link FlowPositions}); the kernel's account and journal hold the position itself. Fields
+ * the bracket does not track per position (ATR, fees, slippage, TP touch and timeout limit) are
+ * NaN, 0 or {@code Long.MIN_VALUE}.
  *
  * <p>Immutable.
  *

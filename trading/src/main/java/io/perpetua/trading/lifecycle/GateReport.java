@@ -43,6 +43,11 @@ public record GateReport(String outcome, List<Gate> gates) {
     return gates.stream().filter(g -> !g.passed()).toList();
   }
 
+  /** The failed gates' names, comma-separated. */
+  public String breachNames() {
+    return String.join(", ", breaches().stream().map(Gate::name).toList());
+  }
+
   /** The report as audit evidence: outcome, and per gate value / threshold / passed. */
   public Map<String, Object> evidence() {
     Map<String, Object> out = new LinkedHashMap<>();

@@ -44,8 +44,7 @@ public final class LifecycleService {
     void committed(LifecycleEvent event);
   }
 
-  private final StrategyRegistry registry;
-  private final RegistrySync sync;
+  private final ParameterSource sync;
   private final LifecycleStore store;
   private final GateConfig config;
   private final LongSupplier clock;
@@ -55,8 +54,13 @@ public final class LifecycleService {
   /** The lifecycle of {@code registry}'s strategies, kept in {@code store}. */
   public LifecycleService(
       StrategyRegistry registry, LifecycleStore store, GateConfig config, LongSupplier clock) {
-    this.registry = Objects.requireNonNull(registry, "registry");
-    this.sync = new RegistrySync(registry);
+    this(new RegistrySync(Objects.requireNonNull(registry, "registry")), store, config, clock);
+  }
+
+  /** The lifecycle of {@code source}'s strategies (e.g. the order-flow strategies). */
+  public LifecycleService(
+      ParameterSource source, LifecycleStore store, GateConfig config, LongSupplier clock) {
+    this.sync = Objects.requireNonNull(source, "source");
     this.store = Objects.requireNonNull(store, "store");
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -336,7 +340,7 @@ public final class LifecycleService {
     Map<String, Object> numbers = Map.of("gates", report.evidence());
     switch (report.outcome()) {
       case GateReport.BREACH ->
-          rollback(strategy, SYSTEM, "gate breach: " + names(report), numbers);
+          rollback(strategy, SYSTEM, "gate breach: " + report.breachNames(), numbers);
       case GateReport.PASS -> {
         if (s.candidateStage() == Stage.SHADOW) {
           LifecycleState next = s.withCandidate(s.candidateId(), Stage.CANARY, clock.getAsLong());
@@ -368,10 +372,6 @@ public final class LifecycleService {
     return report;
   }
 
-  private static String names(GateReport report) {
-    return String.join(", ", report.breaches().stream().map(GateReport.Gate::name).toList());
-  }
-
   /** The candidate the kernel runs beside {@code strategy}'s stable version, if any. */
   public synchronized Optional<RunningCandidate> running(String strategy) {
     LifecycleState s = ensure(strategy);
@@ -390,14 +390,14 @@ public final class LifecycleService {
    * interrupted after its commit).
    */
   public synchronized void reconcile() {
-    for (String name : registry.names()) {
+    for (String name : sync.names()) {
       LifecycleState s = ensure(name);
       sync.apply(name, version(s.stableId()), SYSTEM, "reconcile");
     }
   }
 
   private LifecycleState ensure(String strategy) {
-    if (strategy == null || !registry.names().contains(strategy)) {
+    if (strategy == null || !sync.names().contains(strategy)) {
       throw new LifecycleException(
           Kind.STRATEGY_NOT_FOUND, "Strategy not found: " + Echo.of(strategy));
     }

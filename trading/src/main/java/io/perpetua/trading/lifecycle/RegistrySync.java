@@ -5,6 +5,7 @@ import io.perpetua.trading.registry.ConfigChange;
 import io.perpetua.trading.registry.RegistryException;
 import io.perpetua.trading.registry.StrategyRegistry;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,15 +14,21 @@ import java.util.Map;
  * in force through the registry's change mechanism (an {@code immediate} change, approved by the
  * lifecycle: the promotion's own approval was the human decision). Thread-safe (the registry is).
  */
-final class RegistrySync {
+final class RegistrySync implements ParameterSource {
   private final StrategyRegistry registry;
 
   RegistrySync(StrategyRegistry registry) {
     this.registry = registry;
   }
 
+  @Override
+  public List<String> names() {
+    return registry.names();
+  }
+
   /** {@code strategy}'s parameters in force, with {@code rebalance_days}. */
-  Map<String, Object> inForce(String strategy) {
+  @Override
+  public Map<String, Object> inForce(String strategy) {
     return new LinkedHashMap<>(registry.view(strategy).parameters());
   }
 
@@ -30,7 +37,8 @@ final class RegistrySync {
    *
    * @throws LifecycleException INVALID naming every bad parameter
    */
-  Map<String, Object> merged(
+  @Override
+  public Map<String, Object> merged(
       String strategy, Map<String, Object> stable, Map<String, Object> changes) {
     try {
       ChangeCheck.check(registry.definition(strategy), strip(stable), changes);
@@ -55,7 +63,8 @@ final class RegistrySync {
   }
 
   /** Makes {@code stable}'s parameters the ones in force (nothing when they already are). */
-  void apply(String strategy, StrategyVersion stable, String by, String reason) {
+  @Override
+  public void apply(String strategy, StrategyVersion stable, String by, String reason) {
     Map<String, Object> inForce = inForce(strategy);
     Map<String, Object> diff = new LinkedHashMap<>();
     stable

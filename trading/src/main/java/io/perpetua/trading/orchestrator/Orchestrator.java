@@ -139,6 +139,14 @@ public final class Orchestrator {
         new JobDefinition(
             "reoptimisation_results",
             "*/5 * * * *",
-            "finished re-optimisations: out-of-sample pass → shadow candidate"));
+            "finished re-optimisations: out-of-sample pass → shadow candidate"),
+        new JobDefinition(
+            "flow_evolution",
+            "20 0 * * *",
+            "order-flow auto-evolution (dry run unless orchestrator.flow_evolution_apply)"),
+        new JobDefinition(
+            "flow_reweight",
+            "40 0 * * *",
+            "order-flow walk-forward re-weighting: out-of-sample pass → candidate version"));
   }
 }

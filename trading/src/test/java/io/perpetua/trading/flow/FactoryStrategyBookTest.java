@@ -26,7 +26,7 @@ class FactoryStrategyBookTest {
     var strategy =
         new KernelFlowStrategy(
             FlowEngineSettings.paper("book").withDefaultWarmupMs(75 * 60_000L), rec);
-    List<FlowTick> ticks = FlowEngineTest.synthetic(4, 100 * 60_000L, "BTCUSDT");
+    List<FlowTick> ticks = FlowTestKit.synthetic(4, 100 * 60_000L, "BTCUSDT");
     var kernel = // the strategy on the kernel, as the platform runs it
         TickKernels.simulated(
             FlowTestKit.instruments(ticks, List.of("BTCUSDT")),

@@ -5,24 +5,84 @@ import io.perpetua.core.InstrumentId;
 import io.perpetua.core.StrategyId;
 import io.perpetua.market.tick.AggTrade;
 import io.perpetua.market.tick.FlowTick;
+import io.perpetua.market.tick.SyntheticFlowSymbol;
+import io.perpetua.market.tick.SyntheticTickGenerator;
 import io.perpetua.signals.flow.FactoryStrategyDefinition;
+import io.perpetua.signals.flow.FlowStrategyConfig;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Flow strategies on the kernel for tests of other modules: the synthetic market, the factory
- * strategies of {@link FlowEngineTest} and instruments derived from the first trades.
+ * strategies of {@link KernelFlowStrategyTest} and instruments derived from the first trades.
  */
 public final class FlowTestKit {
   /** The synthetic market's start. */
-  public static final long START = FlowEngineTest.START;
+  public static final long START = 1_700_000_000_000L;
+
+  /** The warm-up of the synthetic runs (ATR needs 14 five-minute candles). */
+  public static final long WARMUP = 75 * 60_000L;
 
   private FlowTestKit() {}
 
   /** Synthetic flow of {@code symbols} (seeded). */
   public static List<FlowTick> synthetic(long seed, long durationMs, List<String> symbols) {
-    return FlowEngineTest.synthetic(seed, durationMs, symbols.toArray(String[]::new));
+    return synthetic(seed, durationMs, symbols.toArray(String[]::new));
+  }
+
+  /**
+   * v51, v52, v53 and an eager factory strategy (entry 60, flip 65, 10 min cooldown) per symbol.
+   */
+  public static List<FlowStrategyConfig> strategies(List<String> symbols) {
+    List<FlowStrategyConfig> out = new ArrayList<>();
+    for (String s : symbols) {
+      InstrumentId id = InstrumentId.fromVenueSymbol(s);
+      out.add(FlowStrategyConfig.v51(StrategyId.of("v51"), id));
+      out.add(FlowStrategyConfig.v52(StrategyId.of("v52"), id));
+      out.add(FlowStrategyConfig.v53(StrategyId.of("v53"), id));
+      var def = FactoryStrategyDefinition.defaults("eager " + s, s);
+      def =
+          new FactoryStrategyDefinition(
+              def.displayName(),
+              s,
+              "both",
+              10_000,
+              "5m",
+              "30m",
+              50,
+              30,
+              10,
+              10,
+              60,
+              true,
+              0.0001,
+              false,
+              50_000,
+              0.5,
+              false,
+              0.5,
+              false,
+              0.005,
+              1.0,
+              0.5,
+              1.0,
+              30,
+              65);
+      out.add(def.toConfig(StrategyId.of("eager"), "1"));
+    }
+    return out;
+  }
+
+  /** Synthetic flow of {@code symbols} (seeded; BTC, ETH, SOL, XRP, DOGE-like prices). */
+  public static List<FlowTick> synthetic(long seed, long durationMs, String... symbols) {
+    List<SyntheticFlowSymbol> specs = new ArrayList<>();
+    double[] prices = {60_000, 3_000, 150, 0.6, 0.15};
+    for (int i = 0; i < symbols.length; i++) {
+      specs.add(SyntheticFlowSymbol.preset(symbols[i], prices[i]));
+    }
+    return new SyntheticTickGenerator(seed, START, specs).generate(durationMs);
   }
 
   /** v51, v52, v53 and an eager factory strategy on each symbol, as a kernel tick strategy. */
@@ -30,10 +90,10 @@ public final class FlowTestKit {
     KernelFlowStrategy s =
         new KernelFlowStrategy(
             FlowEngineSettings.paper("kit")
-                .withDefaultWarmupMs(FlowEngineTest.WARMUP)
+                .withDefaultWarmupMs(WARMUP)
                 .withExecution(ExecutionSettings.maker(0.1)),
             listener);
-    FlowEngineTest.strategies(symbols).forEach(s::upsertStrategy);
+    strategies(symbols).forEach(s::upsertStrategy);
     return s;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.order.Order;
 import io.perpetua.market.tick.FlowTick;
+import io.perpetua.signals.flow.FlowEvaluation;
 import io.perpetua.trading.kernel.HistoryJournal;
 import io.perpetua.trading.kernel.KernelListener;
 import io.perpetua.trading.kernel.TickKernels;
@@ -26,6 +27,18 @@ class KernelFlowParityTest {
   static final class Run implements KernelListener, FlowListener {
     final List<String> orders = new ArrayList<>();
     final List<String> trades = new ArrayList<>();
+    final List<FlowEvaluation> evaluations = new ArrayList<>();
+    final List<LabelEvent> labels = new ArrayList<>();
+
+    @Override
+    public void onEvaluation(FlowEvaluation e) {
+      evaluations.add(e);
+    }
+
+    @Override
+    public void onLabel(LabelEvent l) {
+      labels.add(l);
+    }
 
     @Override
     public void onOrderSent(Order o) {
@@ -79,6 +92,15 @@ class KernelFlowParityTest {
     assertThat(paper.orders).containsExactlyElementsOf(backtest.orders);
     assertThat(paper.trades).containsExactlyElementsOf(backtest.trades);
     assertThat(journal.orders()).hasSize(backtest.orders.size());
+    // schedule, cooldowns and pending labels continue from the checkpoint: same evaluations
+    // (engine-level blocks included) and labels, once each (set: the journal stores by id)
+    assertThat(paper.evaluations)
+        .anyMatch(e -> e.blockReason().equals(KernelFlowStrategy.COOLDOWN));
+    assertThat(new java.util.LinkedHashSet<>(paper.evaluations))
+        .containsExactlyElementsOf(new java.util.LinkedHashSet<>(backtest.evaluations));
+    assertThat(backtest.labels).isNotEmpty();
+    assertThat(new java.util.LinkedHashSet<>(paper.labels))
+        .containsExactlyElementsOf(new java.util.LinkedHashSet<>(backtest.labels));
     assertThat(second.account().wallet()).isEqualTo(bt.account().wallet());
   }
 }

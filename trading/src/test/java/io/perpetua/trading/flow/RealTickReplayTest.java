@@ -2,6 +2,7 @@ package io.perpetua.trading.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.StrategyId;
 import io.perpetua.core.testing.SharedData;
@@ -9,6 +10,8 @@ import io.perpetua.market.tick.AggTrade;
 import io.perpetua.market.tick.TradeFileReader;
 import io.perpetua.signals.flow.FactoryStrategyDefinition;
 import io.perpetua.signals.flow.FlowStrategyConfig;
+import io.perpetua.trading.kernel.KernelListener;
+import io.perpetua.trading.kernel.TickKernels;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -16,17 +19,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * End to end on real data: the BTCUSDT trades of 2020-02-22 00:00–02:05 UTC, aggregated to
- * aggTrades, through the engine with the three built-in families and a factory strategy. The file
- * is short (2 h), so the warm-up is 75 min (ATR needs 14 five-minute candles) instead of 24 h, and
- * it carries trades only: v53's default OBI gate blocks with {@code missing_feature:obi}, which the
- * test asserts; the factory strategy turns OBI off and trades.
+ * aggTrades, through the flow strategies on the trading kernel (simulated venue) with the three
+ * built-in families and a factory strategy. The file is short (2 h), so the warm-up is 75 min (ATR
+ * needs 14 five-minute candles) instead of 24 h, and it carries trades only: v53's default OBI gate
+ * blocks with {@code missing_feature:obi}, which the test asserts; the factory strategy turns OBI
+ * off and trades.
  */
 class RealTickReplayTest {
   private static final InstrumentId BTC = InstrumentId.fromVenueSymbol("BTCUSDT");
 
-  private static FlowEngine replay(List<AggTrade> trades, Recorder rec) {
+  private static KernelFlowStrategy replay(List<AggTrade> trades, Recorder rec) {
     var engine =
-        new FlowEngine(FlowEngineSettings.paper("replay-1").withDefaultWarmupMs(75 * 60_000L), rec);
+        new KernelFlowStrategy(
+            FlowEngineSettings.paper("replay-1").withDefaultWarmupMs(75 * 60_000L), rec);
     engine.upsertStrategy(FlowStrategyConfig.v51(StrategyId.of("v51"), BTC));
     engine.upsertStrategy(FlowStrategyConfig.v52(StrategyId.of("v52"), BTC));
     engine.upsertStrategy(FlowStrategyConfig.v53(StrategyId.of("v53"), BTC));
@@ -58,7 +63,14 @@ class RealTickReplayTest {
             30,
             60);
     engine.upsertStrategy(def.toConfig(StrategyId.of("factory"), "1"));
-    trades.forEach(engine::onTick);
+    var kernel =
+        TickKernels.simulated(
+            List.of(Instrument.derivedFrom(BTC, trades.get(0).price())),
+            null,
+            new KernelListener() {},
+            engine,
+            trades.get(0).timeMs() - 60_000);
+    trades.forEach(kernel::onTick);
     return engine;
   }
 
@@ -72,7 +84,7 @@ class RealTickReplayTest {
     replay(trades, new Recorder()); // a first run warms the JIT up; the second is measured
     Recorder rec = new Recorder();
     long t1 = System.nanoTime();
-    FlowEngine engine = replay(trades, rec);
+    KernelFlowStrategy engine = replay(trades, rec);
     long engineNs = System.nanoTime() - t1;
 
     assertThat(trades).hasSizeGreaterThan(3_000);
@@ -87,9 +99,14 @@ class RealTickReplayTest {
                     || e.blockReason().equals("missing_feature:atr")
                     || e.blockReason().equals("cvd_resonance")
                     || e.blockReason().equals("whale"));
-    assertThat(rec.opened).as("paper trades opened").isNotEmpty();
-    assertThat(rec.opened).anyMatch(p -> p.strategyId().value().equals("factory"));
-    assertThat(rec.closed.size() + engine.openPositions().size()).isEqualTo(rec.opened.size());
+    var opened = new java.util.ArrayList<String>();
+    rec.closed.forEach(t -> opened.add(t.id()));
+    engine.openPositions().forEach(p -> opened.add(p.id()));
+    assertThat(opened).as("trades opened on the kernel").isNotEmpty();
+    assertThat(opened).anyMatch(id -> id.startsWith("factory:"));
+    assertThat(engine.kpis().entries() - engine.kpis().entriesCancelled())
+        .isEqualTo(engine.kpis().closedTrades())
+        .isEqualTo(rec.closed.size());
     long blocked =
         rec.evaluations.stream().filter(e -> !e.opens() && !e.blockReason().equals("none")).count();
     System.out.printf(
@@ -101,7 +118,7 @@ class RealTickReplayTest {
         trades.size() / (engineNs / 1e9),
         rec.evaluations.size(),
         blocked,
-        rec.opened.size(),
+        opened.size(),
         rec.closed.size(),
         rec.closed.stream().mapToDouble(ClosedFlowTrade::pnlR).sum());
   }

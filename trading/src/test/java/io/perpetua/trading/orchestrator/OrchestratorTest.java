@@ -94,7 +94,9 @@ class OrchestratorTest {
             org.assertj.core.groups.Tuple.tuple("hot_coin_scan", "0 * * * *"),
             org.assertj.core.groups.Tuple.tuple("walk_forward", "10 0 * * *"),
             org.assertj.core.groups.Tuple.tuple("prune_runs", "30 0 * * *"),
-            org.assertj.core.groups.Tuple.tuple("reoptimisation_results", "*/5 * * * *"));
+            org.assertj.core.groups.Tuple.tuple("reoptimisation_results", "*/5 * * * *"),
+            org.assertj.core.groups.Tuple.tuple("flow_evolution", "20 0 * * *"),
+            org.assertj.core.groups.Tuple.tuple("flow_reweight", "40 0 * * *"));
     assertThat(new JobDefinition("walk_forward", "10 0 * * *", "").next(T0))
         .isEqualTo(Instant.parse("2026-01-01T00:10:00Z").toEpochMilli());
     assertThatThrownBy(

@@ -18,10 +18,9 @@ import io.perpetua.trading.risk.RiskEngine;
 import io.perpetua.trading.risk.RiskLimits;
 
 /**
- * The paper engine's decisions on BTCUSDT as the order-flow live executor's tests feed them (in
- * trading, server and app): positions of {@code factory-1} entered at 9,700 at {@link #T0}, the
- * closed trades that end them, the venue's filters for the symbol and risk engines whose clock
- * stands at {@link #T0}.
+ * Order-flow fixtures on BTCUSDT for the flow API and live-view tests (in trading, server and app):
+ * positions of {@code factory-1} entered at 9,700 at {@link #T0}, the closed trades that end them,
+ * the venue's filters for the symbol and risk engines whose clock stands at {@link #T0}.
  */
 public final class FlowFixtures {
   /** The symbol. */

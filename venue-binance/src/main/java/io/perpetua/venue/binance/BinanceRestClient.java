@@ -3,6 +3,7 @@ package io.perpetua.venue.binance;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perpetua.core.time.Clock;
 import io.perpetua.trading.port.VenueMeter;
+import io.perpetua.venue.binance.order.NewOrderRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

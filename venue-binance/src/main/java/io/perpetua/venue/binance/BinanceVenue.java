@@ -11,10 +11,11 @@ import io.perpetua.core.order.Fill;
 import io.perpetua.core.order.Liquidity;
 import io.perpetua.core.order.Order;
 import io.perpetua.core.order.OrderSide;
-import io.perpetua.core.order.OrderType;
 import io.perpetua.core.time.Clock;
 import io.perpetua.trading.port.Venue;
 import io.perpetua.trading.port.VenueListener;
+import io.perpetua.venue.binance.order.NewOrderRequest;
+import io.perpetua.venue.binance.order.SymbolFilters;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -196,7 +197,7 @@ public final class BinanceVenue implements Venue, AutoCloseable {
       reject(t, "unknown instrument " + order.instrument());
       return;
     }
-    NewOrderRequest request = toRequest(order);
+    NewOrderRequest request = NewOrderRequest.of(order, postOnlyLimits);
     Optional<String> violation =
         f.violation(order.side(), request.quantity(), request.price(), markPrices.get(f.symbol()));
     if (violation.isPresent()) {
@@ -235,19 +236,6 @@ public final class BinanceVenue implements Venue, AutoCloseable {
         reject(t, e.getMessage());
       }
     }
-  }
-
-  private NewOrderRequest toRequest(Order order) {
-    boolean limit = order.type() == OrderType.LIMIT;
-    return new NewOrderRequest(
-        order.instrument().venueSymbol(),
-        order.side() == OrderSide.BUY ? "BUY" : "SELL",
-        limit ? "LIMIT" : "MARKET",
-        limit ? (postOnlyLimits ? "GTX" : "GTC") : null,
-        order.quantity().toBigDecimal(),
-        limit ? order.limitPrice().toBigDecimal() : null,
-        order.reduceOnly(),
-        order.clientOrderId().value());
   }
 
   private void apply(Tracked t, OrderState state) {

@@ -1,5 +1,6 @@
 package io.perpetua.venue.binance;
 
+import io.perpetua.venue.binance.order.NewOrderRequest;
 import java.util.Optional;
 
 /**

@@ -3,6 +3,7 @@ package io.perpetua.venue.binance;
 import io.perpetua.core.time.Clock;
 import io.perpetua.venue.binance.fake.FakeBinanceServer;
 import io.perpetua.venue.binance.fake.FakeListing;
+import io.perpetua.venue.binance.order.NewOrderRequest;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;

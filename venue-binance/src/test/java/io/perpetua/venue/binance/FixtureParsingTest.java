@@ -3,6 +3,7 @@ package io.perpetua.venue.binance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perpetua.core.testing.SharedData;
+import io.perpetua.venue.binance.order.SymbolFilters;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perpetua.core.order.OrderSide;
 import io.perpetua.core.testing.SharedData;
+import io.perpetua.venue.binance.order.SymbolFilters;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeAll;

@@ -8,6 +8,7 @@ import io.perpetua.server.http.ApiRequest;
 import io.perpetua.server.http.Param;
 import io.perpetua.server.http.Route;
 import io.perpetua.server.obs.ControlPlaneStatus;
+import io.perpetua.server.v1.control.ControlViews.ControlAccountsView;
 import io.perpetua.server.v1.control.ControlViews.ControlAlertView;
 import io.perpetua.server.v1.control.ControlViews.ControlFailoverBody;
 import io.perpetua.server.v1.control.ControlViews.ControlFailoverView;
@@ -112,9 +113,8 @@ public final class ControlRoutes implements RouteGroup {
             .param(SINCE)
             .response(ControlRiskMetricsList.class, null)
             .handle(r -> call(() -> history(r))),
-        get("/api/v1/market-data/feeds", "Market-data feed status")
-            .response(ControlFeedsView.class, null)
-            .handle(r -> call(() -> ControlFeedsView.of(feeds().view()))),
+        accountsRoute(),
+        feedsRoute(),
         post("/api/v1/market-data/failover", "Manual feed failover")
             .body(
                 ControlFailoverBody.class,
@@ -131,6 +131,21 @@ public final class ControlRoutes implements RouteGroup {
             .body(ControlLifecycleBody.class, ControlExamples.LIFECYCLE_REQUEST)
             .response(ControlLifecycleView.class, null)
             .handle(r -> call(() -> lifecycle(r, "stop"))));
+  }
+
+  private Route feedsRoute() {
+    return get("/api/v1/market-data/feeds", "Market-data feed status")
+        .response(ControlFeedsView.class, null)
+        .handle(r -> call(() -> ControlFeedsView.of(feeds().view())));
+  }
+
+  private Route accountsRoute() {
+    return get("/api/v1/control/accounts", "Control-plane accounts")
+        .description(
+            "The configured accounts: venue, kind, leverage, margin mode, taker fee and the"
+                + " underlyings they trade. Never their credentials.")
+        .response(ControlAccountsView.class, null)
+        .handle(r -> call(() -> ControlAccountsView.of(plane().registry())));
   }
 
   private static Route.Builder post(String path, String summary) {

@@ -304,6 +304,40 @@ final class ControlViews {
   record ControlFeedView(
       String feedId, String status, long latency, long lastUpdate, int errorCount) {}
 
+  /** The configured accounts (never their credentials). */
+  @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+  record ControlAccountsView(List<ControlAccountView> accounts) {
+    static ControlAccountsView of(AccountRegistry registry) {
+      return new ControlAccountsView(
+          registry.ids().stream().map(id -> ControlAccountView.of(registry.entry(id))).toList());
+    }
+  }
+
+  /** One account's configuration; the credentials reference is left out on purpose. */
+  @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+  record ControlAccountView(
+      String accountId,
+      String venue,
+      String kind,
+      int leverage,
+      String marginMode,
+      BigDecimal takerFee,
+      Map<String, String> symbols) {
+    static ControlAccountView of(AccountRegistry.Entry e) {
+      var c = e.config();
+      Map<String, String> symbols = new java.util.TreeMap<>();
+      c.symbols().forEach((u, i) -> symbols.put(u, i.toString()));
+      return new ControlAccountView(
+          c.id(),
+          c.venue(),
+          c.kind().code(),
+          c.leverage(),
+          c.marginMode().code(),
+          c.takerFeeRate(),
+          symbols);
+    }
+  }
+
   /** The feed status response. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
   record ControlFeedsView(List<ControlFeedView> feeds, String activeFeed, long lastFailover) {

@@ -190,14 +190,18 @@ public final class FlowLiveRoutes implements RouteGroup {
     Optional<String> strategy = r.param(LIVE_STRATEGY);
     return new FlowLivePositionList(
         live().positions().stream()
-            .filter(p -> strategy.isEmpty() || p.strategyId().value().equals(strategy.get()))
+            .filter(
+                p ->
+                    strategy.isEmpty()
+                        || p.strategies().stream()
+                            .anyMatch(id -> id.value().equals(strategy.get())))
             .map(FlowLiveRoutes::position)
             .toList());
   }
 
   private static FlowLivePositionItem position(FlowLivePosition p) {
     return new FlowLivePositionItem(
-        p.strategyId().value(),
+        p.strategies().size() == 1 ? p.strategies().get(0).value() : null,
         p.instrument().venueSymbol(),
         p.quantity(),
         p.averageEntry(),
@@ -333,17 +337,21 @@ public final class FlowLiveRoutes implements RouteGroup {
   /** Live positions. */
   record FlowLivePositionList(List<FlowLivePositionItem> items) {}
 
-  /** What the fills of one strategy on one symbol add up to. */
+  /** The flow account's position in one symbol and the KPI sums of the flow orders on it. */
   record FlowLivePositionItem(
-      @Doc("Strategy id") String strategyId,
+      @Nullable
+          @Doc(
+              "The strategy that traded the symbol (null when several did: the account nets them"
+                  + " per symbol, as the venue does)")
+          String strategyId,
       @Doc("Venue symbol") String symbol,
-      @Decimals(Decimals.PRICE) @Doc("Venue-confirmed signed quantity (Σ fills)") double quantity,
+      @Decimals(Decimals.PRICE) @Doc("The flow account's signed quantity") double quantity,
       @Nullable @Decimals(Decimals.PRICE) @Doc("Average entry price (null when flat)")
           double averageEntry,
       @Nullable @Decimals(Decimals.PRICE) @Doc("Latest price") double markPrice,
       @Decimals(Decimals.MONEY) @Doc("Unrealised pnl at the latest price") double unrealizedPnl,
-      @Decimals(Decimals.MONEY) @Doc("Realised pnl before fees") double realizedPnl,
-      @Decimals(Decimals.MONEY) @Doc("Fees paid") double fees,
+      @Decimals(Decimals.MONEY) @Doc("Realised pnl before fees (the account's)") double realizedPnl,
+      @Decimals(Decimals.MONEY) @Doc("Fees of the symbol's fills") double fees,
       @Nullable @Decimals(Decimals.WEIGHT) @Doc("Fills against the paper prices, bps (+ = worse)")
           double slippageBps,
       @Nullable @Decimals(Decimals.WEIGHT) @Doc("Maker share of the filled notional")

@@ -2,12 +2,14 @@ package io.perpetua.trading.flow.live;
 
 import io.perpetua.core.ClientOrderId;
 import io.perpetua.core.InstrumentId;
+import io.perpetua.core.Money;
 import io.perpetua.core.StrategyId;
 import io.perpetua.core.order.Fill;
 import io.perpetua.core.order.Liquidity;
 import io.perpetua.core.order.Order;
-import io.perpetua.core.order.OrderSide;
 import io.perpetua.core.order.OrderType;
+import io.perpetua.core.order.Position;
+import io.perpetua.trading.port.AccountState;
 import io.perpetua.trading.port.OrderRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,16 +21,19 @@ import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The flow strategies' live orders, positions and KPIs read from the kernel's records: the order
- * records and fills the kernel journaled for its flow account (so they span restarts), each order
- * named by its trade and leg through a {@link FlowLegIndex}. Nothing is copied or mirrored: these
- * are the orders the kernel sent through its venue port. Thread-safe (reads only).
+ * The flow strategies' live orders, positions and KPIs read from the kernel's records: positions,
+ * realised PnL, fees and funding from the flow kernel's fixed-point account; the order records and
+ * fills the kernel journaled for its flow account (so they span restarts), each order named by its
+ * trade and leg through a {@link FlowLegIndex}, for the orders and the maker/taker sums. Nothing is
+ * copied, mirrored or re-derived: these are the orders the kernel sent through its venue port and
+ * the account its fills moved. Thread-safe (reads only).
  */
 public final class KernelFlowLive implements FlowLiveView {
   private final Supplier<List<OrderRecord>> records;
   private final Supplier<List<Fill>> fills;
   private final FlowLegIndex legs;
   private final ToDoubleFunction<InstrumentId> marks;
+  private final Supplier<AccountState> account;
   private final double capital;
   private final BooleanSupplier reachable;
 
@@ -39,7 +44,9 @@ public final class KernelFlowLive implements FlowLiveView {
    * @param fills the kernel's fills (fills of other orders ignored)
    * @param legs which trade and leg an order is
    * @param marks the latest price of a symbol (NaN when unknown)
-   * @param capital the flow account's capital, for the equity
+   * @param account the flow kernel's account (a snapshot between ticks): positions, realised PnL,
+   *     fees and funding
+   * @param capital the capital shown as equity before any PnL
    * @param reachable whether the venue answered lately
    */
   public KernelFlowLive(
@@ -47,12 +54,14 @@ public final class KernelFlowLive implements FlowLiveView {
       Supplier<List<Fill>> fills,
       FlowLegIndex legs,
       ToDoubleFunction<InstrumentId> marks,
+      Supplier<AccountState> account,
       double capital,
       BooleanSupplier reachable) {
     this.records = records;
     this.fills = fills;
     this.legs = legs;
     this.marks = marks;
+    this.account = account;
     this.capital = capital;
     this.reachable = reachable;
   }
@@ -137,85 +146,62 @@ public final class KernelFlowLive implements FlowLiveView {
         r.updatedAtMs());
   }
 
-  /** What the fills of one strategy on one symbol add up to. */
-  private static final class Book {
-    final StrategyId strategy;
-    final InstrumentId instrument;
-    double quantity;
-    double cost; // signed entry cost of the open quantity
-    double realized;
-    double fees;
+  /** The KPI sums of one symbol's flow orders and fills (positions are the account's). */
+  private static final class Sums {
+    final java.util.Set<StrategyId> strategies = new java.util.LinkedHashSet<>();
+    Money fees = Money.ZERO;
     double notional;
     double makerNotional;
     int orders;
     int fills;
 
-    Book(StrategyId strategy, InstrumentId instrument) {
-      this.strategy = strategy;
-      this.instrument = instrument;
-    }
-
     void fill(Fill f) {
-      double q = (f.side() == OrderSide.BUY ? 1 : -1) * f.quantity().toDouble();
-      double p = f.price().toDouble();
+      double n = f.quantity().toDouble() * f.price().toDouble();
       fills++;
-      fees += f.fee().toDouble();
-      notional += Math.abs(q) * p;
-      makerNotional += f.liquidity() == Liquidity.MAKER ? Math.abs(q) * p : 0;
-      if (quantity != 0 && Math.signum(q) != Math.signum(quantity)) {
-        double closing = Math.min(Math.abs(q), Math.abs(quantity)) * Math.signum(q);
-        double avg = cost / quantity;
-        realized += -closing * (p - avg);
-        cost += closing * avg;
-        quantity += closing;
-        q -= closing;
-      }
-      quantity += q;
-      cost += q * p;
-      if (Math.abs(quantity) < 1e-12) {
-        quantity = 0;
-        cost = 0;
-      }
+      fees = fees.plus(f.fee());
+      notional += n;
+      makerNotional += f.liquidity() == Liquidity.MAKER ? n : 0;
     }
   }
 
-  private Map<String, Book> books(List<Row> rows) {
-    Map<String, Book> books = new LinkedHashMap<>();
-    for (Row row : rows.reversed()) { // oldest first
-      Order o = row.record.order();
-      Book b =
-          books.computeIfAbsent(
-              row.ref.strategy().value() + "|" + o.instrument().venueSymbol(),
-              k -> new Book(row.ref.strategy(), o.instrument()));
-      b.orders += status(row.record).sent() ? 1 : 0;
-      List<Fill> fs = new ArrayList<>(row.fills);
-      fs.sort(java.util.Comparator.comparingLong(Fill::timeMs));
-      fs.forEach(b::fill);
+  private static Map<InstrumentId, Sums> sums(List<Row> rows) {
+    Map<InstrumentId, Sums> out = new LinkedHashMap<>();
+    for (Row row : rows.reversed()) { // oldest first: strategies in the order they traded
+      Sums sum = out.computeIfAbsent(row.record.order().instrument(), k -> new Sums());
+      sum.strategies.add(row.ref.strategy());
+      sum.orders += status(row.record).sent() ? 1 : 0;
+      row.fills.forEach(sum::fill);
     }
-    return books;
+    return out;
   }
 
+  /**
+   * Per symbol the flow account's position (quantity, entry cost and realised PnL: the kernel's
+   * fixed-point {@code Account}, which nets the strategies as the venue does), with the KPI sums of
+   * the flow orders on it (strategies, orders, fills, fees, maker share).
+   */
   @Override
   public List<FlowLivePosition> positions() {
+    Map<InstrumentId, Sums> sums = sums(rows());
     List<FlowLivePosition> out = new ArrayList<>();
-    for (Book b : books(rows()).values()) {
-      double mark = marks.applyAsDouble(b.instrument);
-      double avg = b.quantity == 0 ? Double.NaN : b.cost / b.quantity;
-      double unrealized = b.quantity == 0 || Double.isNaN(mark) ? 0 : b.quantity * (mark - avg);
+    for (Position p : account.get().positions()) {
+      Sums sum = sums.getOrDefault(p.instrument(), new Sums());
+      double mark = marks.applyAsDouble(p.instrument());
+      boolean flat = p.quantity().isZero();
       out.add(
           new FlowLivePosition(
-              b.strategy,
-              b.instrument,
-              b.quantity,
-              avg,
+              List.copyOf(sum.strategies),
+              p.instrument(),
+              p.quantity().toDouble(),
+              flat ? Double.NaN : p.averageEntryPrice(),
               mark,
-              unrealized,
-              b.realized,
-              b.fees,
+              flat || Double.isNaN(mark) ? 0 : p.unrealizedPnl(mark),
+              p.realizedPnl().toDouble(),
+              sum.fees.toDouble(),
               Double.NaN,
-              b.notional > 0 ? b.makerNotional / b.notional : Double.NaN,
-              b.orders,
-              b.fills));
+              sum.notional > 0 ? sum.makerNotional / sum.notional : Double.NaN,
+              sum.orders,
+              sum.fills));
     }
     return out;
   }
@@ -241,14 +227,15 @@ public final class KernelFlowLive implements FlowLiveView {
         }
       }
     }
-    double fees = 0;
-    double realized = 0;
+    AccountState a = account.get();
+    Money realized = Money.ZERO;
     double unrealized = 0;
-    for (FlowLivePosition p : positions()) {
-      fees += p.fees();
-      realized += p.realizedPnl();
-      unrealized += p.unrealizedPnl();
+    for (Position p : a.positions()) {
+      realized = realized.plus(p.realizedPnl());
+      double mark = marks.applyAsDouble(p.instrument());
+      unrealized += p.quantity().isZero() || Double.isNaN(mark) ? 0 : p.unrealizedPnl(mark);
     }
+    Money pnl = realized.minus(a.totalFees()).plus(a.totalFunding());
     long sent = 0;
     for (FlowLiveOrderStatus s : FlowLiveOrderStatus.values()) {
       sent += s.sent() ? byStatus[s.ordinal()] : 0;
@@ -265,9 +252,9 @@ public final class KernelFlowLive implements FlowLiveView {
         notional > 0 ? maker / notional : Double.NaN,
         entryNotional > 0 ? entryMaker / entryNotional : Double.NaN,
         Double.NaN,
-        fees,
-        realized,
-        capital + realized - fees + unrealized,
+        a.totalFees().toDouble(),
+        realized.toDouble(),
+        capital + pnl.toDouble() + unrealized,
         null,
         FlowLiveExitCounts.of(rows.stream().map(r -> r.record).toList(), legs),
         reachable.getAsBoolean(),

@@ -227,7 +227,7 @@ class LiveLoopTest {
     // an operator trades by hand on the venue
     BinanceRestClient manual = manualClient();
     manual.placeOrder(
-        new io.perpetua.venue.binance.NewOrderRequest(
+        new io.perpetua.venue.binance.order.NewOrderRequest(
             symbol, "BUY", "MARKET", null, manualQuantity(symbol), null, false, "manual-1"));
     assertThat(venuePositions()).isNotEqualTo(before);
     var report = p.reconciler.check(p.kernel.now(), true, false);
@@ -255,10 +255,10 @@ class LiveLoopTest {
         io.perpetua.core.ClientOrderIds.derive(StrategyId.of("baseline_rev"), "lost", "x").value();
     BigDecimal qty = manualQuantity(symbol).multiply(BigDecimal.valueOf(4));
     manual.placeOrder(
-        new io.perpetua.venue.binance.NewOrderRequest(
+        new io.perpetua.venue.binance.order.NewOrderRequest(
             symbol, "BUY", "LIMIT", "GTC", qty, price, false, orphan));
     manual.placeOrder(
-        new io.perpetua.venue.binance.NewOrderRequest(
+        new io.perpetua.venue.binance.order.NewOrderRequest(
             symbol, "BUY", "LIMIT", "GTC", qty, price, false, "desk-manual-7"));
     assertThat(openIds()).contains(orphan, "desk-manual-7");
 

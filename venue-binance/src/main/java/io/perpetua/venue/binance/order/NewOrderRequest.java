@@ -1,5 +1,8 @@
-package io.perpetua.venue.binance;
+package io.perpetua.venue.binance.order;
 
+import io.perpetua.core.order.Order;
+import io.perpetua.core.order.OrderSide;
+import io.perpetua.core.order.OrderType;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,13 +56,30 @@ public record NewOrderRequest(
     }
   }
 
+  /**
+   * The request of a platform order: a limit order rests GTC, or GTX (post-only) when {@code
+   * postOnlyLimits}; a market order has no price and no time in force.
+   */
+  public static NewOrderRequest of(Order order, boolean postOnlyLimits) {
+    boolean limit = order.type() == OrderType.LIMIT;
+    return new NewOrderRequest(
+        order.instrument().venueSymbol(),
+        order.side() == OrderSide.BUY ? "BUY" : "SELL",
+        limit ? "LIMIT" : "MARKET",
+        limit ? (postOnlyLimits ? "GTX" : "GTC") : null,
+        order.quantity().toBigDecimal(),
+        limit ? order.limitPrice().toBigDecimal() : null,
+        order.reduceOnly(),
+        order.clientOrderId().value());
+  }
+
   /** True for a post-only (GTX) limit order. */
   public boolean postOnly() {
     return "GTX".equals(timeInForce);
   }
 
   /** The request parameters in Binance's order. */
-  Map<String, String> params() {
+  public Map<String, String> params() {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("symbol", symbol);
     p.put("side", side);

@@ -1,6 +1,5 @@
-package io.perpetua.venue.binance;
+package io.perpetua.venue.binance.order;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.perpetua.core.Instrument;
 import io.perpetua.core.InstrumentId;
 import io.perpetua.core.Money;
@@ -16,7 +15,7 @@ import java.util.Optional;
  * size, min/max quantity), {@code MIN_NOTIONAL} and {@code PERCENT_PRICE} (limit price within
  * multipliers of the mark price). A bound of zero means "no bound", as on Binance.
  *
- * <p>Immutable.
+ * <p>Immutable; parsed by {@code ExchangeInfo} (the package holds no I/O).
  *
  * @param symbol the venue symbol, e.g. {@code BTCUSDT}
  * @param status the trading status, e.g. {@code TRADING}
@@ -48,68 +47,6 @@ public record SymbolFilters(
     BigDecimal minNotional,
     BigDecimal multiplierUp,
     BigDecimal multiplierDown) {
-
-  /** Parses one entry of {@code exchangeInfo.symbols}. */
-  public static SymbolFilters fromJson(JsonNode symbol) {
-    BigDecimal tick = BigDecimal.ZERO;
-    BigDecimal minPrice = BigDecimal.ZERO;
-    BigDecimal maxPrice = BigDecimal.ZERO;
-    BigDecimal step = null;
-    BigDecimal minQty = BigDecimal.ZERO;
-    BigDecimal maxQty = BigDecimal.ZERO;
-    BigDecimal mStep = null;
-    BigDecimal mMin = null;
-    BigDecimal mMax = null;
-    BigDecimal notional = BigDecimal.ZERO;
-    BigDecimal up = BigDecimal.ZERO;
-    BigDecimal down = BigDecimal.ZERO;
-    for (JsonNode f : symbol.path("filters")) {
-      switch (f.path("filterType").asText()) {
-        case "PRICE_FILTER" -> {
-          tick = Json.decimal(f, "tickSize");
-          minPrice = Json.decimalOr(f, "minPrice", BigDecimal.ZERO);
-          maxPrice = Json.decimalOr(f, "maxPrice", BigDecimal.ZERO);
-        }
-        case "LOT_SIZE" -> {
-          step = Json.decimal(f, "stepSize");
-          minQty = Json.decimalOr(f, "minQty", BigDecimal.ZERO);
-          maxQty = Json.decimalOr(f, "maxQty", BigDecimal.ZERO);
-        }
-        case "MARKET_LOT_SIZE" -> {
-          mStep = Json.decimal(f, "stepSize");
-          mMin = Json.decimalOr(f, "minQty", BigDecimal.ZERO);
-          mMax = Json.decimalOr(f, "maxQty", BigDecimal.ZERO);
-        }
-        case "MIN_NOTIONAL" -> notional = Json.decimal(f, "notional");
-        case "PERCENT_PRICE" -> {
-          up = Json.decimal(f, "multiplierUp");
-          down = Json.decimal(f, "multiplierDown");
-        }
-        default -> {
-          // MAX_NUM_ORDERS and friends are enforced by the venue.
-        }
-      }
-    }
-    String name = Json.text(symbol, "symbol");
-    if (tick.signum() <= 0 || step == null || step.signum() <= 0) {
-      throw new IllegalArgumentException(name + ": PRICE_FILTER and LOT_SIZE are required");
-    }
-    return new SymbolFilters(
-        name,
-        Json.textOr(symbol, "status", "TRADING"),
-        tick,
-        minPrice,
-        maxPrice,
-        step,
-        minQty,
-        maxQty,
-        mStep == null ? step : mStep,
-        mMin == null ? minQty : mMin,
-        mMax == null ? maxQty : mMax,
-        notional,
-        up,
-        down);
-  }
 
   /**
    * Checks an order before it is sent; empty when it passes, else the first violated rule.
