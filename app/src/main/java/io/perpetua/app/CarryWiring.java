@@ -19,6 +19,7 @@ import io.perpetua.trading.kernel.algo.OrderGateway;
 import io.perpetua.trading.port.VenueListener;
 import io.perpetua.trading.port.VenueOpenOrder;
 import io.perpetua.trading.risk.OrderContext;
+import io.perpetua.venue.binance.BinanceAccountHealth;
 import io.perpetua.venue.binance.fake.FakeExchange;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ import java.util.Set;
  * The funding carries of the {@code control.carry} section (docs/funding-carry.md): each a {@link
  * CarryInstance} over two control accounts — the spot leg's and the perp leg's — reading their
  * books, positions and open orders through the accounts' ports, the perp's funding from its
- * in-process fake Binance, and sending each leg through its account's {@link
+ * in-process fake Binance, its margin ratio and clock drift over its REST API ({@link
+ * BinanceAccountHealth}), and sending each leg through its account's {@link
  * io.perpetua.trading.control.ControlGateway} (the account's trading kernel: risk engine, trading
  * journal, venue port).
  */
@@ -63,7 +65,9 @@ final class CarryWiring {
               k.spotFee() == null ? 0.001 : k.spotFee(),
               perp.config().takerFeeRate().doubleValue(),
               k.tickMs() == null ? 1_000 : k.tickMs());
-      FakeExchange exchange = fakes.get(k.perpAccount()).fake.exchange();
+      FakeVenueConnection perpVenue = fakes.get(k.perpAccount());
+      FakeExchange exchange = perpVenue.fake.exchange();
+      BinanceAccountHealth health = new BinanceAccountHealth(perpVenue.rest);
       CarryInstance.LegPaths paths =
           new CarryInstance.LegPaths() {
             @Override
@@ -79,7 +83,7 @@ final class CarryWiring {
       out.add(
           new CarryInstance(
                   spec,
-                  new AccountsMarket(spot, perp, si, pi, exchange),
+                  new AccountsMarket(spot, perp, si, pi, exchange, health),
                   paths,
                   store,
                   System::currentTimeMillis)
@@ -121,8 +125,19 @@ final class CarryWiring {
       AccountRegistry.Entry perp,
       Instrument si,
       Instrument pi,
-      FakeExchange exchange)
+      FakeExchange exchange,
+      BinanceAccountHealth health)
       implements CarryMarket {
+    @Override
+    public double marginRatio() {
+      return health.marginRatio();
+    }
+
+    @Override
+    public long clockDriftMs() {
+      return health.clockDriftMs();
+    }
+
     @Override
     public Quote spotQuote() {
       return quote(spot, si);

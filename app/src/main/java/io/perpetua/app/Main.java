@@ -5,6 +5,7 @@ import io.perpetua.app.cli.ApiKeyCommand;
 import io.perpetua.app.cli.AuditCommand;
 import io.perpetua.app.cli.BacktestCommand;
 import io.perpetua.app.cli.BenchCommand;
+import io.perpetua.app.cli.CarryCommand;
 import io.perpetua.app.cli.DataCommand;
 import io.perpetua.app.cli.FlowCommand;
 import io.perpetua.app.cli.FundingCommand;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Command;
       VenueCommand.class,
       FlowCommand.class,
       FundingCommand.class,
+      CarryCommand.class,
       HotlistCommand.class,
       StrategyCommand.class
     })

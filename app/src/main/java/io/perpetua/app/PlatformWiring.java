@@ -196,8 +196,7 @@ final class PlatformWiring implements AutoCloseable {
             () -> control == null ? null : control.plane(), System::currentTimeMillis);
     server.addRoutes(controlRoutes);
     server.addRoutes(
-        new io.perpetua.server.v1.CarryRoutes(
-            () -> control == null ? List.of() : control.carries()));
+        new io.perpetua.server.v1.CarryRoutes(this::carries, auth.carryResetApproval()));
     observability.controlPlane(controlRoutes::systemStatus);
     server.addRoutes(
         auth.riskRoutes(
@@ -243,6 +242,7 @@ final class PlatformWiring implements AutoCloseable {
     auth.open(database, parts::risk);
     parts.registry(StrategyRegistries.open(config, new JdbcRegistryStore(database)));
     auth.openStrategyChanges(parts::registry);
+    auth.openCarries(this::carries);
     parts.lifecycle(
         auth.openLifecycle(
             new io.perpetua.trading.lifecycle.LifecycleService(
@@ -265,6 +265,10 @@ final class PlatformWiring implements AutoCloseable {
       control.openOrderPaths(new io.perpetua.store.jdbc.JdbcTradingJournal(database), risk);
       control.startCarries(new io.perpetua.store.jdbc.JdbcCarryStore(database));
     }
+  }
+
+  private List<io.perpetua.trading.carry.CarryInstance> carries() {
+    return control == null ? List.of() : control.carries();
   }
 
   /** The venues the API lists: none in paper mode. */

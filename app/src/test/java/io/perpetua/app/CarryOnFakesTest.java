@@ -1,6 +1,7 @@
 package io.perpetua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.perpetua.app.config.ConfigLoader;
 import io.perpetua.app.config.PerpetuaConfig;
@@ -8,11 +9,14 @@ import io.perpetua.core.Quantity;
 import io.perpetua.store.jdbc.Database;
 import io.perpetua.store.jdbc.DatabaseConfig;
 import io.perpetua.store.jdbc.JdbcCarryStore;
+import io.perpetua.trading.carry.CarryAlert;
+import io.perpetua.trading.carry.CarryException;
 import io.perpetua.trading.carry.CarryInstance;
 import io.perpetua.trading.carry.CarryLedger;
 import io.perpetua.trading.carry.CarryState;
 import io.perpetua.trading.carry.CarryStore;
 import io.perpetua.trading.control.AccountRegistry;
+import io.perpetua.venue.binance.fake.FakeBinanceServer;
 import io.perpetua.venue.binance.fake.FakeExchange;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -78,6 +82,26 @@ class CarryOnFakesTest {
     assertThat(w.fake("spot-a").fake.spotBalance("BTC")).isEqualByComparingTo("0");
   }
 
+  private PerpetuaConfig config() throws java.io.IOException {
+    Path f = dir.resolve("perpetua.yaml");
+    Files.writeString(f, SECTION);
+    return ConfigLoader.load(f, Map.of());
+  }
+
+  /**
+   * The configured carry on {@code w} (its accounts' order paths on {@code db}), recording to
+   * {@code store}, after its first good read.
+   */
+  private static CarryInstance started(ControlWiring w, CarryStore store, Database db)
+      throws InterruptedException {
+    w.openOrderPaths(
+        new io.perpetua.store.jdbc.JdbcTradingJournal(db),
+        io.perpetua.trading.risk.RiskEngine.unlimited());
+    CarryInstance c = w.startCarries(store).get(0);
+    await(() -> c.status().updatedMs() > 0 && c.status().lastError().isEmpty(), "first read");
+    return c;
+  }
+
   private static List<String> ledger(CarryStore store, String mode) {
     return store.ledger("btc", 100).stream()
         .filter(m -> m.mode().equals(mode))
@@ -90,18 +114,11 @@ class CarryOnFakesTest {
 
   @Test
   void dryRunThenReal_onTheFakes_sameLedgerPricesAside_recordedInTheDatabase() throws Exception {
-    Path f = dir.resolve("perpetua.yaml");
-    Files.writeString(f, SECTION);
-    PerpetuaConfig config = ConfigLoader.load(f, Map.of());
     try (Database db = Database.open(DatabaseConfig.embedded(dir.resolve("db")));
-        ControlWiring w = ControlWiring.start(config.control()).orElseThrow()) {
+        ControlWiring w = ControlWiring.start(config().control()).orElseThrow()) {
       JdbcCarryStore store = new JdbcCarryStore(db);
-      w.openOrderPaths(
-          new io.perpetua.store.jdbc.JdbcTradingJournal(db),
-          io.perpetua.trading.risk.RiskEngine.unlimited());
-      CarryInstance c = w.startCarries(store).get(0);
+      CarryInstance c = started(w, store, db);
       FakeExchange perp = w.fake("perp-a").fake.exchange();
-      await(() -> c.status().updatedMs() > 0 && c.status().lastError().isEmpty(), "first read");
       assertThat(c.status().mode()).isEqualTo(CarryInstance.DRY_RUN);
       cycle(c, w, perp, store, false);
       assertThat(w.intents()).as("dry-run sends nothing").isEmpty();
@@ -136,5 +153,66 @@ class CarryOnFakesTest {
           .allSatisfy(m -> assertThat(m.value().amount().signum()).isPositive());
       assertThat(store.loadState("btc").orElseThrow()).containsEntry("runtime.mode", "real");
     }
+  }
+
+  /**
+   * Clock drift and margin ratio read from the fake Binance in the running control plane: the
+   * fake's clock skewed by 5 s blocks trading (start refused, checklist item failed) until it is
+   * back; in real mode while HOLDING, uniMMR 1.30 raises margin_warn and keeps holding, 1.20 halts
+   * with a CRITICAL margin_danger and closes nothing (both legs stay on the venues).
+   */
+  @Test
+  void clockDriftBlocks_marginRatioWarnsThenHalts_readFromTheFakes() throws Exception {
+    try (Database db = Database.open(DatabaseConfig.embedded(dir.resolve("db")));
+        ControlWiring w = ControlWiring.start(config().control()).orElseThrow()) {
+      JdbcCarryStore store = new JdbcCarryStore(db);
+      CarryInstance c = started(w, store, db);
+      FakeBinanceServer venue = w.fake("perp-a").fake;
+      Quantity q = Quantity.parse("0.100", c.spec().spotInstrument().quantityScale());
+
+      venue.faults().clockSkew(5_000);
+      await(() -> !check(c, "clock_drift"), "drift measured");
+      assertThatThrownBy(() -> c.start(q, "alice"))
+          .isInstanceOf(CarryException.class)
+          .hasMessageContaining("clock drift");
+      venue.faults().clockSkew(0);
+      await(() -> check(c, "clock_drift"), "drift gone");
+
+      cycle(c, w, venue.exchange(), store, false);
+      c.requestMode(CarryInstance.REAL, "alice");
+      c.confirm("bob");
+      c.start(q, "alice");
+      c.confirm("alice");
+      await(() -> c.status().state() == CarryState.HOLDING, "holding " + c.status());
+      venue.faults().marginRatio(new BigDecimal("1.30"));
+      await(() -> kinds(store).contains("margin_warn"), "margin_warn");
+      assertThat(c.status().state()).isEqualTo(CarryState.HOLDING);
+      venue.faults().marginRatio(new BigDecimal("1.20"));
+      await(() -> c.status().state() == CarryState.HALTED, "halted " + c.status());
+      assertThat(store.events("btc", 200))
+          .anySatisfy(
+              e -> {
+                assertThat(e.kind()).isEqualTo("margin_danger");
+                assertThat(e.severity()).isEqualTo("CRITICAL");
+              });
+      assertThat(w.intents()).as("no automatic close").noneMatch(i -> i.contains("-c-"));
+      assertThat(w.fake("spot-a").fake.spotBalance("BTC")).isEqualByComparingTo("0.100");
+      assertThat(
+              AccountRegistry.position(
+                  w.plane().registry().entry("perp-a"), c.spec().perpInstrument().id()))
+          .isEqualByComparingTo("-0.100");
+    }
+  }
+
+  private static boolean check(CarryInstance c, String name) {
+    return c.checklist().stream()
+        .filter(k -> k.name().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .passed();
+  }
+
+  private static List<String> kinds(CarryStore store) {
+    return store.events("btc", 200).stream().map(CarryAlert::kind).toList();
   }
 }

@@ -37,9 +37,13 @@ class CarryRoutesTest {
   /** A market that never moves; dry-run needs no order path. */
   private static final class Flat implements CarryMarket {
     private final Quote quote = new Quote(Price.parse("50000", 2), Price.parse("50000.10", 2));
+    private volatile boolean down;
 
     @Override
     public Quote spotQuote() {
+      if (down) {
+        throw new IllegalStateException("venue down");
+      }
       return quote;
     }
 
@@ -74,6 +78,7 @@ class CarryRoutesTest {
     }
   }
 
+  private final Flat market = new Flat();
   private TestServer api;
   private CarryInstance carry;
   private final InMemoryCarryStore store = new InMemoryCarryStore();
@@ -104,7 +109,7 @@ class CarryRoutesTest {
             0.001,
             0.0005,
             20);
-    carry = new CarryInstance(spec, new Flat(), none, store, System::currentTimeMillis).start();
+    carry = new CarryInstance(spec, market, none, store, System::currentTimeMillis).start();
     api = TestServer.start(new CarryRoutes(() -> List.of(carry)));
   }
 
@@ -167,6 +172,60 @@ class CarryRoutesTest {
     JsonNode alerts = successData(api.get(BASE + "alerts"));
     assertThat(alerts.toString()).contains("start_requested by").contains("confirmed by");
     assertThat(successData(api.get(BASE + "funding")).get("total").asText()).isEqualTo("0");
+    JsonNode report = successData(api.get(BASE + "report?period=month"));
+    assertThat(report.get("mode").asText()).isEqualTo("dry_run");
+    assertThat(report.at("/items/0/fills").asInt()).as(report.toString()).isEqualTo(4);
+    assertThat(report.toString()).contains("{\"kind\":\"opened\",\"count\":1}");
+    JsonNode real = successData(api.get(BASE + "report?period=month&mode=real"));
+    assertThat(real.at("/items/0/fills").asInt()).as("no real fills").isZero();
+    assertThat(real.at("/items/0/total").asText()).isEqualTo("0");
+    assertError(api.get(BASE + "report?period=hour"), 400, 40001);
+  }
+
+  @Test
+  void reset_withFourEyes_filesARequest_andChangesNothing() throws Exception {
+    List<String> filed = new java.util.ArrayList<>();
+    try (TestServer fourEyes =
+        TestServer.start(
+            new CarryRoutes(
+                () -> List.of(carry),
+                (r, id) -> {
+                  filed.add(r.principal().subject() + " " + id);
+                  return "apr_1";
+                }))) {
+      TestServer.Response notHalted =
+          fourEyes.send(
+              "POST", BASE + "reset", Map.of("Authorization", "Bearer " + TestServer.TOKEN), null);
+      assertError(notHalted, 409, 40087);
+      market.down = true;
+      await("halted");
+      JsonNode pending =
+          successData(
+              fourEyes.send(
+                  "POST",
+                  BASE + "reset",
+                  Map.of("Authorization", "Bearer " + TestServer.TOKEN),
+                  null));
+      assertThat(pending.get("pending").asText()).isEqualTo("reset_approval");
+      assertThat(pending.get("approval_id").asText()).isEqualTo("apr_1");
+      assertThat(pending.get("state").asText()).isEqualTo("halted");
+      assertThat(filed).hasSize(1).allMatch(f -> f.endsWith(" btc-carry"));
+      market.down = false;
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (!successData(api.get("/api/v1/carry/btc-carry"))
+          .get("last_error")
+          .asText()
+          .isEmpty()) {
+        assertThat(System.currentTimeMillis()).as("a healthy tick").isLessThan(deadline);
+        Thread.sleep(20); // polling with a deadline
+      }
+      assertThat(state())
+          .as("healthy again, still halted: only a human resets")
+          .isEqualTo("halted");
+      JsonNode done = successData(post("reset", null));
+      assertThat(done.get("state").asText()).as("four-eyes off: at once").isEqualTo("idle");
+      assertThat(done.get("approval_id").isNull()).isTrue();
+    }
   }
 
   @Test
@@ -195,6 +254,6 @@ class CarryRoutesTest {
             p -> p.startsWith("/api/v1/carry"),
             r -> r.path().replace("{id}", "btc-carry"),
             null);
-    assertThat(checked).isEqualTo(10);
+    assertThat(checked).isEqualTo(11);
   }
 }

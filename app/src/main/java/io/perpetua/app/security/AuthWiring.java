@@ -33,6 +33,7 @@ import io.perpetua.trading.port.TradingJournal;
 import io.perpetua.trading.registry.StrategyRegistry;
 import io.perpetua.trading.risk.RiskEngine;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -256,5 +257,27 @@ public final class AuthWiring {
             HotlistApproveAction.NAME,
             HotlistApproveAction.payload(ts, symbol, reason, request.principal().subject()),
             reason);
+  }
+
+  /** Registers four-eyes on resetting a halted carry (after {@link #open}). */
+  public void openCarries(Supplier<List<io.perpetua.trading.carry.CarryInstance>> carries) {
+    services.fourEyes().register(new CarryResetAction(carries));
+  }
+
+  /**
+   * How a halted carry's reset is decided: a four-eyes request a second admin approves, or (with
+   * {@code PERPETUA_FOUR_EYES=off}) none: the reset applies at once.
+   */
+  public io.perpetua.server.v1.CarryRoutes.ResetApproval carryResetApproval() {
+    if (!fourEyes) {
+      return null;
+    }
+    return (request, carry) ->
+        AuthServicesAccess.request(
+            services,
+            request,
+            CarryResetAction.NAME,
+            CarryResetAction.payload(carry, request.principal().subject()),
+            "reset of halted carry " + carry);
   }
 }

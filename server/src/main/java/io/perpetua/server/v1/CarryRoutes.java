@@ -13,6 +13,8 @@ import io.perpetua.server.json.Doc;
 import io.perpetua.trading.carry.CarryException;
 import io.perpetua.trading.carry.CarryFunding;
 import io.perpetua.trading.carry.CarryInstance;
+import io.perpetua.trading.carry.CarryReport;
+import io.perpetua.trading.carry.CarryState;
 import io.perpetua.trading.carry.CarryStatus;
 import io.perpetua.trading.carry.CarryStore;
 import java.math.BigDecimal;
@@ -38,17 +40,46 @@ public final class CarryRoutes implements RouteGroup {
   static final Param<Integer> LIMIT =
       Param.integer("limit", 1, 1000).withDefault(200).description("Newest N (1..1000)");
 
-  private final Supplier<List<CarryInstance>> instances;
+  static final Param<String> PERIOD =
+      Param.oneOf("period", "8h", "day", "week", "month")
+          .withDefault("day")
+          .description("Report period: 8h (00/08/16 UTC), day, week (from Monday), month (UTC)");
 
-  /** Routes over the configured instances (none: an empty list). */
+  static final Param<String> MODE =
+      Param.oneOf("mode", CarryInstance.DRY_RUN, CarryInstance.REAL)
+          .description("Records of this mode (default: the instance's mode now)");
+
+  /** How many of each kind of record a report reads, newest first. */
+  private static final int REPORT_RECORDS = 100_000;
+
+  /** Files a four-eyes request to reset a halted carry; returns its id. */
+  @FunctionalInterface
+  public interface ResetApproval {
+    /** Files the request of {@code request}'s principal to reset carry {@code carry}. */
+    String request(ApiRequest request, String carry);
+  }
+
+  private final Supplier<List<CarryInstance>> instances;
+  private final ResetApproval resetApproval;
+
+  /** Routes over the configured instances (none: an empty list); resets apply at once. */
   public CarryRoutes(Supplier<List<CarryInstance>> instances) {
+    this(instances, null);
+  }
+
+  /**
+   * Routes over the configured instances; {@code resetApproval} files a four-eyes request for a
+   * reset (null: the reset applies at once).
+   */
+  public CarryRoutes(Supplier<List<CarryInstance>> instances, ResetApproval resetApproval) {
     this.instances = Objects.requireNonNull(instances, "instances");
+    this.resetApproval = resetApproval;
   }
 
   @Override
   public List<Route> routes() {
     String view = Examples.load("carry.json");
-    return java.util.stream.Stream.of(reads(view), actions(view), records())
+    return java.util.stream.Stream.of(reads(view), actions(view), records(), List.of(reportRoute()))
         .flatMap(List::stream)
         .toList();
   }
@@ -120,11 +151,13 @@ public final class CarryRoutes implements RouteGroup {
                 "reset",
                 "Reset a halted carry",
                 "HALTED → IDLE by hand (admin); the positions stay as the venues hold them."
-                    + " 409 (40087) unless HALTED.")
+                    + " With four-eyes on (PERPETUA_FOUR_EYES, default) this files a carry.reset"
+                    + " request (answer: still halted, pending reset_approval, approval_id) that a"
+                    + " second admin approves through /api/v1/approvals. 409 (40087) unless HALTED.")
             .adminOnly()
             .errors(acts)
-            .response(CarryViews.CarryView.class, view)
-            .handle(r -> act(r, c -> c.resetHalted(who(r)))));
+            .response(CarryViews.CarryView.class, Examples.load("carry-reset.json"))
+            .handle(this::reset));
   }
 
   private List<Route> records() {
@@ -170,6 +203,24 @@ public final class CarryRoutes implements RouteGroup {
                         store(r).events(r.value(ID), r.value(LIMIT)).stream()
                             .map(CarryViews::event)
                             .toList())));
+  }
+
+  private Route reportRoute() {
+    return Route.get("/api/v1/carry/{id}/report")
+        .tag(TAG)
+        .summary("A carry's report per period")
+        .description(
+            "Per 8 h, day, week or month, from the stored records of one mode: funding income,"
+                + " fees, PnL per leg (cash flow and fees plus the position's change in value at"
+                + " the leg's last fill price; funding apart), the largest hedge deviation and"
+                + " the events by kind. Periods without a record are left out; newest `limit`.")
+        .param(ID)
+        .param(PERIOD)
+        .param(MODE)
+        .param(LIMIT)
+        .errors(ApiError.CARRY_NOT_FOUND)
+        .response(CarryViews.ReportView.class, Examples.load("carry-report.json"))
+        .handle(this::report);
   }
 
   private static Route.Builder action(String name, String summary, String description) {
@@ -225,6 +276,37 @@ public final class CarryRoutes implements RouteGroup {
     }
     return new CarryViews.FundingList(
         rows.stream().map(CarryViews::funding).toList(), total.toString());
+  }
+
+  private CarryViews.CarryView reset(ApiRequest r) {
+    if (resetApproval == null) {
+      return act(r, c -> c.resetHalted(who(r)));
+    }
+    CarryInstance c = instance(r);
+    CarryStatus s = c.status();
+    if (s.state() != CarryState.HALTED) {
+      throw new ApiException(
+          ApiError.CARRY_CONFLICT, "reset needs HALTED, state is " + s.state().code());
+    }
+    String id = resetApproval.request(r, c.spec().id());
+    return CarryViews.resetRequested(s, c.checklist(), id);
+  }
+
+  private CarryViews.ReportView report(ApiRequest r) {
+    CarryInstance c = instance(r);
+    String id = c.spec().id();
+    String mode = r.param(MODE).orElseGet(() -> c.status().mode());
+    CarryStore s = c.store();
+    List<CarryReport.Row> rows =
+        CarryReport.of(
+            CarryReport.Period.parse(r.value(PERIOD)),
+            mode,
+            s.ledger(id, REPORT_RECORDS),
+            s.funding(id, REPORT_RECORDS),
+            s.snapshots(id, REPORT_RECORDS),
+            s.events(id, REPORT_RECORDS));
+    int from = Math.max(0, rows.size() - r.value(LIMIT));
+    return CarryViews.report(r.value(PERIOD), mode, rows.subList(from, rows.size()));
   }
 
   private static String who(ApiRequest r) {

@@ -7,6 +7,7 @@ import io.perpetua.trading.carry.CarryCheck;
 import io.perpetua.trading.carry.CarryFunding;
 import io.perpetua.trading.carry.CarryLedger;
 import io.perpetua.trading.carry.CarryLimits;
+import io.perpetua.trading.carry.CarryReport;
 import io.perpetua.trading.carry.CarrySpec;
 import io.perpetua.trading.carry.CarryStatus;
 import io.perpetua.trading.carry.CarryStore;
@@ -17,6 +18,16 @@ final class CarryViews {
   private CarryViews() {}
 
   static CarryView of(CarryStatus s, List<CarryCheck> checklist) {
+    return of(s, checklist, s.pending(), null);
+  }
+
+  /** {@code s} with a four-eyes reset request filed: pending {@code reset_approval}. */
+  static CarryView resetRequested(CarryStatus s, List<CarryCheck> checklist, String approvalId) {
+    return of(s, checklist, "reset_approval", approvalId);
+  }
+
+  private static CarryView of(
+      CarryStatus s, List<CarryCheck> checklist, String pending, String approvalId) {
     CarrySpec spec = s.spec();
     CarryLimits l = spec.limits();
     return new CarryView(
@@ -26,7 +37,7 @@ final class CarryViews {
         spec.perpAccount(),
         s.mode(),
         s.state().code(),
-        s.pending(),
+        pending,
         s.cycle(),
         s.spotPosition().toString(),
         s.perpPosition().toString(),
@@ -48,7 +59,8 @@ final class CarryViews {
             ? null
             : checklist.stream()
                 .map(c -> new ChecklistItemView(c.name(), c.passed(), c.detail()))
-                .toList());
+                .toList(),
+        approvalId);
   }
 
   static LedgerView ledger(CarryStore.Moded<CarryLedger> m) {
@@ -72,6 +84,30 @@ final class CarryViews {
     return new FundingView(m.mode(), f.timeMs(), f.rate(), f.amount().toString());
   }
 
+  static ReportView report(String period, String mode, List<CarryReport.Row> rows) {
+    return new ReportView(
+        period,
+        mode,
+        rows.stream()
+            .map(
+                w ->
+                    new ReportRow(
+                        w.startMs(),
+                        w.endMs(),
+                        w.fundingIncome().toString(),
+                        w.settlements(),
+                        w.fees().toString(),
+                        w.spotPnl().toString(),
+                        w.perpPnl().toString(),
+                        w.total().toString(),
+                        w.fills(),
+                        w.maxHedgeDeviation(),
+                        w.events().entrySet().stream()
+                            .map(e -> new EventCount(e.getKey(), e.getValue()))
+                            .toList()))
+            .toList());
+  }
+
   static EventView event(CarryAlert a) {
     return new EventView(a.severity(), a.kind(), a.message(), a.timeMs());
   }
@@ -91,8 +127,10 @@ final class CarryViews {
               allowed = {"idle", "opening", "holding", "closing", "halted"})
           String state,
       @Doc(
-              value = "Awaiting confirmation: start, close, mode_real, or empty",
-              allowed = {"", "start", "close", "mode_real"})
+              value =
+                  "Awaiting confirmation: start, close, mode_real, reset_approval (a second"
+                      + " admin's, in the answer to a reset with four-eyes), or empty",
+              allowed = {"", "start", "close", "mode_real", "reset_approval"})
           String pending,
       @Doc("Carry cycle (in the legs' client ids)") int cycle,
       @Doc("Spot position, decimal") String spotPosition,
@@ -103,7 +141,9 @@ final class CarryViews {
       @Doc("Latest tick, epoch ms") long updatedMs,
       @Doc("Hard limits (configuration; the API cannot change them)") LimitsView limits,
       @Nullable @Doc("Acceptance checklist for real mode (single-instance answers)")
-          List<ChecklistItemView> checklist) {}
+          List<ChecklistItemView> checklist,
+      @Nullable @Doc("The four-eyes reset request filed (only in the answer to POST .../reset)")
+          String approvalId) {}
 
   /** The hard limits of spec §7. */
   record LimitsView(
@@ -175,4 +215,33 @@ final class CarryViews {
 
   /** Events. */
   record EventList(@Doc("Oldest first") List<EventView> items) {}
+
+  /** A carry's report. */
+  record ReportView(
+      @Doc(
+              value = "Period",
+              allowed = {"8h", "day", "week", "month"})
+          String period,
+      @Doc(
+              value = "Mode of the records",
+              allowed = {"dry_run", "real"})
+          String mode,
+      @Doc("Periods with records, oldest first") List<ReportRow> items) {}
+
+  /** One period of a report. */
+  record ReportRow(
+      @Doc("Period start, epoch ms") long startMs,
+      @Doc("Period end (exclusive), epoch ms") long endMs,
+      @Doc("Funding booked, USDT") String fundingIncome,
+      @Doc("Funding settlements booked") int settlements,
+      @Doc("Fees of both legs, USDT") String fees,
+      @Doc("Spot leg's PnL (fees in, funding apart), USDT") String spotPnl,
+      @Doc("Perp leg's PnL (fees in, funding apart), USDT") String perpPnl,
+      @Doc("Funding plus both legs' PnL, USDT") String total,
+      @Doc("Fills of both legs") int fills,
+      @Doc("Largest hedge deviation of the period's snapshots") double maxHedgeDeviation,
+      @Doc("Events by kind, kinds sorted") List<EventCount> events) {}
+
+  /** How many events of a kind. */
+  record EventCount(@Doc("Event code") String kind, @Doc("How many") int count) {}
 }

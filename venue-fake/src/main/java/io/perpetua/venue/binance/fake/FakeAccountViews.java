@@ -3,9 +3,12 @@ package io.perpetua.venue.binance.fake;
 import static io.perpetua.venue.binance.fake.FakeExchange.plain;
 import static io.perpetua.venue.binance.fake.FakeExchange.plain8;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * The account payloads ({@code /fapi/v2/account}, {@code /fapi/v3/account}, {@code balance}, {@code
@@ -168,6 +171,35 @@ final class FakeAccountViews {
       }
     }
     return Long.toString(cap);
+  }
+
+  /**
+   * {@code GET /papi/v1/account} (portfolio margin) from the futures account {@code futures}:
+   * equity = margin balance, {@code uniMMR} = equity / maintenance margin ("0" with none); a {@code
+   * uniMmr} given (fault injection) replaces the ratio and the maintenance margin follows.
+   */
+  static ObjectNode portfolioAccount(JsonNode futures, BigDecimal uniMmr, long now) {
+    BigDecimal equity = new BigDecimal(futures.get("totalMarginBalance").asText());
+    BigDecimal maint = new BigDecimal(futures.get("totalMaintMargin").asText());
+    BigDecimal ratio;
+    if (uniMmr != null && uniMmr.signum() > 0) {
+      ratio = uniMmr;
+      maint = equity.divide(uniMmr, 8, RoundingMode.HALF_EVEN);
+    } else {
+      ratio =
+          maint.signum() == 0 ? BigDecimal.ZERO : equity.divide(maint, 8, RoundingMode.HALF_EVEN);
+    }
+    boolean call = maint.signum() > 0 && ratio.compareTo(new BigDecimal("1.2")) <= 0;
+    ObjectNode a = JSON.objectNode().put("uniMMR", plain8(ratio));
+    a.put("accountEquity", plain8(equity)).put("actualEquity", plain8(equity));
+    a.put("accountInitialMargin", futures.get("totalInitialMargin").asText())
+        .put("accountMaintMargin", plain8(maint))
+        .put("accountStatus", call ? "MARGIN_CALL" : "NORMAL");
+    a.put("virtualMaxWithdrawAmount", futures.get("maxWithdrawAmount").asText())
+        .put("totalAvailableBalance", futures.get("availableBalance").asText())
+        .put("totalMarginOpenLoss", "0.00000000")
+        .put("updateTime", now);
+    return a;
   }
 
   private static ObjectNode totals(FakeMargin m, ObjectNode a) {

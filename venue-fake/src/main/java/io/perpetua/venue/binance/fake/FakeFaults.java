@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * and timeouts (the request is processed, then the answer is held back longer than the client
  * waits). Order faults: the next order rejected with a given code, the next fill split in two
  * (partial fill), and acknowledgements delayed for all new orders (the user-data events go out
- * first). Clock skew shifts the server time.
+ * first). Clock skew shifts the server time; a margin ratio replaces the portfolio-margin account's
+ * {@code uniMMR}.
  *
  * <p>Thread-safe.
  */
@@ -53,6 +54,7 @@ public final class FakeFaults {
   private volatile long ackDelayMs;
   private volatile long clockSkewMs;
   private volatile boolean outage;
+  private volatile java.math.BigDecimal marginRatio;
 
   /** The next request answers 429 with {@code Retry-After: retryAfterSeconds}. */
   public void rateLimitNext(int retryAfterSeconds) {
@@ -97,6 +99,19 @@ public final class FakeFaults {
   /** Shifts the server clock by {@code skewMs}. */
   public void clockSkew(long skewMs) {
     clockSkewMs = skewMs;
+  }
+
+  /**
+   * Serves {@code uniMmr} as the unified maintenance-margin ratio of {@code GET /papi/v1/account}
+   * (null: computed from the positions again).
+   */
+  public void marginRatio(java.math.BigDecimal uniMmr) {
+    this.marginRatio = uniMmr;
+  }
+
+  /** The margin ratio served instead of the computed one, or null. */
+  public java.math.BigDecimal marginRatio() {
+    return marginRatio;
   }
 
   /** The server clock shift. */

@@ -214,6 +214,14 @@ final class FakeRestRoutes {
     server.route(GET, "/fapi/v1/income", SIGNED, 30, r -> x.income(r.get("incomeType")));
     server.route(GET, "/fapi/v2/account", SIGNED, 5, r -> x.account());
     server.route(GET, "/fapi/v3/account", SIGNED, 5, r -> x.accountV3());
+    server.route(
+        GET,
+        "/papi/v1/account",
+        SIGNED,
+        20,
+        r ->
+            FakeAccountViews.portfolioAccount(
+                x.account(), server.faults().marginRatio(), server.now()));
     server.route(GET, "/fapi/v2/balance", SIGNED, 5, r -> x.balances());
     server.route(GET, "/fapi/v3/balance", SIGNED, 5, r -> x.balances());
     server.route(GET, "/fapi/v2/positionRisk", SIGNED, 5, r -> x.positionRisk());
