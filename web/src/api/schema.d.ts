@@ -756,6 +756,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/optimizer/runs/{run_id}/files/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A report file of an optimisation run
+         * @description The text of one stored report file (report.html, result.json with folds, statistics, curves, sensitivity and Pareto fronts, trials.csv, folds.csv, oos_equity.csv), same visibility as the run. 40431 while it is not written (the run is not done).
+         */
+        get: operations["get_api_v1_optimizer_runs_run_id_files_name"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/optimizer/runs/{run_id}/cancel": {
         parameters: {
             query?: never;
@@ -885,6 +905,26 @@ export interface paths {
          * @description Newest first; limit (default 100), since (epoch ms).
          */
         get: operations["get_api_v1_risk_metrics_account_id_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/control/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Control-plane accounts
+         * @description The configured accounts: venue, kind, leverage, margin mode, taker fee and the underlyings they trade. Never their credentials.
+         */
+        get: operations["get_api_v1_control_accounts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1092,7 +1132,7 @@ export interface paths {
         put?: never;
         /**
          * Reset a halted carry
-         * @description HALTED → IDLE by hand (admin); the positions stay as the venues hold them. 409 (40087) unless HALTED.
+         * @description HALTED → IDLE by hand (admin); the positions stay as the venues hold them. With four-eyes on (PERPETUA_FOUR_EYES, default) this files a carry.reset request (answer: still halted, pending reset_approval, approval_id) that a second admin approves through /api/v1/approvals. 409 (40087) unless HALTED.
          */
         post: operations["post_api_v1_carry_id_reset"];
         delete?: never;
@@ -1153,6 +1193,26 @@ export interface paths {
          * @description Risk events (margin_warn, margin_danger, api_failures, leg_failed, hedge_deviation, leg_timeout, …) and every human action with who took it, oldest first.
          */
         get: operations["get_api_v1_carry_id_alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carry/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A carry's report per period
+         * @description Per 8 h, day, week or month, from the stored records of one mode: funding income, fees, PnL per leg (cash flow and fees plus the position's change in value at the leg's last fill price; funding apart), the largest hedge deviation and the events by kind. Periods without a record are left out; newest `limit`.
+         */
+        get: operations["get_api_v1_carry_id_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1315,8 +1375,8 @@ export interface paths {
         get: operations["get_api_v1_risk_limits"];
         put?: never;
         /**
-         * Change a symbol's risk limits (four-eyes)
-         * @description Files a four-eyes request (POST /api/v1/approvals/{id}/approve by a second admin; the requester cannot approve). The limit binds from the next order check after approval, is persisted and audited with before/after. At least one of max_leverage (0 < x <= 1000) and max_pos_value (USDT, 0 < x <= 1e12), at most 8 decimals; reason required.
+         * Change or remove a symbol's risk limits (four-eyes)
+         * @description Files a four-eyes request (POST /api/v1/approvals/{id}/approve by a second admin; the requester cannot approve). The limit binds from the next order check after approval, is persisted and audited with before/after. At least one of max_leverage (0 < x <= 1000) and max_pos_value (USDT, 0 < x <= 1e12), at most 8 decimals; reason required. remove: true (without either limit) removes the symbol's limits, also four-eyes; 404 40480 when none is set.
          */
         post: operations["post_api_v1_risk_limits"];
         delete?: never;
@@ -2363,6 +2423,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/flow/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live tick feed of the order-flow engine
+         * @description Per stream (aggTrade, markPrice, depth10, spot bookTicker of every symbol) the messages received, the age of the last one and whether its silence alert is raised; reconnects of the feed's connections; trades received, duplicates dropped, gaps filled over REST, late trades, trades held by the reorder window and holes still open; messages refused. 404 (40401) when the engine replays the tick file.
+         */
+        get: operations["get_api_v1_flow_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flow/evolution/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the order-flow auto-evolution
+         * @description Per running factory strategy: 7-day closed trades, net R, win rate, profit factor, signal count and the fitness net_r + 0.9·net_r/days + 0.6·(PF−1) + 1.25·(win_rate−0.5) − 0.35·max(12−closed,0); the regime per symbol; a mutation of each symbol's best parent (at most 1 new strategy per symbol per day, at most 3 auto-created running per symbol, the weakest deprecated but never younger than 24 h). dry_run true only reports; false applies it all in one transaction. Every decision is audited. 409/40130 when the plan no longer fits the strategies (nothing changes).
+         */
+        post: operations["post_api_v1_flow_evolution_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2370,7 +2470,7 @@ export interface components {
         /** @description The envelope of every error response. */
         ErrorEnvelope: {
             /** @enum {integer} */
-            code: 40001 | 40002 | 40003 | 40004 | 40005 | 40006 | 40007 | 40008 | 40009 | 40010 | 40011 | 40012 | 40013 | 40101 | 40102 | 40103 | 40104 | 40105 | 40106 | 40107 | 40108 | 40109 | 40110 | 40111 | 40112 | 40113 | 40114 | 40115 | 40116 | 40020 | 40021 | 40030 | 40031 | 40032 | 40080 | 40081 | 40082 | 40083 | 40084 | 40085 | 40086 | 40470 | 40087 | 40088 | 40471 | 40040 | 40050 | 40051 | 40060 | 40400 | 40401 | 40410 | 40420 | 40440 | 40430 | 40450 | 40070 | 40071 | 40460 | 50000 | 50001 | 50002 | 50301;
+            code: 40001 | 40002 | 40003 | 40004 | 40005 | 40006 | 40007 | 40008 | 40009 | 40010 | 40011 | 40012 | 40013 | 40101 | 40102 | 40103 | 40104 | 40105 | 40106 | 40107 | 40108 | 40109 | 40110 | 40111 | 40112 | 40113 | 40114 | 40115 | 40116 | 40020 | 40021 | 40030 | 40031 | 40032 | 40080 | 40081 | 40082 | 40083 | 40084 | 40085 | 40086 | 40480 | 40470 | 40087 | 40088 | 40471 | 40040 | 40050 | 40051 | 40060 | 40130 | 40400 | 40401 | 40410 | 40420 | 40440 | 40430 | 40431 | 40450 | 40070 | 40071 | 40460 | 50000 | 50001 | 50002 | 50301;
             /** @description What went wrong */
             message: string;
             /** @description Always null for errors */
@@ -2382,7 +2482,7 @@ export interface components {
         ErrorObject: {
             error: {
                 /** @enum {string} */
-                code: "INVALID_PARAMETER" | "MISSING_PARAMETER" | "MALFORMED_BODY" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "EXPECTATION_FAILED" | "UPGRADE_REQUIRED" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "LENGTH_REQUIRED" | "MISSING_TOKEN" | "INVALID_TOKEN" | "MISSING_SIGNATURE" | "INVALID_API_KEY" | "STALE_TIMESTAMP" | "REPLAYED_REQUEST" | "INVALID_SIGNATURE" | "FORBIDDEN" | "TOKEN_EXPIRED" | "BAD_CREDENTIALS" | "ACCOUNT_LOCKED" | "TOTP_REQUIRED" | "ACCOUNT_BANNED" | "REFRESH_TOKEN_REUSED" | "INVALID_INVITE" | "SELF_APPROVAL" | "USER_EXISTS" | "ALREADY_DECIDED" | "INVALID_STRATEGY_PARAMETERS" | "CONFIRMATION_REQUIRED" | "STRATEGY_CONFLICT" | "CONTROL_INVALID_ACCOUNT" | "CONTROL_DELTA_DEVIATION" | "CONTROL_HEDGE_FAILED" | "CONTROL_RISK_BLOCKED" | "CONTROL_MARKET_DATA" | "CONTROL_SERVICE_TIMEOUT" | "CONTROL_PROXY_FAILED" | "CONTROL_ACCOUNT_NOT_FOUND" | "CARRY_CONFLICT" | "CARRY_CHECKLIST" | "CARRY_NOT_FOUND" | "INVALID_OPTIMIZATION" | "INVALID_STRATEGY_VERSION" | "LIFECYCLE_CONFLICT" | "ALLOCATION_UNAVAILABLE" | "UNKNOWN_ROUTE" | "NOT_FOUND" | "STRATEGY_NOT_FOUND" | "UNKNOWN_POOL" | "STRATEGY_VERSION_NOT_FOUND" | "OPTIMIZER_RUN_NOT_FOUND" | "ORCHESTRATOR_JOB_NOT_FOUND" | "HOTLIST_EXPIRED" | "HOTLIST_DECIDED" | "HOTLIST_NOT_FOUND" | "INTERNAL" | "NOT_IMPLEMENTED" | "HTTP_VERSION_NOT_SUPPORTED" | "UPSTREAM_UNAVAILABLE";
+                code: "INVALID_PARAMETER" | "MISSING_PARAMETER" | "MALFORMED_BODY" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "EXPECTATION_FAILED" | "UPGRADE_REQUIRED" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "LENGTH_REQUIRED" | "MISSING_TOKEN" | "INVALID_TOKEN" | "MISSING_SIGNATURE" | "INVALID_API_KEY" | "STALE_TIMESTAMP" | "REPLAYED_REQUEST" | "INVALID_SIGNATURE" | "FORBIDDEN" | "TOKEN_EXPIRED" | "BAD_CREDENTIALS" | "ACCOUNT_LOCKED" | "TOTP_REQUIRED" | "ACCOUNT_BANNED" | "REFRESH_TOKEN_REUSED" | "INVALID_INVITE" | "SELF_APPROVAL" | "USER_EXISTS" | "ALREADY_DECIDED" | "INVALID_STRATEGY_PARAMETERS" | "CONFIRMATION_REQUIRED" | "STRATEGY_CONFLICT" | "CONTROL_INVALID_ACCOUNT" | "CONTROL_DELTA_DEVIATION" | "CONTROL_HEDGE_FAILED" | "CONTROL_RISK_BLOCKED" | "CONTROL_MARKET_DATA" | "CONTROL_SERVICE_TIMEOUT" | "CONTROL_PROXY_FAILED" | "RISK_LIMIT_NOT_FOUND" | "CONTROL_ACCOUNT_NOT_FOUND" | "CARRY_CONFLICT" | "CARRY_CHECKLIST" | "CARRY_NOT_FOUND" | "INVALID_OPTIMIZATION" | "INVALID_STRATEGY_VERSION" | "LIFECYCLE_CONFLICT" | "ALLOCATION_UNAVAILABLE" | "FLOW_EVOLUTION_CONFLICT" | "UNKNOWN_ROUTE" | "NOT_FOUND" | "STRATEGY_NOT_FOUND" | "UNKNOWN_POOL" | "STRATEGY_VERSION_NOT_FOUND" | "OPTIMIZER_RUN_NOT_FOUND" | "OPTIMIZER_FILE_NOT_FOUND" | "ORCHESTRATOR_JOB_NOT_FOUND" | "HOTLIST_EXPIRED" | "HOTLIST_DECIDED" | "HOTLIST_NOT_FOUND" | "INTERNAL" | "NOT_IMPLEMENTED" | "HTTP_VERSION_NOT_SUPPORTED" | "UPSTREAM_UNAVAILABLE";
                 /** @description What went wrong */
                 message: string;
             };
@@ -2896,12 +2996,25 @@ export interface components {
             order_id: string;
             /** @description The rebalance that decided it */
             rebalance_id: string | null;
+            /** @description What decided an order no signal decided (a forced close's breaker or rule, an execution algorithm's parent order); also the first step; null with signals */
+            cause: components["schemas"]["CauseView"] | null;
             /** @description The signal and features behind the order, per strategy (empty: none journaled) */
             signals: components["schemas"]["SignalView"][];
             /** @description Each risk rule that checked the order, in order: value, threshold, outcome */
             checks: components["schemas"]["CheckView"][];
             /** @description Steps in time order */
             steps: components["schemas"]["Step"][];
+        };
+        CauseView: {
+            /**
+             * @description risk_rule (forced close), parent_order (algorithm child) or rebalance
+             * @enum {string}
+             */
+            kind: "risk_rule" | "parent_order" | "rebalance";
+            /** @description The breaker or rule, the parent order's key, or the rebalance id */
+            source: string | null;
+            /** @description Context: the forced close's rebalance id, the trigger */
+            detail: string | null;
         };
         SignalView: {
             /** @description Strategy id */
@@ -2930,7 +3043,7 @@ export interface components {
              * @description Stage of the decision chain
              * @enum {string}
              */
-            stage: "decision" | "signal" | "risk" | "order" | "fill";
+            stage: "cause" | "decision" | "signal" | "risk" | "order" | "fill";
             /**
              * Format: int64
              * @description Audit position
@@ -3648,6 +3761,19 @@ export interface components {
             /** @description Pass as cursor for the next page */
             next_cursor: string | null;
         };
+        OptimizerFileView: {
+            /** @description File name */
+            name: string;
+            /** @description text/html, application/json or text/csv */
+            media_type: string;
+            /**
+             * Format: int64
+             * @description Size, bytes
+             */
+            size: number;
+            /** @description The file's text (UTF-8) */
+            content: string;
+        };
         DeltaControlBody: {
             targetDelta?: number;
             accounts?: string[];
@@ -3802,6 +3928,21 @@ export interface components {
         ControlRiskMetricsList: {
             items: components["schemas"]["ControlRiskMetricsView"][];
         };
+        ControlAccountsView: {
+            accounts: components["schemas"]["ControlAccountView"][];
+        };
+        ControlAccountView: {
+            accountId: string;
+            venue: string;
+            kind: string;
+            /** Format: int32 */
+            leverage: number;
+            marginMode: string;
+            takerFee: number;
+            symbols: {
+                [key: string]: string;
+            };
+        };
         ControlFeedsView: {
             feeds: components["schemas"]["ControlFeedView"][];
             activeFeed: string;
@@ -3867,10 +4008,10 @@ export interface components {
              */
             state: "idle" | "opening" | "holding" | "closing" | "halted";
             /**
-             * @description Awaiting confirmation: start, close, mode_real, or empty
+             * @description Awaiting confirmation: start, close, mode_real, reset_approval (a second admin's, in the answer to a reset with four-eyes), or empty
              * @enum {string}
              */
-            pending: "" | "start" | "close" | "mode_real";
+            pending: "" | "start" | "close" | "mode_real" | "reset_approval";
             /**
              * Format: int32
              * @description Carry cycle (in the legs' client ids)
@@ -3901,6 +4042,8 @@ export interface components {
             limits: components["schemas"]["LimitsView"];
             /** @description Acceptance checklist for real mode (single-instance answers) */
             checklist: components["schemas"]["ChecklistItemView"][] | null;
+            /** @description The four-eyes reset request filed (only in the answer to POST .../reset) */
+            approval_id: string | null;
         };
         LimitsView: {
             /** @description Largest notional per leg, USDT */
@@ -4046,6 +4189,68 @@ export interface components {
              * @description Epoch ms
              */
             time_ms: number;
+        };
+        ReportView: {
+            /**
+             * @description Period
+             * @enum {string}
+             */
+            period: "8h" | "day" | "week" | "month";
+            /**
+             * @description Mode of the records
+             * @enum {string}
+             */
+            mode: "dry_run" | "real";
+            /** @description Periods with records, oldest first */
+            items: components["schemas"]["ReportRow"][];
+        };
+        ReportRow: {
+            /**
+             * Format: int64
+             * @description Period start, epoch ms
+             */
+            start_ms: number;
+            /**
+             * Format: int64
+             * @description Period end (exclusive), epoch ms
+             */
+            end_ms: number;
+            /** @description Funding booked, USDT */
+            funding_income: string;
+            /**
+             * Format: int32
+             * @description Funding settlements booked
+             */
+            settlements: number;
+            /** @description Fees of both legs, USDT */
+            fees: string;
+            /** @description Spot leg's PnL (fees in, funding apart), USDT */
+            spot_pnl: string;
+            /** @description Perp leg's PnL (fees in, funding apart), USDT */
+            perp_pnl: string;
+            /** @description Funding plus both legs' PnL, USDT */
+            total: string;
+            /**
+             * Format: int32
+             * @description Fills of both legs
+             */
+            fills: number;
+            /**
+             * Format: double
+             * @description Largest hedge deviation of the period's snapshots
+             */
+            max_hedge_deviation: number;
+            /** @description Events by kind, kinds sorted */
+            events: components["schemas"]["EventCount"][];
+        };
+        EventCount: {
+            /** @description Event code */
+            kind: string;
+            /**
+             * Format: int32
+             * @description How many
+             */
+            count: number;
         };
         StatusData: {
             /**
@@ -4272,6 +4477,8 @@ export interface components {
             max_pos_value?: number | null;
             /** @description Why */
             reason: string;
+            /** @description true: remove the symbol's limits (give neither limit then) */
+            remove?: boolean | null;
         };
         LimitChange: {
             /**
@@ -4283,7 +4490,7 @@ export interface components {
             approval_request_id: string | null;
             /** @description The symbol's limit before the change */
             before: components["schemas"]["LimitItem"] | null;
-            /** @description The limit in force now (unchanged while pending) */
+            /** @description The limit in force now (unchanged while pending; null: none) */
             current: components["schemas"]["LimitItem"] | null;
         };
         OrderList: {
@@ -6523,13 +6730,13 @@ export interface components {
             items: components["schemas"]["FlowLivePositionItem"][];
         };
         FlowLivePositionItem: {
-            /** @description Strategy id */
-            strategy_id: string;
+            /** @description The strategy that traded the symbol (null when several did: the account nets them per symbol, as the venue does) */
+            strategy_id: string | null;
             /** @description Venue symbol */
             symbol: string;
             /**
              * Format: double
-             * @description Venue-confirmed signed quantity (Σ fills). Rounded to 8 decimal places.
+             * @description The flow account's signed quantity. Rounded to 8 decimal places.
              */
             quantity: number;
             /**
@@ -6549,12 +6756,12 @@ export interface components {
             unrealized_pnl: number;
             /**
              * Format: double
-             * @description Realised pnl before fees. Rounded to 2 decimal places.
+             * @description Realised pnl before fees (the account's). Rounded to 2 decimal places.
              */
             realized_pnl: number;
             /**
              * Format: double
-             * @description Fees paid. Rounded to 2 decimal places.
+             * @description Fees of the symbol's fills. Rounded to 2 decimal places.
              */
             fees: number;
             /**
@@ -6795,6 +7002,89 @@ export interface components {
              * @description Maker share of every exit fill's quantity. Rounded to 6 decimal places.
              */
             exit_maker_share: number | null;
+        };
+        FlowFeedStatus: {
+            /**
+             * Format: int64
+             * @description Connections reopened after a drop (all streams)
+             */
+            reconnects: number;
+            /**
+             * Format: int64
+             * @description Trades received once each (streamed, caught up, back-filled)
+             */
+            trades_delivered: number;
+            /**
+             * Format: int64
+             * @description Trades dropped as already delivered
+             */
+            duplicates: number;
+            /**
+             * Format: int64
+             * @description Trades fetched over REST by the continuity check and the reorder window
+             */
+            gaps_filled: number;
+            /**
+             * Format: int64
+             * @description Back-filled trades that came after the reorder window (stored only)
+             */
+            late_trades: number;
+            /**
+             * Format: int64
+             * @description Trades held now above an open hole
+             */
+            held_trades: number;
+            /**
+             * Format: int64
+             * @description Agg-id holes not filled yet
+             */
+            open_holes: number;
+            /**
+             * Format: int64
+             * @description Messages refused (malformed, impossible values, time going backwards)
+             */
+            refused: number;
+            /** @description Every stream of the feed */
+            streams: components["schemas"]["FlowFeedStream"][];
+        };
+        FlowFeedStream: {
+            /** @description Stream, e.g. BTCUSDT@aggTrade */
+            stream: string;
+            /**
+             * Format: int64
+             * @description Messages received (aggTrade: trades received, back-fills included)
+             */
+            messages: number;
+            /**
+             * Format: int64
+             * @description Milliseconds since the last message (since the start when none yet)
+             */
+            last_message_age_ms: number;
+            /** @description Whether its silence alert is raised */
+            silent: boolean;
+        };
+        FlowEvolutionRunBody: {
+            /** @description true: plan and report only; false: apply the plan in one transaction */
+            dry_run?: boolean;
+        };
+        FlowEvolutionRunView: {
+            /** @description Run id */
+            run_id: string;
+            /**
+             * Format: date-time
+             * @description When it ran
+             */
+            at: string;
+            /** @description Whether it only planned */
+            dry_run: boolean;
+            /** @description Who ran it */
+            actor: string;
+            /** @description The JSON report: regimes, strategies with their window statistics and fitness, actions (create/deprecate/skip with reasons), created strategy ids */
+            report: {
+                [key: string]: unknown;
+            };
+            /** @description The same report in Markdown */
+            markdown: string;
         };
     };
     responses: never;
@@ -10935,6 +11225,93 @@ export interface operations {
             };
         };
     };
+    get_api_v1_optimizer_runs_run_id_files_name: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Run id (opt_ + 16 hex) */
+                run_id: string;
+                /** @description A report file of the run */
+                name: "report.html" | "result.json" | "trials.csv" | "folds.csv" | "oos_equity.csv";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A report file of an optimisation run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["OptimizerFileView"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40430 Optimisation run not found; 40431 Optimisation report file not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     post_api_v1_optimizer_runs_run_id_cancel: {
         parameters: {
             query?: never;
@@ -11567,6 +11944,71 @@ export interface operations {
             };
         };
     };
+    get_api_v1_control_accounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Control-plane accounts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlAccountsView"];
+                };
+            };
+            /** @description 40001 Invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     get_api_v1_market_data_feeds: {
         parameters: {
             query?: never;
@@ -11931,7 +12373,8 @@ export interface operations {
                      *               "halt_after_ms": 30000,
                      *               "max_clock_drift_ms": 1000
                      *             },
-                     *             "checklist": null
+                     *             "checklist": null,
+                     *             "approval_id": null
                      *           }
                      *         ]
                      *       },
@@ -12055,7 +12498,8 @@ export interface operations {
                      *             "passed": false,
                      *             "detail": "state holding"
                      *           }
-                     *         ]
+                     *         ],
+                     *         "approval_id": null
                      *       },
                      *       "timestamp": "2026-03-02T23:59:00Z"
                      *     }
@@ -12195,7 +12639,8 @@ export interface operations {
                      *             "passed": false,
                      *             "detail": "state holding"
                      *           }
-                     *         ]
+                     *         ],
+                     *         "approval_id": null
                      *       },
                      *       "timestamp": "2026-03-02T23:59:00Z"
                      *     }
@@ -12344,7 +12789,8 @@ export interface operations {
                      *             "passed": false,
                      *             "detail": "state holding"
                      *           }
-                     *         ]
+                     *         ],
+                     *         "approval_id": null
                      *       },
                      *       "timestamp": "2026-03-02T23:59:00Z"
                      *     }
@@ -12493,7 +12939,8 @@ export interface operations {
                      *             "passed": false,
                      *             "detail": "state holding"
                      *           }
-                     *         ]
+                     *         ],
+                     *         "approval_id": null
                      *       },
                      *       "timestamp": "2026-03-02T23:59:00Z"
                      *     }
@@ -12651,7 +13098,8 @@ export interface operations {
                      *             "passed": false,
                      *             "detail": "state holding"
                      *           }
-                     *         ]
+                     *         ],
+                     *         "approval_id": null
                      *       },
                      *       "timestamp": "2026-03-02T23:59:00Z"
                      *     }
@@ -12769,8 +13217,8 @@ export interface operations {
                      *         "spot_account": "binance-spot",
                      *         "perp_account": "binance-perp",
                      *         "mode": "dry_run",
-                     *         "state": "holding",
-                     *         "pending": "",
+                     *         "state": "halted",
+                     *         "pending": "reset_approval",
                      *         "cycle": 1,
                      *         "spot_position": "0.100",
                      *         "perp_position": "-0.100",
@@ -12800,7 +13248,8 @@ export interface operations {
                      *             "passed": false,
                      *             "detail": "state holding"
                      *           }
-                     *         ]
+                     *         ],
+                     *         "approval_id": "apr_0123456789abcdef01234567"
                      *       },
                      *       "timestamp": "2026-03-02T23:59:00Z"
                      *     }
@@ -13171,6 +13620,133 @@ export interface operations {
                         /** @description "success" */
                         message: string;
                         data: components["schemas"]["EventList"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40471 Carry instance not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_carry_id_report: {
+        parameters: {
+            query?: {
+                /** @description Report period: 8h (00/08/16 UTC), day, week (from Monday), month (UTC) */
+                period?: "8h" | "day" | "week" | "month";
+                /** @description Records of this mode (default: the instance's mode now) */
+                mode?: "dry_run" | "real";
+                /** @description Newest N (1..1000) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Carry instance id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A carry's report per period */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "period": "day",
+                     *         "mode": "real",
+                     *         "items": [
+                     *           {
+                     *             "start_ms": 1767571200000,
+                     *             "end_ms": 1767657600000,
+                     *             "funding_income": "0.5001",
+                     *             "settlements": 1,
+                     *             "fees": "7.5005",
+                     *             "spot_pnl": "-5",
+                     *             "perp_pnl": "-2.5005",
+                     *             "total": "-7.0004",
+                     *             "fills": 2,
+                     *             "max_hedge_deviation": 0.004,
+                     *             "events": [
+                     *               {
+                     *                 "kind": "opened",
+                     *                 "count": 1
+                     *               },
+                     *               {
+                     *                 "kind": "start_requested",
+                     *                 "count": 1
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["ReportView"];
                         /** Format: date-time */
                         timestamp: string;
                     };
@@ -14097,7 +14673,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Change a symbol's risk limits (four-eyes) */
+            /** @description Change or remove a symbol's risk limits (four-eyes) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14134,6 +14710,15 @@ export interface operations {
             };
             /** @description 40108 Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40480 Symbol limit not set */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21945,6 +22530,277 @@ export interface operations {
             };
             /** @description 40401 Resource not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_api_v1_flow_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Live tick feed of the order-flow engine */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "reconnects": 1,
+                     *         "trades_delivered": 6600,
+                     *         "duplicates": 0,
+                     *         "gaps_filled": 4,
+                     *         "late_trades": 0,
+                     *         "held_trades": 0,
+                     *         "open_holes": 0,
+                     *         "refused": 0,
+                     *         "streams": [
+                     *           {
+                     *             "stream": "BTCUSDT@aggTrade",
+                     *             "messages": 6600,
+                     *             "last_message_age_ms": 120,
+                     *             "silent": false
+                     *           },
+                     *           {
+                     *             "stream": "BTCUSDT@markPrice",
+                     *             "messages": 6600,
+                     *             "last_message_age_ms": 120,
+                     *             "silent": false
+                     *           },
+                     *           {
+                     *             "stream": "BTCUSDT@depth10",
+                     *             "messages": 6600,
+                     *             "last_message_age_ms": 121,
+                     *             "silent": false
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["FlowFeedStatus"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40401 Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40006 Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50000 Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 50301 Upstream service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_api_v1_flow_evolution_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "dry_run": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["FlowEvolutionRunBody"];
+            };
+        };
+        responses: {
+            /** @description Run the order-flow auto-evolution */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0,
+                     *       "message": "success",
+                     *       "data": {
+                     *         "run_id": "evo-1767226200000-dry",
+                     *         "at": "2026-01-01T00:10:00Z",
+                     *         "dry_run": true,
+                     *         "actor": "ada",
+                     *         "report": {
+                     *           "run_id": "evo-1767226200000-dry",
+                     *           "at": "2026-01-01T00:10:00Z",
+                     *           "dry_run": true,
+                     *           "regimes": {
+                     *             "BTCUSDT": "trend"
+                     *           },
+                     *           "strategies": [
+                     *             {
+                     *               "strategy_id": "factory-1",
+                     *               "name": "Good",
+                     *               "symbol": "BTCUSDT",
+                     *               "auto_created": false,
+                     *               "age_hours": 48,
+                     *               "closed_trades": 16,
+                     *               "net_r": 6,
+                     *               "win_rate": 0.75,
+                     *               "profit_factor": 3.25,
+                     *               "signals": 22,
+                     *               "fitness": 10.42
+                     *             }
+                     *           ],
+                     *           "actions": [
+                     *             {
+                     *               "action": "create",
+                     *               "symbol": "BTCUSDT",
+                     *               "strategy_id": null,
+                     *               "parent_id": "factory-1",
+                     *               "definition": {
+                     *                 "display_name": "Good auto 2026-01-01",
+                     *                 "symbol": "BTCUSDT",
+                     *                 "entry_score": 80
+                     *               },
+                     *               "reason": "mutation of the best parent factory-1 (fitness 10.42, regime trend)"
+                     *             }
+                     *           ],
+                     *           "created": []
+                     *         },
+                     *         "markdown": "# Flow strategy evolution evo-1767226200000-dry\n\n2026-01-01T00:10:00Z — dry run\n..."
+                     *       },
+                     *       "timestamp": "2026-03-02T23:59:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 on success */
+                        code: number;
+                        /** @description "success" */
+                        message: string;
+                        data: components["schemas"]["FlowEvolutionRunView"];
+                        /** Format: date-time */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description 40001 Invalid parameter; 40002 Missing parameter; 40003 Malformed JSON body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40101 Missing bearer token; 40102 Invalid token; 40109 Token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40108 Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 40130 Order-flow evolution conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,6 +13,10 @@ describe("carry helpers", () => {
   it("offers only confirm while a confirmation is pending", () => {
     expect(carryActions({ ...idle, pending: "start" }, true, true)).toEqual(["confirm"]);
   });
+  it("offers nothing while a reset waits for a second admin", () => {
+    expect(carryActions({ ...idle, state: "halted", pending: "reset_approval" }, true, true)).toEqual([]);
+    expect(pendingText("reset_approval")).toBe("reset (waiting for a second admin's approval)");
+  });
   it("does not offer real mode while the legs are not flat", () => {
     expect(carryActions({ ...idle, spot_position: "0.001" }, true, false)).toEqual(["start"]);
   });

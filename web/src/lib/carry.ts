@@ -6,7 +6,7 @@ export type CarryAction = "start" | "close" | "confirm" | "mode_real" | "mode_dr
 export interface CarryLike {
   state: CarryState;
   mode: "dry_run" | "real";
-  pending: "" | "start" | "close" | "mode_real";
+  pending: "" | "start" | "close" | "mode_real" | "reset_approval";
   spot_position: string;
   perp_position: string;
 }
@@ -23,7 +23,7 @@ export function isFlat(c: Pick<CarryLike, "spot_position" | "perp_position">): b
  */
 export function carryActions(c: CarryLike, trader: boolean, admin: boolean): CarryAction[] {
   const out: CarryAction[] = [];
-  if (!trader) return out;
+  if (!trader || c.pending === "reset_approval") return out;
   if (c.pending) out.push("confirm");
   if (c.state === "idle" && !c.pending) {
     out.push("start");
@@ -44,6 +44,8 @@ export function pendingText(pending: CarryLike["pending"]): string {
       return "close both legs";
     case "mode_real":
       return "switch to real mode (orders reach the venues)";
+    case "reset_approval":
+      return "reset (waiting for a second admin's approval)";
     default:
       return "";
   }

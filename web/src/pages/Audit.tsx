@@ -34,6 +34,7 @@ function download(name: string, text: string, type: string) {
 }
 
 const STAGE_VARIANT = {
+  cause: "warning",
   signal: "outline",
   decision: "outline",
   risk: "warning",

@@ -134,7 +134,7 @@ function CarryCard(p: { c: Carry; trader: boolean; admin: boolean; reload: () =>
         )}
         {asking === "close" && "Both legs are closed after your confirmation."}
         {asking === "mode_real" && "Needs the acceptance checklist passed, then a confirmation; from then on the legs are real orders on the venues."}
-        {asking === "reset" && "HALTED → IDLE by hand. The positions stay as the venues hold them."}
+        {asking === "reset" && "HALTED → IDLE by hand. The positions stay as the venues hold them. With four-eyes on, this files a request that a second admin approves (Risk centre, pending approvals)."}
       </ConfirmDialog>
       {p.open && <CarryRecords id={c.id} />}
     </div>
