@@ -114,7 +114,8 @@ class DatabaseTest {
               "140/SQL/true",
               "141/SQL/true",
               "150/SQL/true",
-              "160/SQL/true");
+              "160/SQL/true",
+              "180/SQL/true");
     }
   }
 
