@@ -284,7 +284,7 @@ class ApiFuzzTest {
   private static final java.util.regex.Pattern CONTROL_DIALECT =
       java.util.regex.Pattern.compile(
           "/api/v1/(delta/control|utilization/rebalance|hedge/execute|account/sync"
-              + "|risk/metrics/.*|market-data/.*|system/restart|system/stop)");
+              + "|risk/metrics/.*|market-data/.*|system/restart|system/stop|control/accounts)");
 
   /**
    * A problem with a spec-001 answer, or null: success is any object; an error is {@code
